@@ -1,0 +1,134 @@
+import type { ResourceGraph } from '../graph/graph';
+import type { AdapterRegistry } from '../views/registry';
+import { ViewSet } from '../views/registry';
+import type { View, ViewKind } from '../views/kinds';
+import type { Pack, Enforcement } from './pack';
+import type { RuleResult } from './result';
+import type { CheckContext, CheckResult, Rule } from './rule';
+import { computeScores, type FrameworkScore } from './score';
+import { SuppressionIndex, isExpired, type Suppression } from './suppression';
+
+export interface EvaluateOptions {
+  readonly graph: ResourceGraph;
+  readonly adapters: AdapterRegistry;
+  readonly rules: readonly Rule[];
+  readonly pack: Pack;
+  readonly suppressions?: readonly Suppression[];
+  /** Date used for suppression expiry; default now. */
+  readonly today?: Date;
+}
+
+export interface Evaluation {
+  readonly results: readonly RuleResult[];
+  readonly pack: Pack;
+  /** Rules evaluated (enabled in the pack). */
+  readonly rules: readonly Rule[];
+  readonly resources: number;
+  readonly views: number;
+  readonly score: { readonly overall: FrameworkScore; readonly frameworks: readonly FrameworkScore[] };
+  readonly suppressions: readonly Suppression[];
+  /** File suppressions that matched no result. */
+  readonly unusedSuppressions: readonly Suppression[];
+  /** Resources whose views could not be derived (adapter errors): reported, never skipped silently. */
+  readonly viewErrors: readonly { address: string; type: string; error: string }[];
+}
+
+/**
+ * Evaluate rules over the views of a graph. Rules are indexed by view kind, so each view meets only
+ * the rules that read its kind; views are computed once per resource. Cost is linear in
+ * views x rules-per-kind.
+ */
+export function evaluate(opts: EvaluateOptions): Evaluation {
+  const views = new ViewSet(opts.graph, opts.adapters);
+  const enabled: { rule: Rule; enforcement: Enforcement }[] = [];
+  for (const rule of opts.rules) {
+    const enforcement = opts.pack.enforcementOf(rule);
+    if (enforcement !== 'disabled') enabled.push({ rule, enforcement });
+  }
+  const byKind = new Map<ViewKind, { rule: Rule; enforcement: Enforcement }[]>();
+  for (const e of enabled) {
+    for (const kind of e.rule.appliesTo) {
+      let list = byKind.get(kind);
+      if (!list) byKind.set(kind, (list = []));
+      list.push(e);
+    }
+  }
+  const suppressions = new SuppressionIndex(opts.suppressions ?? []);
+  const today = opts.today ?? new Date();
+  const ctx: CheckContext = { viewOf: (address, kind) => views.viewOf(address, kind) };
+  const results: RuleResult[] = [];
+  let viewCount = 0;
+
+  for (const resource of opts.graph.all()) {
+    for (const view of views.of(resource)) {
+      viewCount++;
+      const rules = byKind.get(view.kind);
+      if (!rules) continue;
+      for (const { rule, enforcement } of rules) {
+        for (const c of runCheck(rule, view, ctx)) {
+          const s =
+            c.outcome === 'fail' || c.outcome === 'unknown'
+              ? suppressions.find(rule.id, c.finding, resource)
+              : undefined;
+          results.push({
+            rule,
+            outcome: c.outcome,
+            message: c.message ?? defaultMessage(rule, view, c),
+            finding: c.finding,
+            view,
+            resource,
+            enforcement,
+            suppression: s ? { suppression: s, expired: isExpired(s, today) } : undefined,
+          });
+        }
+      }
+    }
+  }
+
+  return {
+    results,
+    pack: opts.pack,
+    rules: enabled.map((e) => e.rule),
+    resources: opts.graph.size,
+    views: viewCount,
+    score: computeScores(results),
+    suppressions: suppressions.suppressions,
+    unusedSuppressions: suppressions.unused(),
+    viewErrors: views.errors,
+  };
+}
+
+/** Run one check; a throwing rule is a failure, never a silent pass. */
+function runCheck(rule: Rule, view: View, ctx: CheckContext): readonly CheckResult[] {
+  try {
+    const out = rule.check(view, ctx);
+    const list = Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult];
+    if (list.length === 0) {
+      return [{ outcome: 'fail', message: `rule ${rule.id} returned no result for \`${view.name}\`` }];
+    }
+    return list;
+  } catch (e) {
+    return [
+      { outcome: 'fail', message: `rule ${rule.id} failed on \`${view.name}\`: ${(e as Error).message}` },
+    ];
+  }
+}
+
+function defaultMessage(rule: Rule, view: View, c: CheckResult): string {
+  switch (c.outcome) {
+    case 'pass':
+      return `\`${view.name}\`: ${rule.title}`;
+    case 'not_applicable':
+      return `\`${view.name}\`: not applicable`;
+    default:
+      return `\`${view.name}\` does not meet: ${rule.title}`;
+  }
+}
+
+/** Whether a result gates (fails synth / the check run): a finding, enforced mandatory, not suppressed. */
+export function gates(r: RuleResult, pack: Pack): boolean {
+  if (r.enforcement !== 'mandatory') return false;
+  if (r.suppression && !r.suppression.expired) return false;
+  if (r.outcome === 'fail') return true;
+  return r.outcome === 'unknown' && pack.unknownGates !== false;
+}

@@ -1,0 +1,56 @@
+import type { Value, ValueObject } from './values';
+
+/** Which kind of artifact a resource was read from. */
+export type SourceKind = 'cloudformation' | 'terraform' | 'pulumi' | 'live';
+
+/** Where a resource is declared, as precisely as the artifact allows. */
+export interface SourceLocation {
+  /** File the resource was read from (template, plan, capture). */
+  readonly file?: string;
+  /** 1-based line of the resource's declaration in that file. */
+  readonly line?: number;
+  /** 1-based column of the resource's declaration in that file. */
+  readonly column?: number;
+}
+
+/** An acknowledgement recorded in the artifact itself (CDK `Validations.of(x).acknowledge()`, opt-out props). */
+export interface InlineAcknowledgement {
+  /** Rule id, or `RULE[finding]`. */
+  readonly rule: string;
+  readonly reason: string;
+}
+
+/**
+ * One resource of the graph, in its provider-native shape. Sources create these; views read them.
+ */
+export interface Resource {
+  /**
+   * Stable address, unique in the graph: `Stack/LogicalId` for CloudFormation, the Terraform
+   * address for Terraform, the URN for Pulumi, the ARN or id for live reads.
+   */
+  readonly address: string;
+  /** Provider-native type: `AWS::S3::Bucket`, `aws_s3_bucket`, `azure-native:storage:StorageAccount`. */
+  readonly type: string;
+  readonly source: SourceKind;
+  /** Resolved properties; unresolvable parts are `Unknown`, references are `ResourceRef`. */
+  readonly properties: ValueObject;
+  /** Tags as key -> value (values may be unknown). */
+  readonly tags: Readonly<Record<string, Value>>;
+  /** Template logical id (CloudFormation) or resource name (Terraform). */
+  readonly logicalId?: string;
+  /** CDK construct path (`Stack/Bucket/Resource`) or CDKTF path, where known. */
+  readonly path?: string;
+  /** Stack (CloudFormation) or module (Terraform) the resource belongs to. */
+  readonly stack?: string;
+  readonly location?: SourceLocation;
+  /** Acknowledgements recorded on the resource in the artifact. */
+  readonly acknowledgements?: readonly InlineAcknowledgement[];
+  /** Condition that decides whether the resource exists (CloudFormation `Condition`). */
+  readonly condition?: string;
+  /**
+   * Whether the resource (and its data) is kept when the stack or configuration that declares it is
+   * deleted: CloudFormation `DeletionPolicy: Retain|RetainExceptOnCreate|Snapshot`, Terraform
+   * `prevent_destroy`, Pulumi `retainOnDelete`/`protect`.
+   */
+  readonly retainOnDelete?: boolean;
+}

@@ -1,0 +1,9 @@
+export {
+  readCloudAssembly,
+  readTemplateFile,
+  readTemplateDirectory,
+  isCloudAssembly,
+  type CloudFormationRead,
+  type TemplateInfo,
+} from './read';
+export { Resolver } from './intrinsics';

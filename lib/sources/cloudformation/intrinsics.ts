@@ -1,0 +1,360 @@
+import { ResourceRef, Unknown, isObject, refsIn, type Value } from '../../graph/values';
+
+/** What the resolver knows about the template being read. */
+export interface ResolveScope {
+  /** Logical id -> graph address, for every resource of the template. */
+  readonly resources: ReadonlyMap<string, string>;
+  readonly parameters: Readonly<Record<string, unknown>>;
+  readonly mappings: Readonly<Record<string, unknown>>;
+  readonly conditions: Readonly<Record<string, unknown>>;
+  /** Known pseudo parameter values (`AWS::Region`...): from the stack environment where concrete. */
+  readonly pseudo: Readonly<Record<string, string>>;
+  /** Values passed into a nested stack (its parent's `Parameters`), already resolved. */
+  readonly parameterValues?: Readonly<Record<string, Value>>;
+}
+
+const NO_VALUE = Symbol('AWS::NoValue');
+type Resolved = Value | typeof NO_VALUE;
+
+/**
+ * Resolves CloudFormation intrinsics in a value: `Ref`, `Fn::GetAtt`, `Fn::Sub`, `Fn::Join`,
+ * `Fn::Select`, `Fn::Split`, `Fn::If`, `Fn::FindInMap`, `Fn::Base64`, `Fn::ToJsonString`, conditions,
+ * parameters with defaults and pseudo parameters. References to resources become
+ * {@link ResourceRef}; what cannot be resolved becomes an explicit {@link Unknown}.
+ */
+export class Resolver {
+  private readonly conditionCache = new Map<string, boolean | Unknown>();
+
+  constructor(private readonly scope: ResolveScope) {}
+
+  resolve(v: unknown): Value {
+    const r = this.value(v);
+    return r === NO_VALUE ? null : r;
+  }
+
+  /** Evaluate a named condition: true/false, or Unknown when it depends on unresolved values. */
+  condition(name: string): boolean | Unknown {
+    const hit = this.conditionCache.get(name);
+    if (hit !== undefined) return hit;
+    const def = this.scope.conditions[name];
+    this.conditionCache.set(name, new Unknown(`condition \`${name}\` refers to itself`));
+    const out = def === undefined ? new Unknown(`condition \`${name}\` is not defined`) : this.truth(def);
+    this.conditionCache.set(name, out);
+    return out;
+  }
+
+  private value(v: unknown): Resolved {
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (Array.isArray(v)) {
+      const out: Value[] = [];
+      for (const x of v) {
+        const r = this.value(x);
+        if (r !== NO_VALUE) out.push(r);
+      }
+      return out;
+    }
+    if (typeof v !== 'object') return new Unknown(`unsupported value ${String(v)}`);
+    const obj = v as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (keys.length === 1) {
+      const k = keys[0]!;
+      if (k === 'Ref' || k.startsWith('Fn::') || k === 'Condition') {
+        const fn = this.intrinsic(k, obj[k]);
+        if (fn !== undefined) return fn;
+      }
+    }
+    const out: { [key: string]: Value } = {};
+    for (const k of keys) {
+      const r = this.value(obj[k]);
+      if (r !== NO_VALUE) out[k] = r;
+    }
+    return out;
+  }
+
+  private intrinsic(fn: string, arg: unknown): Resolved | undefined {
+    switch (fn) {
+      case 'Ref':
+        return typeof arg === 'string' ? this.ref(arg) : new Unknown('`Ref` takes a name');
+      case 'Fn::GetAtt':
+        return this.getAtt(arg);
+      case 'Fn::Sub':
+        return this.sub(arg);
+      case 'Fn::Join':
+        return this.join(arg);
+      case 'Fn::Select':
+        return this.select(arg);
+      case 'Fn::Split':
+        return this.split(arg);
+      case 'Fn::If':
+        return this.ifFn(arg);
+      case 'Fn::FindInMap':
+        return this.findInMap(arg);
+      case 'Fn::Base64': {
+        const s = this.value(arg);
+        return typeof s === 'string'
+          ? Buffer.from(s, 'utf8').toString('base64')
+          : unknownOf('`Fn::Base64` of an unresolved value', s);
+      }
+      case 'Fn::ToJsonString': {
+        const s = this.value(arg);
+        return refsIn(s === NO_VALUE ? null : s).length === 0 && !hasUnknown(s)
+          ? JSON.stringify(s)
+          : unknownOf('`Fn::ToJsonString` of an unresolved value', s);
+      }
+      case 'Fn::GetAZs':
+        return new Unknown('availability zones are known only at deploy time', [], '${Fn::GetAZs}');
+      case 'Fn::ImportValue': {
+        const name = this.value(arg);
+        return new Unknown(
+          `imported value \`${typeof name === 'string' ? name : '?'}\` from another stack`,
+          [],
+          `\${Import:${typeof name === 'string' ? name : '?'}}`,
+        );
+      }
+      case 'Fn::Cidr':
+        return new Unknown('`Fn::Cidr` is computed at deploy time');
+      case 'Fn::Length': {
+        const l = this.value(arg);
+        return Array.isArray(l) ? l.length : unknownOf('`Fn::Length` of an unresolved list', l);
+      }
+      case 'Fn::Equals':
+      case 'Fn::And':
+      case 'Fn::Or':
+      case 'Fn::Not':
+      case 'Condition':
+        return this.truth({ [fn]: arg });
+      case 'Fn::Transform':
+        return new Unknown('`Fn::Transform` (macro) output is known only at deploy time');
+      default:
+        return undefined; // not an intrinsic: a property that happens to start with Fn::
+    }
+  }
+
+  private ref(name: string): Resolved {
+    if (name === 'AWS::NoValue') return NO_VALUE;
+    const address = this.scope.resources.get(name);
+    if (address) return new ResourceRef(address);
+    if (name.startsWith('AWS::')) {
+      const known = this.scope.pseudo[name];
+      return known !== undefined
+        ? known
+        : new Unknown(`pseudo parameter \`${name}\` is known only at deploy time`, [], `\${${name}}`);
+    }
+    if (this.scope.parameterValues && name in this.scope.parameterValues)
+      return this.scope.parameterValues[name]!;
+    const p = this.scope.parameters[name];
+    if (p !== undefined) {
+      const def = (p as { Default?: unknown }).Default;
+      if (def !== undefined) return this.value(def);
+      return new Unknown(`parameter \`${name}\` has no default`, [], `\${${name}}`);
+    }
+    return new Unknown(`\`Ref\` to \`${name}\`, which the template does not declare`, [], `\${${name}}`);
+  }
+
+  private getAtt(arg: unknown): Resolved {
+    let id: unknown;
+    let attr: unknown;
+    if (typeof arg === 'string') {
+      const i = arg.indexOf('.');
+      [id, attr] = i < 0 ? [arg, undefined] : [arg.slice(0, i), arg.slice(i + 1)];
+    } else if (Array.isArray(arg)) {
+      [id, attr] = arg;
+      attr = this.value(attr);
+    }
+    if (typeof id !== 'string' || typeof attr !== 'string')
+      return new Unknown('`Fn::GetAtt` with an unresolved name');
+    const address = this.scope.resources.get(id);
+    if (!address) return new Unknown(`\`Fn::GetAtt\` of \`${id}\`, which the template does not declare`);
+    return new ResourceRef(address, attr);
+  }
+
+  private sub(arg: unknown): Resolved {
+    let template: unknown = arg;
+    let vars: Record<string, Value> = {};
+    if (Array.isArray(arg)) {
+      template = arg[0];
+      const v = this.value(arg[1] ?? {});
+      if (isObject(v)) vars = v;
+    }
+    if (typeof template !== 'string') return new Unknown('`Fn::Sub` with a non-string template');
+    const parts: Value[] = [];
+    let last = 0;
+    const re = /\$\{([^}]*)\}/g;
+    for (let m = re.exec(template); m; m = re.exec(template)) {
+      parts.push(template.slice(last, m.index));
+      const name = m[1]!.trim();
+      if (name.startsWith('!')) parts.push(`\${${name.slice(1)}}`);
+      else if (name in vars) parts.push(vars[name]!);
+      else if (name.includes('.') && !name.startsWith('AWS::')) {
+        const i = name.indexOf('.');
+        const r = this.getAtt([name.slice(0, i), name.slice(i + 1)]);
+        parts.push(r === NO_VALUE ? '' : r);
+      } else {
+        const r = this.ref(name);
+        parts.push(r === NO_VALUE ? '' : r);
+      }
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    return concat(parts, '');
+  }
+
+  private join(arg: unknown): Resolved {
+    if (!Array.isArray(arg) || arg.length !== 2) return new Unknown('`Fn::Join` takes [delimiter, list]');
+    const delim = this.value(arg[0]);
+    const list = this.value(arg[1]);
+    if (typeof delim !== 'string') return new Unknown('`Fn::Join` with an unresolved delimiter');
+    if (!Array.isArray(list)) return unknownOf('`Fn::Join` of an unresolved list', list);
+    return concat(list, delim);
+  }
+
+  private select(arg: unknown): Resolved {
+    if (!Array.isArray(arg) || arg.length !== 2) return new Unknown('`Fn::Select` takes [index, list]');
+    const idx = this.value(arg[0]);
+    const list = this.value(arg[1]);
+    const i =
+      typeof idx === 'number' ? idx : typeof idx === 'string' && /^\d+$/.test(idx) ? Number(idx) : NaN;
+    if (Number.isNaN(i)) return new Unknown('`Fn::Select` with an unresolved index');
+    if (!Array.isArray(list)) return unknownOf(`\`Fn::Select\` ${i} of an unresolved list`, list);
+    if (i < 0 || i >= list.length)
+      return new Unknown(`\`Fn::Select\` index ${i} is out of range (${list.length} items)`);
+    return list[i]!;
+  }
+
+  private split(arg: unknown): Resolved {
+    if (!Array.isArray(arg) || arg.length !== 2) return new Unknown('`Fn::Split` takes [delimiter, string]');
+    const delim = this.value(arg[0]);
+    const s = this.value(arg[1]);
+    if (typeof delim === 'string' && typeof s === 'string') return s.split(delim);
+    return unknownOf('`Fn::Split` of an unresolved string', s);
+  }
+
+  /**
+   * `Fn::If`: the branch chosen when the condition resolves; when it does not, both branches are
+   * considered: equal branches give their value, different ones an Unknown naming the condition.
+   */
+  private ifFn(arg: unknown): Resolved {
+    if (!Array.isArray(arg) || arg.length !== 3 || typeof arg[0] !== 'string') {
+      return new Unknown('`Fn::If` takes [condition, value-if-true, value-if-false]');
+    }
+    const c = this.condition(arg[0]);
+    if (c === true) return this.value(arg[1]);
+    if (c === false) return this.value(arg[2]);
+    const a = this.value(arg[1]);
+    const b = this.value(arg[2]);
+    if (
+      JSON.stringify(a === NO_VALUE ? '__novalue__' : a) ===
+      JSON.stringify(b === NO_VALUE ? '__novalue__' : b)
+    )
+      return a;
+    const refs = [...refsIn(a === NO_VALUE ? null : a), ...refsIn(b === NO_VALUE ? null : b)];
+    return new Unknown(`depends on condition \`${arg[0]}\` (${c.reason})`, refs, `\${If:${arg[0]}}`);
+  }
+
+  private findInMap(arg: unknown): Resolved {
+    if (!Array.isArray(arg) || arg.length < 3) return new Unknown('`Fn::FindInMap` takes [map, key, key]');
+    const m: Resolved = this.value(arg[0]);
+    const k1: Resolved = this.value(arg[1]);
+    const k2: Resolved = this.value(arg[2]);
+    if (typeof m !== 'string' || typeof k1 !== 'string' || typeof k2 !== 'string') {
+      return new Unknown('`Fn::FindInMap` with an unresolved key', [
+        ...refsIn(noValueToNull(k1)),
+        ...refsIn(noValueToNull(k2)),
+      ]);
+    }
+    const top = this.scope.mappings[m] as Record<string, Record<string, unknown>> | undefined;
+    const hit = top?.[k1]?.[k2];
+    if (hit === undefined) {
+      if (arg.length === 4 && isObject(arg[3]) && 'DefaultValue' in (arg[3] as object)) {
+        return this.value((arg[3] as { DefaultValue: unknown }).DefaultValue);
+      }
+      return new Unknown(`mapping \`${m}\` has no entry ${k1}/${k2}`);
+    }
+    return this.value(hit);
+  }
+
+  private truth(expr: unknown): boolean | Unknown {
+    if (typeof expr === 'boolean') return expr;
+    if (typeof expr === 'string')
+      return expr === 'true' ? true : expr === 'false' ? false : new Unknown(`not a condition: ${expr}`);
+    if (!isPlainObject(expr)) return new Unknown('malformed condition');
+    const [k] = Object.keys(expr);
+    const arg = (expr as Record<string, unknown>)[k!];
+    switch (k) {
+      case 'Condition':
+        return typeof arg === 'string' ? this.condition(arg) : new Unknown('malformed `Condition`');
+      case 'Fn::Equals': {
+        if (!Array.isArray(arg) || arg.length !== 2) return new Unknown('`Fn::Equals` takes two values');
+        const a = this.value(arg[0]);
+        const b = this.value(arg[1]);
+        if (hasUnknown(a) || hasUnknown(b)) return new Unknown('compares values known only at deploy time');
+        return JSON.stringify(a) === JSON.stringify(b);
+      }
+      case 'Fn::Not': {
+        const x = Array.isArray(arg) ? this.truth(arg[0]) : new Unknown('malformed `Fn::Not`');
+        return typeof x === 'boolean' ? !x : x;
+      }
+      case 'Fn::And':
+      case 'Fn::Or': {
+        if (!Array.isArray(arg)) return new Unknown(`malformed \`${k}\``);
+        const xs = arg.map((x) => this.truth(x));
+        const isAnd = k === 'Fn::And';
+        if (xs.some((x) => x === !isAnd)) return !isAnd;
+        const u = xs.find((x): x is Unknown => x instanceof Unknown);
+        return u ?? isAnd;
+      }
+      default:
+        return new Unknown(`unsupported condition function \`${k}\``);
+    }
+  }
+}
+
+function noValueToNull(v: Resolved): Value {
+  return v === NO_VALUE ? null : v;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasUnknown(v: Resolved): boolean {
+  if (v === NO_VALUE) return false;
+  if (v instanceof Unknown || v instanceof ResourceRef) return true;
+  if (Array.isArray(v)) return v.some(hasUnknown);
+  if (isObject(v)) return Object.values(v).some(hasUnknown);
+  return false;
+}
+
+function unknownOf(reason: string, v: Resolved): Unknown {
+  if (v instanceof Unknown) return new Unknown(`${reason}: ${v.reason}`, v.refs, v.display);
+  return new Unknown(reason, refsIn(v === NO_VALUE ? null : v));
+}
+
+/** Concatenate parts: a string when all are scalars, else an Unknown keeping refs and a display. */
+function concat(parts: readonly Value[], delim: string): Value {
+  if (parts.every((p) => typeof p === 'string' || typeof p === 'number' || typeof p === 'boolean')) {
+    return parts.map(String).join(delim);
+  }
+  const refs: ResourceRef[] = [];
+  const display = parts
+    .map((p) => {
+      if (p instanceof ResourceRef) {
+        refs.push(p);
+        return `\${${p.toString()}}`;
+      }
+      if (p instanceof Unknown) {
+        refs.push(...p.refs);
+        return p.display ?? '${?}';
+      }
+      if (typeof p === 'object' && p !== null) {
+        refs.push(...refsIn(p));
+        return '${?}';
+      }
+      return String(p);
+    })
+    .join(delim);
+  const reason = refs.length
+    ? `contains references resolved at deploy time (${display})`
+    : `contains values resolved at deploy time (${display})`;
+  return new Unknown(reason, refs, display);
+}

@@ -1,0 +1,319 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../../errors';
+import type { InlineAcknowledgement, Resource, SourceLocation } from '../../graph/resource';
+import { isObject, type Value, type ValueObject } from '../../graph/values';
+import { Resolver } from './intrinsics';
+import { checkText, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
+
+/** One stack (or nested stack) template that was read. */
+export interface TemplateInfo {
+  readonly stack: string;
+  readonly file: string;
+  readonly resources: number;
+}
+
+export interface CloudFormationRead {
+  readonly resources: Resource[];
+  readonly templates: TemplateInfo[];
+}
+
+const ACK_KEY = 'aws:cdk:acknowledged-rules';
+const RULE_ID = /^(?:(?:Bulwark|Annotation|annotation)::)?(BW-[A-Z]{2,3}-\d{3}(?:\[[^\]]+\])?)$/;
+
+/** True when `dir` is a CDK cloud assembly (has a manifest.json). */
+export function isCloudAssembly(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'manifest.json'));
+}
+
+/** Read a template file (JSON or YAML) into resources. */
+export function readTemplateFile(file: string, stackName?: string): CloudFormationRead {
+  const parsed = parseTemplateFile(file);
+  const stack =
+    stackName ?? path.basename(file).replace(/\.template\.(json|ya?ml)$|\.(json|ya?ml|template)$/i, '');
+  const resources = toResources(parsed, {
+    stack,
+    addressPrefix: stack,
+    pseudo: { 'AWS::StackName': stack, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' },
+  });
+  return { resources, templates: [{ stack, file, resources: resources.length }] };
+}
+
+/** Read every template of a directory that is not a cloud assembly. */
+export function readTemplateDirectory(dir: string): CloudFormationRead {
+  const names = fs.readdirSync(dir).sort();
+  let files = names.filter((n) => /\.template(\.(json|ya?ml))?$/i.test(n));
+  if (files.length === 0) files = names.filter((n) => /\.(json|ya?ml)$/i.test(n));
+  if (files.length === 0) {
+    throw new InputError(
+      'BULWARK_NO_TEMPLATES',
+      dir,
+      'the directory has no templates (*.template.json, *.json, *.yaml) and no cloud assembly manifest.json',
+    );
+  }
+  const out: CloudFormationRead = { resources: [], templates: [] };
+  for (const n of files) {
+    const r = readTemplateFile(path.join(dir, n));
+    out.resources.push(...r.resources);
+    out.templates.push(...r.templates);
+  }
+  return out;
+}
+
+interface ManifestArtifact {
+  type?: string;
+  environment?: string;
+  displayName?: string;
+  properties?: { templateFile?: string; stackName?: string; directoryName?: string };
+  metadata?: Record<string, { type: string; data?: unknown }[]>;
+  additionalMetadataFile?: string;
+}
+
+/** Read a CDK cloud assembly: every stack, nested stacks and nested assemblies (stages). */
+export function readCloudAssembly(dir: string): CloudFormationRead {
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = readJson(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
+  if (
+    !isObject(manifest as Value) ||
+    (manifest.artifacts !== undefined && !isObject(manifest.artifacts as Value))
+  ) {
+    throw new InputError(
+      'BULWARK_ASSEMBLY_INVALID',
+      manifestFile,
+      'not a cloud assembly manifest: expected an object with `artifacts`',
+    );
+  }
+  const out: CloudFormationRead = { resources: [], templates: [] };
+  for (const [id, art] of Object.entries(manifest.artifacts ?? {})) {
+    if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
+      const sub = readCloudAssembly(path.join(dir, art.properties.directoryName));
+      out.resources.push(...sub.resources);
+      out.templates.push(...sub.templates);
+      continue;
+    }
+    if (art.type !== 'aws:cloudformation:stack') continue;
+    const templateFile = art.properties?.templateFile;
+    if (!templateFile)
+      throw new InputError(
+        'BULWARK_ASSEMBLY_INVALID',
+        manifestFile,
+        `stack artifact \`${id}\` names no templateFile`,
+      );
+    const stack = art.properties?.stackName ?? art.displayName ?? id;
+    const metadata = { ...(art.metadata ?? {}) };
+    if (art.additionalMetadataFile) {
+      const extra = readJson(path.join(dir, art.additionalMetadataFile)) as ManifestArtifact['metadata'];
+      Object.assign(metadata, extra ?? {});
+    }
+    readStack(dir, stack, templateFile, art.environment, metadata, out);
+  }
+  if (out.templates.length === 0) {
+    throw new InputError(
+      'BULWARK_NO_TEMPLATES',
+      dir,
+      'the cloud assembly has no stacks (run `cdk synth` first?)',
+    );
+  }
+  return out;
+}
+
+function readStack(
+  dir: string,
+  stack: string,
+  templateFile: string,
+  environment: string | undefined,
+  metadata: Record<string, { type: string; data?: unknown }[]>,
+  out: CloudFormationRead,
+): void {
+  // Construct paths from the manifest: path -> logical id, template files of nested stacks, acknowledgements.
+  const logicalIdPaths: [string, string][] = [];
+  const templateFiles: [string, string][] = [];
+  const acks: [string, InlineAcknowledgement[]][] = [];
+  for (const [p, entries] of Object.entries(metadata)) {
+    for (const e of entries) {
+      if (e.type === 'aws:cdk:logicalId' && typeof e.data === 'string') logicalIdPaths.push([p, e.data]);
+      else if (e.type === 'aws:cdk:templateFile' && typeof e.data === 'string')
+        templateFiles.push([p, e.data]);
+      else if (e.type === ACK_KEY && e.data && typeof e.data === 'object') {
+        const list: InlineAcknowledgement[] = [];
+        for (const [rule, reason] of Object.entries(e.data as Record<string, unknown>)) {
+          const m = RULE_ID.exec(rule);
+          if (m) list.push({ rule: m[1]!, reason: String(reason) });
+        }
+        if (list.length) acks.push([p, list]);
+      }
+    }
+  }
+  const pseudo = pseudoParameters(environment, stack);
+  const rootPath = templateFiles.find(([, f]) => f === templateFile)?.[0] ?? `/${stack}`;
+  const nested = templateFiles.filter(([p]) => p !== rootPath).sort((a, b) => b[0].length - a[0].length);
+  const templateOf = (constructPath: string): string =>
+    nested.find(([p]) => constructPath.startsWith(`${p}/`))?.[1] ?? templateFile;
+  const pathsByTemplate = new Map<string, Map<string, string>>();
+  for (const [p, logicalId] of logicalIdPaths) {
+    const t = templateOf(p);
+    let m = pathsByTemplate.get(t);
+    if (!m) pathsByTemplate.set(t, (m = new Map()));
+    m.set(logicalId, p.replace(/^\//, ''));
+  }
+  const acksFor = (constructPath: string | undefined): InlineAcknowledgement[] | undefined => {
+    if (!constructPath) return undefined;
+    const full = `/${constructPath}`;
+    const found = acks.filter(([p]) => full === p || full.startsWith(`${p}/`)).flatMap(([, l]) => l);
+    return found.length ? found : undefined;
+  };
+
+  const file = path.join(dir, templateFile);
+  const parsed = parseTemplateFile(file);
+  const resources = toResources(parsed, {
+    stack,
+    addressPrefix: stack,
+    pseudo,
+    paths: pathsByTemplate.get(templateFile),
+    acksFor,
+  });
+  out.resources.push(...resources);
+  out.templates.push({ stack, file, resources: resources.length });
+
+  // Nested stacks: the parent resource's construct path is `<nested path>.NestedStack/...`.
+  for (const [nestedPath, nestedFile] of [...nested].reverse()) {
+    const parentLogicalId = logicalIdPaths.find(([p]) => p.startsWith(`${nestedPath}.NestedStack/`))?.[1];
+    const prefix = `${stack}/${parentLogicalId ?? nestedPath.split('/').pop()}`;
+    const nf = path.join(dir, nestedFile);
+    if (!fs.existsSync(nf)) continue;
+    const np = parseTemplateFile(nf);
+    const nestedResources = toResources(np, {
+      stack,
+      addressPrefix: prefix,
+      pseudo,
+      paths: pathsByTemplate.get(nestedFile),
+      acksFor,
+    });
+    out.resources.push(...nestedResources);
+    out.templates.push({ stack: prefix, file: nf, resources: nestedResources.length });
+  }
+}
+
+function pseudoParameters(environment: string | undefined, stack: string): Record<string, string> {
+  const out: Record<string, string> = { 'AWS::StackName': stack };
+  const m = /^aws:\/\/([^/]+)\/(.+)$/.exec(environment ?? '');
+  const account = m?.[1];
+  const region = m?.[2];
+  if (account && account !== 'unknown-account') out['AWS::AccountId'] = account;
+  if (region && region !== 'unknown-region') {
+    out['AWS::Region'] = region;
+    out['AWS::Partition'] = region.startsWith('cn-')
+      ? 'aws-cn'
+      : region.startsWith('us-gov-')
+        ? 'aws-us-gov'
+        : 'aws';
+    out['AWS::URLSuffix'] = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  } else {
+    out['AWS::Partition'] = 'aws';
+    out['AWS::URLSuffix'] = 'amazonaws.com';
+  }
+  return out;
+}
+
+interface ToResourcesOptions {
+  readonly stack: string;
+  readonly addressPrefix: string;
+  readonly pseudo: Record<string, string>;
+  /** Logical id -> construct path, from the assembly manifest. */
+  readonly paths?: ReadonlyMap<string, string>;
+  readonly acksFor?: (constructPath: string | undefined) => InlineAcknowledgement[] | undefined;
+}
+
+function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
+  const body = t.body;
+  const declared = body.Resources as Record<string, Record<string, unknown>>;
+  const addresses = new Map<string, string>();
+  for (const id of Object.keys(declared)) addresses.set(id, `${o.addressPrefix}/${id}`);
+  const resolver = new Resolver({
+    resources: addresses,
+    parameters: objectOr(body.Parameters),
+    mappings: objectOr(body.Mappings),
+    conditions: objectOr(body.Conditions),
+    pseudo: o.pseudo,
+  });
+  const out: Resource[] = [];
+  for (const [logicalId, decl] of Object.entries(declared)) {
+    const resolved = resolver.resolve(decl.Properties ?? {});
+    const properties: ValueObject = isObject(resolved) ? resolved : {};
+    const meta = decl.Metadata as Record<string, unknown> | undefined;
+    const constructPath =
+      (typeof meta?.['aws:cdk:path'] === 'string' ? (meta['aws:cdk:path'] as string) : undefined) ??
+      o.paths?.get(logicalId);
+    const location: SourceLocation = t.locations.get(logicalId) ?? { file: t.file };
+    const dp = typeof decl.DeletionPolicy === 'string' ? decl.DeletionPolicy : undefined;
+    out.push({
+      address: addresses.get(logicalId)!,
+      type: String(decl.Type),
+      source: 'cloudformation',
+      properties,
+      tags: tagsOf(properties),
+      logicalId,
+      path: constructPath,
+      stack: o.stack,
+      location,
+      acknowledgements: o.acksFor?.(constructPath),
+      condition: typeof decl.Condition === 'string' ? decl.Condition : undefined,
+      retainOnDelete: dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
+    });
+  }
+  return out;
+}
+
+/** Tags from `Tags` as a list of {Key, Value} (most types) or a map (some types). */
+function tagsOf(properties: ValueObject): Record<string, Value> {
+  const tags = properties.Tags;
+  const out: Record<string, Value> = {};
+  if (Array.isArray(tags)) {
+    for (const t of tags) {
+      if (isObject(t) && typeof t.Key === 'string' && t.Value !== undefined) out[t.Key] = t.Value;
+    }
+  } else if (isObject(tags)) {
+    for (const [k, v] of Object.entries(tags)) out[k] = v;
+  }
+  return out;
+}
+
+function objectOr(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function parseTemplateFile(file: string): ParsedTemplate {
+  const text = checkText(file, readFile(file));
+  const trimmed = text.trimStart();
+  if (/\.json$/i.test(file) || trimmed.startsWith('{')) return parseJsonTemplate(file, text);
+  return parseYamlTemplate(file, text);
+}
+
+function readFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('BULWARK_PATH_NOT_FOUND', file, 'no such file');
+    if (code === 'EISDIR')
+      throw new InputError('BULWARK_TEMPLATE_INVALID', file, 'is a directory, expected a template file');
+    throw new InputError(
+      'BULWARK_TEMPLATE_INVALID',
+      file,
+      `cannot be read (${code ?? (e as Error).message})`,
+    );
+  }
+}
+
+function readJson(file: string): unknown {
+  const text = checkText(file, readFile(file));
+  return parseJsonValue(file, text);
+}
+
+function parseJsonValue(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError('BULWARK_ASSEMBLY_INVALID', file, `invalid JSON (${(e as Error).message})`);
+  }
+}

@@ -1,0 +1,110 @@
+import type { ResourceGraph } from '../graph/graph';
+import type { Resource } from '../graph/resource';
+import type { View, ViewKind, ViewOf } from './kinds';
+
+/** What an adapter may read besides its own resource. */
+export interface AdapterContext {
+  readonly graph: ResourceGraph;
+}
+
+/**
+ * Derives the views of one resource type. It reads the resource and, through the graph, the
+ * resources that configure it (a bucket's policy, a group's ingress rules). Returns no view for a
+ * resource that only contributes to another's view.
+ */
+export type ViewAdapter = (resource: Resource, ctx: AdapterContext) => View | readonly View[] | undefined;
+
+/** Adapters by provider-native resource type. Each source kind registers its own. */
+export class AdapterRegistry {
+  private readonly byType = new Map<string, ViewAdapter>();
+
+  register(types: string | readonly string[], adapter: ViewAdapter): this {
+    for (const t of typeof types === 'string' ? [types] : types) {
+      if (this.byType.has(t)) throw new Error(`a view adapter for ${t} is already registered`);
+      this.byType.set(t, adapter);
+    }
+    return this;
+  }
+
+  /** Copy of this registry with another's adapters added. */
+  merge(other: AdapterRegistry): AdapterRegistry {
+    const out = new AdapterRegistry();
+    for (const [t, a] of this.byType) out.byType.set(t, a);
+    for (const [t, a] of other.byType) out.register(t, a);
+    return out;
+  }
+
+  adapterFor(type: string): ViewAdapter | undefined {
+    return this.byType.get(type);
+  }
+
+  types(): string[] {
+    return [...this.byType.keys()];
+  }
+}
+
+/**
+ * The views of a graph: computed once per resource on first use and cached, indexed by kind and by
+ * address. An adapter that throws yields an error entry, never a missing view.
+ */
+export class ViewSet {
+  private readonly cache = new Map<string, readonly View[]>();
+  private computedAll = false;
+  private readonly byKindIndex = new Map<ViewKind, View[]>();
+  readonly errors: { address: string; type: string; error: string }[] = [];
+
+  constructor(
+    readonly graph: ResourceGraph,
+    private readonly registry: AdapterRegistry,
+  ) {}
+
+  /** Views of one resource (cached). */
+  of(resource: Resource): readonly View[] {
+    const hit = this.cache.get(resource.address);
+    if (hit) return hit;
+    const adapter = this.registry.adapterFor(resource.type);
+    let views: readonly View[] = [];
+    if (adapter) {
+      try {
+        const out = adapter(resource, { graph: this.graph });
+        views = out === undefined ? [] : Array.isArray(out) ? out : [out as View];
+      } catch (e) {
+        this.errors.push({ address: resource.address, type: resource.type, error: (e as Error).message });
+      }
+    }
+    this.cache.set(resource.address, views);
+    return views;
+  }
+
+  /** A view of the given kind for the resource at `address`, if any. */
+  viewOf<K extends ViewKind>(address: string, kind: K): ViewOf<K> | undefined {
+    const r = this.graph.get(address);
+    if (!r) return undefined;
+    return this.of(r).find((v): v is ViewOf<K> => v.kind === kind);
+  }
+
+  /** Every view of the graph, in graph order. */
+  all(): View[] {
+    this.computeAll();
+    const out: View[] = [];
+    for (const r of this.graph.all()) out.push(...this.of(r));
+    return out;
+  }
+
+  ofKind<K extends ViewKind>(kind: K): readonly ViewOf<K>[] {
+    this.computeAll();
+    return (this.byKindIndex.get(kind) ?? []) as ViewOf<K>[];
+  }
+
+  private computeAll(): void {
+    if (this.computedAll) return;
+    for (const r of this.graph.all()) {
+      for (const v of this.of(r)) {
+        let list = this.byKindIndex.get(v.kind);
+        if (!list) this.byKindIndex.set(v.kind, (list = []));
+        list.push(v);
+      }
+    }
+    this.computedAll = true;
+  }
+}

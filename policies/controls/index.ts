@@ -1,0 +1,25 @@
+import cisAws from './cis-aws-5.0';
+import classification from './classification';
+import mcsb from './mcsb-v1';
+import nistCsf from './nist-csf-2.0';
+import type { Catalog, Control } from './types';
+
+export type { Catalog, Control, ControlGroup } from './types';
+
+/** Every control catalog Bulwark knows. */
+export const CATALOGS: readonly Catalog[] = [mcsb, nistCsf, cisAws, classification];
+
+const index = new Map<string, { catalog: Catalog; control: Control }>();
+for (const catalog of CATALOGS) {
+  for (const control of catalog.controls)
+    index.set(`${catalog.framework}:${control.id}`, { catalog, control });
+}
+
+/** Resolve a reference like `mcsb-v1:DP-3`; undefined when it names no known control. */
+export function resolveControl(ref: string): { catalog: Catalog; control: Control } | undefined {
+  return index.get(ref);
+}
+
+export function catalogOf(framework: string): Catalog | undefined {
+  return CATALOGS.find((c) => c.framework === framework);
+}

@@ -1,0 +1,12 @@
+import type { Pack } from '../../lib/engine/pack';
+import all from './all';
+import { cisAws, classification, mcsb, nistCsf } from './frameworks';
+
+/** Packs by id; `all` is the default. */
+export const PACKS: readonly Pack[] = [all, mcsb, nistCsf, cisAws, classification];
+
+export const DEFAULT_PACK = 'all';
+
+export function findPack(id: string): Pack | undefined {
+  return PACKS.find((p) => p.id === id);
+}

@@ -1,0 +1,63 @@
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Tags } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './store-kms-encryption';
+
+export default defineCases(rule, [
+  {
+    name: 'bucket encrypted with a customer-managed KMS key',
+    build: (stack) => {
+      new s3.Bucket(stack, 'Data', {
+        encryption: s3.BucketEncryption.KMS,
+        encryptionKey: new kms.Key(stack, 'Key'),
+      });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'bucket encrypted with the AWS managed aws/s3 key',
+    build: (stack) => {
+      new s3.Bucket(stack, 'Data', { encryption: s3.BucketEncryption.KMS_MANAGED });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'bucket left on the SSE-S3 default',
+    build: (stack) => {
+      new s3.Bucket(stack, 'Data');
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` uses service-managed encryption/,
+  },
+  {
+    name: 'bucket with explicit SSE-S3',
+    build: (stack) => {
+      new s3.Bucket(stack, 'Data', { encryption: s3.BucketEncryption.S3_MANAGED });
+    },
+    target: 'Data',
+    expect: 'fail',
+  },
+  {
+    name: 'public bucket on SSE-S3 is not held to KMS',
+    build: (stack) => {
+      const b = new s3.Bucket(stack, 'Site', { encryption: s3.BucketEncryption.S3_MANAGED });
+      Tags.of(b).add('data-classification', 'public');
+    },
+    target: 'Site',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'queue with encryption turned off',
+    build: (stack) => {
+      new sqs.Queue(stack, 'Jobs', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+    },
+    target: 'Jobs',
+    expect: 'fail',
+    message: /`Jobs` is not encrypted at rest/,
+  },
+]);

@@ -1,0 +1,30 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { Classification } from '../../../lib/classification';
+
+const STRONG = ['kms-provider-key', 'customer-key', 'double'];
+
+export default defineRule({
+  id: 'BW-DP-002',
+  title: 'Data stores are encrypted at rest with KMS keys',
+  severity: 'high',
+  controls: ['mcsb-v1:DP-4', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
+  threats: ['data-breach', 'insider-misuse'],
+  rationale:
+    'KMS encryption puts every read of the data behind a key policy and an audit record of each use of the key. ' +
+    'Service-managed encryption (SSE-S3, SQS-owned keys) protects the disks but not against a principal who can read the store. ' +
+    'Only stores tagged `data-classification: public` may use it.',
+  fix: 'Encrypt the store with a KMS key (a customer-managed key from CONFIDENTIAL up), or tag it `data-classification: public` if its data is public.',
+  appliesTo: ['data-store'],
+  check(view) {
+    const at = view.encryption.atRest;
+    if (view.classification.state === 'tagged' && view.classification.level === Classification.PUBLIC) {
+      return notApplicable('public data may use service-managed encryption');
+    }
+    if (isUnknown(at))
+      return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
+    if (STRONG.includes(at)) return pass(`\`${view.name}\` is encrypted with a KMS key`);
+    if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest`);
+    return fail(`\`${view.name}\` uses service-managed encryption, not a KMS key`);
+  },
+});
