@@ -1,5 +1,19 @@
 import type { Rule } from '../../lib/engine/rule';
-import storeKmsEncryption from './data-protection/store-kms-encryption';
+import { backupRules } from './backup';
+import { dataProtectionRules } from './data-protection';
+import { devopsRules } from './devops';
+import { identityRules } from './identity';
+import { loggingRules } from './logging';
+import { networkRules } from './network';
+import { postureRules } from './posture';
 
-/** Every rule, in catalog order. A catalog test checks that each rule file is listed here. */
-export const RULES: readonly Rule[] = [storeKmsEncryption];
+/** Every rule, in catalog order. A catalog test checks that each rule file is listed in its domain index. */
+export const RULES: readonly Rule[] = [
+  ...dataProtectionRules,
+  ...networkRules,
+  ...identityRules,
+  ...loggingRules,
+  ...backupRules,
+  ...postureRules,
+  ...devopsRules,
+];

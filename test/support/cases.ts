@@ -72,7 +72,7 @@ export function ruleFiles(root = path.join(__dirname, '../../policies/rules')): 
     else if (
       entry.name.endsWith('.ts') &&
       !entry.name.endsWith('.cases.ts') &&
-      p !== path.join(__dirname, '../../policies/rules/index.ts')
+      entry.name !== 'index.ts'
     )
       out.push(p);
   }

@@ -1,9 +1,27 @@
 import { AdapterRegistry } from '../registry';
+import { registerBackup } from './backup';
+import { registerCompute } from './compute';
+import { registerEndpoints } from './endpoints';
+import { registerIdentity } from './identity';
+import { registerKeys } from './keys';
+import { registerLogging } from './logging';
+import { registerNetwork } from './network';
+import { registerPosture } from './posture';
 import { registerS3 } from './s3';
+import { registerStores } from './stores';
 
 /** View adapters for CloudFormation resource types (also used by live reads shaped as CloudFormation). */
 export function cloudFormationAdapters(): AdapterRegistry {
   const registry = new AdapterRegistry();
   registerS3(registry);
+  registerStores(registry);
+  registerKeys(registry);
+  registerIdentity(registry);
+  registerNetwork(registry);
+  registerEndpoints(registry);
+  registerLogging(registry);
+  registerBackup(registry);
+  registerCompute(registry);
+  registerPosture(registry);
   return registry;
 }

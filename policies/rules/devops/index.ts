@@ -1,0 +1,3 @@
+import type { Rule } from '../../../lib/engine/rule';
+
+export const devopsRules: readonly Rule[] = [];
