@@ -43,32 +43,45 @@ export class Resolver {
     return out;
   }
 
+  /** Resolve a value; parts without intrinsics are returned as they are (no copy). */
   private value(v: unknown): Resolved {
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     if (Array.isArray(v)) {
-      const out: Value[] = [];
-      for (const x of v) {
+      let out: Value[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
         const r = this.value(x);
-        if (r !== NO_VALUE) out.push(r);
+        if (out === undefined && r !== x) out = v.slice(0, i) as Value[];
+        if (out !== undefined && r !== NO_VALUE) out.push(r);
       }
-      return out;
+      return out ?? (v as Value[]);
     }
     if (typeof v !== 'object') return new Unknown(`unsupported value ${String(v)}`);
     const obj = v as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    if (keys.length === 1) {
-      const k = keys[0]!;
-      if (k === 'Ref' || k.startsWith('Fn::') || k === 'Condition') {
-        const fn = this.intrinsic(k, obj[k]);
-        if (fn !== undefined) return fn;
+    let first: string | undefined;
+    let count = 0;
+    for (const k in obj) {
+      if (count++ === 0) first = k;
+      else break;
+    }
+    if (count === 1 && (first === 'Ref' || first === 'Condition' || first!.startsWith('Fn::'))) {
+      const fn = this.intrinsic(first!, obj[first!]);
+      if (fn !== undefined) return fn;
+    }
+    let out: { [key: string]: Value } | undefined;
+    for (const k in obj) {
+      const x = obj[k];
+      const r = this.value(x);
+      if (out === undefined && r !== x) {
+        out = {};
+        for (const k2 in obj) {
+          if (k2 === k) break;
+          out[k2] = obj[k2] as Value;
+        }
       }
+      if (out !== undefined && r !== NO_VALUE) out[k] = r;
     }
-    const out: { [key: string]: Value } = {};
-    for (const k of keys) {
-      const r = this.value(obj[k]);
-      if (r !== NO_VALUE) out[k] = r;
-    }
-    return out;
+    return out ?? (obj as { [key: string]: Value });
   }
 
   private intrinsic(fn: string, arg: unknown): Resolved | undefined {

@@ -16,23 +16,20 @@ import type { SourceLocation } from '../../graph/resource';
 export interface ParsedTemplate {
   readonly file: string;
   readonly body: Record<string, unknown>;
-  /** Logical id -> where the resource is declared. */
-  readonly locations: ReadonlyMap<string, SourceLocation>;
+  /** Where a resource is declared; computed on first use (only findings need it). */
+  locate(logicalId: string): SourceLocation;
 }
 
 /** Reject content that is empty or not text, naming the file. */
 export function checkText(file: string, buf: Buffer): string {
-  if (buf.length === 0 || buf.toString('utf8').trim() === '') {
-    throw new InputError(
-      'BULWARK_EMPTY_FILE',
-      file,
-      'the file is empty; expected a CloudFormation template (JSON or YAML)',
-    );
-  }
   if (buf.subarray(0, 8192).includes(0)) {
     throw new InputError('BULWARK_BINARY_FILE', file, 'the file is binary, not a template (JSON or YAML)');
   }
-  return buf.toString('utf8').replace(/^\uFEFF/, '');
+  const text = buf.toString('utf8');
+  if (!/\S/.test(text)) {
+    throw new InputError('BULWARK_EMPTY_FILE', file, 'the file is empty; expected a CloudFormation template (JSON or YAML)');
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Parse a JSON template, keeping resource declaration lines. */
@@ -54,16 +51,23 @@ export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
       what,
     );
   }
-  const locations = new Map<string, SourceLocation>();
-  visit(text, {
-    onObjectProperty(property, _offset, _length, startLine, startCharacter, pathSupplier) {
-      const p = pathSupplier();
-      if (p.length === 1 && p[0] === 'Resources') {
-        locations.set(property, { file, line: startLine + 1, column: startCharacter + 1 });
-      }
-    },
-  });
-  return { file, body: asTemplateObject(file, body), locations };
+  let locations: Map<string, SourceLocation> | undefined;
+  const locate = (logicalId: string): SourceLocation => {
+    if (!locations) {
+      const found = new Map<string, SourceLocation>();
+      visit(text, {
+        onObjectProperty(property, _offset, _length, startLine, startCharacter, pathSupplier) {
+          const p = pathSupplier();
+          if (p.length === 1 && p[0] === 'Resources') {
+            found.set(property, { file, line: startLine + 1, column: startCharacter + 1 });
+          }
+        },
+      });
+      locations = found;
+    }
+    return locations.get(logicalId) ?? { file };
+  };
+  return { file, body: asTemplateObject(file, body), locate };
 }
 
 function describeJsonError(code: string, atEnd: boolean): string {
@@ -171,7 +175,7 @@ export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
       }
     }
   }
-  return { file, body: asTemplateObject(file, body), locations };
+  return { file, body: asTemplateObject(file, body), locate: (id) => locations.get(id) ?? { file } };
 }
 
 function unknownTagMessage(message: string): string {
@@ -204,7 +208,9 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
       '`Resources` must be an object of logical id -> resource',
     );
   }
-  for (const [id, r] of Object.entries(t.Resources as Record<string, unknown>)) {
+  const resources = t.Resources as Record<string, unknown>;
+  for (const id in resources) {
+    const r = resources[id];
     if (typeof r !== 'object' || r === null || typeof (r as { Type?: unknown }).Type !== 'string') {
       throw new InputError('BULWARK_TEMPLATE_INVALID', file, `resource \`${id}\` has no \`Type\``);
     }

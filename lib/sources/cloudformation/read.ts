@@ -69,8 +69,15 @@ interface ManifestArtifact {
   additionalMetadataFile?: string;
 }
 
+export interface AssemblyReadOptions {
+  /** Read nested assemblies (stages) too. Default true. */
+  readonly recurse?: boolean;
+  /** Only stacks whose template file (absolute path) is in this set. */
+  readonly onlyTemplates?: ReadonlySet<string>;
+}
+
 /** Read a CDK cloud assembly: every stack, nested stacks and nested assemblies (stages). */
-export function readCloudAssembly(dir: string): CloudFormationRead {
+export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): CloudFormationRead {
   const manifestFile = path.join(dir, 'manifest.json');
   const manifest = readJson(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
   if (
@@ -86,7 +93,8 @@ export function readCloudAssembly(dir: string): CloudFormationRead {
   const out: CloudFormationRead = { resources: [], templates: [] };
   for (const [id, art] of Object.entries(manifest.artifacts ?? {})) {
     if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
-      const sub = readCloudAssembly(path.join(dir, art.properties.directoryName));
+      if (opts.recurse === false) continue;
+      const sub = readCloudAssembly(path.join(dir, art.properties.directoryName), opts);
       out.resources.push(...sub.resources);
       out.templates.push(...sub.templates);
       continue;
@@ -99,6 +107,7 @@ export function readCloudAssembly(dir: string): CloudFormationRead {
         manifestFile,
         `stack artifact \`${id}\` names no templateFile`,
       );
+    if (opts.onlyTemplates && !opts.onlyTemplates.has(path.resolve(dir, templateFile))) continue;
     const stack = art.properties?.stackName ?? art.displayName ?? id;
     const metadata = { ...(art.metadata ?? {}) };
     if (art.additionalMetadataFile) {
@@ -107,7 +116,7 @@ export function readCloudAssembly(dir: string): CloudFormationRead {
     }
     readStack(dir, stack, templateFile, art.environment, metadata, out);
   }
-  if (out.templates.length === 0) {
+  if (out.templates.length === 0 && !opts.onlyTemplates) {
     throw new InputError(
       'BULWARK_NO_TEMPLATES',
       dir,
@@ -244,7 +253,6 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
     const constructPath =
       (typeof meta?.['aws:cdk:path'] === 'string' ? (meta['aws:cdk:path'] as string) : undefined) ??
       o.paths?.get(logicalId);
-    const location: SourceLocation = t.locations.get(logicalId) ?? { file: t.file };
     const dp = typeof decl.DeletionPolicy === 'string' ? decl.DeletionPolicy : undefined;
     out.push({
       address: addresses.get(logicalId)!,
@@ -255,7 +263,9 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
       logicalId,
       path: constructPath,
       stack: o.stack,
-      location,
+      get location(): SourceLocation {
+        return t.locate(logicalId);
+      },
       acknowledgements: o.acksFor?.(constructPath),
       condition: typeof decl.Condition === 'string' ? decl.Condition : undefined,
       retainOnDelete: dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
@@ -284,8 +294,7 @@ function objectOr(v: unknown): Record<string, unknown> {
 
 function parseTemplateFile(file: string): ParsedTemplate {
   const text = checkText(file, readFile(file));
-  const trimmed = text.trimStart();
-  if (/\.json$/i.test(file) || trimmed.startsWith('{')) return parseJsonTemplate(file, text);
+  if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return parseJsonTemplate(file, text);
   return parseYamlTemplate(file, text);
 }
 

@@ -1,0 +1,1 @@
+export { BulwarkValidationPlugin, type BulwarkPluginProps } from './plugin';

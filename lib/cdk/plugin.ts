@@ -1,0 +1,116 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { checkGraph } from '../check';
+import { gates } from '../engine/evaluate';
+import type { Evaluation } from '../engine/evaluate';
+import { ResourceGraph } from '../graph/graph';
+import { isInputError } from '../errors';
+import { buildReport } from '../report/model';
+import { render } from '../report';
+import { readCloudAssembly, readTemplateFile } from '../sources/cloudformation';
+import type { Resource } from '../graph/resource';
+import { VERSION } from '../version';
+import { RULES } from '../../policies/rules';
+
+export interface BulwarkPluginProps {
+  /**
+   * Rule pack: which rules run and which are mandatory.
+   * @default 'all'
+   */
+  readonly pack?: string;
+  /**
+   * Suppressions file.
+   * @default './bulwark.suppressions.yaml' when it exists
+   */
+  readonly suppressionsFile?: string;
+  /**
+   * Print the text report (all findings, mandatory and advisory, with the score) on standard error.
+   * @default true
+   */
+  readonly printReport?: boolean;
+  /**
+   * Write `bulwark.report.json` and `bulwark.sarif` into the cloud assembly directory, for CI.
+   * @default true
+   */
+  readonly writeReports?: boolean;
+  /** Where the text report goes. @default process.stderr */
+  readonly out?: (text: string) => void;
+}
+
+/**
+ * CDK policy-validation plugin: evaluates the synthesized templates with Bulwark's rules. Mandatory
+ * failures become violations, so `cdk synth` fails naming the construct paths and the fix; advisory
+ * findings are printed without failing. Register it with
+ * `Validations.of(app).addPlugins(new BulwarkValidationPlugin())`.
+ */
+export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
+  readonly name = 'Bulwark';
+  readonly version = VERSION;
+  readonly ruleIds = RULES.map((r) => r.id);
+  /** The last evaluation, for tests and tooling. */
+  lastEvaluation?: Evaluation;
+
+  constructor(private readonly props: BulwarkPluginProps = {}) {}
+
+  validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const out = this.props.out ?? ((t: string) => process.stderr.write(t));
+    let evaluation: Evaluation;
+    let assemblyDir: string | undefined;
+    try {
+      const read = readStacks(context);
+      assemblyDir = read.assemblyDir;
+      evaluation = checkGraph(read.graph, { pack: this.props.pack, suppressionsFile: this.props.suppressionsFile }).evaluation;
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      return {
+        success: false,
+        violations: [{ ruleName: 'BULWARK-INPUT', description: e.message, violatingResources: [], severity: 'error' }],
+        pluginVersion: VERSION,
+      };
+    }
+    this.lastEvaluation = evaluation;
+    const report = buildReport(evaluation, { tool: { name: 'bulwark', version: VERSION }, inputs: context.templatePaths, cwd: process.cwd() });
+    if (this.props.printReport !== false) out(render('text', report, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+    if (this.props.writeReports !== false && assemblyDir) {
+      fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.json'), render('json', report, {}));
+      fs.writeFileSync(path.join(assemblyDir, 'bulwark.sarif'), render('sarif', report, {}));
+    }
+    const violations: PolicyViolation[] = evaluation.results
+      .filter((r) => gates(r, evaluation.pack))
+      .map((r) => ({
+        ruleName: r.rule.id,
+        description: `${r.rule.title}: ${r.message}`,
+        fix: r.rule.fix,
+        severity: r.rule.severity,
+        ruleMetadata: { controls: r.rule.controls.join(', '), outcome: r.outcome },
+        violatingResources: [violating(r.resource)],
+      }));
+    return { success: violations.length === 0, violations, pluginVersion: VERSION };
+  }
+}
+
+function violating(r: Resource) {
+  return { resourceLogicalId: r.logicalId, templatePath: r.location?.file, locations: ['Properties'] };
+}
+
+/** The stacks being validated, read from their cloud assembly (construct paths, acknowledgements). */
+function readStacks(context: IPolicyValidationContext): { graph: ResourceGraph; assemblyDir?: string } {
+  const templates = context.stackTemplates.map((s) => path.resolve(s.templatePath));
+  const byDir = new Map<string, Set<string>>();
+  for (const t of templates) {
+    const d = path.dirname(t);
+    let set = byDir.get(d);
+    if (!set) byDir.set(d, (set = new Set()));
+    set.add(t);
+  }
+  const graph = new ResourceGraph();
+  for (const [dir, set] of byDir) {
+    const read = fs.existsSync(path.join(dir, 'manifest.json'))
+      ? readCloudAssembly(dir, { recurse: false, onlyTemplates: set })
+      : { resources: [...set].flatMap((t) => readTemplateFile(t).resources) };
+    for (const r of read.resources) graph.add(r);
+  }
+  const dirs = [...byDir.keys()].sort((a, b) => a.length - b.length);
+  return { graph, assemblyDir: dirs[0] };
+}

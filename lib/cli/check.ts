@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkPaths } from '../check';
+import { gates } from '../engine/evaluate';
+import { SEVERITIES, type Severity } from '../engine/rule';
+import { InputError } from '../errors';
+import { buildReport } from '../report/model';
+import { render, type Format } from '../report';
+import { VERSION } from '../version';
+import { EXIT, useColor, type CliIo } from './io';
+
+export interface CheckCommandOptions {
+  readonly format: Format;
+  readonly output?: string;
+  readonly failOn: Severity;
+  readonly pack?: string;
+  readonly suppressions?: string;
+  readonly includePassed?: boolean;
+}
+
+/** `bulwark check <path...>`: evaluate artifacts, print or write the report, return the exit code. */
+export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions, io: CliIo): number {
+  const run = checkPaths(
+    paths.map((p) => path.resolve(io.cwd, p)),
+    { pack: o.pack, suppressionsFile: o.suppressions ? path.resolve(io.cwd, o.suppressions) : undefined },
+  );
+  const report = buildReport(run.evaluation, {
+    includePassed: o.includePassed,
+    tool: { name: 'bulwark', version: VERSION },
+    inputs: [...paths],
+    cwd: io.cwd,
+  });
+  const toFile = o.output !== undefined;
+  const text = render(o.format, report, { color: !toFile && o.format === 'text' && useColor(io) });
+  if (toFile) {
+    const out = path.resolve(io.cwd, o.output!);
+    try {
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, text);
+    } catch (e) {
+      throw new InputError('BULWARK_USAGE', o.output!, `cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    io.stderr(`bulwark: ${o.format} report written to ${o.output}\n`);
+  } else {
+    io.stdout(text);
+  }
+  const floor = SEVERITIES.indexOf(o.failOn);
+  const gating = run.evaluation.results.filter(
+    (r) => gates(r, run.evaluation.pack) && SEVERITIES.indexOf(r.rule.severity) >= floor,
+  );
+  return gating.length > 0 ? EXIT.findings : EXIT.clean;
+}

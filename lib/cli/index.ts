@@ -1,0 +1,85 @@
+import { Command, CommanderError, Option } from 'commander';
+import { isInputError } from '../errors';
+import { SEVERITIES, type Severity } from '../engine/rule';
+import { FORMATS, type Format } from '../report';
+import { VERSION } from '../version';
+import { CATALOGS } from '../../policies/controls';
+import { PACKS, DEFAULT_PACK } from '../../policies/packs';
+import { runCheckCommand } from './check';
+import { runControlsCommand } from './controls';
+import { runExplainCommand } from './explain';
+import { EXIT, type CliIo } from './io';
+
+export { processIo, type CliIo } from './io';
+
+/**
+ * Run the `bulwark` CLI on `argv` (without the node and script entries) and return the exit code:
+ * 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.clean;
+  const program = new Command('bulwark')
+    .description('Security baseline for infrastructure as code: checks synthesized templates against MCSB, NIST CSF 2.0 and CIS AWS controls.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run `bulwark --help` for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('check')
+    .description('Check CloudFormation artifacts: a CDK cloud assembly (cdk.out), a directory of templates, or template files (JSON or YAML).')
+    .argument('<path...>', 'cloud assembly directory, template directory or template file')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a mandatory finding has at least this severity').choices(SEVERITIES).default('high'))
+    .addOption(new Option('--pack <pack>', 'rule pack: which rules run and which are mandatory').choices(PACKS.map((p) => p.id)).default(DEFAULT_PACK))
+    .option('--suppressions <file>', 'suppressions file (default: ./bulwark.suppressions.yaml when present)')
+    .option('--include-passed', 'list passed and not-applicable checks too (json, sarif, junit, markdown)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 clean, 1 mandatory findings at or above --fail-on, 2 usage or input error.
+
+Examples:
+  npx cdk synth && bulwark check cdk.out
+  bulwark check cdk.out --format sarif --output bulwark.sarif
+  bulwark check template.yaml --pack cis-aws --fail-on medium`,
+    )
+    .action((paths: string[], o: { format: Format; output?: string; failOn: Severity; pack: string; suppressions?: string; includePassed?: boolean }) => {
+      code = runCheckCommand(paths, o, io);
+    });
+
+  program
+    .command('controls')
+    .description('List benchmark controls with the rules that assert them, and why IaC cannot assert the others.')
+    .addOption(new Option('--framework <framework>', 'one framework').choices(CATALOGS.map((c) => c.framework)))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((o: { framework?: string; format: 'text' | 'json' }) => {
+      code = runControlsCommand(o, io);
+    });
+
+  program
+    .command('explain')
+    .description('Explain a rule: the controls it asserts, why, and how to fix a failure.')
+    .argument('<ruleId>', 'rule id, e.g. BW-DP-002')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((ruleId: string, o: { format: 'text' | 'json' }) => {
+      code = runExplainCommand(ruleId, o, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors have already been printed.
+      return e.exitCode === 0 ? EXIT.clean : EXIT.error;
+    }
+    if (isInputError(e)) {
+      io.stderr(`bulwark: ${e.message} [${e.code}]\n`);
+      return EXIT.error;
+    }
+    io.stderr(`bulwark: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
+    return EXIT.error;
+  }
+}

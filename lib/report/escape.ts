@@ -1,0 +1,84 @@
+/**
+ * Escaping for text that comes from the artifacts checked (resource names, construct paths, tag
+ * and property values echoed in messages). Such text must never drive a terminal, break a
+ * Markdown table, inject HTML, or make an XML document invalid.
+ */
+
+/**
+ * C0 and C1 control characters, DEL, and the Unicode line separators and bidirectional controls
+ * that can reorder or hide text on screen.
+ */
+const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]', 'g');
+
+/** Characters XML 1.0 cannot carry at all: unpaired surrogates and U+FFFE/U+FFFF. */
+const XML_INVALID = new RegExp('[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]|[\\ufffe\\uffff]', 'g');
+
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function visible(c: string): string {
+  const named = NAMED[c];
+  if (named) return named;
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Replace every control character (C0, DEL, C1, line separators, bidi controls) with a visible
+ * escape (`\x1b`, `\n`, `\u202e`), so the text prints as one inert line. Apply it to every
+ * artifact-derived string before it reaches a terminal or a plain-text report field.
+ */
+export function escapeControl(s: string): string {
+  return s.replace(CONTROL, visible);
+}
+
+/** {@link escapeControl}, and characters XML 1.0 forbids replaced too: safe for any XML text or attribute. */
+export function escapeForXml(s: string): string {
+  return escapeControl(s).replace(XML_INVALID, visible);
+}
+
+const MD_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '|': '&#124;',
+  '`': '&#96;',
+  '*': '&#42;',
+  _: '&#95;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '\\': '&#92;',
+  '~': '&#126;',
+  '#': '&#35;',
+  '!': '&#33;',
+  '@': '&#64;',
+};
+
+/**
+ * Text for a GitHub-flavoured Markdown table cell or inline HTML: newlines become spaces, control
+ * characters visible escapes, and every character with Markdown or HTML meaning (`|`, backtick,
+ * `<`, `>`, `&`, `*`, `_`, `[`, `]`, `\`, ...) a numeric or named entity. Entities render as the
+ * character but never as syntax, and contain no `|`, so a table row cannot be split.
+ */
+export function escapeMarkdown(s: string): string {
+  return escapeControl(s.replace(/\r\n|\r|\n/g, ' ')).replace(/[&<>"'|`*_[\]\\~#!@]/g, (c) => MD_ENTITIES[c]!);
+}
+
+/**
+ * Inline Markdown for a message, fix or title: text between backticks renders as `<code>`, the
+ * rest as plain text, both through {@link escapeMarkdown}. An unpaired backtick stays a literal
+ * backtick. The result is safe inside a table cell.
+ */
+export function markdownInline(s: string): string {
+  const parts = s.split('`');
+  const paired = parts.length % 2 === 1 ? parts.length : parts.length - 1;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i >= paired) out += escapeMarkdown('`' + part);
+    else if (i % 2 === 1) out += `<code>${escapeMarkdown(part)}</code>`;
+    else out += escapeMarkdown(part);
+  }
+  return out;
+}

@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import type { Severity } from '../engine/rule';
+import { escapeControl } from './escape';
+import type { Report, ReportFinding, ReportRule } from './model';
+
+/** SARIF `level` of a result, by severity. */
+export const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
+
+/** GitHub code scanning's `security-severity` (a CVSS-like score, as a string), by severity. */
+export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+};
+
+/** Key of the partial fingerprint Bulwark writes: rule id, resource address and finding, hashed. */
+export const FINGERPRINT_KEY = 'bulwarkFinding/v1';
+
+/** A SARIF 2.1.0 log (the subset Bulwark writes). */
+export interface SarifLog {
+  readonly $schema: string;
+  readonly version: '2.1.0';
+  readonly runs: readonly SarifRun[];
+}
+
+/** One SARIF run. */
+export interface SarifRun {
+  readonly tool: { readonly driver: SarifDriver };
+  readonly invocations: readonly SarifInvocation[];
+  readonly columnKind: 'utf16CodeUnits';
+  readonly results: readonly SarifResult[];
+}
+
+/** The tool component that produced the run. */
+export interface SarifDriver {
+  readonly name: string;
+  readonly version: string;
+  readonly semanticVersion?: string;
+  readonly informationUri?: string;
+  readonly rules: readonly SarifRule[];
+}
+
+/** A `reportingDescriptor` for one rule. */
+export interface SarifRule {
+  readonly id: string;
+  readonly name: string;
+  readonly shortDescription: { readonly text: string };
+  readonly fullDescription: { readonly text: string };
+  readonly help: { readonly text: string; readonly markdown: string };
+  readonly helpUri?: string;
+  readonly defaultConfiguration: { readonly level: 'error' | 'warning' | 'note' };
+  readonly properties: {
+    readonly tags: readonly string[];
+    readonly 'security-severity': string;
+    readonly precision: 'high';
+  };
+}
+
+/** How the run went: adapter errors and incomplete inputs as notifications. */
+export interface SarifInvocation {
+  readonly executionSuccessful: boolean;
+  readonly toolExecutionNotifications: readonly {
+    readonly level: 'error' | 'warning';
+    readonly message: { readonly text: string };
+  }[];
+}
+
+/** One result: a failure or an unknown on one resource. */
+export interface SarifResult {
+  readonly ruleId: string;
+  readonly ruleIndex: number;
+  readonly level: 'error' | 'warning' | 'note';
+  readonly message: { readonly text: string };
+  readonly locations: readonly {
+    readonly physicalLocation?: {
+      readonly artifactLocation: { readonly uri: string; readonly uriBaseId: string };
+      readonly region?: { readonly startLine: number; readonly startColumn?: number };
+    };
+    readonly logicalLocations: readonly { readonly fullyQualifiedName: string; readonly kind: 'resource' }[];
+  }[];
+  readonly partialFingerprints: Readonly<Record<string, string>>;
+  readonly suppressions?: readonly {
+    readonly kind: 'external' | 'inSource';
+    readonly status: 'accepted';
+    readonly justification: string;
+  }[];
+  readonly properties: {
+    readonly status: 'fail' | 'unknown';
+    readonly severity: Severity;
+    readonly enforcement: string;
+    readonly controls: readonly string[];
+    readonly 'security-severity': string;
+    readonly finding?: string;
+    readonly resourceType: string;
+  };
+}
+
+/**
+ * SARIF 2.1.0 for code scanning: one run; one rule descriptor per rule with results; one result per
+ * failure or unknown (suppressed ones carry `suppressions`). Locations name the template file and
+ * line, and the construct path (or address) as a logical location. Artifact text is stripped of
+ * control characters, since SARIF viewers print it.
+ */
+export function renderSarif(report: Report): string {
+  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+}
+
+/** The SARIF log object of {@link renderSarif}. */
+export function toSarif(report: Report): SarifLog {
+  const findings = report.findings.filter((f) => f.status === 'fail' || f.status === 'unknown');
+  const used = new Set(findings.map((f) => f.ruleId));
+  const rules = report.rules.filter((r) => used.has(r.id));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const notifications = [
+    ...report.errors.map((e) => ({
+      level: 'error' as const,
+      message: { text: escapeControl(`${e.address} (${e.type}): views could not be derived: ${e.error}`) },
+    })),
+    ...report.incomplete.map((i) => ({
+      level: 'warning' as const,
+      message: { text: escapeControl(`incomplete input: ${i}`) },
+    })),
+  ];
+  const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(report.tool.version) ? report.tool.version : undefined;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Bulwark',
+            version: report.tool.version,
+            ...(semver ? { semanticVersion: semver } : {}),
+            ...(report.tool.informationUri ? { informationUri: report.tool.informationUri } : {}),
+            rules: rules.map(descriptor),
+          },
+        },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
+      },
+    ],
+  };
+}
+
+function descriptor(rule: ReportRule): SarifRule {
+  const controls = rule.controls.map((c) => c.ref);
+  const links = rule.controls
+    .map((c) => (c.url?.startsWith('https://') ? `[${c.ref}](${c.url})` : `\`${c.ref}\``))
+    .join(', ');
+  return {
+    id: rule.id,
+    name: pascalCase(rule.title),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: { text: rule.fix, markdown: `${rule.fix}\n\n${rule.rationale}\n\nControls: ${links}` },
+    ...(rule.helpUri !== undefined ? { helpUri: rule.helpUri } : {}),
+    defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+    properties: {
+      tags: ['security', ...controls],
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      precision: 'high',
+    },
+  };
+}
+
+function result(f: ReportFinding, ruleIndex: number): SarifResult {
+  const r = f.resource;
+  const physical =
+    r.file !== undefined
+      ? {
+          physicalLocation: {
+            artifactLocation: { uri: fileUri(r.file), uriBaseId: '%SRCROOT%' },
+            ...(r.line !== undefined
+              ? { region: { startLine: r.line, ...(r.column !== undefined ? { startColumn: r.column } : {}) } }
+              : {}),
+          },
+        }
+      : {};
+  const suppression = f.suppressed && f.suppression;
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: SARIF_LEVEL[f.severity],
+    message: { text: escapeControl(f.message) },
+    locations: [
+      {
+        ...physical,
+        logicalLocations: [{ fullyQualifiedName: escapeControl(r.path ?? r.address), kind: 'resource' }],
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+    ...(suppression
+      ? {
+          suppressions: [
+            {
+              kind: suppression.origin === 'file' ? ('external' as const) : ('inSource' as const),
+              status: 'accepted' as const,
+              justification: escapeControl(suppression.reason),
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      status: f.status as 'fail' | 'unknown',
+      severity: f.severity,
+      enforcement: f.enforcement,
+      controls: f.controls,
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      ...(f.finding !== undefined ? { finding: f.finding } : {}),
+      resourceType: r.type,
+    },
+  };
+}
+
+/** Stable across runs and line moves: the rule, the resource address and the finding. */
+export function fingerprint(f: Pick<ReportFinding, 'ruleId' | 'finding' | 'resource'>): string {
+  return createHash('sha256')
+    .update(`${f.ruleId}\u0000${f.resource.address}\u0000${f.finding ?? ''}`)
+    .digest('hex');
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+export function fileUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
+
+function pascalCase(title: string): string {
+  const name = title
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+  return name || 'Rule';
+}

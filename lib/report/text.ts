@@ -1,0 +1,145 @@
+import pc from 'picocolors';
+import type { Severity } from '../engine/rule';
+import { escapeControl } from './escape';
+import type { Report, ReportFinding, ReportScore } from './model';
+import { SEVERITY_ORDER, locationOf } from './model';
+
+/** Options of {@link renderText}. */
+export interface TextOptions {
+  /** Colour the output with ANSI sequences. The CLI passes `stdout.isTTY` unless `NO_COLOR` is set. Default false. */
+  readonly color?: boolean;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/**
+ * The report for a terminal: findings grouped by severity (critical first), each with its rule,
+ * message, location, fix and controls; then suppressed findings, errors, a summary line and the
+ * score per framework. Every artifact-derived string passes through {@link escapeControl}, so no
+ * message can move the cursor, recolour the screen or fake a line of output.
+ */
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const c = pc.createColors(options.color === true);
+  const out: string[] = [];
+  const open = report.findings.filter((f) => isOpen(f));
+  const suppressed = report.findings.filter((f) => f.suppressed);
+  const passed = report.findings.filter((f) => f.status === 'pass' || f.status === 'not_applicable');
+
+  for (const severity of SEVERITY_ORDER) {
+    const group = open.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    out.push(c.bold(`${severity.toUpperCase()} (${group.length})`));
+    for (const f of group) out.push(...findingLines(f, c), '');
+  }
+
+  if (suppressed.length > 0) {
+    out.push(c.bold(`SUPPRESSED (${suppressed.length})`));
+    for (const f of suppressed) {
+      const s = f.suppression;
+      const detail = s
+        ? [s.reason, s.owner && `owner ${s.owner}`, s.expires && `until ${s.expires}`].filter(Boolean).join(', ')
+        : '';
+      out.push(`  ${c.dim(`${f.ruleId} ${safe(f.message)}`)}`);
+      out.push(`      ${c.dim(`suppressed (${s?.origin ?? 'unknown origin'}): ${safe(detail)}`)}`);
+    }
+    out.push('');
+  }
+
+  if (passed.length > 0) {
+    out.push(c.bold(`PASSED OR NOT APPLICABLE (${passed.length})`));
+    for (const f of passed) {
+      const mark = f.status === 'pass' ? c.green('pass') : c.dim('n/a ');
+      out.push(`  ${mark} ${f.ruleId} ${safe(f.message)}`);
+    }
+    out.push('');
+  }
+
+  const stale = report.suppressions.filter((s) => !s.used && s.origin === 'file');
+  if (stale.length > 0) {
+    out.push(c.bold(`UNUSED SUPPRESSIONS (${stale.length})`));
+    for (const s of stale) {
+      const rule = s.finding !== undefined ? `${s.rule}[${s.finding}]` : s.rule;
+      const where = s.declaredIn !== undefined ? ` (declared in ${safe(s.declaredIn)})` : '';
+      out.push(`  ${safe(rule)} on ${safe(s.target ?? '*')}: matched nothing${where}`);
+    }
+    out.push('');
+  }
+
+  if (report.errors.length > 0) {
+    out.push(c.bold(c.red(`ERRORS (${report.errors.length}): views could not be derived, rules did not run`)));
+    for (const e of report.errors) out.push(`  ${safe(e.address)} (${safe(e.type)}): ${safe(e.error)}`);
+    out.push('');
+  }
+
+  if (report.incomplete.length > 0) {
+    out.push(c.bold(c.yellow(`INCOMPLETE (${report.incomplete.length}): findings may be missing`)));
+    for (const i of report.incomplete) out.push(`  ${safe(i)}`);
+    out.push('');
+  }
+
+  out.push(summaryLine(report, c));
+  out.push(...scoreLines(report, c));
+  return `${out.join('\n')}\n`;
+}
+
+function isOpen(f: ReportFinding): boolean {
+  return (f.status === 'fail' || f.status === 'unknown') && !f.suppressed;
+}
+
+function safe(s: string): string {
+  return escapeControl(s);
+}
+
+function badge(severity: Severity, c: Colors): string {
+  const label = `[${severity.toUpperCase()}]`;
+  switch (severity) {
+    case 'critical':
+      return c.bold(c.bgRed(c.white(label)));
+    case 'high':
+      return c.bold(c.red(label));
+    case 'medium':
+      return c.yellow(label);
+    default:
+      return c.blue(label);
+  }
+}
+
+function findingLines(f: ReportFinding, c: Colors): string[] {
+  const tags = [
+    f.status === 'unknown' ? c.magenta('unknown') : undefined,
+    f.enforcement !== 'mandatory' ? c.dim(f.enforcement) : undefined,
+    f.suppression?.expired ? c.yellow('suppression expired') : undefined,
+  ].filter(Boolean);
+  const head = `  ${badge(f.severity, c)} ${c.bold(f.ruleId)}${tags.length ? ` (${tags.join(', ')})` : ''} ${highlight(safe(f.message), c)}`;
+  const lines = [head, `      ${c.dim('at')} ${safe(locationOf(f))}`, `      ${c.dim('fix:')} ${highlight(safe(f.fix), c)}`];
+  if (f.controls.length) lines.push(`      ${c.dim('controls:')} ${f.controls.map(safe).join(', ')}`);
+  return lines;
+}
+
+/** Colour inline code spans (already escaped text). */
+function highlight(s: string, c: Colors): string {
+  return s.replace(/`([^`]*)`/g, (_m, inner: string) => c.cyan(`\`${inner}\``));
+}
+
+function summaryLine(report: Report, c: Colors): string {
+  const s = report.summary;
+  const counts = [
+    c.green(`${s.passed} passed`),
+    s.failed ? c.red(`${s.failed} failed`) : `${s.failed} failed`,
+    s.unknown ? c.magenta(`${s.unknown} unknown`) : `${s.unknown} unknown`,
+    `${s.notApplicable} not applicable`,
+    `${s.suppressed} suppressed`,
+  ].join(', ');
+  const gating = s.gating ? c.bold(c.red(`${s.gating} gating`)) : c.green('0 gating');
+  return (
+    `${s.checks} checks of ${s.rules} rules on ${s.resources} resources ` +
+    `(pack ${safe(s.pack.id)}): ${counts}; ${gating}`
+  );
+}
+
+function scoreLines(report: Report, c: Colors): string[] {
+  const fmt = (x: ReportScore) => (x.score === null ? '  n/a' : `${x.score.toFixed(1)}%`.padStart(6));
+  const lines = [`${c.bold('Score')} ${fmt(report.score.overall)}  overall`];
+  for (const f of report.score.frameworks) lines.push(`      ${fmt(f)}  ${safe(f.framework)} (${safe(f.name)})`);
+  return lines;
+}

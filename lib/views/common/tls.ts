@@ -1,0 +1,194 @@
+import { Unknown } from '../../graph/values';
+import type { Fact } from '../kinds';
+
+/** A TLS version as endpoint views record it. */
+export type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
+
+/** What a named TLS security policy accepts. */
+export interface TlsPolicyFacts {
+  /**
+   * Lowest TLS version the policy accepts. A policy that also accepts SSLv3 (CloudFront `SSLv3`)
+   * records `1.0`, its lowest TLS version, and sets {@link sslv3}.
+   */
+  readonly minTls: TlsVersion;
+  /** Only TLS 1.3 is accepted. */
+  readonly tls13Only: boolean;
+  /**
+   * The policy offers hybrid post-quantum key exchange (ML-KEM). Absent when the provider does not
+   * document it per policy: the view then records an Unknown, never a guess.
+   */
+  readonly postQuantum?: boolean;
+  /** The policy also accepts SSLv3. */
+  readonly sslv3?: boolean;
+}
+
+/** Which provider's policy names a table covers. */
+export type TlsPolicyFamily = 'elbv2' | 'cloudfront' | 'apigateway';
+
+const FAMILY_NAMES: Record<TlsPolicyFamily, string> = {
+  elbv2: 'Elastic Load Balancing',
+  cloudfront: 'CloudFront',
+  apigateway: 'API Gateway',
+};
+
+const v10 = { minTls: '1.0', tls13Only: false } as const;
+const v11 = { minTls: '1.1', tls13Only: false } as const;
+const v12 = { minTls: '1.2', tls13Only: false } as const;
+const v13 = { minTls: '1.3', tls13Only: true } as const;
+
+/**
+ * Application and Network Load Balancer policies (`SslPolicy`): every name of aws-cdk-lib's
+ * `SslPolicy` enum, plus `ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09` which AWS lists and the enum
+ * lacks. Names containing `PQ` negotiate hybrid ML-KEM key exchange with a classical fallback.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
+ */
+export const ELBV2_TLS_POLICIES: Readonly<Record<string, TlsPolicyFacts>> = {
+  // TLS 1.3 policies (2021-06)
+  'ELBSecurityPolicy-TLS13-1-2-2021-06': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-Res-2021-06': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-1-2021-06': { ...v11, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-0-2021-06': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-3-2021-06': { ...v13, postQuantum: false },
+  // Post-quantum hybrid key exchange (2025-09)
+  'ELBSecurityPolicy-TLS13-1-2-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-0-PQ-2025-09': { ...v10, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09': { ...v13, postQuantum: true },
+  // FIPS (2023-04)
+  'ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04': { ...v13, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04': { ...v11, postQuantum: false },
+  'ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04': { ...v10, postQuantum: false },
+  // FIPS with post-quantum hybrid key exchange (2025-09)
+  'ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09': { ...v13, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09': { ...v12, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09': { ...v11, postQuantum: true },
+  'ELBSecurityPolicy-TLS13-1-0-FIPS-PQ-2025-09': { ...v10, postQuantum: true },
+  // Forward secrecy and TLS 1.2-only policies
+  'ELBSecurityPolicy-FS-1-2-Res-2020-10': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-FS-1-2-Res-2019-08': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-FS-1-2-2019-08': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-FS-1-1-2019-08': { ...v11, postQuantum: false },
+  'ELBSecurityPolicy-FS-2018-06': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-TLS-1-2-2017-01': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS-1-2-Ext-2018-06': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS-1-1-2017-01': { ...v11, postQuantum: false },
+  // Legacy
+  'ELBSecurityPolicy-2016-08': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-TLS-1-0-2015-04': { ...v10, postQuantum: false },
+};
+
+/**
+ * The policy an HTTPS or TLS listener gets when `SslPolicy` is not set in CloudFormation, the CLI or
+ * CDK without the post-quantum feature flag (the console picks a newer one): TLS 1.0 to 1.2.
+ */
+export const ELBV2_DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
+
+/**
+ * CloudFront viewer security policies (`ViewerCertificate.MinimumProtocolVersion`). Whether
+ * CloudFront negotiates post-quantum key exchange per policy is not documented: left unknown.
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
+ */
+export const CLOUDFRONT_TLS_POLICIES: Readonly<Record<string, TlsPolicyFacts>> = {
+  SSLv3: { ...v10, sslv3: true },
+  TLSv1: v10,
+  TLSv1_2016: v10,
+  'TLSv1.1_2016': v11,
+  'TLSv1.2_2018': v12,
+  'TLSv1.2_2019': v12,
+  'TLSv1.2_2021': v12,
+  'TLSv1.2_2025': v12,
+  'TLSv1.3_2025': v13,
+};
+
+/**
+ * The policy of a distribution served with the default `*.cloudfront.net` certificate
+ * (`CloudFrontDefaultCertificate: true`, or no `ViewerCertificate`): CloudFront applies `TLSv1`
+ * whatever `MinimumProtocolVersion` says.
+ */
+export const CLOUDFRONT_DEFAULT_CERTIFICATE_POLICY = 'TLSv1';
+
+/**
+ * API Gateway security policies (custom domain names; HTTP and WebSocket APIs always use `TLS_1_2`).
+ * Policies with `PQ` in the name use hybrid post-quantum key exchange; the edge-optimized ones
+ * are served through CloudFront and their post-quantum support is left unknown.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html
+ */
+export const APIGATEWAY_TLS_POLICIES: Readonly<Record<string, TlsPolicyFacts>> = {
+  TLS_1_0: { ...v10, postQuantum: false },
+  TLS_1_2: { ...v12, postQuantum: false },
+  SecurityPolicy_TLS13_1_3_2025_09: { ...v13, postQuantum: false },
+  SecurityPolicy_TLS13_1_3_FIPS_2025_09: { ...v13, postQuantum: false },
+  SecurityPolicy_TLS13_1_2_2021_06: { ...v12, postQuantum: false },
+  SecurityPolicy_TLS13_1_2_PQ_2025_09: { ...v12, postQuantum: true },
+  SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09: { ...v12, postQuantum: true },
+  SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09: { ...v12, postQuantum: true },
+  SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09: { ...v12, postQuantum: true },
+  SecurityPolicy_TLS13_2025_EDGE: v13,
+  SecurityPolicy_TLS12_PFS_2025_EDGE: v12,
+  SecurityPolicy_TLS12_2018_EDGE: v12,
+};
+
+/** The policy of an API Gateway custom domain name without `SecurityPolicy` (every endpoint type). */
+export const APIGATEWAY_DEFAULT_DOMAIN_POLICY = 'TLS_1_2';
+
+/** The only policy HTTP and WebSocket APIs (API Gateway v2) offer. */
+export const APIGATEWAY_V2_POLICY = 'TLS_1_2';
+
+const TABLES: Record<TlsPolicyFamily, Readonly<Record<string, TlsPolicyFacts>>> = {
+  elbv2: ELBV2_TLS_POLICIES,
+  cloudfront: CLOUDFRONT_TLS_POLICIES,
+  apigateway: APIGATEWAY_TLS_POLICIES,
+};
+
+/** The facts of a policy name, or undefined when the table does not know it. */
+export function lookupTlsPolicy(family: TlsPolicyFamily, name: string): TlsPolicyFacts | undefined {
+  const table = TABLES[family];
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
+/** The TLS facts of an endpoint view, derived from its policy name. */
+export interface TlsFacts {
+  readonly policyName: Fact<string>;
+  readonly minTls: Fact<TlsVersion>;
+  readonly postQuantum: Fact<boolean>;
+}
+
+/**
+ * TLS facts for a policy name: an unresolved name stays unknown, and so does a name the table does
+ * not know (never a guess from the name's shape).
+ */
+export function tlsFacts(family: TlsPolicyFamily, name: Fact<string>): TlsFacts {
+  if (name instanceof Unknown) return { policyName: name, minTls: name, postQuantum: name };
+  const facts = lookupTlsPolicy(family, name);
+  if (!facts) {
+    const u = new Unknown(`TLS policy \`${name}\` is not a known ${FAMILY_NAMES[family]} security policy`);
+    return { policyName: name, minTls: u, postQuantum: u };
+  }
+  return {
+    policyName: name,
+    minTls: facts.minTls,
+    postQuantum:
+      facts.postQuantum ??
+      new Unknown(
+        `whether ${FAMILY_NAMES[family]} policy \`${name}\` offers post-quantum key exchange is not documented`,
+      ),
+  };
+}
+
+/** Whether `v` is at least `min`. */
+export function tlsAtLeast(v: TlsVersion, min: TlsVersion): boolean {
+  return Number(v) >= Number(min);
+}
