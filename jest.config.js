@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const ts = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }];
+const ts = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ts },

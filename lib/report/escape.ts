@@ -8,10 +8,16 @@
  * C0 and C1 control characters, DEL, and the Unicode line separators and bidirectional controls
  * that can reorder or hide text on screen.
  */
-const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]', 'g');
+const CONTROL = new RegExp(
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]',
+  'g',
+);
 
 /** Characters XML 1.0 cannot carry at all: unpaired surrogates and U+FFFE/U+FFFF. */
-const XML_INVALID = new RegExp('[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]|[\\ufffe\\uffff]', 'g');
+const XML_INVALID = new RegExp(
+  '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]|[\\ufffe\\uffff]',
+  'g',
+);
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -19,7 +25,9 @@ function visible(c: string): string {
   const named = NAMED[c];
   if (named) return named;
   const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /**
@@ -29,6 +37,11 @@ function visible(c: string): string {
  */
 export function escapeControl(s: string): string {
   return s.replace(CONTROL, visible);
+}
+
+/** Text for a terminal: {@link escapeControl} under the name the CLI uses. */
+export function sanitizeTerminal(s: string): string {
+  return escapeControl(s);
 }
 
 /** {@link escapeControl}, and characters XML 1.0 forbids replaced too: safe for any XML text or attribute. */
@@ -62,7 +75,10 @@ const MD_ENTITIES: Readonly<Record<string, string>> = {
  * character but never as syntax, and contain no `|`, so a table row cannot be split.
  */
 export function escapeMarkdown(s: string): string {
-  return escapeControl(s.replace(/\r\n|\r|\n/g, ' ')).replace(/[&<>"'|`*_[\]\\~#!@]/g, (c) => MD_ENTITIES[c]!);
+  return escapeControl(s.replace(/\r\n|\r|\n/g, ' ')).replace(
+    /[&<>"'|`*_[\]\\~#!@]/g,
+    (c) => MD_ENTITIES[c]!,
+  );
 }
 
 /**

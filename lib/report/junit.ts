@@ -55,7 +55,8 @@ export function renderJunit(report: Report): string {
       ),
     );
   }
-  const total = (k: '@_tests' | '@_failures' | '@_errors' | '@_skipped') => suites.reduce((n, s) => n + s[k], 0);
+  const total = (k: '@_tests' | '@_failures' | '@_errors' | '@_skipped') =>
+    suites.reduce((n, s) => n + s[k], 0);
   const doc = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: {
@@ -99,7 +100,10 @@ function testcase(f: ReportFinding): XmlCase {
     const s = f.suppression;
     const owner = s?.owner ? `, owner ${s.owner}` : '';
     const until = s?.expires ? `, until ${s.expires}` : '';
-    return { ...base, skipped: { '@_message': x(oneLine(`suppressed: ${s?.reason ?? ''}${owner}${until}`)) } };
+    return {
+      ...base,
+      skipped: { '@_message': x(oneLine(`suppressed: ${s?.reason ?? ''}${owner}${until}`)) },
+    };
   }
   if (f.status === 'not_applicable') return { ...base, skipped: { '@_message': x(oneLine(f.message)) } };
   if (f.status === 'pass') return base;

@@ -316,7 +316,7 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
   };
 }
 
-/** Location of a finding: `at file:line (construct path)`, falling back to the address. */
+/** Where a finding is: `file:line (construct path)`, or the construct path (else address) alone. */
 export function locationOf(f: ReportFinding): string {
   const r = f.resource;
   const file = r.file !== undefined ? (r.line !== undefined ? `${r.file}:${r.line}` : r.file) : undefined;
@@ -395,7 +395,8 @@ function appliedSuppression(s: Suppression, expired: boolean, cwd: string): Repo
 
 function uniqueRules(results: readonly RuleResult[]): { rule: Rule; enforcement: Enforcement }[] {
   const seen = new Map<string, { rule: Rule; enforcement: Enforcement }>();
-  for (const r of results) if (!seen.has(r.rule.id)) seen.set(r.rule.id, { rule: r.rule, enforcement: r.enforcement });
+  for (const r of results)
+    if (!seen.has(r.rule.id)) seen.set(r.rule.id, { rule: r.rule, enforcement: r.enforcement });
   return [...seen.values()];
 }
 

@@ -179,7 +179,9 @@ function result(f: ReportFinding, ruleIndex: number): SarifResult {
           physicalLocation: {
             artifactLocation: { uri: fileUri(r.file), uriBaseId: '%SRCROOT%' },
             ...(r.line !== undefined
-              ? { region: { startLine: r.line, ...(r.column !== undefined ? { startColumn: r.column } : {}) } }
+              ? {
+                  region: { startLine: r.line, ...(r.column !== undefined ? { startColumn: r.column } : {}) },
+                }
               : {}),
           },
         }

@@ -37,7 +37,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     for (const f of suppressed) {
       const s = f.suppression;
       const detail = s
-        ? [s.reason, s.owner && `owner ${s.owner}`, s.expires && `until ${s.expires}`].filter(Boolean).join(', ')
+        ? [s.reason, s.owner && `owner ${s.owner}`, s.expires && `until ${s.expires}`]
+            .filter(Boolean)
+            .join(', ')
         : '';
       out.push(`  ${c.dim(`${f.ruleId} ${safe(f.message)}`)}`);
       out.push(`      ${c.dim(`suppressed (${s?.origin ?? 'unknown origin'}): ${safe(detail)}`)}`);
@@ -66,7 +68,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
 
   if (report.errors.length > 0) {
-    out.push(c.bold(c.red(`ERRORS (${report.errors.length}): views could not be derived, rules did not run`)));
+    out.push(
+      c.bold(c.red(`ERRORS (${report.errors.length}): views could not be derived, rules did not run`)),
+    );
     for (const e of report.errors) out.push(`  ${safe(e.address)} (${safe(e.type)}): ${safe(e.error)}`);
     out.push('');
   }
@@ -111,7 +115,11 @@ function findingLines(f: ReportFinding, c: Colors): string[] {
     f.suppression?.expired ? c.yellow('suppression expired') : undefined,
   ].filter(Boolean);
   const head = `  ${badge(f.severity, c)} ${c.bold(f.ruleId)}${tags.length ? ` (${tags.join(', ')})` : ''} ${highlight(safe(f.message), c)}`;
-  const lines = [head, `      ${c.dim('at')} ${safe(locationOf(f))}`, `      ${c.dim('fix:')} ${highlight(safe(f.fix), c)}`];
+  const lines = [
+    head,
+    `      ${c.dim('at')} ${safe(locationOf(f))}`,
+    `      ${c.dim('fix:')} ${highlight(safe(f.fix), c)}`,
+  ];
   if (f.controls.length) lines.push(`      ${c.dim('controls:')} ${f.controls.map(safe).join(', ')}`);
   return lines;
 }
@@ -132,14 +140,19 @@ function summaryLine(report: Report, c: Colors): string {
   ].join(', ');
   const gating = s.gating ? c.bold(c.red(`${s.gating} gating`)) : c.green('0 gating');
   return (
-    `${s.checks} checks of ${s.rules} rules on ${s.resources} resources ` +
+    `${plural(s.checks, 'check')} of ${plural(s.rules, 'rule')} on ${plural(s.resources, 'resource')} ` +
     `(pack ${safe(s.pack.id)}): ${counts}; ${gating}`
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function scoreLines(report: Report, c: Colors): string[] {
   const fmt = (x: ReportScore) => (x.score === null ? '  n/a' : `${x.score.toFixed(1)}%`.padStart(6));
   const lines = [`${c.bold('Score')} ${fmt(report.score.overall)}  overall`];
-  for (const f of report.score.frameworks) lines.push(`      ${fmt(f)}  ${safe(f.framework)} (${safe(f.name)})`);
+  for (const f of report.score.frameworks)
+    lines.push(`      ${fmt(f)}  ${safe(f.framework)} (${safe(f.name)})`);
   return lines;
 }

@@ -179,7 +179,7 @@ export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
 }
 
 function unknownTagMessage(message: string): string {
-  const m = /tag ([^\s]+)/.exec(message);
+  const m = /tag:? (!\S+)/.exec(message);
   return m
     ? `unknown tag ${m[1]} (CloudFormation short forms are !Ref, !GetAtt, !Sub, !Join, !Select, !If, ...)`
     : message;

@@ -1,5 +1,145 @@
-import type { AdapterRegistry } from '../registry';
+import type { Resource } from '../../graph/resource';
+import { ResourceRef, Unknown, asList, asString, isObject, show, type Value } from '../../graph/values';
+import type { Fact, IdentityView, PermissionPolicyView, PolicyDocument } from '../kinds';
+import { displayName } from '../common/naming';
+import { parsePolicyDocument } from '../common/policy';
+import type { AdapterContext, AdapterRegistry } from '../registry';
 
-export function registerIdentity(_registry: AdapterRegistry): void {
-  // adapters for this family are registered here
+const IDENTITY_TYPES: Readonly<Record<string, IdentityView['principalType']>> = {
+  'AWS::IAM::Role': 'role',
+  'AWS::IAM::User': 'user',
+  'AWS::IAM::Group': 'group',
+};
+
+/** Property of a standalone policy that lists the identities of each kind it is attached to. */
+const ATTACH_PROPERTY: Readonly<Record<IdentityView['principalType'], string>> = {
+  role: 'Roles',
+  user: 'Users',
+  group: 'Groups',
+};
+
+/** Inline policy resources (`AWS::IAM::RolePolicy`...) and the property naming their identity. */
+const INLINE_POLICY_RESOURCES: Readonly<Record<IdentityView['principalType'], [string, string]>> = {
+  role: ['AWS::IAM::RolePolicy', 'RoleName'],
+  user: ['AWS::IAM::UserPolicy', 'UserName'],
+  group: ['AWS::IAM::GroupPolicy', 'GroupName'],
+};
+
+const STANDALONE_POLICY_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] as const;
+
+function refersTo(v: Value | undefined, address: string): boolean {
+  if (v instanceof ResourceRef) return v.address === address;
+  if (v instanceof Unknown) return v.refs.some((r) => r.address === address);
+  return false;
+}
+
+function listRefersTo(v: Value | undefined, address: string): boolean {
+  if (v instanceof Unknown) return refersTo(v, address);
+  return asList(v).some((x) => refersTo(x, address));
+}
+
+function nameOf(v: Value | undefined): string {
+  return typeof v === 'string' ? v : show(v);
+}
+
+/** An entry of a list of ARNs or names: plain strings stay, references and expressions become Unknown. */
+function fact(v: Value): Fact<string> {
+  return asString(v) ?? new Unknown('empty entry');
+}
+
+/** The inline `Policies` of an identity: name and parsed document. */
+function inlinePolicies(v: Value | undefined): { name: string; document: PolicyDocument }[] {
+  if (v instanceof Unknown) return [{ name: v.toString(), document: { statements: [], unresolved: v } }];
+  return asList(v)
+    .filter(isObject)
+    .map((p) => ({ name: nameOf(p.PolicyName), document: parsePolicyDocument(p.PolicyDocument) }));
+}
+
+/**
+ * `AWS::IAM::Role`, `User`, `Group` -> identity: trust policy (roles), inline policies (the
+ * `Policies` property and `AWS::IAM::RolePolicy`/`UserPolicy`/`GroupPolicy` resources), managed
+ * policy ARNs, and the standalone `AWS::IAM::Policy`/`ManagedPolicy` resources of the graph attached
+ * to it (through their `Roles`/`Users`/`Groups`, or through this identity's `ManagedPolicyArns`).
+ */
+export function identityView(r: Resource, ctx: AdapterContext): IdentityView {
+  const principalType = IDENTITY_TYPES[r.type]!;
+  const p = r.properties;
+  const [inlineType, inlineProperty] = INLINE_POLICY_RESOURCES[principalType];
+  const inline = [
+    ...inlinePolicies(p.Policies),
+    ...ctx.graph
+      .referrers(r.address, inlineType)
+      .filter((x) => refersTo(x.properties[inlineProperty], r.address))
+      .map((x) => ({
+        name: nameOf(x.properties.PolicyName),
+        document: parsePolicyDocument(x.properties.PolicyDocument),
+      })),
+  ];
+  const managed = p.ManagedPolicyArns;
+  const managedPolicyArns: Fact<string>[] =
+    managed instanceof Unknown ? [managed] : asList(managed).map(fact);
+
+  const attached = new Set<string>();
+  for (const type of STANDALONE_POLICY_TYPES) {
+    for (const pol of ctx.graph.referrers(r.address, type)) {
+      if (listRefersTo(pol.properties[ATTACH_PROPERTY[principalType]], r.address)) attached.add(pol.address);
+    }
+  }
+  for (const pol of ctx.graph.references(r.address, 'AWS::IAM::ManagedPolicy')) {
+    if (listRefersTo(managed, pol.address)) attached.add(pol.address);
+  }
+
+  return {
+    kind: 'identity',
+    resource: r,
+    name: displayName(r),
+    principalType,
+    trustPolicy: principalType === 'role' ? parsePolicyDocument(p.AssumeRolePolicyDocument) : undefined,
+    inlinePolicies: inline,
+    managedPolicyArns,
+    attachedPolicies: [...attached],
+  };
+}
+
+/** Identities named in a policy's `Roles`/`Users`/`Groups`: graph addresses, or names as written. */
+function namedIdentities(r: Resource): string[] {
+  const out: string[] = [];
+  for (const prop of Object.values(ATTACH_PROPERTY)) {
+    const v = r.properties[prop];
+    for (const x of v instanceof Unknown ? [v] : asList(v)) {
+      if (x instanceof ResourceRef) out.push(x.address);
+      else if (x instanceof Unknown && x.refs.length > 0) out.push(...x.refs.map((ref) => ref.address));
+      else out.push(nameOf(x));
+    }
+  }
+  return out;
+}
+
+/**
+ * `AWS::IAM::Policy` (inline policy attached from outside) and `AWS::IAM::ManagedPolicy` ->
+ * permission policy, with the identities it is attached to.
+ */
+export function permissionPolicyView(r: Resource, ctx: AdapterContext): PermissionPolicyView {
+  const managed = r.type === 'AWS::IAM::ManagedPolicy';
+  const attachedTo = new Set(namedIdentities(r));
+  if (managed) {
+    for (const type of Object.keys(IDENTITY_TYPES)) {
+      for (const id of ctx.graph.referrers(r.address, type)) {
+        if (listRefersTo(id.properties.ManagedPolicyArns, r.address)) attachedTo.add(id.address);
+      }
+    }
+  }
+  return {
+    kind: 'permission-policy',
+    resource: r,
+    name: displayName(r),
+    managed,
+    document: parsePolicyDocument(r.properties.PolicyDocument),
+    attachedTo: [...attachedTo],
+  };
+}
+
+export function registerIdentity(registry: AdapterRegistry): void {
+  registry.register(Object.keys(IDENTITY_TYPES), identityView);
+  registry.register(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], permissionPolicyView);
 }

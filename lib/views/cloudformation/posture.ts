@@ -1,5 +1,231 @@
-import type { AdapterRegistry } from '../registry';
+import type { ResourceGraph } from '../../graph/graph';
+import type { Resource } from '../../graph/resource';
+import { Unknown, asBool, asList, asString, get, isObject, show, type Value } from '../../graph/values';
+import type { Fact, PostureView } from '../kinds';
+import { displayName } from '../common/naming';
+import type { AdapterContext, AdapterRegistry } from '../registry';
 
-export function registerPosture(_registry: AdapterRegistry): void {
-  // adapters for this family are registered here
+function posture(
+  r: Resource,
+  service: PostureView['service'],
+  enabled: Fact<boolean>,
+  features: Record<string, Fact<boolean>>,
+): PostureView {
+  return { kind: 'posture', resource: r, name: displayName(r), service, enabled, features };
+}
+
+/** A boolean property, or its default when absent. */
+function flag(v: Value | undefined, absent: boolean): Fact<boolean> {
+  return asBool(v) ?? absent;
+}
+
+/** Legacy `DataSources` switches and the GuardDuty feature each stands for. */
+const DATA_SOURCE_FEATURES: readonly [string, readonly string[]][] = [
+  ['S3_DATA_EVENTS', ['S3Logs', 'Enable']],
+  ['EKS_AUDIT_LOGS', ['Kubernetes', 'AuditLogs', 'Enable']],
+  ['EBS_MALWARE_PROTECTION', ['MalwareProtection', 'ScanEc2InstanceWithFindings', 'EbsVolumes']],
+];
+
+/**
+ * `AWS::GuardDuty::Detector` -> posture (`threat-detection`): `Enable`, and each protection plan by
+ * its GuardDuty feature name (`Features[].Name`/`Status`; the legacy `DataSources` switches where
+ * `Features` does not name them).
+ */
+export function detectorView(r: Resource): PostureView {
+  const p = r.properties;
+  const features: Record<string, Fact<boolean>> = {};
+  for (const [name, path] of DATA_SOURCE_FEATURES) {
+    const v = get(p.DataSources, ...path);
+    if (v !== undefined) features[name] = flag(v, false);
+  }
+  const list = p.Features;
+  if (list instanceof Unknown) features['*'] = list;
+  for (const f of list instanceof Unknown ? [] : asList(list)) {
+    if (f instanceof Unknown) {
+      features['*'] = f;
+      continue;
+    }
+    const name = asString(get(f, 'Name'));
+    if (typeof name !== 'string') continue;
+    const status = asString(get(f, 'Status'));
+    features[name] =
+      status instanceof Unknown
+        ? status
+        : status === 'ENABLED'
+          ? true
+          : status === 'DISABLED'
+            ? false
+            : new Unknown(`feature status is ${show(status)}`);
+  }
+  const enable = asBool(p.Enable);
+  return posture(r, 'threat-detection', enable ?? new Unknown('detector declares no `Enable`'), features);
+}
+
+/** `AWS::SecurityHub::Hub` -> posture (`security-hub`), with the switches it sets explicitly. */
+export function hubView(r: Resource): PostureView {
+  const p = r.properties;
+  const features: Record<string, Fact<boolean>> = {};
+  if (p.EnableDefaultStandards !== undefined)
+    features['default-standards'] = flag(p.EnableDefaultStandards, true);
+  if (p.AutoEnableControls !== undefined) features['auto-enable-controls'] = flag(p.AutoEnableControls, true);
+  return posture(r, 'security-hub', true, features);
+}
+
+/** `AWS::SecurityHub::Standard` -> posture (`security-hub`) with the standard's ARN as its feature. */
+export function standardView(r: Resource): PostureView {
+  const arn = asString(r.properties.StandardsArn);
+  const key = arn === undefined ? '?' : arn.toString();
+  return posture(r, 'security-hub', true, { [key]: arn instanceof Unknown ? arn : true });
+}
+
+/**
+ * `AWS::Config::ConfigurationRecorder` -> posture (`config-recorder`). `StartedOnCreate` defaults to
+ * true. Without `RecordingGroup` AWS Config records every supported type except the global IAM
+ * types; features `all-supported` and `include-global-resource-types` say which.
+ */
+export function recorderView(r: Resource): PostureView {
+  const p = r.properties;
+  const group = p.RecordingGroup;
+  let allSupported: Fact<boolean>;
+  let includeGlobal: Fact<boolean>;
+  if (group === undefined) {
+    allSupported = true;
+    includeGlobal = false;
+  } else if (group instanceof Unknown) {
+    allSupported = group;
+    includeGlobal = group;
+  } else {
+    const strategy = asString(get(group, 'RecordingStrategy', 'UseOnly'));
+    const explicit = asBool(get(group, 'AllSupported'));
+    allSupported =
+      explicit ?? (strategy instanceof Unknown ? strategy : strategy === 'ALL_SUPPORTED_RESOURCE_TYPES');
+    includeGlobal = flag(get(group, 'IncludeGlobalResourceTypes'), false);
+  }
+  return posture(r, 'config-recorder', flag(p.StartedOnCreate, true), {
+    'all-supported': allSupported,
+    'include-global-resource-types': includeGlobal,
+  });
+}
+
+/** `AWS::AccessAnalyzer::Analyzer` -> posture (`access-analyzer`) with its type as feature. */
+export function analyzerView(r: Resource): PostureView {
+  const type = asString(r.properties.Type);
+  const key = type === undefined ? '?' : type.toString();
+  return posture(r, 'access-analyzer', true, { [key]: type instanceof Unknown ? type : true });
+}
+
+interface ScanRule {
+  readonly frequency: Fact<string>;
+  readonly filters: readonly Fact<string>[];
+}
+
+function scanRules(cfg: Resource): ScanRule[] | Unknown {
+  const rules = cfg.properties.Rules;
+  if (rules instanceof Unknown) return rules;
+  return asList(rules)
+    .filter(isObject)
+    .map((rule) => ({
+      frequency: asString(rule.ScanFrequency) ?? new Unknown('scanning rule has no `ScanFrequency`'),
+      filters: asList(rule.RepositoryFilters).map(
+        (f) => asString(get(f, 'Filter')) ?? new Unknown('repository filter has no `Filter`'),
+      ),
+    }));
+}
+
+function scans(frequency: Fact<string>): Fact<boolean> {
+  return frequency instanceof Unknown
+    ? frequency
+    : frequency === 'SCAN_ON_PUSH' || frequency === 'CONTINUOUS_SCAN';
+}
+
+/** `AWS::ECR::RegistryScanningConfiguration` -> posture (`vulnerability-scanning`). */
+export function registryScanningView(r: Resource): PostureView {
+  const scanType = asString(r.properties.ScanType);
+  const enhanced: Fact<boolean> = scanType instanceof Unknown ? scanType : scanType === 'ENHANCED';
+  const rules = scanRules(r);
+  if (rules instanceof Unknown) return posture(r, 'vulnerability-scanning', rules, { enhanced });
+  const frequencies = rules.map((x) => x.frequency);
+  const some = (f: string): Fact<boolean> =>
+    frequencies.includes(f) ? true : (frequencies.find((x): x is Unknown => x instanceof Unknown) ?? false);
+  const enabled = rules.map((x) => scans(x.frequency));
+  return posture(
+    r,
+    'vulnerability-scanning',
+    enabled.includes(true) ? true : (enabled.find((x): x is Unknown => x instanceof Unknown) ?? false),
+    {
+      enhanced,
+      'scan-on-push': some('SCAN_ON_PUSH'),
+      continuous: some('CONTINUOUS_SCAN'),
+    },
+  );
+}
+
+function wildcardMatches(filter: string, name: string): boolean {
+  const re = new RegExp(
+    `^${filter
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return re.test(name);
+}
+
+/** Whether a registry scanning configuration of the graph scans the repository named `name`. */
+function registryScans(graph: ResourceGraph, name: Fact<string> | undefined): Fact<boolean> {
+  let open: Unknown | undefined;
+  for (const cfg of graph.ofType('AWS::ECR::RegistryScanningConfiguration')) {
+    const rules = scanRules(cfg);
+    if (rules instanceof Unknown) {
+      open ??= rules;
+      continue;
+    }
+    for (const rule of rules) {
+      const on = scans(rule.frequency);
+      if (on === false) continue;
+      for (const filter of rule.filters) {
+        let match: Fact<boolean>;
+        if (filter instanceof Unknown) match = filter;
+        else if (filter === '*') match = true;
+        else if (typeof name === 'string') match = wildcardMatches(filter, name);
+        else
+          match = new Unknown(
+            `whether registry scanning filter \`${filter}\` matches the generated repository name`,
+          );
+        if (match === true && on === true) return true;
+        if (match !== false) open ??= match instanceof Unknown ? match : (on as Unknown);
+      }
+    }
+  }
+  return open ?? false;
+}
+
+/**
+ * `AWS::ECR::Repository` -> posture (`vulnerability-scanning`): its own scan-on-push setting, or a
+ * registry scanning configuration of the graph whose filters match it.
+ */
+export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
+  const onPush = flag(get(r.properties, 'ImageScanningConfiguration', 'ScanOnPush'), false);
+  const registry = registryScans(ctx.graph, asString(r.properties.RepositoryName));
+  const enabled: Fact<boolean> =
+    onPush === true || registry === true
+      ? true
+      : onPush instanceof Unknown
+        ? onPush
+        : registry instanceof Unknown
+          ? registry
+          : false;
+  return posture(r, 'vulnerability-scanning', enabled, {
+    'scan-on-push': onPush,
+    'registry-scanning': registry,
+  });
+}
+
+export function registerPosture(registry: AdapterRegistry): void {
+  registry.register('AWS::GuardDuty::Detector', detectorView);
+  registry.register('AWS::SecurityHub::Hub', hubView);
+  registry.register('AWS::SecurityHub::Standard', standardView);
+  registry.register('AWS::Config::ConfigurationRecorder', recorderView);
+  registry.register('AWS::AccessAnalyzer::Analyzer', analyzerView);
+  registry.register('AWS::ECR::RegistryScanningConfiguration', registryScanningView);
+  registry.register('AWS::ECR::Repository', repositoryView);
 }

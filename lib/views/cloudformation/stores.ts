@@ -1,5 +1,509 @@
-import type { AdapterRegistry } from '../registry';
+import type { ResourceGraph } from '../../graph/graph';
+import type { Resource } from '../../graph/resource';
+import {
+  ResourceRef,
+  Unknown,
+  asBool,
+  asList,
+  asNumber,
+  get,
+  isObject,
+  refsIn,
+  show,
+  type Value,
+} from '../../graph/values';
+import type { AtRestEncryption, ClassificationFact, DataStoreType, DataStoreView, Fact } from '../kinds';
+import { classificationOf } from '../common/classification';
+import { isProviderManagedKey, keyReference } from '../common/keys';
+import { displayName } from '../common/naming';
+import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
+import type { AdapterContext, AdapterRegistry } from '../registry';
 
-export function registerStores(_registry: AdapterRegistry): void {
-  // adapters for this family are registered here
+type Encryption = DataStoreView['encryption'];
+
+const STRENGTH: readonly AtRestEncryption[] = [
+  'none',
+  'provider',
+  'kms-provider-key',
+  'customer-key',
+  'double',
+];
+
+/**
+ * Encryption by a KMS key named in `keyValue` (a key id, ARN or alias, a reference to a key of the
+ * graph, or an unresolved expression). `whenAbsent` applies when no key is named. An AWS managed key
+ * (`alias/aws/<service>`) is `kms-provider-key`; any other key a customer key. A conditional or
+ * unresolvable key expression that names no key of the graph is an Unknown, never a guess.
+ */
+export function kmsEncryption(
+  keyValue: Value | undefined,
+  graph: ResourceGraph,
+  whenAbsent: Fact<AtRestEncryption>,
+): Encryption {
+  if (keyValue === undefined || keyValue === null) return { atRest: whenAbsent };
+  if (keyValue instanceof Unknown && /alias\/aws\//.test(keyValue.toString())) {
+    return { atRest: 'kms-provider-key' };
+  }
+  const key = keyReference(keyValue, graph);
+  if (keyValue instanceof Unknown) {
+    const conditional = (keyValue.display ?? '').includes('${If:');
+    if (key?.address === undefined || conditional) {
+      return {
+        atRest: new Unknown(
+          `KMS key \`${keyValue.toString()}\` cannot be resolved (${keyValue.reason})`,
+          keyValue.refs,
+          keyValue.display,
+        ),
+      };
+    }
+    return { atRest: 'customer-key', key };
+  }
+  if (key === undefined) return { atRest: new Unknown(`unexpected KMS key value ${show(keyValue)}`) };
+  if (isProviderManagedKey(key)) return { atRest: 'kms-provider-key' };
+  return { atRest: 'customer-key', key };
+}
+
+/** The weaker of two encryption facts; an Unknown wins over any known value. */
+function weaker(a: Encryption, b: Encryption): Encryption {
+  if (a.atRest instanceof Unknown) return a;
+  if (b.atRest instanceof Unknown) return b;
+  return STRENGTH.indexOf(b.atRest) < STRENGTH.indexOf(a.atRest) ? b : a;
+}
+
+/** True only when every fact is true: a false decides, else an Unknown, else true. */
+function allTrue(facts: readonly Fact<boolean>[]): Fact<boolean> {
+  if (facts.some((f) => f === false)) return false;
+  return facts.find((f): f is Unknown => f instanceof Unknown) ?? true;
+}
+
+/** A boolean property with its service default. */
+function bool(v: Value | undefined, dflt: boolean): Fact<boolean> {
+  return asBool(v) ?? dflt;
+}
+
+function base(
+  r: Resource,
+  storeType: DataStoreType,
+  encryption: Encryption,
+  classification: ClassificationFact = classificationOf(r),
+): Pick<
+  DataStoreView,
+  'kind' | 'storeType' | 'resource' | 'name' | 'classification' | 'encryption' | 'retainedOnDelete'
+> {
+  return {
+    kind: 'data-store',
+    storeType,
+    resource: r,
+    name: displayName(r),
+    classification,
+    encryption:
+      encryption.atRest === 'customer-key' || encryption.atRest === 'double'
+        ? encryption
+        : { atRest: encryption.atRest },
+    retainedOnDelete: r.retainOnDelete ?? false,
+  };
+}
+
+/** A copy of a resource with other tags, for services that keep tags outside `Tags`. */
+function withTags(r: Resource, tags: Value | undefined): Resource {
+  const out: Record<string, Value> = {};
+  for (const t of asList(tags)) {
+    if (isObject(t) && typeof t.Key === 'string' && t.Value !== undefined) out[t.Key] = t.Value;
+  }
+  return { ...r, tags: out };
+}
+
+/**
+ * TLS-only and public-grant facts from the resource policies that attach to a store: resources of
+ * `policyType` whose `targetProperty` references the store.
+ */
+function resourcePolicyFacts(
+  r: Resource,
+  graph: ResourceGraph,
+  attachments: readonly { readonly type: string; readonly targets: string }[],
+): { tlsOnly: Fact<boolean>; policyAllowsPublic: Fact<boolean> } {
+  const docs = attachments.flatMap(({ type, targets }) =>
+    graph
+      .referrers(r.address, type)
+      .filter((p) => refsIn(p.properties[targets]).some((ref) => ref.address === r.address))
+      .map((p) => parsePolicyDocument(p.properties.PolicyDocument)),
+  );
+  const unresolved = docs.find((d) => d.unresolved)?.unresolved;
+  const statements = docs.flatMap((d) => d.statements);
+  return {
+    tlsOnly: statements.some(deniesInsecureTransport) ? true : (unresolved ?? false),
+    policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// DynamoDB
+
+/**
+ * `SSESpecification` of a table: absent or `SSEEnabled: false` is the AWS owned key; enabled without
+ * `KMSMasterKeyId` is the AWS managed key `alias/aws/dynamodb`.
+ */
+function dynamoEncryption(
+  sse: Value | undefined,
+  keyValue: Value | undefined,
+  graph: ResourceGraph,
+): Encryption {
+  if (sse === undefined || sse === null) return { atRest: 'provider' };
+  if (sse instanceof Unknown) return { atRest: sse };
+  const enabled = asBool(get(sse, 'SSEEnabled'));
+  if (enabled instanceof Unknown) return { atRest: enabled };
+  if (!enabled) return { atRest: 'provider' };
+  return kmsEncryption(keyValue, graph, 'kms-provider-key');
+}
+
+function pitr(spec: Value | undefined): { enabled: Fact<boolean>; days?: Fact<number> } {
+  if (spec instanceof Unknown) return { enabled: spec };
+  const enabled = bool(get(spec, 'PointInTimeRecoveryEnabled'), false);
+  if (enabled !== true) return { enabled };
+  return { enabled, days: asNumber(get(spec, 'RecoveryPeriodInDays')) ?? 35 };
+}
+
+/** Items expire only by TTL, at times the application writes: no day count can be read. */
+function ttlRetention(spec: Value | undefined): Fact<number | null> {
+  if (spec instanceof Unknown) return spec;
+  const enabled = asBool(get(spec, 'Enabled'));
+  if (enabled instanceof Unknown) return enabled;
+  if (!enabled) return null;
+  return new Unknown(`items expire by the TTL attribute \`${show(get(spec, 'AttributeName'))}\`, per item`);
+}
+
+/** `AWS::DynamoDB::Table`. */
+export function tableView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const sse = p.SSESpecification;
+  const recovery = pitr(p.PointInTimeRecoverySpecification);
+  return {
+    ...base(r, 'table', dynamoEncryption(sse, get(sse, 'KMSMasterKeyId'), ctx.graph)),
+    pointInTimeRecovery: recovery.enabled,
+    backupRetentionDays: recovery.days,
+    dataRetentionDays: ttlRetention(p.TimeToLiveSpecification),
+    deletionProtection: bool(p.DeletionProtectionEnabled, false),
+  };
+}
+
+/**
+ * `AWS::DynamoDB::GlobalTable`: one view for the table, with the weakest setting of its replicas
+ * (keys, point-in-time recovery, deletion protection and tags are set per replica).
+ */
+export function globalTableView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const replicas = p.Replicas;
+  if (replicas instanceof Unknown) {
+    return {
+      ...base(r, 'table', { atRest: replicas }, { state: 'unknown', value: replicas }),
+      pointInTimeRecovery: replicas,
+      dataRetentionDays: ttlRetention(p.TimeToLiveSpecification),
+      deletionProtection: replicas,
+    };
+  }
+  const list = asList(replicas);
+  let encryption: Encryption | undefined;
+  for (const replica of list) {
+    const e = dynamoEncryption(
+      p.SSESpecification,
+      get(replica, 'SSESpecification', 'KMSMasterKeyId'),
+      ctx.graph,
+    );
+    encryption = encryption ? weaker(encryption, e) : e;
+  }
+  const recoveries = list.map((x) => pitr(get(x, 'PointInTimeRecoverySpecification')));
+  const days = recoveries.map((x) => x.days).filter((d): d is Fact<number> => d !== undefined);
+  const pitrOn = list.length === 0 ? false : allTrue(recoveries.map((x) => x.enabled));
+  return {
+    ...base(
+      r,
+      'table',
+      encryption ?? dynamoEncryption(p.SSESpecification, undefined, ctx.graph),
+      replicaClassification(r, list),
+    ),
+    pointInTimeRecovery: pitrOn,
+    backupRetentionDays:
+      pitrOn === true
+        ? (days.find((d): d is Unknown => d instanceof Unknown) ?? Math.min(...(days as number[])))
+        : undefined,
+    dataRetentionDays: ttlRetention(p.TimeToLiveSpecification),
+    deletionProtection: allTrue(list.map((x) => bool(get(x, 'DeletionProtectionEnabled'), false))),
+  };
+}
+
+/** Every replica must carry the same classification; differing ones cannot be told apart. */
+function replicaClassification(r: Resource, replicas: readonly Value[]): ClassificationFact {
+  const facts = replicas.map((x) => classificationOf(withTags(r, get(x, 'Tags'))));
+  const first = facts[0];
+  if (!first) return { state: 'untagged' };
+  const same = facts.every((f) => JSON.stringify(f) === JSON.stringify(first));
+  return same
+    ? first
+    : {
+        state: 'unknown',
+        value: new Unknown('replicas of the global table carry different `data-classification` tags'),
+      };
+}
+
+// ---------------------------------------------------------------------------------------------
+// RDS
+
+const INSTANCE_SOURCES = [
+  'SourceDBInstanceIdentifier',
+  'SourceDbiResourceId',
+  'SourceDBInstanceAutomatedBackupsArn',
+  'SourceDBClusterIdentifier',
+  'DBSnapshotIdentifier',
+  'DBClusterSnapshotIdentifier',
+];
+const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier'];
+
+/**
+ * `StorageEncrypted` + `KmsKeyId` (default key `alias/aws/rds`). A database restored or replicated
+ * from another inherits its encryption when `StorageEncrypted` is not set. Aurora Serverless v1
+ * (`EngineMode: serverless`) is always encrypted.
+ */
+function rdsEncryption(r: Resource, sources: readonly string[], graph: ResourceGraph): Encryption {
+  const p = r.properties;
+  const encrypted = asBool(p.StorageEncrypted);
+  if (encrypted instanceof Unknown) return { atRest: encrypted };
+  if (encrypted === undefined) {
+    const source = sources.find((s) => p[s] !== undefined && p[s] !== null);
+    if (source) {
+      return {
+        atRest: new Unknown(
+          `encryption is inherited from \`${source}\` ${show(p[source])}`,
+          refsIn(p[source]),
+        ),
+      };
+    }
+    if (p.EngineMode === 'serverless') return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key');
+  }
+  if (!encrypted) return { atRest: 'none' };
+  return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key');
+}
+
+function isAurora(engine: Value | undefined): Fact<boolean> {
+  if (engine instanceof Unknown) return engine;
+  return typeof engine === 'string' && engine.startsWith('aurora');
+}
+
+function retention(v: Value | undefined, dflt: number): { days: Fact<number>; pitr: Fact<boolean> } {
+  const days = asNumber(v) ?? dflt;
+  return { days, pitr: days instanceof Unknown ? days : days > 0 };
+}
+
+/** Unset, RDS decides from the subnet group's VPC (public when it has an internet gateway). */
+function rdsPublic(p: Record<string, Value>): Fact<boolean> {
+  const v = asBool(p.PubliclyAccessible);
+  if (v !== undefined) return v;
+  return new Unknown(
+    '`PubliclyAccessible` is not set: RDS decides from the VPC of the subnet group (public when it has an internet gateway)',
+  );
+}
+
+/** `AWS::RDS::DBCluster` (Aurora and Multi-AZ DB clusters). */
+export function dbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const backups = retention(p.BackupRetentionPeriod, 1);
+  const aurora = isAurora(p.Engine);
+  return {
+    ...base(r, 'database-cluster', rdsEncryption(r, CLUSTER_SOURCES, ctx.graph)),
+    pointInTimeRecovery: backups.pitr,
+    backupRetentionDays: backups.days,
+    deletionProtection: bool(p.DeletionProtection, false),
+    // Aurora sets public accessibility on each instance of the cluster, which has its own view.
+    publiclyAccessible:
+      p.PubliclyAccessible === undefined && aurora === true
+        ? undefined
+        : aurora instanceof Unknown && p.PubliclyAccessible === undefined
+          ? aurora
+          : rdsPublic(p),
+  };
+}
+
+/**
+ * `AWS::RDS::DBInstance`. An instance of a DB cluster (`DBClusterIdentifier`) stores its data in the
+ * cluster: encryption and classification come from the cluster, and backups and deletion protection
+ * are the cluster's (reported on the cluster's view, not here).
+ */
+export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const clusterId = p.DBClusterIdentifier;
+  if (clusterId !== undefined && clusterId !== null) {
+    const cluster = clusterId instanceof ResourceRef ? ctx.graph.get(clusterId.address) : undefined;
+    let encryption: Encryption;
+    let classification = classificationOf(r);
+    if (cluster?.type === 'AWS::RDS::DBCluster') {
+      encryption = rdsEncryption(cluster, CLUSTER_SOURCES, ctx.graph);
+      if (classification.state === 'untagged') classification = classificationOf(cluster);
+    } else {
+      encryption = {
+        atRest: new Unknown(
+          `encryption is set on DB cluster ${show(clusterId)}, which is not in the template`,
+          refsIn(clusterId),
+        ),
+      };
+    }
+    return {
+      ...base(r, 'database-instance', encryption, classification),
+      publiclyAccessible: rdsPublic(p),
+    };
+  }
+  const replica = p.SourceDBInstanceIdentifier !== undefined || p.SourceDBClusterIdentifier !== undefined;
+  const backups = retention(p.BackupRetentionPeriod, replica ? 0 : 1);
+  return {
+    ...base(r, 'database-instance', rdsEncryption(r, INSTANCE_SOURCES, ctx.graph)),
+    pointInTimeRecovery: backups.pitr,
+    backupRetentionDays: backups.days,
+    deletionProtection: bool(p.DeletionProtection, false),
+    publiclyAccessible: rdsPublic(p),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messaging
+
+/**
+ * `AWS::SQS::Queue`: a KMS key when `KmsMasterKeyId` is set, else SSE-SQS unless
+ * `SqsManagedSseEnabled` is false. TLS-only and public grants come from its queue policies.
+ */
+export function queueView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  let encryption: Encryption;
+  if (p.KmsMasterKeyId !== undefined && p.KmsMasterKeyId !== null) {
+    encryption = kmsEncryption(p.KmsMasterKeyId, ctx.graph, 'kms-provider-key');
+  } else {
+    const sqsManaged = bool(p.SqsManagedSseEnabled, true);
+    encryption = { atRest: sqsManaged instanceof Unknown ? sqsManaged : sqsManaged ? 'provider' : 'none' };
+  }
+  const seconds = asNumber(p.MessageRetentionPeriod) ?? 345_600;
+  return {
+    ...base(r, 'queue', encryption),
+    ...resourcePolicyFacts(r, ctx.graph, [
+      { type: 'AWS::SQS::QueuePolicy', targets: 'Queues' },
+      { type: 'AWS::SQS::QueueInlinePolicy', targets: 'Queue' },
+    ]),
+    dataRetentionDays: seconds instanceof Unknown ? seconds : seconds / 86_400,
+  };
+}
+
+/** `AWS::SNS::Topic`: unencrypted unless `KmsMasterKeyId` is set. */
+export function topicView(r: Resource, ctx: AdapterContext): DataStoreView {
+  return {
+    ...base(r, 'topic', kmsEncryption(r.properties.KmsMasterKeyId, ctx.graph, 'none')),
+    ...resourcePolicyFacts(r, ctx.graph, [
+      { type: 'AWS::SNS::TopicPolicy', targets: 'Topics' },
+      { type: 'AWS::SNS::TopicInlinePolicy', targets: 'TopicArn' },
+    ]),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logs, volumes, secrets, file systems
+
+/** A data protection policy masks data when one of its statements has a `Deidentify` operation. */
+function masks(policy: Value | undefined): Fact<boolean> {
+  if (policy === undefined || policy === null) return false;
+  if (typeof policy === 'string') {
+    try {
+      return masks(JSON.parse(policy) as Value);
+    } catch {
+      return new Unknown('the data protection policy is not valid JSON');
+    }
+  }
+  if (policy instanceof Unknown) return policy;
+  const statements = get(policy, 'Statement');
+  if (statements instanceof Unknown) return statements;
+  for (const s of asList(statements)) {
+    const deidentify = get(s, 'Operation', 'Deidentify');
+    if (deidentify instanceof Unknown) return deidentify;
+    if (deidentify !== undefined && deidentify !== null) return true;
+  }
+  return false;
+}
+
+/** `AWS::Logs::LogGroup`: CloudWatch Logs always encrypts; `KmsKeyId` puts a KMS key on it. */
+export function logGroupView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const days = asNumber(p.RetentionInDays);
+  return {
+    ...base(r, 'log-group', kmsEncryption(p.KmsKeyId, ctx.graph, 'provider')),
+    dataRetentionDays: days ?? null,
+    piiMasking: masks(p.DataProtectionPolicy),
+    deletionProtection: bool(p.DeletionProtectionEnabled, false),
+  };
+}
+
+/**
+ * `AWS::EC2::Volume`. `Encrypted: true` without `KmsKeyId` uses the account's default EBS key, which
+ * the template does not name: counted as an AWS managed key. Unset, the volume is encrypted only if
+ * EBS encryption by default is on in the account, which the template cannot show.
+ */
+export function volumeView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const encrypted = asBool(p.Encrypted);
+  let encryption: Encryption;
+  if (encrypted instanceof Unknown) encryption = { atRest: encrypted };
+  else if (encrypted === true) encryption = kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key');
+  else if (p.SnapshotId !== undefined && p.SnapshotId !== null)
+    encryption = {
+      atRest: new Unknown(
+        `encryption is inherited from snapshot ${show(p.SnapshotId)}`,
+        refsIn(p.SnapshotId),
+      ),
+    };
+  else if (encrypted === false) encryption = { atRest: 'none' };
+  else
+    encryption = {
+      atRest: new Unknown(
+        '`Encrypted` is not set: the volume is encrypted only if EBS encryption by default is on in the account and region',
+      ),
+    };
+  return base(r, 'block-volume', encryption);
+}
+
+/**
+ * `AWS::SecretsManager::Secret`: encrypted with `aws/secretsmanager` unless `KmsKeyId` names a key;
+ * rotated when an `AWS::SecretsManager::RotationSchedule` targets it.
+ */
+export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const schedules = ctx.graph
+    .referrers(r.address, 'AWS::SecretsManager::RotationSchedule')
+    .filter((s) => refsIn(s.properties.SecretId).some((ref) => ref.address === r.address));
+  return {
+    ...base(r, 'secret', kmsEncryption(r.properties.KmsKeyId, ctx.graph, 'kms-provider-key')),
+    rotation: schedules.length > 0,
+  };
+}
+
+/**
+ * `AWS::EFS::FileSystem`: unencrypted unless `Encrypted` is true (default key
+ * `aws/elasticfilesystem`). Tags are in `FileSystemTags`.
+ */
+export function fileSystemView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const encrypted = bool(p.Encrypted, false);
+  const encryption: Encryption =
+    encrypted instanceof Unknown
+      ? { atRest: encrypted }
+      : encrypted
+        ? kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key')
+        : { atRest: 'none' };
+  const tagged = p.FileSystemTags === undefined ? r : withTags(r, p.FileSystemTags);
+  return base(r, 'file-system', encryption, classificationOf(tagged));
+}
+
+export function registerStores(registry: AdapterRegistry): void {
+  registry
+    .register('AWS::DynamoDB::Table', tableView)
+    .register('AWS::DynamoDB::GlobalTable', globalTableView)
+    .register('AWS::RDS::DBCluster', dbClusterView)
+    .register('AWS::RDS::DBInstance', dbInstanceView)
+    .register('AWS::SQS::Queue', queueView)
+    .register('AWS::SNS::Topic', topicView)
+    .register('AWS::Logs::LogGroup', logGroupView)
+    .register('AWS::EC2::Volume', volumeView)
+    .register('AWS::SecretsManager::Secret', secretView)
+    .register('AWS::EFS::FileSystem', fileSystemView);
 }

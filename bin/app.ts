@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { App, Validations } from 'aws-cdk-lib';
+import { BulwarkValidationPlugin } from '../lib/cdk';
+import { ReferenceBaselineStack } from '../lib/aws/reference-baseline';
+
+/**
+ * The reference baseline: `npx cdk synth` builds it and the Bulwark plugin checks it, printing the
+ * report and failing synthesis on any mandatory finding.
+ */
+const app = new App();
+Validations.of(app).addPlugins(new BulwarkValidationPlugin());
+new ReferenceBaselineStack(app, 'BulwarkBaseline', {
+  description: 'Bulwark reference security baseline',
+});
+app.synth();

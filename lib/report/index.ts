@@ -1,0 +1,56 @@
+import { renderJson } from './json';
+import { renderJunit } from './junit';
+import { renderMarkdown } from './markdown';
+import type { Report } from './model';
+import { renderSarif } from './sarif';
+import { renderText } from './text';
+
+export * from './model';
+export { escapeControl, escapeForXml, escapeMarkdown, markdownInline, sanitizeTerminal } from './escape';
+export { renderJson } from './json';
+export { renderText, type TextOptions } from './text';
+export {
+  renderSarif,
+  toSarif,
+  fingerprint,
+  fileUri,
+  SARIF_LEVEL,
+  SECURITY_SEVERITY,
+  FINGERPRINT_KEY,
+} from './sarif';
+export type { SarifLog, SarifRun, SarifDriver, SarifRule, SarifResult, SarifInvocation } from './sarif';
+export { renderJunit, ERRORS_SUITE } from './junit';
+export { renderMarkdown } from './markdown';
+
+/** Report formats, as `--format` accepts them. */
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+
+/** One of {@link FORMATS}. */
+export type Format = (typeof FORMATS)[number];
+
+/** Options of {@link render}. */
+export interface RenderOptions {
+  /** Colour (text format only). Default false. */
+  readonly color?: boolean;
+}
+
+/** Whether a string names a report format. */
+export function isFormat(s: string): s is Format {
+  return (FORMATS as readonly string[]).includes(s);
+}
+
+/** Render a report in a format. Every format ends with a newline. */
+export function render(format: Format, report: Report, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, { color: options.color === true });
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'junit':
+      return renderJunit(report);
+    case 'markdown':
+      return renderMarkdown(report);
+  }
+}

@@ -1,0 +1,81 @@
+import { Duration, Tags } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './point-in-time-recovery';
+
+const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
+
+function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'db', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  return { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } };
+}
+
+const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 });
+
+export default defineCases(rule, [
+  {
+    name: 'table with point-in-time recovery',
+    build: (stack) => {
+      new dynamodb.Table(stack, 'Orders', {
+        partitionKey,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'table on the DynamoDB default (no point-in-time recovery)',
+    build: (stack) => {
+      new dynamodb.Table(stack, 'Orders', { partitionKey });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` has no point-in-time recovery/,
+  },
+  {
+    name: 'public table needs no backups',
+    build: (stack) => {
+      Tags.of(new dynamodb.Table(stack, 'Orders', { partitionKey })).add('data-classification', 'public');
+    },
+    target: 'Orders',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'database with seven days of automated backups',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', { engine, ...network(stack), backupRetention: Duration.days(7) });
+    },
+    target: 'Db/Resource',
+    expect: 'pass',
+  },
+  {
+    name: 'database with automated backups turned off',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', { engine, ...network(stack), backupRetention: Duration.days(0) });
+    },
+    target: 'Db/Resource',
+    expect: 'fail',
+    message: /`Db` has no point-in-time recovery \(automated backups are off\)/,
+  },
+  {
+    name: 'Aurora instance is backed up by its cluster',
+    build: (stack) => {
+      new rds.DatabaseCluster(stack, 'Cluster', {
+        engine: rds.DatabaseClusterEngine.auroraPostgres({
+          version: rds.AuroraPostgresEngineVersion.VER_16_4,
+        }),
+        ...network(stack),
+        writer: rds.ClusterInstance.provisioned('Writer'),
+      });
+    },
+    target: 'Cluster/Writer',
+    expect: 'not_applicable',
+  },
+]);

@@ -1,0 +1,37 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { Classification } from '../../../lib/classification';
+
+export default defineRule({
+  id: 'BW-BR-002',
+  title: 'Tables and databases can be restored to a point in time',
+  severity: 'medium',
+  controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11'],
+  threats: ['malicious-code', 'insider-misuse'],
+  rationale:
+    'Point-in-time recovery keeps continuous backups, so a table or database can be restored to the second before a ' +
+    'bad write, a faulty migration or a deletion. DynamoDB tables have it off by default; RDS has it while automated ' +
+    'backups are on (`BackupRetentionPeriod` > 0). Stores tagged `data-classification: public` need no backups.',
+  fix:
+    'DynamoDB: set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`. RDS: keep `backupRetention` ' +
+    'above zero days.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.pointInTimeRecovery === undefined)
+      return notApplicable('not a table or database, or backed up by its cluster');
+    const c = view.classification;
+    if (c.state === 'tagged' && c.level === Classification.PUBLIC)
+      return notApplicable('public data needs no backups');
+    const p = view.pointInTimeRecovery;
+    if (isUnknown(p))
+      return unknown(`\`${view.name}\`: point-in-time recovery cannot be resolved (${p.reason})`);
+    if (!p) {
+      return fail(
+        view.storeType === 'table'
+          ? `\`${view.name}\` has no point-in-time recovery`
+          : `\`${view.name}\` has no point-in-time recovery (automated backups are off)`,
+      );
+    }
+    return pass(`\`${view.name}\` has point-in-time recovery`);
+  },
+});

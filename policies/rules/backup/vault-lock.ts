@@ -1,0 +1,24 @@
+import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-BR-001',
+  title: 'Backup vaults are locked',
+  severity: 'medium',
+  controls: ['mcsb-v1:BR-2', 'nist-csf-2.0:PR.DS-11'],
+  threats: ['insider-misuse', 'malicious-code'],
+  rationale:
+    'Ransomware and malicious insiders delete backups before they strike. AWS Backup Vault Lock blocks deleting ' +
+    'recovery points and shortening their retention: in governance mode for everyone without the permission to remove ' +
+    'the lock, in compliance mode (`ChangeableForDays`) for everyone, root included, once the grace period ends.',
+  fix:
+    'Set `lockConfiguration` on the vault (`minRetention`, and `changeableFor` for compliance mode once the ' +
+    'retention is settled).',
+  appliesTo: ['backup-vault'],
+  check(view) {
+    const lock = view.lock;
+    if (isUnknown(lock)) return unknown(`\`${view.name}\`: vault lock cannot be resolved (${lock.reason})`);
+    if (lock.mode === 'none') return fail(`\`${view.name}\` has no vault lock`);
+    return pass(`\`${view.name}\` is locked in ${lock.mode} mode`);
+  },
+});

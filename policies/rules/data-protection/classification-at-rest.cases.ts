@@ -1,0 +1,93 @@
+import { Tags } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classification-at-rest';
+
+const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
+const classify = (c: IConstruct, level: string) => Tags.of(c).add('data-classification', level);
+
+export default defineCases(rule, [
+  {
+    name: 'confidential table with a customer-managed key',
+    build: (stack) => {
+      const t = new dynamodb.Table(stack, 'Orders', {
+        partitionKey,
+        encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+        encryptionKey: new kms.Key(stack, 'Key'),
+      });
+      classify(t, 'confidential');
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential table on the AWS managed key',
+    build: (stack) => {
+      classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey,
+          encryption: dynamodb.TableEncryption.AWS_MANAGED,
+        }),
+        'confidential',
+      );
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message:
+      /`Orders` is CONFIDENTIAL and uses kms-provider-key encryption; the level requires a customer-managed KMS key/,
+  },
+  {
+    name: 'internal queue on the AWS managed SQS key',
+    build: (stack) => {
+      classify(new sqs.Queue(stack, 'Jobs', { encryption: sqs.QueueEncryption.KMS_MANAGED }), 'internal');
+    },
+    target: 'Jobs',
+    expect: 'pass',
+  },
+  {
+    name: 'internal queue on SQS-owned keys',
+    build: (stack) => {
+      classify(new sqs.Queue(stack, 'Jobs', { encryption: sqs.QueueEncryption.SQS_MANAGED }), 'internal');
+    },
+    target: 'Jobs',
+    expect: 'fail',
+    message: /`Jobs` is INTERNAL and uses provider encryption; the level requires a KMS key/,
+  },
+  {
+    name: 'top-secret bucket with dual-layer encryption',
+    build: (stack) => {
+      const b = new s3.Bucket(stack, 'Vault', {
+        encryption: s3.BucketEncryption.DSSE,
+        encryptionKey: new kms.Key(stack, 'Key'),
+      });
+      classify(b, 'top-secret');
+    },
+    target: 'Vault',
+    expect: 'pass',
+  },
+  {
+    name: 'top-secret bucket with a single KMS layer',
+    build: (stack) => {
+      const b = new s3.Bucket(stack, 'Vault', {
+        encryption: s3.BucketEncryption.KMS,
+        encryptionKey: new kms.Key(stack, 'Key'),
+      });
+      classify(b, 'top-secret');
+    },
+    target: 'Vault',
+    expect: 'fail',
+    message: /`Vault` is TOP_SECRET and uses customer-key encryption; the level requires two layers/,
+  },
+  {
+    name: 'unclassified store is left to BW-DP-011',
+    build: (stack) => {
+      new sqs.Queue(stack, 'Jobs', { encryption: sqs.QueueEncryption.SQS_MANAGED });
+    },
+    target: 'Jobs',
+    expect: 'not_applicable',
+  },
+]);

@@ -1,0 +1,60 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { requirementsFor, type AtRestRequirement } from '../../../lib/classification';
+import type { AtRestEncryption, DataStoreType } from '../../../lib/views/kinds';
+
+/** What satisfies each requirement; `dedicated-customer-key` is held to a customer key (see rationale). */
+function accepted(req: AtRestRequirement, store: DataStoreType): readonly AtRestEncryption[] {
+  switch (req) {
+    case 'provider':
+      return ['provider', 'kms-provider-key', 'customer-key', 'double'];
+    case 'kms':
+      return ['kms-provider-key', 'customer-key', 'double'];
+    case 'customer-key':
+    case 'dedicated-customer-key':
+      return ['customer-key', 'double'];
+    case 'double':
+      return store === 'object-store' ? ['double'] : ['customer-key', 'double'];
+  }
+}
+
+const WANTED: Record<AtRestRequirement, string> = {
+  provider: 'encryption at rest',
+  kms: 'a KMS key',
+  'customer-key': 'a customer-managed KMS key',
+  'dedicated-customer-key': 'a customer-managed KMS key dedicated to the store',
+  double: 'two layers of encryption (DSSE-KMS)',
+};
+
+export default defineRule({
+  id: 'BW-DP-012',
+  title: 'Classified data stores are encrypted as their level requires',
+  severity: 'high',
+  controls: ['classification:AT-REST', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
+  threats: ['data-breach', 'insider-misuse'],
+  rationale:
+    'Each level sets the encryption its data needs: PUBLIC any, INTERNAL a KMS key, CONFIDENTIAL a customer-managed ' +
+    "key (its policy and use are the owner's), RESTRICTED a customer-managed key dedicated to the store, TOP_SECRET two " +
+    'layers (S3 DSSE-KMS; elsewhere a dedicated customer-managed key). Views do not show which stores share a key, so ' +
+    'RESTRICTED and TOP_SECRET non-object stores are checked for a customer-managed key only; dedication is not asserted.',
+  fix:
+    'Give the store the key its level requires: `encryptionKey` with a `kms.Key` of its own from CONFIDENTIAL up, ' +
+    'and `BucketEncryption.DSSE` for TOP_SECRET buckets.',
+  appliesTo: ['data-store'],
+  check(view) {
+    const c = view.classification;
+    if (c.state === 'unknown')
+      return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
+    if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
+    const req = requirementsFor(c.level).atRest;
+    const at = view.encryption.atRest;
+    if (isUnknown(at))
+      return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
+    if (!accepted(req, view.storeType).includes(at)) {
+      return fail(
+        `\`${view.name}\` is ${c.level} and uses ${at} encryption; the level requires ${WANTED[req]}`,
+      );
+    }
+    return pass(`\`${view.name}\` is ${c.level} and uses ${at} encryption`);
+  },
+});

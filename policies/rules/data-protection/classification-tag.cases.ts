@@ -1,0 +1,59 @@
+import { CfnParameter, Tags } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classification-tag';
+
+const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
+
+export default defineCases(rule, [
+  {
+    name: 'table tagged confidential',
+    build: (stack) => {
+      Tags.of(new dynamodb.Table(stack, 'Orders', { partitionKey })).add(
+        'data-classification',
+        'confidential',
+      );
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'level written in enum spelling',
+    build: (stack) => {
+      Tags.of(new dynamodb.Table(stack, 'Orders', { partitionKey })).add('data-classification', 'TOP_SECRET');
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'table without the tag',
+    build: (stack) => {
+      new dynamodb.Table(stack, 'Orders', { partitionKey });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` has no `data-classification` tag/,
+  },
+  {
+    name: 'tag value that is not a level',
+    build: (stack) => {
+      Tags.of(new dynamodb.Table(stack, 'Orders', { partitionKey })).add('data-classification', 'secret');
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`secret` is not a classification level/,
+  },
+  {
+    name: 'tag value from a parameter without default',
+    build: (stack) => {
+      const level = new CfnParameter(stack, 'Level');
+      Tags.of(new dynamodb.Table(stack, 'Orders', { partitionKey })).add(
+        'data-classification',
+        level.valueAsString,
+      );
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /parameter `Level` has no default/,
+  },
+]);

@@ -1,0 +1,79 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './database-encrypted-at-rest';
+
+function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'db', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  return { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } };
+}
+
+const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 });
+const aurora = rds.DatabaseClusterEngine.auroraPostgres({
+  version: rds.AuroraPostgresEngineVersion.VER_16_4,
+});
+
+export default defineCases(rule, [
+  {
+    name: 'instance with storage encryption',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', { engine, ...network(stack), storageEncrypted: true });
+    },
+    target: 'Db/Resource',
+    expect: 'pass',
+  },
+  {
+    name: 'instance left on the unencrypted default',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', { engine, ...network(stack) });
+    },
+    target: 'Db/Resource',
+    expect: 'fail',
+    message: /`Db` is not encrypted at rest/,
+  },
+  {
+    name: 'Aurora cluster and its writer encrypted with a customer key',
+    build: (stack) => {
+      new rds.DatabaseCluster(stack, 'Cluster', {
+        engine: aurora,
+        ...network(stack),
+        writer: rds.ClusterInstance.provisioned('Writer'),
+        storageEncryptionKey: new kms.Key(stack, 'Key'),
+      });
+    },
+    target: 'Cluster/Writer',
+    expect: 'pass',
+  },
+  {
+    name: 'writer of an unencrypted Aurora cluster',
+    build: (stack) => {
+      new rds.DatabaseCluster(stack, 'Cluster', {
+        engine: aurora,
+        ...network(stack),
+        writer: rds.ClusterInstance.provisioned('Writer'),
+        storageEncrypted: false,
+      });
+    },
+    target: 'Cluster/Writer',
+    expect: 'fail',
+    message: /`Cluster\/Writer` is not encrypted at rest/,
+  },
+  {
+    name: 'instance restored from a snapshot inherits its encryption',
+    build: (stack) => {
+      new rds.CfnDBInstance(stack, 'Restored', {
+        dbInstanceClass: 'db.t3.micro',
+        engine: 'postgres',
+        dbSnapshotIdentifier: 'arn:aws:rds:us-east-1:111122223333:snapshot:nightly',
+      });
+    },
+    target: 'Restored',
+    expect: 'unknown',
+    message: /inherited from `DBSnapshotIdentifier`/,
+  },
+]);

@@ -1,0 +1,28 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-DP-004',
+  title: 'Relational databases are encrypted at rest',
+  severity: 'critical',
+  controls: ['cis-aws-5.0:2.2.1', 'mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01'],
+  threats: ['data-breach'],
+  rationale:
+    'RDS instances and clusters are created unencrypted unless `StorageEncrypted` is set, and encryption cannot be ' +
+    'turned on later without restoring from an encrypted snapshot copy. An unencrypted database leaves its storage, ' +
+    'automated backups, snapshots and read replicas in plain text. An instance of a DB cluster is encrypted by the cluster.',
+  fix:
+    'Set `storageEncrypted: true` (and `storageEncryptionKey` for a customer-managed key) on the database instance or ' +
+    'cluster; for an existing database, restore an encrypted copy of a snapshot.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster') {
+      return notApplicable('not a relational database');
+    }
+    const at = view.encryption.atRest;
+    if (isUnknown(at))
+      return unknown(`\`${view.name}\`: storage encryption cannot be resolved (${at.reason})`);
+    if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest (StorageEncrypted is off)`);
+    return pass(`\`${view.name}\` is encrypted at rest (${at})`);
+  },
+});

@@ -1,0 +1,72 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './database-not-public';
+
+function vpc(stack: Stack): ec2.Vpc {
+  return new ec2.Vpc(stack, 'Vpc', {
+    natGateways: 0,
+    subnetConfiguration: [
+      { name: 'db', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      { name: 'public', subnetType: ec2.SubnetType.PUBLIC },
+    ],
+  });
+}
+
+const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 });
+const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+
+export default defineCases(rule, [
+  {
+    name: 'instance in isolated subnets',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', { engine, vpc: vpc(stack), vpcSubnets: isolated });
+    },
+    target: 'Db/Resource',
+    expect: 'pass',
+  },
+  {
+    name: 'instance made publicly accessible in public subnets',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', {
+        engine,
+        vpc: vpc(stack),
+        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+        publiclyAccessible: true,
+      });
+    },
+    target: 'Db/Resource',
+    expect: 'fail',
+    message: /`Db` is publicly accessible/,
+  },
+  {
+    name: 'Aurora writer in isolated subnets',
+    build: (stack) => {
+      new rds.DatabaseCluster(stack, 'Cluster', {
+        engine: rds.DatabaseClusterEngine.auroraPostgres({
+          version: rds.AuroraPostgresEngineVersion.VER_16_4,
+        }),
+        vpc: vpc(stack),
+        vpcSubnets: isolated,
+        writer: rds.ClusterInstance.provisioned('Writer'),
+      });
+    },
+    target: 'Cluster/Writer',
+    expect: 'pass',
+  },
+  {
+    name: 'instance without PubliclyAccessible is left to the VPC',
+    build: (stack) => {
+      new rds.CfnDBInstance(stack, 'Db', {
+        dbInstanceClass: 'db.t3.micro',
+        engine: 'postgres',
+        allocatedStorage: '20',
+        storageEncrypted: true,
+      });
+    },
+    target: 'Db',
+    expect: 'unknown',
+    message: /`PubliclyAccessible` is not set/,
+  },
+]);

@@ -1,0 +1,30 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-DP-009',
+  title: 'Databases are not publicly accessible',
+  severity: 'critical',
+  controls: ['cis-aws-5.0:2.2.3', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01', 'classification:PUBLIC-ACCESS'],
+  threats: ['unauthorized-access', 'data-breach'],
+  rationale:
+    'A publicly accessible database gets a DNS name that resolves to a public IP address, leaving a security group as ' +
+    'the only barrier between the internet and the database port. Left unset, RDS decides from the subnet group: a VPC ' +
+    'with an internet gateway makes the database public, so the setting must be explicit.',
+  fix: 'Set `publiclyAccessible: false` and place the database in private or isolated subnets.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.publiclyAccessible === undefined) {
+      return notApplicable(
+        view.storeType === 'database-cluster'
+          ? 'Aurora sets public accessibility on each instance of the cluster'
+          : 'not a database',
+      );
+    }
+    const pub = view.publiclyAccessible;
+    if (isUnknown(pub))
+      return unknown(`\`${view.name}\`: public accessibility cannot be resolved (${pub.reason})`);
+    if (pub) return fail(`\`${view.name}\` is publicly accessible (PubliclyAccessible true)`);
+    return pass(`\`${view.name}\` is not publicly accessible`);
+  },
+});

@@ -1,0 +1,32 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-DP-007',
+  title: 'Queues and topics deny requests without TLS',
+  severity: 'medium',
+  controls: ['mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02'],
+  threats: ['data-breach', 'unauthorized-access'],
+  rationale:
+    'SQS and SNS use HTTPS by default but do not refuse a client that is configured for plain HTTP. A queue or topic ' +
+    'policy that denies requests where `aws:SecureTransport` is false makes TLS a property of the resource rather than ' +
+    'of every client that talks to it.',
+  fix:
+    'Set `enforceSSL: true` on the queue or topic, or add a queue/topic policy statement denying all actions when ' +
+    '`aws:SecureTransport` is `false`.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if ((view.storeType !== 'queue' && view.storeType !== 'topic') || view.tlsOnly === undefined) {
+      return notApplicable('not a queue or topic');
+    }
+    const tls = view.tlsOnly;
+    if (isUnknown(tls))
+      return unknown(`\`${view.name}\`: the ${view.storeType} policy cannot be resolved (${tls.reason})`);
+    if (!tls) {
+      return fail(
+        `\`${view.name}\` accepts requests without TLS (no ${view.storeType} policy denies aws:SecureTransport=false)`,
+      );
+    }
+    return pass(`\`${view.name}\` denies requests without TLS`);
+  },
+});

@@ -1,0 +1,28 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-DP-008',
+  title: 'Object stores block public access',
+  severity: 'high',
+  controls: ['cis-aws-5.0:2.1.4', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.AA-05', 'classification:PUBLIC-ACCESS'],
+  threats: ['data-breach', 'unauthorized-access'],
+  rationale:
+    'S3 Block Public Access overrides public ACLs and public bucket policies, so one mistaken grant cannot expose the ' +
+    'bucket. All four settings are needed: blocking new public ACLs or policies alone leaves existing ones in force. ' +
+    'Data that is meant to be public is the only exception, and it is taken explicitly, with a reason.',
+  fix:
+    'Set `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` on the bucket (or leave the default). For a bucket whose data ' +
+    'is public by design, tag it `data-classification: public` and acknowledge this rule with the reason.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.storeType !== 'object-store' || view.publicAccess === undefined)
+      return notApplicable('not an object store');
+    const pa = view.publicAccess;
+    if (isUnknown(pa))
+      return unknown(`\`${view.name}\`: public access block cannot be resolved (${pa.reason})`);
+    if (pa !== 'blocked')
+      return fail(`\`${view.name}\` does not block public access (public access block: ${pa})`);
+    return pass(`\`${view.name}\` blocks public access`);
+  },
+});

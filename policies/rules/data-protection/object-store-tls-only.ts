@@ -1,0 +1,30 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-DP-006',
+  title: 'Object stores deny requests without TLS',
+  severity: 'high',
+  controls: ['cis-aws-5.0:2.1.1', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02'],
+  threats: ['data-breach', 'unauthorized-access'],
+  rationale:
+    'S3 answers plain HTTP as well as HTTPS. Only a bucket policy statement that denies every request where ' +
+    '`aws:SecureTransport` is false guarantees that objects and credentials never cross the network in clear text, ' +
+    'whatever the client or SDK is configured to do.',
+  fix:
+    'Set `enforceSSL: true` on the bucket, or add a bucket policy statement denying `s3:*` when ' +
+    '`aws:SecureTransport` is `false`.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.storeType !== 'object-store' || view.tlsOnly === undefined)
+      return notApplicable('not an object store');
+    const tls = view.tlsOnly;
+    if (isUnknown(tls))
+      return unknown(`\`${view.name}\`: the bucket policy cannot be resolved (${tls.reason})`);
+    if (!tls)
+      return fail(
+        `\`${view.name}\` accepts requests without TLS (no policy denies aws:SecureTransport=false)`,
+      );
+    return pass(`\`${view.name}\` denies requests without TLS`);
+  },
+});

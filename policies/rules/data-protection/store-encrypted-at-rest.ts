@@ -1,0 +1,35 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+/** Store types with their own at-rest rule, which names the service's CIS control. */
+const OWN_RULE: Record<string, string> = {
+  'database-instance': 'BW-DP-004',
+  'database-cluster': 'BW-DP-004',
+  'file-system': 'BW-DP-005',
+};
+
+export default defineRule({
+  id: 'BW-DP-003',
+  title: 'Data stores are encrypted at rest',
+  severity: 'critical',
+  controls: ['mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01'],
+  threats: ['data-breach'],
+  rationale:
+    'Encryption at rest keeps data unreadable on the media, in snapshots and replicas, and wherever it is copied outside ' +
+    'the service. Most services encrypt by default, but some (SNS topics, SQS queues with SSE turned off, EBS volumes ' +
+    'without encryption by default) store data in plain text unless told otherwise. Any encryption passes here; the key ' +
+    'a store needs is for BW-DP-002 and the classification rules.',
+  fix:
+    'Turn encryption on: `encryption` / `encryptionKey` on the construct (SQS `QueueEncryption.KMS_MANAGED` or `KMS`, ' +
+    'SNS `masterKey`, EBS `encrypted: true`).',
+  appliesTo: ['data-store'],
+  check(view) {
+    const own = OWN_RULE[view.storeType];
+    if (own) return notApplicable(`${view.storeType} encryption is asserted by ${own}`);
+    const at = view.encryption.atRest;
+    if (isUnknown(at))
+      return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
+    if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest`);
+    return pass(`\`${view.name}\` is encrypted at rest (${at})`);
+  },
+});

@@ -1,0 +1,73 @@
+import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+import type { Fact } from '../../../lib/views/kinds';
+
+/** Names that announce a credential. */
+const SECRET_NAME = /(secret|password|passwd|token|api[_-]?key|private[_-]?key)/i;
+/** Names that announce a pointer to a credential (its ARN, name, id, path), not the credential. */
+const POINTER_NAME = /[_-]?(arn|name|id|path|param|parameter|ref|header|url|table|bucket|queue|topic)$/i;
+/** Values that are not credentials even under a credential's name. */
+const NOT_A_SECRET = /^(arn:|\{\{resolve:|$)/;
+/**
+ * The environment key under which an adapter records an environment it could not resolve as a
+ * whole (see the CloudFormation compute adapter).
+ */
+const UNRESOLVED_ENVIRONMENT = '*';
+
+function checkEnvironment(
+  owner: string,
+  env: Readonly<Record<string, Fact<string>>>,
+  prefix = '',
+): CheckResult[] {
+  const out: CheckResult[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (name === UNRESOLVED_ENVIRONMENT && value instanceof Unknown) {
+      out.push(
+        unknown(`\`${owner}\`${prefix}: the environment cannot be resolved (${value.reason})`, `${prefix}*`),
+      );
+      continue;
+    }
+    if (!SECRET_NAME.test(name) || POINTER_NAME.test(name)) continue;
+    const finding = `${prefix}${name}`;
+    if (typeof value === 'string') {
+      if (!NOT_A_SECRET.test(value))
+        out.push(
+          fail(
+            `\`${owner}\`${prefix ? ` container \`${prefix.slice(0, -1)}\`` : ''}: environment variable \`${name}\` holds a plaintext value`,
+            finding,
+          ),
+        );
+      continue;
+    }
+    // References to other resources and dynamic references are resolved at deploy time, not written here.
+    if (value.refs.length > 0 || value.display?.includes('{{resolve:')) continue;
+    out.push(
+      unknown(
+        `\`${owner}\`: environment variable \`${name}\` comes from a value that cannot be resolved (${value.reason})`,
+        finding,
+      ),
+    );
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'BW-IM-001',
+  title: 'Function and container environments hold no plaintext secrets',
+  severity: 'high',
+  controls: ['mcsb-v1:IM-8', 'mcsb-v1:DS-6', 'nist-csf-2.0:PR.AA-01'],
+  threats: ['data-breach', 'unauthorized-access'],
+  rationale:
+    'A password, token or key written into the template is stored in source control, in the synthesized ' +
+    'artifacts and in the deployment history, and anyone who can read the function or task configuration can read ' +
+    'it. Secrets belong in a secret store, fetched at run time or passed as a reference.',
+  fix: 'Store the value in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name; for ECS use the container `secrets` option instead of `environment`.',
+  appliesTo: ['function', 'container-task'],
+  check(view) {
+    const out =
+      view.kind === 'function'
+        ? checkEnvironment(view.name, view.environment)
+        : view.containers.flatMap((c) => checkEnvironment(view.name, c.environment, `${c.name}/`));
+    return out.length ? out : [pass(`\`${view.name}\` has no plaintext secret in its environment`)];
+  },
+});

@@ -1,0 +1,71 @@
+import { Tags } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './log-retention';
+
+export default defineCases(rule, [
+  {
+    name: 'unclassified log group on the construct default (two years)',
+    build: (stack) => {
+      new logs.LogGroup(stack, 'AppLogs');
+    },
+    target: 'AppLogs',
+    expect: 'pass',
+  },
+  {
+    name: 'unclassified log group that never expires',
+    build: (stack) => {
+      new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.INFINITE });
+    },
+    target: 'AppLogs',
+    expect: 'pass',
+  },
+  {
+    name: 'unclassified log group kept one week',
+    build: (stack) => {
+      new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_WEEK });
+    },
+    target: 'AppLogs',
+    expect: 'fail',
+    message: /`AppLogs` keeps logs 7 days, less than 365/,
+  },
+  {
+    name: 'restricted log group kept six months',
+    build: (stack) => {
+      const g = new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.SIX_MONTHS });
+      Tags.of(g).add('data-classification', 'restricted');
+    },
+    target: 'AppLogs',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted log group kept one year',
+    build: (stack) => {
+      const g = new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_YEAR });
+      Tags.of(g).add('data-classification', 'restricted');
+    },
+    target: 'AppLogs',
+    expect: 'fail',
+    message: /`AppLogs` keeps RESTRICTED logs 365 days, more than the level's 180/,
+  },
+  {
+    name: 'restricted log group kept one month',
+    build: (stack) => {
+      const g = new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_MONTH });
+      Tags.of(g).add('data-classification', 'restricted');
+    },
+    target: 'AppLogs',
+    expect: 'fail',
+    message: /`AppLogs` keeps logs 30 days, less than 180/,
+  },
+  {
+    name: 'confidential log group that never expires',
+    build: (stack) => {
+      const g = new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.INFINITE });
+      Tags.of(g).add('data-classification', 'confidential');
+    },
+    target: 'AppLogs',
+    expect: 'fail',
+    message: /`AppLogs` keeps CONFIDENTIAL logs forever; the level requires expiry within 365 days/,
+  },
+]);

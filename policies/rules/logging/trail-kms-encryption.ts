@@ -1,0 +1,24 @@
+import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-004',
+  title: 'Trail logs are encrypted with a customer-managed KMS key',
+  severity: 'medium',
+  controls: ['cis-aws-5.0:3.5', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
+  threats: ['insider-misuse', 'data-breach'],
+  rationale:
+    'CloudTrail logs describe every change in the account. Encrypting them with a customer-managed key (SSE-KMS) means ' +
+    'reading them needs `kms:Decrypt` on that key as well as access to the bucket, and every decryption is itself ' +
+    'recorded.',
+  fix: 'Set `encryptionKey` on the trail to a customer-managed `kms.Key` whose policy lets CloudTrail use it.',
+  appliesTo: ['audit-trail'],
+  check(view) {
+    const at = view.encryption.atRest;
+    if (isUnknown(at)) return unknown(`\`${view.name}\`: log encryption cannot be resolved (${at.reason})`);
+    if (at !== 'customer-key' && at !== 'double') {
+      return fail(`\`${view.name}\` log files are not encrypted with a customer-managed KMS key (${at})`);
+    }
+    return pass(`\`${view.name}\` log files are encrypted with a customer-managed KMS key`);
+  },
+});

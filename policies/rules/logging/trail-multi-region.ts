@@ -1,0 +1,30 @@
+import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-003',
+  title: 'Trails are logging in all regions',
+  severity: 'high',
+  controls: ['cis-aws-5.0:3.1', 'mcsb-v1:LT-3', 'nist-csf-2.0:PR.PS-04'],
+  threats: ['insider-misuse', 'unauthorized-access'],
+  rationale:
+    'An attacker works in whichever region nobody watches. A multi-region trail records API activity in every region, ' +
+    'including regions enabled later, and a trail that is not logging records nothing at all.',
+  fix: 'Set `isMultiRegionTrail: true` on the trail (the `Trail` construct default) and keep it logging.',
+  appliesTo: ['audit-trail'],
+  check(view) {
+    const out: CheckResult[] = [];
+    const { logging, multiRegion } = view;
+    if (isUnknown(logging))
+      out.push(unknown(`\`${view.name}\`: logging state cannot be resolved (${logging.reason})`, 'logging'));
+    else if (!logging) out.push(fail(`\`${view.name}\` is not logging (IsLogging false)`, 'logging'));
+    if (isUnknown(multiRegion)) {
+      out.push(
+        unknown(`\`${view.name}\`: multi-region cannot be resolved (${multiRegion.reason})`, 'multi-region'),
+      );
+    } else if (!multiRegion) {
+      out.push(fail(`\`${view.name}\` logs only its own region (IsMultiRegionTrail false)`, 'multi-region'));
+    }
+    return out.length > 0 ? out : pass(`\`${view.name}\` is logging in all regions`);
+  },
+});

@@ -1,0 +1,78 @@
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './http-redirects-to-https';
+
+function alb(stack: Stack): elbv2.ApplicationLoadBalancer {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+  return new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
+}
+
+function cdn(
+  stack: Stack,
+  policy: cloudfront.ViewerProtocolPolicy,
+  extra?: cloudfront.ViewerProtocolPolicy,
+): void {
+  const origin = new origins.HttpOrigin('origin.example.com');
+  const d = new cloudfront.Distribution(stack, 'Cdn', {
+    defaultBehavior: { origin, viewerProtocolPolicy: policy },
+  });
+  if (extra) d.addBehavior('/legacy/*', origin, { viewerProtocolPolicy: extra });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'HTTP listener redirecting to HTTPS',
+    build: (stack) => void alb(stack).addRedirect(),
+    target: 'Lb',
+    expect: 'pass',
+  },
+  {
+    name: 'HTTP listener serving a fixed response',
+    build: (stack) =>
+      void alb(stack).addListener('Http', {
+        port: 80,
+        defaultAction: elbv2.ListenerAction.fixedResponse(200),
+      }),
+    target: 'Lb/Http',
+    expect: 'fail',
+    message: '`Lb/Http` serves plain HTTP instead of redirecting to HTTPS',
+  },
+  {
+    name: 'HTTP listener redirecting to another HTTP port',
+    build: (stack) =>
+      void alb(stack).addListener('Http', {
+        port: 80,
+        defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTP', port: '8080' }),
+      }),
+    target: 'Lb/Http',
+    expect: 'fail',
+  },
+  {
+    name: 'distribution redirecting viewers to HTTPS',
+    build: (stack) => cdn(stack, cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS),
+    target: 'Cdn',
+    expect: 'pass',
+  },
+  {
+    name: 'distribution on its default `allow-all` viewer protocol policy',
+    build: (stack) => {
+      new cloudfront.Distribution(stack, 'Cdn', {
+        defaultBehavior: { origin: new origins.HttpOrigin('origin.example.com') },
+      });
+    },
+    target: 'Cdn',
+    expect: 'fail',
+    message: '`Cdn` serves viewers over plain HTTP',
+  },
+  {
+    name: 'distribution with one extra behavior on `allow-all`',
+    build: (stack) =>
+      cdn(stack, cloudfront.ViewerProtocolPolicy.HTTPS_ONLY, cloudfront.ViewerProtocolPolicy.ALLOW_ALL),
+    target: 'Cdn',
+    expect: 'fail',
+  },
+]);

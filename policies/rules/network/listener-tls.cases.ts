@@ -1,0 +1,88 @@
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { CfnParameter, type Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './listener-tls';
+
+const CERT = 'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
+
+/** An internet-facing ALB with an HTTPS listener on the recommended TLS 1.2/1.3 policy. */
+function alb(stack: Stack, sslPolicy: elbv2.SslPolicy | undefined): void {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+  const lb = new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
+  lb.addListener('Https', {
+    port: 443,
+    certificates: [acm.Certificate.fromCertificateArn(stack, 'Cert', CERT)],
+    sslPolicy,
+    defaultAction: elbv2.ListenerAction.fixedResponse(200),
+  });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'HTTPS listener on the recommended TLS 1.2/1.3 policy',
+    build: (stack) => alb(stack, elbv2.SslPolicy.RECOMMENDED_TLS),
+    target: 'Lb/Https',
+    expect: 'pass',
+  },
+  {
+    name: 'HTTPS listener on the TLS 1.3-only post-quantum policy',
+    build: (stack) => alb(stack, elbv2.SslPolicy.TLS13_13_PQ),
+    target: 'Lb/Https',
+    expect: 'pass',
+  },
+  {
+    name: 'HTTPS listener without an SSL policy gets ELBSecurityPolicy-2016-08',
+    build: (stack) => alb(stack, undefined),
+    target: 'Lb/Https',
+    expect: 'fail',
+    message: '`Lb/Https` accepts TLS 1.0 (policy `ELBSecurityPolicy-2016-08`)',
+  },
+  {
+    name: 'HTTPS listener on the TLS 1.1 policy',
+    build: (stack) => alb(stack, elbv2.SslPolicy.TLS11),
+    target: 'Lb/Https',
+    expect: 'fail',
+    message: '`Lb/Https` accepts TLS 1.1 (policy `ELBSecurityPolicy-TLS-1-1-2017-01`)',
+  },
+  {
+    name: 'TLS listener of a network load balancer on the forward-secrecy TLS 1.0 policy',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc });
+      nlb.addListener('Tls', {
+        port: 443,
+        certificates: [acm.Certificate.fromCertificateArn(stack, 'Cert', CERT)],
+        sslPolicy: elbv2.SslPolicy.FORWARD_SECRECY,
+        defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, 'Targets', { vpc, port: 443 })],
+      });
+    },
+    target: 'Nlb/Tls',
+    expect: 'fail',
+    message: /accepts TLS 1\.0 \(policy `ELBSecurityPolicy-FS-2018-06`\)/,
+  },
+  {
+    name: 'SSL policy given as a parameter',
+    build: (stack) => {
+      alb(stack, elbv2.SslPolicy.RECOMMENDED_TLS);
+      const policy = new CfnParameter(stack, 'SslPolicy');
+      const listener = stack.node.findChild('Lb').node.findChild('Https').node
+        .defaultChild as elbv2.CfnListener;
+      listener.sslPolicy = policy.valueAsString;
+    },
+    target: 'Lb/Https',
+    expect: 'unknown',
+    message: /TLS policy cannot be resolved/,
+  },
+  {
+    name: 'plain HTTP listener is not held to a TLS policy',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      const lb = new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
+      lb.addRedirect();
+    },
+    target: 'Lb',
+    expect: 'not_applicable',
+  },
+]);

@@ -1,0 +1,91 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './nacl-admin-ports';
+
+/** An ACL admitting HTTPS from anywhere and SSH from the corporate range. */
+function baseline(stack: Stack): ec2.NetworkAcl {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+  const acl = new ec2.NetworkAcl(stack, 'Acl', { vpc });
+  acl.addEntry('Https', {
+    cidr: ec2.AclCidr.anyIpv4(),
+    ruleNumber: 100,
+    traffic: ec2.AclTraffic.tcpPort(443),
+    direction: ec2.TrafficDirection.INGRESS,
+  });
+  acl.addEntry('CorpSsh', {
+    cidr: ec2.AclCidr.ipv4('10.20.0.0/16'),
+    ruleNumber: 110,
+    traffic: ec2.AclTraffic.tcpPort(22),
+    direction: ec2.TrafficDirection.INGRESS,
+  });
+  return acl;
+}
+
+export default defineCases(rule, [
+  {
+    name: 'HTTPS from anywhere, SSH from a private range',
+    build: (stack) => void baseline(stack),
+    target: 'Acl',
+    expect: 'pass',
+  },
+  {
+    name: 'SSH allowed from 0.0.0.0/0',
+    build: (stack) =>
+      baseline(stack).addEntry('OpenSsh', {
+        cidr: ec2.AclCidr.anyIpv4(),
+        ruleNumber: 120,
+        traffic: ec2.AclTraffic.tcpPort(22),
+        direction: ec2.TrafficDirection.INGRESS,
+      }),
+    target: 'Acl',
+    expect: 'fail',
+    message: /`Acl` allows ingress from 0\.0\.0\.0\/0 to administration port 22 \(entry 120/,
+  },
+  {
+    name: 'all traffic allowed from ::/0',
+    build: (stack) =>
+      baseline(stack).addEntry('OpenV6', {
+        cidr: ec2.AclCidr.anyIpv6(),
+        ruleNumber: 130,
+        traffic: ec2.AclTraffic.allTraffic(),
+        direction: ec2.TrafficDirection.INGRESS,
+      }),
+    target: 'Acl',
+    expect: 'fail',
+    message: /from ::\/0 to administration ports 22, 3389 \(entry 130, `all-::\/0`\)/,
+  },
+  {
+    name: 'RDP allowed from 0.0.0.0/0 but denied by a lower-numbered entry',
+    build: (stack) => {
+      const acl = baseline(stack);
+      acl.addEntry('DenyRdp', {
+        cidr: ec2.AclCidr.anyIpv4(),
+        ruleNumber: 50,
+        traffic: ec2.AclTraffic.tcpPort(3389),
+        direction: ec2.TrafficDirection.INGRESS,
+        ruleAction: ec2.Action.DENY,
+      });
+      acl.addEntry('OpenRdp', {
+        cidr: ec2.AclCidr.anyIpv4(),
+        ruleNumber: 140,
+        traffic: ec2.AclTraffic.tcpPort(3389),
+        direction: ec2.TrafficDirection.INGRESS,
+      });
+    },
+    target: 'Acl',
+    expect: 'pass',
+  },
+  {
+    name: 'SSH allowed from anywhere on egress only',
+    build: (stack) =>
+      baseline(stack).addEntry('OutSsh', {
+        cidr: ec2.AclCidr.anyIpv4(),
+        ruleNumber: 100,
+        traffic: ec2.AclTraffic.tcpPort(22),
+        direction: ec2.TrafficDirection.EGRESS,
+      }),
+    target: 'Acl',
+    expect: 'pass',
+  },
+]);

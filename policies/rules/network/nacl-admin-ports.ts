@@ -1,0 +1,86 @@
+import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+import type { NetworkAclView } from '../../../lib/views/kinds';
+import { ADMIN_PORTS, exposure, ruleLabel } from './sg-admin-ports';
+
+type Entry = NetworkAclView['entries'][number];
+
+/**
+ * The entry that decides traffic from the whole internet to `port`: network ACLs evaluate entries in
+ * rule-number order and the first match wins, so an allow from 0.0.0.0/0 behind a deny from
+ * 0.0.0.0/0 on the same port is dead. Entries for narrower ranges decide only part of the traffic
+ * and are skipped.
+ */
+function decidingEntry(
+  entries: readonly Entry[],
+  port: number,
+  family: 'ipv4' | 'ipv6',
+): Entry | Unknown | undefined {
+  const ordered = entries
+    .filter((e) => e.direction === 'ingress')
+    .filter((e) => {
+      if (e.cidr instanceof Unknown || e.cidr === undefined) return true;
+      return family === 'ipv6' ? e.cidr.includes(':') : !e.cidr.includes(':');
+    });
+  const unnumbered = ordered.find(
+    (e) => e.ruleNumber instanceof Unknown && exposure(e, [port]).state !== 'none',
+  );
+  if (unnumbered) return unnumbered.ruleNumber as Unknown;
+  const numbered = ordered
+    .filter((e) => typeof e.ruleNumber === 'number')
+    .sort((a, b) => (a.ruleNumber as number) - (b.ruleNumber as number));
+  for (const e of numbered) {
+    const x = exposure(e, [port]);
+    if (x.state === 'none') continue;
+    if (x.state === 'unknown') return x.reason;
+    return e;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'BW-NS-003',
+  title: 'Network ACLs allow no ingress from the internet to remote administration ports',
+  severity: 'high',
+  controls: ['cis-aws-5.0:5.2', 'mcsb-v1:NS-1', 'nist-csf-2.0:PR.IR-01'],
+  threats: ['unauthorized-access'],
+  rationale:
+    'A network ACL is the subnet-wide boundary in front of every security group. An entry that admits SSH (22) or ' +
+    'RDP (3389) from 0.0.0.0/0 or ::/0 leaves the subnet to its security groups alone, and one mistaken group then ' +
+    'exposes remote administration to the whole internet.',
+  fix: 'Remove the entry or narrow its `CidrBlock` to a known administration range; add a lower-numbered deny from 0.0.0.0/0 on ports 22 and 3389.',
+  appliesTo: ['network-acl'],
+  check(view) {
+    const out: CheckResult[] = [];
+    const open = new Map<Entry, number[]>();
+    const unresolved = new Map<number, Unknown>();
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      for (const port of ADMIN_PORTS) {
+        const e = decidingEntry(view.entries, port, family);
+        if (e === undefined) continue;
+        const decided = e instanceof Unknown ? e : e.action instanceof Unknown ? e.action : e;
+        if (decided instanceof Unknown) unresolved.set(port, decided);
+        else if (decided.action === 'allow') open.set(decided, [...(open.get(decided) ?? []), port]);
+      }
+    }
+    for (const [e, ports] of open) {
+      const label = `rule-${e.ruleNumber as number}-${ruleLabel(e)}`;
+      const list = [...new Set(ports)];
+      out.push(
+        fail(
+          `\`${view.name}\` allows ingress from ${e.cidr as string} to administration port${list.length > 1 ? 's' : ''} ${list.join(', ')} (entry ${e.ruleNumber as number}, \`${ruleLabel(e)}\`)`,
+          label,
+        ),
+      );
+    }
+    for (const [port, u] of unresolved) {
+      out.push(
+        unknown(
+          `\`${view.name}\`: whether port ${port} is open to the internet cannot be resolved (${u.reason})`,
+          `port-${port}`,
+        ),
+      );
+    }
+    return out.length ? out : [pass(`\`${view.name}\` admits no administration traffic from the internet`)];
+  },
+});

@@ -1,0 +1,82 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { CfnParameter, type Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './sg-admin-ports';
+
+/** A group that admits HTTPS from anywhere and SSH only from the corporate range. */
+function baseline(stack: Stack): ec2.SecurityGroup {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+  const sg = new ec2.SecurityGroup(stack, 'Web', { vpc });
+  sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443));
+  sg.addIngressRule(ec2.Peer.ipv4('10.20.0.0/16'), ec2.Port.tcp(22));
+  return sg;
+}
+
+export default defineCases(rule, [
+  {
+    name: 'SSH only from a private range, HTTPS from anywhere',
+    build: (stack) => void baseline(stack),
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'SSH open to 0.0.0.0/0',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(22)),
+    target: 'Web',
+    expect: 'fail',
+    message:
+      /`Web` allows ingress from 0\.0\.0\.0\/0 to administration port 22 \(rule `tcp-22-0\.0\.0\.0\/0`/,
+  },
+  {
+    name: 'RDP open to ::/0 through a port range',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv6(), ec2.Port.tcpRange(3000, 3400)),
+    target: 'Web',
+    expect: 'fail',
+    message: /from ::\/0 to administration port 3389 \(rule `tcp-3000-3400-::\/0`/,
+  },
+  {
+    name: 'all traffic open to 0.0.0.0/0',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic()),
+    target: 'Web',
+    expect: 'fail',
+    message: /administration ports 22, 3389 \(rule `all-0\.0\.0\.0\/0`/,
+  },
+  {
+    name: 'SSH from anywhere declared as a standalone ingress resource',
+    build: (stack) => {
+      const sg = baseline(stack);
+      new ec2.CfnSecurityGroupIngress(stack, 'OpenSsh', {
+        groupId: sg.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        cidrIp: '0.0.0.0/0',
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /declared by `OpenSsh/,
+  },
+  {
+    name: 'SSH from a source range given as a parameter without default',
+    build: (stack) => {
+      const source = new CfnParameter(stack, 'AdminCidr');
+      baseline(stack).addIngressRule(ec2.Peer.ipv4(source.valueAsString), ec2.Port.tcp(22));
+    },
+    target: 'Web',
+    expect: 'unknown',
+    message: /may open administration ports to the internet/,
+  },
+  {
+    name: 'SSH from another security group',
+    build: (stack) => {
+      const sg = baseline(stack);
+      const bastion = new ec2.SecurityGroup(stack, 'Bastion', {
+        vpc: sg.node.scope!.node.findChild('Vpc') as ec2.IVpc,
+      });
+      sg.addIngressRule(bastion, ec2.Port.tcp(22));
+    },
+    target: 'Web',
+    expect: 'pass',
+  },
+]);

@@ -1,0 +1,31 @@
+import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-101',
+  title: 'Networks record flow logs of all traffic',
+  severity: 'medium',
+  controls: ['cis-aws-5.0:3.7', 'mcsb-v1:LT-4', 'nist-csf-2.0:DE.CM-01'],
+  threats: ['unauthorized-access', 'data-breach'],
+  rationale:
+    'Flow logs are the record of who talked to what inside a network: without them an investigation cannot tell ' +
+    'which hosts a compromised workload reached or where data left. Accepted and rejected traffic are both needed: ' +
+    'rejected flows show scanning and lateral-movement attempts, accepted flows show what succeeded.',
+  fix: 'Add a flow log with traffic type `ALL` to the VPC (`vpc.addFlowLog(...)` or the `flowLogs` prop with `trafficType: ec2.FlowLogTrafficType.ALL`).',
+  appliesTo: ['network'],
+  check(view) {
+    if (view.flowLogs.length === 0) return fail(`\`${view.name}\` has no flow log`);
+    const types = view.flowLogs.map((f) => f.trafficType);
+    const known = new Set(
+      types.filter((t): t is string => typeof t === 'string').map((t) => t.toUpperCase()),
+    );
+    if (known.has('ALL') || (known.has('ACCEPT') && known.has('REJECT')))
+      return pass(`\`${view.name}\` records flow logs of all traffic`);
+    const u = types.find((t): t is Unknown => t instanceof Unknown);
+    if (u)
+      return unknown(`\`${view.name}\`: the traffic type of a flow log cannot be resolved (${u.reason})`);
+    return fail(
+      `\`${view.name}\` records flow logs of ${[...known].join(' and ')} traffic only, not \`ALL\``,
+    );
+  },
+});

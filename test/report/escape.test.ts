@@ -1,0 +1,68 @@
+import {
+  escapeControl,
+  escapeForXml,
+  escapeMarkdown,
+  markdownInline,
+  sanitizeTerminal,
+} from '../../lib/report/escape';
+
+describe('escapeControl', () => {
+  test('C0, DEL and C1 controls become visible escapes', () => {
+    expect(escapeControl('a\u001b[31mb')).toBe('a\\x1b[31mb');
+    expect(escapeControl('\u0000\u0007\u007f\u0085\u009b')).toBe('\\x00\\x07\\x7f\\x85\\x9b');
+    expect(escapeControl('line\nnext\r\tx')).toBe('line\\nnext\\r\\tx');
+  });
+
+  test('bidirectional overrides and line separators cannot reorder or split a line', () => {
+    expect(escapeControl('admin\u202Enigeb\u2066x\u2069')).toBe('admin\\u202enigeb\\u2066x\\u2069');
+    expect(escapeControl('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
+  });
+
+  test('printable text, including non-ASCII, is unchanged', () => {
+    const s = 'Bucket `logs` | <b> & é 日本 🔒';
+    expect(escapeControl(s)).toBe(s);
+    expect(sanitizeTerminal(s)).toBe(s);
+  });
+});
+
+describe('escapeForXml', () => {
+  test('characters XML 1.0 cannot carry are replaced', () => {
+    expect(escapeForXml('a\u0001b\uFFFEc\uFFFF')).toBe('a\\x01b\\ufffec\\uffff');
+    expect(escapeForXml('lone \uD800 high, lone \uDC00 low')).toBe('lone \\ud800 high, lone \\udc00 low');
+    expect(escapeForXml('pair 🔒 kept')).toBe('pair 🔒 kept');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  test('Markdown and HTML syntax becomes entities that contain no pipe', () => {
+    const out = escapeMarkdown('a|b `c` <script>alert(1)</script> *x* _y_ [l](u) \\ & ~z~ #1 @team !');
+    // `#` only appears inside the entities themselves.
+    expect(out).not.toMatch(/[|`<>*_[\]\\~@!]/);
+    expect(out).toBe(
+      'a&#124;b &#96;c&#96; &lt;script&gt;alert(1)&lt;/script&gt; &#42;x&#42; &#95;y&#95; &#91;l&#93;(u) &#92; &amp; &#126;z&#126; &#35;1 &#64;team &#33;',
+    );
+  });
+
+  test('newlines become spaces, controls visible escapes', () => {
+    expect(escapeMarkdown('a\nb\r\nc\u001b[1m')).toBe('a b c&#92;x1b&#91;1m');
+  });
+});
+
+describe('markdownInline', () => {
+  test('code spans render as <code> with escaped content', () => {
+    expect(markdownInline('Bucket `logs` accepts TLS 1.0')).toBe('Bucket <code>logs</code> accepts TLS 1.0');
+    expect(markdownInline('Bucket `a|<b>` x')).toBe('Bucket <code>a&#124;&lt;b&gt;</code> x');
+  });
+
+  test('backticks inside a name cannot open a span that escapes the cell', () => {
+    const out = markdownInline('`Evil|`x`<script>` uses');
+    expect(out).toBe('<code>Evil&#124;</code>x<code>&lt;script&gt;</code> uses');
+    expect(out).not.toContain('`');
+    expect(out).not.toContain('|');
+  });
+
+  test('an unpaired backtick stays literal text', () => {
+    expect(markdownInline('a `b` c `d')).toBe('a <code>b</code> c &#96;d');
+    expect(markdownInline('`')).toBe('&#96;');
+  });
+});
