@@ -302,23 +302,26 @@ function rdsPublic(p: Record<string, Value>): Fact<boolean> {
   );
 }
 
+/**
+ * Public accessibility of a cluster. Aurora sets it on each instance of the cluster (which has its
+ * own view), so an Aurora cluster without the property has none; a Multi-AZ DB cluster has it itself.
+ */
+function clusterPublic(p: Record<string, Value>): Fact<boolean> | undefined {
+  if (p.PubliclyAccessible !== undefined) return rdsPublic(p);
+  const aurora = isAurora(p.Engine);
+  return aurora === true ? undefined : aurora instanceof Unknown ? aurora : rdsPublic(p);
+}
+
 /** `AWS::RDS::DBCluster` (Aurora and Multi-AZ DB clusters). */
 export function dbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   const backups = retention(p.BackupRetentionPeriod, 1);
-  const aurora = isAurora(p.Engine);
   return {
     ...base(r, 'database-cluster', rdsEncryption(r, CLUSTER_SOURCES, ctx.graph)),
     pointInTimeRecovery: backups.pitr,
     backupRetentionDays: backups.days,
     deletionProtection: bool(p.DeletionProtection, false),
-    // Aurora sets public accessibility on each instance of the cluster, which has its own view.
-    publiclyAccessible:
-      p.PubliclyAccessible === undefined && aurora === true
-        ? undefined
-        : aurora instanceof Unknown && p.PubliclyAccessible === undefined
-          ? aurora
-          : rdsPublic(p),
+    publiclyAccessible: clusterPublic(p),
   };
 }
 

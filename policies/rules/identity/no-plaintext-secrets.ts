@@ -17,33 +17,28 @@ const UNRESOLVED_ENVIRONMENT = '*';
 function checkEnvironment(
   owner: string,
   env: Readonly<Record<string, Fact<string>>>,
-  prefix = '',
+  container?: string,
 ): CheckResult[] {
+  const where = container === undefined ? `\`${owner}\`` : `\`${owner}\` container \`${container}\``;
+  const prefix = container === undefined ? '' : `${container}/`;
   const out: CheckResult[] = [];
   for (const [name, value] of Object.entries(env)) {
     if (name === UNRESOLVED_ENVIRONMENT && value instanceof Unknown) {
-      out.push(
-        unknown(`\`${owner}\`${prefix}: the environment cannot be resolved (${value.reason})`, `${prefix}*`),
-      );
+      out.push(unknown(`${where}: the environment cannot be resolved (${value.reason})`, `${prefix}*`));
       continue;
     }
     if (!SECRET_NAME.test(name) || POINTER_NAME.test(name)) continue;
     const finding = `${prefix}${name}`;
     if (typeof value === 'string') {
       if (!NOT_A_SECRET.test(value))
-        out.push(
-          fail(
-            `\`${owner}\`${prefix ? ` container \`${prefix.slice(0, -1)}\`` : ''}: environment variable \`${name}\` holds a plaintext value`,
-            finding,
-          ),
-        );
+        out.push(fail(`${where}: environment variable \`${name}\` holds a plaintext value`, finding));
       continue;
     }
     // References to other resources and dynamic references are resolved at deploy time, not written here.
     if (value.refs.length > 0 || value.display?.includes('{{resolve:')) continue;
     out.push(
       unknown(
-        `\`${owner}\`: environment variable \`${name}\` comes from a value that cannot be resolved (${value.reason})`,
+        `${where}: environment variable \`${name}\` comes from a value that cannot be resolved (${value.reason})`,
         finding,
       ),
     );
@@ -55,7 +50,7 @@ export default defineRule({
   id: 'BW-IM-001',
   title: 'Function and container environments hold no plaintext secrets',
   severity: 'high',
-  controls: ['mcsb-v1:IM-8', 'mcsb-v1:DS-6', 'nist-csf-2.0:PR.AA-01'],
+  controls: ['mcsb-v1:IM-8', 'nist-csf-2.0:PR.AA-01'],
   threats: ['data-breach', 'unauthorized-access'],
   rationale:
     'A password, token or key written into the template is stored in source control, in the synthesized ' +
@@ -67,7 +62,7 @@ export default defineRule({
     const out =
       view.kind === 'function'
         ? checkEnvironment(view.name, view.environment)
-        : view.containers.flatMap((c) => checkEnvironment(view.name, c.environment, `${c.name}/`));
+        : view.containers.flatMap((c) => checkEnvironment(view.name, c.environment, c.name));
     return out.length ? out : [pass(`\`${view.name}\` has no plaintext secret in its environment`)];
   },
 });

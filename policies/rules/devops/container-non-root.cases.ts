@@ -1,0 +1,46 @@
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './container-non-root';
+
+function task(stack: Stack, user: string | undefined): void {
+  new ecs.FargateTaskDefinition(stack, 'Task').addContainer('App', {
+    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx'),
+    user,
+  });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'container running as UID 1000',
+    build: (stack) => task(stack, '1000'),
+    target: 'Task',
+    expect: 'pass',
+  },
+  {
+    name: 'container running as a named user and group',
+    build: (stack) => task(stack, 'app:app'),
+    target: 'Task',
+    expect: 'pass',
+  },
+  {
+    name: 'container without a user',
+    build: (stack) => task(stack, undefined),
+    target: 'Task',
+    expect: 'fail',
+    message: "`Task` container `App` sets no user and runs as the image's default",
+  },
+  {
+    name: 'container running as root',
+    build: (stack) => task(stack, 'root'),
+    target: 'Task',
+    expect: 'fail',
+    message: '`Task` container `App` runs as `root`',
+  },
+  {
+    name: 'container running as UID 0 with a group',
+    build: (stack) => task(stack, '0:1000'),
+    target: 'Task',
+    expect: 'fail',
+  },
+]);

@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { BulwarkValidationPlugin } from '../../lib/cdk';
+
+function appWithPlugin() {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-plugin-'));
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  let printed = '';
+  const plugin = new BulwarkValidationPlugin({ out: (t) => void (printed += t) });
+  Validations.of(app).addPlugins(plugin);
+  return { app, outdir, plugin, printed: () => printed };
+}
+
+describe('CDK validation plugin', () => {
+  test('an app with a bucket left on service-managed encryption fails synthesis, naming the construct path', () => {
+    const { app, outdir } = appWithPlugin();
+    new s3.Bucket(new Stack(app, 'Shop'), 'Plain');
+    expect(() => app.synth()).toThrow(/Shop\/Plain\/Resource[\s\S]*Bulwark::BW-DP-002/);
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as unknown;
+    const text = JSON.stringify(report);
+    expect(text).toContain('BW-DP-002');
+    expect(text).toContain('Shop/Plain/Resource');
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('a compliant app synthesizes; the report is printed and written to the cloud assembly', () => {
+    const { app, outdir, printed } = appWithPlugin();
+    const stack = new Stack(app, 'Shop');
+    const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    new s3.Bucket(stack, 'Orders', { encryptionKey: key, enforceSSL: true, versioned: true });
+    expect(() => app.synth()).not.toThrow();
+    expect(printed()).toMatch(/checks of \d+ rules on \d+ resources/);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'bulwark.report.json'), 'utf8')) as { summary: { gating: number } };
+    expect(json.summary.gating).toBe(0);
+    expect(fs.existsSync(path.join(outdir, 'bulwark.sarif'))).toBe(true);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('Validations.of(x).acknowledge() suppresses the finding, and the report lists the reason', () => {
+    const { app, outdir, plugin } = appWithPlugin();
+    const stack = new Stack(app, 'Shop');
+    const b = new s3.Bucket(stack, 'Plain', { enforceSSL: true });
+    Validations.of(b).acknowledge({ id: 'Bulwark::BW-DP-002', reason: 'Holds only public build artefacts mirrored from upstream' });
+    expect(() => app.synth()).not.toThrow();
+    const r = plugin.lastEvaluation!.results.find((x) => x.rule.id === 'BW-DP-002' && x.resource.path === 'Shop/Plain/Resource')!;
+    expect(r.outcome).toBe('fail');
+    expect(r.suppression?.suppression.reason).toMatch(/public build artefacts/);
+    expect(r.suppression?.suppression.origin).toBe('cdk-acknowledgement');
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+});
