@@ -115,7 +115,7 @@ function withTags(r: Resource, tags: Value | undefined): Resource {
 
 /**
  * TLS-only and public-grant facts from the resource policies that attach to a store: resources of
- * `policyType` whose `targetProperty` references the store.
+ * each attachment `type` whose `targets` property references the store.
  */
 function resourcePolicyFacts(
   r: Resource,

@@ -1,0 +1,97 @@
+import * as path from 'node:path';
+import type { RuleCases } from '../lib/engine/cases';
+import type { Rule } from '../lib/engine/rule';
+import { VIEW_KINDS } from '../lib/views/kinds';
+import { VERSION } from '../lib/version';
+import { CATALOGS, resolveControl } from '../policies/controls';
+import { PACKS } from '../policies/packs';
+import { RULES } from '../policies/rules';
+import { caseFiles, ruleFiles } from './support/cases';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load = <T>(file: string) => (require(file) as { default: T }).default;
+
+describe('rule catalog', () => {
+  test('rule ids are unique and well formed', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^BW-[A-Z]{2,3}-\d{3}$/);
+  });
+
+  test('every rule file is listed in the catalog, and the catalog holds nothing else', () => {
+    const fromFiles = ruleFiles().map((f) => load<Rule>(f));
+    expect(fromFiles.map((r) => r.id).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  test('every control reference resolves', () => {
+    const unresolved = RULES.flatMap((r) => r.controls.filter((c) => !resolveControl(c)).map((c) => `${r.id}: ${c}`));
+    expect(unresolved).toEqual([]);
+  });
+
+  test('every rule has a title, rationale, fix, a known view kind and a threat', () => {
+    for (const r of RULES) {
+      expect(r.title.length).toBeGreaterThan(10);
+      expect(r.rationale.length).toBeGreaterThan(20);
+      expect(r.fix.length).toBeGreaterThan(10);
+      for (const k of r.appliesTo) expect(VIEW_KINDS).toContain(k);
+      expect(r.threats?.length ?? 0).toBeGreaterThan(0);
+    }
+  });
+
+  test('every rule has cases beside it, with at least one failing and one passing case', () => {
+    const byRule = new Map<string, RuleCases>();
+    for (const f of caseFiles()) {
+      const rc = load<RuleCases>(f);
+      expect(path.basename(f, '.cases.ts')).toBe(path.basename(ruleFiles().find((x) => load<Rule>(x) === rc.rule)!, '.ts'));
+      byRule.set(rc.rule.id, rc);
+    }
+    const missing = RULES.filter((r) => !byRule.has(r.id)).map((r) => r.id);
+    expect(missing).toEqual([]);
+    for (const r of RULES) {
+      const outcomes = byRule.get(r.id)!.cases.map((c) => c.expect);
+      expect({ rule: r.id, fail: outcomes.includes('fail') }).toEqual({ rule: r.id, fail: true });
+      expect({ rule: r.id, pass: outcomes.includes('pass') }).toEqual({ rule: r.id, pass: true });
+    }
+  });
+
+  test('the rules span data protection, network, logging, backup and identity', () => {
+    const domains = new Set(ruleFiles().map((f) => path.basename(path.dirname(f))));
+    for (const d of ['data-protection', 'network', 'logging', 'backup', 'identity']) expect(domains).toContain(d);
+  });
+});
+
+describe('control catalogs', () => {
+  test('MCSB v1 has all 12 domains and every control', () => {
+    const mcsb = CATALOGS.find((c) => c.framework === 'mcsb-v1')!;
+    expect(mcsb.groups.map((g) => g.id)).toEqual(['NS', 'IM', 'PA', 'DP', 'AM', 'LT', 'IR', 'PV', 'ES', 'BR', 'DS', 'GS']);
+    const counts = Object.fromEntries(mcsb.groups.map((g) => [g.id, mcsb.controls.filter((c) => c.group === g.id).length]));
+    expect(counts).toEqual({ NS: 10, IM: 9, PA: 8, DP: 8, AM: 5, LT: 7, IR: 7, PV: 7, ES: 3, BR: 4, DS: 7, GS: 11 });
+  });
+
+  test('control ids are unique per catalog and belong to a declared group', () => {
+    for (const c of CATALOGS) {
+      const ids = c.controls.map((x) => x.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const groups = new Set(c.groups.map((g) => g.id));
+      for (const x of c.controls) expect(groups).toContain(x.group);
+    }
+  });
+
+  test('NIST CSF 2.0 has its 6 functions and 22 categories', () => {
+    const nist = CATALOGS.find((c) => c.framework === 'nist-csf-2.0')!;
+    expect(nist.groups.filter((g) => !g.parent).map((g) => g.id)).toEqual(['GV', 'ID', 'PR', 'DE', 'RS', 'RC']);
+    expect(nist.groups.filter((g) => g.parent)).toHaveLength(22);
+  });
+});
+
+describe('packs', () => {
+  test('the packs exist and the default pack enables every rule', () => {
+    expect(PACKS.map((p) => p.id)).toEqual(['all', 'mcsb', 'nist-csf', 'cis-aws', 'classification']);
+    const all = PACKS.find((p) => p.id === 'all')!;
+    for (const r of RULES) expect(all.enforcementOf(r)).not.toBe('disabled');
+  });
+});
+
+test('the version reported matches package.json', () => {
+  expect(VERSION).toBe((require('../package.json') as { version: string }).version);
+});
