@@ -54,8 +54,9 @@ function lock(cfg: Value | undefined): BackupVaultView['lock'] {
 function vaultOf(v: Value | undefined, graph: ResourceGraph): Fact<string> | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof ResourceRef) return v.address;
+  const conditional = v instanceof Unknown && (v.display ?? '').includes('${If:');
   const inGraph = refsIn(v).find((ref) => graph.get(ref.address)?.type === VAULT);
-  if (inGraph) return inGraph.address;
+  if (inGraph && !conditional) return inGraph.address;
   if (typeof v === 'string') {
     const named = graph.ofType(VAULT).find((x) => x.properties.BackupVaultName === v);
     return named?.address ?? v;
@@ -134,6 +135,7 @@ export function planView(r: Resource, ctx: AdapterContext): BackupPlanView {
   };
 }
 
+/** Backup vault and backup plan views. */
 export function registerBackup(registry: AdapterRegistry): void {
   registry.register(VAULT, vaultView).register('AWS::Backup::BackupPlan', planView);
 }

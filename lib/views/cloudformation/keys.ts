@@ -35,6 +35,7 @@ export function keyView(r: Resource): KeyView {
   };
 }
 
+/** Key views for `AWS::KMS::Key`. */
 export function registerKeys(registry: AdapterRegistry): void {
   registry.register('AWS::KMS::Key', keyView);
 }

@@ -83,6 +83,7 @@ function dataEvents(basic: Value | undefined, advanced: Value | undefined): Fact
   return out;
 }
 
+/** Audit-trail views for `AWS::CloudTrail::Trail`. */
 export function registerLogging(registry: AdapterRegistry): void {
   registry.register('AWS::CloudTrail::Trail', trailView);
 }

@@ -334,7 +334,18 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
   const p = r.properties;
   const clusterId = p.DBClusterIdentifier;
   if (clusterId !== undefined && clusterId !== null) {
-    const cluster = clusterId instanceof ResourceRef ? ctx.graph.get(clusterId.address) : undefined;
+    const cluster =
+      clusterId instanceof ResourceRef
+        ? ctx.graph.get(clusterId.address)
+        : typeof clusterId === 'string'
+          ? ctx.graph
+              .ofType('AWS::RDS::DBCluster')
+              .find(
+                (c) =>
+                  typeof c.properties.DBClusterIdentifier === 'string' &&
+                  c.properties.DBClusterIdentifier.toLowerCase() === clusterId.toLowerCase(),
+              )
+          : undefined;
     let encryption: Encryption;
     let classification = classificationOf(r);
     if (cluster?.type === 'AWS::RDS::DBCluster') {
@@ -497,6 +508,7 @@ export function fileSystemView(r: Resource, ctx: AdapterContext): DataStoreView 
   return base(r, 'file-system', encryption, classificationOf(tagged));
 }
 
+/** Data-store views for DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS, Secrets Manager and EFS. */
 export function registerStores(registry: AdapterRegistry): void {
   registry
     .register('AWS::DynamoDB::Table', tableView)

@@ -1,0 +1,51 @@
+import * as config from 'aws-cdk-lib/aws-config';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './config-records-all';
+
+function recorder(stack: Stack, props: Partial<config.CfnConfigurationRecorderProps>): void {
+  const role = new iam.Role(stack, 'ConfigRole', {
+    assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
+    managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
+  });
+  new config.CfnConfigurationRecorder(stack, 'Recorder', { roleArn: role.roleArn, ...props });
+}
+
+const everything = { allSupported: true, includeGlobalResourceTypes: true };
+
+export default defineCases(rule, [
+  {
+    name: 'recorder of all supported types, global IAM types included',
+    build: (stack) => recorder(stack, { recordingGroup: everything }),
+    target: 'Recorder',
+    expect: 'pass',
+  },
+  {
+    name: 'recorder without a recording group skips global IAM types',
+    build: (stack) => recorder(stack, {}),
+    target: 'Recorder',
+    expect: 'fail',
+    message: '`Recorder` does not record global IAM resource types',
+  },
+  {
+    name: 'recorder limited to two resource types',
+    build: (stack) =>
+      recorder(stack, {
+        recordingGroup: {
+          allSupported: false,
+          resourceTypes: ['AWS::S3::Bucket', 'AWS::EC2::SecurityGroup'],
+        },
+      }),
+    target: 'Recorder',
+    expect: 'fail',
+    message: '`Recorder` does not record all supported resource types',
+  },
+  {
+    name: 'recorder that is not started on create',
+    build: (stack) => recorder(stack, { recordingGroup: everything, startedOnCreate: false }),
+    target: 'Recorder',
+    expect: 'fail',
+    message: '`Recorder` is not started',
+  },
+]);

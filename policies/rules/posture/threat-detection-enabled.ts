@@ -1,0 +1,24 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-102',
+  title: 'Threat detectors are enabled',
+  severity: 'high',
+  controls: ['mcsb-v1:LT-1', 'nist-csf-2.0:DE.CM-01', 'nist-csf-2.0:DE.CM-09'],
+  threats: ['unauthorized-access', 'malicious-code', 'insider-misuse'],
+  rationale:
+    'GuardDuty analyses CloudTrail, VPC flow and DNS logs for credential misuse, crypto-mining, exfiltration and ' +
+    'known-bad hosts. A detector declared with `Enable: false` produces no findings while suggesting coverage.',
+  fix: 'Set `enable: true` on the `CfnDetector` (and turn on the protection plans your workloads need through `features`).',
+  appliesTo: ['posture'],
+  check(view) {
+    if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
+    const on = view.enabled;
+    if (on instanceof Unknown)
+      return unknown(`\`${view.name}\`: whether the detector is enabled cannot be resolved (${on.reason})`);
+    return on
+      ? pass(`\`${view.name}\` is enabled`)
+      : fail(`\`${view.name}\` is disabled (\`Enable: false\`)`);
+  },
+});
