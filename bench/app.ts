@@ -20,10 +20,20 @@ export const UNITS_PER_STACK = 40;
 export function addUnit(scope: Construct, i: number, vpc: ec2.IVpc, key: kms.IKey | undefined): void {
   const compliant = key !== undefined;
   const u = `U${i}`;
-  const bucket = new s3.Bucket(scope, `${u}Bucket`, compliant ? { encryptionKey: key, enforceSSL: true, versioned: true } : {});
-  const queue = new sqs.Queue(scope, `${u}Queue`, compliant ? { encryptionMasterKey: key, enforceSSL: true } : {});
+  const bucket = new s3.Bucket(
+    scope,
+    `${u}Bucket`,
+    compliant ? { encryptionKey: key, enforceSSL: true, versioned: true } : {},
+  );
+  const queue = new sqs.Queue(
+    scope,
+    `${u}Queue`,
+    compliant ? { encryptionMasterKey: key, enforceSSL: true } : {},
+  );
   const topic = new sns.Topic(scope, `${u}Topic`, compliant ? { masterKey: key, enforceSSL: true } : {});
-  const role = new iam.Role(scope, `${u}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  const role = new iam.Role(scope, `${u}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
   role.addToPolicy(
     compliant
       ? new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')] })
@@ -34,18 +44,34 @@ export function addUnit(scope: Construct, i: number, vpc: ec2.IVpc, key: kms.IKe
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => ({});'),
     role,
-    environment: compliant ? { QUEUE_URL: queue.queueUrl, TOPIC_ARN: topic.topicArn } : { DB_PASSWORD: 'hunter2' },
+    environment: compliant
+      ? { QUEUE_URL: queue.queueUrl, TOPIC_ARN: topic.topicArn }
+      : { DB_PASSWORD: 'hunter2' },
   });
   const sg = new ec2.SecurityGroup(scope, `${u}Sg`, { vpc, allowAllOutbound: false });
-  sg.addIngressRule(compliant ? ec2.Peer.ipv4('10.0.0.0/16') : ec2.Peer.anyIpv4(), ec2.Port.tcp(compliant ? 443 : 22));
+  sg.addIngressRule(
+    compliant ? ec2.Peer.ipv4('10.0.0.0/16') : ec2.Peer.anyIpv4(),
+    ec2.Port.tcp(compliant ? 443 : 22),
+  );
   new dynamodb.Table(scope, `${u}Table`, {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
     ...(compliant
-      ? { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }, deletionProtection: true }
+      ? {
+          encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+          encryptionKey: key,
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+          deletionProtection: true,
+        }
       : {}),
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  new logs.LogGroup(scope, `${u}Logs`, compliant ? { encryptionKey: key, retention: logs.RetentionDays.ONE_YEAR } : { retention: logs.RetentionDays.INFINITE });
+  new logs.LogGroup(
+    scope,
+    `${u}Logs`,
+    compliant
+      ? { encryptionKey: key, retention: logs.RetentionDays.ONE_YEAR }
+      : { retention: logs.RetentionDays.INFINITE },
+  );
   fn.addEnvironment('BUCKET', bucket.bucketName);
   if (compliant) Tags.of(bucket).add('data-classification', 'confidential');
 }
@@ -56,7 +82,11 @@ export function buildBenchApp(units: number, outdir: string): App {
   const stacks = Math.ceil(units / UNITS_PER_STACK);
   for (let s = 0; s < stacks; s++) {
     const stack = new Stack(app, `Bench${s}`);
-    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['eu-west-1a'], privateSubnetIds: ['subnet-0123456789abcdef0'] });
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+      vpcId: 'vpc-0123456789abcdef0',
+      availabilityZones: ['eu-west-1a'],
+      privateSubnetIds: ['subnet-0123456789abcdef0'],
+    });
     const key = new kms.Key(stack, 'Key', { enableKeyRotation: true, rotationPeriod: Duration.days(365) });
     for (let i = s * UNITS_PER_STACK; i < Math.min(units, (s + 1) * UNITS_PER_STACK); i++) {
       addUnit(stack, i, vpc, i % 2 === 0 ? key : undefined);

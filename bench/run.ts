@@ -48,10 +48,18 @@ function main(argv: string[]): void {
 
   const bulwarkUs = (bulwark * 1000) / resources;
   const nagUs = (nag * 1000) / resources;
-  console.log(`units=${units} stacks=${Math.ceil(units / 40)} resources=${resources} rules=${RULES.length} synth_ms=${synthMs.toFixed(0)} repeat=${repeat}`);
-  console.log(`bulwark: ${bulwark.toFixed(1)} ms (median), ${bulwarkFindings} findings, ${bulwarkUs.toFixed(1)} us/resource`);
-  console.log(`cdk-nag AwsSolutions: ${nag.toFixed(1)} ms (median), ${nagFindings} findings, ${nagUs.toFixed(1)} us/resource`);
-  console.log(`bulwark_us_per_resource=${bulwarkUs.toFixed(2)} cdk_nag_us_per_resource=${nagUs.toFixed(2)} ratio=${(nagUs / bulwarkUs).toFixed(1)}`);
+  console.log(
+    `units=${units} stacks=${Math.ceil(units / 40)} resources=${resources} rules=${RULES.length} synth_ms=${synthMs.toFixed(0)} repeat=${repeat}`,
+  );
+  console.log(
+    `bulwark: ${bulwark.toFixed(1)} ms (median), ${bulwarkFindings} findings, ${bulwarkUs.toFixed(1)} us/resource`,
+  );
+  console.log(
+    `cdk-nag AwsSolutions: ${nag.toFixed(1)} ms (median), ${nagFindings} findings, ${nagUs.toFixed(1)} us/resource`,
+  );
+  console.log(
+    `bulwark_us_per_resource=${bulwarkUs.toFixed(2)} cdk_nag_us_per_resource=${nagUs.toFixed(2)} ratio=${(nagUs / bulwarkUs).toFixed(1)}`,
+  );
 }
 
 /** Median wall time in ms of `n` runs of `fn`, after one warm-up run. */

@@ -32,7 +32,11 @@ export interface CheckRun {
 export function packOrThrow(id: string | undefined) {
   const pack = findPack(id ?? DEFAULT_PACK);
   if (!pack) {
-    throw new InputError('BULWARK_USAGE', `--pack ${id}`, `unknown pack; choose one of ${PACKS.map((p) => p.id).join(', ')}`);
+    throw new InputError(
+      'BULWARK_USAGE',
+      `--pack ${id}`,
+      `unknown pack; choose one of ${PACKS.map((p) => p.id).join(', ')}`,
+    );
   }
   return pack;
 }
@@ -40,12 +44,16 @@ export function packOrThrow(id: string | undefined) {
 /** Suppressions from the named file, or from the default file when it exists. */
 export function loadSuppressions(file: string | undefined): { suppressions: Suppression[]; file?: string } {
   if (file) return { suppressions: readSuppressionsFile(file), file };
-  if (fs.existsSync(SUPPRESSIONS_FILE)) return { suppressions: readSuppressionsFile(SUPPRESSIONS_FILE), file: SUPPRESSIONS_FILE };
+  if (fs.existsSync(SUPPRESSIONS_FILE))
+    return { suppressions: readSuppressionsFile(SUPPRESSIONS_FILE), file: SUPPRESSIONS_FILE };
   return { suppressions: [] };
 }
 
 /** Evaluate a graph with Bulwark's rules, the pack and the suppressions. */
-export function checkGraph(graph: ResourceGraph, opts: CheckOptions = {}): { evaluation: Evaluation; suppressionsFile?: string } {
+export function checkGraph(
+  graph: ResourceGraph,
+  opts: CheckOptions = {},
+): { evaluation: Evaluation; suppressionsFile?: string } {
   const pack = packOrThrow(opts.pack);
   const loaded = loadSuppressions(opts.suppressionsFile);
   const evaluation = evaluate({

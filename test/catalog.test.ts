@@ -24,7 +24,9 @@ describe('rule catalog', () => {
   });
 
   test('every control reference resolves', () => {
-    const unresolved = RULES.flatMap((r) => r.controls.filter((c) => !resolveControl(c)).map((c) => `${r.id}: ${c}`));
+    const unresolved = RULES.flatMap((r) =>
+      r.controls.filter((c) => !resolveControl(c)).map((c) => `${r.id}: ${c}`),
+    );
     expect(unresolved).toEqual([]);
   });
 
@@ -42,7 +44,12 @@ describe('rule catalog', () => {
     const byRule = new Map<string, RuleCases>();
     for (const f of caseFiles()) {
       const rc = load<RuleCases>(f);
-      expect(path.basename(f, '.cases.ts')).toBe(path.basename(ruleFiles().find((x) => load<Rule>(x) === rc.rule)!, '.ts'));
+      expect(path.basename(f, '.cases.ts')).toBe(
+        path.basename(
+          ruleFiles().find((x) => load<Rule>(x) === rc.rule)!,
+          '.ts',
+        ),
+      );
       byRule.set(rc.rule.id, rc);
     }
     const missing = RULES.filter((r) => !byRule.has(r.id)).map((r) => r.id);
@@ -56,16 +63,45 @@ describe('rule catalog', () => {
 
   test('the rules span data protection, network, logging, backup and identity', () => {
     const domains = new Set(ruleFiles().map((f) => path.basename(path.dirname(f))));
-    for (const d of ['data-protection', 'network', 'logging', 'backup', 'identity']) expect(domains).toContain(d);
+    for (const d of ['data-protection', 'network', 'logging', 'backup', 'identity'])
+      expect(domains).toContain(d);
   });
 });
 
 describe('control catalogs', () => {
   test('MCSB v1 has all 12 domains and every control', () => {
     const mcsb = CATALOGS.find((c) => c.framework === 'mcsb-v1')!;
-    expect(mcsb.groups.map((g) => g.id)).toEqual(['NS', 'IM', 'PA', 'DP', 'AM', 'LT', 'IR', 'PV', 'ES', 'BR', 'DS', 'GS']);
-    const counts = Object.fromEntries(mcsb.groups.map((g) => [g.id, mcsb.controls.filter((c) => c.group === g.id).length]));
-    expect(counts).toEqual({ NS: 10, IM: 9, PA: 8, DP: 8, AM: 5, LT: 7, IR: 7, PV: 7, ES: 3, BR: 4, DS: 7, GS: 11 });
+    expect(mcsb.groups.map((g) => g.id)).toEqual([
+      'NS',
+      'IM',
+      'PA',
+      'DP',
+      'AM',
+      'LT',
+      'IR',
+      'PV',
+      'ES',
+      'BR',
+      'DS',
+      'GS',
+    ]);
+    const counts = Object.fromEntries(
+      mcsb.groups.map((g) => [g.id, mcsb.controls.filter((c) => c.group === g.id).length]),
+    );
+    expect(counts).toEqual({
+      NS: 10,
+      IM: 9,
+      PA: 8,
+      DP: 8,
+      AM: 5,
+      LT: 7,
+      IR: 7,
+      PV: 7,
+      ES: 3,
+      BR: 4,
+      DS: 7,
+      GS: 11,
+    });
   });
 
   test('control ids are unique per catalog and belong to a declared group', () => {
@@ -79,7 +115,14 @@ describe('control catalogs', () => {
 
   test('NIST CSF 2.0 has its 6 functions and 22 categories', () => {
     const nist = CATALOGS.find((c) => c.framework === 'nist-csf-2.0')!;
-    expect(nist.groups.filter((g) => !g.parent).map((g) => g.id)).toEqual(['GV', 'ID', 'PR', 'DE', 'RS', 'RC']);
+    expect(nist.groups.filter((g) => !g.parent).map((g) => g.id)).toEqual([
+      'GV',
+      'ID',
+      'PR',
+      'DE',
+      'RS',
+      'RC',
+    ]);
     expect(nist.groups.filter((g) => g.parent)).toHaveLength(22);
   });
 });

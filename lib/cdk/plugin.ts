@@ -1,6 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import type {
+  IPolicyValidationContext,
+  IPolicyValidationPlugin,
+  PolicyValidationPluginReport,
+  PolicyViolation,
+} from 'aws-cdk-lib';
 import { checkGraph } from '../check';
 import { gates } from '../engine/evaluate';
 import type { Evaluation } from '../engine/evaluate';
@@ -60,18 +65,28 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
     try {
       const read = readStacks(context);
       assemblyDir = read.assemblyDir;
-      evaluation = checkGraph(read.graph, { pack: this.props.pack, suppressionsFile: this.props.suppressionsFile }).evaluation;
+      evaluation = checkGraph(read.graph, {
+        pack: this.props.pack,
+        suppressionsFile: this.props.suppressionsFile,
+      }).evaluation;
     } catch (e) {
       if (!isInputError(e)) throw e;
       return {
         success: false,
-        violations: [{ ruleName: 'BULWARK-INPUT', description: e.message, violatingResources: [], severity: 'error' }],
+        violations: [
+          { ruleName: 'BULWARK-INPUT', description: e.message, violatingResources: [], severity: 'error' },
+        ],
         pluginVersion: VERSION,
       };
     }
     this.lastEvaluation = evaluation;
-    const report = buildReport(evaluation, { tool: { name: 'bulwark', version: VERSION }, inputs: context.templatePaths, cwd: process.cwd() });
-    if (this.props.printReport !== false) out(render('text', report, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+    const report = buildReport(evaluation, {
+      tool: { name: 'bulwark', version: VERSION },
+      inputs: context.templatePaths,
+      cwd: process.cwd(),
+    });
+    if (this.props.printReport !== false)
+      out(render('text', report, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
     if (this.props.writeReports !== false && assemblyDir) {
       fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.json'), render('json', report, {}));
       fs.writeFileSync(path.join(assemblyDir, 'bulwark.sarif'), render('sarif', report, {}));

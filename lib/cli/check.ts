@@ -38,7 +38,11 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, text);
     } catch (e) {
-      throw new InputError('BULWARK_USAGE', o.output!, `cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new InputError(
+        'BULWARK_USAGE',
+        o.output!,
+        `cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
     }
     io.stderr(`bulwark: ${o.format} report written to ${o.output}\n`);
   } else {

@@ -9,7 +9,11 @@ import { EXIT, type CliIo } from './io';
 export function runControlsCommand(o: { framework?: string; format: 'text' | 'json' }, io: CliIo): number {
   const catalogs = o.framework ? CATALOGS.filter((c) => c.framework === o.framework) : CATALOGS;
   if (catalogs.length === 0) {
-    throw new InputError('BULWARK_USAGE', `--framework ${o.framework}`, `unknown framework; choose one of ${CATALOGS.map((c) => c.framework).join(', ')}`);
+    throw new InputError(
+      'BULWARK_USAGE',
+      `--framework ${o.framework}`,
+      `unknown framework; choose one of ${CATALOGS.map((c) => c.framework).join(', ')}`,
+    );
   }
   const coverage = catalogs.map((c) => coverageOf(c, RULES));
   if (o.format === 'json') {
@@ -29,7 +33,11 @@ function textOf(c: FrameworkCoverage): string {
       lines.push('', `  ${group}`);
     }
     const status =
-      ctl.status === 'asserted' ? ctl.rules.join(', ') : ctl.status === 'not-assertable' ? `not assertable: ${ctl.reason}` : 'no rule yet';
+      ctl.status === 'asserted'
+        ? ctl.rules.join(', ')
+        : ctl.status === 'not-assertable'
+          ? `not assertable: ${ctl.reason}`
+          : 'no rule yet';
     lines.push(`    ${ctl.id.padEnd(10)} ${sanitizeTerminal(ctl.title)}`, `               ${status}`);
   }
   const s = c.summary;

@@ -8,8 +8,14 @@ import { EXIT, type CliIo } from './io';
 export function runExplainCommand(ruleId: string, o: { format: 'text' | 'json' }, io: CliIo): number {
   const rule = RULES.find((r) => r.id.toLowerCase() === ruleId.trim().toLowerCase());
   if (!rule) {
-    const near = RULES.filter((r) => r.id.startsWith(ruleId.trim().toUpperCase().slice(0, 5))).map((r) => r.id);
-    throw new InputError('BULWARK_USAGE', ruleId, `no such rule${near.length ? `; rules nearby: ${near.slice(0, 8).join(', ')}` : ''} (\`bulwark controls\` lists them by control)`);
+    const near = RULES.filter((r) => r.id.startsWith(ruleId.trim().toUpperCase().slice(0, 5))).map(
+      (r) => r.id,
+    );
+    throw new InputError(
+      'BULWARK_USAGE',
+      ruleId,
+      `no such rule${near.length ? `; rules nearby: ${near.slice(0, 8).join(', ')}` : ''} (\`bulwark controls\` lists them by control)`,
+    );
   }
   const controls = rule.controls.map((ref) => {
     const hit = resolveControl(ref);

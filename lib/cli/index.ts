@@ -19,7 +19,9 @@ export { processIo, type CliIo } from './io';
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.clean;
   const program = new Command('bulwark')
-    .description('Security baseline for infrastructure as code: checks synthesized templates against MCSB, NIST CSF 2.0 and CIS AWS controls.')
+    .description(
+      'Security baseline for infrastructure as code: checks synthesized templates against MCSB, NIST CSF 2.0 and CIS AWS controls.',
+    )
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run `bulwark --help` for usage)')
     .exitOverride()
@@ -27,12 +29,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command('check')
-    .description('Check CloudFormation artifacts: a CDK cloud assembly (cdk.out), a directory of templates, or template files (JSON or YAML).')
+    .description(
+      'Check CloudFormation artifacts: a CDK cloud assembly (cdk.out), a directory of templates, or template files (JSON or YAML).',
+    )
     .argument('<path...>', 'cloud assembly directory, template directory or template file')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a mandatory finding has at least this severity').choices(SEVERITIES).default('high'))
-    .addOption(new Option('--pack <pack>', 'rule pack: which rules run and which are mandatory').choices(PACKS.map((p) => p.id)).default(DEFAULT_PACK))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a mandatory finding has at least this severity')
+        .choices(SEVERITIES)
+        .default('high'),
+    )
+    .addOption(
+      new Option('--pack <pack>', 'rule pack: which rules run and which are mandatory')
+        .choices(PACKS.map((p) => p.id))
+        .default(DEFAULT_PACK),
+    )
     .option('--suppressions <file>', 'suppressions file (default: ./bulwark.suppressions.yaml when present)')
     .option('--include-passed', 'list passed and not-applicable checks too (json, sarif, junit, markdown)')
     .addHelpText(
@@ -45,14 +57,30 @@ Examples:
   bulwark check cdk.out --format sarif --output bulwark.sarif
   bulwark check template.yaml --pack cis-aws --fail-on medium`,
     )
-    .action((paths: string[], o: { format: Format; output?: string; failOn: Severity; pack: string; suppressions?: string; includePassed?: boolean }) => {
-      code = runCheckCommand(paths, o, io);
-    });
+    .action(
+      (
+        paths: string[],
+        o: {
+          format: Format;
+          output?: string;
+          failOn: Severity;
+          pack: string;
+          suppressions?: string;
+          includePassed?: boolean;
+        },
+      ) => {
+        code = runCheckCommand(paths, o, io);
+      },
+    );
 
   program
     .command('controls')
-    .description('List benchmark controls with the rules that assert them, and why IaC cannot assert the others.')
-    .addOption(new Option('--framework <framework>', 'one framework').choices(CATALOGS.map((c) => c.framework)))
+    .description(
+      'List benchmark controls with the rules that assert them, and why IaC cannot assert the others.',
+    )
+    .addOption(
+      new Option('--framework <framework>', 'one framework').choices(CATALOGS.map((c) => c.framework)),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((o: { framework?: string; format: 'text' | 'json' }) => {
       code = runControlsCommand(o, io);
@@ -79,7 +107,9 @@ Examples:
       io.stderr(`bulwark: ${e.message} [${e.code}]\n`);
       return EXIT.error;
     }
-    io.stderr(`bulwark: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`);
+    io.stderr(
+      `bulwark: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,
+    );
     return EXIT.error;
   }
 }

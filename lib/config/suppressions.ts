@@ -56,7 +56,11 @@ export function readSuppressionsFile(file: string): Suppression[] {
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
-    throw new InputError('BULWARK_SUPPRESSIONS_INVALID', `${file}:${pos.line}`, `invalid YAML: ${e.message.split('\n')[0]}`);
+    throw new InputError(
+      'BULWARK_SUPPRESSIONS_INVALID',
+      `${file}:${pos.line}`,
+      `invalid YAML: ${e.message.split('\n')[0]}`,
+    );
   }
   // Dates stay strings: `expires: 2027-06-30` must not become a Date.
   const data: unknown = doc.toJS();
@@ -78,26 +82,36 @@ export function readSuppressionsFile(file: string): Suppression[] {
               : err?.keyword === 'minLength' && where.endsWith('.reason')
                 ? 'reason must say why (at least 10 characters)'
                 : (err?.message ?? 'invalid');
-    throw new InputError('BULWARK_SUPPRESSIONS_INVALID', line ? `${file}:${line}` : file, `${where}: ${hint}`);
+    throw new InputError(
+      'BULWARK_SUPPRESSIONS_INVALID',
+      line ? `${file}:${line}` : file,
+      `${where}: ${hint}`,
+    );
   }
-  return (data as { suppressions: { rule: string; target: string; reason: string; owner?: string; expires?: string }[] }).suppressions.map(
-    (s, i) => {
-      const ref = parseRuleRef(s.rule);
-      return {
-        rule: ref.rule,
-        finding: ref.finding,
-        target: s.target,
-        reason: s.reason,
-        owner: s.owner,
-        expires: s.expires,
-        origin: 'file' as const,
-        declaredIn: `${file}:${lineOfItem(doc, i, lineCounter) ?? 1}`,
-      };
-    },
-  );
+  return (
+    data as {
+      suppressions: { rule: string; target: string; reason: string; owner?: string; expires?: string }[];
+    }
+  ).suppressions.map((s, i) => {
+    const ref = parseRuleRef(s.rule);
+    return {
+      rule: ref.rule,
+      finding: ref.finding,
+      target: s.target,
+      reason: s.reason,
+      owner: s.owner,
+      expires: s.expires,
+      origin: 'file' as const,
+      declaredIn: `${file}:${lineOfItem(doc, i, lineCounter) ?? 1}`,
+    };
+  });
 }
 
-function lineOfItem(doc: ReturnType<typeof parseDocument>, index: number, lc: LineCounter): number | undefined {
+function lineOfItem(
+  doc: ReturnType<typeof parseDocument>,
+  index: number,
+  lc: LineCounter,
+): number | undefined {
   const root = doc.contents;
   if (!isMap(root)) return undefined;
   const seq = root.get('suppressions', true);

@@ -47,8 +47,18 @@ export function coverageOf(catalog: Catalog, rules: readonly Rule[]): FrameworkC
   }
   const controls = catalog.controls.map((c): ControlCoverage => {
     const ids = byControl.get(c.id) ?? [];
-    const status: CoverageStatus = ids.length > 0 ? 'asserted' : c.notAssertable ? 'not-assertable' : 'not-covered';
-    return { id: c.id, ref: `${catalog.framework}:${c.id}`, title: c.title, group: c.group, url: c.url, status, rules: ids, reason: c.notAssertable };
+    const status: CoverageStatus =
+      ids.length > 0 ? 'asserted' : c.notAssertable ? 'not-assertable' : 'not-covered';
+    return {
+      id: c.id,
+      ref: `${catalog.framework}:${c.id}`,
+      title: c.title,
+      group: c.group,
+      url: c.url,
+      status,
+      rules: ids,
+      reason: c.notAssertable,
+    };
   });
   return {
     framework: catalog.framework,

@@ -20,7 +20,9 @@ describe('CDK validation plugin', () => {
     const { app, outdir } = appWithPlugin();
     new s3.Bucket(new Stack(app, 'Shop'), 'Plain');
     expect(() => app.synth()).toThrow(/Shop\/Plain\/Resource[\s\S]*Bulwark::BW-DP-002/);
-    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as unknown;
+    const report = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'),
+    ) as unknown;
     const text = JSON.stringify(report);
     expect(text).toContain('BW-DP-002');
     expect(text).toContain('Shop/Plain/Resource');
@@ -34,7 +36,9 @@ describe('CDK validation plugin', () => {
     new s3.Bucket(stack, 'Orders', { encryptionKey: key, enforceSSL: true, versioned: true });
     expect(() => app.synth()).not.toThrow();
     expect(printed()).toMatch(/checks of \d+ rules on \d+ resources/);
-    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'bulwark.report.json'), 'utf8')) as { summary: { gating: number } };
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'bulwark.report.json'), 'utf8')) as {
+      summary: { gating: number };
+    };
     expect(json.summary.gating).toBe(0);
     expect(fs.existsSync(path.join(outdir, 'bulwark.sarif'))).toBe(true);
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -44,9 +48,14 @@ describe('CDK validation plugin', () => {
     const { app, outdir, plugin } = appWithPlugin();
     const stack = new Stack(app, 'Shop');
     const b = new s3.Bucket(stack, 'Plain', { enforceSSL: true });
-    Validations.of(b).acknowledge({ id: 'Bulwark::BW-DP-002', reason: 'Holds only public build artefacts mirrored from upstream' });
+    Validations.of(b).acknowledge({
+      id: 'Bulwark::BW-DP-002',
+      reason: 'Holds only public build artefacts mirrored from upstream',
+    });
     expect(() => app.synth()).not.toThrow();
-    const r = plugin.lastEvaluation!.results.find((x) => x.rule.id === 'BW-DP-002' && x.resource.path === 'Shop/Plain/Resource')!;
+    const r = plugin.lastEvaluation!.results.find(
+      (x) => x.rule.id === 'BW-DP-002' && x.resource.path === 'Shop/Plain/Resource',
+    )!;
     expect(r.outcome).toBe('fail');
     expect(r.suppression?.suppression.reason).toMatch(/public build artefacts/);
     expect(r.suppression?.suppression.origin).toBe('cdk-acknowledgement');

@@ -1,7 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnCondition, CfnMapping, CfnParameter, Fn, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import {
+  App,
+  CfnCondition,
+  CfnMapping,
+  CfnParameter,
+  Fn,
+  NestedStack,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -23,7 +32,10 @@ describe('CloudFormation source: cloud assembly', () => {
       const stack = new Stack(app, 'Shop', { env: { account: '111122223333', region: 'eu-west-1' } });
       const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
       const bucket = new s3.Bucket(stack, 'Orders', { encryptionKey: key, enforceSSL: true });
-      Validations.of(bucket).acknowledge({ id: 'Bulwark::BW-DP-011', reason: 'Orders are replicated by the platform team' });
+      Validations.of(bucket).acknowledge({
+        id: 'Bulwark::BW-DP-011',
+        reason: 'Orders are replicated by the platform team',
+      });
       const inner = new NestedStack(stack, 'Reporting');
       new s3.Bucket(inner, 'Exports');
     });
@@ -47,7 +59,14 @@ describe('CloudFormation source: cloud assembly', () => {
   test('references become ResourceRefs and graph edges; pseudo parameters come from the stack environment', () => {
     const { graph } = loadInput([outdir]);
     const orders = [...graph.all()].find((r) => r.path === 'Shop/Orders/Resource')!;
-    const keyRef = get(orders.properties, 'BucketEncryption', 'ServerSideEncryptionConfiguration', 0, 'ServerSideEncryptionByDefault', 'KMSMasterKeyID');
+    const keyRef = get(
+      orders.properties,
+      'BucketEncryption',
+      'ServerSideEncryptionConfiguration',
+      0,
+      'ServerSideEncryptionByDefault',
+      'KMSMasterKeyID',
+    );
     expect(keyRef).toBeInstanceOf(ResourceRef);
     expect((keyRef as ResourceRef).attribute).toBe('Arn');
     expect(graph.referrers(orders.address, 'AWS::S3::BucketPolicy')).toHaveLength(1);
@@ -61,7 +80,9 @@ describe('CloudFormation source: cloud assembly', () => {
   test('acknowledgements recorded with Validations.of(x).acknowledge() are attached to the resource', () => {
     const { graph } = loadInput([outdir]);
     const orders = [...graph.all()].find((r) => r.path === 'Shop/Orders/Resource')!;
-    expect(orders.acknowledgements).toEqual([{ rule: 'BW-DP-011', reason: 'Orders are replicated by the platform team' }]);
+    expect(orders.acknowledgements).toEqual([
+      { rule: 'BW-DP-011', reason: 'Orders are replicated by the platform team' },
+    ]);
     const policy = [...graph.all()].find((r) => r.path === 'Shop/Orders/Policy/Resource')!;
     expect(policy.acknowledgements).toHaveLength(1); // children of the acknowledged construct inherit it
   });
@@ -74,7 +95,9 @@ describe('CloudFormation source: intrinsic functions in synthesized templates', 
       const withDefault = new CfnParameter(stack, 'Days', { type: 'Number', default: 90 });
       const noDefault = new CfnParameter(stack, 'KeyArn', { type: 'String' });
       const map = new CfnMapping(stack, 'Tier', { mapping: { prod: { versioning: 'Enabled' } } });
-      const isProd = new CfnCondition(stack, 'IsProd', { expression: Fn.conditionEquals(noDefault.valueAsString, 'x') });
+      const isProd = new CfnCondition(stack, 'IsProd', {
+        expression: Fn.conditionEquals(noDefault.valueAsString, 'x'),
+      });
       new logs.CfnLogGroup(stack, 'WithDefault', { retentionInDays: withDefault.valueAsNumber });
       new s3.CfnBucket(stack, 'Mapped', {
         versioningConfiguration: { status: map.findInMap('prod', 'versioning') },
@@ -97,7 +120,13 @@ describe('CloudFormation source: intrinsic functions in synthesized templates', 
     const mapped = byId('Mapped');
     expect(get(mapped.properties, 'VersioningConfiguration', 'Status')).toBe('Enabled');
     expect(mapped.properties.BucketName).toBe('a-y-aws-z');
-    const sse = get(mapped.properties, 'BucketEncryption', 'ServerSideEncryptionConfiguration', 0, 'ServerSideEncryptionByDefault');
+    const sse = get(
+      mapped.properties,
+      'BucketEncryption',
+      'ServerSideEncryptionConfiguration',
+      0,
+      'ServerSideEncryptionByDefault',
+    );
     expect(get(sse, 'KMSMasterKeyID')).toBeInstanceOf(Unknown);
     expect((get(sse, 'KMSMasterKeyID') as Unknown).reason).toMatch(/parameter `KeyArn` has no default/);
     // The condition compares a parameter without default: both branches are possible, so unknown.
@@ -121,7 +150,14 @@ describe('CloudFormation source: YAML templates (hand-written edge case)', () =>
     const data = byId('Data');
     expect(data.properties.BucketName).toBe('data-prod-a');
     expect(get(data.properties, 'VersioningConfiguration', 'Status')).toBe('Enabled');
-    const key = get(data.properties, 'BucketEncryption', 'ServerSideEncryptionConfiguration', 0, 'ServerSideEncryptionByDefault', 'KMSMasterKeyID');
+    const key = get(
+      data.properties,
+      'BucketEncryption',
+      'ServerSideEncryptionConfiguration',
+      0,
+      'ServerSideEncryptionByDefault',
+      'KMSMasterKeyID',
+    );
     expect(key).toBeInstanceOf(Unknown);
     expect((key as Unknown).refs.map((r) => r.address)).toEqual([byId('Key').address]);
   });

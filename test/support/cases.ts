@@ -69,11 +69,7 @@ export function ruleFiles(root = path.join(__dirname, '../../policies/rules')): 
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
     const p = path.join(root, entry.name);
     if (entry.isDirectory()) out.push(...ruleFiles(p));
-    else if (
-      entry.name.endsWith('.ts') &&
-      !entry.name.endsWith('.cases.ts') &&
-      entry.name !== 'index.ts'
-    )
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.cases.ts') && entry.name !== 'index.ts')
       out.push(p);
   }
   return out.sort();

@@ -27,7 +27,11 @@ export function checkText(file: string, buf: Buffer): string {
   }
   const text = buf.toString('utf8');
   if (!/\S/.test(text)) {
-    throw new InputError('BULWARK_EMPTY_FILE', file, 'the file is empty; expected a CloudFormation template (JSON or YAML)');
+    throw new InputError(
+      'BULWARK_EMPTY_FILE',
+      file,
+      'the file is empty; expected a CloudFormation template (JSON or YAML)',
+    );
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

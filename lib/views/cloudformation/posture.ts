@@ -170,10 +170,21 @@ function wildcardMatches(filter: string, name: string): boolean {
   return re.test(name);
 }
 
-/** Whether a registry scanning configuration of the graph scans the repository named `name`. */
-function registryScans(graph: ResourceGraph, name: Fact<string> | undefined): Fact<boolean> {
+/**
+ * Whether a registry scanning configuration declared in the repository's stack scans the repository
+ * named `name`. Configurations of other stacks are not counted: the graph does not say whether they
+ * are deployed to the same account and region.
+ */
+function registryScans(
+  graph: ResourceGraph,
+  repository: Resource,
+  name: Fact<string> | undefined,
+): Fact<boolean> {
   let open: Unknown | undefined;
-  for (const cfg of graph.ofType('AWS::ECR::RegistryScanningConfiguration')) {
+  const configs = graph
+    .ofType('AWS::ECR::RegistryScanningConfiguration')
+    .filter((c) => c.stack === repository.stack);
+  for (const cfg of configs) {
     const rules = scanRules(cfg);
     if (rules instanceof Unknown) {
       open ??= rules;
@@ -201,11 +212,11 @@ function registryScans(graph: ResourceGraph, name: Fact<string> | undefined): Fa
 
 /**
  * `AWS::ECR::Repository` -> posture (`vulnerability-scanning`): its own scan-on-push setting, or a
- * registry scanning configuration of the graph whose filters match it.
+ * registry scanning configuration of its stack whose filters match it.
  */
 export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
   const onPush = flag(get(r.properties, 'ImageScanningConfiguration', 'ScanOnPush'), false);
-  const registry = registryScans(ctx.graph, asString(r.properties.RepositoryName));
+  const registry = registryScans(ctx.graph, r, asString(r.properties.RepositoryName));
   const enabled: Fact<boolean> =
     onPush === true || registry === true
       ? true
