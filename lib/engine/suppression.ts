@@ -51,8 +51,8 @@ export class SuppressionIndex {
         return {
           rule: ruleId,
           finding: ref.finding,
-          reason: ack.reason,
-          origin: 'cdk-acknowledgement',
+          reason: ack.prop ? `${ack.reason} (opt-out: \`${ack.prop}\`)` : ack.reason,
+          origin: ack.kind === 'opt-out' ? 'construct-opt-out' : 'cdk-acknowledgement',
           target: resource.path,
         };
       }

@@ -18,6 +18,13 @@ export interface InlineAcknowledgement {
   /** Rule id, or `RULE[finding]`. */
   readonly rule: string;
   readonly reason: string;
+  /**
+   * `acknowledgement`: `Validations.of(x).acknowledge()`; `opt-out`: an explicit opt-out prop of a
+   * Bulwark construct (which also names the prop).
+   */
+  readonly kind?: 'acknowledgement' | 'opt-out';
+  /** The construct prop that opted out, for opt-outs. */
+  readonly prop?: string;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface CloudFormationRead {
 }
 
 const ACK_KEY = 'aws:cdk:acknowledged-rules';
+/** Metadata recorded by Bulwark constructs for an explicit, reasoned opt-out of a secure default. */
+export const OPT_OUT_KEY = 'bulwark:opt-out';
 const RULE_ID = /^(?:(?:Bulwark|Annotation|annotation)::)?(BW-[A-Z]{2,3}-\d{3}(?:\[[^\]]+\])?)$/;
 
 /** True when `dir` is a CDK cloud assembly (has a manifest.json). */
@@ -150,6 +152,22 @@ function readStack(
           if (m) list.push({ rule: m[1]!, reason: String(reason) });
         }
         if (list.length) acks.push([p, list]);
+      } else if (e.type === OPT_OUT_KEY && e.data && typeof e.data === 'object') {
+        const d = e.data as { rule?: unknown; reason?: unknown; prop?: unknown };
+        const m = typeof d.rule === 'string' ? RULE_ID.exec(d.rule) : null;
+        if (m && typeof d.reason === 'string') {
+          acks.push([
+            p,
+            [
+              {
+                rule: m[1]!,
+                reason: d.reason,
+                kind: 'opt-out',
+                prop: typeof d.prop === 'string' ? d.prop : undefined,
+              },
+            ],
+          ]);
+        }
       }
     }
   }

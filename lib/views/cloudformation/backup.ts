@@ -16,7 +16,7 @@ import {
 import type { BackupPlanRule, BackupPlanView, BackupVaultView, Fact } from '../kinds';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { kmsEncryption } from './stores';
+import { kmsEncryption } from '../common/keys';
 
 const VAULT = 'AWS::Backup::BackupVault';
 

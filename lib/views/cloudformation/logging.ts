@@ -13,7 +13,7 @@ import {
 import type { AuditTrailView, Fact } from '../kinds';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { kmsEncryption } from './stores';
+import { kmsEncryption } from '../common/keys';
 
 type DataEvents = 'none' | 'read' | 'write' | 'all';
 

@@ -1,8 +1,8 @@
 import type { Resource } from '../../graph/resource';
 import { Unknown, asBool, asList, asNumber, get, isObject, show, type Value } from '../../graph/values';
-import type { AtRestEncryption, DataStoreView, Fact } from '../kinds';
+import type { DataStoreView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
-import { isProviderManagedKey, keyReference } from '../common/keys';
+import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -18,16 +18,18 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     'ServerSideEncryptionByDefault',
   );
   const algorithm = get(rule, 'SSEAlgorithm');
-  const key = keyReference(get(rule, 'KMSMasterKeyID'), ctx.graph);
-  let atRest: Fact<AtRestEncryption>;
+  let encryption: DataStoreView['encryption'];
   if (algorithm === undefined)
-    atRest = 'provider'; // S3 applies SSE-S3 to every new object by default
-  else if (algorithm instanceof Unknown) atRest = algorithm;
-  else if (algorithm === 'AES256') atRest = 'provider';
-  else if (algorithm === 'aws:kms:dsse') atRest = 'double';
+    encryption = { atRest: 'provider' }; // S3 applies SSE-S3 to every new object by default
+  else if (algorithm instanceof Unknown) encryption = { atRest: algorithm };
+  else if (algorithm === 'AES256') encryption = { atRest: 'provider' };
   else if (algorithm === 'aws:kms')
-    atRest = key && !isProviderManagedKey(key) ? 'customer-key' : 'kms-provider-key';
-  else atRest = new Unknown(`unrecognised SSE algorithm ${show(algorithm)}`);
+    encryption = kmsEncryption(get(rule, 'KMSMasterKeyID'), ctx.graph, 'kms-provider-key');
+  else if (algorithm === 'aws:kms:dsse') {
+    const kms = kmsEncryption(get(rule, 'KMSMasterKeyID'), ctx.graph, 'kms-provider-key');
+    // Dual-layer encryption: two layers whatever the key; the key fact keeps who controls it.
+    encryption = kms.atRest instanceof Unknown ? kms : { atRest: 'double', key: kms.key };
+  } else encryption = { atRest: new Unknown(`unrecognised SSE algorithm ${show(algorithm)}`) };
 
   const policies = ctx.graph
     .referrers(r.address, 'AWS::S3::BucketPolicy')
@@ -43,7 +45,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     resource: r,
     name: displayName(r),
     classification: classificationOf(r),
-    encryption: { atRest, key: atRest === 'customer-key' || atRest === 'double' ? key : undefined },
+    encryption,
     tlsOnly,
     publicAccess: publicAccessBlock(get(p, 'PublicAccessBlockConfiguration')),
     policyAllowsPublic,

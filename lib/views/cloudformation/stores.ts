@@ -14,7 +14,7 @@ import {
 } from '../../graph/values';
 import type { AtRestEncryption, ClassificationFact, DataStoreType, DataStoreView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
-import { isProviderManagedKey, keyReference } from '../common/keys';
+import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -28,40 +28,6 @@ const STRENGTH: readonly AtRestEncryption[] = [
   'customer-key',
   'double',
 ];
-
-/**
- * Encryption by a KMS key named in `keyValue` (a key id, ARN or alias, a reference to a key of the
- * graph, or an unresolved expression). `whenAbsent` applies when no key is named. An AWS managed key
- * (`alias/aws/<service>`) is `kms-provider-key`; any other key a customer key. A conditional or
- * unresolvable key expression that names no key of the graph is an Unknown, never a guess.
- */
-export function kmsEncryption(
-  keyValue: Value | undefined,
-  graph: ResourceGraph,
-  whenAbsent: Fact<AtRestEncryption>,
-): Encryption {
-  if (keyValue === undefined || keyValue === null) return { atRest: whenAbsent };
-  if (keyValue instanceof Unknown && /alias\/aws\//.test(keyValue.toString())) {
-    return { atRest: 'kms-provider-key' };
-  }
-  const key = keyReference(keyValue, graph);
-  if (keyValue instanceof Unknown) {
-    const conditional = (keyValue.display ?? '').includes('${If:');
-    if (key?.address === undefined || conditional) {
-      return {
-        atRest: new Unknown(
-          `KMS key \`${keyValue.toString()}\` cannot be resolved (${keyValue.reason})`,
-          keyValue.refs,
-          keyValue.display,
-        ),
-      };
-    }
-    return { atRest: 'customer-key', key };
-  }
-  if (key === undefined) return { atRest: new Unknown(`unexpected KMS key value ${show(keyValue)}`) };
-  if (isProviderManagedKey(key)) return { atRest: 'kms-provider-key' };
-  return { atRest: 'customer-key', key };
-}
 
 /** The weaker of two encryption facts; an Unknown wins over any known value. */
 function weaker(a: Encryption, b: Encryption): Encryption {

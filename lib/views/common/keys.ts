@@ -1,6 +1,8 @@
 import type { ResourceGraph } from '../../graph/graph';
-import { ResourceRef, Unknown, type Value } from '../../graph/values';
-import type { KeyReference } from '../kinds';
+import { ResourceRef, Unknown, show, type Value } from '../../graph/values';
+import type { AtRestEncryption, DataStoreView, Fact, KeyReference } from '../kinds';
+
+type Encryption = DataStoreView['encryption'];
 
 /**
  * A key reference from a key property: a reference to a key of the graph (by id, ARN or alias
@@ -33,4 +35,38 @@ function resolveAlias(address: string, graph: ResourceGraph): string {
 /** Whether an external key identifier names an AWS managed key (`alias/aws/s3`). */
 export function isProviderManagedKey(ref: KeyReference | undefined): boolean {
   return ref?.external !== undefined && /alias\/aws\//.test(ref.external);
+}
+
+/**
+ * Encryption by a KMS key named in `keyValue` (a key id, ARN or alias, a reference to a key of the
+ * graph, or an unresolved expression). `whenAbsent` applies when no key is named. An AWS managed key
+ * (`alias/aws/<service>`) is `kms-provider-key`; any other key a customer key. A conditional or
+ * unresolvable key expression that names no key of the graph is an Unknown, never a guess.
+ */
+export function kmsEncryption(
+  keyValue: Value | undefined,
+  graph: ResourceGraph,
+  whenAbsent: Fact<AtRestEncryption>,
+): Encryption {
+  if (keyValue === undefined || keyValue === null) return { atRest: whenAbsent };
+  if (keyValue instanceof Unknown && /alias\/aws\//.test(keyValue.toString())) {
+    return { atRest: 'kms-provider-key' };
+  }
+  const key = keyReference(keyValue, graph);
+  if (keyValue instanceof Unknown) {
+    const conditional = (keyValue.display ?? '').includes('${If:');
+    if (key?.address === undefined || conditional) {
+      return {
+        atRest: new Unknown(
+          `KMS key \`${keyValue.toString()}\` cannot be resolved (${keyValue.reason})`,
+          keyValue.refs,
+          keyValue.display,
+        ),
+      };
+    }
+    return { atRest: 'customer-key', key };
+  }
+  if (key === undefined) return { atRest: new Unknown(`unexpected KMS key value ${show(keyValue)}`) };
+  if (isProviderManagedKey(key)) return { atRest: 'kms-provider-key' };
+  return { atRest: 'customer-key', key };
 }
