@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { InputError } from '../../errors';
 import type { InlineAcknowledgement, Resource, SourceLocation } from '../../graph/resource';
 import { isObject, type Value, type ValueObject } from '../../graph/values';
+import { OPT_OUT_KEY } from '../../cdk/metadata';
 import { Resolver } from './intrinsics';
 import { checkText, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 
@@ -19,8 +20,7 @@ export interface CloudFormationRead {
 }
 
 const ACK_KEY = 'aws:cdk:acknowledged-rules';
-/** Metadata recorded by Bulwark constructs for an explicit, reasoned opt-out of a secure default. */
-export const OPT_OUT_KEY = 'bulwark:opt-out';
+
 const RULE_ID = /^(?:(?:Bulwark|Annotation|annotation)::)?(BW-[A-Z]{2,3}-\d{3}(?:\[[^\]]+\])?)$/;
 
 /** True when `dir` is a CDK cloud assembly (has a manifest.json). */

@@ -87,6 +87,7 @@ export function taskDefinitionView(r: Resource): ContainerTaskView {
   };
 }
 
+/** Lambda functions and ECS task definitions -> function and container-task views. */
 export function registerCompute(registry: AdapterRegistry): void {
   registry.register('AWS::Lambda::Function', functionView);
   registry.register('AWS::ECS::TaskDefinition', taskDefinitionView);

@@ -253,6 +253,7 @@ export function apiDomainView(r: Resource): EndpointView {
   };
 }
 
+/** Listeners, distributions, API stages and API domain names -> endpoint views. */
 export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('AWS::ElasticLoadBalancingV2::Listener', listenerView);
   registry.register('AWS::CloudFront::Distribution', distributionView);

@@ -139,6 +139,7 @@ export function permissionPolicyView(r: Resource, ctx: AdapterContext): Permissi
   };
 }
 
+/** IAM roles, users, groups and standalone policies -> identity and permission-policy views. */
 export function registerIdentity(registry: AdapterRegistry): void {
   registry.register(Object.keys(IDENTITY_TYPES), identityView);
   registry.register(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], permissionPolicyView);

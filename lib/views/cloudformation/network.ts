@@ -208,6 +208,7 @@ export function networkAclView(r: Resource, ctx: AdapterContext): NetworkAclView
   return { kind: 'network-acl', resource: r, name: displayName(r), entries };
 }
 
+/** Security groups, VPCs, subnets and network ACLs -> firewall, network, subnet and network-acl views. */
 export function registerNetwork(registry: AdapterRegistry): void {
   registry.register('AWS::EC2::SecurityGroup', securityGroupView);
   registry.register('AWS::EC2::VPC', vpcView);

@@ -231,6 +231,7 @@ export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
   });
 }
 
+/** GuardDuty, Security Hub, AWS Config, IAM Access Analyzer and ECR scanning -> posture views. */
 export function registerPosture(registry: AdapterRegistry): void {
   registry.register('AWS::GuardDuty::Detector', detectorView);
   registry.register('AWS::SecurityHub::Hub', hubView);
