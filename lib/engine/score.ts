@@ -40,10 +40,16 @@ export function computeScores(results: readonly RuleResult[]): {
     } else if (r.outcome === 'fail') a.f++;
     else a.u++;
   };
+  const frameworksOf = new Map<string, readonly string[]>();
   for (const r of results) {
     if (r.outcome === 'not_applicable' || r.enforcement === 'disabled' || isSuppressed(r)) continue;
     bump('all', r);
-    const fws = new Set(r.rule.controls.map((c) => c.slice(0, c.indexOf(':'))));
+    let fws = frameworksOf.get(r.rule.id);
+    if (!fws)
+      frameworksOf.set(
+        r.rule.id,
+        (fws = [...new Set(r.rule.controls.map((c) => c.slice(0, c.indexOf(':'))))]),
+      );
     for (const fw of fws) bump(fw, r);
   }
   const mk = (fw: string): FrameworkScore => {

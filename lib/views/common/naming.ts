@@ -1,16 +1,30 @@
 import type { Resource } from '../../graph/resource';
 
+const names = new WeakMap<Resource, string>();
+
 /**
- * A short display name for messages: the construct id (`Data` for `Stack/Data/Resource`), else the
- * logical id, else the address.
+ * A short display name for messages: the construct path below the stack (`Data` for
+ * `Stack/Data/Resource`), else the logical id, else the address. Computed once per resource.
  */
 export function displayName(resource: Resource): string {
-  if (resource.path) {
-    const parts = resource.path.split('/').filter(Boolean);
-    if (parts.length > 1 && (parts[parts.length - 1] === 'Resource' || parts[parts.length - 1] === 'Default'))
-      parts.pop();
-    if (parts.length > 1) return parts.slice(1).join('/');
-    return parts[0] ?? resource.address;
+  let name = names.get(resource);
+  if (name === undefined) {
+    name = computeName(resource);
+    names.set(resource, name);
   }
-  return resource.logicalId ?? resource.address;
+  return name;
+}
+
+function computeName(resource: Resource): string {
+  const p = resource.path;
+  if (!p) return resource.logicalId ?? resource.address;
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 47) end--; // trailing '/'
+  const last = p.lastIndexOf('/', end - 1);
+  const leaf = p.slice(last + 1, end);
+  if (last > 0 && (leaf === 'Resource' || leaf === 'Default')) end = last;
+  const start = p.startsWith('/') ? 1 : 0;
+  const firstSlash = p.indexOf('/', start);
+  if (firstSlash < 0 || firstSlash >= end) return p.slice(start, end) || resource.address;
+  return p.slice(firstSlash + 1, end);
 }
