@@ -78,7 +78,12 @@ export function addUnit(scope: Construct, i: number, vpc: ec2.IVpc, key: kms.IKe
 
 /** The benchmark app: `units` units, 40 a stack, half compliant and half not. */
 export function buildBenchApp(units: number, outdir: string): App {
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  // Path metadata on, as `cdk synth` writes it: templates carry each resource's construct path.
+  const app = new App({
+    outdir,
+    builtinCloudFormationValidation: false,
+    context: { 'aws:cdk:enable-path-metadata': true },
+  });
   const stacks = Math.ceil(units / UNITS_PER_STACK);
   for (let s = 0; s < stacks; s++) {
     const stack = new Stack(app, `Bench${s}`);

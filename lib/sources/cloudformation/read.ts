@@ -111,11 +111,24 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
       );
     if (opts.onlyTemplates && !opts.onlyTemplates.has(path.resolve(dir, templateFile))) continue;
     const stack = art.properties?.stackName ?? art.displayName ?? id;
-    const metadata = { ...(art.metadata ?? {}) };
-    if (art.additionalMetadataFile) {
-      const extra = readJson(path.join(dir, art.additionalMetadataFile)) as ManifestArtifact['metadata'];
-      Object.assign(metadata, extra ?? {});
-    }
+    const inline = art.metadata ?? {};
+    const extraFile = art.additionalMetadataFile ? path.join(dir, art.additionalMetadataFile) : undefined;
+    const extra = extraFile ? readFile(extraFile) : undefined;
+    const marks = (b: Buffer | string) => b.includes(ACK_KEY) || b.includes(OPT_OUT_KEY);
+    const metadata: StackMetadata = {
+      mayAcknowledge: (extra !== undefined && marks(extra)) || marks(JSON.stringify(inline)),
+      load: () => {
+        const merged = { ...inline };
+        if (extraFile && extra) {
+          const parsed = parseJsonValue(
+            extraFile,
+            checkText(extraFile, extra),
+          ) as ManifestArtifact['metadata'];
+          Object.assign(merged, parsed ?? {});
+        }
+        return merged;
+      },
+    };
     readStack(dir, stack, templateFile, art.environment, metadata, out);
   }
   if (out.templates.length === 0 && !opts.onlyTemplates) {
@@ -128,14 +141,40 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
   return out;
 }
 
+/** A stack's construct metadata, read only when needed. */
+interface StackMetadata {
+  /** The metadata may hold acknowledgements or opt-outs (a byte search, before any parsing). */
+  readonly mayAcknowledge: boolean;
+  load(): Record<string, { type: string; data?: unknown }[]>;
+}
+
+/** Whether some resource lacks a construct path in the template, or the stack nests stacks. */
+function needsManifestPaths(t: ParsedTemplate): boolean {
+  const resources = t.body.Resources as Record<
+    string,
+    { Type?: unknown; Metadata?: Record<string, unknown> }
+  >;
+  for (const id in resources) {
+    const r = resources[id]!;
+    if (r.Type === 'AWS::CloudFormation::Stack') return true;
+    if (typeof r.Metadata?.['aws:cdk:path'] !== 'string') return true;
+  }
+  return false;
+}
+
 function readStack(
   dir: string,
   stack: string,
   templateFile: string,
   environment: string | undefined,
-  metadata: Record<string, { type: string; data?: unknown }[]>,
+  stackMetadata: StackMetadata,
   out: CloudFormationRead,
 ): void {
+  const file = path.join(dir, templateFile);
+  const parsed = parseTemplateFile(file);
+  // The manifest's construct metadata is needed for construct paths the template does not carry
+  // (`aws:cdk:path` is there when the CDK CLI synthesized it), nested stacks and acknowledgements.
+  const metadata = stackMetadata.mayAcknowledge || needsManifestPaths(parsed) ? stackMetadata.load() : {};
   // Construct paths from the manifest: path -> logical id, template files of nested stacks, acknowledgements.
   const logicalIdPaths: [string, string][] = [];
   const templateFiles: [string, string][] = [];
@@ -190,8 +229,6 @@ function readStack(
     return found.length ? found : undefined;
   };
 
-  const file = path.join(dir, templateFile);
-  const parsed = parseTemplateFile(file);
   const resources = toResources(parsed, {
     stack,
     addressPrefix: stack,

@@ -1,0 +1,3 @@
+export * from './baseline-web-acl';
+export * from './hardened-alb-listeners';
+export * from './policies';
