@@ -16,7 +16,13 @@ const ICON: Readonly<Record<Severity, string>> = {
  * string goes through {@link escapeMarkdown} / {@link markdownInline}: it cannot close a code span,
  * add a table column, open an HTML tag or a link.
  */
-export function renderMarkdown(report: Report): string {
+/**
+ * Findings listed in full at most; a pull-request comment has a size limit (65,536 characters on
+ * GitHub), so past this the comment says how many more there are and where to find them all.
+ */
+export const MARKDOWN_MAX_FINDINGS = 100;
+
+export function renderMarkdown(report: Report, maxFindings = MARKDOWN_MAX_FINDINGS): string {
   const s = report.summary;
   const open = report.findings.filter(
     (f) => (f.status === 'fail' || f.status === 'unknown') && !f.suppressed,
@@ -59,13 +65,26 @@ export function renderMarkdown(report: Report): string {
 
   if (open.length > 0) {
     out.push('### Findings', '');
+    let budget = maxFindings;
     for (const severity of SEVERITY_ORDER) {
       const group = open.filter((f) => f.severity === severity);
       if (group.length === 0) continue;
       out.push(`#### ${ICON[severity]} ${capitalise(severity)} (${group.length})`, '');
+      if (budget <= 0) {
+        out.push(`${group.length} not listed here.`, '');
+        continue;
+      }
       out.push('| Severity | Rule | Resource | Message | Fix |', '|---|---|---|---|---|');
-      for (const f of group) out.push(findingRow(f, rules.get(f.ruleId)));
+      for (const f of group.slice(0, budget)) out.push(findingRow(f, rules.get(f.ruleId)));
+      if (group.length > budget) out.push('', `${group.length - budget} more not listed here.`);
+      budget -= group.length;
       out.push('');
+    }
+    if (budget < 0) {
+      out.push(
+        `> Only the first ${maxFindings} findings are listed; the JSON, SARIF and text reports have all ${open.length}.`,
+        '',
+      );
     }
   }
 

@@ -335,11 +335,14 @@ function cmp(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Orders `U2Topic` before `U10Topic`. */
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
 function compareFindings(a: ReportFinding, b: ReportFinding): number {
   return (
     compareSeverity(a.severity, b.severity) ||
     cmp(a.ruleId, b.ruleId) ||
-    cmp(a.resource.address, b.resource.address) ||
+    natural.compare(a.resource.address, b.resource.address) ||
     cmp(a.finding, b.finding) ||
     cmp(a.status, b.status)
   );

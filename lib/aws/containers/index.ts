@@ -1,0 +1,2 @@
+export * from './sandboxed-service';
+export * from './sandboxed-task';

@@ -1,0 +1,2 @@
+export * from './incident-routing';
+export * from './severity';
