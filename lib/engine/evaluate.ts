@@ -55,7 +55,10 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
   }
   const suppressions = new SuppressionIndex(opts.suppressions ?? []);
   const today = opts.today ?? new Date();
-  const ctx: CheckContext = { viewOf: (address, kind) => views.viewOf(address, kind) };
+  const ctx: CheckContext = {
+    viewOf: (address, kind) => views.viewOf(address, kind),
+    viewsOfKind: (kind) => views.ofKind(kind),
+  };
   const results: RuleResult[] = [];
   let viewCount = 0;
 

@@ -35,6 +35,11 @@ export type CheckReturn = CheckResult | readonly CheckResult[];
 export interface CheckContext {
   /** Views of other resources, by address (e.g. the key a store is encrypted with). */
   viewOf<K extends ViewKind>(address: string, kind: K): ViewOf<K> | undefined;
+  /**
+   * Every view of a kind in the graph, in graph order (estate-level facts: is there a trail capturing data
+   * events, a backup plan selecting this level). Computed once per evaluation.
+   */
+  viewsOfKind<K extends ViewKind>(kind: K): readonly ViewOf<K>[];
 }
 
 export interface RuleSpec<K extends ViewKind> {

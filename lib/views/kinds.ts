@@ -96,6 +96,18 @@ export interface DataStoreView extends ViewBase {
   readonly publiclyAccessible?: Fact<boolean>;
   /** Automatic rotation of the stored secret (Secrets Manager). */
   readonly rotation?: Fact<boolean>;
+  /**
+   * Lowest TLS version the store accepts, where the store itself sets one (S3: the service floor, raised by a
+   * bucket policy denying `s3:TlsVersion` below a version). Undefined when the store has no such setting.
+   */
+  readonly minTlsVersion?: Fact<'1.0' | '1.1' | '1.2' | '1.3'>;
+  /**
+   * Days a noncurrent object version is kept after it is replaced or deleted (versioned object stores);
+   * `null`: kept forever. Undefined when the store keeps no versions.
+   */
+  readonly noncurrentVersionRetentionDays?: Fact<number | null>;
+  /** Minor engine versions are applied automatically in the maintenance window (databases). */
+  readonly autoMinorVersionUpgrade?: Fact<boolean>;
 }
 
 export interface KeyView extends ViewBase {
@@ -188,6 +200,10 @@ export interface NetworkView extends ViewBase {
   /** Flow logs attached to the network, with what they capture. */
   readonly flowLogs: readonly { readonly address: string; readonly trafficType: Fact<string> }[];
   readonly cidr?: Fact<string>;
+  /** The network's default security group is stripped of its rules (CIS AWS 5.5). */
+  readonly defaultSecurityGroupRestricted?: Fact<boolean>;
+  /** DNS queries from the network are logged (Route 53 Resolver query logging). */
+  readonly dnsQueryLogging?: Fact<boolean>;
 }
 
 export interface SubnetView extends ViewBase {
@@ -210,7 +226,8 @@ export interface NetworkAclView extends ViewBase {
 /** Something clients connect to: a load balancer listener, a CDN distribution, an API stage. */
 export interface EndpointView extends ViewBase {
   readonly kind: 'endpoint';
-  readonly endpointType: 'load-balancer-listener' | 'cdn-distribution' | 'api-stage' | 'api-domain';
+  readonly endpointType:
+    'load-balancer-listener' | 'cdn-distribution' | 'api-stage' | 'api-domain' | 'api-method';
   /** Client-facing protocol: HTTPS, HTTP, TLS, TCP, UDP... */
   readonly protocol: Fact<string>;
   /** TLS policy name as the provider spells it (`ELBSecurityPolicy-TLS13-1-2-2021-06`, `TLSv1.2_2021`). */
@@ -224,6 +241,57 @@ export interface EndpointView extends ViewBase {
   /** Access logging enabled (stage access logs, distribution logging, load balancer logs). */
   readonly accessLogging?: Fact<boolean>;
   /** A WAF web ACL is associated. */
+  readonly waf?: Fact<boolean>;
+  /**
+   * Classification of the data the endpoint serves, from its own `data-classification` tag (a
+   * listener, which cannot be tagged, takes its load balancer's).
+   */
+  readonly classification?: ClassificationFact;
+  /** Reachable from the internet (internet-facing load balancer, CDN, edge or regional API). */
+  readonly internetFacing?: Fact<boolean>;
+  /** CDN distributions: how the distribution reaches each origin. */
+  readonly origins?: readonly CdnOrigin[];
+  /**
+   * API methods and routes: the authorization they require (`NONE`, `AWS_IAM`, `COGNITO_USER_POOLS`,
+   * `CUSTOM`, `JWT`).
+   */
+  readonly authorization?: Fact<string>;
+  /** API methods and routes: the HTTP method (`GET`, `OPTIONS`, `ANY`...) or route key. */
+  readonly method?: Fact<string>;
+  /** API methods: a CORS preflight (`OPTIONS` answering only with `Access-Control-Allow-*` headers). */
+  readonly corsPreflight?: boolean;
+  /**
+   * The strongest TLS policies the service offers for this endpoint: TLS 1.3 only, and TLS 1.3 only
+   * with hybrid post-quantum key exchange. Undefined when the endpoint does not speak TLS.
+   */
+  readonly tlsOffered?: { readonly tls13Only: boolean; readonly postQuantumTls13Only: boolean };
+}
+
+/** One origin of a CDN distribution. */
+export interface CdnOrigin {
+  /** Origin id as the distribution names it. */
+  readonly id: string;
+  /**
+   * `object-store`: an object store's REST endpoint (S3 origin); `custom`: any other origin,
+   * S3 website endpoints included.
+   */
+  readonly originType: 'object-store' | 'custom';
+  /** Custom origins: `http-only`, `match-viewer` or `https-only`. */
+  readonly protocolPolicy?: Fact<string>;
+  /** Custom origins: protocols offered to the origin (`SSLv3`, `TLSv1`, `TLSv1.1`, `TLSv1.2`). */
+  readonly sslProtocols?: Fact<readonly string[]>;
+  /** Object-store origins: how the distribution authenticates to the store. */
+  readonly accessControl?: Fact<'origin-access-control' | 'origin-access-identity' | 'none'>;
+}
+
+/** A load balancer as a whole (its listeners are endpoint views). */
+export interface LoadBalancerView extends ViewBase {
+  readonly kind: 'load-balancer';
+  readonly loadBalancerType: Fact<'application' | 'network' | 'gateway' | 'classic'>;
+  readonly internetFacing: Fact<boolean>;
+  /** Access logs delivered to an object store. */
+  readonly accessLogging: Fact<boolean>;
+  /** A WAF web ACL is associated; undefined where the type cannot have one (network, gateway, classic). */
   readonly waf?: Fact<boolean>;
 }
 
@@ -244,6 +312,21 @@ export interface AuditTrailView extends ViewBase {
   readonly sinkStore?: string;
   /** Data events captured: read, write, or both; `none` when only management events. */
   readonly dataEvents: Fact<'none' | 'read' | 'write' | 'all'>;
+  /** What the data-event selectors capture, one entry a selector and resource type. */
+  readonly dataEventSelectors?: readonly DataEventSelector[];
+}
+
+/** Data events one trail selector captures for one resource type. */
+export interface DataEventSelector {
+  /** CloudTrail data resource type: `AWS::S3::Object`, `AWS::DynamoDB::Table`, `AWS::Lambda::Function`... */
+  readonly resourceType: Fact<string>;
+  readonly access: 'read' | 'write' | 'all';
+  /** Every resource of the type in the account and region (`arn:aws:s3`, no ARN filter). */
+  readonly allResources: boolean;
+  /** Addresses of graph resources the selector covers whole (every object of a bucket). */
+  readonly addresses: readonly string[];
+  /** Why some of what the selector covers cannot be told (unresolved ARNs, prefix or event-name filters). */
+  readonly unresolved?: Unknown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,6 +349,11 @@ export interface BackupPlanRule {
   readonly continuous: Fact<boolean>;
   readonly vault?: string;
   readonly copiesTo: readonly Fact<string>[];
+  /** Each copy action: its destination vault (address or ARN) and how long the copy is kept (absent: forever). */
+  readonly copies?: readonly {
+    readonly destination: Fact<string>;
+    readonly deleteAfterDays?: Fact<number>;
+  }[];
 }
 
 export interface BackupPlanView extends ViewBase {
@@ -276,6 +364,11 @@ export interface BackupPlanView extends ViewBase {
     readonly address: string;
     readonly tags: readonly { readonly key: Fact<string>; readonly value: Fact<string> }[];
     readonly resources: readonly Fact<string>[];
+    /**
+     * Classification levels the selection takes in: from its conditions on the `data-classification` tag and
+     * the tags of the graph resources it names. Unknown when a condition or resource cannot be resolved.
+     */
+    readonly selectsClassification?: Fact<readonly Classification[]>;
   }[];
 }
 
@@ -290,6 +383,10 @@ export interface FunctionView extends ViewBase {
   readonly inNetwork: Fact<boolean>;
   readonly role?: string;
   readonly environmentEncryptionKey?: KeyReference;
+  /** The function's own `data-classification` tag. */
+  readonly classification?: ClassificationFact;
+  /** Function URLs that invoke it, with their auth type (`NONE` or `AWS_IAM`). */
+  readonly urls?: readonly { readonly address: string; readonly authType: Fact<string> }[];
 }
 
 export interface ContainerDefinition {
@@ -299,11 +396,37 @@ export interface ContainerDefinition {
   readonly user?: Fact<string>;
   readonly readonlyRootFilesystem: Fact<boolean>;
   readonly environment: Readonly<Record<string, Fact<string>>>;
+  /** Linux capabilities added to and dropped from the container runtime's default set. */
+  readonly capabilities?: Fact<{
+    readonly add: readonly Fact<string>[];
+    readonly drop: readonly Fact<string>[];
+  }>;
 }
 
 export interface ContainerTaskView extends ViewBase {
   readonly kind: 'container-task';
   readonly containers: readonly ContainerDefinition[];
+  /** Task network mode (`awsvpc`, `bridge`, `host`, `none`); undefined when the task does not set it. */
+  readonly networkMode?: Fact<string>;
+  /** Process namespace: `host` shares the host's, `task` one per task; undefined: one per container. */
+  readonly pidMode?: Fact<string>;
+  /** IPC namespace: `host`, `task` or `none`; undefined: the container runtime's default (private). */
+  readonly ipcMode?: Fact<string>;
+}
+
+/** A virtual machine, or a template that launches them (EC2 instance, launch template). */
+export interface VirtualMachineView extends ViewBase {
+  readonly kind: 'virtual-machine';
+  readonly machineType: 'instance' | 'launch-template' | 'launch-configuration';
+  /** The instance metadata service requires session tokens (IMDSv2), or is turned off. */
+  readonly imdsV2Required: Fact<boolean>;
+  /** Gets a public IPv4 address; undefined for templates, where the launching group's subnets decide. */
+  readonly publicIp?: Fact<boolean>;
+  /** Every EBS volume it declares is encrypted; volumes that do not say follow the account default (unknown). */
+  readonly ebsEncrypted: Fact<boolean>;
+  /** An instance profile gives it an IAM role (temporary credentials) for AWS access. */
+  readonly instanceProfile: Fact<boolean>;
+  readonly classification: ClassificationFact;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,6 +442,26 @@ export interface PostureView extends ViewBase {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Incident response
+
+/** A route for events to targets: an EventBridge rule. */
+export interface EventRouteView extends ViewBase {
+  readonly kind: 'event-route';
+  readonly enabled: Fact<boolean>;
+  /** Event bus the route listens on: `default` for the account's default bus. */
+  readonly bus: Fact<string>;
+  /**
+   * Event sources the pattern matches (`aws.guardduty`); empty when the pattern does not filter on the
+   * source; undefined when the route has no event pattern (scheduled).
+   */
+  readonly sources?: Fact<readonly string[]>;
+  /** Detail types the pattern matches; empty when it does not filter on them. */
+  readonly detailTypes?: Fact<readonly string[]>;
+  /** Targets: addresses of graph resources, otherwise ARNs as written. */
+  readonly targets: readonly Fact<string>[];
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export type View =
   | DataStoreView
@@ -330,12 +473,15 @@ export type View =
   | SubnetView
   | NetworkAclView
   | EndpointView
+  | LoadBalancerView
   | AuditTrailView
   | BackupVaultView
   | BackupPlanView
   | FunctionView
   | ContainerTaskView
-  | PostureView;
+  | VirtualMachineView
+  | PostureView
+  | EventRouteView;
 
 export type ViewKind = View['kind'];
 
@@ -351,10 +497,13 @@ export const VIEW_KINDS: readonly ViewKind[] = [
   'subnet',
   'network-acl',
   'endpoint',
+  'load-balancer',
   'audit-trail',
   'backup-vault',
   'backup-plan',
   'function',
   'container-task',
+  'virtual-machine',
   'posture',
+  'event-route',
 ];

@@ -96,7 +96,10 @@ export class SegmentedVpc extends Construct {
   /** Security group of the interface endpoints: HTTPS from the VPC's address range only. */
   readonly endpointSecurityGroup: ec2.SecurityGroup;
   /** Gateway endpoints, in the application tier's route tables. */
-  readonly gatewayEndpoints: { readonly s3: ec2.GatewayVpcEndpoint; readonly dynamoDb: ec2.GatewayVpcEndpoint };
+  readonly gatewayEndpoints: {
+    readonly s3: ec2.GatewayVpcEndpoint;
+    readonly dynamoDb: ec2.GatewayVpcEndpoint;
+  };
   /** Interface endpoints, in the application tier, by construct id. */
   readonly interfaceEndpoints: Readonly<Record<string, ec2.InterfaceVpcEndpoint>>;
 

@@ -123,7 +123,7 @@ export class BaselineWebAcl extends Construct {
     v.check(
       this.scope === WebAclScope.REGIONAL,
       'BULWARK_WAF_ASSOCIATION_SCOPE',
-      '`scope` CLOUDFRONT web ACLs are attached through the distribution\'s `webAclId`, not `associate()`',
+      "`scope` CLOUDFRONT web ACLs are attached through the distribution's `webAclId`, not `associate()`",
     );
     v.throwIfAny();
     this.associations += 1;

@@ -75,7 +75,9 @@ export function apiGatewaySecurityPolicyFor(
   const edge = endpointType === apigateway.EndpointType.EDGE;
   if (atLeast(level, Classification.RESTRICTED))
     return edge ? apigateway.SecurityPolicy.TLS13_2025_EDGE : apigateway.SecurityPolicy.TLS13_1_3_2025_09;
-  return edge ? apigateway.SecurityPolicy.TLS12_PFS_2025_EDGE : apigateway.SecurityPolicy.TLS13_1_2_PQ_2025_09;
+  return edge
+    ? apigateway.SecurityPolicy.TLS12_PFS_2025_EDGE
+    : apigateway.SecurityPolicy.TLS13_1_2_PQ_2025_09;
 }
 
 /** TLS settings of an API Gateway custom domain name, to spread into `DomainNameOptions`. */

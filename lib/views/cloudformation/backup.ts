@@ -13,7 +13,15 @@ import {
   show,
   type Value,
 } from '../../graph/values';
+import {
+  CLASSIFICATION_TAG,
+  LEVELS,
+  parseClassification,
+  tagValue,
+  type Classification,
+} from '../../classification';
 import type { BackupPlanRule, BackupPlanView, BackupVaultView, Fact } from '../kinds';
+import { classificationOf } from '../common/classification';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { kmsEncryption } from '../common/keys';
@@ -68,6 +76,7 @@ function planRule(rule: Value, graph: ResourceGraph): BackupPlanRule {
   const name = get(rule, 'RuleName');
   const vault = vaultOf(get(rule, 'TargetBackupVault'), graph);
   const copies = get(rule, 'CopyActions');
+  const copyActions = copies instanceof Unknown ? [] : asList(copies);
   return {
     name: typeof name === 'string' ? name : show(name),
     schedule: asString(get(rule, 'ScheduleExpression')),
@@ -80,10 +89,121 @@ function planRule(rule: Value, graph: ResourceGraph): BackupPlanRule {
         : asList(copies)
             .map((c) => vaultOf(get(c, 'DestinationBackupVaultArn'), graph))
             .filter((c): c is Fact<string> => c !== undefined),
+    copies:
+      copies instanceof Unknown
+        ? [{ destination: copies, deleteAfterDays: copies }]
+        : copyActions.map((c) => ({
+            destination:
+              vaultOf(get(c, 'DestinationBackupVaultArn'), graph) ??
+              new Unknown('copy action names no destination vault'),
+            deleteAfterDays: asNumber(get(c, 'Lifecycle', 'DeleteAfterDays')),
+          })),
   };
 }
 
-function selection(s: Resource): BackupPlanView['selections'][number] {
+/** Resource types AWS Backup protects that carry data of a classification level. */
+const BACKUP_TYPES = new Set([
+  'AWS::S3::Bucket',
+  'AWS::DynamoDB::Table',
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
+  'AWS::EC2::Volume',
+  'AWS::EFS::FileSystem',
+  'AWS::FSx::FileSystem',
+  'AWS::Neptune::DBCluster',
+  'AWS::DocDB::DBCluster',
+  'AWS::Redshift::Cluster',
+]);
+
+/** Glob match of a backup selection `StringLike` condition (`*` any run, `?` one character). */
+function globMatches(pattern: string, value: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 'i').test(value);
+}
+
+/** The level of a graph resource, when it carries a valid one. */
+function levelOf(r: Resource | undefined): Fact<Classification | undefined> {
+  if (!r) return undefined;
+  const c = classificationOf(r);
+  if (c.state === 'unknown') return c.value;
+  return c.state === 'tagged' ? c.level : undefined;
+}
+
+/**
+ * Levels a selection takes in: `data-classification` values of its `ListOfTags` and `StringEquals` /
+ * `StringLike` conditions, and the levels of the graph resources it names. `*` (or a wildcard ARN) with no
+ * condition on the tag takes in every level carried by a protectable resource of the graph.
+ */
+function selectedLevels(sel: Value | undefined, graph: ResourceGraph): Fact<readonly Classification[]> {
+  if (sel instanceof Unknown) return sel;
+  const levels = new Set<Classification>();
+  let byTag = false;
+  const isClassification = (key: Fact<string> | undefined) =>
+    typeof key === 'string' && key.replace(/^aws:ResourceTag\//, '').toLowerCase() === CLASSIFICATION_TAG;
+  const conditions: { key: Value | undefined; value: Value | undefined; like: boolean }[] = [];
+  const listOfTags = get(sel, 'ListOfTags');
+  if (listOfTags instanceof Unknown) return listOfTags;
+  for (const t of asList(listOfTags)) {
+    if (t instanceof Unknown) return t;
+    conditions.push({ key: get(t, 'ConditionKey'), value: get(t, 'ConditionValue'), like: false });
+  }
+  for (const [op, like] of [
+    ['StringEquals', false],
+    ['StringLike', true],
+  ] as const) {
+    const list = get(sel, 'Conditions', op);
+    if (list instanceof Unknown) return list;
+    for (const c of asList(list)) {
+      if (c instanceof Unknown) return c;
+      conditions.push({ key: get(c, 'ConditionKey'), value: get(c, 'ConditionValue'), like });
+    }
+  }
+  for (const c of conditions) {
+    const key = asString(c.key);
+    if (key instanceof Unknown) return key;
+    if (!isClassification(key)) continue;
+    byTag = true;
+    const value = asString(c.value);
+    if (value instanceof Unknown) return value;
+    if (value === undefined) continue;
+    if (c.like) {
+      for (const level of LEVELS) if (globMatches(value, tagValue(level))) levels.add(level);
+    } else {
+      const parsed = parseClassification(value);
+      if (parsed.ok) levels.add(parsed.level);
+    }
+  }
+  const resources = get(sel, 'Resources');
+  if (resources instanceof Unknown) return resources;
+  for (const x of asList(resources)) {
+    if (typeof x === 'string' && x.includes('*')) {
+      if (byTag) continue;
+      for (const r of graph.all()) {
+        if (!BACKUP_TYPES.has(r.type)) continue;
+        const level = levelOf(r);
+        if (level instanceof Unknown) return level;
+        if (level) levels.add(level);
+      }
+      continue;
+    }
+    const refs = refsIn(x).filter((ref) => graph.get(ref.address));
+    if (refs.length === 0) {
+      if (typeof x === 'string') continue; // a resource outside the graph: its level is not known here
+      return new Unknown(`selected resource ${show(x)} cannot be resolved`);
+    }
+    for (const ref of refs) {
+      const level = levelOf(graph.get(ref.address));
+      if (level instanceof Unknown) return level;
+      if (level) levels.add(level);
+    }
+  }
+  return LEVELS.filter((l) => levels.has(l));
+}
+
+function selection(s: Resource, graph: ResourceGraph): BackupPlanView['selections'][number] {
   const sel = s.properties.BackupSelection;
   const tags: { key: Fact<string>; value: Fact<string> }[] = [];
   for (const t of asList(get(sel, 'ListOfTags'))) {
@@ -110,6 +230,7 @@ function selection(s: Resource): BackupPlanView['selections'][number] {
       resources instanceof Unknown
         ? [resources]
         : asList(resources).map((x) => (x instanceof ResourceRef ? x.address : (asString(x) ?? ''))),
+    selectsClassification: selectedLevels(sel, graph),
   };
 }
 
@@ -122,7 +243,7 @@ export function planView(r: Resource, ctx: AdapterContext): BackupPlanView {
   const selections = ctx.graph
     .referrers(r.address, 'AWS::Backup::BackupSelection')
     .filter((s) => refsIn(s.properties.BackupPlanId).some((ref) => ref.address === r.address))
-    .map(selection);
+    .map((s) => selection(s, ctx.graph));
   return {
     kind: 'backup-plan',
     resource: r,

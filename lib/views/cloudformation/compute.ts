@@ -1,3 +1,4 @@
+import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
   ResourceRef,
@@ -7,9 +8,18 @@ import {
   asString,
   get,
   isObject,
+  refsIn,
+  show,
   type Value,
 } from '../../graph/values';
-import type { ContainerDefinition, ContainerTaskView, Fact, FunctionView } from '../kinds';
+import type {
+  ContainerDefinition,
+  ContainerTaskView,
+  Fact,
+  FunctionView,
+  VirtualMachineView,
+} from '../kinds';
+import { classificationOf } from '../common/classification';
 import { keyReference } from '../common/keys';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -36,7 +46,18 @@ function inVpc(cfg: Value | undefined): Fact<boolean> {
   return !(Array.isArray(subnets) && subnets.length === 0);
 }
 
-/** `AWS::Lambda::Function` -> function. */
+/** Function URLs (`AWS::Lambda::Url`) whose `TargetFunctionArn` references the function. */
+function functionUrls(graph: ResourceGraph, address: string): FunctionView['urls'] {
+  return graph
+    .referrers(address, 'AWS::Lambda::Url')
+    .filter((u) => refsIn(u.properties.TargetFunctionArn).some((ref) => ref.address === address))
+    .map((u) => ({
+      address: u.address,
+      authType: asString(u.properties.AuthType) ?? new Unknown('function URL declares no `AuthType`'),
+    }));
+}
+
+/** `AWS::Lambda::Function` -> function, with the function URLs that target it. */
 export function functionView(r: Resource, ctx: AdapterContext): FunctionView {
   const p = r.properties;
   return {
@@ -48,6 +69,8 @@ export function functionView(r: Resource, ctx: AdapterContext): FunctionView {
     inNetwork: inVpc(p.VpcConfig),
     role: p.Role instanceof ResourceRef ? p.Role.address : typeof p.Role === 'string' ? p.Role : undefined,
     environmentEncryptionKey: keyReference(p.KmsKeyArn, ctx.graph),
+    classification: classificationOf(r),
+    urls: functionUrls(ctx.graph, r.address),
   };
 }
 
@@ -62,10 +85,29 @@ function containerEnvironment(v: Value | undefined): Record<string, Fact<string>
   return out;
 }
 
+function capabilityList(v: Value | undefined): Fact<string>[] {
+  if (v instanceof Unknown) return [v];
+  return asList(v).map((x) => asString(x) ?? new Unknown('empty capability'));
+}
+
+/** `LinuxParameters.Capabilities` of a container: what it adds to and drops from the default set. */
+function capabilities(c: Value): ContainerDefinition['capabilities'] {
+  const caps = get(c, 'LinuxParameters', 'Capabilities');
+  if (caps instanceof Unknown) return caps;
+  return { add: capabilityList(get(caps, 'Add')), drop: capabilityList(get(caps, 'Drop')) };
+}
+
 function container(c: Value): ContainerDefinition {
   if (!isObject(c)) {
     const u = c instanceof Unknown ? c : new Unknown('container definition is not an object');
-    return { name: u.toString(), privileged: u, user: u, readonlyRootFilesystem: u, environment: {} };
+    return {
+      name: u.toString(),
+      privileged: u,
+      user: u,
+      readonlyRootFilesystem: u,
+      environment: {},
+      capabilities: u,
+    };
   }
   return {
     name: typeof c.Name === 'string' ? c.Name : String(asString(c.Name) ?? '?'),
@@ -73,22 +115,171 @@ function container(c: Value): ContainerDefinition {
     user: asString(c.User),
     readonlyRootFilesystem: asBool(c.ReadonlyRootFilesystem) ?? false,
     environment: containerEnvironment(c.Environment),
+    capabilities: capabilities(c),
   };
 }
 
-/** `AWS::ECS::TaskDefinition` -> container task, one definition per container. */
+/**
+ * `AWS::ECS::TaskDefinition` -> container task, one definition per container, with the task's
+ * network, process and IPC namespace modes as written.
+ */
 export function taskDefinitionView(r: Resource): ContainerTaskView {
-  const defs = r.properties.ContainerDefinitions;
+  const p = r.properties;
+  const defs = p.ContainerDefinitions;
   return {
     kind: 'container-task',
     resource: r,
     name: displayName(r),
     containers: (defs instanceof Unknown ? [defs] : asList(defs)).map(container),
+    networkMode: asString(p.NetworkMode),
+    pidMode: asString(p.PidMode),
+    ipcMode: asString(p.IpcMode),
   };
 }
 
-/** Lambda functions and ECS task definitions -> function and container-task views. */
+/** `MetadataOptions` requires IMDSv2 (`HttpTokens: required`) or turns the endpoint off; undefined when it says neither. */
+function imdsFrom(options: Value | undefined): Fact<boolean> | undefined {
+  if (options instanceof Unknown) return options;
+  const endpoint = asString(get(options, 'HttpEndpoint'));
+  if (endpoint instanceof Unknown) return endpoint;
+  if (endpoint === 'disabled') return true;
+  const tokens = asString(get(options, 'HttpTokens'));
+  if (tokens instanceof Unknown) return tokens;
+  if (tokens === undefined) return undefined;
+  return tokens === 'required';
+}
+
+/**
+ * Whether every EBS volume of `BlockDeviceMappings` is encrypted. A mapping without `Encrypted`
+ * follows the account's EBS default encryption (unknown here); no mappings: the image's volumes,
+ * likewise unknown.
+ */
+function volumesEncrypted(mappings: Value | undefined, what: string): Fact<boolean> {
+  if (mappings instanceof Unknown) return mappings;
+  const ebs = asList(mappings)
+    .map((m) => get(m, 'Ebs'))
+    .filter((e) => e !== undefined);
+  if (ebs.length === 0)
+    return new Unknown(`${what} declares no EBS volumes: the image's volumes follow the account's default encryption`);
+  let open: Unknown | undefined;
+  for (const e of ebs) {
+    const enc = asBool(get(e, 'Encrypted'));
+    if (enc === false) return false;
+    if (enc instanceof Unknown) open ??= enc;
+    else if (enc === undefined)
+      open ??= new Unknown(`a volume of ${what} does not set \`Encrypted\`: the account's default encryption decides`);
+  }
+  return open ?? true;
+}
+
+/** The launch template an instance names (`LaunchTemplateId` reference, version reference, or name). */
+function launchTemplateOf(spec: Value | undefined, graph: ResourceGraph): Resource | Unknown | undefined {
+  if (spec === undefined) return undefined;
+  if (spec instanceof Unknown && spec.refs.length === 0) return spec;
+  const byRef = refsIn(spec)
+    .map((ref) => graph.get(ref.address))
+    .find((x) => x?.type === 'AWS::EC2::LaunchTemplate');
+  if (byRef) return byRef;
+  const name = asString(get(spec, 'LaunchTemplateName'));
+  if (typeof name === 'string') {
+    const named = graph
+      .ofType('AWS::EC2::LaunchTemplate')
+      .find((t) => t.properties.LaunchTemplateName === name);
+    if (named) return named;
+  }
+  return new Unknown(`launch template ${show(spec)} is not declared in the template`);
+}
+
+/** Whether the subnet an instance launches into assigns public IPv4 addresses. */
+function subnetAssignsPublicIp(subnet: Value | undefined, graph: ResourceGraph): Fact<boolean> {
+  if (subnet === undefined)
+    return new Unknown("the instance names no subnet: the default VPC's default subnet decides");
+  const s = subnet instanceof ResourceRef ? graph.get(subnet.address) : undefined;
+  if (s?.type === 'AWS::EC2::Subnet') return asBool(s.properties.MapPublicIpOnLaunch) ?? false;
+  return new Unknown(`subnet ${show(subnet)} is not declared in the template`);
+}
+
+/** The primary network interface's `AssociatePublicIpAddress`, if it sets one. */
+function primaryInterfacePublicIp(interfaces: Value | undefined): Fact<boolean> | undefined {
+  if (interfaces instanceof Unknown) return interfaces;
+  const primary = asList(interfaces).find((n) => {
+    const index = get(n, 'DeviceIndex');
+    return index === undefined || index === 0 || index === '0';
+  });
+  return asBool(get(primary, 'AssociatePublicIpAddress'));
+}
+
+/** Whether an instance profile is set (`IamInstanceProfile`, in a template's data: `{ Arn | Name }`). */
+function hasProfile(v: Value | undefined): Fact<boolean> {
+  if (v instanceof Unknown && v.refs.length === 0) return v;
+  return v !== undefined && v !== null && v !== '';
+}
+
+/**
+ * `AWS::EC2::Instance` -> virtual machine. Metadata options and volumes come from the instance,
+ * else from the launch template it names; without either, IMDSv1 stays allowed (`HttpTokens`
+ * `optional`, unless the image or the account default says otherwise). The public IP follows the
+ * primary interface's `AssociatePublicIpAddress`, else the subnet's `MapPublicIpOnLaunch`.
+ */
+export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineView {
+  const p = r.properties;
+  const template = launchTemplateOf(p.LaunchTemplate, ctx.graph);
+  const data = template instanceof Unknown ? template : get(template?.properties, 'LaunchTemplateData');
+  let imds = imdsFrom(p.MetadataOptions);
+  if (imds === undefined) imds = imdsFrom(get(data, 'MetadataOptions'));
+  if (imds === undefined) imds = template instanceof Unknown ? template : false;
+  const mappings = p.BlockDeviceMappings ?? get(data, 'BlockDeviceMappings');
+  const publicIp =
+    primaryInterfacePublicIp(p.NetworkInterfaces) ??
+    primaryInterfacePublicIp(get(data, 'NetworkInterfaces')) ??
+    subnetAssignsPublicIp(p.SubnetId ?? get(p.NetworkInterfaces, 0, 'SubnetId'), ctx.graph);
+  const profile = p.IamInstanceProfile ?? get(data, 'IamInstanceProfile');
+  return {
+    kind: 'virtual-machine',
+    machineType: 'instance',
+    resource: r,
+    name: displayName(r),
+    imdsV2Required: imds,
+    publicIp,
+    ebsEncrypted: volumesEncrypted(mappings, 'the instance'),
+    instanceProfile: template instanceof Unknown && profile === undefined ? template : hasProfile(profile),
+    classification: classificationOf(r),
+  };
+}
+
+/**
+ * `AWS::EC2::LaunchTemplate` and `AWS::AutoScaling::LaunchConfiguration` -> virtual machine
+ * (templates). Whether launched instances get a public IP is left to the group's subnets unless the
+ * template says so on its primary interface.
+ */
+export function launchTemplateView(r: Resource): VirtualMachineView {
+  const p = r.properties;
+  const configuration = r.type === 'AWS::AutoScaling::LaunchConfiguration';
+  const data = configuration ? p : get(p, 'LaunchTemplateData');
+  const what = configuration ? 'the launch configuration' : 'the launch template';
+  const publicIp = configuration
+    ? asBool(p.AssociatePublicIpAddress)
+    : primaryInterfacePublicIp(get(data, 'NetworkInterfaces'));
+  return {
+    kind: 'virtual-machine',
+    machineType: configuration ? 'launch-configuration' : 'launch-template',
+    resource: r,
+    name: displayName(r),
+    imdsV2Required: imdsFrom(get(data, 'MetadataOptions')) ?? false,
+    publicIp,
+    ebsEncrypted: volumesEncrypted(get(data, 'BlockDeviceMappings'), what),
+    instanceProfile: hasProfile(get(data, 'IamInstanceProfile')),
+    classification: classificationOf(r),
+  };
+}
+
+/**
+ * Lambda functions, ECS task definitions, EC2 instances and launch templates -> function,
+ * container-task and virtual-machine views.
+ */
 export function registerCompute(registry: AdapterRegistry): void {
   registry.register('AWS::Lambda::Function', functionView);
   registry.register('AWS::ECS::TaskDefinition', taskDefinitionView);
+  registry.register('AWS::EC2::Instance', instanceView);
+  registry.register(['AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], launchTemplateView);
 }

@@ -11,7 +11,8 @@ import {
   show,
   type Value,
 } from '../../graph/values';
-import type { EndpointView, Fact } from '../kinds';
+import type { CdnOrigin, ClassificationFact, EndpointView, Fact, LoadBalancerView } from '../kinds';
+import { classificationOf } from '../common/classification';
 import { displayName } from '../common/naming';
 import {
   APIGATEWAY_DEFAULT_DOMAIN_POLICY,
@@ -36,6 +37,24 @@ function pointingAt(graph: ResourceGraph, address: string, type: string, propert
 /** A WAF web ACL is associated with the resource at `address` (`AWS::WAFv2::WebACLAssociation`). */
 function wafAssociated(graph: ResourceGraph, address: string): boolean {
   return pointingAt(graph, address, 'AWS::WAFv2::WebACLAssociation', 'ResourceArn').length > 0;
+}
+
+/** The strongest policies Elastic Load Balancing offers: TLS 1.3 only, and TLS 1.3 only with PQ key exchange. */
+const ELBV2_OFFERS = { tls13Only: true, postQuantumTls13Only: true } as const;
+/** CloudFront (own certificate) and API Gateway REST endpoints offer TLS 1.3 only, without a PQ variant. */
+const TLS13_OFFERED = { tls13Only: true, postQuantumTls13Only: false } as const;
+
+/** A resource's own classification; when it has no tag, the classification of `fallback` (if any). */
+function classificationWithFallback(r: Resource, fallback?: Resource): ClassificationFact {
+  const own = classificationOf(r);
+  return own.state === 'untagged' && fallback ? classificationOf(fallback) : own;
+}
+
+/** `Scheme` of a load balancer: internet-facing unless `internal`. */
+function internetFacingScheme(lb: Resource): Fact<boolean> {
+  const scheme = asString(lb.properties.Scheme);
+  if (scheme instanceof Unknown) return scheme;
+  return scheme !== 'internal';
 }
 
 /** The same Unknown for every TLS fact: the policy cannot be known. */
@@ -95,12 +114,15 @@ export function listenerView(r: Resource, ctx: AdapterContext): EndpointView {
   const lb = lbRef instanceof ResourceRef ? ctx.graph.get(lbRef.address) : undefined;
   let accessLogging: Fact<boolean>;
   let waf: Fact<boolean> | undefined;
+  let internetFacing: Fact<boolean>;
   if (lb) {
     accessLogging = loadBalancerAccessLogs(lb);
     const lbType = asString(lb.properties.Type) ?? 'application';
     if (lbType === 'application') waf = wafAssociated(ctx.graph, lb.address);
+    internetFacing = internetFacingScheme(lb);
   } else {
     accessLogging = new Unknown(`load balancer ${show(lbRef)} is not declared in the template`);
+    internetFacing = accessLogging;
   }
 
   return {
@@ -118,6 +140,50 @@ export function listenerView(r: Resource, ctx: AdapterContext): EndpointView {
           : undefined,
     accessLogging,
     waf,
+    classification: classificationWithFallback(r, lb),
+    internetFacing,
+    tlsOffered: encrypted ? ELBV2_OFFERS : undefined,
+  };
+}
+
+const LOAD_BALANCER_TYPES = ['application', 'network', 'gateway'] as const;
+
+/**
+ * `AWS::ElasticLoadBalancingV2::LoadBalancer` (type `application` by default) and the classic
+ * `AWS::ElasticLoadBalancing::LoadBalancer` -> load balancer: scheme, access logs (attribute
+ * `access_logs.s3.enabled`, or the classic `AccessLoggingPolicy.Enabled`), and a WAF association
+ * for application load balancers, the only type WAF protects.
+ */
+export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancerView {
+  const base = { kind: 'load-balancer' as const, resource: r, name: displayName(r) };
+  if (r.type === 'AWS::ElasticLoadBalancing::LoadBalancer') {
+    const policy = r.properties.AccessLoggingPolicy;
+    const enabled = policy instanceof Unknown ? policy : asBool(get(policy, 'Enabled'));
+    return {
+      ...base,
+      loadBalancerType: 'classic',
+      internetFacing: internetFacingScheme(r),
+      accessLogging: enabled ?? false,
+    };
+  }
+  const raw = asString(r.properties.Type) ?? 'application';
+  const loadBalancerType: LoadBalancerView['loadBalancerType'] =
+    raw instanceof Unknown
+      ? raw
+      : ((LOAD_BALANCER_TYPES as readonly string[]).includes(raw)
+          ? (raw as (typeof LOAD_BALANCER_TYPES)[number])
+          : new Unknown(`load balancer type ${raw}`));
+  return {
+    ...base,
+    loadBalancerType,
+    internetFacing: raw === 'gateway' ? false : internetFacingScheme(r),
+    accessLogging: loadBalancerAccessLogs(r),
+    waf:
+      raw === 'application'
+        ? wafAssociated(ctx.graph, r.address)
+        : raw instanceof Unknown
+          ? raw
+          : undefined,
   };
 }
 
@@ -162,9 +228,55 @@ function distributionLogging(r: Resource, ctx: AdapterContext): Fact<boolean> {
   return false;
 }
 
+/** How a distribution reaches an object-store origin: OAC, legacy OAI, or unsigned requests. */
+function originAccess(origin: Value): Fact<'origin-access-control' | 'origin-access-identity' | 'none'> {
+  const oac = get(origin, 'OriginAccessControlId');
+  if (oac instanceof Unknown && oac.refs.length === 0) return oac;
+  if (oac !== undefined && oac !== null && oac !== '') return 'origin-access-control';
+  const oai = get(origin, 'S3OriginConfig', 'OriginAccessIdentity');
+  if (oai instanceof Unknown && oai.refs.length === 0) return oai;
+  if (oai !== undefined && oai !== null && oai !== '') return 'origin-access-identity';
+  return 'none';
+}
+
+/** The origins of a distribution config: object-store (`S3OriginConfig`) or custom origins. */
+function distributionOrigins(config: Value | undefined): CdnOrigin[] {
+  const list = get(config, 'Origins');
+  if (list instanceof Unknown) {
+    return [{ id: list.toString(), originType: 'custom', protocolPolicy: list, sslProtocols: list }];
+  }
+  return asList(list).map((o, i): CdnOrigin => {
+    const id = asString(get(o, 'Id'));
+    const name = typeof id === 'string' ? id : `origin ${i + 1}`;
+    if (o instanceof Unknown) return { id: name, originType: 'custom', protocolPolicy: o, sslProtocols: o };
+    const custom = get(o, 'CustomOriginConfig');
+    if (custom === undefined && get(o, 'S3OriginConfig') !== undefined) {
+      return { id: name, originType: 'object-store', accessControl: originAccess(o) };
+    }
+    const policy = asString(get(custom, 'OriginProtocolPolicy'));
+    const protocols = get(custom, 'OriginSSLProtocols');
+    let sslProtocols: Fact<readonly string[]>;
+    if (protocols instanceof Unknown) sslProtocols = protocols;
+    else if (protocols === undefined) sslProtocols = ['TLSv1', 'TLSv1.1', 'TLSv1.2']; // CloudFront's default
+    else {
+      const values = asList(protocols).map((x) => asString(x));
+      sslProtocols =
+        values.find((x): x is Unknown => x instanceof Unknown) ??
+        values.filter((x): x is string => typeof x === 'string');
+    }
+    return {
+      id: name,
+      originType: 'custom',
+      protocolPolicy: policy ?? new Unknown('custom origin declares no `OriginProtocolPolicy`'),
+      sslProtocols,
+    };
+  });
+}
+
 /**
  * `AWS::CloudFront::Distribution` -> endpoint. A distribution on the default `*.cloudfront.net`
- * certificate accepts TLS 1.0 (policy `TLSv1`) whatever `MinimumProtocolVersion` says.
+ * certificate accepts TLS 1.0 (policy `TLSv1`) whatever `MinimumProtocolVersion` says. Custom
+ * origins without `OriginSSLProtocols` get CloudFront's default (TLSv1, TLSv1.1 and TLSv1.2).
  */
 export function distributionView(r: Resource, ctx: AdapterContext): EndpointView {
   const config = get(r.properties, 'DistributionConfig');
@@ -179,6 +291,10 @@ export function distributionView(r: Resource, ctx: AdapterContext): EndpointView
     redirectsToHttps: config instanceof Unknown ? config : viewersRedirected(config),
     accessLogging: distributionLogging(r, ctx),
     waf: webAcl instanceof Unknown ? webAcl : webAcl !== undefined && webAcl !== '',
+    classification: classificationOf(r),
+    internetFacing: true,
+    origins: distributionOrigins(config),
+    tlsOffered: TLS13_OFFERED,
   };
 }
 
@@ -223,11 +339,27 @@ export function restStageView(r: Resource, ctx: AdapterContext): EndpointView {
     ...tls,
     accessLogging: accessLogs(p.AccessLogSetting),
     waf: wafAssociated(ctx.graph, r.address),
+    classification: classificationOf(r),
+    internetFacing: api ? restApiPublic(api) : new Unknown(`REST API ${show(apiRef)} is not declared in the template`),
+    tlsOffered: TLS13_OFFERED,
   };
 }
 
-/** `AWS::ApiGatewayV2::Stage` -> endpoint. HTTP and WebSocket APIs only offer `TLS_1_2`. */
-export function httpStageView(r: Resource, ctx: AdapterContext): EndpointView {
+/** A REST API is reachable from the internet unless its endpoint type is `PRIVATE`. */
+function restApiPublic(api: Resource): Fact<boolean> {
+  const types = get(api.properties, 'EndpointConfiguration', 'Types');
+  if (types instanceof Unknown) return types;
+  const list = asList(types).map((t) => asString(t));
+  const u = list.find((t): t is Unknown => t instanceof Unknown);
+  if (u) return u;
+  return !list.includes('PRIVATE');
+}
+
+/**
+ * `AWS::ApiGatewayV2::Stage` -> endpoint. HTTP and WebSocket APIs only offer `TLS_1_2`, and AWS WAF
+ * cannot be associated with them (it protects REST APIs), so `waf` stays undefined.
+ */
+export function httpStageView(r: Resource): EndpointView {
   return {
     kind: 'endpoint',
     endpointType: 'api-stage',
@@ -236,7 +368,9 @@ export function httpStageView(r: Resource, ctx: AdapterContext): EndpointView {
     protocol: 'HTTPS',
     ...tlsFacts('apigateway', APIGATEWAY_V2_POLICY),
     accessLogging: accessLogs(r.properties.AccessLogSettings),
-    waf: wafAssociated(ctx.graph, r.address),
+    classification: classificationOf(r),
+    internetFacing: true,
+    tlsOffered: { tls13Only: false, postQuantumTls13Only: false },
   };
 }
 
@@ -250,14 +384,64 @@ export function apiDomainView(r: Resource): EndpointView {
     name: displayName(r),
     protocol: 'HTTPS',
     ...tlsFacts('apigateway', policy),
+    classification: classificationOf(r),
+    tlsOffered: TLS13_OFFERED,
   };
 }
 
-/** Listeners, distributions, API stages and API domain names -> endpoint views. */
+/**
+ * Whether a method is a CORS preflight: `OPTIONS` whose every method response is a 204 carrying
+ * `Access-Control-Allow-*` headers (what `defaultCorsPreflightOptions` synthesizes).
+ */
+function corsPreflight(p: Resource['properties'], method: Fact<string> | undefined): boolean {
+  if (method !== 'OPTIONS') return false;
+  const responses = asList(p.MethodResponses);
+  return (
+    responses.length > 0 &&
+    responses.every((resp) => {
+      const params = get(resp, 'ResponseParameters');
+      return (
+        get(resp, 'StatusCode') === '204' &&
+        isObject(params) &&
+        Object.keys(params).some((k) => k.startsWith('method.response.header.Access-Control-Allow-'))
+      );
+    })
+  );
+}
+
+/**
+ * `AWS::ApiGateway::Method` and `AWS::ApiGatewayV2::Route` -> endpoint (`api-method`): the
+ * authorization a caller needs. Without `AuthorizationType` both default to `NONE`.
+ */
+export function apiMethodView(r: Resource): EndpointView {
+  const p = r.properties;
+  const v2 = r.type === 'AWS::ApiGatewayV2::Route';
+  const method = asString(v2 ? p.RouteKey : p.HttpMethod);
+  return {
+    kind: 'endpoint',
+    endpointType: 'api-method',
+    resource: r,
+    name: displayName(r),
+    protocol: 'HTTPS',
+    authorization: asString(p.AuthorizationType) ?? 'NONE',
+    method,
+    corsPreflight: v2 ? undefined : corsPreflight(p, method),
+  };
+}
+
+/**
+ * Listeners, distributions, API stages, domain names and methods -> endpoint views; load balancers
+ * -> load-balancer views.
+ */
 export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('AWS::ElasticLoadBalancingV2::Listener', listenerView);
   registry.register('AWS::CloudFront::Distribution', distributionView);
   registry.register('AWS::ApiGateway::Stage', restStageView);
   registry.register('AWS::ApiGatewayV2::Stage', httpStageView);
   registry.register('AWS::ApiGateway::DomainName', apiDomainView);
+  registry.register(
+    ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'],
+    loadBalancerView,
+  );
+  registry.register(['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'], apiMethodView);
 }

@@ -2,6 +2,7 @@ import { AdapterRegistry } from '../registry';
 import { registerBackup } from './backup';
 import { registerCompute } from './compute';
 import { registerEndpoints } from './endpoints';
+import { registerEvents } from './events';
 import { registerIdentity } from './identity';
 import { registerKeys } from './keys';
 import { registerLogging } from './logging';
@@ -23,5 +24,6 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerBackup(registry);
   registerCompute(registry);
   registerPosture(registry);
+  registerEvents(registry);
   return registry;
 }

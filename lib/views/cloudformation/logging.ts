@@ -10,7 +10,8 @@ import {
   show,
   type Value,
 } from '../../graph/values';
-import type { AuditTrailView, Fact } from '../kinds';
+import type { ResourceGraph } from '../../graph/graph';
+import type { AuditTrailView, DataEventSelector, Fact } from '../kinds';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { kmsEncryption } from '../common/keys';
@@ -42,7 +43,197 @@ export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
         : cwl !== undefined && cwl !== null,
     sinkStore: sink?.address,
     dataEvents: dataEvents(p.EventSelectors, p.AdvancedEventSelectors),
+    dataEventSelectors: [
+      ...basicSelectors(p.EventSelectors, ctx.graph),
+      ...advancedSelectors(p.AdvancedEventSelectors, ctx.graph),
+    ],
   };
+}
+
+type Access = DataEventSelector['access'];
+
+/** What one data resource value selects: every resource of the type, one graph resource whole, or less. */
+type Scope = { all: true } | { address: string } | { external: string } | { unresolved: Unknown };
+
+const ALL_OF_TYPE = /^arn:[^:]+:[a-z0-9-]+(:::?)?$/;
+const BUCKET_WHOLE = /^arn:[^:]+:s3:::([^/]+)\/$/;
+
+/**
+ * Scope of a data resource ARN (or ARN prefix): `arn:aws:s3` / `arn:aws:s3:::` is every bucket, a bucket ARN
+ * followed by `/` every object of that bucket, a reference to a resource's ARN that resource. A prefix
+ * within a bucket covers part of it, which is not the bucket.
+ */
+function scopeOf(v: Value, graph: ResourceGraph): Scope {
+  if (v instanceof ResourceRef) return { address: v.address };
+  if (typeof v === 'string') {
+    if (ALL_OF_TYPE.test(v)) return { all: true };
+    const bucket = BUCKET_WHOLE.exec(v)?.[1];
+    if (bucket !== undefined) {
+      const named = graph.ofType('AWS::S3::Bucket').find((b) => b.properties.BucketName === bucket);
+      return named ? { address: named.address } : { external: v };
+    }
+    return { external: v };
+  }
+  if (v instanceof Unknown) {
+    const display = v.display ?? '';
+    for (const ref of v.refs) {
+      const whole = [`\${${ref.address}.Arn}/`, `\${${ref.address}.Arn}`];
+      if (
+        whole.includes(display) ||
+        new RegExp(`^arn:[^:]+:s3:::\\$\\{${escape(ref.address)}\\}/$`).test(display)
+      )
+        return { address: ref.address };
+    }
+    return {
+      unresolved: new Unknown(
+        `data resource \`${v.toString()}\` cannot be resolved to whole resources`,
+        v.refs,
+        v.display,
+      ),
+    };
+  }
+  return { unresolved: new Unknown(`unexpected data resource ${show(v)}`) };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function selector(
+  resourceType: Fact<string>,
+  access: Access,
+  scopes: readonly Scope[],
+  why?: Unknown,
+): DataEventSelector {
+  const addresses: string[] = [];
+  let unresolved = why;
+  let allResources = false;
+  for (const s of scopes) {
+    if ('all' in s) allResources = true;
+    else if ('address' in s) addresses.push(s.address);
+    else if ('unresolved' in s) unresolved ??= s.unresolved;
+  }
+  return { resourceType, access, allResources, addresses, ...(unresolved ? { unresolved } : {}) };
+}
+
+/** Basic selectors: `DataResources[]` (`Type`, `Values`) with the selector's `ReadWriteType` (default `All`). */
+function basicSelectors(basic: Value | undefined, graph: ResourceGraph): DataEventSelector[] {
+  if (basic instanceof Unknown) return [selector(basic, 'all', [], basic)];
+  const out: DataEventSelector[] = [];
+  for (const s of asList(basic)) {
+    if (s instanceof Unknown) {
+      out.push(selector(s, 'all', [], s));
+      continue;
+    }
+    const rw = get(s, 'ReadWriteType') ?? 'All';
+    if (rw instanceof Unknown) {
+      out.push(selector(rw, 'all', [], rw));
+      continue;
+    }
+    const access: Access = rw === 'ReadOnly' ? 'read' : rw === 'WriteOnly' ? 'write' : 'all';
+    const resources = get(s, 'DataResources');
+    if (resources instanceof Unknown) {
+      out.push(selector(resources, access, [], resources));
+      continue;
+    }
+    for (const d of asList(resources)) {
+      const type = get(d, 'Type');
+      const values = get(d, 'Values');
+      const resourceType: Fact<string> =
+        typeof type === 'string' ? type : new Unknown(`data resource type is ${show(type)}`);
+      if (values instanceof Unknown) out.push(selector(resourceType, access, [], values));
+      else
+        out.push(
+          selector(
+            resourceType,
+            access,
+            asList(values).map((v) => scopeOf(v, graph)),
+          ),
+        );
+    }
+  }
+  return out;
+}
+
+/** Fields of an advanced selector that keep it capturing every data event of the resources it names. */
+const WHOLE_FIELDS = ['eventCategory', 'resources.type', 'resources.ARN', 'readOnly'];
+
+/**
+ * Advanced selectors: `eventCategory` = `Data`, one `resources.type`, `resources.ARN` (`Equals` or
+ * `StartsWith`; absent: every resource of the type) and `readOnly`. A selector that excludes ARNs or
+ * filters on other fields (event names, identities) captures part of the events: it covers nothing whole.
+ */
+function advancedSelectors(advanced: Value | undefined, graph: ResourceGraph): DataEventSelector[] {
+  if (advanced instanceof Unknown) return [selector(advanced, 'all', [], advanced)];
+  const out: DataEventSelector[] = [];
+  for (const s of asList(advanced)) {
+    const fields = get(s, 'FieldSelectors');
+    if (s instanceof Unknown || fields instanceof Unknown) {
+      const u = s instanceof Unknown ? s : (fields as Unknown);
+      out.push(selector(u, 'all', [], u));
+      continue;
+    }
+    const list = asList(fields).filter(isObject);
+    const field = (name: string) => list.find((f) => f.Field === name);
+    const category = field('eventCategory')?.Equals;
+    if (category instanceof Unknown) {
+      out.push(selector(category, 'all', [], category));
+      continue;
+    }
+    if (!asList(category).includes('Data')) continue;
+    const readOnly = field('readOnly')?.Equals;
+    const ro = readOnly instanceof Unknown ? [] : asList(readOnly).map((v) => show(v).toLowerCase());
+    const access: Access =
+      ro.length === 1 && ro[0] === 'true' ? 'read' : ro.length === 1 && ro[0] === 'false' ? 'write' : 'all';
+    const typeValues = field('resources.type')?.Equals;
+    const types = typeValues instanceof Unknown ? [typeValues] : asList(typeValues);
+    const resourceType: Fact<string> =
+      types.length === 1 && (typeof types[0] === 'string' || types[0] instanceof Unknown)
+        ? types[0]
+        : new Unknown(`resource type of the selector is ${show(typeValues)}`);
+    const narrowing = list.find((f) => typeof f.Field === 'string' && !WHOLE_FIELDS.includes(f.Field));
+    if (readOnly instanceof Unknown) {
+      out.push(selector(resourceType, 'all', [], readOnly));
+      continue;
+    }
+    if (narrowing) {
+      out.push(
+        selector(
+          resourceType,
+          access,
+          [],
+          new Unknown(`the selector captures only events matching \`${show(narrowing.Field)}\``),
+        ),
+      );
+      continue;
+    }
+    const arn = field('resources.ARN');
+    if (!arn) {
+      out.push(selector(resourceType, access, [{ all: true }]));
+      continue;
+    }
+    const excluding = Object.keys(arn).find((k) => k.startsWith('Not'));
+    if (excluding) {
+      out.push(
+        selector(
+          resourceType,
+          access,
+          [],
+          new Unknown(`the selector excludes resources by ARN (\`${excluding}\`)`),
+        ),
+      );
+      continue;
+    }
+    const values = [...asList(arn.Equals), ...asList(arn.StartsWith)];
+    out.push(
+      selector(
+        resourceType,
+        access,
+        values.map((v) => scopeOf(v, graph)),
+      ),
+    );
+  }
+  return out;
 }
 
 function combine(a: DataEvents, b: DataEvents): DataEvents {

@@ -145,7 +145,17 @@ export function securityGroupView(r: Resource, ctx: AdapterContext): FirewallVie
   };
 }
 
-/** `AWS::EC2::VPC` -> network, with the `AWS::EC2::FlowLog` resources whose `ResourceId` references it. */
+/**
+ * The custom resource aws-cdk-lib's `Vpc` adds with `restrictDefaultSecurityGroup` (it removes the
+ * default group's rules at deploy time). CloudFormation itself cannot declare the default group.
+ */
+const RESTRICT_DEFAULT_SG = 'Custom::VpcRestrictDefaultSG';
+
+/**
+ * `AWS::EC2::VPC` -> network, with the `AWS::EC2::FlowLog` resources whose `ResourceId` references
+ * it, whether a `Custom::VpcRestrictDefaultSG` strips its default security group, and whether a
+ * Route 53 Resolver query logging configuration is associated with it.
+ */
 export function vpcView(r: Resource, ctx: AdapterContext): NetworkView {
   const flowLogs = declaredFor(ctx.graph, r.address, 'AWS::EC2::FlowLog', 'ResourceId').map((f) => {
     const t = asString(f.properties.TrafficType);
@@ -155,12 +165,21 @@ export function vpcView(r: Resource, ctx: AdapterContext): NetworkView {
     };
   });
   const cidr = asString(r.properties.CidrBlock);
+  const restricted = declaredFor(ctx.graph, r.address, RESTRICT_DEFAULT_SG, 'DefaultSecurityGroupId');
+  const dns = declaredFor(
+    ctx.graph,
+    r.address,
+    'AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation',
+    'ResourceId',
+  );
   return {
     kind: 'network',
     resource: r,
     name: displayName(r),
     flowLogs,
     cidr,
+    defaultSecurityGroupRestricted: restricted.length > 0,
+    dnsQueryLogging: dns.length > 0,
   };
 }
 

@@ -5,6 +5,7 @@ import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
+import type { PolicyStatement } from '../kinds';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 /** `AWS::S3::Bucket` -> data store, with facts from its `AWS::S3::BucketPolicy`. */
@@ -38,6 +39,8 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
   const statements = policies.flatMap((d) => d.statements);
   const tlsOnly: Fact<boolean> = statements.some(deniesInsecureTransport) ? true : (unresolved ?? false);
   const policyAllowsPublic: Fact<boolean> = statements.some(allowsPublic) ? true : (unresolved ?? false);
+  const versioningStatus = get(p, 'VersioningConfiguration', 'Status');
+  const lifecycle = get(p, 'LifecycleConfiguration', 'Rules');
 
   return {
     kind: 'data-store',
@@ -49,8 +52,10 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     tlsOnly,
     publicAccess: publicAccessBlock(get(p, 'PublicAccessBlockConfiguration')),
     policyAllowsPublic,
-    versioning: versioning(get(p, 'VersioningConfiguration', 'Status')),
-    dataRetentionDays: expiryDays(get(p, 'LifecycleConfiguration', 'Rules')),
+    versioning: versioning(versioningStatus),
+    dataRetentionDays: expiryDays(lifecycle),
+    noncurrentVersionRetentionDays: noncurrentDays(versioningStatus, lifecycle),
+    minTlsVersion: minTls(statements, unresolved),
     retainedOnDelete: r.retainOnDelete ?? false,
     immutability: objectLock(
       p.ObjectLockEnabled,
@@ -86,21 +91,89 @@ function versioning(status: Value | undefined): Fact<boolean> {
   return status === 'Enabled';
 }
 
+/** Enabled lifecycle rules that apply to every object of the bucket (no prefix, tag or size filter). */
+function wholeBucketRules(rules: Value[]): { [key: string]: Value }[] {
+  return rules.filter(isObject).filter((rule) => {
+    if (rule.Status !== 'Enabled') return false;
+    return ![rule.Prefix, rule.TagFilters, get(rule, 'Filter')].some(
+      (f) => f !== undefined && f !== '' && !(Array.isArray(f) && f.length === 0),
+    );
+  });
+}
+
 /** Shortest expiration of an enabled lifecycle rule that applies to every object; null: data never expires. */
 function expiryDays(rules: Value | undefined): Fact<number | null> {
   if (rules instanceof Unknown) return rules;
   let best: number | null = null;
-  for (const rule of asList(rules)) {
-    if (!isObject(rule) || rule.Status !== 'Enabled') continue;
-    const scoped = [rule.Prefix, rule.TagFilters, get(rule, 'Filter')].some(
-      (f) => f !== undefined && f !== '' && !(Array.isArray(f) && f.length === 0),
-    );
-    if (scoped) continue;
+  for (const rule of wholeBucketRules(asList(rules))) {
     const days = asNumber(rule.ExpirationInDays);
     if (days instanceof Unknown) return days;
     if (days !== undefined && (best === null || days < best)) best = days;
   }
   return best;
+}
+
+/**
+ * Days noncurrent versions are kept, for a bucket that keeps versions (versioning enabled or suspended):
+ * the shortest `NoncurrentVersionExpiration` of a whole-bucket rule. A rule that also keeps the newest
+ * versions (`NewerNoncurrentVersions`) bounds nothing: those versions stay until newer ones replace them.
+ */
+function noncurrentDays(
+  status: Value | undefined,
+  rules: Value | undefined,
+): Fact<number | null> | undefined {
+  if (status instanceof Unknown) return status;
+  if (status !== 'Enabled' && status !== 'Suspended') return undefined;
+  if (rules instanceof Unknown) return rules;
+  let best: number | null = null;
+  for (const rule of wholeBucketRules(asList(rules))) {
+    const expiration = rule.NoncurrentVersionExpiration;
+    const days = asNumber(
+      expiration === undefined ? rule.NoncurrentVersionExpirationInDays : get(expiration, 'NoncurrentDays'),
+    );
+    if (days instanceof Unknown) return days;
+    if (days === undefined || get(expiration, 'NewerNoncurrentVersions') !== undefined) continue;
+    if (best === null || days < best) best = days;
+  }
+  return best;
+}
+
+type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
+const TLS_VERSIONS: readonly TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
+
+/**
+ * S3 accepts TLS 1.2 and 1.3 on every endpoint (TLS 1.0 and 1.1 are refused since AWS raised the floor of
+ * its API endpoints); a bucket policy raises it by denying requests whose `s3:TlsVersion` is below a version.
+ */
+const S3_TLS_FLOOR: TlsVersion = '1.2';
+
+/**
+ * The lowest TLS version the bucket accepts: the service floor, raised by a statement denying everyone every
+ * S3 action on the bucket's objects when `s3:TlsVersion` is below (or at most) a version, with no other
+ * condition narrowing the deny.
+ */
+function minTls(statements: readonly PolicyStatement[], unresolved: Unknown | undefined): Fact<TlsVersion> {
+  let floor = TLS_VERSIONS.indexOf(S3_TLS_FLOOR);
+  for (const s of statements) {
+    if (s.effect !== 'Deny' || !s.principals.includes('*')) continue;
+    if (!s.actions.some((a) => a === '*' || a === 's3:*')) continue;
+    if (!s.resources.some((r) => r === '*' || show(r).endsWith('/*'))) continue;
+    const blocks = Object.entries(s.conditions).flatMap(([op, block]) =>
+      Object.entries(block).map(([key, values]) => ({ op, key: key.toLowerCase(), values })),
+    );
+    if (blocks.length !== 1 || blocks[0]!.key !== 's3:tlsversion') continue;
+    const { op, values } = blocks[0]!;
+    const m = /^NumericLessThan(Equals)?(IfExists)?$/.exec(op);
+    if (!m || values.length !== 1 || typeof values[0] !== 'string') continue;
+    const bound = Number(values[0]);
+    if (!Number.isFinite(bound)) continue;
+    // Lowest version not denied: above the bound for LessThanEquals, at or above it for LessThan.
+    const allowed = TLS_VERSIONS.findIndex((v) => (m[1] ? Number(v) > bound : Number(v) >= bound));
+    floor = Math.max(floor, allowed === -1 ? TLS_VERSIONS.length - 1 : allowed);
+  }
+  const version = TLS_VERSIONS[floor]!;
+  if (unresolved && version !== '1.3') return unresolved;
+  return version;
 }
 
 function objectLock(enabled: Value | undefined, retention: Value | undefined): DataStoreView['immutability'] {

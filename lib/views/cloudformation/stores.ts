@@ -278,7 +278,10 @@ function clusterPublic(p: Record<string, Value>): Fact<boolean> | undefined {
   return aurora === true ? undefined : aurora instanceof Unknown ? aurora : rdsPublic(p);
 }
 
-/** `AWS::RDS::DBCluster` (Aurora and Multi-AZ DB clusters). */
+/**
+ * `AWS::RDS::DBCluster` (Aurora and Multi-AZ DB clusters). Minor version upgrades are automatic unless
+ * `AutoMinorVersionUpgrade` is false (on the cluster, and on each Aurora instance).
+ */
 export function dbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   const backups = retention(p.BackupRetentionPeriod, 1);
@@ -288,6 +291,7 @@ export function dbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
     backupRetentionDays: backups.days,
     deletionProtection: bool(p.DeletionProtection, false),
     publiclyAccessible: clusterPublic(p),
+    autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
   };
 }
 
@@ -328,6 +332,7 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
     return {
       ...base(r, 'database-instance', encryption, classification),
       publiclyAccessible: rdsPublic(p),
+      autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
     };
   }
   const replica = p.SourceDBInstanceIdentifier !== undefined || p.SourceDBClusterIdentifier !== undefined;
@@ -338,6 +343,7 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
     backupRetentionDays: backups.days,
     deletionProtection: bool(p.DeletionProtection, false),
     publiclyAccessible: rdsPublic(p),
+    autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
   };
 }
 

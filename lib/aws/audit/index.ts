@@ -1,0 +1,2 @@
+export * from './audit-log-sink';
+export * from './cis-metric-filters';

@@ -1,0 +1,277 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Duration, Stack, Tags } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { SandboxedService, SandboxedTaskDefinition } from '../../../lib/aws/containers';
+import { SegmentedVpc, Tier } from '../../../lib/aws/network';
+import { checkGraph } from '../../../lib/check';
+import { gates } from '../../../lib/engine/evaluate';
+import { loadInput } from '../../../lib/sources';
+
+const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/nginx:stable');
+
+/** A log group the engine accepts: INTERNAL, customer key, a year of retention. */
+function appLogs(s: Stack): logs.LogGroup {
+  const key = new kms.Key(s, 'LogKey', { enableKeyRotation: true });
+  const group = new logs.LogGroup(s, 'AppLogs', {
+    encryptionKey: key,
+    retention: logs.RetentionDays.ONE_YEAR,
+  });
+  Tags.of(group).add('data-classification', 'internal');
+  return group;
+}
+
+function task(s: Stack, props: Partial<ConstructorParameters<typeof SandboxedTaskDefinition>[2]> = {}) {
+  return new SandboxedTaskDefinition(s, 'Task', { logGroup: appLogs(s), ...props });
+}
+
+type Container = Record<string, unknown>;
+
+function containers(s: Stack): Container[] {
+  const defs = Object.values(Template.fromStack(s).findResources('AWS::ECS::TaskDefinition')) as {
+    Properties: { ContainerDefinitions: Container[] };
+  }[];
+  return defs[0]!.Properties.ContainerDefinitions;
+}
+
+describe('SandboxedTaskDefinition', () => {
+  test('a container is sandboxed: read-only root, non-root user, not privileged, every capability dropped', () => {
+    const s = new Stack(new App(), 'S');
+    const t = task(s, { cpu: 512, memoryLimitMiB: 1024 });
+    t.addSandboxedContainer('app', { image: IMAGE, cpu: 256, memoryLimitMiB: 512 });
+    Template.fromStack(s).hasResourceProperties('AWS::ECS::TaskDefinition', {
+      RequiresCompatibilities: ['FARGATE'],
+      NetworkMode: 'awsvpc',
+      Cpu: '512',
+      Memory: '1024',
+      ContainerDefinitions: [
+        Match.objectLike({
+          Name: 'app',
+          ReadonlyRootFilesystem: true,
+          User: '1000:1000',
+          Privileged: false,
+          LinuxParameters: { Capabilities: { Drop: ['ALL'] }, InitProcessEnabled: true },
+          Cpu: 256,
+          Memory: 512,
+          StopTimeout: 30,
+          LogConfiguration: {
+            LogDriver: 'awslogs',
+            Options: Match.objectLike({ 'awslogs-group': { Ref: Match.stringLikeRegexp('^AppLogs') } }),
+          },
+        }),
+      ],
+    });
+    const [c] = containers(s);
+    expect(c).not.toHaveProperty('DockerSecurityOptions');
+    expect((c!.LinuxParameters as Record<string, unknown>).Capabilities).not.toHaveProperty('Add');
+  });
+
+  test('user, stop timeout, scratch paths and stream prefix are taken from the props', () => {
+    const s = new Stack(new App(), 'S');
+    const t = task(s, { cpu: 1024, memoryLimitMiB: 2048 });
+    t.addSandboxedContainer('web', {
+      image: IMAGE,
+      cpu: 512,
+      memoryLimitMiB: 1024,
+      user: '101:101',
+      stopTimeout: Duration.seconds(90),
+      scratchPaths: ['/tmp', '/var/cache/nginx'],
+      streamPrefix: 'frontend',
+      portMappings: [{ containerPort: 8080 }],
+    });
+    t.addSandboxedContainer('sidecar', { image: IMAGE, cpu: 256, memoryLimitMiB: 256, essential: false });
+    const tpl = Template.fromStack(s);
+    tpl.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Volumes: [{ Name: 'web-scratch-1' }, { Name: 'web-scratch-2' }],
+      ContainerDefinitions: [
+        Match.objectLike({
+          Name: 'web',
+          User: '101:101',
+          StopTimeout: 90,
+          ReadonlyRootFilesystem: true,
+          MountPoints: [
+            { SourceVolume: 'web-scratch-1', ContainerPath: '/tmp', ReadOnly: false },
+            { SourceVolume: 'web-scratch-2', ContainerPath: '/var/cache/nginx', ReadOnly: false },
+          ],
+          LogConfiguration: Match.objectLike({
+            Options: Match.objectLike({ 'awslogs-stream-prefix': 'frontend' }),
+          }),
+        }),
+        Match.objectLike({
+          Name: 'sidecar',
+          Essential: false,
+          ReadonlyRootFilesystem: true,
+          User: '1000:1000',
+          LinuxParameters: { Capabilities: { Drop: ['ALL'] }, InitProcessEnabled: true },
+        }),
+      ],
+    });
+  });
+
+  describe('validation', () => {
+    test.each([['root'], ['0'], ['0:0'], ['root:wheel'], [' 0 ']])('user %j is refused', (user) => {
+      const t = task(new Stack(new App(), 'S'));
+      expect(() =>
+        t.addSandboxedContainer('app', { image: IMAGE, cpu: 128, memoryLimitMiB: 128, user }),
+      ).toThrow(/BULWARK_CONTAINER_ROOT_USER/);
+    });
+
+    test('a non-root user in the root group is accepted', () => {
+      const t = task(new Stack(new App(), 'S'));
+      expect(() =>
+        t.addSandboxedContainer('app', { image: IMAGE, cpu: 128, memoryLimitMiB: 128, user: '1001:0' }),
+      ).not.toThrow();
+    });
+
+    test("containers' limits must fit in the task's, naming both props", () => {
+      const t = task(new Stack(new App(), 'S'), { cpu: 256, memoryLimitMiB: 512 });
+      t.addSandboxedContainer('a', { image: IMAGE, cpu: 128, memoryLimitMiB: 256 });
+      expect(() => t.addSandboxedContainer('b', { image: IMAGE, cpu: 256, memoryLimitMiB: 512 })).toThrow(
+        /2 problems:[\s\S]*containers' `cpu` \(384\) exceeds the task's `cpu` \(256\)[\s\S]*containers' `memoryLimitMiB` \(768\) exceeds the task's `memoryLimitMiB` \(512\)/,
+      );
+    });
+
+    test.each([
+      ['cpu 0', { cpu: 0, memoryLimitMiB: 128 }, /`cpu` must be a whole number/],
+      ['memory 4 MiB', { cpu: 128, memoryLimitMiB: 4 }, /`memoryLimitMiB` must be at least 6 MiB/],
+      [
+        'a stop timeout above 120 s',
+        { cpu: 128, memoryLimitMiB: 128, stopTimeout: Duration.seconds(121) },
+        /BULWARK_CONTAINER_STOP_TIMEOUT/,
+      ],
+      [
+        'a relative scratch path',
+        { cpu: 128, memoryLimitMiB: 128, scratchPaths: ['tmp'] },
+        /BULWARK_CONTAINER_SCRATCH_PATH/,
+      ],
+      [
+        '/ as scratch path',
+        { cpu: 128, memoryLimitMiB: 128, scratchPaths: ['/'] },
+        /BULWARK_CONTAINER_SCRATCH_PATH/,
+      ],
+    ])('%s is refused', (_label, props, error) => {
+      const t = task(new Stack(new App(), 'S'));
+      expect(() => t.addSandboxedContainer('app', { image: IMAGE, ...props })).toThrow(error);
+    });
+  });
+
+  test('the engine finds no failure on a sandboxed task run by a sandboxed service', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-sandboxed-task-'));
+    try {
+      const app = new App({ outdir });
+      const s = new Stack(app, 'S');
+      const net = new SegmentedVpc(s, 'Net');
+      net.allowHttpsEgress(Tier.APPLICATION, 'image pulls from ECR');
+      const t = task(s, { cpu: 512, memoryLimitMiB: 1024 });
+      t.addSandboxedContainer('app', { image: IMAGE, cpu: 256, memoryLimitMiB: 512, scratchPaths: ['/tmp'] });
+      t.addSandboxedContainer('sidecar', { image: IMAGE, cpu: 128, memoryLimitMiB: 256, essential: false });
+      const cluster = new ecs.Cluster(s, 'Cluster', { vpc: net.vpc });
+      new SandboxedService(s, 'Service', { cluster, taskDefinition: t, network: net });
+      app.synth();
+      const { evaluation } = checkGraph(loadInput([outdir]).graph);
+      expect(evaluation.viewErrors).toEqual([]);
+      expect(evaluation.results.filter((r) => gates(r, evaluation.pack)).map((r) => r.message)).toEqual([]);
+      expect(
+        evaluation.results
+          .filter((r) => r.outcome === 'fail' || r.outcome === 'unknown')
+          .map((r) => r.message),
+      ).toEqual([]);
+      const containerResults = evaluation.results.filter(
+        (r) => r.view.kind === 'container-task' && r.rule.id.startsWith('BW-DS-'),
+      );
+      expect(new Set(containerResults.map((r) => r.rule.id))).toEqual(
+        new Set(['BW-DS-001', 'BW-DS-002', 'BW-DS-003']),
+      );
+      expect(containerResults.every((r) => r.outcome === 'pass')).toBe(true);
+      expect(containerResults).toHaveLength(6);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SandboxedService', () => {
+  function setup(tier?: Tier) {
+    const s = new Stack(new App(), 'S');
+    const net = new SegmentedVpc(s, 'Net');
+    const t = task(s);
+    t.addSandboxedContainer('app', { image: IMAGE, cpu: 128, memoryLimitMiB: 256 });
+    const cluster = new ecs.Cluster(s, 'Cluster', { vpc: net.vpc });
+    const svc = new SandboxedService(s, 'Service', { cluster, taskDefinition: t, network: net, tier });
+    return { s, net, svc };
+  }
+
+  test('no public IP, application-tier subnets and security group, no ECS Exec, latest platform', () => {
+    const { s, net } = setup();
+    const sg = s.getLogicalId(
+      net.securityGroupFor(Tier.APPLICATION).node.defaultChild as ec2.CfnSecurityGroup,
+    );
+    const t = Template.fromStack(s);
+    t.hasResourceProperties('AWS::ECS::Service', {
+      LaunchType: 'FARGATE',
+      PlatformVersion: 'LATEST',
+      EnableExecuteCommand: false,
+      DeploymentConfiguration: Match.objectLike({
+        DeploymentCircuitBreaker: { Enable: true, Rollback: true },
+      }),
+      NetworkConfiguration: {
+        AwsvpcConfiguration: {
+          AssignPublicIp: 'DISABLED',
+          SecurityGroups: [{ 'Fn::GetAtt': [sg, 'GroupId'] }],
+          Subnets: [
+            { Ref: Match.stringLikeRegexp('ApplicationSubnet1Subnet') },
+            { Ref: Match.stringLikeRegexp('ApplicationSubnet2Subnet') },
+          ],
+        },
+      },
+    });
+    // The tier may reach the interface endpoints (logs, secrets) on 443, nothing else.
+    t.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { 'Fn::GetAtt': [sg, 'GroupId'] },
+      DestinationSecurityGroupId: {
+        'Fn::GetAtt': [Match.stringLikeRegexp('EndpointSecurityGroup'), 'GroupId'],
+      },
+      FromPort: 443,
+      ToPort: 443,
+    });
+    t.resourceCountIs('AWS::EC2::SecurityGroupEgress', 1);
+  });
+
+  test('runs in the isolated data tier when asked', () => {
+    const { s } = setup(Tier.DATA);
+    Template.fromStack(s).hasResourceProperties('AWS::ECS::Service', {
+      NetworkConfiguration: {
+        AwsvpcConfiguration: Match.objectLike({
+          AssignPublicIp: 'DISABLED',
+          SecurityGroups: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('DataSecurityGroup'), 'GroupId'] }],
+          Subnets: [
+            { Ref: Match.stringLikeRegexp('DataSubnet1Subnet') },
+            { Ref: Match.stringLikeRegexp('DataSubnet2Subnet') },
+          ],
+        }),
+      },
+    });
+  });
+
+  test('the ingress tier and a cluster of another VPC are refused, naming both props', () => {
+    const s = new Stack(new App(), 'S');
+    const net = new SegmentedVpc(s, 'Net');
+    const t = task(s);
+    t.addSandboxedContainer('app', { image: IMAGE, cpu: 128, memoryLimitMiB: 256 });
+    const other = new ecs.Cluster(s, 'Other', { vpc: new ec2.Vpc(s, 'OtherVpc') });
+    expect(
+      () =>
+        new SandboxedService(s, 'Service', {
+          cluster: other,
+          taskDefinition: t,
+          network: net,
+          tier: Tier.INGRESS,
+        }),
+    ).toThrow(/2 problems:[\s\S]*BULWARK_SERVICE_TIER[\s\S]*`cluster` is not in `network`'s VPC/);
+  });
+});
