@@ -14,6 +14,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/test/integration/'],
     },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      // A real AWS API emulator (moto), installed into .venv on first use and started once per run.
+      globalSetup: '<rootDir>/test/integration/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/setup/global-teardown.ts',
+    },
   ],
 };

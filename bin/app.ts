@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { App, Validations } from 'aws-cdk-lib';
 import { BulwarkValidationPlugin } from '../lib/cdk';
-import { ReferenceBaselineStack } from '../lib/aws/reference-baseline';
+import { addReferenceBaseline } from '../lib/aws/reference-baseline';
 
 /**
  * The reference baseline: `npx cdk synth` builds it and the Bulwark plugin checks it, printing the
@@ -9,7 +9,5 @@ import { ReferenceBaselineStack } from '../lib/aws/reference-baseline';
  */
 const app = new App();
 Validations.of(app).addPlugins(new BulwarkValidationPlugin());
-new ReferenceBaselineStack(app, 'BulwarkBaseline', {
-  description: 'Bulwark reference security baseline',
-});
+addReferenceBaseline(app);
 app.synth();

@@ -7,6 +7,7 @@ import { CATALOGS } from '../../policies/controls';
 import { PACKS, DEFAULT_PACK } from '../../policies/packs';
 import { runCheckCommand } from './check';
 import { runControlsCommand } from './controls';
+import { runDriftCommand, type DriftCommandOptions } from './drift';
 import { runExplainCommand } from './explain';
 import { EXIT, type CliIo } from './io';
 
@@ -72,6 +73,71 @@ Examples:
         code = runCheckCommand(paths, o, io);
       },
     );
+
+  program
+    .command('drift')
+    .description(
+      'Compare deployed AWS stacks with the desired state (cdk.out or a template): security facts that drifted, and rule failures on what is live. Read-only.',
+    )
+    .option('--app <path>', 'desired state: cloud assembly directory or template file', 'cdk.out')
+    .option(
+      '--stack <name>',
+      'deployed stack to compare (repeatable; default: every stack of the app)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option('--region <region>', 'AWS region (default: AWS_REGION or the profile)')
+    .option('--profile <profile>', 'named profile of the shared AWS config and credentials files')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit 1 when drift or a mandatory live finding has at least this severity',
+      )
+        .choices(SEVERITIES)
+        .default('high'),
+    )
+    .option('--concurrency <n>', 'resources read at once', '8')
+    .addOption(
+      new Option('--pack <pack>', 'rule pack: which rules run and which are mandatory')
+        .choices(PACKS.map((p) => p.id))
+        .default(DEFAULT_PACK),
+    )
+    .option('--suppressions <file>', 'suppressions file (default: ./bulwark.suppressions.yaml when present)')
+    .option('--include-passed', 'list passed and not-applicable live checks too')
+    .option('--print-iam-policy', 'print the least-privilege IAM policy a run needs (JSON) and exit')
+    .addHelpText(
+      'after',
+      `
+What it does:
+  For each resource of the stacks it finds the physical id (CloudFormation ListStackResources),
+  reads the live configuration (S3, KMS, EC2, CloudTrail, CloudWatch Logs, DynamoDB, RDS, ELBv2,
+  Backup, GuardDuty, Security Hub, Config), derives the same security views as "bulwark check"
+  and reports (a) each security fact that differs, with the rules and controls it touches, and
+  (b) rule results on the live state. A deleted resource is drift; a resource that cannot be read
+  (access denied, throttled) is reported as unreadable; types it does not read are listed as not
+  checked. It only sends Describe/Get/List requests (see --print-iam-policy).
+
+Exit codes: 0 clean, 1 drift or mandatory live findings at or above --fail-on, 2 usage or input
+error (no such stack, bad --app, no credentials or region). Drift counts at the severity of the
+highest rule it touches; a deleted or missing resource at least high; a change no rule reads low;
+an unreadable resource like an unknown finding.
+
+Environment: the AWS SDK's usual variables (AWS_PROFILE, AWS_REGION, AWS_ACCESS_KEY_ID...), and
+AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) to point it at another endpoint, such as a local
+emulator. Throttled requests are retried with exponential back-off (adaptive retry mode); Ctrl-C
+stops scheduling reads and reports what was read, marked incomplete.
+
+Examples:
+  bulwark drift --app cdk.out --stack Shop --region eu-west-1
+  bulwark drift --profile audit --format sarif --output drift.sarif --fail-on medium
+  bulwark drift --app template.yaml --stack Shop-prod --format json --output drift.json
+  bulwark drift --print-iam-policy > bulwark-drift-policy.json`,
+    )
+    .action(async (o: DriftCommandOptions) => {
+      code = await runDriftCommand(o, io);
+    });
 
   program
     .command('controls')

@@ -21,6 +21,7 @@ export {
 export type { SarifLog, SarifRun, SarifDriver, SarifRule, SarifResult, SarifInvocation } from './sarif';
 export { renderJunit, ERRORS_SUITE } from './junit';
 export { renderMarkdown } from './markdown';
+export { DRIFT_RULE_ID, DRIFT_SUITE, driftDifferences, driftFingerprint } from './drift';
 
 /** Report formats, as `--format` accepts them. */
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { DRIFT_SUITE, driftLocation } from './drift';
 import { escapeForXml } from './escape';
 import type { Report, ReportFinding } from './model';
 import { locationOf } from './model';
@@ -42,6 +43,35 @@ export function renderJunit(report: Report): string {
   for (const [ruleId, findings] of [...byRule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const cases = findings.map(testcase);
     suites.push(suite(`${ruleId} ${findings[0]!.title}`, cases));
+  }
+  if (report.drift) {
+    suites.push(
+      suite(
+        DRIFT_SUITE,
+        report.drift.entries.map((e) => {
+          const base = {
+            '@_classname': x(e.address),
+            '@_name': x(e.fact !== undefined ? `${e.kind} ${e.fact}` : e.kind),
+          };
+          if (e.kind === 'not-checked') return { ...base, skipped: { '@_message': x(oneLine(e.message)) } };
+          const body = [
+            x(e.message),
+            `at: ${x(driftLocation(e))}`,
+            `rules: ${x(e.rules.join(', ') || 'none')}`,
+            `controls: ${x(e.controls.join(', ') || 'none')}`,
+            `gating: ${e.gating}`,
+          ].join('\n');
+          return {
+            ...base,
+            failure: {
+              '@_message': x(oneLine(e.message)),
+              '@_type': e.kind === 'unreadable' ? 'unknown' : e.severity,
+              '#text': body,
+            },
+          };
+        }),
+      ),
+    );
   }
   if (report.errors.length > 0) {
     suites.push(

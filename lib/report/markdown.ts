@@ -1,4 +1,5 @@
 import type { Severity } from '../engine/rule';
+import { driftDifferences, driftMarkdownLines } from './drift';
 import { escapeMarkdown, markdownInline } from './escape';
 import type { Report, ReportFinding, ReportRule, ReportScore } from './model';
 import { SEVERITY_ORDER } from './model';
@@ -35,7 +36,14 @@ export function renderMarkdown(report: Report, maxFindings = MARKDOWN_MAX_FINDIN
     open.length === 0
       ? '✅ no findings'
       : `${open.length} finding${open.length === 1 ? '' : 's'}, ${s.gating} gating`;
-  out.push(`## Bulwark: ${verdict}`, '');
+  const drifted = report.drift ? driftDifferences(report.drift).length : undefined;
+  const driftVerdict =
+    drifted === undefined
+      ? ''
+      : drifted === 0
+        ? ' · no drift'
+        : ` · ${drifted} drift entr${drifted === 1 ? 'y' : 'ies'}`;
+  out.push(`## Bulwark: ${verdict}${driftVerdict}`, '');
   out.push(
     `Pack ${code(s.pack.id)} (${escapeMarkdown(s.pack.title)}) · ${escapeMarkdown(report.tool.name)} ` +
       `${escapeMarkdown(report.tool.version)}` +
@@ -56,6 +64,8 @@ export function renderMarkdown(report: Report, maxFindings = MARKDOWN_MAX_FINDIN
     out.push(scoreRow(f, `${escapeMarkdown(f.name)} (${code(f.framework)})`));
   }
   out.push('');
+
+  if (report.drift) out.push(...driftMarkdownLines(report.drift));
 
   if (report.incomplete.length > 0) {
     out.push('> [!WARNING]', '> Some inputs could not be read completely; findings may be missing:');

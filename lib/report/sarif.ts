@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../engine/rule';
+import { DRIFT_RULE_ID, driftDifferences, driftFingerprint, driftSeverity, notCheckedByType } from './drift';
 import { escapeControl } from './escape';
-import type { Report, ReportFinding, ReportRule } from './model';
+import type { DriftValue, Report, ReportDriftEntry, ReportFinding, ReportRule } from './model';
 
 /** SARIF `level` of a result, by severity. */
 export const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
@@ -98,6 +99,15 @@ export interface SarifResult {
     readonly 'security-severity': string;
     readonly finding?: string;
     readonly resourceType: string;
+    /** Drift results (`BW-DRIFT`): what differs and which rules it touches. */
+    readonly drift?: {
+      readonly kind: string;
+      readonly fact?: string;
+      readonly desired?: DriftValue;
+      readonly live?: DriftValue;
+      readonly rules: readonly string[];
+      readonly physicalId?: string;
+    };
   };
 }
 
@@ -117,6 +127,10 @@ export function toSarif(report: Report): SarifLog {
   const used = new Set(findings.map((f) => f.ruleId));
   const rules = report.rules.filter((r) => used.has(r.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const drift = report.drift ? driftDifferences(report.drift) : [];
+  const descriptors = rules.map(descriptor);
+  if (drift.length > 0) descriptors.push(driftDescriptor(driftSeverity(report)));
+  const notChecked = report.drift ? notCheckedByType(report.drift) : [];
   const notifications = [
     ...report.errors.map((e) => ({
       level: 'error' as const,
@@ -126,6 +140,18 @@ export function toSarif(report: Report): SarifLog {
       level: 'warning' as const,
       message: { text: escapeControl(`incomplete input: ${i}`) },
     })),
+    ...(notChecked.length > 0
+      ? [
+          {
+            level: 'warning' as const,
+            message: {
+              text: escapeControl(
+                `drift not checked for types Bulwark does not read live: ${notChecked.map(([t, n]) => `${t} (${n})`).join(', ')}`,
+              ),
+            },
+          },
+        ]
+      : []),
   ];
   const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(report.tool.version) ? report.tool.version : undefined;
   return {
@@ -139,12 +165,15 @@ export function toSarif(report: Report): SarifLog {
             version: report.tool.version,
             ...(semver ? { semanticVersion: semver } : {}),
             ...(report.tool.informationUri ? { informationUri: report.tool.informationUri } : {}),
-            rules: rules.map(descriptor),
+            rules: descriptors,
           },
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
+        results: [
+          ...findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
+          ...drift.map((e) => driftResult(e, rules.length)),
+        ],
       },
     ],
   };
@@ -218,6 +247,71 @@ function result(f: ReportFinding, ruleIndex: number): SarifResult {
       'security-severity': SECURITY_SEVERITY[f.severity],
       ...(f.finding !== undefined ? { finding: f.finding } : {}),
       resourceType: r.type,
+    },
+  };
+}
+
+function driftDescriptor(severity: Severity): SarifRule {
+  const text =
+    'A deployed resource differs from the desired state outside the pipeline: a security fact changed, the ' +
+    'resource was deleted or is missing, or it could not be read. The rules and controls each difference touches ' +
+    'are in the result.';
+  const fix =
+    'Redeploy the desired state (or change it through the pipeline if the live change is wanted), and find who ' +
+    'changed it outside the pipeline (CloudTrail).';
+  return {
+    id: DRIFT_RULE_ID,
+    name: 'DeployedResourcesMatchTheDesiredState',
+    shortDescription: { text: 'Deployed resources match the desired security configuration' },
+    fullDescription: { text },
+    help: { text: fix, markdown: `${fix}\n\n${text}` },
+    defaultConfiguration: { level: SARIF_LEVEL[severity] },
+    properties: {
+      tags: ['security', 'drift'],
+      'security-severity': SECURITY_SEVERITY[severity],
+      precision: 'high',
+    },
+  };
+}
+
+function driftResult(e: ReportDriftEntry, ruleIndex: number): SarifResult {
+  const physical =
+    e.file !== undefined
+      ? {
+          physicalLocation: {
+            artifactLocation: { uri: fileUri(e.file), uriBaseId: '%SRCROOT%' },
+            ...(e.line !== undefined ? { region: { startLine: e.line } } : {}),
+          },
+        }
+      : {};
+  return {
+    ruleId: DRIFT_RULE_ID,
+    ruleIndex,
+    level: SARIF_LEVEL[e.severity],
+    message: { text: escapeControl(e.message) },
+    locations: [
+      {
+        ...physical,
+        logicalLocations: [{ fullyQualifiedName: escapeControl(e.path ?? e.address), kind: 'resource' }],
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: driftFingerprint(e) },
+    properties: {
+      status: e.kind === 'unreadable' ? 'unknown' : 'fail',
+      severity: e.severity,
+      enforcement: e.gating ? 'mandatory' : 'advisory',
+      controls: e.controls,
+      'security-severity': SECURITY_SEVERITY[e.severity],
+      finding: e.fact !== undefined ? `${e.kind}:${e.fact}` : e.kind,
+      resourceType: e.type,
+      drift: {
+        kind: e.kind,
+        ...(e.fact !== undefined ? { fact: e.fact } : {}),
+        ...(e.desired !== undefined ? { desired: e.desired } : {}),
+        ...(e.live !== undefined ? { live: e.live } : {}),
+        rules: e.rules,
+        ...(e.physicalId !== undefined ? { physicalId: e.physicalId } : {}),
+      },
     },
   };
 }

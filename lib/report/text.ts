@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { Severity } from '../engine/rule';
+import { driftTextLines } from './drift';
 import { escapeControl } from './escape';
 import type { Report, ReportFinding, ReportScore } from './model';
 import { SEVERITY_ORDER, locationOf } from './model';
@@ -24,6 +25,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const open = report.findings.filter((f) => isOpen(f));
   const suppressed = report.findings.filter((f) => f.suppressed);
   const passed = report.findings.filter((f) => f.status === 'pass' || f.status === 'not_applicable');
+
+  if (report.drift) out.push(...driftTextLines(report.drift, c));
 
   for (const severity of SEVERITY_ORDER) {
     const group = open.filter((f) => f.severity === severity);

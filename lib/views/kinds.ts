@@ -157,6 +157,15 @@ export interface IdentityView extends ViewBase {
   readonly managedPolicyArns: readonly Fact<string>[];
   /** Standalone policies of the graph attached to this identity (addresses). */
   readonly attachedPolicies: readonly string[];
+  /** Users: long-lived access keys the source creates for them (`AWS::IAM::AccessKey`), and whether each is active. */
+  readonly accessKeys?: readonly { readonly address: string; readonly active: Fact<boolean> }[];
+}
+
+/** A directory of application users: a Cognito user pool, an Entra ID tenant. */
+export interface UserDirectoryView extends ViewBase {
+  readonly kind: 'user-directory';
+  /** Multi-factor authentication: `required`, `optional` (each user chooses) or `off`. */
+  readonly mfa: Fact<'required' | 'optional' | 'off'>;
 }
 
 /** A standalone permission policy (IAM::Policy, IAM::ManagedPolicy). */
@@ -220,6 +229,30 @@ export interface NetworkAclView extends ViewBase {
   })[];
 }
 
+/** A route table with its routes. */
+export interface RouteTableView extends ViewBase {
+  readonly kind: 'route-table';
+  readonly routes: readonly {
+    /** Destination CIDR (IPv4 or IPv6) or prefix list. */
+    readonly destination: Fact<string>;
+    /** What the route sends traffic to. */
+    readonly via: 'peering' | 'internet-gateway' | 'nat' | 'transit-gateway' | 'endpoint' | 'other';
+    /** Address of the resource that declared the route. */
+    readonly declaredBy: string;
+  }[];
+}
+
+/** A managed network firewall (AWS Network Firewall) and its policy. */
+export interface NetworkFirewallView extends ViewBase {
+  readonly kind: 'network-firewall';
+  /** Traffic that matches no rule is dropped (stateless default drop, or strict-order stateful default drop). */
+  readonly defaultDeny: Fact<boolean>;
+  /** Stateful rule groups the policy evaluates (intrusion prevention rules). */
+  readonly statefulRuleGroups: Fact<number>;
+  /** Alert or flow logs are delivered somewhere. */
+  readonly logging: Fact<boolean>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
@@ -265,6 +298,15 @@ export interface EndpointView extends ViewBase {
    * with hybrid post-quantum key exchange. Undefined when the endpoint does not speak TLS.
    */
   readonly tlsOffered?: { readonly tls13Only: boolean; readonly postQuantumTls13Only: boolean };
+  /** Shield Advanced protects the endpoint (`AWS::Shield::Protection`). */
+  readonly ddosProtection?: Fact<boolean>;
+}
+
+/** A TLS certificate the provider issues and renews (ACM). */
+export interface CertificateView extends ViewBase {
+  readonly kind: 'certificate';
+  /** How domain ownership is validated: `DNS` renews unattended, `EMAIL` needs a person each renewal; `private`: issued by a private CA. */
+  readonly validation: Fact<'DNS' | 'EMAIL' | 'private'>;
 }
 
 /** One origin of a CDN distribution. */
@@ -293,6 +335,8 @@ export interface LoadBalancerView extends ViewBase {
   readonly accessLogging: Fact<boolean>;
   /** A WAF web ACL is associated; undefined where the type cannot have one (network, gateway, classic). */
   readonly waf?: Fact<boolean>;
+  /** Shield Advanced protects the load balancer (`AWS::Shield::Protection`). */
+  readonly ddosProtection?: Fact<boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,6 +433,19 @@ export interface FunctionView extends ViewBase {
   readonly urls?: readonly { readonly address: string; readonly authType: Fact<string> }[];
 }
 
+/** A build project of a CI service (CodeBuild). */
+export interface BuildProjectView extends ViewBase {
+  readonly kind: 'build-project';
+  /** Environment variables given in clear (not from a secret store), name -> value. */
+  readonly environment: Readonly<Record<string, Fact<string>>>;
+  /** Builds run with Docker daemon privileges. */
+  readonly privileged: Fact<boolean>;
+  /** How artifacts, caches and logs in S3 are encrypted. */
+  readonly encryption: { readonly atRest: Fact<AtRestEncryption>; readonly key?: KeyReference };
+  /** Build logs are kept (CloudWatch Logs or S3). */
+  readonly logging: Fact<boolean>;
+}
+
 export interface ContainerDefinition {
   readonly name: string;
   readonly privileged: Fact<boolean>;
@@ -467,12 +524,16 @@ export type View =
   | DataStoreView
   | KeyView
   | IdentityView
+  | UserDirectoryView
   | PermissionPolicyView
   | FirewallView
   | NetworkView
   | SubnetView
   | NetworkAclView
+  | RouteTableView
+  | NetworkFirewallView
   | EndpointView
+  | CertificateView
   | LoadBalancerView
   | AuditTrailView
   | BackupVaultView
@@ -480,6 +541,7 @@ export type View =
   | FunctionView
   | ContainerTaskView
   | VirtualMachineView
+  | BuildProjectView
   | PostureView
   | EventRouteView;
 
@@ -491,12 +553,16 @@ export const VIEW_KINDS: readonly ViewKind[] = [
   'data-store',
   'key',
   'identity',
+  'user-directory',
   'permission-policy',
   'firewall',
   'network',
   'subnet',
   'network-acl',
+  'route-table',
+  'network-firewall',
   'endpoint',
+  'certificate',
   'load-balancer',
   'audit-trail',
   'backup-vault',
@@ -504,6 +570,7 @@ export const VIEW_KINDS: readonly ViewKind[] = [
   'function',
   'container-task',
   'virtual-machine',
+  'build-project',
   'posture',
   'event-route',
 ];

@@ -34,6 +34,8 @@ export default defineCatalog({
       group: '1',
       title: 'Ensure a support role has been created to manage incidents with AWS Support',
       url: 'https://www.cisecurity.org/benchmark/amazon_web_services',
+      notAssertable:
+        'Whether an account has a support role is an account-wide fact: a template shows the roles it declares, never that no role in the account holds AWSSupportAccess.',
     },
     {
       id: '1.17',
@@ -250,6 +252,8 @@ export default defineCatalog({
       group: '5.1',
       title: 'Ensure EBS volume encryption is enabled in all regions',
       url: 'https://www.cisecurity.org/benchmark/amazon_web_services',
+      notAssertable:
+        'EBS default encryption is an EC2 account setting with no CloudFormation resource; only a read of the live account shows it.',
     },
     {
       id: '5.1.2',

@@ -75,6 +75,8 @@ export default defineCatalog({
       group: 'NS',
       title: 'Connect on-premises or cloud network privately',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-network-security#ns-9-connect-on-premises-or-cloud-network-privately',
+      notAssertable:
+        'Private connectivity between on-premises and cloud networks (VPN, Direct Connect, peering) is an architecture decision spanning accounts and carriers; a template shows the links it declares, never traffic that crosses the internet instead.',
     },
     {
       id: 'NS-10',
@@ -93,6 +95,8 @@ export default defineCatalog({
       group: 'IM',
       title: 'Protect identity and authentication systems',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-identity-management#im-2-protect-identity-and-authentication-systems',
+      notAssertable:
+        'Protecting the identity system itself (root user credentials and MFA, IAM Identity Center and directory hardening) is account and identity-provider configuration that CloudFormation cannot declare.',
     },
     {
       id: 'IM-3',
@@ -111,6 +115,8 @@ export default defineCatalog({
       group: 'IM',
       title: 'Use single sign-on (SSO) for application access',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-identity-management#im-5-use-single-sign-on-sso-for-application-access',
+      notAssertable:
+        "Single sign-on is configured in the identity provider and in each application; a template cannot show whether an application's users sign in through it.",
     },
     {
       id: 'IM-6',
@@ -135,6 +141,8 @@ export default defineCatalog({
       group: 'IM',
       title: 'Secure user access to existing applications',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-identity-management#im-9-secure-user-access-to-existing-applications',
+      notAssertable:
+        'Securing access to existing applications (application proxies, conditional access in front of legacy apps) is configured in the identity provider and the application, outside cloud templates.',
     },
     {
       id: 'PA-1',
@@ -189,6 +197,8 @@ export default defineCatalog({
       group: 'PA',
       title: 'Determine access process for cloud provider support',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-privileged-access#pa-8-determine-access-process-for-cloud-provider-support',
+      notAssertable:
+        'Cloud provider support access is an account-level process (support plan, support role, approval of provider access); no template shows that the process exists, only the roles it happens to declare.',
     },
     {
       id: 'DP-1',

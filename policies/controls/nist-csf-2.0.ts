@@ -41,6 +41,8 @@ export default defineCatalog({
       group: 'ID.AM',
       title: 'Inventories of hardware managed by the organization are maintained',
       url: 'https://csf.tools/reference/nist-cybersecurity-framework/v2-0/id/id-am/id-am-01/',
+      notAssertable:
+        "In the cloud the provider inventories the hardware; the tenant's virtual resources are inventoried under ID.AM-02.",
     },
     {
       id: 'ID.AM-02',

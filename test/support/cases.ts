@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { evaluate } from '../../lib/engine/evaluate';
+import { ResourceGraph } from '../../lib/graph/graph';
 import { definePack } from '../../lib/engine/pack';
 import type { RuleResult } from '../../lib/engine/result';
 import type { RuleCases } from '../../lib/engine/cases';
@@ -29,15 +30,16 @@ export function runCases(rc: RuleCases): Map<string, RuleResult[]> {
     });
     app.synth();
     const { graph } = loadInput([outdir]);
-    const ev = evaluate({ graph, adapters: cloudFormationAdapters(), rules: [rc.rule], pack: everything });
+    const adapters = cloudFormationAdapters();
     const out = new Map<string, RuleResult[]>();
     rc.cases.forEach((c, i) => {
       const stack = stacks[i]!;
+      // Each case is its own estate: rules that look across the graph (a trail, a backup plan) see only it.
+      const own = new ResourceGraph([...graph.all()].filter((r) => r.stack === stack));
+      const ev = evaluate({ graph: own, adapters, rules: [rc.rule], pack: everything });
       out.set(
         c.name,
-        ev.results.filter(
-          (r) => r.resource.stack === stack && (c.target === undefined || matchesTarget(r, stack, c.target)),
-        ),
+        ev.results.filter((r) => c.target === undefined || matchesTarget(r, stack, c.target)),
       );
     });
     return out;

@@ -56,8 +56,8 @@ export interface AuditLogSinkProps {
   readonly trailName?: string;
 }
 
-/** Most data resources one basic event selector can name (CloudTrail quota). */
-const MAX_SELECTOR_VALUES = 250;
+/** Most data resources the basic event selectors of one trail can name, all selectors together (CloudTrail quota). */
+const MAX_DATA_RESOURCES = 250;
 
 /** Secrets that must never be readable in audit logs: masked at ingestion into the log group. */
 const MASKED_IDENTIFIERS = [
@@ -131,7 +131,7 @@ export class AuditLogSink extends Construct {
 
     this.accessLogBucket = this.auditBucket('AccessLogs', days, false);
     this.bucket = this.auditBucket('Bucket', days, true);
-    this.logToAccessLogBucket(stack);
+    this.logAccessOf(this.bucket, 'audit-bucket/');
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: logs.RetentionDays.ONE_YEAR,
@@ -142,9 +142,9 @@ export class AuditLogSink extends Construct {
         identifiers: MASKED_IDENTIFIERS,
       }),
       removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtectionEnabled: true,
     });
     tagClassification(this.logGroup, Classification.CONFIDENTIAL);
-    // The trail's role writes to this group: it must exist with its key grant first.
     this.trail = new cloudtrail.Trail(this, 'Trail', {
       trailName: props.trailName,
       bucket: this.bucket,
@@ -156,6 +156,7 @@ export class AuditLogSink extends Construct {
       sendToCloudWatchLogs: true,
       cloudWatchLogGroup: this.logGroup,
     });
+    // Selectors are rendered at synthesis: all management events, then data events grouped by scope.
     (this.trail.node.defaultChild as cloudtrail.CfnTrail).eventSelectors = Lazy.any({
       produce: () => this.eventSelectors(),
     });
@@ -186,11 +187,12 @@ export class AuditLogSink extends Construct {
     const events: DataEvents = audit === 'data-write' ? 'WriteOnly' : 'All';
     const values = this.selectors[kind][events];
     const v = new PropsValidator(this);
+    const named = Object.values(this.selectors).flatMap((byScope) => Object.values(byScope).flat()).length;
     v.check(
-      values.length < MAX_SELECTOR_VALUES,
+      named < MAX_DATA_RESOURCES,
       'BULWARK_AUDIT_SELECTOR_LIMIT',
-      `\`auditedStores\` names more than ${MAX_SELECTOR_VALUES} ${kind} stores at ${classification}, ` +
-        'the most one CloudTrail event selector holds: give the extra stores a trail of their own',
+      `\`auditedStores\` names more than ${MAX_DATA_RESOURCES} stores of CONFIDENTIAL and above, the most ` +
+        'the event selectors of one trail hold: give the extra stores a trail of their own',
     );
     v.throwIfAny();
     values.push(isBucket(store) ? `${store.bucketArn}/` : store.tableArn);
@@ -256,24 +258,32 @@ export class AuditLogSink extends Construct {
   }
 
   /**
-   * Server access logging of the audit bucket, declared on the L1 so that it delivers through the
-   * logging service principal and a bucket policy (not an ACL), with or without the CDK feature flag.
+   * Deliver the server access logs of `bucket` (the audit bucket itself, or another bucket of the
+   * stack such as the AWS Config bucket) to {@link accessLogBucket} under `prefix`. Declared on the
+   * L1 so that delivery goes through the logging service principal and a bucket policy scoped to the
+   * source bucket, never an ACL, with or without the CDK feature flag.
+   * @see cis-aws-5.0:3.4, mcsb-v1:LT-3
    */
-  private logToAccessLogBucket(stack: Stack): void {
-    const prefix = 'audit-bucket/';
-    (this.bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+  logAccessOf(bucket: s3.Bucket, prefix = `${Names.uniqueId(bucket)}/`): void {
+    const v = new PropsValidator(this);
+    v.check(
+      bucket !== this.accessLogBucket,
+      'BULWARK_AUDIT_ACCESS_LOG_LOOP',
+      '`logAccessOf` cannot log the access-log bucket into itself: each delivery would be logged again',
+    );
+    v.throwIfAny();
+    (bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
       destinationBucketName: this.accessLogBucket.bucketName,
       logFilePrefix: prefix,
     };
     this.accessLogBucket.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: 'AllowServerAccessLogDelivery',
         principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
         actions: ['s3:PutObject'],
         resources: [this.accessLogBucket.arnForObjects(`${prefix}*`)],
         conditions: {
-          ArnLike: { 'aws:SourceArn': this.bucket.bucketArn },
-          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': bucket.bucketArn },
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
         },
       }),
     );

@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -146,7 +146,10 @@ export class ClassifiedBackup extends Construct {
     const copy = props.copyDestinationVaultArn
       ? backup.BackupVault.fromBackupVaultArn(this, 'CopyDestination', props.copyDestinationVaultArn)
       : undefined;
-    this.plan = new backup.BackupPlan(this, 'Plan', { backupVault: this.vault });
+    this.plan = new backup.BackupPlan(this, 'Plan', {
+      backupPlanName: Names.uniqueResourceName(this, { maxLength: 50 }),
+      backupVault: this.vault,
+    });
     this.plan.addRule(
       new backup.BackupPlanRule({
         ruleName: RULE_NAMES[req.backup.cadence],
@@ -195,7 +198,8 @@ function takesContinuous(cadence: BackupCadence): boolean {
 /**
  * The vault lock of a level: none; governance (no `changeableFor`: removable by principals allowed
  * to); compliance (`changeableFor` 3 days, then immutable, root included). Recovery points must be
- * kept at least the plan's retention and at most the level's data retention.
+ * kept at most the level's data retention and at least the plan's retention; where the two are
+ * equal the minimum is one day less, since a lock's maximum must exceed its minimum.
  */
 function lockFor(
   mode: 'none' | 'governance' | 'compliance',
@@ -203,8 +207,11 @@ function lockFor(
   capDays: number | undefined,
 ): backup.LockConfiguration | undefined {
   if (mode === 'none') return undefined;
+  const days = retention.isUnresolved() ? undefined : retention.toDays();
+  const min =
+    days !== undefined && capDays !== undefined && days >= capDays ? Duration.days(capDays - 1) : retention;
   return {
-    minRetention: retention,
+    minRetention: min,
     maxRetention: capDays !== undefined ? Duration.days(capDays) : undefined,
     changeableFor: mode === 'compliance' ? COMPLIANCE_LOCK_GRACE : undefined,
   };

@@ -129,6 +129,28 @@ export class IncidentRouting extends Construct {
     return this.topics[severity];
   }
 
+  /** Let `grantee` publish to the topic of `severity` (every topic when omitted), and use the key. */
+  grantPublish(grantee: iam.IGrantable, severity?: IncidentSeverity): iam.Grant {
+    const topics = severity ? [this.topics[severity]] : INCIDENT_SEVERITIES.map((s) => this.topics[s]);
+    return this.grant(grantee, ['sns:Publish'], topics);
+  }
+
+  /** Every grant goes through here: the actions on the topics, and encrypt on the key. */
+  private grant(grantee: iam.IGrantable, actions: string[], topics: readonly sns.Topic[]): iam.Grant {
+    const grant = topics
+      .map((topic) =>
+        iam.Grant.addToPrincipalOrResource({
+          grantee,
+          actions,
+          resourceArns: [topic.topicArn],
+          resource: topic,
+        }),
+      )
+      .reduce((a, b) => a.combine(b));
+    this.key.grant(grantee, 'kms:Decrypt', 'kms:GenerateDataKey*');
+    return grant;
+  }
+
   private topic(severity: IncidentSeverity, key: kms.IKey, responders: readonly sns.ITopicSubscription[]) {
     const target = RESPONSE_TARGETS[severity];
     const topic = new sns.Topic(this, title(severity), {

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import { Construct } from 'constructs';
 import { Classification } from '../../classification';
 import { tagClassification } from '../common/classified';
@@ -36,8 +37,8 @@ const DEFAULT_INTERFACE_ENDPOINTS: Readonly<Record<string, ec2.InterfaceVpcEndpo
   SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
 };
 
-/** Audit logs (flow logs) are kept a year, whatever the levels of the data that crosses the network. */
-const FLOW_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
+/** Audit logs (flow and DNS query logs) are kept a year, whatever the levels of the data that crosses the network. */
+const AUDIT_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
 
 export interface SegmentedVpcProps {
   /**
@@ -65,6 +66,13 @@ export interface SegmentedVpcProps {
    */
   readonly flowLogDestination?: ec2.FlowLogDestination;
   /**
+   * Where Route 53 Resolver query logs (every name the VPC's workloads resolve) go: the ARN of a
+   * CloudWatch Logs group (without the trailing `:*`), an S3 bucket or a Firehose stream.
+   * @default - the audit log group this construct creates (the flow logs' too, without `flowLogDestination`)
+   * @see mcsb-v1:NS-10, mcsb-v1:LT-4
+   */
+  readonly dnsQueryLogDestinationArn?: string;
+  /**
    * Interface endpoints added to the defaults (KMS, CloudWatch Logs, STS, Secrets Manager), keyed by
    * construct id, for example `{ EcrApi: ec2.InterfaceVpcEndpointAwsService.ECR }`.
    * @default - none
@@ -77,7 +85,7 @@ export interface SegmentedVpcProps {
  * A VPC in three tiers: ingress (public), application (private with NAT egress) and data
  * (isolated). The data tier's network ACL admits the application tier and itself only and denies
  * the ingress tier explicitly, in both directions. The default security group is emptied, flow
- * logs record all traffic, S3 and DynamoDB have gateway endpoints and KMS, CloudWatch Logs, STS
+ * logs record all traffic, DNS queries are logged, S3 and DynamoDB have gateway endpoints and KMS, CloudWatch Logs, STS
  * and Secrets Manager interface endpoints with private DNS, so data reaches them without leaving
  * the VPC. Each tier has one security group that allows nothing in or out until a flow is declared
  * with {@link allowFlow}.
@@ -89,10 +97,15 @@ export class SegmentedVpc extends Construct {
   readonly dataAcl: ec2.NetworkAcl;
   /** The flow log of all traffic. */
   readonly flowLog: ec2.FlowLog;
-  /** The flow log group, when no `flowLogDestination` was given. */
-  readonly flowLogGroup?: logs.LogGroup;
-  /** The key of the flow log group, when no `flowLogDestination` was given. */
-  readonly flowLogKey?: kms.Key;
+  /** The Route 53 Resolver query logging configuration associated with the VPC. */
+  readonly dnsQueryLogging: route53resolver.CfnResolverQueryLoggingConfig;
+  /**
+   * The audit log group (flow logs, DNS query logs), unless both `flowLogDestination` and
+   * `dnsQueryLogDestinationArn` were given.
+   */
+  readonly auditLogGroup?: logs.LogGroup;
+  /** The key of the audit log group. */
+  readonly auditLogKey?: kms.Key;
   /** Security group of the interface endpoints: HTTPS from the VPC's address range only. */
   readonly endpointSecurityGroup: ec2.SecurityGroup;
   /** Gateway endpoints, in the application tier's route tables. */
@@ -143,23 +156,30 @@ export class SegmentedVpc extends Construct {
       ],
     });
 
-    let destination = props.flowLogDestination;
-    if (!destination) {
-      this.flowLogKey = this.flowLogEncryptionKey();
-      this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
-        retention: FLOW_LOG_RETENTION,
-        encryptionKey: this.flowLogKey,
+    if (!props.flowLogDestination || !props.dnsQueryLogDestinationArn) {
+      this.auditLogKey = this.auditLogEncryptionKey();
+      this.auditLogGroup = new logs.LogGroup(this, 'AuditLogGroup', {
+        retention: AUDIT_LOG_RETENTION,
+        encryptionKey: this.auditLogKey,
         removalPolicy: RemovalPolicy.RETAIN,
+        deletionProtectionEnabled: true,
       });
-      // Flow records (addresses, ports, accept/reject) are internal operational data, not the
-      // data of the stores whose traffic they describe: INTERNAL, kept a year as audit records.
-      tagClassification(this.flowLogGroup, Classification.INTERNAL);
-      destination = ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup);
+      // Flow and DNS records (addresses, ports, names) are internal operational data, not the data
+      // of the stores whose traffic they describe: INTERNAL, kept a year as audit records.
+      tagClassification(this.auditLogGroup, Classification.INTERNAL);
+      tagClassification(this.auditLogKey, Classification.INTERNAL);
     }
     this.flowLog = this.vpc.addFlowLog('FlowLog', {
       trafficType: ec2.FlowLogTrafficType.ALL,
-      destination,
+      destination: props.flowLogDestination ?? ec2.FlowLogDestination.toCloudWatchLogs(this.auditLogGroup),
       maxAggregationInterval: ec2.FlowLogMaxAggregationInterval.ONE_MINUTE,
+    });
+    this.dnsQueryLogging = new route53resolver.CfnResolverQueryLoggingConfig(this, 'DnsQueryLogging', {
+      destinationArn: props.dnsQueryLogDestinationArn ?? this.logGroupArnWithoutSuffix(this.auditLogGroup!),
+    });
+    new route53resolver.CfnResolverQueryLoggingConfigAssociation(this, 'DnsQueryLoggingAssociation', {
+      resolverQueryLogConfigId: this.dnsQueryLogging.attrId,
+      resourceId: this.vpc.vpcId,
     });
 
     this.dataAcl = this.dataTierAcl();
@@ -334,10 +354,20 @@ export class SegmentedVpc extends Construct {
     return acl;
   }
 
-  /** A customer-managed key for the flow log group, usable by CloudWatch Logs in this account and region. */
-  private flowLogEncryptionKey(): kms.Key {
-    const key = new kms.Key(this, 'FlowLogKey', {
-      description: 'Encrypts the VPC flow log group',
+  /** `arn:<partition>:logs:<region>:<account>:log-group:<name>`, the form Route 53 Resolver takes. */
+  private logGroupArnWithoutSuffix(group: logs.LogGroup): string {
+    return Stack.of(this).formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: group.logGroupName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
+  /** A customer-managed key for the audit log group, usable by CloudWatch Logs in this account and region. */
+  private auditLogEncryptionKey(): kms.Key {
+    const key = new kms.Key(this, 'AuditLogKey', {
+      description: 'Encrypts the VPC flow and DNS query log group',
       enableKeyRotation: true,
       rotationPeriod: Duration.days(365),
       removalPolicy: RemovalPolicy.RETAIN,

@@ -181,7 +181,7 @@ export class SecurityPosture extends Construct {
           standardsArn: `arn:${stack.partition}:securityhub:${stack.region}::${path}`,
         },
       );
-      standard.addDependency(this.hub);
+      standard.addResourceDependency(this.hub);
       return standard;
     });
 

@@ -16,7 +16,13 @@ export const CLEARANCE_TAG = 'clearance';
 const CLOUDFORMATION = 'cloudformation.amazonaws.com';
 
 /** KMS actions that use key material (the key's data plane). Administration stays with the account. */
-const KEY_USE_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*', 'kms:CreateGrant'];
+const KEY_USE_ACTIONS = [
+  'kms:Decrypt',
+  'kms:Encrypt',
+  'kms:GenerateDataKey*',
+  'kms:ReEncrypt*',
+  'kms:CreateGrant',
+];
 
 /** Clearance tag values admitted to data of `level`: the level's own and every level above it. */
 export function clearancesFor(level: Classification): string[] {
@@ -26,6 +32,18 @@ export function clearancesFor(level: Classification): string[] {
 /** Whether the level requires attribute-based access through private endpoints (RESTRICTED and up). */
 export function requiresPerimeter(level: Classification): boolean {
   return atLeast(level, Classification.RESTRICTED);
+}
+
+/**
+ * The identity-policy condition admitting only principals cleared for `level`, for grants on stores
+ * that have no resource policy to enforce it (databases, log groups, volumes); undefined below
+ * RESTRICTED.
+ */
+export function clearanceCondition(
+  level: Classification,
+): Record<string, Record<string, string[]>> | undefined {
+  if (!requiresPerimeter(level)) return undefined;
+  return { StringEquals: { [`aws:PrincipalTag/${CLEARANCE_TAG}`]: clearancesFor(level) } };
 }
 
 /** Props of stores with a resource policy, for the access perimeter of RESTRICTED and TOP_SECRET data. */
@@ -60,11 +78,7 @@ export interface ClassifiedAccessProps {
 }
 
 /** Record the perimeter's prop problems: VPC endpoints are required from RESTRICTED up. */
-export function validateAccess(
-  v: PropsValidator,
-  level: Classification,
-  props: ClassifiedAccessProps,
-): void {
+export function validateAccess(v: PropsValidator, level: Classification, props: ClassifiedAccessProps): void {
   if (!requiresPerimeter(level)) return;
   v.check(
     (props.allowedVpcEndpoints?.length ?? 0) > 0,
@@ -186,7 +200,10 @@ export function restrictKeyToClearance(key: kms.Key, level: Classification): voi
  * A statement denying every action on the resource to requests without TLS
  * (`aws:SecureTransport` false), for services whose L2 has no `enforceSSL`.
  */
-export function denyInsecureTransport(actions: readonly string[], resources: readonly string[]): iam.PolicyStatement {
+export function denyInsecureTransport(
+  actions: readonly string[],
+  resources: readonly string[],
+): iam.PolicyStatement {
   return new iam.PolicyStatement({
     sid: 'DenyInsecureTransport',
     effect: iam.Effect.DENY,

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { Classification, requirementsFor } from '../../classification';
 import { tagClassification, type ClassifiedProps } from '../common/classified';
 import { PropsValidator } from '../common/validation';
-import { requiresPerimeter, storeKey, validateKey } from './access';
+import { clearanceCondition, requiresPerimeter, storeKey, validateKey } from './access';
 import { ClassifiedLogGroup } from './log-group';
 
 /** Aurora keeps automated backups at least one day: the nearest setting to "no backups". */
@@ -93,6 +93,7 @@ export class ClassifiedDatabase extends Construct {
   readonly logGroup: ClassifiedLogGroup;
   /** The customer-managed key encrypting storage and the master secret, when one does. */
   readonly encryptionKey?: kms.IKey;
+  /** The classification level the store was built for. */
   readonly classification: Classification;
   /** ARN of the master user secret that RDS manages. */
   readonly masterUserSecretArn: string;
@@ -135,7 +136,8 @@ export class ClassifiedDatabase extends Construct {
     });
 
     const clusterIdentifier =
-      props.clusterIdentifier ?? `db-${Names.uniqueResourceName(this, { maxLength: 60, separator: '-' })}`.toLowerCase();
+      props.clusterIdentifier ??
+      `db-${Names.uniqueResourceName(this, { maxLength: 60, separator: '-' })}`.toLowerCase();
     this.logGroup = new ClassifiedLogGroup(this, 'Logs', {
       classification: level,
       logGroupName: `/aws/rds/cluster/${clusterIdentifier}/${LOG_EXPORT}`,
@@ -156,7 +158,10 @@ export class ClassifiedDatabase extends Construct {
       ],
       writer: rds.ClusterInstance.serverlessV2('Writer', { publiclyAccessible: false }),
       readers: Array.from({ length: props.readers ?? 0 }, (_, i) =>
-        rds.ClusterInstance.serverlessV2(`Reader${i + 1}`, { publiclyAccessible: false, scaleWithWriter: true }),
+        rds.ClusterInstance.serverlessV2(`Reader${i + 1}`, {
+          publiclyAccessible: false,
+          scaleWithWriter: true,
+        }),
       ),
       serverlessV2MinCapacity: capacity.min,
       serverlessV2MaxCapacity: capacity.max,
@@ -209,7 +214,8 @@ export class ClassifiedDatabase extends Construct {
 
   /**
    * The one path every grant takes: the actions on the resources, and the key actions on the
-   * customer key when the cluster has one.
+   * customer key when the cluster has one. RDS has no resource policy: from RESTRICTED up the grant
+   * itself admits only principals whose `clearance` tag is at least the level.
    */
   private grant(
     grantee: iam.IGrantable,
@@ -217,7 +223,8 @@ export class ClassifiedDatabase extends Construct {
     resourceArns: string[],
     keyActions: string[],
   ): iam.Grant {
-    const g = iam.Grant.addToPrincipal({ grantee, actions, resourceArns });
+    const conditions = clearanceCondition(this.classification);
+    const g = iam.Grant.addToPrincipal({ grantee, actions, resourceArns, conditions });
     if (keyActions.length) this.encryptionKey?.grant(grantee, ...keyActions);
     return g;
   }

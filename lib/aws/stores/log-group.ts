@@ -7,7 +7,7 @@ import { AUDIT_LOG_MIN_RETENTION_DAYS, Classification, requirementsFor } from '.
 import { removalPolicyFor, tagClassification, type ClassifiedProps } from '../common/classified';
 import { recordOptOut, type OptOut } from '../common/opt-out';
 import { PropsValidator } from '../common/validation';
-import { storeKey, validateKey } from './access';
+import { clearanceCondition, storeKey, validateKey } from './access';
 
 /** Rule asserting the retention window of log groups. */
 const RETENTION_RULE = 'BW-LT-001';
@@ -107,6 +107,7 @@ export class ClassifiedLogGroup extends Construct {
   readonly logGroup: logs.LogGroup;
   /** The customer-managed key encrypting the log group, when one does. */
   readonly encryptionKey?: kms.IKey;
+  /** The classification level the store was built for. */
   readonly classification: Classification;
   /** Retention in days. */
   readonly retentionDays: number;
@@ -118,7 +119,8 @@ export class ClassifiedLogGroup extends Construct {
     this.classification = level;
     const cap = req.dataRetentionDays;
     const floor = Math.min(AUDIT_LOG_MIN_RETENTION_DAYS, cap ?? Infinity);
-    const dflt = cap === undefined ? AUDIT_LOG_MIN_RETENTION_DAYS : ALLOWED_RETENTION.filter((d) => d <= cap).pop()!;
+    const dflt =
+      cap === undefined ? AUDIT_LOG_MIN_RETENTION_DAYS : ALLOWED_RETENTION.filter((d) => d <= cap).pop()!;
     const retention = props.retention ?? dflt;
 
     const v = new PropsValidator(this);
@@ -189,13 +191,16 @@ export class ClassifiedLogGroup extends Construct {
 
   /**
    * The one path every grant takes. CloudWatch Logs encrypts and decrypts as its own service
-   * principal, so the grantee needs no permission on the key.
+   * principal, so the grantee needs no permission on the key, and the key policy cannot hold readers
+   * to their clearance: from RESTRICTED up the grant itself admits only principals whose `clearance`
+   * tag is at least the level.
    */
   private grant(grantee: iam.IGrantable, actions: string[]): iam.Grant {
     return iam.Grant.addToPrincipal({
       grantee,
       actions,
       resourceArns: [this.logGroup.logGroupArn, `${this.logGroup.logGroupArn}:log-stream:*`],
+      conditions: clearanceCondition(this.classification),
     });
   }
 }

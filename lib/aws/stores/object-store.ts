@@ -31,7 +31,15 @@ const DATA_ACTIONS = [
 ];
 
 const READ_ACTIONS = ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
-const WRITE_ACTIONS = ['s3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*', 's3:DeleteObject*'];
+const WRITE_ACTIONS = [
+  's3:PutObject',
+  's3:PutObjectLegalHold',
+  's3:PutObjectRetention',
+  's3:PutObjectTagging',
+  's3:PutObjectVersionTagging',
+  's3:Abort*',
+  's3:DeleteObject*',
+];
 const KEY_READ = ['kms:Decrypt'];
 /** Multipart uploads decrypt the parts they assemble, so writers also need `kms:Decrypt`. */
 const KEY_WRITE = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Decrypt'];
@@ -58,12 +66,14 @@ export interface ClassifiedObjectStoreProps extends ClassifiedProps, ClassifiedA
    */
   readonly publicRead?: OptOut;
   /**
-   * Bucket receiving the server access logs (same region; SSE-S3 or SSE-KMS with a key S3 logging
-   * may use). Server access logs are a second record of requests; the audit trail's S3 data events
-   * (CONFIDENTIAL and up) are the first, so without this bucket no access log is written and none is
-   * created here: a log bucket per store would hold logs that are not data of the store's level.
+   * Bucket receiving the server access logs (same region, encrypted with SSE-S3 or a key S3 logging
+   * may use). Server access logs record every request, anonymous and denied ones included, which
+   * the audit trail's S3 data events do not all show. Required from RESTRICTED up (access denied is
+   * alarmed on there). Below, without it no access log is written and none is created here: a log
+   * bucket per store would hold logs that are not data of the store's level, and the engine reports
+   * the missing logs (BW-LT-008, advisory).
    *
-   * @default - no server access logging
+   * @default - none below RESTRICTED; required from RESTRICTED up
    * @see mcsb-v1:LT-3
    */
   readonly accessLogsBucket?: s3.IBucket;
@@ -92,13 +102,20 @@ export interface ClassifiedObjectStoreProps extends ClassifiedProps, ClassifiedA
  * | access | `publicRead` opt-in | IAM | IAM | + clearance tag, VPC endpoints | + MFA for humans |
  *
  * Always: TLS-only bucket policy, ACLs disabled, public access blocked (unless `publicRead`),
- * retained on stack deletion from INTERNAL up, tagged `data-classification`.
+ * retained on stack deletion from INTERNAL up, tagged `data-classification`; server access logs to
+ * `accessLogsBucket` (required from RESTRICTED up).
+ *
+ * From RESTRICTED up the bucket policy refuses TLS below 1.3 (`s3:TlsVersion`). S3 offers TLS 1.3 on
+ * its regional endpoints, which gateway VPC endpoints use, but not through AWS PrivateLink for S3
+ * (interface endpoints): reach these buckets through the S3 gateway endpoint. The post-quantum
+ * hybrid key exchange TOP_SECRET asks for is a client setting S3 accepts but no policy can require.
  */
 export class ClassifiedObjectStore extends Construct {
   /** The bucket. */
   readonly bucket: s3.Bucket;
   /** The customer-managed key encrypting the bucket, when one does. */
   readonly encryptionKey?: kms.IKey;
+  /** The classification level the store was built for. */
   readonly classification: Classification;
 
   constructor(scope: Construct, id: string, props: ClassifiedObjectStoreProps) {
@@ -110,6 +127,11 @@ export class ClassifiedObjectStore extends Construct {
     const v = new PropsValidator(this);
     validateKey(v, level, props.encryptionKey);
     validateAccess(v, level, props);
+    v.check(
+      !requiresPerimeter(level) || props.accessLogsBucket !== undefined,
+      'BULWARK_ACCESS_LOGS_REQUIRED',
+      `\`classification\` ${level} records every request to its objects: set \`accessLogsBucket\``,
+    );
     if (props.publicRead) {
       v.check(
         level === Classification.PUBLIC,
@@ -124,7 +146,12 @@ export class ClassifiedObjectStore extends Construct {
     }
     v.throwIfAny();
 
-    const key = storeKey(this, level, props.encryptionKey, `Key of the ${level} object store ${this.node.path}`);
+    const key = storeKey(
+      this,
+      level,
+      props.encryptionKey,
+      `Key of the ${level} object store ${this.node.path}`,
+    );
     this.encryptionKey = key;
 
     const retention = req.dataRetentionDays;
@@ -177,7 +204,8 @@ export class ClassifiedObjectStore extends Construct {
       );
     }
     const resources = [this.bucket.bucketArn, this.bucket.arnForObjects('*')];
-    for (const s of perimeterStatements(level, DATA_ACTIONS, resources, props)) this.bucket.addToResourcePolicy(s);
+    for (const s of perimeterStatements(level, DATA_ACTIONS, resources, props))
+      this.bucket.addToResourcePolicy(s);
 
     tagClassification(this, level);
   }
@@ -194,7 +222,11 @@ export class ClassifiedObjectStore extends Construct {
 
   /** Let `grantee` read, write and delete objects. */
   grantReadWrite(grantee: iam.IGrantable): iam.Grant {
-    return this.grant(grantee, [...READ_ACTIONS, ...WRITE_ACTIONS], [...new Set([...KEY_READ, ...KEY_WRITE])]);
+    return this.grant(
+      grantee,
+      [...READ_ACTIONS, ...WRITE_ACTIONS],
+      [...new Set([...KEY_READ, ...KEY_WRITE])],
+    );
   }
 
   /**
@@ -225,7 +257,11 @@ function encryption(
   if (key) {
     // From RESTRICTED up no bucket key: every object request goes to KMS, so the key policy's
     // clearance condition is evaluated (and logged) per request.
-    return { encryption: s3.BucketEncryption.KMS, encryptionKey: key, bucketKeyEnabled: !requiresPerimeter(level) };
+    return {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: !requiresPerimeter(level),
+    };
   }
   if (level === Classification.PUBLIC) return { encryption: s3.BucketEncryption.S3_MANAGED };
   return { encryption: s3.BucketEncryption.KMS_MANAGED, bucketKeyEnabled: true };

@@ -95,6 +95,7 @@ export class ClassifiedQueue extends Construct {
   readonly deadLetterQueue?: sqs.Queue;
   /** The customer-managed key encrypting the queue, when one does. */
   readonly encryptionKey?: kms.IKey;
+  /** The classification level the store was built for. */
   readonly classification: Classification;
 
   constructor(scope: Construct, id: string, props: ClassifiedQueueProps) {

@@ -112,6 +112,7 @@ export class ClassifiedTable extends Construct {
   readonly table: dynamodb.Table;
   /** The customer-managed key encrypting the table, when one does. */
   readonly encryptionKey?: kms.IKey;
+  /** The classification level the store was built for. */
   readonly classification: Classification;
   /** Days an item may live (its TTL attribute at most this far after creation); undefined: no limit. */
   readonly dataRetentionDays?: number;
@@ -195,5 +196,4 @@ export class ClassifiedTable extends Construct {
     this.encryptionKey?.grant(grantee, ...keyActions);
     return g;
   }
-
 }

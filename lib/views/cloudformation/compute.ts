@@ -13,6 +13,7 @@ import {
   type Value,
 } from '../../graph/values';
 import type {
+  BuildProjectView,
   ContainerDefinition,
   ContainerTaskView,
   Fact,
@@ -20,7 +21,7 @@ import type {
   VirtualMachineView,
 } from '../kinds';
 import { classificationOf } from '../common/classification';
-import { keyReference } from '../common/keys';
+import { keyReference, kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
@@ -71,6 +72,46 @@ export function functionView(r: Resource, ctx: AdapterContext): FunctionView {
     environmentEncryptionKey: keyReference(p.KmsKeyArn, ctx.graph),
     classification: classificationOf(r),
     urls: functionUrls(ctx.graph, r.address),
+  };
+}
+
+/** Whether a `LogsConfig` keeps build logs: CloudWatch Logs unless disabled, or S3 when enabled. */
+function buildLogging(cfg: Value | undefined): Fact<boolean> {
+  if (cfg instanceof Unknown) return cfg;
+  const cw = asString(get(cfg, 'CloudWatchLogs', 'Status'));
+  const s3 = asString(get(cfg, 'S3Logs', 'Status'));
+  if (cw === undefined || cw === 'ENABLED' || s3 === 'ENABLED') return true;
+  return [cw, s3].find((x): x is Unknown => x instanceof Unknown) ?? false;
+}
+
+/**
+ * `AWS::CodeBuild::Project` -> build project: plaintext environment variables (`Type` `PLAINTEXT`,
+ * the default; `PARAMETER_STORE` and `SECRETS_MANAGER` values are references, left out), privileged
+ * mode, the `EncryptionKey` of artifacts (CodeBuild's default: the AWS managed `aws/s3` key), and logs.
+ */
+export function buildProjectView(r: Resource, ctx: AdapterContext): BuildProjectView {
+  const p = r.properties;
+  const env = get(p, 'Environment');
+  const vars = get(env, 'EnvironmentVariables');
+  const environment: Record<string, Fact<string>> = {};
+  if (vars instanceof Unknown) environment[UNRESOLVED_ENVIRONMENT] = vars;
+  for (const v of vars instanceof Unknown ? [] : asList(vars)) {
+    if (!isObject(v) || typeof v.Name !== 'string') continue;
+    const type = asString(v.Type) ?? 'PLAINTEXT';
+    if (type !== 'PLAINTEXT') continue;
+    environment[v.Name] = asString(v.Value) ?? '';
+  }
+  return {
+    kind: 'build-project',
+    resource: r,
+    name: displayName(r),
+    environment,
+    privileged: asBool(get(env, 'PrivilegedMode')) ?? false,
+    encryption:
+      p.EncryptionKey === undefined
+        ? { atRest: 'kms-provider-key' }
+        : kmsEncryption(p.EncryptionKey, ctx.graph, 'kms-provider-key'),
+    logging: buildLogging(p.LogsConfig),
   };
 }
 
@@ -160,14 +201,18 @@ function volumesEncrypted(mappings: Value | undefined, what: string): Fact<boole
     .map((m) => get(m, 'Ebs'))
     .filter((e) => e !== undefined);
   if (ebs.length === 0)
-    return new Unknown(`${what} declares no EBS volumes: the image's volumes follow the account's default encryption`);
+    return new Unknown(
+      `${what} declares no EBS volumes: the image's volumes follow the account's default encryption`,
+    );
   let open: Unknown | undefined;
   for (const e of ebs) {
     const enc = asBool(get(e, 'Encrypted'));
     if (enc === false) return false;
     if (enc instanceof Unknown) open ??= enc;
     else if (enc === undefined)
-      open ??= new Unknown(`a volume of ${what} does not set \`Encrypted\`: the account's default encryption decides`);
+      open ??= new Unknown(
+        `a volume of ${what} does not set \`Encrypted\`: the account's default encryption decides`,
+      );
   }
   return open ?? true;
 }
@@ -274,12 +319,16 @@ export function launchTemplateView(r: Resource): VirtualMachineView {
 }
 
 /**
- * Lambda functions, ECS task definitions, EC2 instances and launch templates -> function,
- * container-task and virtual-machine views.
+ * Lambda functions, ECS task definitions, EC2 instances and launch templates, and CodeBuild projects
+ * -> function, container-task, virtual-machine and build-project views.
  */
 export function registerCompute(registry: AdapterRegistry): void {
   registry.register('AWS::Lambda::Function', functionView);
   registry.register('AWS::ECS::TaskDefinition', taskDefinitionView);
   registry.register('AWS::EC2::Instance', instanceView);
-  registry.register(['AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'], launchTemplateView);
+  registry.register(
+    ['AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
+    launchTemplateView,
+  );
+  registry.register('AWS::CodeBuild::Project', buildProjectView);
 }

@@ -11,7 +11,14 @@ import {
   show,
   type Value,
 } from '../../graph/values';
-import type { CdnOrigin, ClassificationFact, EndpointView, Fact, LoadBalancerView } from '../kinds';
+import type {
+  CdnOrigin,
+  CertificateView,
+  ClassificationFact,
+  EndpointView,
+  Fact,
+  LoadBalancerView,
+} from '../kinds';
 import { classificationOf } from '../common/classification';
 import { displayName } from '../common/naming';
 import {
@@ -32,6 +39,11 @@ function pointingAt(graph: ResourceGraph, address: string, type: string, propert
     if (v instanceof Unknown) return v.refs.some((ref) => ref.address === address);
     return false;
   });
+}
+
+/** Shield Advanced protects the resource at `address` (`AWS::Shield::Protection`). */
+function shieldProtected(graph: ResourceGraph, address: string): boolean {
+  return pointingAt(graph, address, 'AWS::Shield::Protection', 'ResourceArn').length > 0;
 }
 
 /** A WAF web ACL is associated with the resource at `address` (`AWS::WAFv2::WebACLAssociation`). */
@@ -164,26 +176,24 @@ export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancer
       loadBalancerType: 'classic',
       internetFacing: internetFacingScheme(r),
       accessLogging: enabled ?? false,
+      ddosProtection: shieldProtected(ctx.graph, r.address),
     };
   }
   const raw = asString(r.properties.Type) ?? 'application';
   const loadBalancerType: LoadBalancerView['loadBalancerType'] =
     raw instanceof Unknown
       ? raw
-      : ((LOAD_BALANCER_TYPES as readonly string[]).includes(raw)
-          ? (raw as (typeof LOAD_BALANCER_TYPES)[number])
-          : new Unknown(`load balancer type ${raw}`));
+      : (LOAD_BALANCER_TYPES as readonly string[]).includes(raw)
+        ? (raw as (typeof LOAD_BALANCER_TYPES)[number])
+        : new Unknown(`load balancer type ${raw}`);
   return {
     ...base,
     loadBalancerType,
     internetFacing: raw === 'gateway' ? false : internetFacingScheme(r),
     accessLogging: loadBalancerAccessLogs(r),
     waf:
-      raw === 'application'
-        ? wafAssociated(ctx.graph, r.address)
-        : raw instanceof Unknown
-          ? raw
-          : undefined,
+      raw === 'application' ? wafAssociated(ctx.graph, r.address) : raw instanceof Unknown ? raw : undefined,
+    ddosProtection: shieldProtected(ctx.graph, r.address),
   };
 }
 
@@ -257,7 +267,8 @@ function distributionOrigins(config: Value | undefined): CdnOrigin[] {
     const protocols = get(custom, 'OriginSSLProtocols');
     let sslProtocols: Fact<readonly string[]>;
     if (protocols instanceof Unknown) sslProtocols = protocols;
-    else if (protocols === undefined) sslProtocols = ['TLSv1', 'TLSv1.1', 'TLSv1.2']; // CloudFront's default
+    else if (protocols === undefined)
+      sslProtocols = ['TLSv1', 'TLSv1.1', 'TLSv1.2']; // CloudFront's default
     else {
       const values = asList(protocols).map((x) => asString(x));
       sslProtocols =
@@ -295,6 +306,7 @@ export function distributionView(r: Resource, ctx: AdapterContext): EndpointView
     internetFacing: true,
     origins: distributionOrigins(config),
     tlsOffered: TLS13_OFFERED,
+    ddosProtection: shieldProtected(ctx.graph, r.address),
   };
 }
 
@@ -340,7 +352,9 @@ export function restStageView(r: Resource, ctx: AdapterContext): EndpointView {
     accessLogging: accessLogs(p.AccessLogSetting),
     waf: wafAssociated(ctx.graph, r.address),
     classification: classificationOf(r),
-    internetFacing: api ? restApiPublic(api) : new Unknown(`REST API ${show(apiRef)} is not declared in the template`),
+    internetFacing: api
+      ? restApiPublic(api)
+      : new Unknown(`REST API ${show(apiRef)} is not declared in the template`),
     tlsOffered: TLS13_OFFERED,
   };
 }
@@ -430,8 +444,23 @@ export function apiMethodView(r: Resource): EndpointView {
 }
 
 /**
+ * `AWS::CertificateManager::Certificate` -> certificate: `ValidationMethod` (`DNS` or `EMAIL`), or
+ * `private` when a private certificate authority issues it.
+ */
+export function certificateView(r: Resource): CertificateView {
+  const p = r.properties;
+  const method = asString(p.ValidationMethod);
+  let validation: CertificateView['validation'];
+  if (p.CertificateAuthorityArn !== undefined) validation = 'private';
+  else if (method instanceof Unknown) validation = method;
+  else if (method === 'DNS' || method === 'EMAIL') validation = method;
+  else validation = new Unknown(`certificate validation method is ${show(p.ValidationMethod)}`);
+  return { kind: 'certificate', resource: r, name: displayName(r), validation };
+}
+
+/**
  * Listeners, distributions, API stages, domain names and methods -> endpoint views; load balancers
- * -> load-balancer views.
+ * -> load-balancer views; ACM certificates -> certificate views.
  */
 export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('AWS::ElasticLoadBalancingV2::Listener', listenerView);
@@ -444,4 +473,5 @@ export function registerEndpoints(registry: AdapterRegistry): void {
     loadBalancerView,
   );
   registry.register(['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'], apiMethodView);
+  registry.register('AWS::CertificateManager::Certificate', certificateView);
 }

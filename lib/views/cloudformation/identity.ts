@@ -1,6 +1,6 @@
 import type { Resource } from '../../graph/resource';
 import { ResourceRef, Unknown, asList, asString, isObject, show, type Value } from '../../graph/values';
-import type { Fact, IdentityView, PermissionPolicyView, PolicyDocument } from '../kinds';
+import type { Fact, IdentityView, PermissionPolicyView, PolicyDocument, UserDirectoryView } from '../kinds';
 import { displayName } from '../common/naming';
 import { parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -98,6 +98,38 @@ export function identityView(r: Resource, ctx: AdapterContext): IdentityView {
     inlinePolicies: inline,
     managedPolicyArns,
     attachedPolicies: [...attached],
+    accessKeys: principalType === 'user' ? accessKeys(r, ctx) : undefined,
+  };
+}
+
+/** `AWS::IAM::AccessKey` resources whose `UserName` references the user; `Status` defaults to `Active`. */
+function accessKeys(user: Resource, ctx: AdapterContext): IdentityView['accessKeys'] {
+  return ctx.graph
+    .referrers(user.address, 'AWS::IAM::AccessKey')
+    .filter((k) => refersTo(k.properties.UserName, user.address))
+    .map((k) => {
+      const status = asString(k.properties.Status);
+      return { address: k.address, active: status instanceof Unknown ? status : status !== 'Inactive' };
+    });
+}
+
+/** `AWS::Cognito::UserPool` -> user directory. `MfaConfiguration` defaults to `OFF`. */
+export function userPoolView(r: Resource): UserDirectoryView {
+  const mfa = asString(r.properties.MfaConfiguration) ?? 'OFF';
+  return {
+    kind: 'user-directory',
+    resource: r,
+    name: displayName(r),
+    mfa:
+      mfa instanceof Unknown
+        ? mfa
+        : mfa === 'ON'
+          ? 'required'
+          : mfa === 'OPTIONAL'
+            ? 'optional'
+            : mfa === 'OFF'
+              ? 'off'
+              : new Unknown(`MFA configuration ${mfa}`),
   };
 }
 
@@ -139,8 +171,12 @@ export function permissionPolicyView(r: Resource, ctx: AdapterContext): Permissi
   };
 }
 
-/** IAM roles, users, groups and standalone policies -> identity and permission-policy views. */
+/**
+ * IAM roles, users, groups and standalone policies -> identity and permission-policy views; Cognito
+ * user pools -> user-directory views.
+ */
 export function registerIdentity(registry: AdapterRegistry): void {
   registry.register(Object.keys(IDENTITY_TYPES), identityView);
   registry.register(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], permissionPolicyView);
+  registry.register('AWS::Cognito::UserPool', userPoolView);
 }

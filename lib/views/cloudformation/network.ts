@@ -13,7 +13,16 @@ import {
   type Value,
   type ValueObject,
 } from '../../graph/values';
-import type { Fact, FirewallView, NetworkAclView, NetworkView, SubnetView, TrafficRule } from '../kinds';
+import type {
+  Fact,
+  FirewallView,
+  NetworkAclView,
+  NetworkFirewallView,
+  NetworkView,
+  RouteTableView,
+  SubnetView,
+  TrafficRule,
+} from '../kinds';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
@@ -60,6 +69,12 @@ function text(v: Value | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A rule description as written; one built from references (`from ${Vpc.CidrBlock}:5432`) as rendered. */
+function describe(v: Value | undefined): string | undefined {
+  const s = asString(v);
+  return s instanceof Unknown ? s.toString() : s;
+}
+
 /** A peer that is not an address range: a security group (graph address or id) or a prefix list. */
 function peerOf(...vs: (Value | undefined)[]): string | undefined {
   for (const v of vs) {
@@ -71,11 +86,28 @@ function peerOf(...vs: (Value | undefined)[]): string | undefined {
   return undefined;
 }
 
+/**
+ * A CIDR as written; a reference to a VPC's `CidrBlock` attribute (`Peer.ipv4(vpc.vpcCidrBlock)`)
+ * resolves to the block that VPC declares.
+ */
+function cidrOf(v: Value | undefined, graph: ResourceGraph): Fact<string> | undefined {
+  if (v === undefined) return undefined;
+  if (v instanceof ResourceRef && v.attribute === 'CidrBlock') {
+    const vpc = graph.get(v.address);
+    if (vpc?.type === 'AWS::EC2::VPC') {
+      const block = asString(vpc.properties.CidrBlock);
+      if (block !== undefined) return block;
+    }
+  }
+  return asString(v) ?? undefined;
+}
+
 /** One security group rule, inline or standalone (same property names either way). */
 function securityGroupRule(
   rule: ValueObject,
   direction: 'ingress' | 'egress',
   declaredBy: string,
+  graph: ResourceGraph,
 ): TrafficRule {
   const protocol = normaliseProtocol(rule.IpProtocol);
   const all = protocol === 'all';
@@ -89,9 +121,9 @@ function securityGroupRule(
     protocol,
     fromPort: all ? undefined : port(rule.FromPort),
     toPort: all ? undefined : port(rule.ToPort),
-    cidr: cidrValue === undefined ? undefined : (asString(cidrValue) ?? undefined),
+    cidr: cidrOf(cidrValue, graph),
     peer,
-    description: text(rule.Description),
+    description: describe(rule.Description),
     declaredBy,
   };
 }
@@ -101,13 +133,14 @@ function inlineRules(
   v: Value | undefined,
   direction: 'ingress' | 'egress',
   declaredBy: string,
+  graph: ResourceGraph,
 ): TrafficRule[] {
   if (v instanceof Unknown) {
     return [{ direction, protocol: v, fromPort: v, toPort: v, cidr: v, declaredBy }];
   }
   return asList(v)
     .filter(isObject)
-    .map((rule) => securityGroupRule(rule, direction, declaredBy));
+    .map((rule) => securityGroupRule(rule, direction, declaredBy, graph));
 }
 
 /**
@@ -119,8 +152,8 @@ function inlineRules(
 export function securityGroupView(r: Resource, ctx: AdapterContext): FirewallView {
   const p = r.properties;
   const rules: TrafficRule[] = [
-    ...inlineRules(p.SecurityGroupIngress, 'ingress', r.address),
-    ...inlineRules(p.SecurityGroupEgress, 'egress', r.address),
+    ...inlineRules(p.SecurityGroupIngress, 'ingress', r.address, ctx.graph),
+    ...inlineRules(p.SecurityGroupEgress, 'egress', r.address, ctx.graph),
   ];
   if (p.SecurityGroupEgress === undefined) {
     rules.push({
@@ -132,9 +165,9 @@ export function securityGroupView(r: Resource, ctx: AdapterContext): FirewallVie
     });
   }
   for (const s of declaredFor(ctx.graph, r.address, 'AWS::EC2::SecurityGroupIngress', 'GroupId'))
-    rules.push(securityGroupRule(s.properties, 'ingress', s.address));
+    rules.push(securityGroupRule(s.properties, 'ingress', s.address, ctx.graph));
   for (const s of declaredFor(ctx.graph, r.address, 'AWS::EC2::SecurityGroupEgress', 'GroupId'))
-    rules.push(securityGroupRule(s.properties, 'egress', s.address));
+    rules.push(securityGroupRule(s.properties, 'egress', s.address, ctx.graph));
   return {
     kind: 'firewall',
     resource: r,
@@ -227,10 +260,87 @@ export function networkAclView(r: Resource, ctx: AdapterContext): NetworkAclView
   return { kind: 'network-acl', resource: r, name: displayName(r), entries };
 }
 
-/** Security groups, VPCs, subnets and network ACLs -> firewall, network, subnet and network-acl views. */
+/** Route target properties and what each sends traffic to. */
+const ROUTE_TARGETS: readonly [string, RouteTableView['routes'][number]['via']][] = [
+  ['VpcPeeringConnectionId', 'peering'],
+  ['GatewayId', 'internet-gateway'],
+  ['EgressOnlyInternetGatewayId', 'internet-gateway'],
+  ['NatGatewayId', 'nat'],
+  ['TransitGatewayId', 'transit-gateway'],
+  ['VpcEndpointId', 'endpoint'],
+];
+
+/** `AWS::EC2::RouteTable` -> route table, with the `AWS::EC2::Route` resources whose `RouteTableId` references it. */
+export function routeTableView(r: Resource, ctx: AdapterContext): RouteTableView {
+  const routes = declaredFor(ctx.graph, r.address, 'AWS::EC2::Route', 'RouteTableId').map((route) => {
+    const p = route.properties;
+    const dest = p.DestinationCidrBlock ?? p.DestinationIpv6CidrBlock ?? p.DestinationPrefixListId;
+    const target = ROUTE_TARGETS.find(([prop]) => p[prop] !== undefined);
+    return {
+      destination: asString(dest) ?? new Unknown('route declares no destination'),
+      via: target?.[1] ?? ('other' as const),
+      declaredBy: route.address,
+    };
+  });
+  return { kind: 'route-table', resource: r, name: displayName(r), routes };
+}
+
+/** A list of action names, or the Unknown that hides it. */
+function actionList(v: Value | undefined): Fact<string[]> {
+  if (v instanceof Unknown) return v;
+  const xs = asList(v).map((x) => asString(x));
+  return (
+    xs.find((x): x is Unknown => x instanceof Unknown) ?? xs.filter((x): x is string => typeof x === 'string')
+  );
+}
+
+/** Whether a Network Firewall policy drops what no rule allows. */
+function policyDefaultDeny(policy: Value | undefined): Fact<boolean> {
+  if (policy instanceof Unknown) return policy;
+  const stateless = actionList(get(policy, 'StatelessDefaultActions'));
+  if (stateless instanceof Unknown) return stateless;
+  if (stateless.includes('aws:drop')) return true;
+  if (!stateless.includes('aws:forward_to_sfe')) return false;
+  const stateful = actionList(get(policy, 'StatefulDefaultActions'));
+  if (stateful instanceof Unknown) return stateful;
+  return stateful.some((a) => a === 'aws:drop_strict' || a === 'aws:drop_established');
+}
+
+/**
+ * `AWS::NetworkFirewall::Firewall` -> network firewall, with the `AWS::NetworkFirewall::FirewallPolicy`
+ * its `FirewallPolicyArn` references and the `AWS::NetworkFirewall::LoggingConfiguration` naming it.
+ * Without strict rule order a policy has no stateful default action: traffic that passes the
+ * stateless engine and matches no stateful rule is allowed.
+ */
+export function networkFirewallView(r: Resource, ctx: AdapterContext): NetworkFirewallView {
+  const ref = r.properties.FirewallPolicyArn;
+  const policyResource = ref instanceof ResourceRef ? ctx.graph.get(ref.address) : undefined;
+  const policy = policyResource
+    ? get(policyResource.properties, 'FirewallPolicy')
+    : new Unknown(`firewall policy ${show(ref)} is not declared in the template`);
+  const groups = get(policy, 'StatefulRuleGroupReferences');
+  const logging = ctx.graph
+    .referrers(r.address, 'AWS::NetworkFirewall::LoggingConfiguration')
+    .some((l) => asList(get(l.properties, 'LoggingConfiguration', 'LogDestinationConfigs')).length > 0);
+  return {
+    kind: 'network-firewall',
+    resource: r,
+    name: displayName(r),
+    defaultDeny: policyDefaultDeny(policy),
+    statefulRuleGroups: groups instanceof Unknown ? groups : asList(groups).length,
+    logging,
+  };
+}
+
+/**
+ * Security groups, VPCs, subnets, network ACLs, route tables and network firewalls -> firewall,
+ * network, subnet, network-acl, route-table and network-firewall views.
+ */
 export function registerNetwork(registry: AdapterRegistry): void {
   registry.register('AWS::EC2::SecurityGroup', securityGroupView);
   registry.register('AWS::EC2::VPC', vpcView);
   registry.register('AWS::EC2::Subnet', subnetView);
   registry.register('AWS::EC2::NetworkAcl', networkAclView);
+  registry.register('AWS::EC2::RouteTable', routeTableView);
+  registry.register('AWS::NetworkFirewall::Firewall', networkFirewallView);
 }

@@ -27,9 +27,23 @@ const DATA_SOURCE_FEATURES: readonly [string, readonly string[]][] = [
 ];
 
 /**
+ * Protection plans a new detector turns on when the template does not name them: every optional
+ * feature except Runtime Monitoring (GuardDuty `CreateDetector`).
+ * @see https://docs.aws.amazon.com/cli/latest/reference/guardduty/create-detector.html
+ */
+const DEFAULT_FEATURES: Readonly<Record<string, boolean>> = {
+  S3_DATA_EVENTS: true,
+  EKS_AUDIT_LOGS: true,
+  EBS_MALWARE_PROTECTION: true,
+  RDS_LOGIN_EVENTS: true,
+  LAMBDA_NETWORK_LOGS: true,
+  RUNTIME_MONITORING: false,
+};
+
+/**
  * `AWS::GuardDuty::Detector` -> posture (`threat-detection`): `Enable`, and each protection plan by
  * its GuardDuty feature name (`Features[].Name`/`Status`; the legacy `DataSources` switches where
- * `Features` does not name them).
+ * `Features` does not name them; else the plan's default for a new detector, {@link DEFAULT_FEATURES}).
  */
 export function detectorView(r: Resource): PostureView {
   const p = r.properties;
@@ -57,25 +71,39 @@ export function detectorView(r: Resource): PostureView {
             ? false
             : new Unknown(`feature status is ${show(status)}`);
   }
+  for (const [name, on] of Object.entries(DEFAULT_FEATURES)) {
+    if (name in features) continue;
+    // An unresolved feature list may name the plan: its state is the list's.
+    features[name] = features['*'] ?? on;
+  }
   const enable = asBool(p.Enable);
   return posture(r, 'threat-detection', enable ?? new Unknown('detector declares no `Enable`'), features);
 }
 
-/** `AWS::SecurityHub::Hub` -> posture (`security-hub`), with the switches it sets explicitly. */
-export function hubView(r: Resource): PostureView {
+/**
+ * `AWS::SecurityHub::Hub` -> posture (`security-hub`): `default-standards` (`EnableDefaultStandards`,
+ * on unless set false: AWS Foundational Security Best Practices and CIS AWS Foundations),
+ * `auto-enable-controls` when set, and one feature per `AWS::SecurityHub::Standard` declared in the
+ * same stack, keyed by its `StandardsArn` as written (an ARN that cannot even be rendered is kept as an
+ * Unknown under `standard:?`).
+ */
+export function hubView(r: Resource, ctx: AdapterContext): PostureView {
   const p = r.properties;
-  const features: Record<string, Fact<boolean>> = {};
-  if (p.EnableDefaultStandards !== undefined)
-    features['default-standards'] = flag(p.EnableDefaultStandards, true);
+  const features: Record<string, Fact<boolean>> = {
+    'default-standards': flag(p.EnableDefaultStandards, true),
+  };
   if (p.AutoEnableControls !== undefined) features['auto-enable-controls'] = flag(p.AutoEnableControls, true);
+  for (const std of ctx.graph.ofType('AWS::SecurityHub::Standard')) {
+    if (std.stack !== r.stack) continue;
+    const arn = asString(std.properties.StandardsArn);
+    // An ARN built from pseudo parameters (`arn:${AWS::Partition}:securityhub:${AWS::Region}::standards/...`)
+    // still names its standard: keep it under its rendering.
+    if (arn instanceof Unknown) {
+      if (arn.display) features[arn.display] = true;
+      else features['standard:?'] = arn;
+    } else if (arn !== undefined) features[arn] = true;
+  }
   return posture(r, 'security-hub', true, features);
-}
-
-/** `AWS::SecurityHub::Standard` -> posture (`security-hub`) with the standard's ARN as its feature. */
-export function standardView(r: Resource): PostureView {
-  const arn = asString(r.properties.StandardsArn);
-  const key = arn === undefined ? '?' : arn.toString();
-  return posture(r, 'security-hub', true, { [key]: arn instanceof Unknown ? arn : true });
 }
 
 /**
@@ -212,7 +240,8 @@ function registryScans(
 
 /**
  * `AWS::ECR::Repository` -> posture (`vulnerability-scanning`): its own scan-on-push setting, or a
- * registry scanning configuration of its stack whose filters match it.
+ * registry scanning configuration of its stack whose filters match it; and `immutable-tags`
+ * (`ImageTagMutability` `IMMUTABLE`, or `IMMUTABLE_WITH_EXCLUSION`; the default is `MUTABLE`).
  */
 export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
   const onPush = flag(get(r.properties, 'ImageScanningConfiguration', 'ScanOnPush'), false);
@@ -225,9 +254,11 @@ export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
         : registry instanceof Unknown
           ? registry
           : false;
+  const mutability = asString(r.properties.ImageTagMutability) ?? 'MUTABLE';
   return posture(r, 'vulnerability-scanning', enabled, {
     'scan-on-push': onPush,
     'registry-scanning': registry,
+    'immutable-tags': mutability instanceof Unknown ? mutability : mutability.startsWith('IMMUTABLE'),
   });
 }
 
@@ -235,7 +266,6 @@ export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
 export function registerPosture(registry: AdapterRegistry): void {
   registry.register('AWS::GuardDuty::Detector', detectorView);
   registry.register('AWS::SecurityHub::Hub', hubView);
-  registry.register('AWS::SecurityHub::Standard', standardView);
   registry.register('AWS::Config::ConfigurationRecorder', recorderView);
   registry.register('AWS::AccessAnalyzer::Analyzer', analyzerView);
   registry.register('AWS::ECR::RegistryScanningConfiguration', registryScanningView);

@@ -1,5 +1,16 @@
 import type { Rule } from '../../../lib/engine/rule';
+import classificationBackupCadence from './classification-backup-cadence';
+import classificationBackupLifetime from './classification-backup-lifetime';
+import classifiedStoreBackupPlan from './classified-store-backup-plan';
+import databaseBackupRetention from './database-backup-retention';
 import pointInTimeRecovery from './point-in-time-recovery';
 import vaultLock from './vault-lock';
 
-export const backupRules: readonly Rule[] = [vaultLock, pointInTimeRecovery];
+export const backupRules: readonly Rule[] = [
+  vaultLock,
+  pointInTimeRecovery,
+  classificationBackupCadence,
+  classificationBackupLifetime,
+  classifiedStoreBackupPlan,
+  databaseBackupRetention,
+];

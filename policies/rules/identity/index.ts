@@ -1,12 +1,22 @@
 import type { Rule } from '../../../lib/engine/rule';
+import apiMethodAuthorization from './api-method-authorization';
+import functionUrlAuth from './function-url-auth';
 import noAdministratorAccess from './no-administrator-access';
 import noPlaintextSecrets from './no-plaintext-secrets';
+import noUserAccessKeys from './no-user-access-keys';
 import policyNoFullAdmin from './policy-no-full-admin';
 import trustPolicyNotPublic from './trust-policy-not-public';
+import userDirectoryMfa from './user-directory-mfa';
+import vmInstanceRole from './vm-instance-role';
 
 export const identityRules: readonly Rule[] = [
   policyNoFullAdmin,
   noAdministratorAccess,
   trustPolicyNotPublic,
   noPlaintextSecrets,
+  functionUrlAuth,
+  apiMethodAuthorization,
+  vmInstanceRole,
+  userDirectoryMfa,
+  noUserAccessKeys,
 ];

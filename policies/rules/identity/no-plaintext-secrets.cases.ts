@@ -1,3 +1,4 @@
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -70,5 +71,30 @@ export default defineCases(rule, [
     target: 'Task',
     expect: 'fail',
     message: '`Task` container `App`: environment variable `SECRET_KEY` holds a plaintext value',
+  },
+  {
+    name: 'build project reading its token from Secrets Manager',
+    build: (stack) => {
+      new codebuild.Project(stack, 'Build', {
+        buildSpec: codebuild.BuildSpec.fromObject({ version: '0.2' }),
+        environmentVariables: {
+          NPM_TOKEN: { type: codebuild.BuildEnvironmentVariableType.SECRETS_MANAGER, value: 'ci/npm:token' },
+        },
+      });
+    },
+    target: 'Build',
+    expect: 'pass',
+  },
+  {
+    name: 'build project with a plaintext token',
+    build: (stack) => {
+      new codebuild.Project(stack, 'Build', {
+        buildSpec: codebuild.BuildSpec.fromObject({ version: '0.2' }),
+        environmentVariables: { NPM_TOKEN: { value: 'npm_abc123' } },
+      });
+    },
+    target: 'Build',
+    expect: 'fail',
+    message: '`Build`: environment variable `NPM_TOKEN` holds a plaintext value',
   },
 ]);

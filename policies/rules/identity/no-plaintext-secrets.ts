@@ -48,21 +48,21 @@ function checkEnvironment(
 
 export default defineRule({
   id: 'BW-IM-001',
-  title: 'Function and container environments hold no plaintext secrets',
+  title: 'Function, container and build environments hold no plaintext secrets',
   severity: 'high',
-  controls: ['mcsb-v1:IM-8', 'nist-csf-2.0:PR.AA-01'],
+  controls: ['mcsb-v1:IM-8', 'mcsb-v1:DS-3', 'nist-csf-2.0:PR.AA-01'],
   threats: ['data-breach', 'unauthorized-access'],
   rationale:
     'A password, token or key written into the template is stored in source control, in the synthesized ' +
     'artifacts and in the deployment history, and anyone who can read the function or task configuration can read ' +
     'it. Secrets belong in a secret store, fetched at run time or passed as a reference.',
-  fix: 'Store the value in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name; for ECS use the container `secrets` option instead of `environment`.',
-  appliesTo: ['function', 'container-task'],
+  fix: 'Store the value in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name; for ECS use the container `secrets` option instead of `environment`; for CodeBuild use `BuildEnvironmentVariableType.SECRETS_MANAGER` or `PARAMETER_STORE`.',
+  appliesTo: ['function', 'container-task', 'build-project'],
   check(view) {
     const out =
-      view.kind === 'function'
-        ? checkEnvironment(view.name, view.environment)
-        : view.containers.flatMap((c) => checkEnvironment(view.name, c.environment, c.name));
+      view.kind === 'container-task'
+        ? view.containers.flatMap((c) => checkEnvironment(view.name, c.environment, c.name))
+        : checkEnvironment(view.name, view.environment);
     return out.length ? out : [pass(`\`${view.name}\` has no plaintext secret in its environment`)];
   },
 });

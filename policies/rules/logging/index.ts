@@ -1,5 +1,10 @@
 import type { Rule } from '../../../lib/engine/rule';
 import logRetention from './log-retention';
+import objectStoreAccessLogging from './object-store-access-logging';
+import objectStoreDataEvents from './object-store-data-events';
+import trailBucketAccessLogging from './trail-bucket-access-logging';
+import trailBucketNotPublic from './trail-bucket-not-public';
+import trailCloudwatchLogs from './trail-cloudwatch-logs';
 import trailKmsEncryption from './trail-kms-encryption';
 import trailLogFileValidation from './trail-log-file-validation';
 import trailMultiRegion from './trail-multi-region';
@@ -9,4 +14,9 @@ export const loggingRules: readonly Rule[] = [
   trailLogFileValidation,
   trailMultiRegion,
   trailKmsEncryption,
+  trailCloudwatchLogs,
+  trailBucketAccessLogging,
+  trailBucketNotPublic,
+  objectStoreAccessLogging,
+  objectStoreDataEvents,
 ];

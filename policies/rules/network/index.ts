@@ -1,11 +1,31 @@
 import type { Rule } from '../../../lib/engine/rule';
+import apiAccessLogs from './api-access-logs';
+import apiTls from './api-tls';
+import cdnAccessLogs from './cdn-access-logs';
+import cdnOriginAccessControl from './cdn-origin-access-control';
+import cdnOriginTls from './cdn-origin-tls';
 import cdnTls from './cdn-tls';
+import certificateDnsValidation from './certificate-dns-validation';
+import ddosProtection from './ddos-protection';
+import defaultSecurityGroupRestricted from './default-security-group-restricted';
+import dnsQueryLogging from './dns-query-logging';
+import endpointClassificationTls from './endpoint-classification-tls';
+import functionInNetwork from './function-in-network';
 import httpRedirectsToHttps from './http-redirects-to-https';
 import listenerTls from './listener-tls';
+import loadBalancerAccessLogs from './load-balancer-access-logs';
 import naclAdminPorts from './nacl-admin-ports';
+import networkFirewallDefaultDeny from './network-firewall-default-deny';
+import networkFirewallInspection from './network-firewall-inspection';
+import peeringRoutesLeastAccess from './peering-routes-least-access';
 import sgAdminPorts from './sg-admin-ports';
+import sgCifsPort from './sg-cifs-port';
 import sgDatabasePorts from './sg-database-ports';
+import sgNoOpenAllPorts from './sg-no-open-all-ports';
+import sgRuleDescriptions from './sg-rule-descriptions';
+import vmNoPublicIp from './vm-no-public-ip';
 import vpcFlowLogs from './vpc-flow-logs';
+import webEndpointWaf from './web-endpoint-waf';
 
 export const networkRules: readonly Rule[] = [
   sgAdminPorts,
@@ -15,4 +35,24 @@ export const networkRules: readonly Rule[] = [
   listenerTls,
   httpRedirectsToHttps,
   cdnTls,
+  sgNoOpenAllPorts,
+  sgRuleDescriptions,
+  webEndpointWaf,
+  cdnOriginTls,
+  cdnOriginAccessControl,
+  endpointClassificationTls,
+  apiTls,
+  defaultSecurityGroupRestricted,
+  vmNoPublicIp,
+  functionInNetwork,
+  apiAccessLogs,
+  loadBalancerAccessLogs,
+  cdnAccessLogs,
+  dnsQueryLogging,
+  sgCifsPort,
+  peeringRoutesLeastAccess,
+  networkFirewallDefaultDeny,
+  networkFirewallInspection,
+  ddosProtection,
+  certificateDnsValidation,
 ];

@@ -3,7 +3,7 @@ import { Unknown } from '../../../lib/graph/values';
 import type { TrafficRule } from '../../../lib/views/kinds';
 
 /** Sources that mean "anyone on the internet": the IPv4 and IPv6 default routes, and Azure's `*` and `Internet`. */
-const WORLD = new Set(['0.0.0.0/0', '::/0', '::0/0', '*', 'Internet']);
+export const WORLD: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0', '::0/0', '*', 'Internet']);
 
 /** Remote administration ports (CIS AWS 5.2-5.4): SSH and RDP. */
 export const ADMIN_PORTS: readonly number[] = [22, 3389];

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-PV-001',
   title: 'Configuration recorders record every resource type, global IAM types included',
   severity: 'medium',
-  controls: ['cis-aws-5.0:3.3', 'mcsb-v1:PV-2', 'mcsb-v1:AM-1', 'nist-csf-2.0:ID.AM-02'],
+  controls: ['cis-aws-5.0:3.3', 'mcsb-v1:PV-2', 'mcsb-v1:PV-4', 'mcsb-v1:AM-1', 'nist-csf-2.0:ID.AM-02'],
   threats: ['configuration-drift', 'unauthorized-access'],
   rationale:
     'AWS Config is the inventory and configuration history that audits and investigations rely on; Security Hub ' +

@@ -5,7 +5,13 @@ export default defineRule({
   id: 'BW-LT-102',
   title: 'Threat detectors are enabled',
   severity: 'high',
-  controls: ['mcsb-v1:LT-1', 'nist-csf-2.0:DE.CM-01', 'nist-csf-2.0:DE.CM-09'],
+  controls: [
+    'mcsb-v1:LT-1',
+    'mcsb-v1:LT-2',
+    'nist-csf-2.0:DE.CM-01',
+    'nist-csf-2.0:DE.CM-09',
+    'nist-csf-2.0:DE.AE-02',
+  ],
   threats: ['unauthorized-access', 'malicious-code', 'insider-misuse'],
   rationale:
     'GuardDuty analyses CloudTrail, VPC flow and DNS logs for credential misuse, crypto-mining, exfiltration and ' +

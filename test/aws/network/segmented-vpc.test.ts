@@ -95,7 +95,7 @@ describe('SegmentedVpc', () => {
     });
   });
 
-  test('flow logs capture ALL traffic into a KMS-encrypted log group kept 365 days', () => {
+  test('flow logs capture ALL traffic into a KMS-encrypted, deletion-protected log group kept 365 days', () => {
     const s = stack();
     const net = new SegmentedVpc(s, 'Net');
     const t = Template.fromStack(s);
@@ -109,13 +109,15 @@ describe('SegmentedVpc', () => {
     t.hasResource('AWS::Logs::LogGroup', {
       Properties: {
         RetentionInDays: 365,
-        KmsKeyId: { 'Fn::GetAtt': [s.getLogicalId(net.flowLogKey!.node.defaultChild as never), 'Arn'] },
+        DeletionProtectionEnabled: true,
+        KmsKeyId: { 'Fn::GetAtt': [s.getLogicalId(net.auditLogKey!.node.defaultChild as never), 'Arn'] },
         Tags: [{ Key: 'data-classification', Value: 'internal' }],
       },
       DeletionPolicy: 'Retain',
     });
     t.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
+      Tags: [{ Key: 'data-classification', Value: 'internal' }],
       KeyPolicy: {
         Statement: Match.arrayWith([
           Match.objectLike({
@@ -127,19 +129,47 @@ describe('SegmentedVpc', () => {
     });
   });
 
-  test('a given flow log destination replaces the default log group', () => {
+  test('DNS queries are logged to the audit log group (the ARN without the `:*` suffix)', () => {
+    const s = stack();
+    const net = new SegmentedVpc(s, 'Net');
+    const t = Template.fromStack(s);
+    const group = s.getLogicalId(net.auditLogGroup!.node.defaultChild as logs.CfnLogGroup);
+    t.hasResourceProperties('AWS::Route53Resolver::ResolverQueryLoggingConfig', {
+      DestinationArn: {
+        'Fn::Join': ['', Match.arrayWith([':log-group:', { Ref: group }])],
+      },
+    });
+    t.hasResourceProperties('AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation', {
+      ResolverQueryLogConfigId: { 'Fn::GetAtt': [Match.stringLikeRegexp('DnsQueryLogging'), 'Id'] },
+      ResourceId: { Ref: s.getLogicalId(net.vpc.node.defaultChild as ec2.CfnVPC) },
+    });
+  });
+
+  test('given destinations replace the audit log group; with only a flow log destination it stays for DNS', () => {
     const s = stack();
     const sink = new logs.LogGroup(s, 'AuditSink');
     const net = new SegmentedVpc(s, 'Net', {
       flowLogDestination: ec2.FlowLogDestination.toCloudWatchLogs(sink),
+      dnsQueryLogDestinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:dns',
     });
     const t = Template.fromStack(s);
-    expect(net.flowLogGroup).toBeUndefined();
+    expect(net.auditLogGroup).toBeUndefined();
     t.resourceCountIs('AWS::Logs::LogGroup', 1);
+    t.resourceCountIs('AWS::KMS::Key', 0);
     t.hasResourceProperties('AWS::EC2::FlowLog', {
       TrafficType: 'ALL',
       LogGroupName: { Ref: s.getLogicalId(sink.node.defaultChild as logs.CfnLogGroup) },
     });
+    t.hasResourceProperties('AWS::Route53Resolver::ResolverQueryLoggingConfig', {
+      DestinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:dns',
+    });
+
+    const s2 = stack();
+    const net2 = new SegmentedVpc(s2, 'Net', {
+      flowLogDestination: ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(s2, 'AuditSink')),
+    });
+    expect(net2.auditLogGroup).toBeDefined();
+    Template.fromStack(s2).resourceCountIs('AWS::Logs::LogGroup', 2);
   });
 
   test('the data tier ACL denies the ingress tier first, then allows application and data subnets only', () => {
@@ -362,6 +392,7 @@ describe('SegmentedVpc', () => {
       expect(evaluation.results.filter((r) => gates(r, evaluation.pack)).map((r) => r.message)).toEqual([]);
       expect(
         evaluation.results
+          .filter((r) => /^S\/(Net\/|Custom::VpcRestrictDefaultSG)/.test(r.resource.path ?? ''))
           .filter((r) => r.outcome === 'fail' || r.outcome === 'unknown')
           .map((r) => r.message),
       ).toEqual([]);

@@ -1,0 +1,146 @@
+import { Duration, Tags } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import { ClassifiedBackup } from '../../../lib/aws/backup';
+import { Classification } from '../../../lib/classification';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classification-backup-cadence';
+
+const HOURLY = events.Schedule.cron({ minute: '0' });
+const COPY_VAULT = 'arn:aws:backup:eu-central-1:111122223333:backup-vault:dr';
+
+interface PlanOptions {
+  readonly level: string;
+  readonly schedule?: events.Schedule;
+  readonly continuous?: boolean;
+  readonly lock?: backup.LockConfiguration;
+  readonly copy?: boolean;
+}
+
+function plan(stack: Stack, o: PlanOptions): void {
+  const vault = new backup.BackupVault(stack, 'Vault', { lockConfiguration: o.lock });
+  const p = new backup.BackupPlan(stack, 'Plan', { backupVault: vault });
+  p.addRule(
+    new backup.BackupPlanRule({
+      ruleName: 'Main',
+      scheduleExpression: o.schedule ?? events.Schedule.cron({ minute: '0', hour: '5' }),
+      enableContinuousBackup: o.continuous,
+      deleteAfter: Duration.days(30),
+      copyActions: o.copy
+        ? [{ destinationBackupVault: backup.BackupVault.fromBackupVaultArn(stack, 'Dr', COPY_VAULT) }]
+        : undefined,
+    }),
+  );
+  p.addSelection('Selection', { resources: [backup.BackupResource.fromTag('data-classification', o.level)] });
+}
+
+const governance = { minRetention: Duration.days(7) };
+const compliance = { minRetention: Duration.days(7), changeableFor: Duration.days(3) };
+
+export default defineCases(rule, [
+  {
+    name: 'internal data backed up daily',
+    build: (stack) => plan(stack, { level: 'internal' }),
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'internal data backed up weekly',
+    build: (stack) =>
+      plan(stack, {
+        level: 'internal',
+        schedule: events.Schedule.cron({ minute: '0', hour: '5', weekDay: 'SAT' }),
+      }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` backs up INTERNAL data less than daily; the level requires daily backups/,
+  },
+  {
+    name: 'confidential data backed up daily with point-in-time recovery into a governance-locked vault',
+    build: (stack) => plan(stack, { level: 'confidential', continuous: true, lock: governance }),
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential data without continuous backups',
+    build: (stack) => plan(stack, { level: 'confidential', lock: governance }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
+    name: 'confidential data in a vault without a lock',
+    build: (stack) => plan(stack, { level: 'confidential', continuous: true }),
+    target: 'Plan',
+    expect: 'fail',
+    message:
+      /`Plan` keeps CONFIDENTIAL backups in `Vault`, locked not at all; the level requires a governance-mode lock/,
+  },
+  {
+    name: 'restricted data backed up hourly and continuously, copied, in a compliance-locked vault',
+    build: (stack) =>
+      plan(stack, { level: 'restricted', schedule: HOURLY, continuous: true, lock: compliance, copy: true }),
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted data backed up daily only',
+    build: (stack) => plan(stack, { level: 'restricted', continuous: true, lock: compliance, copy: true }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` backs up RESTRICTED data every 24 hours; the level requires hourly backups/,
+  },
+  {
+    name: 'restricted data in a governance-locked vault',
+    build: (stack) =>
+      plan(stack, { level: 'restricted', schedule: HOURLY, continuous: true, lock: governance, copy: true }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /locked in governance mode; the level requires a compliance-mode lock/,
+  },
+  {
+    name: 'restricted data never copied to another vault',
+    build: (stack) =>
+      plan(stack, { level: 'restricted', schedule: HOURLY, continuous: true, lock: compliance }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` copies no RESTRICTED recovery point to another vault/,
+  },
+  {
+    name: 'plan naming a confidential table, backed up weekly',
+    build: (stack) => {
+      const table = new dynamodb.Table(stack, 'Orders', {
+        partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      });
+      Tags.of(table).add('data-classification', 'confidential');
+      const p = new backup.BackupPlan(stack, 'Plan');
+      p.addRule(backup.BackupPlanRule.weekly());
+      p.addSelection('Selection', { resources: [backup.BackupResource.fromDynamoDbTable(table)] });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` backs up CONFIDENTIAL data less than daily/,
+  },
+  {
+    name: 'plan selecting only unclassified resources',
+    build: (stack) => {
+      const p = backup.BackupPlan.daily35DayRetention(stack, 'Plan');
+      p.addSelection('Selection', { resources: [backup.BackupResource.fromTag('team', 'payments')] });
+    },
+    target: 'Plan',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'Bulwark ClassifiedBackup for RESTRICTED data',
+    build: (stack) => {
+      new ClassifiedBackup(stack, 'Backups', {
+        classification: Classification.RESTRICTED,
+        copyDestinationVaultArn: COPY_VAULT,
+      });
+    },
+    target: 'Backups/Plan',
+    expect: 'pass',
+  },
+]);

@@ -1,0 +1,180 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown, isUnknown } from '../../../lib/graph/values';
+import {
+  requirementsFor,
+  tagValue,
+  type BackupCadence,
+  type Classification,
+} from '../../../lib/classification';
+import type { BackupPlanRule, Fact } from '../../../lib/views/kinds';
+
+/** AWS Backup's schedule when a rule names none: daily at 05:00 UTC. */
+const DEFAULT_SCHEDULE = 'cron(0 5 ? * * *)';
+
+/** Hours of the day an AWS cron hour field names (`5`, `0-6`, `2/6`, `1,13`, steps from `*`), or undefined. */
+function hoursOf(field: string): number[] | undefined {
+  const out: number[] = [];
+  for (const part of field.split(',')) {
+    const m = /^(\*|\d+)(?:-(\d+))?(?:\/(\d+))?$/.exec(part);
+    if (!m) return undefined;
+    const from = m[1] === '*' ? 0 : Number(m[1]);
+    const to = m[2] !== undefined ? Number(m[2]) : m[1] === '*' || m[3] !== undefined ? 23 : from;
+    const step = m[3] !== undefined ? Number(m[3]) : 1;
+    if (step < 1 || from > 23 || to > 23) return undefined;
+    for (let h = from; h <= to; h += step) out.push(h);
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/**
+ * Longest gap, in hours, between two runs of a backup schedule (`cron(min hour day-of-month month
+ * day-of-week year)`); Infinity when it does not run every day.
+ */
+export function scheduleIntervalHours(expression: string): Fact<number> {
+  const fields = /^cron\((.*)\)$/.exec(expression.trim())?.[1]!.trim().split(/\s+/);
+  if (!fields || fields.length !== 6)
+    return new Unknown(`schedule \`${expression}\` is not a cron expression`);
+  const [, hour, dom, month, dow] = fields as [string, string, string, string, string, string];
+  const every = (f: string) => f === '*' || f === '?';
+  if (!every(dom) || !every(month) || !every(dow)) return Infinity;
+  const hours = hoursOf(hour);
+  if (!hours || hours.length === 0)
+    return new Unknown(`hour field \`${hour}\` of \`${expression}\` cannot be read`);
+  let gap = hours[0]! + 24 - hours[hours.length - 1]!;
+  for (let i = 1; i < hours.length; i++) gap = Math.max(gap, hours[i]! - hours[i - 1]!);
+  return gap;
+}
+
+/** What each cadence asks of a plan: a scheduled backup at least every `hours`, and continuous backups. */
+const CADENCE: Record<BackupCadence, { hours?: number; continuous: boolean; words: string }> = {
+  none: { continuous: false, words: 'no backups' },
+  daily: { hours: 24, continuous: false, words: 'daily backups' },
+  'daily-pitr': { hours: 24, continuous: true, words: 'daily backups and point-in-time recovery' },
+  'hourly-pitr': { hours: 1, continuous: true, words: 'hourly backups and point-in-time recovery' },
+  'continuous-pitr': { hours: 1, continuous: true, words: 'continuous point-in-time backups' },
+};
+
+const LOCK_RANK = { none: 0, governance: 1, compliance: 2 } as const;
+
+/** The shortest interval among rules, or an Unknown when one rule's cannot be read and none is short enough. */
+function shortestInterval(rules: readonly BackupPlanRule[], within: number): Fact<number> {
+  let best = Infinity;
+  let unresolved: Unknown | undefined;
+  for (const r of rules) {
+    const s = r.schedule ?? DEFAULT_SCHEDULE;
+    const h = isUnknown(s) ? s : scheduleIntervalHours(s);
+    if (isUnknown(h)) unresolved ??= h;
+    else best = Math.min(best, h);
+  }
+  return best <= within || !unresolved ? best : unresolved;
+}
+
+export default defineRule({
+  id: 'BW-BR-003',
+  title: 'Backup plans back up each classification level at its cadence, into vaults locked as it requires',
+  severity: 'high',
+  controls: ['classification:BACKUP', 'mcsb-v1:BR-1', 'mcsb-v1:BR-2', 'nist-csf-2.0:PR.DS-11'],
+  threats: ['malicious-code', 'insider-misuse'],
+  rationale:
+    'How much data a level may lose, and who may destroy its backups, follow from its sensitivity. A plan that selects ' +
+    'a level (by its `data-classification` tag or by naming its stores) must back it up: INTERNAL daily; CONFIDENTIAL ' +
+    'daily plus continuous backups (point-in-time recovery), into a vault with at least a governance-mode lock; ' +
+    'RESTRICTED hourly plus continuous, into a compliance-mode vault, with a copy to another vault; TOP_SECRET as ' +
+    'RESTRICTED. A rule without a schedule runs daily at 05:00 UTC. The copy is asserted to exist; that its vault is in ' +
+    "another region is not (the plan's own region is rarely in the template).",
+  fix:
+    "Use `ClassifiedBackup` for the level, or give the plan a rule with the level's schedule " +
+    '(`cron(0 * ? * * *)` for hourly), `enableContinuousBackup: true`, a `copyActions` entry from RESTRICTED, and a ' +
+    'vault with `lockConfiguration` (`changeableFor` for compliance mode).',
+  appliesTo: ['backup-plan'],
+  check(view, ctx) {
+    const levels = new Set<Classification>();
+    for (const s of view.selections) {
+      const l = s.selectsClassification;
+      if (l === undefined) continue;
+      if (isUnknown(l))
+        return unknown(
+          `\`${view.name}\`: the levels its selection takes in cannot be resolved (${l.reason})`,
+        );
+      for (const x of l) levels.add(x);
+    }
+    const needs = [...levels]
+      .map((l) => ({ level: l, req: requirementsFor(l).backup }))
+      .filter((x) => x.req.cadence !== 'none');
+    if (needs.length === 0)
+      return notApplicable('the plan selects no classified level that requires backups');
+    const out: CheckResult[] = [];
+    for (const { level, req } of needs) {
+      const want = CADENCE[req.cadence];
+      const tag = tagValue(level);
+      if (want.hours !== undefined) {
+        const h = shortestInterval(view.rules, want.hours);
+        if (isUnknown(h))
+          out.push(
+            unknown(`\`${view.name}\`: its schedules cannot be read (${h.reason})`, `${tag}:schedule`),
+          );
+        else if (h > want.hours)
+          out.push(
+            fail(
+              `\`${view.name}\` backs up ${level} data ${h === Infinity ? 'less than daily' : `every ${h} hours`}; the level requires ${want.words}`,
+              `${tag}:schedule`,
+            ),
+          );
+      }
+      if (want.continuous) {
+        const c = view.rules.map((r) => r.continuous);
+        if (!c.includes(true)) {
+          const u = c.find(isUnknown);
+          out.push(
+            u
+              ? unknown(
+                  `\`${view.name}\`: continuous backup cannot be resolved (${u.reason})`,
+                  `${tag}:continuous`,
+                )
+              : fail(
+                  `\`${view.name}\` takes no continuous backups of ${level} data; the level requires ${want.words}`,
+                  `${tag}:continuous`,
+                ),
+          );
+        }
+      }
+      if (req.crossRegionCopy && !view.rules.some((r) => r.copiesTo.length > 0))
+        out.push(fail(`\`${view.name}\` copies no ${level} recovery point to another vault`, `${tag}:copy`));
+      if (req.vaultLock !== 'none') {
+        for (const rule of view.rules) {
+          const address = rule.vault;
+          const vault = address === undefined ? undefined : ctx.viewOf(address, 'backup-vault');
+          const finding = `${tag}:lock:${rule.name}`;
+          if (!vault) {
+            out.push(
+              unknown(
+                `\`${view.name}\`: vault \`${address ?? 'unknown'}\` of rule \`${rule.name}\` is not in the template: its lock cannot be read`,
+                finding,
+              ),
+            );
+            continue;
+          }
+          const lock = vault.lock;
+          if (isUnknown(lock))
+            out.push(
+              unknown(
+                `\`${view.name}\`: lock of vault \`${vault.name}\` cannot be resolved (${lock.reason})`,
+                finding,
+              ),
+            );
+          else if (LOCK_RANK[lock.mode] < LOCK_RANK[req.vaultLock])
+            out.push(
+              fail(
+                `\`${view.name}\` keeps ${level} backups in \`${vault.name}\`, locked ${lock.mode === 'none' ? 'not at all' : `in ${lock.mode} mode`}; the level requires a ${req.vaultLock}-mode lock`,
+                finding,
+              ),
+            );
+        }
+      }
+    }
+    if (out.length > 0) return out;
+    return pass(
+      `\`${view.name}\` backs up ${needs.map((n) => n.level).join(', ')} data as the levels require`,
+    );
+  },
+});

@@ -1,0 +1,91 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { requirementsFor, type Classification } from '../../../lib/classification';
+import type { Fact } from '../../../lib/views/kinds';
+
+export default defineRule({
+  id: 'BW-BR-004',
+  title: 'Backups of classified data are deleted within the retention of its level',
+  severity: 'medium',
+  controls: [
+    'classification:BACKUP-LIFETIME',
+    'mcsb-v1:BR-2',
+    'nist-csf-2.0:PR.DS-11',
+    'nist-csf-2.0:ID.AM-08',
+  ],
+  threats: ['data-breach', 'insider-misuse'],
+  rationale:
+    'Data that has expired from its store must not live on in its backups: a recovery point kept longer than the ' +
+    "level's retention (INTERNAL 730 days, CONFIDENTIAL 365, RESTRICTED 180, TOP_SECRET 30) defeats the expiry. A plan " +
+    'that selects a level must delete its recovery points, and their copies, within that retention, and the vault ' +
+    'lock must not force them to be kept longer (a lock minimum above the retention).',
+  fix:
+    "Set `deleteAfter` on each backup rule and copy action to at most the level's retention, and keep the vault " +
+    "lock's `minRetention` within it.",
+  appliesTo: ['backup-plan'],
+  check(view, ctx) {
+    const levels = new Set<Classification>();
+    for (const s of view.selections) {
+      const l = s.selectsClassification;
+      if (l === undefined) continue;
+      if (isUnknown(l))
+        return unknown(
+          `\`${view.name}\`: the levels its selection takes in cannot be resolved (${l.reason})`,
+        );
+      for (const x of l) levels.add(x);
+    }
+    let cap: { days: number; level: Classification } | undefined;
+    for (const level of levels) {
+      const req = requirementsFor(level);
+      if (!req.backup.neverOutliveData || req.dataRetentionDays === undefined) continue;
+      if (!cap || req.dataRetentionDays < cap.days) cap = { days: req.dataRetentionDays, level };
+    }
+    if (!cap) return notApplicable('the plan selects no level whose data expires');
+    const { days: max, level } = cap;
+    const out: CheckResult[] = [];
+    const kept = (what: string, days: Fact<number> | undefined, finding: string) => {
+      if (days === undefined)
+        out.push(
+          fail(
+            `\`${view.name}\` keeps ${what} of ${level} data forever; the level keeps data ${max} days`,
+            finding,
+          ),
+        );
+      else if (isUnknown(days))
+        out.push(
+          unknown(`\`${view.name}\`: how long ${what} are kept cannot be resolved (${days.reason})`, finding),
+        );
+      else if (days > max)
+        out.push(
+          fail(
+            `\`${view.name}\` keeps ${what} of ${level} data ${days} days, more than the level's ${max}`,
+            finding,
+          ),
+        );
+    };
+    for (const rule of view.rules) {
+      kept(`recovery points of rule \`${rule.name}\``, rule.deleteAfterDays, rule.name);
+      (rule.copies ?? []).forEach((c, i) =>
+        kept(`copies of rule \`${rule.name}\``, c.deleteAfterDays, `${rule.name}:copy:${i}`),
+      );
+      const vault = rule.vault === undefined ? undefined : ctx.viewOf(rule.vault, 'backup-vault');
+      const lock = vault?.lock;
+      if (
+        vault &&
+        lock &&
+        !isUnknown(lock) &&
+        lock.minRetentionDays !== undefined &&
+        lock.minRetentionDays > max
+      )
+        out.push(
+          fail(
+            `\`${view.name}\` keeps ${level} backups in \`${vault.name}\`, whose lock keeps recovery points at least ` +
+              `${lock.minRetentionDays} days, more than the level's ${max}`,
+            `${rule.name}:lock`,
+          ),
+        );
+    }
+    if (out.length > 0) return out;
+    return pass(`\`${view.name}\` deletes ${level} backups within ${max} days`);
+  },
+});

@@ -1,0 +1,78 @@
+import { Tags } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
+import { ClassifiedBackup } from '../../../lib/aws/backup';
+import { Classification } from '../../../lib/classification';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classified-store-backup-plan';
+
+const classify = <T extends IConstruct>(c: T, level: string): T => {
+  Tags.of(c).add('data-classification', level);
+  return c;
+};
+const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
+
+export default defineCases(rule, [
+  {
+    name: 'internal table selected by its classification tag',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'internal');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('data-classification', 'internal')],
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential table with no backup plan',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
+  },
+  {
+    name: 'confidential table while the plan selects restricted data only',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('data-classification', 'restricted')],
+      });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /no backup plan selects it/,
+  },
+  {
+    name: 'restricted bucket named by a plan',
+    build: (stack) => {
+      const bucket = classify(new s3.Bucket(stack, 'Data'), 'restricted');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromArn(bucket.bucketArn)],
+      });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential bucket backed up by Bulwark ClassifiedBackup',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data'), 'confidential');
+      new ClassifiedBackup(stack, 'Backups', { classification: Classification.CONFIDENTIAL });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'public bucket needs no backups',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Site'), 'public');
+    },
+    target: 'Site',
+    expect: 'not_applicable',
+  },
+]);

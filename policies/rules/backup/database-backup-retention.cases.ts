@@ -1,0 +1,52 @@
+import { Duration } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './database-backup-retention';
+
+function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'db', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  return { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } };
+}
+
+const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 });
+
+export default defineCases(rule, [
+  {
+    name: 'database keeping backups a week',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', { engine, ...network(stack), backupRetention: Duration.days(7) });
+    },
+    target: 'Db/Resource',
+    expect: 'pass',
+  },
+  {
+    name: 'database on the one-day default',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', { engine, ...network(stack) });
+    },
+    target: 'Db/Resource',
+    expect: 'fail',
+    message: /`Db` keeps automated backups 1 day, less than 7/,
+  },
+  {
+    name: 'Aurora cluster keeping backups three days',
+    build: (stack) => {
+      new rds.DatabaseCluster(stack, 'Cluster', {
+        engine: rds.DatabaseClusterEngine.auroraPostgres({
+          version: rds.AuroraPostgresEngineVersion.VER_16_4,
+        }),
+        ...network(stack),
+        writer: rds.ClusterInstance.provisioned('Writer'),
+        backup: { retention: Duration.days(3) },
+      });
+    },
+    target: 'Cluster/Resource',
+    expect: 'fail',
+    message: /`Cluster` keeps automated backups 3 days, less than 7/,
+  },
+]);

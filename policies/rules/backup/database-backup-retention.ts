@@ -1,0 +1,38 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { Classification } from '../../../lib/classification';
+
+/** Shortest automated backup retention that still spans a week of restore points. */
+const MIN_DAYS = 7;
+
+export default defineRule({
+  id: 'BW-BR-006',
+  title: 'Databases keep automated backups at least seven days',
+  severity: 'medium',
+  controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11'],
+  threats: ['malicious-code', 'insider-misuse'],
+  rationale:
+    'RDS keeps automated backups (and the point-in-time recovery window) for `BackupRetentionPeriod` days, 1 by ' +
+    'default in CloudFormation. Corruption or a bad migration is often noticed days later, after a one-day window has ' +
+    'rolled past it: a week is the least that covers a weekend and a slow discovery. Stores tagged ' +
+    '`data-classification: public` need no backups.',
+  fix: 'Set `backupRetention: Duration.days(7)` or more on the database instance or cluster.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster')
+      return notApplicable('not a relational database');
+    const days = view.backupRetentionDays;
+    if (days === undefined) return notApplicable('an instance of a DB cluster is backed up with its cluster');
+    const c = view.classification;
+    if (c.state === 'tagged' && c.level === Classification.PUBLIC)
+      return notApplicable('public data needs no backups');
+    if (isUnknown(days))
+      return unknown(`\`${view.name}\`: backup retention cannot be resolved (${days.reason})`);
+    if (days === 0) return notApplicable('automated backups are off (BW-BR-002 reports it)');
+    if (days < MIN_DAYS)
+      return fail(
+        `\`${view.name}\` keeps automated backups ${days} day${days === 1 ? '' : 's'}, less than ${MIN_DAYS}`,
+      );
+    return pass(`\`${view.name}\` keeps automated backups ${days} days`);
+  },
+});

@@ -1,0 +1,102 @@
+import { Tags } from 'aws-cdk-lib';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classification-data-events';
+
+const classify = <T extends IConstruct>(c: T, level: string): T => {
+  Tags.of(c).add('data-classification', level);
+  return c;
+};
+
+export default defineCases(rule, [
+  {
+    name: 'confidential bucket whose writes a trail records',
+    build: (stack) => {
+      const bucket = classify(new s3.Bucket(stack, 'Data'), 'confidential');
+      new cloudtrail.Trail(stack, 'Trail').addS3EventSelector([{ bucket }], {
+        readWriteType: cloudtrail.ReadWriteType.WRITE_ONLY,
+      });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential bucket with no trail recording data events',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data'), 'confidential');
+      new cloudtrail.Trail(stack, 'Trail');
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is CONFIDENTIAL and no trail records its write data events/,
+  },
+  {
+    name: 'restricted bucket whose writes only a trail records',
+    build: (stack) => {
+      const bucket = classify(new s3.Bucket(stack, 'Data'), 'restricted');
+      new cloudtrail.Trail(stack, 'Trail').addS3EventSelector([{ bucket }], {
+        readWriteType: cloudtrail.ReadWriteType.WRITE_ONLY,
+      });
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is RESTRICTED and no trail records its read data events/,
+  },
+  {
+    name: 'top-secret bucket covered by a trail recording all buckets',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data'), 'top-secret');
+      new cloudtrail.Trail(stack, 'Trail').logAllS3DataEvents();
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'internal bucket needs management events only',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data'), 'internal');
+    },
+    target: 'Data',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'restricted table with an advanced selector on its data events',
+    build: (stack) => {
+      const table = classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+        }),
+        'restricted',
+      );
+      const trail = new cloudtrail.Trail(stack, 'Trail');
+      (trail.node.defaultChild as cloudtrail.CfnTrail).advancedEventSelectors = [
+        {
+          fieldSelectors: [
+            { field: 'eventCategory', equalTo: ['Data'] },
+            { field: 'resources.type', equalTo: ['AWS::DynamoDB::Table'] },
+            { field: 'resources.ARN', equalTo: [table.tableArn] },
+          ],
+        },
+      ];
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted table with no trail',
+    build: (stack) => {
+      classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+        }),
+        'restricted',
+      );
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` is RESTRICTED and no trail records its write data events/,
+  },
+]);

@@ -1,0 +1,51 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { requirementsFor } from '../../../lib/classification';
+import { DATA_EVENT_TYPES, dataEventCoverage } from '../logging/object-store-data-events';
+
+export default defineRule({
+  id: 'BW-DP-018',
+  title: 'Data events of CONFIDENTIAL and higher stores are recorded by a trail',
+  severity: 'medium',
+  controls: ['classification:AUDIT', 'mcsb-v1:LT-3', 'nist-csf-2.0:DE.CM-03', 'nist-csf-2.0:PR.PS-04'],
+  threats: ['insider-misuse', 'data-breach'],
+  rationale:
+    'Who wrote and who read sensitive data must be on record. CONFIDENTIAL stores need their data-plane write events ' +
+    'recorded, RESTRICTED and TOP_SECRET their read and write events (CloudTrail data events: S3 objects, DynamoDB ' +
+    'tables), by a trail anywhere in the graph. The alarms the level also requires (on access denied for RESTRICTED, ' +
+    'on every access for TOP_SECRET) are not asserted here. A trail outside the graph (an organisation trail) cannot ' +
+    'be seen: acknowledge the rule with its name.',
+  fix:
+    "Add the store to a trail's data event selectors (`trail.addS3EventSelector([{ bucket }])`, or an advanced " +
+    'selector on `AWS::DynamoDB::Table`), reading and writing from RESTRICTED up.',
+  appliesTo: ['data-store'],
+  check(view, ctx) {
+    const type = DATA_EVENT_TYPES[view.storeType];
+    if (type === undefined) return notApplicable(`${view.storeType} data events are not asserted`);
+    const c = view.classification;
+    if (c.state === 'unknown')
+      return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
+    if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
+    const audit = requirementsFor(c.level).audit;
+    if (audit === 'management') return notApplicable(`${c.level} requires management events only`);
+    const needed = audit === 'data-write' ? (['write'] as const) : (['write', 'read'] as const);
+    const cover = dataEventCoverage(view.resource.address, type, ctx.viewsOfKind('audit-trail'));
+    const out: CheckResult[] = [];
+    for (const access of needed) {
+      const v = cover[access];
+      if (isUnknown(v))
+        out.push(
+          unknown(
+            `\`${view.name}\`: whether a trail records its ${access} data events cannot be told (${v.reason})`,
+            access,
+          ),
+        );
+      else if (!v)
+        out.push(
+          fail(`\`${view.name}\` is ${c.level} and no trail records its ${access} data events`, access),
+        );
+    }
+    if (out.length > 0) return out;
+    return pass(`\`${view.name}\`: a trail records its ${needed.join(' and ')} data events`);
+  },
+});

@@ -1,0 +1,101 @@
+import { RemovalPolicy, Tags } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classification-deletion-protection';
+
+const classify = <T extends IConstruct>(c: T, level: string): T => {
+  Tags.of(c).add('data-classification', level);
+  return c;
+};
+const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
+
+export default defineCases(rule, [
+  {
+    name: 'internal bucket retained on stack deletion',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data', { removalPolicy: RemovalPolicy.RETAIN }), 'internal');
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential bucket destroyed with its stack',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data', { removalPolicy: RemovalPolicy.DESTROY }), 'confidential');
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is CONFIDENTIAL and is deleted with its stack/,
+  },
+  {
+    name: 'public bucket destroyed with its stack',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Site', { removalPolicy: RemovalPolicy.DESTROY }), 'public');
+    },
+    target: 'Site',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'restricted table retained and with deletion protection',
+    build: (stack) => {
+      classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey,
+          deletionProtection: true,
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
+        'restricted',
+      );
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted table retained but without deletion protection',
+    build: (stack) => {
+      classify(
+        new dynamodb.Table(stack, 'Orders', { partitionKey, removalPolicy: RemovalPolicy.RETAIN }),
+        'restricted',
+      );
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` is RESTRICTED and has deletion protection off/,
+  },
+  {
+    name: 'internal queue destroyed with its stack (SQS construct default)',
+    build: (stack) => {
+      classify(new sqs.Queue(stack, 'Jobs'), 'internal');
+    },
+    target: 'Jobs',
+    expect: 'fail',
+    message: /`Jobs` is INTERNAL and is deleted with its stack/,
+  },
+  {
+    name: 'confidential log group retained but without deletion protection',
+    build: (stack) => {
+      classify(new logs.LogGroup(stack, 'Logs', { removalPolicy: RemovalPolicy.RETAIN }), 'confidential');
+    },
+    target: 'Logs',
+    expect: 'fail',
+    message: /`Logs` is CONFIDENTIAL and has deletion protection off/,
+  },
+  {
+    name: 'confidential log group retained and with deletion protection',
+    build: (stack) => {
+      classify(
+        new logs.LogGroup(stack, 'Logs', {
+          removalPolicy: RemovalPolicy.RETAIN,
+          deletionProtectionEnabled: true,
+        }),
+        'confidential',
+      );
+    },
+    target: 'Logs',
+    expect: 'pass',
+  },
+]);

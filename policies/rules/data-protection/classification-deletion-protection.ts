@@ -1,0 +1,69 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { requirementsFor } from '../../../lib/classification';
+
+export default defineRule({
+  id: 'BW-DP-017',
+  title: 'Classified data stores from INTERNAL up survive stack deletion and have deletion protection',
+  severity: 'medium',
+  controls: [
+    'classification:DELETION-PROTECTION',
+    'mcsb-v1:AM-3',
+    'nist-csf-2.0:PR.DS-01',
+    'nist-csf-2.0:PR.IR-03',
+  ],
+  threats: ['insider-misuse', 'configuration-drift'],
+  rationale:
+    'Deleting a stack, renaming a construct or replacing a resource deletes the data with it unless the resource is ' +
+    'retained (CloudFormation `DeletionPolicy: Retain` or `Snapshot`). Services that offer deletion protection ' +
+    '(DynamoDB, RDS, CloudWatch Logs) also refuse a direct delete call until it is turned off. From INTERNAL up both ' +
+    'are required. SNS topics hold no data at rest beyond delivery retries and are not held to it.',
+  fix:
+    'Set `removalPolicy: RemovalPolicy.RETAIN` (or `SNAPSHOT` for databases) on the store, and `deletionProtection: ' +
+    'true` (tables, databases) or `deletionProtectionEnabled: true` (log groups) where the service has it.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.storeType === 'topic') return notApplicable('topics hold no data at rest');
+    const c = view.classification;
+    if (c.state === 'unknown')
+      return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
+    if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
+    if (!requirementsFor(c.level).deletionProtection)
+      return notApplicable(`${c.level} does not require deletion protection`);
+    const out: CheckResult[] = [];
+    const retained = view.retainedOnDelete;
+    if (retained !== undefined) {
+      if (isUnknown(retained))
+        out.push(
+          unknown(`\`${view.name}\`: deletion policy cannot be resolved (${retained.reason})`, 'retain'),
+        );
+      else if (!retained)
+        out.push(
+          fail(
+            `\`${view.name}\` is ${c.level} and is deleted with its stack (no Retain deletion policy)`,
+            'retain',
+          ),
+        );
+    }
+    const dp = view.deletionProtection;
+    if (dp !== undefined) {
+      if (isUnknown(dp))
+        out.push(
+          unknown(
+            `\`${view.name}\`: deletion protection cannot be resolved (${dp.reason})`,
+            'deletion-protection',
+          ),
+        );
+      else if (!dp)
+        out.push(
+          fail(`\`${view.name}\` is ${c.level} and has deletion protection off`, 'deletion-protection'),
+        );
+    }
+    if (out.length > 0) return out;
+    if (retained === undefined && dp === undefined)
+      return notApplicable(`${view.storeType} has no deletion setting`);
+    return pass(
+      `\`${view.name}\` is ${c.level}, retained on stack deletion and protected where the service allows`,
+    );
+  },
+});

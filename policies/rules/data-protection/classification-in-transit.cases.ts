@@ -1,0 +1,86 @@
+import { Tags } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classification-in-transit';
+
+const classify = <T extends IConstruct>(c: T, level: string): T => {
+  Tags.of(c).add('data-classification', level);
+  return c;
+};
+
+export default defineCases(rule, [
+  {
+    name: 'restricted bucket denying TLS below 1.3',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data', { enforceSSL: true, minimumTLSVersion: 1.3 }), 'restricted');
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted bucket denying TLS below 1.2 only',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data', { enforceSSL: true, minimumTLSVersion: 1.2 }), 'restricted');
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is RESTRICTED and accepts TLS 1\.2; the level requires TLS 1\.3 or later/,
+  },
+  {
+    name: 'top-secret bucket on the S3 default',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data', { enforceSSL: true }), 'top-secret');
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is TOP_SECRET and accepts TLS 1\.2/,
+  },
+  {
+    name: 'top-secret bucket denying TLS 1.2 and below by a hand-written statement',
+    build: (stack) => {
+      const b = classify(new s3.Bucket(stack, 'Data', { enforceSSL: true }), 'top-secret');
+      b.addToResourcePolicy(
+        new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:*'],
+          resources: [b.bucketArn, b.arnForObjects('*')],
+          conditions: { NumericLessThanEquals: { 's3:TlsVersion': '1.2' } },
+        }),
+      );
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted bucket whose TLS 1.3 deny spares one role',
+    build: (stack) => {
+      const b = classify(new s3.Bucket(stack, 'Data', { enforceSSL: true }), 'restricted');
+      b.addToResourcePolicy(
+        new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:*'],
+          resources: [b.bucketArn, b.arnForObjects('*')],
+          conditions: {
+            NumericLessThan: { 's3:TlsVersion': '1.3' },
+            ArnNotEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/legacy' },
+          },
+        }),
+      );
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /accepts TLS 1\.2/,
+  },
+  {
+    name: 'confidential bucket on the S3 default (TLS 1.2 and later)',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data', { enforceSSL: true }), 'confidential');
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+]);

@@ -1,0 +1,46 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { requirementsFor, type TransitRequirement } from '../../../lib/classification';
+
+/** Lowest TLS version each requirement accepts where the store lets its owner choose (S3 offers 1.3). */
+const FLOOR: Record<TransitRequirement, '1.2' | '1.3'> = {
+  'tls1.2': '1.2',
+  'tls1.2-deny-plaintext': '1.2',
+  'tls1.3-preferred': '1.3',
+  'tls1.3-pq-preferred': '1.3',
+};
+
+export default defineRule({
+  id: 'BW-DP-019',
+  title: 'Data stores refuse TLS versions below the floor of their level',
+  severity: 'medium',
+  controls: ['classification:IN-TRANSIT', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02'],
+  threats: ['data-breach'],
+  rationale:
+    'Each level sets the lowest TLS version its data may travel over: TLS 1.2 up to CONFIDENTIAL, TLS 1.3 where the ' +
+    'service offers it from RESTRICTED up. S3 accepts TLS 1.2 and 1.3 on its endpoints and refuses older versions; a ' +
+    'bucket policy denying requests whose `s3:TlsVersion` is below 1.3 makes the bucket TLS 1.3 only. S3 through ' +
+    'AWS PrivateLink (interface endpoints) and Multi-Region Access Points does not offer TLS 1.3: a bucket reached ' +
+    'only that way takes 1.2, acknowledged with that reason. TOP_SECRET asks for hybrid post-quantum key exchange, ' +
+    'which S3 negotiates with clients that offer it over TLS 1.3 but which no bucket setting can require.',
+  fix:
+    'Set `enforceSSL: true` and `minimumTLSVersion: 1.3` on RESTRICTED and TOP_SECRET buckets (a bucket policy ' +
+    'statement denying `s3:*` when `NumericLessThan` `s3:TlsVersion` `1.3`).',
+  appliesTo: ['data-store'],
+  check(view) {
+    const min = view.minTlsVersion;
+    if (min === undefined) return notApplicable(`${view.storeType} sets no TLS version of its own`);
+    const c = view.classification;
+    if (c.state === 'unknown')
+      return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
+    if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
+    const floor = FLOOR[requirementsFor(c.level).inTransit];
+    if (isUnknown(min))
+      return unknown(`\`${view.name}\`: lowest TLS version cannot be resolved (${min.reason})`);
+    if (Number(min) < Number(floor))
+      return fail(
+        `\`${view.name}\` is ${c.level} and accepts TLS ${min}; the level requires TLS ${floor} or later`,
+      );
+    return pass(`\`${view.name}\` is ${c.level} and accepts TLS ${min} or later`);
+  },
+});

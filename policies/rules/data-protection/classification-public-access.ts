@@ -1,0 +1,74 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { Classification } from '../../../lib/classification';
+
+export default defineRule({
+  id: 'BW-DP-015',
+  title: 'Data stores above PUBLIC grant no public access',
+  severity: 'high',
+  controls: ['classification:PUBLIC-ACCESS', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.AA-05'],
+  threats: ['data-breach', 'unauthorized-access'],
+  rationale:
+    'Only PUBLIC data may be reachable by everyone, and then by an explicit choice. From INTERNAL up every door must ' +
+    'be shut: an object store blocks public access with all four S3 settings, no resource policy (bucket, queue or ' +
+    'topic policy) grants `Principal: "*"` without a condition naming an account, organisation, VPC or endpoint, and a ' +
+    'database has no public endpoint. RESTRICTED and TOP_SECRET further require access through private endpoints, ' +
+    'which is not asserted here.',
+  fix:
+    'Keep `blockPublicAccess: BlockPublicAccess.BLOCK_ALL`, remove `Principal: "*"` grants (or restrict them with ' +
+    '`aws:PrincipalOrgID` / `aws:SourceVpce`), and set `publiclyAccessible: false` on databases. If the data is public ' +
+    'by design, tag the store `data-classification: public`.',
+  appliesTo: ['data-store'],
+  check(view) {
+    const c = view.classification;
+    if (c.state === 'unknown')
+      return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
+    if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
+    if (c.level === Classification.PUBLIC) return notApplicable('PUBLIC data may be public');
+    const out: CheckResult[] = [];
+    const { publicAccess, policyAllowsPublic, publiclyAccessible } = view;
+    if (publicAccess !== undefined) {
+      if (isUnknown(publicAccess))
+        out.push(
+          unknown(
+            `\`${view.name}\`: public access block cannot be resolved (${publicAccess.reason})`,
+            'block',
+          ),
+        );
+      else if (publicAccess !== 'blocked')
+        out.push(
+          fail(`\`${view.name}\` is ${c.level} and does not block public access (${publicAccess})`, 'block'),
+        );
+    }
+    if (policyAllowsPublic !== undefined) {
+      if (isUnknown(policyAllowsPublic))
+        out.push(
+          unknown(
+            `\`${view.name}\`: resource policy cannot be resolved (${policyAllowsPublic.reason})`,
+            'policy',
+          ),
+        );
+      else if (policyAllowsPublic)
+        out.push(
+          fail(`\`${view.name}\` is ${c.level} and its resource policy grants access to everyone`, 'policy'),
+        );
+    }
+    if (publiclyAccessible !== undefined) {
+      if (isUnknown(publiclyAccessible))
+        out.push(
+          unknown(
+            `\`${view.name}\`: public accessibility cannot be resolved (${publiclyAccessible.reason})`,
+            'endpoint',
+          ),
+        );
+      else if (publiclyAccessible)
+        out.push(
+          fail(`\`${view.name}\` is ${c.level} and has a public endpoint (PubliclyAccessible)`, 'endpoint'),
+        );
+    }
+    if (out.length > 0) return out;
+    if (publicAccess === undefined && policyAllowsPublic === undefined && publiclyAccessible === undefined)
+      return notApplicable(`${view.storeType} has no public access setting`);
+    return pass(`\`${view.name}\` is ${c.level} and grants no public access`);
+  },
+});

@@ -1,0 +1,135 @@
+import { Duration, Tags } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { IConstruct } from 'constructs';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './classification-retention';
+
+const classify = <T extends IConstruct>(c: T, level: string): T => {
+  Tags.of(c).add('data-classification', level);
+  return c;
+};
+
+export default defineCases(rule, [
+  {
+    name: 'confidential bucket expiring objects after a year',
+    build: (stack) => {
+      classify(
+        new s3.Bucket(stack, 'Data', { lifecycleRules: [{ expiration: Duration.days(365) }] }),
+        'confidential',
+      );
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential bucket without a lifecycle rule',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Data'), 'confidential');
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` keeps CONFIDENTIAL data without expiry; the level requires expiry within 365 days/,
+  },
+  {
+    name: 'restricted bucket expiring objects after a year, beyond its 180 days',
+    build: (stack) => {
+      classify(
+        new s3.Bucket(stack, 'Data', { lifecycleRules: [{ expiration: Duration.days(365) }] }),
+        'restricted',
+      );
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` keeps RESTRICTED data 365 days, more than the level's 180/,
+  },
+  {
+    name: 'versioned internal bucket expiring current objects but keeping old versions',
+    build: (stack) => {
+      classify(
+        new s3.Bucket(stack, 'Data', {
+          versioned: true,
+          lifecycleRules: [{ expiration: Duration.days(730) }],
+        }),
+        'internal',
+      );
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` keeps noncurrent versions of INTERNAL data forever/,
+  },
+  {
+    name: 'versioned internal bucket expiring current objects and old versions',
+    build: (stack) => {
+      classify(
+        new s3.Bucket(stack, 'Data', {
+          versioned: true,
+          lifecycleRules: [
+            { expiration: Duration.days(730), noncurrentVersionExpiration: Duration.days(35) },
+          ],
+        }),
+        'internal',
+      );
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'bucket expiring only one prefix',
+    build: (stack) => {
+      classify(
+        new s3.Bucket(stack, 'Data', { lifecycleRules: [{ prefix: 'tmp/', expiration: Duration.days(30) }] }),
+        'top-secret',
+      );
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` keeps TOP_SECRET data without expiry/,
+  },
+  {
+    name: 'public bucket may keep its data',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Site'), 'public');
+    },
+    target: 'Site',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'top-secret queue keeping messages four days (SQS default)',
+    build: (stack) => {
+      classify(new sqs.Queue(stack, 'Jobs'), 'top-secret');
+    },
+    target: 'Jobs',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential table without TTL',
+    build: (stack) => {
+      classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+        }),
+        'confidential',
+      );
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` keeps CONFIDENTIAL data without expiry/,
+  },
+  {
+    name: 'confidential table expiring items by TTL, at times the application writes',
+    build: (stack) => {
+      classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+          timeToLiveAttribute: 'expiresAt',
+        }),
+        'confidential',
+      );
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /`Orders`: data expiry cannot be resolved \(items expire by the TTL attribute `expiresAt`/,
+  },
+]);

@@ -1,0 +1,65 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import { requirementsFor } from '../../../lib/classification';
+
+export default defineRule({
+  id: 'BW-DP-016',
+  title: 'Classified data expires within the retention of its level',
+  severity: 'medium',
+  controls: ['classification:RETENTION', 'mcsb-v1:AM-3', 'nist-csf-2.0:ID.AM-08'],
+  threats: ['data-breach', 'insider-misuse'],
+  rationale:
+    'Data that no longer exists cannot leak. Each level caps how long its data lives: INTERNAL 730 days, CONFIDENTIAL ' +
+    '365, RESTRICTED 180, TOP_SECRET 30; PUBLIC sets no cap. A store must make its data expire within the cap: ' +
+    'lifecycle expiration on object stores (and expiry of noncurrent versions where versioning keeps them, or the old ' +
+    'versions live forever), message retention on queues, TTL on tables. Table TTL is written per item by the ' +
+    'application, so its period cannot be read from the template. Log groups are held to the same cap by BW-LT-001.',
+  fix:
+    "Add a lifecycle rule expiring objects (and noncurrent versions) within the level's retention, set the queue's " +
+    "`retentionPeriod`, or enable `timeToLiveAttribute` on the table and write expiry times within the level's retention.",
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.storeType === 'log-group') return notApplicable('log group retention is asserted by BW-LT-001');
+    if (view.dataRetentionDays === undefined)
+      return notApplicable(`${view.storeType} has no data expiry setting`);
+    const c = view.classification;
+    if (c.state === 'unknown')
+      return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
+    if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
+    const max = requirementsFor(c.level).dataRetentionDays;
+    if (max === undefined) return notApplicable(`${c.level} data does not expire`);
+    const out: CheckResult[] = [];
+    const days = view.dataRetentionDays;
+    if (isUnknown(days))
+      out.push(unknown(`\`${view.name}\`: data expiry cannot be resolved (${days.reason})`));
+    else if (days === null)
+      out.push(
+        fail(
+          `\`${view.name}\` keeps ${c.level} data without expiry; the level requires expiry within ${max} days`,
+        ),
+      );
+    else if (days > max)
+      out.push(fail(`\`${view.name}\` keeps ${c.level} data ${days} days, more than the level's ${max}`));
+    const versions = view.noncurrentVersionRetentionDays;
+    if (versions !== undefined) {
+      if (isUnknown(versions))
+        out.push(
+          unknown(
+            `\`${view.name}\`: expiry of noncurrent versions cannot be resolved (${versions.reason})`,
+            'versions',
+          ),
+        );
+      else if (versions === null)
+        out.push(fail(`\`${view.name}\` keeps noncurrent versions of ${c.level} data forever`, 'versions'));
+      else if (versions > max)
+        out.push(
+          fail(
+            `\`${view.name}\` keeps noncurrent versions of ${c.level} data ${versions} days, more than ${max}`,
+            'versions',
+          ),
+        );
+    }
+    if (out.length > 0) return out;
+    return pass(`\`${view.name}\` keeps ${c.level} data ${String(days)} days`);
+  },
+});

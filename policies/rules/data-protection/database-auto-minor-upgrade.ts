@@ -1,0 +1,28 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-DP-022',
+  title: 'Databases apply minor engine versions automatically',
+  severity: 'low',
+  controls: ['cis-aws-5.0:2.2.2', 'mcsb-v1:PV-6', 'nist-csf-2.0:PR.PS-02'],
+  threats: ['vulnerable-dependency'],
+  rationale:
+    'Minor engine versions carry the security fixes of the database engine. With automatic minor version upgrade on, ' +
+    'RDS applies them in the maintenance window; with it off, every fix waits for someone to schedule an upgrade. ' +
+    'CloudFormation turns it on unless `AutoMinorVersionUpgrade` is false (on instances, and on Aurora and Multi-AZ ' +
+    'DB clusters).',
+  fix: 'Remove `autoMinorVersionUpgrade: false` (or set it to true) on the database instance or cluster.',
+  appliesTo: ['data-store'],
+  check(view) {
+    const v = view.autoMinorVersionUpgrade;
+    if (v === undefined) return notApplicable('not a relational database');
+    if (isUnknown(v))
+      return unknown(`\`${view.name}\`: automatic minor version upgrade cannot be resolved (${v.reason})`);
+    if (!v)
+      return fail(
+        `\`${view.name}\` does not apply minor engine versions automatically (AutoMinorVersionUpgrade false)`,
+      );
+    return pass(`\`${view.name}\` applies minor engine versions automatically`);
+  },
+});

@@ -1,0 +1,64 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './store-deletion-protection';
+
+const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
+
+function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'db', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  return { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } };
+}
+
+export default defineCases(rule, [
+  {
+    name: 'table with deletion protection',
+    build: (stack) => {
+      new dynamodb.Table(stack, 'Orders', { partitionKey, deletionProtection: true });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'table on the DynamoDB default',
+    build: (stack) => {
+      new dynamodb.Table(stack, 'Orders', { partitionKey });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` has deletion protection off/,
+  },
+  {
+    name: 'database instance with deletion protection turned off',
+    build: (stack) => {
+      new rds.DatabaseInstance(stack, 'Db', {
+        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+        ...network(stack),
+        deletionProtection: false,
+      });
+    },
+    target: 'Db/Resource',
+    expect: 'fail',
+    message: /`Db` has deletion protection off/,
+  },
+  {
+    name: 'Aurora cluster with deletion protection',
+    build: (stack) => {
+      new rds.DatabaseCluster(stack, 'Cluster', {
+        engine: rds.DatabaseClusterEngine.auroraPostgres({
+          version: rds.AuroraPostgresEngineVersion.VER_16_4,
+        }),
+        ...network(stack),
+        writer: rds.ClusterInstance.provisioned('Writer'),
+        deletionProtection: true,
+      });
+    },
+    target: 'Cluster/Resource',
+    expect: 'pass',
+  },
+]);

@@ -1,0 +1,28 @@
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './build-artifact-encryption';
+
+const buildSpec = () =>
+  codebuild.BuildSpec.fromObject({ version: '0.2', phases: { build: { commands: ['make'] } } });
+
+export default defineCases(rule, [
+  {
+    name: 'project with a customer-managed key',
+    build: (stack) => {
+      new codebuild.Project(stack, 'Build', {
+        buildSpec: buildSpec(),
+        encryptionKey: new kms.Key(stack, 'ArtifactKey', { enableKeyRotation: true }),
+      });
+    },
+    target: 'Build',
+    expect: 'pass',
+  },
+  {
+    name: 'project on the AWS managed aws/s3 key',
+    build: (stack) => void new codebuild.Project(stack, 'Build', { buildSpec: buildSpec() }),
+    target: 'Build',
+    expect: 'fail',
+    message: '`Build` encrypts artifacts with the AWS managed key',
+  },
+]);

@@ -1,0 +1,34 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './function-url-auth';
+
+function fn(stack: Stack): lambda.Function {
+  return new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+  });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'function URL with IAM auth',
+    build: (stack) => void fn(stack).addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM }),
+    target: 'Fn',
+    expect: 'pass',
+  },
+  {
+    name: 'function URL open to anyone',
+    build: (stack) => void fn(stack).addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE }),
+    target: 'Fn',
+    expect: 'fail',
+    message: /`Fn` has a public function URL `FnFunctionUrl[^`]*` \(auth type `NONE`\)/,
+  },
+  {
+    name: 'function without a URL',
+    build: (stack) => void fn(stack),
+    target: 'Fn',
+    expect: 'not_applicable',
+  },
+]);

@@ -1,0 +1,36 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './user-directory-mfa';
+
+export default defineCases(rule, [
+  {
+    name: 'user pool requiring a TOTP second factor',
+    build: (stack) => {
+      new cognito.UserPool(stack, 'Users', {
+        mfa: cognito.Mfa.REQUIRED,
+        mfaSecondFactor: { otp: true, sms: false },
+      });
+    },
+    target: 'Users',
+    expect: 'pass',
+  },
+  {
+    name: 'user pool on the defaults (MFA off)',
+    build: (stack) => void new cognito.UserPool(stack, 'Users'),
+    target: 'Users',
+    expect: 'fail',
+    message: '`Users` does not offer MFA',
+  },
+  {
+    name: 'user pool with optional MFA',
+    build: (stack) => {
+      new cognito.UserPool(stack, 'Users', {
+        mfa: cognito.Mfa.OPTIONAL,
+        mfaSecondFactor: { otp: true, sms: false },
+      });
+    },
+    target: 'Users',
+    expect: 'fail',
+    message: '`Users` leaves MFA optional for each user',
+  },
+]);

@@ -1,0 +1,26 @@
+import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-IM-004',
+  title: 'Virtual machines use an instance role for AWS access',
+  severity: 'medium',
+  controls: ['cis-aws-5.0:1.17', 'mcsb-v1:IM-3', 'mcsb-v1:IM-8', 'nist-csf-2.0:PR.AA-01'],
+  threats: ['unauthorized-access', 'privilege-escalation'],
+  rationale:
+    'An instance without an instance profile has no managed identity: software on it that calls AWS APIs needs ' +
+    'long-lived access keys on disk or in user data, where they leak and never rotate. An instance role gives it ' +
+    "short-lived credentials through the metadata service, scoped by the role's policies.",
+  fix: 'Give the instance a role (`role` on `ec2.Instance` or `ec2.LaunchTemplate`; the L2 `Instance` creates one by default) and grant it what the software needs.',
+  appliesTo: ['virtual-machine'],
+  check(view) {
+    const p = view.instanceProfile;
+    if (p instanceof Unknown)
+      return unknown(
+        `\`${view.name}\`: whether an instance profile is attached cannot be resolved (${p.reason})`,
+      );
+    return p
+      ? pass(`\`${view.name}\` has an instance profile`)
+      : fail(`\`${view.name}\` has no instance profile (no IAM role for AWS access)`);
+  },
+});

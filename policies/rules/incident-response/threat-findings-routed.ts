@@ -1,0 +1,59 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { Unknown, isUnknown } from '../../../lib/graph/values';
+import type { EventRouteView, Fact } from '../../../lib/views/kinds';
+
+/** Where findings are published: the service's event source and detail type. */
+const GUARDDUTY = { source: 'aws.guardduty', detailType: 'GuardDuty Finding', name: 'GuardDuty' };
+const SECURITY_HUB = {
+  source: 'aws.securityhub',
+  detailType: 'Security Hub Findings - Imported',
+  name: 'Security Hub',
+};
+
+/** Whether an event route delivers the findings of one service to at least one target. */
+function routes(r: EventRouteView, f: typeof GUARDDUTY): Fact<boolean> {
+  for (const fact of [r.enabled, r.bus, r.sources, r.detailTypes]) if (isUnknown(fact)) return fact;
+  if (r.enabled !== true || r.bus !== 'default' || r.targets.length === 0) return false;
+  const sources = r.sources as readonly string[] | undefined;
+  const types = r.detailTypes as readonly string[] | undefined;
+  if (sources === undefined || types === undefined) return false; // scheduled rule
+  if (sources.length === 0 && types.length === 0) return false; // matches on content only
+  if (sources.length > 0 && !sources.includes(f.source)) return false;
+  return types.length === 0 || types.includes(f.detailType);
+}
+
+export default defineRule({
+  id: 'BW-IR-001',
+  title: 'Threat detection findings are routed to responders',
+  severity: 'medium',
+  controls: ['mcsb-v1:IR-2', 'mcsb-v1:IR-3', 'nist-csf-2.0:RS.CO-02', 'nist-csf-2.0:DE.AE-06'],
+  threats: ['malicious-code', 'unauthorized-access', 'insider-misuse'],
+  rationale:
+    'A finding nobody sees is a detection wasted. GuardDuty publishes its findings as events on the default ' +
+    'EventBridge bus; an enabled rule matching them (`source: aws.guardduty`), or Security Hub findings into which ' +
+    'GuardDuty reports when Security Hub is on, must send them to a target (a notification topic, a queue, a ' +
+    'response function). A rule in another account (a delegated administrator) cannot be seen here.',
+  fix:
+    'Add `IncidentRouting` (which routes GuardDuty and Security Hub findings by severity to notification topics), or ' +
+    "an `events.Rule` with `eventPattern: { source: ['aws.guardduty'], detailType: ['GuardDuty Finding'] }` and a target.",
+  appliesTo: ['posture'],
+  check(view, ctx) {
+    if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
+    if (view.enabled === false) return notApplicable('the detector is disabled (BW-LT-102 reports it)');
+    const hubOn = ctx.viewsOfKind('posture').some((p) => p.service === 'security-hub' && p.enabled === true);
+    let unresolved: Unknown | undefined;
+    for (const route of ctx.viewsOfKind('event-route')) {
+      for (const f of hubOn ? [GUARDDUTY, SECURITY_HUB] : [GUARDDUTY]) {
+        const r = routes(route, f);
+        if (r === true)
+          return pass(`\`${view.name}\` findings reach a target through \`${route.name}\` (${f.name})`);
+        if (isUnknown(r)) unresolved ??= r;
+      }
+    }
+    if (unresolved)
+      return unknown(
+        `\`${view.name}\`: whether an event rule routes its findings cannot be told (${unresolved.reason})`,
+      );
+    return fail(`\`${view.name}\` findings are not routed: no enabled event rule sends them to a target`);
+  },
+});

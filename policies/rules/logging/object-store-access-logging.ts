@@ -1,0 +1,26 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-008',
+  title: 'Object stores record server access logs',
+  severity: 'low',
+  controls: ['mcsb-v1:LT-3', 'nist-csf-2.0:PR.PS-04', 'nist-csf-2.0:DE.CM-03'],
+  threats: ['insider-misuse', 'data-breach'],
+  rationale:
+    'S3 server access logs record every request to a bucket (requester, operation, key, status, TLS version), ' +
+    'including anonymous and denied ones that CloudTrail data events do not all show, at no charge beyond storage. ' +
+    'They are how a leak through a presigned URL or a mistaken policy is traced. A bucket that receives access logs ' +
+    'logs to another bucket, never to itself.',
+  fix: 'Set `serverAccessLogsBucket` (and `serverAccessLogsPrefix`) on the bucket, pointing at a dedicated log bucket.',
+  appliesTo: ['data-store'],
+  check(view) {
+    if (view.storeType !== 'object-store' || view.accessLogging === undefined)
+      return notApplicable('not an object store');
+    const logging = view.accessLogging;
+    if (isUnknown(logging))
+      return unknown(`\`${view.name}\`: server access logging cannot be resolved (${logging.reason})`);
+    if (!logging) return fail(`\`${view.name}\` records no server access logs`);
+    return pass(`\`${view.name}\` records server access logs`);
+  },
+});

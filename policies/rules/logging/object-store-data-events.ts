@@ -1,0 +1,103 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown, isUnknown } from '../../../lib/graph/values';
+import type { AuditTrailView, DataStoreType, Fact } from '../../../lib/views/kinds';
+
+/** CloudTrail data resource type of the stores whose data events a trail can capture. */
+export const DATA_EVENT_TYPES: Partial<Record<DataStoreType, string>> = {
+  'object-store': 'AWS::S3::Object',
+  table: 'AWS::DynamoDB::Table',
+};
+
+/** Whether the trails of the graph capture read and write data events of the store at `address`. */
+export interface DataEventCoverage {
+  readonly read: Fact<boolean>;
+  readonly write: Fact<boolean>;
+}
+
+/**
+ * Read and write data events of one store across every trail: true when a logging trail's selector covers
+ * the whole store (every resource of its type, or the store itself), Unknown when only an unresolved
+ * selector or trail might, false otherwise.
+ */
+export function dataEventCoverage(
+  address: string,
+  resourceType: string,
+  trails: readonly AuditTrailView[],
+): DataEventCoverage {
+  const found = { read: false as Fact<boolean>, write: false as Fact<boolean> };
+  const mark = (access: 'read' | 'write' | 'all', value: Fact<boolean>) => {
+    for (const k of ['read', 'write'] as const) {
+      if (access !== 'all' && access !== k) continue;
+      if (found[k] === true) continue;
+      if (value === true || !isUnknown(found[k])) found[k] = value;
+    }
+  };
+  for (const t of trails) {
+    if (t.logging === false) continue;
+    const logging: Fact<boolean> = t.logging;
+    const selectors = t.dataEventSelectors;
+    if (selectors === undefined) {
+      if (t.dataEvents !== 'none')
+        mark('all', new Unknown(`trail \`${t.name}\` captures data events of resources it does not list`));
+      continue;
+    }
+    for (const s of selectors) {
+      if (s.resourceType !== resourceType && !isUnknown(s.resourceType)) continue;
+      const covers = s.allResources || s.addresses.includes(address);
+      if (covers && s.resourceType === resourceType) mark(s.access, logging);
+      else if (covers) mark(s.access, s.resourceType as Unknown);
+      else if (s.unresolved) mark(s.access, s.unresolved);
+    }
+  }
+  return found;
+}
+
+export default defineRule({
+  id: 'BW-LT-009',
+  title: 'A trail records object-level read and write events of every bucket',
+  severity: 'low',
+  controls: [
+    'cis-aws-5.0:3.8',
+    'cis-aws-5.0:3.9',
+    'mcsb-v1:LT-3',
+    'nist-csf-2.0:PR.PS-04',
+    'nist-csf-2.0:DE.CM-03',
+  ],
+  threats: ['insider-misuse', 'data-breach'],
+  rationale:
+    'Management events show who changed a bucket, not who read or wrote its objects. CloudTrail S3 data events ' +
+    'record each `GetObject`, `PutObject` and `DeleteObject` with the caller, which is what an investigation of a ' +
+    'leak or a tampering needs. The trail may live in another stack of the same graph; one selector for all buckets ' +
+    '(`arn:aws:s3`) covers every bucket. A trail outside the graph (an organisation trail) cannot be seen here.',
+  fix:
+    'Add an S3 data event selector to a trail: `trail.addS3EventSelector([{ bucket }])` for a bucket, or ' +
+    '`trail.logAllS3DataEvents()` for all, with `readWriteType: ReadWriteType.ALL`.',
+  appliesTo: ['data-store'],
+  check(view, ctx) {
+    if (view.storeType !== 'object-store') return notApplicable('not an object store');
+    const cover = dataEventCoverage(view.resource.address, 'AWS::S3::Object', ctx.viewsOfKind('audit-trail'));
+    const out: CheckResult[] = [];
+    for (const [access, control] of [
+      ['write', '3.8'],
+      ['read', '3.9'],
+    ] as const) {
+      const c = cover[access];
+      if (isUnknown(c))
+        out.push(
+          unknown(
+            `\`${view.name}\`: whether a trail records ${access} data events cannot be told (${c.reason})`,
+            access,
+          ),
+        );
+      else if (!c)
+        out.push(
+          fail(
+            `\`${view.name}\`: no trail records ${access} data events of its objects (CIS ${control})`,
+            access,
+          ),
+        );
+      else out.push(pass(`\`${view.name}\`: a trail records ${access} data events of its objects`, access));
+    }
+    return out;
+  },
+});

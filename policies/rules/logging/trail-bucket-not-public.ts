@@ -1,0 +1,59 @@
+import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-007',
+  title: 'The bucket receiving trail logs is not public',
+  severity: 'high',
+  controls: ['mcsb-v1:NS-2', 'mcsb-v1:LT-3', 'nist-csf-2.0:PR.AA-05'],
+  threats: ['data-breach', 'insider-misuse'],
+  rationale:
+    'Trail logs map the whole account: principals, resources, source addresses, failed calls. A public trail bucket ' +
+    'hands that map to anyone, and a writable one lets them cover their tracks. The bucket must block public access ' +
+    'with all four settings and its policy must grant nothing to everyone (the CloudTrail service grant names the ' +
+    'service, not everyone).',
+  fix:
+    'Keep `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` on the trail\'s bucket and remove any `Principal: "*"` grant ' +
+    'from its policy.',
+  appliesTo: ['audit-trail'],
+  check(view, ctx) {
+    if (view.sinkStore === undefined)
+      return unknown(
+        `\`${view.name}\` writes to a bucket outside the template: its public access cannot be read`,
+      );
+    const sink = ctx.viewOf(view.sinkStore, 'data-store');
+    if (!sink)
+      return unknown(`\`${view.name}\`: its log bucket \`${view.sinkStore}\` has no data-store view`);
+    const out: CheckResult[] = [];
+    const block = sink.publicAccess;
+    if (block === undefined || isUnknown(block))
+      out.push(
+        unknown(
+          `\`${view.name}\`: public access block of \`${sink.name}\` cannot be resolved` +
+            (block ? ` (${block.reason})` : ''),
+          'block',
+        ),
+      );
+    else if (block !== 'blocked')
+      out.push(
+        fail(
+          `\`${view.name}\` writes to \`${sink.name}\`, which does not block public access (${block})`,
+          'block',
+        ),
+      );
+    const policy = sink.policyAllowsPublic;
+    if (isUnknown(policy))
+      out.push(
+        unknown(
+          `\`${view.name}\`: the policy of \`${sink.name}\` cannot be resolved (${policy.reason})`,
+          'policy',
+        ),
+      );
+    else if (policy)
+      out.push(
+        fail(`\`${view.name}\` writes to \`${sink.name}\`, whose policy grants access to everyone`, 'policy'),
+      );
+    if (out.length > 0) return out;
+    return pass(`\`${view.name}\` writes to \`${sink.name}\`, which is not public`);
+  },
+});

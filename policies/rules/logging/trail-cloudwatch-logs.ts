@@ -1,0 +1,23 @@
+import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-005',
+  title: 'Trails deliver their events to CloudWatch Logs',
+  severity: 'medium',
+  controls: ['mcsb-v1:LT-5', 'nist-csf-2.0:DE.AE-03', 'nist-csf-2.0:PR.PS-04'],
+  threats: ['insider-misuse', 'unauthorized-access'],
+  rationale:
+    'Log files in a bucket are evidence for later; events in CloudWatch Logs can be searched, correlated and alarmed ' +
+    'on as they arrive. The CIS monitoring alarms (root use, unauthorized API calls, policy changes...) all filter the ' +
+    "trail's log group, so a trail without one leaves them blind.",
+  fix: 'Set `sendToCloudWatchLogs: true` on the trail (with `cloudWatchLogGroup` and its retention as needed).',
+  appliesTo: ['audit-trail'],
+  check(view) {
+    const d = view.cloudWatchDelivery;
+    if (isUnknown(d))
+      return unknown(`\`${view.name}\`: CloudWatch Logs delivery cannot be resolved (${d.reason})`);
+    if (!d) return fail(`\`${view.name}\` does not deliver its events to CloudWatch Logs`);
+    return pass(`\`${view.name}\` delivers its events to CloudWatch Logs`);
+  },
+});

@@ -1,0 +1,55 @@
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './api-tls';
+
+const CERT = 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000';
+
+export default defineCases(rule, [
+  {
+    name: 'REST API with an enhanced TLS 1.2 and 1.3 security policy',
+    build: (stack) => {
+      const api = new apigw.RestApi(stack, 'Api');
+      api.root.addMethod('GET');
+      const cfn = api.node.defaultChild as apigw.CfnRestApi;
+      cfn.securityPolicy = 'SecurityPolicy_TLS13_1_2_2021_06';
+      cfn.endpointAccessMode = 'STRICT';
+    },
+    target: 'Api/DeploymentStage.prod',
+    expect: 'pass',
+  },
+  {
+    name: 'regional REST API on the default policy accepts TLS 1.0',
+    build: (stack) => {
+      const api = new apigw.RestApi(stack, 'Api', { endpointTypes: [apigw.EndpointType.REGIONAL] });
+      api.root.addMethod('GET');
+    },
+    target: 'Api/DeploymentStage.prod',
+    expect: 'fail',
+    message: '`Api/DeploymentStage.prod` accepts TLS 1.0 (policy `TLS_1_0`)',
+  },
+  {
+    name: 'custom domain name left on the default TLS_1_2',
+    build: (stack) => {
+      new apigw.DomainName(stack, 'Domain', {
+        domainName: 'api.example.com',
+        certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT),
+      });
+    },
+    target: 'Domain',
+    expect: 'pass',
+  },
+  {
+    name: 'custom domain name set to TLS_1_0',
+    build: (stack) => {
+      new apigw.DomainName(stack, 'Domain', {
+        domainName: 'api.example.com',
+        certificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT),
+        securityPolicy: apigw.SecurityPolicy.TLS_1_0,
+      });
+    },
+    target: 'Domain',
+    expect: 'fail',
+    message: '`Domain` accepts TLS 1.0 (policy `TLS_1_0`)',
+  },
+]);

@@ -1,0 +1,43 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Tags, type Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './function-in-network';
+
+function fn(stack: Stack, level: string | undefined, inVpc: boolean): void {
+  const f = new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    vpc: inVpc ? new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 1 }) : undefined,
+  });
+  if (level) Tags.of(f).add('data-classification', level);
+}
+
+export default defineCases(rule, [
+  {
+    name: 'CONFIDENTIAL function in private subnets',
+    build: (stack) => fn(stack, 'confidential', true),
+    target: 'Fn',
+    expect: 'pass',
+  },
+  {
+    name: 'RESTRICTED function outside any VPC',
+    build: (stack) => fn(stack, 'restricted', false),
+    target: 'Fn',
+    expect: 'fail',
+    message: '`Fn` handles RESTRICTED data and runs outside any VPC',
+  },
+  {
+    name: 'INTERNAL function may run outside a VPC',
+    build: (stack) => fn(stack, 'internal', false),
+    target: 'Fn',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'untagged function',
+    build: (stack) => fn(stack, undefined, false),
+    target: 'Fn',
+    expect: 'not_applicable',
+  },
+]);

@@ -1,0 +1,47 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './load-balancer-access-logs';
+
+function alb(stack: Stack): elbv2.ApplicationLoadBalancer {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+  return new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'application load balancer logging to a bucket',
+    build: (stack) => {
+      // `logAccessLogs` needs a concrete region; the attributes it sets are these two.
+      const lb = alb(stack);
+      lb.setAttribute('access_logs.s3.enabled', 'true');
+      lb.setAttribute('access_logs.s3.bucket', new s3.Bucket(stack, 'Logs').bucketName);
+    },
+    target: 'Lb',
+    expect: 'pass',
+  },
+  {
+    name: 'application load balancer without access logs',
+    build: (stack) => void alb(stack),
+    target: 'Lb',
+    expect: 'fail',
+    message: '`Lb` writes no access logs',
+  },
+  {
+    name: 'access logs attribute set to false',
+    build: (stack) => alb(stack).setAttribute('access_logs.s3.enabled', 'false'),
+    target: 'Lb',
+    expect: 'fail',
+  },
+  {
+    name: 'network load balancers are not held to it',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      new elbv2.NetworkLoadBalancer(stack, 'Lb', { vpc });
+    },
+    target: 'Lb',
+    expect: 'not_applicable',
+  },
+]);

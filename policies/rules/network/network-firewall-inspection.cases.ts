@@ -1,0 +1,68 @@
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import { firewall } from './network-firewall-default-deny.cases';
+import rule from './network-firewall-inspection';
+
+function inspecting(stack: Stack): nfw.CfnFirewall {
+  const group = new nfw.CfnRuleGroup(stack, 'Signatures', {
+    ruleGroupName: 'signatures',
+    type: 'STATEFUL',
+    capacity: 100,
+    ruleGroup: {
+      rulesSource: {
+        rulesString: 'drop tls $HOME_NET any -> $EXTERNAL_NET any (tls.sni; content:"evil.example"; sid:1;)',
+      },
+      statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+    },
+  });
+  return firewall(stack, {
+    statelessDefaultActions: ['aws:forward_to_sfe'],
+    statelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+    statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' },
+    statefulDefaultActions: ['aws:drop_strict'],
+    statefulRuleGroupReferences: [{ resourceArn: group.attrRuleGroupArn, priority: 1 }],
+  });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'stateful signatures with alert logs',
+    build: (stack) => {
+      const fw = inspecting(stack);
+      new nfw.CfnLoggingConfiguration(stack, 'Logs', {
+        firewallArn: fw.attrFirewallArn,
+        loggingConfiguration: {
+          logDestinationConfigs: [
+            {
+              logType: 'ALERT',
+              logDestinationType: 'CloudWatchLogs',
+              logDestination: { logGroup: new logs.LogGroup(stack, 'Alerts').logGroupName },
+            },
+          ],
+        },
+      });
+    },
+    target: 'Firewall',
+    expect: 'pass',
+  },
+  {
+    name: 'stateful signatures without any logging configuration',
+    build: (stack) => void inspecting(stack),
+    target: 'Firewall',
+    expect: 'fail',
+    message: '`Firewall` inspects traffic but has no logging configuration',
+  },
+  {
+    name: 'stateless-only policy',
+    build: (stack) =>
+      void firewall(stack, {
+        statelessDefaultActions: ['aws:drop'],
+        statelessFragmentDefaultActions: ['aws:drop'],
+      }),
+    target: 'Firewall',
+    expect: 'fail',
+    message: '`Firewall` has no stateful rule group',
+  },
+]);

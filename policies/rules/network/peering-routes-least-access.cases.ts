@@ -1,0 +1,47 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './peering-routes-least-access';
+
+/** Two VPCs peered; a route table of the first sends `destination` through the peering. */
+function peered(stack: Stack, destination: string): void {
+  const a = new ec2.Vpc(stack, 'A', {
+    ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'),
+    maxAzs: 1,
+    natGateways: 0,
+  });
+  const b = new ec2.Vpc(stack, 'B', {
+    ipAddresses: ec2.IpAddresses.cidr('10.2.0.0/16'),
+    maxAzs: 1,
+    natGateways: 0,
+  });
+  const peering = new ec2.CfnVPCPeeringConnection(stack, 'Peering', { vpcId: a.vpcId, peerVpcId: b.vpcId });
+  const table = new ec2.CfnRouteTable(stack, 'PeerRoutes', { vpcId: a.vpcId });
+  new ec2.CfnRoute(stack, 'ToB', {
+    routeTableId: table.ref,
+    destinationCidrBlock: destination,
+    vpcPeeringConnectionId: peering.ref,
+  });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'route to one subnet of the peer',
+    build: (stack) => peered(stack, '10.2.0.0/24'),
+    target: 'PeerRoutes',
+    expect: 'pass',
+  },
+  {
+    name: 'default route through the peering connection',
+    build: (stack) => peered(stack, '0.0.0.0/0'),
+    target: 'PeerRoutes',
+    expect: 'fail',
+    message: /routes `0\.0\.0\.0\/0` through a peering connection \(route `ToB`\)/,
+  },
+  {
+    name: 'a /8 through the peering connection covers far more than the peer',
+    build: (stack) => peered(stack, '10.0.0.0/8'),
+    target: 'PeerRoutes',
+    expect: 'fail',
+  },
+]);

@@ -1,0 +1,44 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+
+/** Destinations that send everything through the route: the IPv4 and IPv6 default routes. */
+const DEFAULT_ROUTES = ['0.0.0.0/0', '::/0'];
+/** Prefix lengths shorter than these cover more than one VPC could hold (VPCs are /16 at most). */
+const WIDEST = { ipv4: 16, ipv6: 56 };
+
+function tooWide(cidr: string): boolean {
+  if (DEFAULT_ROUTES.includes(cidr)) return true;
+  const m = /\/(\d+)$/.exec(cidr);
+  if (!m) return false; // a prefix list
+  return Number(m[1]) < (cidr.includes(':') ? WIDEST.ipv6 : WIDEST.ipv4);
+}
+
+export default defineRule({
+  id: 'BW-NS-018',
+  title: 'Routes through VPC peering connections cover only the ranges that need them',
+  severity: 'medium',
+  controls: ['cis-aws-5.0:5.6', 'mcsb-v1:NS-1', 'nist-csf-2.0:PR.IR-01'],
+  threats: ['unauthorized-access'],
+  rationale:
+    'A peering route for the default route, or for a block wider than any VPC, sends traffic for every network ' +
+    'behind the peer through the connection, joining segments that were meant to stay apart. "Least access" ' +
+    'routing names the subnets (or at most the VPC range) that must talk to each other.',
+  fix: 'Route only the peer subnets (or the peer VPC CIDR) that the workload needs through the peering connection, per route table of the subnets that need it.',
+  appliesTo: ['route-table'],
+  check(view) {
+    const peering = view.routes.filter((r) => r.via === 'peering');
+    if (peering.length === 0) return notApplicable(`\`${view.name}\` has no peering route`);
+    return peering.map((r): CheckResult => {
+      const where = r.declaredBy.split('/').pop()!;
+      const d = r.destination;
+      if (d instanceof Unknown)
+        return unknown(
+          `\`${view.name}\`: the destination of peering route \`${where}\` cannot be resolved (${d.reason})`,
+          where,
+        );
+      return tooWide(d)
+        ? fail(`\`${view.name}\` routes \`${d}\` through a peering connection (route \`${where}\`)`, where)
+        : pass(`\`${view.name}\` routes \`${d}\` through a peering connection`, where);
+    });
+  },
+});

@@ -1,0 +1,34 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './sg-cifs-port';
+
+function baseline(stack: Stack): ec2.SecurityGroup {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+  const sg = new ec2.SecurityGroup(stack, 'Files', { vpc });
+  sg.addIngressRule(ec2.Peer.ipv4('10.0.0.0/8'), ec2.Port.tcp(445), 'SMB from the corporate network');
+  return sg;
+}
+
+export default defineCases(rule, [
+  {
+    name: 'SMB from a private range only',
+    build: (stack) => void baseline(stack),
+    target: 'Files',
+    expect: 'pass',
+  },
+  {
+    name: 'SMB open to 0.0.0.0/0',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(445)),
+    target: 'Files',
+    expect: 'fail',
+    message: /`Files` allows ingress from 0\.0\.0\.0\/0 to CIFS port 445/,
+  },
+  {
+    name: 'NetBIOS session port open to ::/0',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv6(), ec2.Port.tcpRange(135, 139)),
+    target: 'Files',
+    expect: 'fail',
+    message: /from ::\/0 to CIFS port 139/,
+  },
+]);

@@ -1,0 +1,42 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './sg-no-open-all-ports';
+
+/** A web tier group: HTTPS from anywhere, everything from inside the VPC. */
+function baseline(stack: Stack): ec2.SecurityGroup {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
+  const sg = new ec2.SecurityGroup(stack, 'Web', { vpc });
+  sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443));
+  sg.addIngressRule(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.allTraffic());
+  return sg;
+}
+
+export default defineCases(rule, [
+  {
+    name: 'HTTPS from anywhere, all traffic only from the VPC range',
+    build: (stack) => void baseline(stack),
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'all traffic from 0.0.0.0/0',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.allTraffic()),
+    target: 'Web',
+    expect: 'fail',
+    message: /`Web` admits every port from 0\.0\.0\.0\/0 \(rule `all-0\.0\.0\.0\/0`/,
+  },
+  {
+    name: 'every TCP port from ::/0',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv6(), ec2.Port.allTcp()),
+    target: 'Web',
+    expect: 'fail',
+    message: /admits every port from ::\/0 \(rule `tcp-0-65535-::\/0`/,
+  },
+  {
+    name: 'a wide but partial port range from anywhere is left to the port rules',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcpRange(1024, 65535)),
+    target: 'Web',
+    expect: 'pass',
+  },
+]);

@@ -1,0 +1,51 @@
+import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+import type { TrafficRule } from '../../../lib/views/kinds';
+import { WORLD, ruleLabel } from './sg-admin-ports';
+
+/** Whether an ingress rule admits every port and protocol (or every TCP/UDP port) from everyone. */
+function opensEverything(rule: TrafficRule): boolean | Unknown {
+  if (rule.direction !== 'ingress' || rule.cidr === undefined) return false;
+  const { cidr, protocol } = rule;
+  if (typeof cidr === 'string' && !WORLD.has(cidr)) return false;
+  if (typeof protocol === 'string' && !['all', 'tcp', 'udp'].includes(protocol)) return false;
+  const from = protocol === 'all' ? 0 : (rule.fromPort ?? 0);
+  const to = protocol === 'all' ? 65535 : (rule.toPort ?? 65535);
+  if (typeof from === 'number' && typeof to === 'number' && (from > 1 || to < 65535)) return false;
+  return [cidr, protocol, from, to].find((x): x is Unknown => x instanceof Unknown) ?? true;
+}
+
+export default defineRule({
+  id: 'BW-NS-007',
+  title: 'Security groups allow no ingress from the internet on every port',
+  severity: 'high',
+  controls: ['mcsb-v1:NS-1', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01'],
+  threats: ['unauthorized-access', 'data-breach'],
+  rationale:
+    'A rule admitting all protocols, or every TCP or UDP port, from 0.0.0.0/0 or ::/0 exposes every service the ' +
+    'instances behind the group listen on, including ones nobody meant to publish (debug ports, metadata proxies, ' +
+    'databases). A security group is an allow list: each rule should name the port a client needs.',
+  fix: 'Replace the rule with one rule per port that must be reachable (`ec2.Port.tcp(443)`), and restrict sources other than public listeners to known ranges or security groups.',
+  appliesTo: ['firewall'],
+  check(view) {
+    const out: CheckResult[] = [];
+    for (const rule of view.rules) {
+      const open = opensEverything(rule);
+      if (open === false) continue;
+      const label = ruleLabel(rule);
+      const where = rule.declaredBy.split('/').pop();
+      out.push(
+        open instanceof Unknown
+          ? unknown(
+              `\`${view.name}\`: ingress rule \`${label}\` (declared by \`${where}\`) may admit every port from the internet (${open.reason})`,
+              label,
+            )
+          : fail(
+              `\`${view.name}\` admits every port from ${String(rule.cidr)} (rule \`${label}\`, declared by \`${where}\`)`,
+              label,
+            ),
+      );
+    }
+    return out.length ? out : [pass(`\`${view.name}\` names the ports it opens to the internet`)];
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-LT-107',
+  title: 'Threat detectors watch data-plane access to object stores',
+  severity: 'medium',
+  controls: ['mcsb-v1:DP-2', 'mcsb-v1:LT-1', 'nist-csf-2.0:DE.CM-09'],
+  threats: ['data-breach', 'insider-misuse'],
+  rationale:
+    'GuardDuty S3 Protection analyses S3 data events (GetObject, PutObject, DeleteObject) for anomalous access to ' +
+    'data: exfiltration from unusual locations, access by known-bad hosts, disabled logging before a download. ' +
+    'Foundational GuardDuty sees only management events, so data theft through valid credentials goes unseen ' +
+    'without it. A new detector enables it unless the template turns it off.',
+  fix: 'Leave `S3_DATA_EVENTS` enabled on the detector (`features: [{ name: "S3_DATA_EVENTS", status: "ENABLED" }]`), and keep the detector enabled.',
+  appliesTo: ['posture'],
+  check(view) {
+    if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
+    const s3 = view.features.S3_DATA_EVENTS;
+    const on = view.enabled;
+    if (on === false) return fail(`\`${view.name}\` is disabled, so S3 Protection does not run`);
+    if (s3 === false) return fail(`\`${view.name}\` turns off S3 Protection (\`S3_DATA_EVENTS\`)`);
+    const u = [on, s3].find((x): x is Unknown => x instanceof Unknown);
+    if (u || s3 === undefined)
+      return unknown(
+        `\`${view.name}\`: whether S3 Protection runs cannot be resolved${u ? ` (${u.reason})` : ''}`,
+      );
+    return pass(`\`${view.name}\` watches S3 data events`);
+  },
+});
