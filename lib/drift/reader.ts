@@ -176,18 +176,3 @@ export function describeError(e: unknown): string {
   const text = message && message !== code ? `${code}: ${message}` : code;
   return text.replace(/\s+/g, ' ').trim();
 }
-
-/** Error codes that mean access was refused. */
-export const ACCESS_DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'AuthorizationError',
-  'AuthorizationErrorException',
-  'Forbidden',
-]);
-
-/** Whether an error is a refusal of access. */
-export function isAccessDenied(e: unknown): boolean {
-  return ACCESS_DENIED.has(errorCode(e));
-}

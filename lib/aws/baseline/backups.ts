@@ -59,8 +59,8 @@ export class BaselineBackups extends Construct {
           backup.vault,
           'BW-BR-001',
           `the classification table requires no vault lock for ${level} backups (governance from ` +
-            'CONFIDENTIAL, compliance from RESTRICTED); the vault still denies the deletion of recovery ' +
-            'points to everyone (`blockRecoveryPointDeletion`), and its plan keeps them 35 days',
+            'CONFIDENTIAL, compliance from RESTRICTED); its access policy still denies the deletion of recovery ' +
+            'points to every principal (`blockRecoveryPointDeletion`), and its plan keeps them 35 days',
         );
       }
     }

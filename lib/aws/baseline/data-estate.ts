@@ -19,7 +19,7 @@ import {
 import type { BaselineBackups } from './backups';
 import { SecretRotationFunction } from './secret-rotation-function';
 import { levelTitle } from './settings';
-import { acknowledge } from './acknowledge';
+import { acknowledge, acknowledgeAuditScope } from './acknowledge';
 import type { SecurityOperations } from './security-operations';
 
 /** Props of {@link DataEstate}. */
@@ -31,13 +31,6 @@ export interface DataEstateProps {
   /** The backups: their roles are the AWS services trusted to reach the data from outside the VPC. */
   readonly backups: BaselineBackups;
 }
-
-/** Audit scope of the levels below the CIS 3.8/3.9 data events (the classification table's `audit` row). */
-const AUDIT_SCOPE: Partial<Record<Classification, string>> = {
-  [Classification.PUBLIC]: 'management events',
-  [Classification.INTERNAL]: 'management events',
-  [Classification.CONFIDENTIAL]: 'management events and data-plane writes (which the trail records), not reads',
-};
 
 /** PostgreSQL's port, the only flow into the data tier. */
 const POSTGRES = ec2.Port.tcp(5432);
@@ -83,16 +76,7 @@ export class DataEstate extends Construct {
         accessLogsBucket: audit.accessLogBucket,
       });
       operations.audited(store.bucket, level);
-      const scope = AUDIT_SCOPE[level];
-      if (scope) {
-        acknowledge(
-          store.bucket,
-          'BW-LT-009',
-          `the classification table sets the audit scope of ${level} data to ${scope}; CIS 3.8/3.9 ` +
-            'data events on every bucket cost more than the level warrants. Every request to the ' +
-            "bucket is still recorded in its server access logs (the audit sink's access-log bucket)",
-        );
-      }
+      acknowledgeAuditScope(store.bucket, level);
       stores[level] = store;
     }
     this.objectStores = stores as Record<Classification, ClassifiedObjectStore>;

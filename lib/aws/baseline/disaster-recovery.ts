@@ -8,7 +8,10 @@ import { customerKeyFor, tagClassification } from '../common/classified';
 import { drVaultName, levelTitle } from './settings';
 
 /** Levels whose backups are copied to another region. */
-export const COPIED_LEVELS: readonly Classification[] = [Classification.RESTRICTED, Classification.TOP_SECRET];
+export const COPIED_LEVELS: readonly Classification[] = [
+  Classification.RESTRICTED,
+  Classification.TOP_SECRET,
+];
 
 /**
  * The vaults of the disaster-recovery region that receive the cross-region copies of RESTRICTED and

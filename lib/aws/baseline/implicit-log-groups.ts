@@ -12,7 +12,7 @@ const RETENTION_DAYS = logs.RetentionDays.EIGHTEEN_MONTHS;
  * function behind `AwsCustomResource`, with `@aws-cdk/aws-lambda:useCdkManagedLogGroup`), which no
  * construct prop reaches: any log group of the stack without a KMS key gets `key` (a key CloudWatch
  * Logs may use for every log group of the account and region), the INTERNAL classification tag
- * (provider operation logs) and INTERNAL's retention. Log groups with a key are left as they are.
+ * (provider operation logs), INTERNAL's retention and deletion protection. Log groups with a key are left as they are.
  */
 export class EncryptImplicitLogGroups implements IAspect {
   constructor(private readonly key: kms.IKey) {}
@@ -24,6 +24,7 @@ export class EncryptImplicitLogGroups implements IAspect {
     if (days === undefined || (!Token.isUnresolved(days) && days > RETENTION_DAYS)) {
       node.retentionInDays = RETENTION_DAYS;
     }
+    node.deletionProtectionEnabled = true;
     node.tags.setTag(CLASSIFICATION_TAG, tagValue(Classification.INTERNAL));
   }
 }

@@ -71,7 +71,7 @@ export class SecretRotationFunction extends Construct {
     props.network.allowEndpointAccess(Tier.APPLICATION);
     this.function = new lambda.Function(this, 'Function', {
       description: 'Rotates opaque credentials in Secrets Manager',
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       handler: 'index.handler',
       code: lambda.Code.fromInline(HANDLER),

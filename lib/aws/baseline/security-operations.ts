@@ -5,7 +5,7 @@ import { Classification } from '../../classification';
 import { AuditLogSink } from '../audit';
 import { IncidentRouting } from '../incident';
 import { SecurityPosture } from '../posture';
-import { acknowledge } from './acknowledge';
+import { acknowledge, acknowledgeAuditScope } from './acknowledge';
 
 /**
  * The account-wide security services of the baseline, wired together: incident routing (topics per
@@ -49,12 +49,7 @@ export class SecurityOperations extends Construct {
         'service only (bucket policy), versioned, encrypted, TLS-only and private; changes to its ' +
         'policy raise the CIS 4.8 alarm',
     );
-    acknowledge(
-      this.posture.configBucket,
-      'BW-LT-009',
-      'CONFIDENTIAL audit scope is data-plane writes (classification table), which the trail records; ' +
-        'reads of configuration history are in the server access logs of the audit sink',
-    );
+    acknowledgeAuditScope(this.posture.configBucket, Classification.CONFIDENTIAL);
   }
 
   /** Record the data events of a store as its level requires (CONFIDENTIAL and up; a no-op below). */

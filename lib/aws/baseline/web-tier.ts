@@ -11,7 +11,7 @@ import { tagClassification } from '../common/classified';
 import { SandboxedService, SandboxedTaskDefinition } from '../containers';
 import { Tier, type SegmentedVpc } from '../network';
 import { BaselineWebAcl, HardenedAlbListeners } from '../tls';
-import { acknowledge } from './acknowledge';
+import { acknowledge, acknowledgeAuditScope } from './acknowledge';
 
 /**
  * An image that serves HTTP as an unprivileged user (UID 101) on port 8080 and writes only below
@@ -67,7 +67,12 @@ export class WebTier extends Construct {
     const level = props.classification ?? Classification.CONFIDENTIAL;
 
     network.allowInternetHttps({ redirectHttp: true });
-    network.allowFlow(Tier.INGRESS, Tier.APPLICATION, ec2.Port.tcp(APP_PORT), 'Load balancer to the web tasks');
+    network.allowFlow(
+      Tier.INGRESS,
+      Tier.APPLICATION,
+      ec2.Port.tcp(APP_PORT),
+      'Load balancer to the web tasks',
+    );
     network.allowHttpsEgress(Tier.APPLICATION, 'Pull container images (ECR Public through NAT)');
 
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
@@ -174,6 +179,7 @@ export class WebTier extends Construct {
       'keys, and the bucket is private, TLS-only and written only by the ELB log delivery principal';
     acknowledge(bucket, 'BW-DP-002', sseOnly);
     acknowledge(bucket, 'BW-DP-012', sseOnly);
+    acknowledgeAuditScope(bucket, level);
     return bucket;
   }
 }

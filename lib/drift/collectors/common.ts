@@ -136,17 +136,6 @@ export class Reads {
   }
 }
 
-/** Shorthand for a collector context's desired resource properties. */
-export function desiredProps(ctx: CollectContext): ValueObject {
-  return ctx.desired.properties;
-}
-
-/** An SDK date or string as an ISO string. */
-export function isoDate(d: Date | string | undefined): string | undefined {
-  if (d === undefined) return undefined;
-  return d instanceof Date ? d.toISOString() : d;
-}
-
 /** A plain JSON copy of an SDK structure (dates as ISO strings, undefined dropped). */
 export function plain(v: unknown): Value {
   return JSON.parse(JSON.stringify(v ?? null)) as Value;

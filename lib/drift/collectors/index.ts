@@ -47,11 +47,6 @@ export function collectorFor(type: string): Collector | undefined {
   return BY_TYPE.get(type);
 }
 
-/** CloudFormation types drift reads live. */
-export function collectedTypes(): string[] {
-  return [...BY_TYPE.keys()].sort();
-}
-
 /**
  * Types whose live state another resource's collector reads: a bucket policy with its bucket, a
  * standalone ingress rule with its group, a flow log with its VPC, a backup selection with its plan.
