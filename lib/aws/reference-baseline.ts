@@ -1,7 +1,8 @@
 import { Aspects, Stack, type App, type StackProps } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
-import type { Classification } from '../classification';
+import { Classification } from '../classification';
 import { BaselineBackups } from './baseline/backups';
 import { DataEstate } from './baseline/data-estate';
 import { DisasterRecoveryStack } from './baseline/disaster-recovery';
@@ -17,6 +18,7 @@ import {
   placeholderCertificateArn,
 } from './baseline/settings';
 import { WebTier } from './baseline/web-tier';
+import { DriftDetectionSchedule } from './drift';
 import { SegmentedVpc } from './network';
 
 /** Props of {@link ReferenceBaselineStack}. */
@@ -44,7 +46,16 @@ export interface ReferenceBaselineStackProps extends StackProps {
    * @default - `public.ecr.aws/nginx/nginx-unprivileged:stable-alpine`
    */
   readonly webImage?: ecs.ContainerImage;
+  /**
+   * Where the scheduled drift check gets the source of this CDK app (with `bulwark` among its
+   * dependencies) to synthesize the desired state.
+   * @default - the object `drift/source.zip` in the INTERNAL object store (upload it from CI)
+   */
+  readonly driftSource?: codebuild.ISource;
 }
+
+/** Key of the app's source archive in the INTERNAL object store, for the drift check. */
+export const DRIFT_SOURCE_KEY = 'drift/source.zip';
 
 /**
  * The reference security baseline: every Bulwark construct composed into one estate.
@@ -55,7 +66,8 @@ export interface ReferenceBaselineStackProps extends StackProps {
  * - a segmented VPC (ingress, application, data tiers; flow and DNS query logs; endpoints);
  * - backups of every level from INTERNAL up, copied to the disaster-recovery region from RESTRICTED;
  * - a data estate with an object store of each of the five levels and one store of every other kind;
- * - a web tier: internet-facing load balancer with hardened listeners and WAF, sandboxed service.
+ * - a web tier: internet-facing load balancer with hardened listeners and WAF, sandboxed service;
+ * - a daily drift check of the deployed stack against this app, reporting to the incident topics.
  */
 export class ReferenceBaselineStack extends Stack {
   readonly operations: SecurityOperations;
@@ -63,6 +75,8 @@ export class ReferenceBaselineStack extends Stack {
   readonly backups: BaselineBackups;
   readonly data: DataEstate;
   readonly web: WebTier;
+  /** The daily `bulwark drift` run comparing the deployed stack with this app. */
+  readonly drift: DriftDetectionSchedule;
   /** Region of the disaster-recovery vaults. */
   readonly drRegion: string;
 
@@ -92,6 +106,16 @@ export class ReferenceBaselineStack extends Stack {
       accessLogsBucket: this.operations.audit.accessLogBucket,
       image: props.webImage,
     });
+    this.drift = new DriftDetectionSchedule(this, 'Drift', {
+      source:
+        props.driftSource ??
+        codebuild.Source.s3({
+          bucket: this.data.objectStores[Classification.INTERNAL].bucket,
+          path: DRIFT_SOURCE_KEY,
+        }),
+      incidentTopic: this.operations.incidents.topicFor('high'),
+      stacks: [id],
+    });
     Aspects.of(this).add(new EncryptImplicitLogGroups(this.network.auditLogKey!));
   }
 }
@@ -120,5 +144,7 @@ export function addReferenceBaseline(app: App, env = baselineEnvironment()): Ref
     env: { account: env.account, region: baseline.drRegion },
     description: 'Bulwark reference baseline: disaster-recovery backup vaults',
   });
+  // The copy destinations exist before the first backup is copied (`cdk deploy --all` order).
+  baseline.addDependency(disasterRecovery);
   return { baseline, disasterRecovery };
 }

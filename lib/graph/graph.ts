@@ -1,6 +1,8 @@
 import type { Resource } from './resource';
 import { refsIn } from './values';
 
+const EMPTY: readonly Resource[] = Object.freeze([]);
+
 /**
  * The resources of one or more artifacts, indexed by address and type, with reference edges in
  * both directions. Built once by a source; read by view adapters.
@@ -9,7 +11,8 @@ export class ResourceGraph {
   private readonly byAddress = new Map<string, Resource>();
   private readonly byType = new Map<string, Resource[]>();
   private readonly outgoing = new Map<string, Set<string>>();
-  private readonly incoming = new Map<string, Set<string>>();
+  /** Target address -> referrer type -> referrers, in the order they were added. */
+  private readonly incoming = new Map<string, Map<string, Resource[]>>();
 
   constructor(resources: Iterable<Resource> = []) {
     for (const r of resources) this.add(r);
@@ -23,16 +26,19 @@ export class ResourceGraph {
     let list = this.byType.get(resource.type);
     if (!list) this.byType.set(resource.type, (list = []));
     list.push(resource);
-    for (const ref of refsIn(resource.properties)) this.link(resource.address, ref.address);
+    for (const ref of refsIn(resource.properties)) this.link(resource, ref.address);
   }
 
-  private link(from: string, to: string): void {
-    let out = this.outgoing.get(from);
-    if (!out) this.outgoing.set(from, (out = new Set()));
+  private link(from: Resource, to: string): void {
+    let out = this.outgoing.get(from.address);
+    if (!out) this.outgoing.set(from.address, (out = new Set()));
+    if (out.has(to)) return;
     out.add(to);
-    let inc = this.incoming.get(to);
-    if (!inc) this.incoming.set(to, (inc = new Set()));
-    inc.add(from);
+    let byType = this.incoming.get(to);
+    if (!byType) this.incoming.set(to, (byType = new Map()));
+    let list = byType.get(from.type);
+    if (!list) byType.set(from.type, (list = []));
+    list.push(from);
   }
 
   get size(): number {
@@ -52,12 +58,12 @@ export class ResourceGraph {
   }
 
   /** Resources that reference `address`, optionally only those of one type. */
-  referrers(address: string, type?: string): Resource[] {
+  referrers(address: string, type?: string): readonly Resource[] {
+    const byType = this.incoming.get(address);
+    if (!byType) return EMPTY;
+    if (type !== undefined) return byType.get(type) ?? EMPTY;
     const out: Resource[] = [];
-    for (const a of this.incoming.get(address) ?? []) {
-      const r = this.byAddress.get(a);
-      if (r && (type === undefined || r.type === type)) out.push(r);
-    }
+    for (const list of byType.values()) out.push(...list);
     return out;
   }
 

@@ -79,6 +79,16 @@ export interface DataStoreView extends ViewBase {
   readonly backupRetentionDays?: Fact<number>;
   /** Days after which data expires (lifecycle expiration, log retention, message retention); `null`: never. */
   readonly dataRetentionDays?: Fact<number | null>;
+  /**
+   * Items expire one by one at the time the application writes in this attribute (DynamoDB TTL). Set only when
+   * TTL is enabled; `dataRetentionDays` then stays Unknown, since no day count can be read from the store.
+   */
+  readonly ttlAttribute?: Fact<string>;
+  /**
+   * Databases: the data is kept in more than one availability zone (RDS Multi-AZ instance, Multi-AZ DB cluster,
+   * Aurora cluster with a replica in the graph).
+   */
+  readonly multiAz?: Fact<boolean>;
   /** Deletion protection on the service, where it has one. */
   readonly deletionProtection?: Fact<boolean>;
   /** Deletion policy of the resource in the IaC tool: retained when the stack is deleted. */
@@ -358,6 +368,21 @@ export interface AuditTrailView extends ViewBase {
   readonly dataEvents: Fact<'none' | 'read' | 'write' | 'all'>;
   /** What the data-event selectors capture, one entry a selector and resource type. */
   readonly dataEventSelectors?: readonly DataEventSelector[];
+  /**
+   * Metric filters on the log group the trail delivers to, each with whether an alarm that acts watches its
+   * metric. Undefined without CloudWatch Logs delivery; Unknown when the log group is outside the graph.
+   */
+  readonly metricFilters?: Fact<readonly LogMetricFilter[]>;
+}
+
+/** A metric filter over a trail's log group (CloudWatch Logs metric filter). */
+export interface LogMetricFilter {
+  /** Address of the filter resource. */
+  readonly address: string;
+  /** The filter pattern as written. */
+  readonly pattern: Fact<string>;
+  /** An alarm on the filter's metric (same name and namespace) has at least one alarm action. */
+  readonly alarmed: Fact<boolean>;
 }
 
 /** Data events one trail selector captures for one resource type. */
@@ -378,6 +403,8 @@ export interface DataEventSelector {
 
 export interface BackupVaultView extends ViewBase {
   readonly kind: 'backup-vault';
+  /** The vault's own `data-classification` tag: the level of the recovery points it is meant to hold. */
+  readonly classification?: ClassificationFact;
   readonly encryption: { readonly atRest: Fact<AtRestEncryption>; readonly key?: KeyReference };
   readonly lock: Fact<{
     readonly mode: 'none' | 'governance' | 'compliance';

@@ -39,9 +39,17 @@ export function vaultView(r: Resource, ctx: AdapterContext): BackupVaultView {
     kind: 'backup-vault',
     resource: r,
     name: displayName(r),
+    classification: classificationOf(vaultTags(r)),
     encryption: kmsEncryption(p.EncryptionKeyArn, ctx.graph, 'kms-provider-key'),
     lock: lock(p.LockConfiguration),
   };
+}
+
+/** Vaults keep their tags in the `BackupVaultTags` map, not in `Tags`. */
+function vaultTags(r: Resource): Resource {
+  const tags = r.properties.BackupVaultTags;
+  if (!isObject(tags)) return r;
+  return { ...r, tags: { ...r.tags, ...tags } };
 }
 
 function lock(cfg: Value | undefined): BackupVaultView['lock'] {

@@ -11,7 +11,7 @@ import {
   type Value,
 } from '../../graph/values';
 import type { ResourceGraph } from '../../graph/graph';
-import type { AuditTrailView, DataEventSelector, Fact } from '../kinds';
+import type { AuditTrailView, DataEventSelector, Fact, LogMetricFilter } from '../kinds';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { kmsEncryption } from '../common/keys';
@@ -41,6 +41,7 @@ export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
       cwl instanceof Unknown && (cwl.refs.length === 0 || (cwl.display ?? '').includes('${If:'))
         ? cwl
         : cwl !== undefined && cwl !== null,
+    ...(cwl === undefined || cwl === null ? {} : { metricFilters: metricFilters(cwl, ctx.graph) }),
     sinkStore: sink?.address,
     dataEvents: dataEvents(p.EventSelectors, p.AdvancedEventSelectors),
     dataEventSelectors: [
@@ -48,6 +49,91 @@ export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
       ...advancedSelectors(p.AdvancedEventSelectors, ctx.graph),
     ],
   };
+}
+
+const LOG_GROUP = 'AWS::Logs::LogGroup';
+const METRIC_FILTER = 'AWS::Logs::MetricFilter';
+const ALARM = 'AWS::CloudWatch::Alarm';
+
+/**
+ * Metric filters on the trail's log group (`CloudWatchLogsLogGroupArn`), found by reference to the log group or
+ * by its literal name, each with whether an `AWS::CloudWatch::Alarm` on the metric it publishes (same
+ * `MetricName` and `Namespace`, as the alarm's own metric or a `MetricStat` of its `Metrics`) has an
+ * `AlarmActions` entry and does not turn its actions off.
+ */
+function metricFilters(logGroupArn: Value, graph: ResourceGraph): Fact<readonly LogMetricFilter[]> {
+  const group = refsIn(logGroupArn).find((ref) => graph.get(ref.address)?.type === LOG_GROUP);
+  if (!group)
+    return new Unknown(`log group \`${show(logGroupArn)}\` is not in the template`, refsIn(logGroupArn));
+  const groupName = graph.get(group.address)?.properties.LogGroupName;
+  const filters = graph.ofType(METRIC_FILTER).filter((f) => {
+    const name = f.properties.LogGroupName;
+    if (refsIn(name).some((ref) => ref.address === group.address)) return true;
+    return typeof name === 'string' && typeof groupName === 'string' && name === groupName;
+  });
+  return filters.map((f) => ({
+    address: f.address,
+    pattern: patternOf(f.properties.FilterPattern),
+    alarmed: alarmed(f, graph),
+  }));
+}
+
+function patternOf(v: Value | undefined): Fact<string> {
+  if (typeof v === 'string') return v;
+  if (v instanceof Unknown) return v;
+  return new Unknown(`filter pattern is ${show(v)}`, refsIn(v));
+}
+
+/** The metrics (namespace, name) a metric filter publishes. */
+function publishedMetrics(filter: Resource): Fact<readonly { namespace: string; name: string }[]> {
+  const out: { namespace: string; name: string }[] = [];
+  const transformations = filter.properties.MetricTransformations;
+  if (transformations instanceof Unknown) return transformations;
+  for (const t of asList(transformations)) {
+    const namespace = get(t, 'MetricNamespace');
+    const name = get(t, 'MetricName');
+    if (typeof namespace !== 'string' || typeof name !== 'string')
+      return new Unknown(`metric \`${show(namespace)}/${show(name)}\` of the filter cannot be resolved`);
+    out.push({ namespace, name });
+  }
+  return out;
+}
+
+/** Metrics (namespace, name) an alarm watches: its own metric, or the `MetricStat`s of its metric math. */
+function watchedMetrics(alarm: Resource): { namespace: Value | undefined; name: Value | undefined }[] {
+  const p = alarm.properties;
+  const out: { namespace: Value | undefined; name: Value | undefined }[] = [
+    { namespace: p.Namespace, name: p.MetricName },
+  ];
+  for (const m of asList(p.Metrics)) {
+    const metric = get(m, 'MetricStat', 'Metric');
+    if (metric !== undefined) out.push({ namespace: get(metric, 'Namespace'), name: get(metric, 'MetricName') });
+  }
+  return out.filter((m) => m.name !== undefined);
+}
+
+function alarmed(filter: Resource, graph: ResourceGraph): Fact<boolean> {
+  const metrics = publishedMetrics(filter);
+  if (metrics instanceof Unknown) return metrics;
+  let unresolved: Unknown | undefined;
+  for (const alarm of graph.ofType(ALARM)) {
+    for (const w of watchedMetrics(alarm)) {
+      if (w.name instanceof Unknown || w.namespace instanceof Unknown) {
+        unresolved ??= new Unknown(`metric of alarm \`${alarm.logicalId}\` cannot be resolved`);
+        continue;
+      }
+      if (!metrics.some((m) => m.name === w.name && m.namespace === w.namespace)) continue;
+      const enabled = asBool(alarm.properties.ActionsEnabled);
+      const actions = alarm.properties.AlarmActions;
+      if (enabled === false) continue;
+      if (actions instanceof Unknown || enabled instanceof Unknown) {
+        unresolved ??= enabled instanceof Unknown ? enabled : (actions as Unknown);
+        continue;
+      }
+      if (asList(actions).length > 0) return true;
+    }
+  }
+  return unresolved ?? false;
 }
 
 type Access = DataEventSelector['access'];

@@ -6,6 +6,7 @@ import {
   asBool,
   asList,
   asNumber,
+  asString,
   get,
   isObject,
   refsIn,
@@ -138,6 +139,14 @@ function ttlRetention(spec: Value | undefined): Fact<number | null> {
   return new Unknown(`items expire by the TTL attribute \`${show(get(spec, 'AttributeName'))}\`, per item`);
 }
 
+/** The TTL attribute when TTL is enabled: items expire at the time the application writes in it. */
+function ttlAttribute(spec: Value | undefined): { ttlAttribute?: Fact<string> } {
+  if (spec === undefined || spec === null || spec instanceof Unknown) return {};
+  if (asBool(get(spec, 'Enabled')) !== true) return {};
+  const name = asString(get(spec, 'AttributeName'));
+  return { ttlAttribute: name ?? new Unknown('TTL is enabled without `AttributeName`') };
+}
+
 /** `AWS::DynamoDB::Table`. */
 export function tableView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
@@ -148,6 +157,7 @@ export function tableView(r: Resource, ctx: AdapterContext): DataStoreView {
     pointInTimeRecovery: recovery.enabled,
     backupRetentionDays: recovery.days,
     dataRetentionDays: ttlRetention(p.TimeToLiveSpecification),
+    ...ttlAttribute(p.TimeToLiveSpecification),
     deletionProtection: bool(p.DeletionProtectionEnabled, false),
   };
 }
@@ -193,6 +203,7 @@ export function globalTableView(r: Resource, ctx: AdapterContext): DataStoreView
         ? (days.find((d): d is Unknown => d instanceof Unknown) ?? Math.min(...(days as number[])))
         : undefined,
     dataRetentionDays: ttlRetention(p.TimeToLiveSpecification),
+    ...ttlAttribute(p.TimeToLiveSpecification),
     deletionProtection: allTrue(list.map((x) => bool(get(x, 'DeletionProtectionEnabled'), false))),
   };
 }

@@ -118,3 +118,22 @@ export function allowsPublic(s: PolicyStatement): boolean {
   }
   return true;
 }
+
+const actionPatterns = new Map<string, RegExp>();
+
+/**
+ * Whether an IAM action pattern (`iam:Pass*`, `s3:Get?bject`, `*`) matches `action`,
+ * case-insensitively, as IAM compares them. Compiled patterns are cached.
+ */
+export function actionMatches(pattern: string, action: string): boolean {
+  let re = actionPatterns.get(pattern);
+  if (!re) {
+    const body = pattern
+      .split('*')
+      .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.'))
+      .join('.*');
+    re = new RegExp(`^${body}$`, 'i');
+    actionPatterns.set(pattern, re);
+  }
+  return re.test(action);
+}

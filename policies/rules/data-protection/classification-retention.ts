@@ -12,8 +12,9 @@ export default defineRule({
     'Data that no longer exists cannot leak. Each level caps how long its data lives: INTERNAL 730 days, CONFIDENTIAL ' +
     '365, RESTRICTED 180, TOP_SECRET 30; PUBLIC sets no cap. A store must make its data expire within the cap: ' +
     'lifecycle expiration on object stores (and expiry of noncurrent versions where versioning keeps them, or the old ' +
-    'versions live forever), message retention on queues, TTL on tables. Table TTL is written per item by the ' +
-    'application, so its period cannot be read from the template. Log groups are held to the same cap by BW-LT-001.',
+    'versions live forever), message retention on queues, TTL on tables. Table TTL expires each item at the time the ' +
+    'application writes in its TTL attribute: the rule passes a table with TTL enabled and says so, since the horizon ' +
+    'is the writers\' to keep. Log groups are held to the same cap by BW-LT-001.',
   fix:
     "Add a lifecycle rule expiring objects (and noncurrent versions) within the level's retention, set the queue's " +
     "`retentionPeriod`, or enable `timeToLiveAttribute` on the table and write expiry times within the level's retention.",
@@ -28,6 +29,12 @@ export default defineRule({
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
     const max = requirementsFor(c.level).dataRetentionDays;
     if (max === undefined) return notApplicable(`${c.level} data does not expire`);
+    const ttl = view.ttlAttribute;
+    if (ttl !== undefined)
+      return pass(
+        `\`${view.name}\` expires ${c.level} items by TTL on attribute \`${isUnknown(ttl) ? ttl.toString() : ttl}\`: ` +
+          `the application sets each item's expiry, which must be within ${max} days (the template cannot show it)`,
+      );
     const out: CheckResult[] = [];
     const days = view.dataRetentionDays;
     if (isUnknown(days))

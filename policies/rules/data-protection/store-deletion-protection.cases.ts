@@ -1,4 +1,4 @@
-import type { Stack } from 'aws-cdk-lib';
+import { Tags, type Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -28,6 +28,25 @@ export default defineCases(rule, [
     name: 'table on the DynamoDB default',
     build: (stack) => {
       new dynamodb.Table(stack, 'Orders', { partitionKey });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` has deletion protection off/,
+  },
+  {
+    name: 'public table on the DynamoDB default: the classification table asks no deletion protection of PUBLIC',
+    build: (stack) => {
+      const table = new dynamodb.Table(stack, 'Catalog', { partitionKey });
+      Tags.of(table).add('data-classification', 'public');
+    },
+    target: 'Catalog',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'internal table on the DynamoDB default',
+    build: (stack) => {
+      const table = new dynamodb.Table(stack, 'Orders', { partitionKey });
+      Tags.of(table).add('data-classification', 'internal');
     },
     target: 'Orders',
     expect: 'fail',

@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { isUnknown } from '../../../lib/graph/values';
+import { requirementsFor } from '../../../lib/classification';
 
 const TYPES = new Set(['table', 'database-instance', 'database-cluster']);
 
@@ -13,15 +14,23 @@ export default defineRule({
     'A single `DeleteTable` or `DeleteDBInstance` call, from a script, a console click or a stack update that replaces ' +
     'the resource, removes the data and, for DynamoDB, its point-in-time recovery window. Deletion protection makes ' +
     'the service refuse the delete until someone turns it off on purpose. Instances of an Aurora cluster are ' +
-    'protected by their cluster.',
+    'protected by their cluster. PUBLIC data is exempt, as the classification table asks no deletion protection of it; ' +
+    'a store without a classification is held to it.',
   fix: 'Set `deletionProtection: true` on the DynamoDB table, RDS instance or DB cluster.',
   appliesTo: ['data-store'],
   check(view) {
     if (!TYPES.has(view.storeType) || view.deletionProtection === undefined)
       return notApplicable('not a table or database, or protected by its cluster');
+    const c = view.classification;
+    if (c.state === 'tagged' && !requirementsFor(c.level).deletionProtection)
+      return notApplicable(`${c.level} data does not require deletion protection`);
     const dp = view.deletionProtection;
     if (isUnknown(dp))
       return unknown(`\`${view.name}\`: deletion protection cannot be resolved (${dp.reason})`);
+    if (!dp && c.state === 'unknown')
+      return unknown(
+        `\`${view.name}\` has deletion protection off and its classification cannot be resolved (${c.value.reason})`,
+      );
     if (!dp) return fail(`\`${view.name}\` has deletion protection off`);
     return pass(`\`${view.name}\` has deletion protection on`);
   },

@@ -4,6 +4,7 @@ import objectStoreAccessLogging from './object-store-access-logging';
 import objectStoreDataEvents from './object-store-data-events';
 import trailBucketAccessLogging from './trail-bucket-access-logging';
 import trailBucketNotPublic from './trail-bucket-not-public';
+import trailCisAlarms from './trail-cis-alarms';
 import trailCloudwatchLogs from './trail-cloudwatch-logs';
 import trailKmsEncryption from './trail-kms-encryption';
 import trailLogFileValidation from './trail-log-file-validation';
@@ -15,6 +16,7 @@ export const loggingRules: readonly Rule[] = [
   trailMultiRegion,
   trailKmsEncryption,
   trailCloudwatchLogs,
+  trailCisAlarms,
   trailBucketAccessLogging,
   trailBucketNotPublic,
   objectStoreAccessLogging,

@@ -1,18 +1,7 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
 import type { Fact, PolicyDocument, PolicyStatement, View } from '../../../lib/views/kinds';
-
-/** Whether an IAM action pattern (`iam:Pass*`, `*`) matches `action`, case-insensitively. */
-export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.'))
-      .join('.*')}$`,
-    'i',
-  );
-  return re.test(action);
-}
+import { actionMatches } from '../../../lib/views/common/policy';
 
 /** Whether a statement's actions (or its `NotAction`) let it allow one of `actions`. */
 function coversAction(s: PolicyStatement, actions: readonly string[]): Fact<boolean> {
