@@ -145,6 +145,6 @@ export function addReferenceBaseline(app: App, env = baselineEnvironment()): Ref
     description: 'Bulwark reference baseline: disaster-recovery backup vaults',
   });
   // The copy destinations exist before the first backup is copied (`cdk deploy --all` order).
-  baseline.addDependency(disasterRecovery);
+  baseline.node.addDependency(disasterRecovery);
   return { baseline, disasterRecovery };
 }

@@ -100,6 +100,8 @@ export interface DataStoreView extends ViewBase {
   }>;
   /** Server access logging to another store (object stores). */
   readonly accessLogging?: Fact<boolean>;
+  /** Object stores: addresses of the graph's object stores that deliver their server access logs here. */
+  readonly receivesAccessLogsOf?: readonly string[];
   /** A data-protection (masking) policy is attached (log groups). */
   readonly piiMasking?: Fact<boolean>;
   /** Database reachable from the internet (RDS `PubliclyAccessible`). */
@@ -406,6 +408,8 @@ export interface BackupVaultView extends ViewBase {
   /** The vault's own `data-classification` tag: the level of the recovery points it is meant to hold. */
   readonly classification?: ClassificationFact;
   readonly encryption: { readonly atRest: Fact<AtRestEncryption>; readonly key?: KeyReference };
+  /** Vault events published to a notification topic (`BACKUP_JOB_FAILED`...); empty when none are. */
+  readonly notifications?: Fact<readonly string[]>;
   readonly lock: Fact<{
     readonly mode: 'none' | 'governance' | 'compliance';
     readonly minRetentionDays?: number;
@@ -519,7 +523,12 @@ export interface VirtualMachineView extends ViewBase {
 export interface PostureView extends ViewBase {
   readonly kind: 'posture';
   readonly service:
-    'config-recorder' | 'security-hub' | 'threat-detection' | 'access-analyzer' | 'vulnerability-scanning';
+    | 'config-recorder'
+    | 'security-hub'
+    | 'threat-detection'
+    | 'access-analyzer'
+    | 'vulnerability-scanning'
+    | 'data-discovery';
   readonly enabled: Fact<boolean>;
   /** Service-specific switches: GuardDuty features, Security Hub standards, recorder scope. */
   readonly features: Readonly<Record<string, Fact<boolean>>>;

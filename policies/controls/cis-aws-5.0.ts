@@ -54,6 +54,8 @@ export default defineCatalog({
       group: '2.1',
       title: 'Ensure MFA Delete is enabled on S3 buckets',
       url: 'https://www.cisecurity.org/benchmark/amazon_web_services',
+      notAssertable:
+        'CloudFormation cannot enable MFA delete (`VersioningConfiguration` has only `Status`): only the root user can, through the S3 API with an MFA device. The live state (`GetBucketVersioning` `MFADelete`) can show it.',
     },
     {
       id: '2.1.3',

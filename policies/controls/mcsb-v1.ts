@@ -259,6 +259,8 @@ export default defineCatalog({
       group: 'AM',
       title: 'Use only approved services',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-asset-management#am-2-use-only-approved-services',
+      notAssertable:
+        'Which services are approved is an organisation decision, enforced by service control policies or Azure Policy above the workload; a workload template cannot show what it is not allowed to use.',
     },
     {
       id: 'AM-3',
@@ -271,6 +273,8 @@ export default defineCatalog({
       group: 'AM',
       title: 'Limit access to asset management',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-asset-management#am-4-limit-access-to-asset-management',
+      notAssertable:
+        "Who may reach the management plane (console, ARM, the control APIs) is set by the organisation's identity provider, conditional access and service control policies, outside workload templates; the identity rules assert the workload's own permissions.",
     },
     {
       id: 'AM-5',
@@ -354,12 +358,16 @@ export default defineCatalog({
       group: 'IR',
       title: 'Detection and analysis - prioritize incidents',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-incident-response#ir-5-detection-and-analysis---prioritize-incidents',
+      notAssertable:
+        'Prioritising an incident weighs its alert severity against the criticality of the assets involved at triage time; templates carry the inputs (severity routing, classification tags) but not the decision.',
     },
     {
       id: 'IR-6',
       group: 'IR',
       title: 'Containment, eradication and recovery - automate the incident handling',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-incident-response#ir-6-containment-eradication-and-recovery---automate-the-incident-handling',
+      notAssertable:
+        'Which incidents warrant automated containment is a playbook decision: a template can wire findings to a response function, but no template setting says that an incident type should have one, so its absence is not a finding.',
     },
     {
       id: 'IR-7',

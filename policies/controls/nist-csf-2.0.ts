@@ -133,6 +133,8 @@ export default defineCatalog({
       group: 'PR.DS',
       title: 'The confidentiality, integrity, and availability of data-in-use are protected',
       url: 'https://csf.tools/reference/nist-cybersecurity-framework/v2-0/pr/pr-ds/pr-ds-10/',
+      notAssertable:
+        "Protecting data in use (memory encryption, enclaves, what the application keeps in memory) depends on the workload's code and hardware, which templates do not describe.",
     },
     {
       id: 'PR.DS-11',
@@ -196,6 +198,8 @@ export default defineCatalog({
       group: 'PR.IR',
       title: 'Adequate resource capacity to ensure availability is maintained',
       url: 'https://csf.tools/reference/nist-cybersecurity-framework/v2-0/pr/pr-ir/pr-ir-04/',
+      notAssertable:
+        'Whether capacity is adequate depends on the load the service meets, which a template does not show; scaling limits are sizing decisions, not security settings.',
     },
     {
       id: 'DE.CM-01',
@@ -215,6 +219,8 @@ export default defineCatalog({
       title:
         'External service provider activities and services are monitored to find potentially adverse events',
       url: 'https://csf.tools/reference/nist-cybersecurity-framework/v2-0/de/de-cm/de-cm-06/',
+      notAssertable:
+        'Monitoring external providers is a third-party risk process (contracts, attestations, reviews); what providers do inside the account is recorded by the trail, which the logging rules assert.',
     },
     {
       id: 'DE.CM-09',

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Stack, type CfnElement } from 'aws-cdk-lib';
+import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -72,6 +72,27 @@ describe('reference baseline', () => {
     expect(unexplained.map(show)).toEqual([]);
     // The engine saw the estate: thousands of checks, most of them passing.
     expect(evaluation.results.filter((r) => r.outcome === 'pass').length).toBeGreaterThan(400);
+  });
+
+  test('every acknowledgement of a Bulwark rule still suppresses a finding', () => {
+    const stale: string[] = [];
+    for (const c of app.node.findAll()) {
+      for (const m of c.node.metadata) {
+        if (m.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const id of Object.keys(m.data as Record<string, string>)) {
+          const rule = /^Bulwark::(BW-[A-Z]+-\d+)$/.exec(id)?.[1];
+          if (!rule) continue;
+          const used = evaluation.results.some(
+            (r) =>
+              r.rule.id === rule &&
+              r.suppression?.suppression.origin === 'cdk-acknowledgement' &&
+              (r.resource.path === c.node.path || r.resource.path?.startsWith(`${c.node.path}/`)),
+          );
+          if (!used) stale.push(`${rule} on ${c.node.path}`);
+        }
+      }
+    }
+    expect(stale).toEqual([]);
   });
 
   test('both stacks are evaluated and stay under the CloudFormation resource limit', () => {

@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import { Classification, requirementsFor, tagValue } from '../../classification';
 import { ClassifiedBackup } from '../backup';
 import { CLEARANCE_TAG } from '../stores';
-import { acknowledge } from './acknowledge';
 import { drVaultArn, levelTitle } from './settings';
 
 /** Levels that take backups: every level but PUBLIC. */
@@ -54,15 +53,6 @@ export class BaselineBackups extends Construct {
       Tags.of(role).add(CLEARANCE_TAG, tagValue(level));
       this.roles[level] = role;
       byLevel[level] = backup;
-      if (requirementsFor(level).backup.vaultLock === 'none') {
-        acknowledge(
-          backup.vault,
-          'BW-BR-001',
-          `the classification table requires no vault lock for ${level} backups (governance from ` +
-            'CONFIDENTIAL, compliance from RESTRICTED); its access policy still denies the deletion of recovery ' +
-            'points to every principal (`blockRecoveryPointDeletion`), and its plan keeps them 35 days',
-        );
-      }
     }
     this.byLevel = byLevel;
   }

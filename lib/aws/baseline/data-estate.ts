@@ -19,7 +19,7 @@ import {
 import type { BaselineBackups } from './backups';
 import { SecretRotationFunction } from './secret-rotation-function';
 import { levelTitle } from './settings';
-import { acknowledge, acknowledgeAuditScope } from './acknowledge';
+import { acknowledgeAuditScope } from './acknowledge';
 import type { SecurityOperations } from './security-operations';
 
 /** Props of {@link DataEstate}. */
@@ -87,19 +87,14 @@ export class DataEstate extends Construct {
       sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
     });
     operations.audited(this.table.table, Classification.CONFIDENTIAL);
-    acknowledge(
-      this.table,
-      'BW-DP-016',
-      'DynamoDB has no table-wide expiry: items expire through the TTL attribute `expiresAt`, which ' +
-        'the writers set to at most 365 days after creation (`ClassifiedTable.dataRetentionDays`); ' +
-        'a template cannot show the value each item carries',
-    );
 
     this.database = new ClassifiedDatabase(this, 'Database', {
       classification: Classification.RESTRICTED,
       vpc: network.vpc,
       vpcSubnets: network.subnetsFor(Tier.DATA),
       securityGroups: [network.securityGroupFor(Tier.DATA)],
+      // A reader to fail over to when the writer's zone fails.
+      readers: 1,
     });
     network.allowFlow(Tier.APPLICATION, Tier.DATA, POSTGRES, 'Workloads to the PostgreSQL database');
 

@@ -30,17 +30,15 @@ export class SecurityOperations extends Construct {
     this.audit.logAccessOf(this.posture.configBucket);
     this.audit.auditStore(this.posture.configBucket, Classification.CONFIDENTIAL);
 
-    // The audit sink's own buckets close the chain of audit records; their data events cannot
-    // feed the same trail without feeding themselves.
+    // The access-log bucket receives the audit bucket's server access logs: its data events cannot feed
+    // the trail without feeding themselves.
     const loop =
-      'trail deliveries into the audit bucket are logged by S3 into the access-log bucket; recording ' +
-      "either bucket's data events with the trail would write them back into the audit bucket, whose " +
-      'access logs record those writes again, without end. Their integrity rests on Object Lock in ' +
-      'compliance mode and the trail digest chain, and every request to the audit bucket is in the access logs';
-    for (const bucket of [this.audit.bucket, this.audit.accessLogBucket]) {
-      acknowledge(bucket, 'BW-DP-018', loop);
-      acknowledge(bucket, 'BW-LT-009', loop);
-    }
+      "the access-log bucket receives the audit bucket's server access logs: recording its data events " +
+      'with the trail writes them into the audit bucket, whose access logs land in this bucket again, ' +
+      'without end. It is written only by the S3 logging service (bucket policy), versioned, encrypted ' +
+      'and private, and changes to its policy raise the CIS 4.8 alarm';
+    acknowledge(this.audit.accessLogBucket, 'BW-DP-018', loop);
+    acknowledge(this.audit.accessLogBucket, 'BW-LT-009', loop);
     acknowledge(
       this.audit.accessLogBucket,
       'BW-LT-008',

@@ -42,12 +42,28 @@ export function vaultView(r: Resource, ctx: AdapterContext): BackupVaultView {
     classification: classificationOf(vaultTags(r)),
     encryption: kmsEncryption(p.EncryptionKeyArn, ctx.graph, 'kms-provider-key'),
     lock: lock(p.LockConfiguration),
+    notifications: vaultEvents(p.Notifications),
   };
+}
+
+/** Events the vault publishes to its SNS topic (`Notifications.BackupVaultEvents`). */
+function vaultEvents(n: Value | undefined): Fact<readonly string[]> {
+  if (n === undefined || n === null) return [];
+  if (n instanceof Unknown) return n;
+  const events = get(n, 'BackupVaultEvents');
+  if (events instanceof Unknown) return events;
+  const out: string[] = [];
+  for (const e of asList(events)) {
+    if (typeof e !== 'string') return new Unknown(`vault event ${show(e)} cannot be resolved`);
+    out.push(e);
+  }
+  return out;
 }
 
 /** Vaults keep their tags in the `BackupVaultTags` map, not in `Tags`. */
 function vaultTags(r: Resource): Resource {
   const tags = r.properties.BackupVaultTags;
+  if (tags instanceof Unknown) return { ...r, tags: { ...r.tags, [CLASSIFICATION_TAG]: tags } };
   if (!isObject(tags)) return r;
   return { ...r, tags: { ...r.tags, ...tags } };
 }

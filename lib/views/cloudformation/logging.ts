@@ -107,7 +107,8 @@ function watchedMetrics(alarm: Resource): { namespace: Value | undefined; name: 
   ];
   for (const m of asList(p.Metrics)) {
     const metric = get(m, 'MetricStat', 'Metric');
-    if (metric !== undefined) out.push({ namespace: get(metric, 'Namespace'), name: get(metric, 'MetricName') });
+    if (metric !== undefined)
+      out.push({ namespace: get(metric, 'Namespace'), name: get(metric, 'MetricName') });
   }
   return out.filter((m) => m.name !== undefined);
 }

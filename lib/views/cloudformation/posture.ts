@@ -262,8 +262,26 @@ export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
   });
 }
 
-/** GuardDuty, Security Hub, AWS Config, IAM Access Analyzer and ECR scanning -> posture views. */
+/**
+ * `AWS::Macie::Session` -> posture (`data-discovery`): Macie runs for the account and region unless `Status` is
+ * `PAUSED` (default `ENABLED`).
+ */
+export function macieView(r: Resource): PostureView {
+  const status = asString(r.properties.Status) ?? 'ENABLED';
+  const enabled: Fact<boolean> =
+    status instanceof Unknown
+      ? status
+      : status === 'ENABLED'
+        ? true
+        : status === 'PAUSED'
+          ? false
+          : new Unknown(`Macie status is ${show(status)}`);
+  return posture(r, 'data-discovery', enabled, {});
+}
+
+/** GuardDuty, Security Hub, AWS Config, IAM Access Analyzer, ECR scanning and Macie -> posture views. */
 export function registerPosture(registry: AdapterRegistry): void {
+  registry.register('AWS::Macie::Session', macieView);
   registry.register('AWS::GuardDuty::Detector', detectorView);
   registry.register('AWS::SecurityHub::Hub', hubView);
   registry.register('AWS::Config::ConfigurationRecorder', recorderView);

@@ -1,5 +1,15 @@
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, asNumber, get, isObject, show, type Value } from '../../graph/values';
+import {
+  Unknown,
+  asBool,
+  asList,
+  asNumber,
+  get,
+  isObject,
+  refsIn,
+  show,
+  type Value,
+} from '../../graph/values';
 import type { DataStoreView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
@@ -65,6 +75,23 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
       p.LoggingConfiguration instanceof Unknown
         ? p.LoggingConfiguration
         : p.LoggingConfiguration !== undefined,
+    receivesAccessLogsOf: ctx.graph
+      .referrers(r.address, 'AWS::S3::Bucket')
+      .filter((b) =>
+        refsIn(get(b.properties, 'LoggingConfiguration', 'DestinationBucketName')).some(
+          (ref) => ref.address === r.address,
+        ),
+      )
+      .concat(
+        typeof p.BucketName === 'string'
+          ? ctx.graph
+              .ofType('AWS::S3::Bucket')
+              .filter(
+                (b) => get(b.properties, 'LoggingConfiguration', 'DestinationBucketName') === p.BucketName,
+              )
+          : [],
+      )
+      .map((b) => b.address),
   };
 }
 

@@ -290,6 +290,26 @@ function clusterPublic(p: Record<string, Value>): Fact<boolean> | undefined {
 }
 
 /**
+ * Whether a DB cluster keeps serving when an availability zone fails. A Multi-AZ DB cluster
+ * (`DBClusterInstanceClass`, non-Aurora) always runs a writer and two readers in three zones. Aurora keeps six
+ * copies of its storage in three zones whatever its instances, but with a single instance a zone failure leaves
+ * no instance to fail over to until one is recreated: it is multi-AZ when the graph gives it two instances or
+ * more (RDS spreads them across zones). Aurora Serverless v1 (`EngineMode: serverless`) recreates its capacity
+ * in another zone by design.
+ */
+function clusterMultiAz(r: Resource, graph: ResourceGraph): Fact<boolean> {
+  const p = r.properties;
+  const aurora = isAurora(p.Engine);
+  if (aurora instanceof Unknown) return aurora;
+  if (!aurora) return p.DBClusterInstanceClass !== undefined ? true : new Unknown('engine is not Aurora');
+  if (p.EngineMode === 'serverless') return true;
+  const instances = graph
+    .referrers(r.address, 'AWS::RDS::DBInstance')
+    .filter((i) => refsIn(i.properties.DBClusterIdentifier).some((ref) => ref.address === r.address));
+  return instances.length >= 2;
+}
+
+/**
  * `AWS::RDS::DBCluster` (Aurora and Multi-AZ DB clusters). Minor version upgrades are automatic unless
  * `AutoMinorVersionUpgrade` is false (on the cluster, and on each Aurora instance).
  */
@@ -303,6 +323,7 @@ export function dbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
     deletionProtection: bool(p.DeletionProtection, false),
     publiclyAccessible: clusterPublic(p),
     autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
+    multiAz: clusterMultiAz(r, ctx.graph),
   };
 }
 
@@ -355,6 +376,7 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
     deletionProtection: bool(p.DeletionProtection, false),
     publiclyAccessible: rdsPublic(p),
     autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
+    multiAz: bool(p.MultiAZ, false),
   };
 }
 

@@ -3,7 +3,9 @@ import classificationBackupCadence from './classification-backup-cadence';
 import classificationBackupLifetime from './classification-backup-lifetime';
 import classifiedStoreBackupPlan from './classified-store-backup-plan';
 import databaseBackupRetention from './database-backup-retention';
+import databaseMultiAz from './database-multi-az';
 import pointInTimeRecovery from './point-in-time-recovery';
+import vaultFailureNotifications from './vault-failure-notifications';
 import vaultLock from './vault-lock';
 
 export const backupRules: readonly Rule[] = [
@@ -13,4 +15,6 @@ export const backupRules: readonly Rule[] = [
   classificationBackupLifetime,
   classifiedStoreBackupPlan,
   databaseBackupRetention,
+  databaseMultiAz,
+  vaultFailureNotifications,
 ];

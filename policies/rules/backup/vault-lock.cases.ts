@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Tags } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vault-lock';
@@ -26,6 +26,23 @@ export default defineCases(rule, [
     name: 'vault without a lock',
     build: (stack) => {
       new backup.BackupVault(stack, 'Vault');
+    },
+    target: 'Vault',
+    expect: 'fail',
+    message: /`Vault` has no vault lock/,
+  },
+  {
+    name: 'internal vault without a lock: the classification table locks vaults from CONFIDENTIAL up',
+    build: (stack) => {
+      Tags.of(new backup.BackupVault(stack, 'Vault')).add('data-classification', 'internal');
+    },
+    target: 'Vault',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'confidential vault without a lock',
+    build: (stack) => {
+      Tags.of(new backup.BackupVault(stack, 'Vault')).add('data-classification', 'confidential');
     },
     target: 'Vault',
     expect: 'fail',

@@ -1,4 +1,5 @@
-import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { requirementsFor } from '../../../lib/classification';
 import { isUnknown } from '../../../lib/graph/values';
 
 export default defineRule({
@@ -10,14 +11,24 @@ export default defineRule({
   rationale:
     'Ransomware and malicious insiders delete backups before they strike. AWS Backup Vault Lock blocks deleting ' +
     'recovery points and shortening their retention: in governance mode for everyone without the permission to remove ' +
-    'the lock, in compliance mode (`ChangeableForDays`) for everyone, root included, once the grace period ends.',
+    'the lock, in compliance mode (`ChangeableForDays`) for everyone, root included, once the grace period ends. ' +
+    'The classification table asks a lock from CONFIDENTIAL up: a vault tagged `data-classification` PUBLIC or ' +
+    'INTERNAL is exempt; an untagged vault may receive any level and must be locked. Which mode each level needs ' +
+    'is asserted on the plans that write into the vault (BW-BR-002).',
   fix:
     'Set `lockConfiguration` on the vault (`minRetention`, and `changeableFor` for compliance mode once the ' +
     'retention is settled).',
   appliesTo: ['backup-vault'],
   check(view) {
+    const c = view.classification;
+    if (c?.state === 'tagged' && requirementsFor(c.level).backup.vaultLock === 'none')
+      return notApplicable(`${c.level} backups do not require a vault lock`);
     const lock = view.lock;
     if (isUnknown(lock)) return unknown(`\`${view.name}\`: vault lock cannot be resolved (${lock.reason})`);
+    if (lock.mode === 'none' && c?.state === 'unknown')
+      return unknown(
+        `\`${view.name}\` has no vault lock and its classification cannot be resolved (${c.value.reason})`,
+      );
     if (lock.mode === 'none') return fail(`\`${view.name}\` has no vault lock`);
     return pass(`\`${view.name}\` is locked in ${lock.mode} mode`);
   },

@@ -3,6 +3,8 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
+import { AuditLogSink } from '../../../lib/aws/audit';
+import { IncidentRouting } from '../../../lib/aws/incident';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-data-events';
 
@@ -12,6 +14,23 @@ const classify = <T extends IConstruct>(c: T, level: string): T => {
 };
 
 export default defineCases(rule, [
+  {
+    name: 'audit log sink: its CONFIDENTIAL trail bucket and access-log bucket are not recorded by their own trail',
+    build: (stack) => {
+      new AuditLogSink(stack, 'Audit', { alarmTopics: new IncidentRouting(stack, 'Incidents').topics });
+    },
+    target: 'Audit',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'confidential bucket the trail delivers to, left out of the data events',
+    build: (stack) => {
+      const logs = classify(new s3.Bucket(stack, 'TrailLogs'), 'confidential');
+      new cloudtrail.Trail(stack, 'Trail', { bucket: logs });
+    },
+    target: 'TrailLogs',
+    expect: 'not_applicable',
+  },
   {
     name: 'confidential bucket whose writes a trail records',
     build: (stack) => {

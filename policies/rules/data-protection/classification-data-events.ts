@@ -1,7 +1,7 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { isUnknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
-import { DATA_EVENT_TYPES, dataEventCoverage } from '../logging/object-store-data-events';
+import { DATA_EVENT_TYPES, dataEventCoverage, trailSinkReason } from '../logging/object-store-data-events';
 
 export default defineRule({
   id: 'BW-DP-018',
@@ -14,7 +14,8 @@ export default defineRule({
     'recorded, RESTRICTED and TOP_SECRET their read and write events (CloudTrail data events: S3 objects, DynamoDB ' +
     'tables), by a trail anywhere in the graph. The alarms the level also requires (on access denied for RESTRICTED, ' +
     'on every access for TOP_SECRET) are not asserted here. A trail outside the graph (an organisation trail) cannot ' +
-    'be seen: acknowledge the rule with its name.',
+    'be seen: acknowledge the rule with its name. The bucket a trail delivers to, and a bucket holding only its ' +
+    'server access logs, are exempt: recording their data events records each delivery again, in a loop.',
   fix:
     "Add the store to a trail's data event selectors (`trail.addS3EventSelector([{ bucket }])`, or an advanced " +
     'selector on `AWS::DynamoDB::Table`), reading and writing from RESTRICTED up.',
@@ -29,7 +30,10 @@ export default defineRule({
     const audit = requirementsFor(c.level).audit;
     if (audit === 'management') return notApplicable(`${c.level} requires management events only`);
     const needed = audit === 'data-write' ? (['write'] as const) : (['write', 'read'] as const);
-    const cover = dataEventCoverage(view.resource.address, type, ctx.viewsOfKind('audit-trail'));
+    const trails = ctx.viewsOfKind('audit-trail');
+    const sink = trailSinkReason(view, trails);
+    if (sink !== undefined) return notApplicable(sink);
+    const cover = dataEventCoverage(view.resource.address, type, trails);
     const out: CheckResult[] = [];
     for (const access of needed) {
       const v = cover[access];

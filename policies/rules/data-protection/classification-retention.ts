@@ -14,7 +14,7 @@ export default defineRule({
     'lifecycle expiration on object stores (and expiry of noncurrent versions where versioning keeps them, or the old ' +
     'versions live forever), message retention on queues, TTL on tables. Table TTL expires each item at the time the ' +
     'application writes in its TTL attribute: the rule passes a table with TTL enabled and says so, since the horizon ' +
-    'is the writers\' to keep. Log groups are held to the same cap by BW-LT-001.',
+    "is the writers' to keep. Log groups are held to the same cap by BW-LT-001.",
   fix:
     "Add a lifecycle rule expiring objects (and noncurrent versions) within the level's retention, set the queue's " +
     "`retentionPeriod`, or enable `timeToLiveAttribute` on the table and write expiry times within the level's retention.",

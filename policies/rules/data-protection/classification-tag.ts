@@ -5,7 +5,13 @@ export default defineRule({
   id: 'BW-DP-011',
   title: 'Data stores carry a valid data-classification tag',
   severity: 'medium',
-  controls: ['classification:TAG', 'mcsb-v1:DP-1', 'mcsb-v1:AM-1', 'nist-csf-2.0:ID.AM-07'],
+  controls: [
+    'classification:TAG',
+    'mcsb-v1:DP-1',
+    'mcsb-v1:AM-1',
+    'nist-csf-2.0:ID.AM-07',
+    'nist-csf-2.0:ID.AM-05',
+  ],
   threats: ['data-breach', 'configuration-drift'],
   rationale:
     "The classification level decides a store's encryption, key, retention, backups and access. A store without the " +

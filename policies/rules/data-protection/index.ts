@@ -16,6 +16,7 @@ import keyRotation from './key-rotation';
 import logPiiMasking from './log-pii-masking';
 import messagingTlsOnly from './messaging-tls-only';
 import objectStorePublicAccess from './object-store-public-access';
+import dataDiscoveryEnabled from './data-discovery-enabled';
 import objectStoreTlsOnly from './object-store-tls-only';
 import secretRotation from './secret-rotation';
 import storeDeletionProtection from './store-deletion-protection';
@@ -45,4 +46,5 @@ export const dataProtectionRules: readonly Rule[] = [
   storeDeletionProtection,
   databaseAutoMinorUpgrade,
   keyPolicyNotPublic,
+  dataDiscoveryEnabled,
 ];

@@ -1,5 +1,7 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AuditLogSink } from '../../../lib/aws/audit';
+import { IncidentRouting } from '../../../lib/aws/incident';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-data-events';
 
@@ -62,5 +64,33 @@ export default defineCases(rule, [
     target: 'Data',
     expect: 'fail',
     message: /no trail records read data events/,
+  },
+  {
+    name: 'the bucket the trail delivers to: recording its data events would record each delivery again',
+    build: (stack) => {
+      const logs = new s3.Bucket(stack, 'TrailLogs');
+      new cloudtrail.Trail(stack, 'Trail', { bucket: logs });
+    },
+    target: 'TrailLogs',
+    expect: 'not_applicable',
+  },
+  {
+    name: "audit log sink: the trail's bucket and the bucket of its server access logs",
+    build: (stack) => {
+      new AuditLogSink(stack, 'Audit', { alarmTopics: new IncidentRouting(stack, 'Incidents').topics });
+    },
+    target: 'Audit',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'bucket holding the server access logs of an ordinary bucket is still judged',
+    build: (stack) => {
+      const accessLogs = new s3.Bucket(stack, 'AccessLogs');
+      new s3.Bucket(stack, 'Data', { serverAccessLogsBucket: accessLogs });
+      new cloudtrail.Trail(stack, 'Trail');
+    },
+    target: 'AccessLogs',
+    expect: 'fail',
+    message: /`AccessLogs`: no trail records write data events of its objects/,
   },
 ]);

@@ -1,6 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown, isUnknown } from '../../../lib/graph/values';
-import type { AuditTrailView, DataStoreType, Fact } from '../../../lib/views/kinds';
+import type { AuditTrailView, DataStoreType, DataStoreView, Fact } from '../../../lib/views/kinds';
 
 /** CloudTrail data resource type of the stores whose data events a trail can capture. */
 export const DATA_EVENT_TYPES: Partial<Record<DataStoreType, string>> = {
@@ -52,6 +52,24 @@ export function dataEventCoverage(
   return found;
 }
 
+/**
+ * Why a store's data events should not be recorded by the trails of the graph: it receives a trail's log files
+ * (`sinkStore`), or only the server access logs of such stores. Recording them loops: each delivery is a data
+ * event that the trail delivers again. Undefined for any other store.
+ */
+export function trailSinkReason(view: DataStoreView, trails: readonly AuditTrailView[]): string | undefined {
+  const sinks = new Set(trails.map((t) => t.sinkStore).filter((a): a is string => a !== undefined));
+  if (sinks.has(view.resource.address))
+    return `\`${view.name}\` receives a trail's log files; recording its data events would record every delivery again`;
+  const sources = view.receivesAccessLogsOf ?? [];
+  if (sources.length > 0 && sources.every((a) => sinks.has(a)))
+    return (
+      `\`${view.name}\` only receives the server access logs of a trail's bucket; recording its data events would ` +
+      'record every delivery again'
+    );
+  return undefined;
+}
+
 export default defineRule({
   id: 'BW-LT-009',
   title: 'A trail records object-level read and write events of every bucket',
@@ -68,14 +86,19 @@ export default defineRule({
     'Management events show who changed a bucket, not who read or wrote its objects. CloudTrail S3 data events ' +
     'record each `GetObject`, `PutObject` and `DeleteObject` with the caller, which is what an investigation of a ' +
     'leak or a tampering needs. The trail may live in another stack of the same graph; one selector for all buckets ' +
-    '(`arn:aws:s3`) covers every bucket. A trail outside the graph (an organisation trail) cannot be seen here.',
+    '(`arn:aws:s3`) covers every bucket. The bucket a trail delivers to, and a bucket holding only its server access ' +
+    'logs, are exempt: recording their data events records each delivery again, in a loop. A trail outside the ' +
+    'graph (an organisation trail) cannot be seen here.',
   fix:
     'Add an S3 data event selector to a trail: `trail.addS3EventSelector([{ bucket }])` for a bucket, or ' +
     '`trail.logAllS3DataEvents()` for all, with `readWriteType: ReadWriteType.ALL`.',
   appliesTo: ['data-store'],
   check(view, ctx) {
     if (view.storeType !== 'object-store') return notApplicable('not an object store');
-    const cover = dataEventCoverage(view.resource.address, 'AWS::S3::Object', ctx.viewsOfKind('audit-trail'));
+    const trails = ctx.viewsOfKind('audit-trail');
+    const sink = trailSinkReason(view, trails);
+    if (sink !== undefined) return notApplicable(sink);
+    const cover = dataEventCoverage(view.resource.address, 'AWS::S3::Object', trails);
     const out: CheckResult[] = [];
     for (const [access, control] of [
       ['write', '3.8'],

@@ -25,7 +25,8 @@ export default defineCases(rule, [
     },
     target: 'Audit/Trail',
     expect: 'fail',
-    message: /`Audit\/Trail`: no metric filter on its log group matches use of the 'root' account \(CIS 4\.3\)/,
+    message:
+      /`Audit\/Trail`: no metric filter on its log group matches use of the 'root' account \(CIS 4\.3\)/,
   },
   {
     name: 'audit log sink whose console-failure alarm has no action',

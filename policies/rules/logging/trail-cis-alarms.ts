@@ -8,7 +8,11 @@ import type { LogMetricFilter } from '../../../lib/views/kinds';
  * (`invokedBy NOT EXISTS`, `HeadBucket`, log delivery) and the `eventSource` guards are not required: a filter
  * without them alarms on more, never on less.
  */
-const MONITORED: readonly { readonly cis: string; readonly what: string; readonly tokens: readonly string[] }[] = [
+const MONITORED: readonly {
+  readonly cis: string;
+  readonly what: string;
+  readonly tokens: readonly string[];
+}[] = [
   {
     cis: '4.1',
     what: 'unauthorized API calls',
@@ -250,11 +254,14 @@ export default defineRule({
     if (isUnknown(multiRegion))
       return unknown(`\`${view.name}\`: multi-region scope cannot be resolved (${multiRegion.reason})`);
     if (!multiRegion)
-      return notApplicable(`\`${view.name}\` is a single-region trail; CIS monitoring uses the multi-region trail`);
+      return notApplicable(
+        `\`${view.name}\` is a single-region trail; CIS monitoring uses the multi-region trail`,
+      );
     const delivery = view.cloudWatchDelivery;
     if (isUnknown(delivery))
       return unknown(`\`${view.name}\`: CloudWatch Logs delivery cannot be resolved (${delivery.reason})`);
-    if (!delivery) return notApplicable(`\`${view.name}\` does not deliver to CloudWatch Logs (see BW-LT-005)`);
+    if (!delivery)
+      return notApplicable(`\`${view.name}\` does not deliver to CloudWatch Logs (see BW-LT-005)`);
     const filters = view.metricFilters;
     if (filters === undefined) return notApplicable(`\`${view.name}\` has no log group`);
     if (isUnknown(filters))

@@ -1,0 +1,33 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-BR-007',
+  title: 'Databases keep running when an availability zone fails',
+  severity: 'low',
+  controls: ['cis-aws-5.0:2.2.4', 'nist-csf-2.0:PR.IR-03'],
+  threats: ['configuration-drift'],
+  rationale:
+    'A single-AZ RDS instance is down, and its data unreachable, for as long as its zone is; Multi-AZ keeps a ' +
+    'synchronous standby in another zone and fails over to it. A Multi-AZ DB cluster always spans three zones. Aurora ' +
+    'replicates its storage across three zones whatever its instances, but a cluster with one instance has nothing to ' +
+    'fail over to until RDS recreates it: it is counted multi-AZ with two instances or more. Instances of a cluster ' +
+    'are judged on the cluster.',
+  fix:
+    'Set `multiAz: true` on the RDS instance, or give the Aurora cluster at least one reader ' +
+    '(`readers: [ClusterInstance.provisioned(...)]`) besides its writer.',
+  appliesTo: ['data-store'],
+  check(view) {
+    const multiAz = view.multiAz;
+    if (multiAz === undefined) return notApplicable('not a database, or judged on its cluster');
+    if (isUnknown(multiAz))
+      return unknown(`\`${view.name}\`: Multi-AZ deployment cannot be resolved (${multiAz.reason})`);
+    if (!multiAz)
+      return fail(
+        view.storeType === 'database-cluster'
+          ? `\`${view.name}\` has a single instance: nothing to fail over to in another zone`
+          : `\`${view.name}\` runs in a single availability zone (\`MultiAZ\` off)`,
+      );
+    return pass(`\`${view.name}\` spans several availability zones`);
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+/** Vault events that report failed backup jobs (`BACKUP_JOB_COMPLETED` carries every end state, failures included). */
+const FAILURE_EVENTS = ['BACKUP_JOB_FAILED', 'BACKUP_JOB_COMPLETED'];
+
+export default defineRule({
+  id: 'BW-BR-008',
+  title: 'Backup vaults report failed backup jobs',
+  severity: 'low',
+  controls: ['mcsb-v1:BR-3', 'nist-csf-2.0:DE.CM-09'],
+  threats: ['malicious-code', 'configuration-drift'],
+  rationale:
+    'A backup that silently fails is found missing on the day of the restore. AWS Backup publishes job events to a ' +
+    'notification topic set on the vault, and to EventBridge (`source: aws.backup`); one of them must reach someone ' +
+    'when a backup job fails.',
+  fix:
+    'Set `notificationTopic` and `notificationEvents: [BackupVaultEvents.BACKUP_JOB_FAILED]` on the vault, or add an ' +
+    "`events.Rule` with `eventPattern: { source: ['aws.backup'] }` and a target.",
+  appliesTo: ['backup-vault'],
+  check(view, ctx) {
+    const events = view.notifications;
+    if (events !== undefined && !isUnknown(events)) {
+      const hit = events.find((e) => FAILURE_EVENTS.includes(e));
+      if (hit) return pass(`\`${view.name}\` notifies \`${hit}\``);
+    }
+    for (const route of ctx.viewsOfKind('event-route')) {
+      const sources = route.sources;
+      if (route.enabled !== true || isUnknown(sources) || sources === undefined) continue;
+      if (sources.includes('aws.backup') && route.targets.length > 0)
+        return pass(`\`${view.name}\`: backup job events reach a target through \`${route.name}\``);
+    }
+    if (isUnknown(events))
+      return unknown(`\`${view.name}\`: vault notifications cannot be resolved (${events.reason})`);
+    return fail(
+      `\`${view.name}\` reports no failed backup jobs: no vault notification of \`BACKUP_JOB_FAILED\` and no ` +
+        'event rule on `aws.backup`',
+    );
+  },
+});

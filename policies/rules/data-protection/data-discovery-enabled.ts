@@ -1,0 +1,26 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-DP-024',
+  title: 'Sensitive data discovery (Macie) is enabled',
+  severity: 'medium',
+  controls: ['cis-aws-5.0:2.1.3', 'mcsb-v1:DP-1', 'mcsb-v1:DP-2', 'nist-csf-2.0:ID.AM-07'],
+  threats: ['data-breach', 'insider-misuse'],
+  rationale:
+    'A classification tag says what a bucket is meant to hold; Macie finds what it actually holds (credentials, ' +
+    'personal and financial data) and reports buckets that are public, unencrypted or shared. A session declared ' +
+    '`PAUSED` suspends all of it. The discovery jobs and automated discovery that CIS 2.1.3 also expects are ' +
+    'configured outside CloudFormation: this rule asserts the service is on, the jobs are for the live state.',
+  fix: "Declare `AWS::Macie::Session` with `status: 'ENABLED'` (the default), and schedule discovery jobs for the buckets.",
+  appliesTo: ['posture'],
+  check(view) {
+    if (view.service !== 'data-discovery') return notApplicable('not a data discovery service');
+    const on = view.enabled;
+    if (isUnknown(on))
+      return unknown(`\`${view.name}\`: whether Macie is enabled cannot be resolved (${on.reason})`);
+    return on
+      ? pass(`\`${view.name}\`: Macie is enabled`)
+      : fail(`\`${view.name}\`: Macie is paused (\`Status: PAUSED\`)`);
+  },
+});
