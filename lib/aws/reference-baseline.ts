@@ -90,6 +90,7 @@ export class ReferenceBaselineStack extends Stack {
     this.backups = new BaselineBackups(this, 'Backups', {
       drRegion: this.drRegion,
       copyDestinationVaultArns: props.copyDestinationVaultArns,
+      failureTopic: this.operations.incidents.topicFor('high'),
     });
     this.data = new DataEstate(this, 'Data', {
       network: this.network,

@@ -237,7 +237,9 @@ describe('CloudFormation identity and posture adapters', () => {
     const extra = view('Extra', 'permission-policy');
     const inline = view('App/DefaultPolicy', 'permission-policy');
     expect(role.managedPolicyArns).toContain('arn:aws:iam::aws:policy/ReadOnlyAccess');
-    expect([...role.attachedPolicies].sort()).toEqual([extra.resource.address, inline.resource.address].sort());
+    expect([...role.attachedPolicies].sort()).toEqual(
+      [extra.resource.address, inline.resource.address].sort(),
+    );
     expect(extra).toMatchObject({ managed: true, attachedTo: [role.resource.address] });
     expect(inline).toMatchObject({ managed: false, attachedTo: [role.resource.address] });
   });

@@ -1,6 +1,8 @@
 import { Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -47,6 +49,15 @@ export interface ClassifiedBackupProps extends ClassifiedProps {
    * @default - generated
    */
   readonly backupVaultName?: string;
+
+  /**
+   * Topic notified when a backup, copy or restore job of this vault fails, is aborted or expires,
+   * through an EventBridge rule on `aws.backup` events (e.g. `IncidentRouting.topicFor('high')`).
+   * Without it failures reach no one and BW-BR-008 reports the vault.
+   * @default - failures are not routed
+   * @see mcsb-v1:BR-3
+   */
+  readonly failureTopic?: sns.ITopic;
 }
 
 /**
@@ -142,6 +153,29 @@ export class ClassifiedBackup extends Construct {
       lockConfiguration: lockFor(req.backup.vaultLock, deleteAfter, cap),
     });
     tagClassification(this.vault, level);
+    if (props.failureTopic) {
+      // Backup and copy jobs of this vault that fail, are aborted or expire reach the topic.
+      const failed = ['FAILED', 'ABORTED', 'EXPIRED'];
+      const target = new targets.SnsTopic(props.failureTopic);
+      new events.Rule(this, 'BackupJobFailures', {
+        description: `Failed ${level} backup jobs`,
+        eventPattern: {
+          source: ['aws.backup'],
+          detailType: ['Backup Job State Change'],
+          detail: { state: failed, backupVaultName: [this.vault.backupVaultName] },
+        },
+        targets: [target],
+      });
+      new events.Rule(this, 'CopyJobFailures', {
+        description: `Failed ${level} copy jobs`,
+        eventPattern: {
+          source: ['aws.backup'],
+          detailType: ['Copy Job State Change'],
+          detail: { state: failed, sourceBackupVaultArn: [this.vault.backupVaultArn] },
+        },
+        targets: [target],
+      });
+    }
 
     const copy = props.copyDestinationVaultArn
       ? backup.BackupVault.fromBackupVaultArn(this, 'CopyDestination', props.copyDestinationVaultArn)

@@ -1,5 +1,6 @@
 import { Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { Classification, requirementsFor, tagValue } from '../../classification';
 import { ClassifiedBackup } from '../backup';
@@ -23,6 +24,8 @@ export interface BaselineBackupsProps {
    * @default - `drVaultArn(scope, drRegion, level)`
    */
   readonly copyDestinationVaultArns?: Partial<Record<Classification, string>>;
+  /** Topic notified of failed backup and copy jobs of every level. */
+  readonly failureTopic?: sns.ITopic;
 }
 
 /**
@@ -47,6 +50,7 @@ export class BaselineBackups extends Construct {
       const backup = new ClassifiedBackup(this, levelTitle(level), {
         classification: level,
         copyDestinationVaultArn: copy,
+        failureTopic: props.failureTopic,
       });
       const role = backup.node.tryFindChild('Role');
       if (!(role instanceof iam.Role)) throw new Error(`${backup.node.path}: the backup role was not found`);

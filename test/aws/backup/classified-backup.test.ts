@@ -2,6 +2,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { ClassifiedBackup } from '../../../lib/aws/backup';
+import { IncidentRouting } from '../../../lib/aws/incident';
 import { Classification } from '../../../lib/classification';
 import { evaluateStack, unexplained, type KnownFinding } from '../incident/evaluate-stack';
 
@@ -215,17 +216,47 @@ describe('ClassifiedBackup', () => {
   test('the engine finds nothing mandatory; the INTERNAL vault has no lock, as the table says', () => {
     const verdict = evaluateStack('Backup', (s) => {
       const parent = new Construct(s, 'Backup');
+      const failureTopic = new IncidentRouting(s, 'Incidents').topicFor('high');
       for (const level of [
         Classification.INTERNAL,
         Classification.CONFIDENTIAL,
         Classification.RESTRICTED,
         Classification.TOP_SECRET,
       ]) {
-        new ClassifiedBackup(parent, level, { classification: level, copyDestinationVaultArn: COPY });
+        new ClassifiedBackup(parent, level, {
+          classification: level,
+          copyDestinationVaultArn: COPY,
+          failureTopic,
+        });
       }
     });
     expect(verdict.checked).toBeGreaterThan(0);
     expect(verdict.gating).toEqual([]);
     expect(unexplained(verdict.findings, BACKUP_KNOWN_FINDINGS)).toEqual([]);
+  });
+
+  test('failed backup and copy jobs of the vault reach the failure topic; without one, BW-BR-008 says so', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const topic = new IncidentRouting(stack, 'Incidents').topicFor('high');
+    new ClassifiedBackup(stack, 'Routed', {
+      classification: Classification.CONFIDENTIAL,
+      failureTopic: topic,
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({
+        source: ['aws.backup'],
+        'detail-type': ['Backup Job State Change'],
+        detail: Match.objectLike({ state: ['FAILED', 'ABORTED', 'EXPIRED'] }),
+      }),
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ 'detail-type': ['Copy Job State Change'] }),
+    });
+    const unrouted = evaluateStack('Quiet', (s) => {
+      new ClassifiedBackup(s, 'Quiet', { classification: Classification.CONFIDENTIAL });
+    });
+    expect(unrouted.findings.join('\n')).toMatch(/BW-BR-008 fail .*reports no failed backup jobs/);
   });
 });

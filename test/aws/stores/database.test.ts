@@ -158,8 +158,8 @@ describe('ClassifiedDatabase', () => {
       expect(run.results.length).toBeGreaterThan(0);
       expect(show(run.gating)).toEqual([]);
       expect(show(openOnStore(run))).toEqual(
-        // BW-DP-021 asks deletion protection of PUBLIC databases, which the table of levels does not.
-        level === Classification.PUBLIC ? ['BW-DP-021: `Db/Cluster` has deletion protection off'] : [],
+        // CIS 2.2.4 asks for a second instance in another zone; the construct creates the writer only.
+        ['BW-BR-007: `Db/Cluster` has a single instance: nothing to fail over to in another zone'],
       );
     });
   });
