@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly suppressions?: readonly Suppression[];
   readonly rules?: readonly Rule[];
   readonly today?: Date;
+  /** Keep only fail and unknown results; passed and not-applicable ones are counted and scored. */
+  readonly findingsOnly?: boolean;
 }
 
 export interface CheckRun {
@@ -63,6 +65,7 @@ export function checkGraph(
     pack,
     suppressions: [...loaded.suppressions, ...(opts.suppressions ?? [])],
     today: opts.today,
+    findingsOnly: opts.findingsOnly,
   });
   return { evaluation, suppressionsFile: loaded.file };
 }

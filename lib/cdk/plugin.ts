@@ -68,6 +68,7 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
       evaluation = checkGraph(read.graph, {
         pack: this.props.pack,
         suppressionsFile: this.props.suppressionsFile,
+        findingsOnly: true,
       }).evaluation;
     } catch (e) {
       if (!isInputError(e)) throw e;

@@ -22,7 +22,11 @@ export interface CheckCommandOptions {
 export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions, io: CliIo): number {
   const run = checkPaths(
     paths.map((p) => path.resolve(io.cwd, p)),
-    { pack: o.pack, suppressionsFile: o.suppressions ? path.resolve(io.cwd, o.suppressions) : undefined },
+    {
+      pack: o.pack,
+      suppressionsFile: o.suppressions ? path.resolve(io.cwd, o.suppressions) : undefined,
+      findingsOnly: o.includePassed !== true,
+    },
   );
   const report = buildReport(run.evaluation, {
     includePassed: o.includePassed,

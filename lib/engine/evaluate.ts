@@ -5,7 +5,7 @@ import type { View, ViewKind } from '../views/kinds';
 import type { Pack, Enforcement } from './pack';
 import type { RuleResult } from './result';
 import type { CheckContext, CheckResult, Rule } from './rule';
-import { computeScores, type FrameworkScore } from './score';
+import { ScoreAccumulator, type FrameworkScore } from './score';
 import { SuppressionIndex, isExpired, type Suppression } from './suppression';
 
 export interface EvaluateOptions {
@@ -16,6 +16,12 @@ export interface EvaluateOptions {
   readonly suppressions?: readonly Suppression[];
   /** Date used for suppression expiry; default now. */
   readonly today?: Date;
+  /**
+   * Keep only fail and unknown results in `results`; passed and not-applicable ones are counted
+   * ({@link Evaluation.dropped}) and scored, which is all a report needs unless it lists every
+   * check. Default false.
+   */
+  readonly findingsOnly?: boolean;
 }
 
 export interface Evaluation {
@@ -31,6 +37,8 @@ export interface Evaluation {
   readonly unusedSuppressions: readonly Suppression[];
   /** Resources whose views could not be derived (adapter errors): reported, never skipped silently. */
   readonly viewErrors: readonly { address: string; type: string; error: string }[];
+  /** Results counted and scored but not kept (see {@link EvaluateOptions.findingsOnly}). */
+  readonly dropped: { readonly passed: number; readonly notApplicable: number };
 }
 
 /**
@@ -60,6 +68,9 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
     viewsOfKind: (kind) => views.ofKind(kind),
   };
   const results: RuleResult[] = [];
+  const findingsOnly = opts.findingsOnly === true;
+  const dropped = { passed: 0, notApplicable: 0 };
+  const score = new ScoreAccumulator();
   let viewCount = 0;
 
   for (const resource of opts.graph.all()) {
@@ -69,10 +80,18 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
       if (!rules) continue;
       for (const { rule, enforcement } of rules) {
         for (const c of runCheck(rule, view, ctx)) {
+          if (findingsOnly && (c.outcome === 'pass' || c.outcome === 'not_applicable')) {
+            score.add(rule, c.outcome, enforcement, false);
+            if (c.outcome === 'pass') dropped.passed++;
+            else dropped.notApplicable++;
+            continue;
+          }
           const s =
             c.outcome === 'fail' || c.outcome === 'unknown'
               ? suppressions.find(rule.id, c.finding, resource)
               : undefined;
+          const suppression = s ? { suppression: s, expired: isExpired(s, today) } : undefined;
+          score.add(rule, c.outcome, enforcement, suppression !== undefined && !suppression.expired);
           results.push({
             rule,
             outcome: c.outcome,
@@ -81,7 +100,7 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
             view,
             resource,
             enforcement,
-            suppression: s ? { suppression: s, expired: isExpired(s, today) } : undefined,
+            suppression,
           });
         }
       }
@@ -94,10 +113,11 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
     rules: enabled.map((e) => e.rule),
     resources: opts.graph.size,
     views: viewCount,
-    score: computeScores(results),
+    score: score.result(),
     suppressions: suppressions.suppressions,
     unusedSuppressions: suppressions.unused(),
     viewErrors: views.errors,
+    dropped,
   };
 }
 

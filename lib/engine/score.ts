@@ -1,6 +1,7 @@
 import type { RuleResult } from './result';
 import { isSuppressed } from './result';
-import type { Severity } from './rule';
+import type { Enforcement } from './pack';
+import type { Outcome, Rule, Severity } from './rule';
 
 /** Weight of a check in the score, by severity. */
 export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = {
@@ -21,51 +22,59 @@ export interface FrameworkScore {
 }
 
 /**
- * Share of applicable checks passed, weighted by severity, overall and per framework. Applicable:
- * pass, fail or unknown, on enabled rules, not suppressed. Unknown counts as not passed.
+ * Accumulates the score as results are produced, so results need not be kept to compute it.
+ * Applicable: pass, fail or unknown, on enabled rules, not suppressed. Unknown counts as not passed.
  */
+export class ScoreAccumulator {
+  private readonly acc = new Map<string, { w: number; wp: number; p: number; f: number; u: number }>();
+  private readonly frameworksOf = new Map<string, readonly string[]>();
+
+  add(rule: Rule, outcome: Outcome, enforcement: Enforcement, suppressed: boolean): void {
+    if (outcome === 'not_applicable' || enforcement === 'disabled' || suppressed) return;
+    let fws = this.frameworksOf.get(rule.id);
+    if (!fws) {
+      fws = ['all', ...new Set(rule.controls.map((c) => c.slice(0, c.indexOf(':'))))];
+      this.frameworksOf.set(rule.id, fws);
+    }
+    const w = SEVERITY_WEIGHT[rule.severity];
+    for (const fw of fws) {
+      let a = this.acc.get(fw);
+      if (!a) this.acc.set(fw, (a = { w: 0, wp: 0, p: 0, f: 0, u: 0 }));
+      a.w += w;
+      if (outcome === 'pass') {
+        a.wp += w;
+        a.p++;
+      } else if (outcome === 'fail') a.f++;
+      else a.u++;
+    }
+  }
+
+  result(): { overall: FrameworkScore; frameworks: FrameworkScore[] } {
+    const mk = (fw: string): FrameworkScore => {
+      const a = this.acc.get(fw);
+      if (!a || a.w === 0) return { framework: fw, score: null, passed: 0, failed: 0, unknown: 0 };
+      return {
+        framework: fw,
+        score: Math.round((1000 * a.wp) / a.w) / 10,
+        passed: a.p,
+        failed: a.f,
+        unknown: a.u,
+      };
+    };
+    const frameworks = [...this.acc.keys()]
+      .filter((k) => k !== 'all')
+      .sort()
+      .map(mk);
+    return { overall: mk('all'), frameworks };
+  }
+}
+
+/** Share of applicable checks passed, weighted by severity, overall and per framework. */
 export function computeScores(results: readonly RuleResult[]): {
   overall: FrameworkScore;
   frameworks: FrameworkScore[];
 } {
-  const acc = new Map<string, { w: number; wp: number; p: number; f: number; u: number }>();
-  const bump = (fw: string, r: RuleResult) => {
-    let a = acc.get(fw);
-    if (!a) acc.set(fw, (a = { w: 0, wp: 0, p: 0, f: 0, u: 0 }));
-    const w = SEVERITY_WEIGHT[r.rule.severity];
-    a.w += w;
-    if (r.outcome === 'pass') {
-      a.wp += w;
-      a.p++;
-    } else if (r.outcome === 'fail') a.f++;
-    else a.u++;
-  };
-  const frameworksOf = new Map<string, readonly string[]>();
-  for (const r of results) {
-    if (r.outcome === 'not_applicable' || r.enforcement === 'disabled' || isSuppressed(r)) continue;
-    bump('all', r);
-    let fws = frameworksOf.get(r.rule.id);
-    if (!fws)
-      frameworksOf.set(
-        r.rule.id,
-        (fws = [...new Set(r.rule.controls.map((c) => c.slice(0, c.indexOf(':'))))]),
-      );
-    for (const fw of fws) bump(fw, r);
-  }
-  const mk = (fw: string): FrameworkScore => {
-    const a = acc.get(fw);
-    if (!a || a.w === 0) return { framework: fw, score: null, passed: 0, failed: 0, unknown: 0 };
-    return {
-      framework: fw,
-      score: Math.round((1000 * a.wp) / a.w) / 10,
-      passed: a.p,
-      failed: a.f,
-      unknown: a.u,
-    };
-  };
-  const frameworks = [...acc.keys()]
-    .filter((k) => k !== 'all')
-    .sort()
-    .map(mk);
-  return { overall: mk('all'), frameworks };
+  const acc = new ScoreAccumulator();
+  for (const r of results) acc.add(r.rule, r.outcome, r.enforcement, isSuppressed(r));
+  return acc.result();
 }
