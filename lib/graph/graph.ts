@@ -26,7 +26,7 @@ export class ResourceGraph {
     let list = this.byType.get(resource.type);
     if (!list) this.byType.set(resource.type, (list = []));
     list.push(resource);
-    for (const ref of refsIn(resource.properties)) this.link(resource, ref.address);
+    for (const ref of resource.references ?? refsIn(resource.properties)) this.link(resource, ref.address);
   }
 
   private link(from: Resource, to: string): void {

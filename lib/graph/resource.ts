@@ -1,4 +1,4 @@
-import type { Value, ValueObject } from './values';
+import type { ResourceRef, Value, ValueObject } from './values';
 
 /** Which kind of artifact a resource was read from. */
 export type SourceKind = 'cloudformation' | 'terraform' | 'pulumi' | 'live';
@@ -60,4 +60,9 @@ export interface Resource {
    * `prevent_destroy`, Pulumi `retainOnDelete`/`protect`.
    */
   readonly retainOnDelete?: boolean;
+  /**
+   * The references inside `properties`, when the source collected them while resolving; the graph
+   * otherwise finds them by walking the properties.
+   */
+  readonly references?: readonly ResourceRef[];
 }

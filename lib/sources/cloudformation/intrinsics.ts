@@ -24,12 +24,26 @@ type Resolved = Value | typeof NO_VALUE;
  */
 export class Resolver {
   private readonly conditionCache = new Map<string, boolean | Unknown>();
+  /** References created while resolving the current value (see {@link resolveWithRefs}). */
+  private collected: ResourceRef[] = [];
 
   constructor(private readonly scope: ResolveScope) {}
 
   resolve(v: unknown): Value {
     const r = this.value(v);
     return r === NO_VALUE ? null : r;
+  }
+
+  /**
+   * Resolve a value and return the resource references it contains (including those kept inside
+   * unknowns), collected while resolving: the graph links them without walking the value again.
+   */
+  resolveWithRefs(v: unknown): { value: Value; refs: ResourceRef[] } {
+    this.collected = [];
+    const value = this.resolve(v);
+    const refs = this.collected;
+    this.collected = [];
+    return { value, refs };
   }
 
   /** Evaluate a named condition: true/false, or Unknown when it depends on unresolved values. */
@@ -82,6 +96,11 @@ export class Resolver {
       if (out !== undefined && r !== NO_VALUE) out[k] = r;
     }
     return out ?? (obj as { [key: string]: Value });
+  }
+
+  private collect(ref: ResourceRef): ResourceRef {
+    this.collected.push(ref);
+    return ref;
   }
 
   private intrinsic(fn: string, arg: unknown): Resolved | undefined {
@@ -146,7 +165,7 @@ export class Resolver {
   private ref(name: string): Resolved {
     if (name === 'AWS::NoValue') return NO_VALUE;
     const address = this.scope.resources.get(name);
-    if (address) return new ResourceRef(address);
+    if (address) return this.collect(new ResourceRef(address));
     if (name.startsWith('AWS::')) {
       const known = this.scope.pseudo[name];
       return known !== undefined
@@ -178,7 +197,7 @@ export class Resolver {
       return new Unknown('`Fn::GetAtt` with an unresolved name');
     const address = this.scope.resources.get(id);
     if (!address) return new Unknown(`\`Fn::GetAtt\` of \`${id}\`, which the template does not declare`);
-    return new ResourceRef(address, attr);
+    return this.collect(new ResourceRef(address, attr));
   }
 
   private sub(arg: unknown): Resolved {

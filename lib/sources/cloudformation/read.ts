@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../errors';
 import type { InlineAcknowledgement, Resource, SourceLocation } from '../../graph/resource';
-import { isObject, type Value, type ValueObject } from '../../graph/values';
+import { isObject, type ResourceRef, type Value, type ValueObject } from '../../graph/values';
 import { OPT_OUT_KEY } from '../../cdk/metadata';
 import { Resolver } from './intrinsics';
 import { checkText, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
@@ -279,6 +279,35 @@ function pseudoParameters(environment: string | undefined, stack: string): Recor
   return out;
 }
 
+/**
+ * A resource read from a template. One class, so every resource has the same shape; its
+ * declaration line is computed on first use (only findings need it).
+ */
+class TemplateResource implements Resource {
+  readonly source = 'cloudformation' as const;
+  readonly tags: Record<string, Value>;
+
+  constructor(
+    readonly address: string,
+    readonly type: string,
+    readonly properties: ValueObject,
+    readonly logicalId: string,
+    readonly path: string | undefined,
+    readonly stack: string,
+    private readonly template: ParsedTemplate,
+    readonly acknowledgements: readonly InlineAcknowledgement[] | undefined,
+    readonly condition: string | undefined,
+    readonly retainOnDelete: boolean,
+    readonly references: readonly ResourceRef[],
+  ) {
+    this.tags = tagsOf(properties);
+  }
+
+  get location(): SourceLocation {
+    return this.template.locate(this.logicalId);
+  }
+}
+
 interface ToResourcesOptions {
   readonly stack: string;
   readonly addressPrefix: string;
@@ -302,29 +331,28 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
   });
   const out: Resource[] = [];
   for (const [logicalId, decl] of Object.entries(declared)) {
-    const resolved = resolver.resolve(decl.Properties ?? {});
+    const { value: resolved, refs: references } = resolver.resolveWithRefs(decl.Properties ?? {});
     const properties: ValueObject = isObject(resolved) ? resolved : {};
     const meta = decl.Metadata as Record<string, unknown> | undefined;
     const constructPath =
       (typeof meta?.['aws:cdk:path'] === 'string' ? (meta['aws:cdk:path'] as string) : undefined) ??
       o.paths?.get(logicalId);
     const dp = typeof decl.DeletionPolicy === 'string' ? decl.DeletionPolicy : undefined;
-    out.push({
-      address: addresses.get(logicalId)!,
-      type: String(decl.Type),
-      source: 'cloudformation',
-      properties,
-      tags: tagsOf(properties),
-      logicalId,
-      path: constructPath,
-      stack: o.stack,
-      get location(): SourceLocation {
-        return t.locate(logicalId);
-      },
-      acknowledgements: o.acksFor?.(constructPath),
-      condition: typeof decl.Condition === 'string' ? decl.Condition : undefined,
-      retainOnDelete: dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
-    });
+    out.push(
+      new TemplateResource(
+        addresses.get(logicalId)!,
+        String(decl.Type),
+        properties,
+        logicalId,
+        constructPath,
+        o.stack,
+        t,
+        o.acksFor?.(constructPath),
+        typeof decl.Condition === 'string' ? decl.Condition : undefined,
+        dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
+        references,
+      ),
+    );
   }
   return out;
 }
