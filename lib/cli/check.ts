@@ -1,13 +1,12 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkPaths } from '../check';
 import { gates } from '../engine/evaluate';
 import { SEVERITIES, type Severity } from '../engine/rule';
-import { InputError } from '../errors';
 import { buildReport } from '../report/model';
-import { render, type Format } from '../report';
+import type { Format } from '../report';
 import { VERSION } from '../version';
-import { EXIT, useColor, type CliIo } from './io';
+import { emitReport } from './output';
+import { EXIT, type CliIo } from './io';
 
 export interface CheckCommandOptions {
   readonly format: Format;
@@ -34,24 +33,7 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
     inputs: [...paths],
     cwd: io.cwd,
   });
-  const toFile = o.output !== undefined;
-  const text = render(o.format, report, { color: !toFile && o.format === 'text' && useColor(io) });
-  if (toFile) {
-    const out = path.resolve(io.cwd, o.output!);
-    try {
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, text);
-    } catch (e) {
-      throw new InputError(
-        'BULWARK_USAGE',
-        o.output!,
-        `cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      );
-    }
-    io.stderr(`bulwark: ${o.format} report written to ${o.output}\n`);
-  } else {
-    io.stdout(text);
-  }
+  emitReport(report, o.format, o.output, io);
   const floor = SEVERITIES.indexOf(o.failOn);
   const gating = run.evaluation.results.filter(
     (r) => gates(r, run.evaluation.pack) && SEVERITIES.indexOf(r.rule.severity) >= floor,

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { driftIamPolicy } from '../drift/permissions';
@@ -7,9 +6,10 @@ import type { AwsAccess, LiveReader } from '../drift/reader';
 import { gates } from '../engine/evaluate';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { InputError } from '../errors';
-import { buildReport, render, type Format, type Report } from '../report';
+import { buildReport, type Format, type Report } from '../report';
 import { VERSION } from '../version';
-import { EXIT, useColor, type CliIo } from './io';
+import { emitReport } from './output';
+import { EXIT, type CliIo } from './io';
 
 /** Options of `bulwark drift`, as the CLI parses them. */
 export interface DriftCommandOptions {
@@ -124,24 +124,7 @@ export async function runDriftCommand(
     drift: run.drift,
   });
   deps.onRun?.(run, report);
-  const toFile = o.output !== undefined;
-  const text = render(o.format, report, { color: !toFile && o.format === 'text' && useColor(io) });
-  if (toFile) {
-    const out = path.resolve(io.cwd, o.output!);
-    try {
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, text);
-    } catch (e) {
-      throw new InputError(
-        'BULWARK_USAGE',
-        o.output!,
-        `cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      );
-    }
-    io.stderr(`bulwark: ${o.format} report written to ${o.output}\n`);
-  } else {
-    io.stdout(text);
-  }
+  emitReport(report, o.format, o.output, io);
   return driftExitCode(run, report, o.failOn);
 }
 
