@@ -286,6 +286,8 @@ function pseudoParameters(environment: string | undefined, stack: string): Recor
 class TemplateResource implements Resource {
   readonly source = 'cloudformation' as const;
   readonly tags: Record<string, Value>;
+  /** The template the resource was read from (not enumerable: never serialized with the resource). */
+  readonly #template: ParsedTemplate;
 
   constructor(
     readonly address: string,
@@ -294,17 +296,18 @@ class TemplateResource implements Resource {
     readonly logicalId: string,
     readonly path: string | undefined,
     readonly stack: string,
-    private readonly template: ParsedTemplate,
+    template: ParsedTemplate,
     readonly acknowledgements: readonly InlineAcknowledgement[] | undefined,
     readonly condition: string | undefined,
     readonly retainOnDelete: boolean,
     readonly references: readonly ResourceRef[],
   ) {
     this.tags = tagsOf(properties);
+    this.#template = template;
   }
 
   get location(): SourceLocation {
-    return this.template.locate(this.logicalId);
+    return this.#template.locate(this.logicalId);
   }
 }
 
