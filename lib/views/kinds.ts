@@ -120,6 +120,12 @@ export interface DataStoreView extends ViewBase {
   readonly noncurrentVersionRetentionDays?: Fact<number | null>;
   /** Minor engine versions are applied automatically in the maintenance window (databases). */
   readonly autoMinorVersionUpgrade?: Fact<boolean>;
+  /**
+   * The store's resource policy: the statements of every policy attached to it (bucket, queue, topic, table or
+   * secret policy), `unresolved` when one of them cannot be read. Empty when the store has none; undefined when
+   * the service has no resource policy or the source does not read it.
+   */
+  readonly resourcePolicy?: PolicyDocument;
 }
 
 export interface KeyView extends ViewBase {

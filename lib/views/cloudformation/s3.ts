@@ -66,6 +66,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     dataRetentionDays: expiryDays(lifecycle),
     noncurrentVersionRetentionDays: noncurrentDays(versioningStatus, lifecycle),
     minTlsVersion: minTls(statements, unresolved),
+    resourcePolicy: unresolved ? { statements, unresolved } : { statements },
     retainedOnDelete: r.retainOnDelete ?? false,
     immutability: objectLock(
       p.ObjectLockEnabled,

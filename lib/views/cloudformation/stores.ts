@@ -13,7 +13,14 @@ import {
   show,
   type Value,
 } from '../../graph/values';
-import type { AtRestEncryption, ClassificationFact, DataStoreType, DataStoreView, Fact } from '../kinds';
+import type {
+  AtRestEncryption,
+  ClassificationFact,
+  DataStoreType,
+  DataStoreView,
+  Fact,
+  PolicyDocument,
+} from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
@@ -80,26 +87,43 @@ function withTags(r: Resource, tags: Value | undefined): Resource {
   return { ...r, tags: out };
 }
 
-/**
- * TLS-only and public-grant facts from the resource policies that attach to a store: resources of
- * each attachment `type` whose `targets` property references the store.
- */
-function resourcePolicyFacts(
+/** A resource policy attachment: resources of `type` whose `targets` property references the store. */
+interface PolicyAttachment {
+  readonly type: string;
+  readonly targets: string;
+  /** Property holding the document. @default 'PolicyDocument' */
+  readonly document?: string;
+}
+
+/** The statements of every resource policy that attaches to a store, as one document. */
+function attachedPolicy(
   r: Resource,
   graph: ResourceGraph,
-  attachments: readonly { readonly type: string; readonly targets: string }[],
-): { tlsOnly: Fact<boolean>; policyAllowsPublic: Fact<boolean> } {
-  const docs = attachments.flatMap(({ type, targets }) =>
+  attachments: readonly PolicyAttachment[],
+): PolicyDocument {
+  const docs = attachments.flatMap(({ type, targets, document }) =>
     graph
       .referrers(r.address, type)
       .filter((p) => refsIn(p.properties[targets]).some((ref) => ref.address === r.address))
-      .map((p) => parsePolicyDocument(p.properties.PolicyDocument)),
+      .map((p) => parsePolicyDocument(p.properties[document ?? 'PolicyDocument'])),
   );
   const unresolved = docs.find((d) => d.unresolved)?.unresolved;
   const statements = docs.flatMap((d) => d.statements);
+  return unresolved ? { statements, unresolved } : { statements };
+}
+
+/** TLS-only and public-grant facts, with the document, from the resource policies that attach to a store. */
+function resourcePolicyFacts(
+  r: Resource,
+  graph: ResourceGraph,
+  attachments: readonly PolicyAttachment[],
+): { tlsOnly: Fact<boolean>; policyAllowsPublic: Fact<boolean>; resourcePolicy: PolicyDocument } {
+  const resourcePolicy = attachedPolicy(r, graph, attachments);
+  const { statements, unresolved } = resourcePolicy;
   return {
     tlsOnly: statements.some(deniesInsecureTransport) ? true : (unresolved ?? false),
     policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
+    resourcePolicy,
   };
 }
 
@@ -147,7 +171,7 @@ function ttlAttribute(spec: Value | undefined): { ttlAttribute?: Fact<string> } 
   return { ttlAttribute: name ?? new Unknown('TTL is enabled without `AttributeName`') };
 }
 
-/** `AWS::DynamoDB::Table`. */
+/** `AWS::DynamoDB::Table`, with its embedded resource policy (`ResourcePolicy.PolicyDocument`). */
 export function tableView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   const sse = p.SSESpecification;
@@ -159,6 +183,7 @@ export function tableView(r: Resource, ctx: AdapterContext): DataStoreView {
     dataRetentionDays: ttlRetention(p.TimeToLiveSpecification),
     ...ttlAttribute(p.TimeToLiveSpecification),
     deletionProtection: bool(p.DeletionProtectionEnabled, false),
+    resourcePolicy: parsePolicyDocument(get(p, 'ResourcePolicy', 'PolicyDocument')),
   };
 }
 
@@ -484,7 +509,8 @@ export function volumeView(r: Resource, ctx: AdapterContext): DataStoreView {
 
 /**
  * `AWS::SecretsManager::Secret`: encrypted with `aws/secretsmanager` unless `KmsKeyId` names a key;
- * rotated when an `AWS::SecretsManager::RotationSchedule` targets it.
+ * rotated when an `AWS::SecretsManager::RotationSchedule` targets it. Its resource policy is the
+ * `AWS::SecretsManager::ResourcePolicy` attached to it.
  */
 export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
   const schedules = ctx.graph
@@ -493,6 +519,9 @@ export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
   return {
     ...base(r, 'secret', kmsEncryption(r.properties.KmsKeyId, ctx.graph, 'kms-provider-key')),
     rotation: schedules.length > 0,
+    resourcePolicy: attachedPolicy(r, ctx.graph, [
+      { type: 'AWS::SecretsManager::ResourcePolicy', targets: 'SecretId', document: 'ResourcePolicy' },
+    ]),
   };
 }
 

@@ -4,6 +4,7 @@ import classificationBackupLifetime from './classification-backup-lifetime';
 import classifiedStoreBackupPlan from './classified-store-backup-plan';
 import databaseBackupRetention from './database-backup-retention';
 import databaseMultiAz from './database-multi-az';
+import objectStoreVersioning from './object-store-versioning';
 import pointInTimeRecovery from './point-in-time-recovery';
 import vaultFailureNotifications from './vault-failure-notifications';
 import vaultLock from './vault-lock';
@@ -17,4 +18,5 @@ export const backupRules: readonly Rule[] = [
   databaseBackupRetention,
   databaseMultiAz,
   vaultFailureNotifications,
+  objectStoreVersioning,
 ];

@@ -1,4 +1,5 @@
 import type { Rule } from '../../../lib/engine/rule';
+import classificationAccessModel from './classification-access-model';
 import classificationAtRest from './classification-at-rest';
 import classificationDataEvents from './classification-data-events';
 import classificationDeletionProtection from './classification-deletion-protection';
@@ -47,4 +48,5 @@ export const dataProtectionRules: readonly Rule[] = [
   databaseAutoMinorUpgrade,
   keyPolicyNotPublic,
   dataDiscoveryEnabled,
+  classificationAccessModel,
 ];

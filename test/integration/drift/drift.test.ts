@@ -127,18 +127,19 @@ describe('bulwark drift against moto', () => {
     expect(r.code).toBe(1);
   });
 
-  test('versioning suspended: versioning true -> false, reported; exit 1 at --fail-on low', async () => {
+  test('versioning suspended: versioning true -> false, BW-BR-009 (medium); exit 1 at --fail-on medium', async () => {
     await aws.s3.send(
       new PutBucketVersioningCommand({
         Bucket: deployed.ids[IDS.data],
         VersioningConfiguration: { Status: 'Suspended' },
       }),
     );
-    const r = await drift({ failOn: 'low' });
+    const r = await drift({ failOn: 'medium' });
     const e = only(r.entries, deployed.addresses.data, 'versioning');
     expect(e).toMatchObject({ kind: 'changed', desired: true, live: false, gating: true });
-    // The rules named are those whose outcome this change alone alters; a change no rule reads is low.
-    if (e.rules.length === 0) expect(e.severity).toBe('low');
+    // The rules named are those whose outcome this change alone alters.
+    expect(e.rules).toContain('BW-BR-009');
+    expect(e.severity).toBe('medium');
     expect(r.code).toBe(1);
   });
 
