@@ -1,5 +1,3 @@
-import type { RuleResult } from './result';
-import { isSuppressed } from './result';
 import type { Enforcement } from './pack';
 import type { Outcome, Rule, Severity } from './rule';
 
@@ -67,14 +65,4 @@ export class ScoreAccumulator {
       .map(mk);
     return { overall: mk('all'), frameworks };
   }
-}
-
-/** Share of applicable checks passed, weighted by severity, overall and per framework. */
-export function computeScores(results: readonly RuleResult[]): {
-  overall: FrameworkScore;
-  frameworks: FrameworkScore[];
-} {
-  const acc = new ScoreAccumulator();
-  for (const r of results) acc.add(r.rule, r.outcome, r.enforcement, isSuppressed(r));
-  return acc.result();
 }

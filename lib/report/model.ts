@@ -362,10 +362,10 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
   const results = evaluation.results;
 
   const bySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
-  let passed = evaluation.dropped?.passed ?? 0;
+  let passed = evaluation.dropped.passed;
   let failed = 0;
   let unknown = 0;
-  let notApplicable = evaluation.dropped?.notApplicable ?? 0;
+  let notApplicable = evaluation.dropped.notApplicable;
   let suppressed = 0;
   let gating = 0;
   for (const r of results) {
@@ -403,7 +403,7 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
       resources: evaluation.resources,
       views: evaluation.views,
       rules: evaluation.rules.length,
-      checks: results.length + (evaluation.dropped?.passed ?? 0) + (evaluation.dropped?.notApplicable ?? 0),
+      checks: results.length + evaluation.dropped.passed + evaluation.dropped.notApplicable,
       passed,
       failed,
       unknown,
