@@ -12,7 +12,7 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/test/integration/'],
+      testPathIgnorePatterns: ['/test/integration/', '/test/package/'],
     },
     {
       ...base,
@@ -21,6 +21,12 @@ module.exports = {
       // A real AWS API emulator (moto), installed into .venv on first use and started once per run.
       globalSetup: '<rootDir>/test/integration/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/setup/global-teardown.ts',
+    },
+    {
+      ...base,
+      displayName: 'package',
+      // Packs the package, installs the tarball into a scratch project and loads its entry points.
+      testMatch: ['<rootDir>/test/package/**/*.test.ts'],
     },
   ],
 };
