@@ -21,6 +21,15 @@ export {
 export type { SarifLog, SarifRun, SarifDriver, SarifRule, SarifResult, SarifInvocation } from './sarif';
 export { renderJunit, ERRORS_SUITE } from './junit';
 export { renderMarkdown } from './markdown';
+export {
+  asffBatches,
+  driftSummary,
+  toAsff,
+  writeDriftOutputs,
+  type AsffContext,
+  type AsffFinding,
+  type AsffSeverityLabel,
+} from './asff';
 export { DRIFT_RULE_ID, DRIFT_SUITE, driftDifferences, driftFingerprint } from './drift';
 
 /** Report formats, as `--format` accepts them. */

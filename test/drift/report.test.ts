@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { asffBatches, driftSummary, toAsff, writeDriftOutputs } from '../../lib/drift/asff';
+import { asffBatches, driftSummary, toAsff, writeDriftOutputs } from '../../lib/report/asff';
 import { evaluate } from '../../lib/engine/evaluate';
 import { ResourceGraph } from '../../lib/graph/graph';
 import {

@@ -74,6 +74,7 @@ test('a JavaScript project loads every entry point', () => {
       checkPaths: typeof core.checkPaths,
       rules: core.RULES.length,
       render: typeof core.render,
+      writeDriftOutputs: typeof core.writeDriftOutputs,
       plugin: typeof cdk.BulwarkValidationPlugin,
       store: typeof aws.ClassifiedObjectStore,
       vpc: typeof aws.SegmentedVpc,
@@ -86,6 +87,8 @@ test('a JavaScript project loads every entry point', () => {
     checkPaths: 'function',
     rules: expect.any(Number),
     render: 'function',
+    // DriftDetectionSchedule's build converts the drift report to ASFF with it.
+    writeDriftOutputs: 'function',
     plugin: 'function',
     store: 'function',
     vpc: 'function',

@@ -64,7 +64,7 @@ export interface DriftDetectionScheduleProps {
    */
   readonly publishToSecurityHub?: boolean;
   /**
-   * Package that provides `bulwark` (its CLI and `dist/lib/drift/asff`).
+   * Package that provides `bulwark` (its CLI and its `writeDriftOutputs`).
    * @default 'bulwark'
    */
   readonly bulwarkPackage?: string;
@@ -152,7 +152,7 @@ export class DriftDetectionSchedule extends Construct {
     const pkg = props.bulwarkPackage ?? 'bulwark';
     const app = props.app ?? 'cdk.out';
     const stackArgs = (props.stacks ?? []).map((s) => `--stack ${s}`).join(' ');
-    const convert = `node -e "require('${pkg}/dist/lib/drift/asff').writeDriftOutputs('drift.json', 'drift-out')"`;
+    const convert = `node -e "require('${pkg}').writeDriftOutputs('drift.json', 'drift-out')"`;
     this.project = new codebuild.Project(this, 'Project', {
       description: 'bulwark drift: compares the deployed stacks with the desired state',
       source: props.source,

@@ -104,7 +104,7 @@ describe('DriftDetectionSchedule', () => {
       'npx bulwark drift --app cdk.out --stack Shop --fail-on \\"$BULWARK_FAIL_ON\\" --format json --output drift.json',
     );
     expect(spec).toContain(
-      "require('bulwark/dist/lib/drift/asff').writeDriftOutputs('drift.json', 'drift-out')",
+      "require('bulwark').writeDriftOutputs('drift.json', 'drift-out')",
     );
     expect(spec).toContain('aws securityhub batch-import-findings');
     expect(spec).toContain('aws sns publish --topic-arn \\"$INCIDENT_TOPIC_ARN\\"');

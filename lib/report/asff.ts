@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Severity } from '../engine/rule';
-import { driftDifferences, driftFingerprint, driftHeadline } from '../report/drift';
-import type { Report, ReportDriftEntry, ReportFinding } from '../report/model';
-import { fingerprint } from '../report/sarif';
+import { driftDifferences, driftFingerprint, driftHeadline } from './drift';
+import type { Report, ReportDriftEntry, ReportFinding } from './model';
+import { fingerprint } from './sarif';
 
 /** ASFF severity labels. */
 export type AsffSeverityLabel = 'INFORMATIONAL' | 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
