@@ -1,10 +1,10 @@
-import type { Pack } from '../engine/pack';
-import type { CheckContext, CheckResult, Outcome, Rule, Severity } from '../engine/rule';
+import { checkView, type EnabledRule, type RuleIndex } from '../engine/check-view';
+import type { CheckContext, Outcome, Severity } from '../engine/rule';
 import { SEVERITIES } from '../engine/rule';
 import type { Resource } from '../graph/resource';
 import { ResourceRef, Unknown } from '../graph/values';
-import type { DriftKind, DriftValue, ReportDriftEntry } from '../report/model';
-import { relativePath } from '../report/model';
+import type { DriftKind, DriftValue, ReportDriftEntry } from './model';
+import { relativePath } from '../paths';
 import type { TrafficRule, View, ViewKind } from '../views/kinds';
 
 /** Keys of array elements that name where a fact was declared, not what it is. */
@@ -149,50 +149,25 @@ function setAt(obj: Plain, path: readonly string[], update: (current: unknown) =
 /** Outcomes of one rule on one view, by finding (`''` for the rule's single result). */
 export type RuleOutcomes = ReadonlyMap<string, Outcome>;
 
-/** A rule enabled by the pack, with its enforcement. */
-export interface EnabledRule {
-  readonly rule: Rule;
-  readonly mandatory: boolean;
-}
-
-/** The rules of a pack, indexed by the view kinds they read. */
-export class RuleIndex {
-  private readonly byKind = new Map<ViewKind, EnabledRule[]>();
-
-  constructor(rules: readonly Rule[], pack: Pack) {
-    for (const rule of rules) {
-      const enforcement = pack.enforcementOf(rule);
-      if (enforcement === 'disabled') continue;
-      for (const kind of rule.appliesTo) {
-        let list = this.byKind.get(kind);
-        if (!list) this.byKind.set(kind, (list = []));
-        list.push({ rule, mandatory: enforcement === 'mandatory' });
-      }
-    }
-  }
-
-  of(kind: ViewKind): readonly EnabledRule[] {
-    return this.byKind.get(kind) ?? [];
-  }
-}
-
-function runCheck(rule: Rule, view: View, ctx: CheckContext): readonly CheckResult[] {
-  try {
-    const out = rule.check(view, ctx);
-    const list = Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult];
-    return list.length > 0 ? list : [{ outcome: 'fail' }];
-  } catch {
-    return [{ outcome: 'fail' }];
-  }
-}
-
-/** Outcomes of every rule that reads the view's kind, by rule id. */
-export function outcomesOn(view: View, rules: RuleIndex, ctx: CheckContext): Map<string, RuleOutcomes> {
+/**
+ * Outcomes of every rule that reads the view's kind, by rule id, run by the engine. A rule that throws
+ * counts as a failure, and what it threw is added to `errors`: the run is then incomplete, never quiet.
+ */
+export function outcomesOn(
+  view: View,
+  rules: RuleIndex,
+  ctx: CheckContext,
+  errors: string[],
+): Map<string, RuleOutcomes> {
   const out = new Map<string, RuleOutcomes>();
   for (const { rule } of rules.of(view.kind)) {
     const m = new Map<string, Outcome>();
-    for (const r of runCheck(rule, view, ctx))
-      m.set(r.finding ?? '', worse(m.get(r.finding ?? ''), r.outcome));
+    const checked = checkView(rule, view, ctx);
+    if (checked.error !== undefined) {
+      const line = `rule ${rule.id} failed on \`${view.name}\`: ${checked.error}`;
+      if (!errors.includes(line)) errors.push(line);
+    }
+    for (const r of checked.results) m.set(r.finding ?? '', worse(m.get(r.finding ?? ''), r.outcome));
     out.set(rule.id, m);
   }
   return out;
@@ -339,6 +314,8 @@ export function changedEntries(opts: {
   readonly ctx: CheckContext;
   readonly physicalId?: string;
   readonly cwd: string;
+  /** Where rules that threw are recorded. */
+  readonly errors: string[];
 }): ReportDriftEntry[] {
   const out: ReportDriftEntry[] = [];
   const seen = new Map<ViewKind, number>();
@@ -349,9 +326,9 @@ export function changedEntries(opts: {
     if (!l) continue;
     const diffs = diffViews(d, l);
     if (diffs.length === 0) continue;
-    const before = outcomesOn(d, opts.rules, opts.ctx);
+    const before = outcomesOn(d, opts.rules, opts.ctx, opts.errors);
     for (const diff of diffs) {
-      const after = outcomesOn(applyDiff(d, diff), opts.rules, opts.ctx);
+      const after = outcomesOn(applyDiff(d, diff), opts.rules, opts.ctx, opts.errors);
       const ids = changedRules(before, after);
       const touched = opts.rules.of(d.kind).filter((x) => ids.includes(x.rule.id));
       const fact = diff.path.join('.');
@@ -389,10 +366,15 @@ export function changedEntries(opts: {
 }
 
 /** The rules that applied (any outcome but not-applicable) to some views. */
-export function applyingRules(views: readonly View[], rules: RuleIndex, ctx: CheckContext): EnabledRule[] {
+export function applyingRules(
+  views: readonly View[],
+  rules: RuleIndex,
+  ctx: CheckContext,
+  errors: string[],
+): EnabledRule[] {
   const out: EnabledRule[] = [];
   for (const v of views) {
-    const outcomes = outcomesOn(v, rules, ctx);
+    const outcomes = outcomesOn(v, rules, ctx, errors);
     for (const x of rules.of(v.kind)) {
       if (summary(outcomes.get(x.rule.id)) !== 'not_applicable' && !out.includes(x)) out.push(x);
     }

@@ -3,11 +3,13 @@ import { GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { loadSuppressions, packOrThrow } from '../check';
 import { evaluate, type Evaluation } from '../engine/evaluate';
-import type { CheckContext, Rule } from '../engine/rule';
+import { RuleIndex, type EnabledRule } from '../engine/check-view';
+import type { Pack } from '../engine/pack';
+import type { CheckContext, Rule, Severity } from '../engine/rule';
 import { InputError } from '../errors';
 import { ResourceGraph } from '../graph/graph';
 import type { Resource } from '../graph/resource';
-import type { ReportAccountFact, ReportDrift, ReportDriftEntry } from '../report/model';
+import type { ReportAccountFact, ReportDrift, ReportDriftEntry } from './model';
 import { loadInput, type LoadedInput } from '../sources';
 import { readTemplateFile } from '../sources/cloudformation';
 import { cloudFormationAdapters } from '../views/cloudformation';
@@ -16,16 +18,8 @@ import { ViewSet } from '../views/registry';
 import { RULES } from '../../policies/rules';
 import { liveAdapters } from './adapters';
 import { collectorFor, coveringParent, ResourceGone, type Collected } from './collectors';
-import {
-  applyingRules,
-  changedEntries,
-  compareEntries,
-  entry,
-  highest,
-  RuleIndex,
-  type EnabledRule,
-} from './diff';
-import { resolvePhysicalIds } from './physical-ids';
+import { applyingRules, changedEntries, compareEntries, entry, highest } from './diff';
+import { resolvePhysicalIds, type PhysicalIds } from './physical-ids';
 import { describeError, LiveReader, type AwsAccess } from './reader';
 
 /** Options of {@link runDrift}. */
@@ -126,20 +120,10 @@ function inStack(r: Resource, stacks: readonly string[]): boolean {
   return r.stack !== undefined && stacks.some((s) => r.stack === s || r.stack!.startsWith(`${s}/`));
 }
 
-/**
- * `bulwark drift`: read the desired state, find each resource's physical id, read its live
- * configuration, derive live views with the same adapters, then report (a) the security facts that
- * differ, each with the rules and controls it touches, and (b) rule results on the live state.
- * It only reads: every request goes through the permissions table.
- */
-export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
-  const started = Date.now();
-  const cwd = opts.cwd ?? process.cwd();
-  const pack = packOrThrow(opts.pack);
-  const input = readDesired(opts.app, opts.stacks);
-  const desired = input.graph;
+/** The stacks to compare: those asked for (each must exist in the app), or every stack of the app. */
+function selectStacks(input: LoadedInput, asked: readonly string[] | undefined): string[] {
   const all = [...new Set(input.artifacts.map((t) => t.stack).filter((s) => !s.includes('/')))];
-  for (const s of opts.stacks ?? []) {
+  for (const s of asked ?? []) {
     if (!all.includes(s))
       throw new InputError(
         'BULWARK_STACK_NOT_FOUND',
@@ -147,14 +131,15 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
         `the app has no such stack (its stacks: ${all.join(', ') || 'none'})`,
       );
   }
-  const stacks = opts.stacks && opts.stacks.length > 0 ? [...new Set(opts.stacks)] : all;
+  return asked && asked.length > 0 ? [...new Set(asked)] : all;
+}
 
-  const reader = opts.reader ?? new LiveReader(opts.aws);
-  let account: string | undefined;
-  let region: string | undefined;
+/** The account and region the reader reaches; an input error when AWS cannot be reached. */
+async function identify(reader: LiveReader): Promise<{ account?: string; region?: string }> {
   try {
-    region = await reader.region();
-    account = (await reader.send(new GetCallerIdentityCommand({}))).Account;
+    const region = await reader.region();
+    const account = (await reader.send(new GetCallerIdentityCommand({}))).Account;
+    return { account, region };
   } catch (e) {
     throw new InputError(
       'BULWARK_AWS_ACCESS',
@@ -162,12 +147,36 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
       `cannot reach AWS (${describeError(e)}); set credentials (AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID) and a region (--region or AWS_REGION)`,
     );
   }
+}
 
+/** What a run reads, what it cannot, and what it takes as desired. */
+interface ReadPlan {
+  /** The desired resources of the compared stacks. */
+  readonly selected: readonly Resource[];
+  readonly ids: PhysicalIds;
+  /** Resources read live, one task each. */
+  readonly tasks: Task[];
+  /** Resources the stack does not have deployed. */
+  readonly missing: readonly { resource: Resource; detail: string }[];
+  /** Resources drift does not read (type not read live, or not deployed by a false condition). */
+  readonly notChecked: readonly { resource: Resource; detail: string }[];
+  /**
+   * Resources without views of their own that configure others (a WAF association, a queue policy): their
+   * desired configuration is assumed, so the views of the resources that are read stay whole.
+   */
+  readonly assumed: readonly Resource[];
+}
+
+/** Plan the reads: find each resource's physical id and decide what is read, covered, or cannot be. */
+async function planReads(
+  reader: LiveReader,
+  desired: ResourceGraph,
+  stacks: readonly string[],
+  physicalIds: Readonly<Record<string, string>> | undefined,
+): Promise<ReadPlan> {
   const found = await resolvePhysicalIds(reader, desired, stacks);
   const ids = found.ids;
-  for (const [address, id] of Object.entries(opts.physicalIds ?? {})) ids.set(address, id);
-
-  // Plan: what is read, what another resource's read covers, what cannot be read.
+  for (const [address, id] of Object.entries(physicalIds ?? {})) ids.set(address, id);
   const tasks: Task[] = [];
   const missing: { resource: Resource; detail: string }[] = [];
   const notChecked: { resource: Resource; detail: string }[] = [];
@@ -195,15 +204,22 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
     }
     if (coveringParent(r, desired)) continue;
     notChecked.push({ resource: r, detail: `drift does not read ${r.type} live` });
-    // Resources without views of their own configure others (a WAF association, a queue policy):
-    // their desired configuration is assumed, so the views of the resources that are read stay whole.
     if (!adapters.adapterFor(r.type)) assumed.push(r);
   }
+  return { selected, ids, tasks, missing, notChecked, assumed };
+}
 
+/** Read every planned resource, `concurrency` at a time; each task gets its result. */
+async function readLive(
+  plan: ReadPlan,
+  desired: ResourceGraph,
+  reader: LiveReader,
+  opts: Pick<DriftOptions, 'concurrency' | 'signal' | 'onProgress'>,
+): Promise<void> {
   let done = 0;
-  opts.onProgress?.(0, tasks.length);
+  opts.onProgress?.(0, plan.tasks.length);
   await runLimited(
-    tasks,
+    plan.tasks,
     opts.concurrency ?? 8,
     async (task) => {
       const collector = collectorFor(task.resource.type)!;
@@ -212,7 +228,7 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
           desired: task.resource,
           physicalId: task.physicalId,
           graph: desired,
-          ids,
+          ids: plan.ids,
           aws: reader,
         });
         task.result = { status: 'read', collected };
@@ -222,28 +238,46 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
             ? { status: 'gone', detail: e.detail }
             : { status: 'error', error: describeError(e) };
       }
-      opts.onProgress?.(++done, tasks.length);
+      opts.onProgress?.(++done, plan.tasks.length);
     },
     opts.signal,
   );
+}
 
-  const accountFacts = await readAccountFacts(reader);
-
-  // The live graph.
+/** The live graph: the resources read, and the assumed ones. */
+function liveGraph(plan: ReadPlan): ResourceGraph {
   const live = new ResourceGraph();
-  for (const t of tasks) {
+  for (const t of plan.tasks) {
     if (t.result?.status !== 'read') continue;
     for (const r of t.result.collected.resources) if (!live.get(r.address)) live.add(r);
   }
-  for (const r of assumed) if (!live.get(r.address)) live.add(r);
+  for (const r of plan.assumed) if (!live.get(r.address)) live.add(r);
+  return live;
+}
 
-  const { suppressions, file: suppressionsFile } = loadSuppressions(opts.suppressionsFile);
-  const rules = opts.rules ?? RULES;
-  const evaluation = evaluate({ graph: live, adapters: liveAdapters(), rules, pack, suppressions });
+/** What the comparison of desired and live found. */
+interface Comparison {
+  readonly entries: ReportDriftEntry[];
+  readonly counts: ReportDrift['resources'];
+  readonly incomplete: string[];
+}
 
-  // Drift entries.
-  const index = new RuleIndex(rules, pack);
-  const desiredViews = new ViewSet(desired, adapters);
+/**
+ * Compare: for each planned resource, the facts that changed (each with the rules its change alone flips),
+ * deletions, unreadable resources and properties; then the missing and not-checked ones.
+ */
+function compare(o: {
+  readonly plan: ReadPlan;
+  readonly desired: ResourceGraph;
+  readonly live: ResourceGraph;
+  readonly evaluation: Evaluation;
+  readonly rules: readonly Rule[];
+  readonly pack: Pack;
+  readonly cwd: string;
+}): Comparison {
+  const { plan, live, evaluation, pack, cwd } = o;
+  const index = new RuleIndex(o.rules, pack);
+  const desiredViews = new ViewSet(o.desired, cloudFormationAdapters());
   const liveViews = new ViewSet(live, liveAdapters());
   const ctx: CheckContext = {
     viewOf: (address, kind) => desiredViews.viewOf(address, kind),
@@ -251,68 +285,83 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
   };
   const entries: ReportDriftEntry[] = [];
   const incomplete: string[] = [];
+  const ruleErrors: string[] = [];
   const unknownGates = pack.unknownGates !== false;
-  const rulesOf = (r: Resource): EnabledRule[] => applyingRules(desiredViews.of(r), index, ctx);
-  const counts = { changed: 0, deleted: 0, missing: 0, unreadable: 0, notChecked: 0, read: 0 };
+  const rulesOf = (r: Resource): EnabledRule[] => applyingRules(desiredViews.of(r), index, ctx, ruleErrors);
+  const counts = {
+    desired: plan.selected.length,
+    read: 0,
+    changed: 0,
+    deleted: 0,
+    missing: 0,
+    unreadable: 0,
+    notChecked: 0,
+  };
+  const add = (
+    kind: ReportDriftEntry['kind'],
+    r: Resource,
+    e: {
+      physicalId?: string;
+      fact?: string;
+      rules: readonly EnabledRule[];
+      floor?: Severity;
+      gating: boolean;
+      message: string;
+    },
+  ): void => {
+    entries.push(
+      entry({
+        kind,
+        resource: r,
+        name: displayName(r),
+        physicalId: e.physicalId,
+        fact: e.fact,
+        rules: e.rules,
+        severity: highest(
+          e.rules.map((x) => x.rule.severity),
+          e.floor,
+        ),
+        gating: e.gating,
+        message: e.message,
+        cwd,
+      }),
+    );
+  };
 
-  for (const t of tasks) {
+  for (const t of plan.tasks) {
     const r = t.resource;
     const name = displayName(r);
     const result = t.result;
     if (!result) {
       counts.unreadable++;
-      entries.push(
-        entry({
-          kind: 'unreadable',
-          resource: r,
-          name,
-          physicalId: t.physicalId,
-          rules: rulesOf(r),
-          severity: highest(rulesOf(r).map((x) => x.rule.severity)),
-          gating: false,
-          message: `\`${name}\` was not read: the run was interrupted`,
-          cwd,
-        }),
-      );
+      add('unreadable', r, {
+        physicalId: t.physicalId,
+        rules: rulesOf(r),
+        gating: false,
+        message: `\`${name}\` was not read: the run was interrupted`,
+      });
       continue;
     }
     if (result.status === 'gone') {
       counts.deleted++;
-      const touched = rulesOf(r);
-      entries.push(
-        entry({
-          kind: 'deleted',
-          resource: r,
-          name,
-          physicalId: t.physicalId,
-          rules: touched,
-          severity: highest(
-            touched.map((x) => x.rule.severity),
-            'high',
-          ),
-          gating: true,
-          message: `\`${name}\` (${r.type} \`${t.physicalId}\`) was deleted outside the pipeline (${result.detail})`,
-          cwd,
-        }),
-      );
+      add('deleted', r, {
+        physicalId: t.physicalId,
+        rules: rulesOf(r),
+        floor: 'high',
+        gating: true,
+        message: `\`${name}\` (${r.type} \`${t.physicalId}\`) was deleted outside the pipeline (${result.detail})`,
+      });
       continue;
     }
     if (result.status === 'error') {
       counts.unreadable++;
       const touched = rulesOf(r);
-      entries.push(
-        entry({
-          kind: 'unreadable',
-          resource: r,
-          name,
-          physicalId: t.physicalId,
-          rules: touched,
-          severity: highest(touched.map((x) => x.rule.severity)),
-          gating: unknownGates && touched.length > 0,
-          message: `\`${name}\` could not be read: ${result.error}`,
-          cwd,
-        }),
-      );
+      add('unreadable', r, {
+        physicalId: t.physicalId,
+        rules: touched,
+        gating: unknownGates && touched.length > 0,
+        message: `\`${name}\` could not be read: ${result.error}`,
+      });
       incomplete.push(`live state of ${r.address} (${t.physicalId}) could not be read: ${result.error}`);
       continue;
     }
@@ -326,6 +375,7 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
           ctx,
           physicalId: t.physicalId,
           cwd,
+          errors: ruleErrors,
         })
       : [];
     if (changed.length > 0) counts.changed++;
@@ -343,63 +393,73 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
             unknownRules.has(x.rule.id),
           )
         : [];
-      entries.push(
-        entry({
-          kind: 'unreadable',
-          resource: r,
-          name,
-          physicalId: t.physicalId,
-          fact: err.property,
-          rules: touched,
-          severity: highest(touched.map((x) => x.rule.severity)),
-          gating: unknownGates && touched.length > 0,
-          message: `\`${name}\`: \`${err.property}\` could not be read (${err.error})`,
-          cwd,
-        }),
-      );
+      add('unreadable', r, {
+        physicalId: t.physicalId,
+        fact: err.property,
+        rules: touched,
+        gating: unknownGates && touched.length > 0,
+        message: `\`${name}\`: \`${err.property}\` could not be read (${err.error})`,
+      });
     }
     if (result.collected.readErrors.length > 0) counts.unreadable++;
   }
-  for (const m of missing) {
+  for (const m of plan.missing) {
     counts.missing++;
-    const name = displayName(m.resource);
-    const touched = rulesOf(m.resource);
-    entries.push(
-      entry({
-        kind: 'missing',
-        resource: m.resource,
-        name,
-        rules: touched,
-        severity: highest(
-          touched.map((x) => x.rule.severity),
-          'high',
-        ),
-        gating: true,
-        message: `\`${name}\` (${m.resource.type}) is not deployed: ${m.detail}`,
-        cwd,
-      }),
-    );
+    add('missing', m.resource, {
+      rules: rulesOf(m.resource),
+      floor: 'high',
+      gating: true,
+      message: `\`${displayName(m.resource)}\` (${m.resource.type}) is not deployed: ${m.detail}`,
+    });
   }
-  for (const n of notChecked) {
+  for (const n of plan.notChecked) {
     counts.notChecked++;
-    const name = displayName(n.resource);
-    const touched = rulesOf(n.resource);
-    entries.push(
-      entry({
-        kind: 'not-checked',
-        resource: n.resource,
-        name,
-        physicalId: ids.of(n.resource.address),
-        rules: touched,
-        severity: highest(touched.map((x) => x.rule.severity)),
-        gating: false,
-        message: `\`${name}\` (${n.resource.type}) was not checked: ${n.detail}`,
-        cwd,
-      }),
-    );
+    add('not-checked', n.resource, {
+      physicalId: plan.ids.of(n.resource.address),
+      rules: rulesOf(n.resource),
+      gating: false,
+      message: `\`${displayName(n.resource)}\` (${n.resource.type}) was not checked: ${n.detail}`,
+    });
   }
-  const unread = tasks.filter((t) => !t.result).length;
-  if (unread > 0) incomplete.unshift(`interrupted: ${unread} of ${tasks.length} resources were not read`);
+  const unread = plan.tasks.filter((t) => !t.result).length;
+  if (unread > 0)
+    incomplete.unshift(`interrupted: ${unread} of ${plan.tasks.length} resources were not read`);
+  incomplete.push(...ruleErrors);
+  return { entries: entries.sort(compareEntries), counts, incomplete };
+}
+
+/**
+ * `bulwark drift`: read the desired state, plan the reads (physical ids), read each resource's live
+ * configuration, derive live views with the same adapters and run the same rules on them, then compare:
+ * the security facts that differ, each with the rules and controls it touches. It only reads: every
+ * request goes through the permissions table.
+ */
+export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
+  const started = Date.now();
+  const cwd = opts.cwd ?? process.cwd();
+  const pack = packOrThrow(opts.pack);
+  const input = readDesired(opts.app, opts.stacks);
+  const stacks = selectStacks(input, opts.stacks);
+  const reader = opts.reader ?? new LiveReader(opts.aws);
+  const { account, region } = await identify(reader);
+
+  const plan = await planReads(reader, input.graph, stacks, opts.physicalIds);
+  await readLive(plan, input.graph, reader, opts);
+  const accountFacts = await readAccountFacts(reader);
+  const live = liveGraph(plan);
+
+  const { suppressions, file: suppressionsFile } = loadSuppressions(opts.suppressionsFile);
+  const rules = opts.rules ?? RULES;
+  const evaluation = evaluate({ graph: live, adapters: liveAdapters(), rules, pack, suppressions });
+  const { entries, counts, incomplete } = compare({
+    plan,
+    desired: input.graph,
+    live,
+    evaluation,
+    rules,
+    pack,
+    cwd,
+  });
 
   return {
     input,
@@ -412,18 +472,10 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
       ...(account ? { account } : {}),
       ...(region ? { region } : {}),
       stacks,
-      resources: {
-        desired: selected.length,
-        read: counts.read,
-        changed: counts.changed,
-        deleted: counts.deleted,
-        missing: counts.missing,
-        unreadable: counts.unreadable,
-        notChecked: counts.notChecked,
-      },
+      resources: counts,
       requests: reader.requests,
       durationMs: Date.now() - started,
-      entries: entries.sort(compareEntries),
+      entries,
       accountFacts,
     },
   };

@@ -1,8 +1,9 @@
 import type { ResourceGraph } from '../graph/graph';
 import type { AdapterRegistry } from '../views/registry';
 import { ViewSet } from '../views/registry';
-import type { View, ViewKind } from '../views/kinds';
-import type { Pack, Enforcement } from './pack';
+import type { View } from '../views/kinds';
+import { checkView, RuleIndex } from './check-view';
+import type { Pack } from './pack';
 import type { RuleResult } from './result';
 import type { CheckContext, CheckResult, Rule } from './rule';
 import { ScoreAccumulator, type FrameworkScore } from './score';
@@ -48,19 +49,7 @@ export interface Evaluation {
  */
 export function evaluate(opts: EvaluateOptions): Evaluation {
   const views = new ViewSet(opts.graph, opts.adapters);
-  const enabled: { rule: Rule; enforcement: Enforcement }[] = [];
-  for (const rule of opts.rules) {
-    const enforcement = opts.pack.enforcementOf(rule);
-    if (enforcement !== 'disabled') enabled.push({ rule, enforcement });
-  }
-  const byKind = new Map<ViewKind, { rule: Rule; enforcement: Enforcement }[]>();
-  for (const e of enabled) {
-    for (const kind of e.rule.appliesTo) {
-      let list = byKind.get(kind);
-      if (!list) byKind.set(kind, (list = []));
-      list.push(e);
-    }
-  }
+  const index = new RuleIndex(opts.rules, opts.pack);
   const suppressions = new SuppressionIndex(opts.suppressions ?? []);
   const today = opts.today ?? new Date();
   const ctx: CheckContext = {
@@ -76,10 +65,8 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
   for (const resource of opts.graph.all()) {
     for (const view of views.of(resource)) {
       viewCount++;
-      const rules = byKind.get(view.kind);
-      if (!rules) continue;
-      for (const { rule, enforcement } of rules) {
-        for (const c of runCheck(rule, view, ctx)) {
+      for (const { rule, enforcement } of index.of(view.kind)) {
+        for (const c of checkView(rule, view, ctx).results) {
           if (findingsOnly && (c.outcome === 'pass' || c.outcome === 'not_applicable')) {
             score.add(rule, c.outcome, enforcement, false);
             if (c.outcome === 'pass') dropped.passed++;
@@ -110,7 +97,7 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
   return {
     results,
     pack: opts.pack,
-    rules: enabled.map((e) => e.rule),
+    rules: index.enabled.map((e) => e.rule),
     resources: opts.graph.size,
     views: viewCount,
     score: score.result(),
@@ -119,22 +106,6 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
     viewErrors: views.errors,
     dropped,
   };
-}
-
-/** Run one check; a throwing rule is a failure, never a silent pass. */
-function runCheck(rule: Rule, view: View, ctx: CheckContext): readonly CheckResult[] {
-  try {
-    const out = rule.check(view, ctx);
-    const list = Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult];
-    if (list.length === 0) {
-      return [{ outcome: 'fail', message: `rule ${rule.id} returned no result for \`${view.name}\`` }];
-    }
-    return list;
-  } catch (e) {
-    return [
-      { outcome: 'fail', message: `rule ${rule.id} failed on \`${view.name}\`: ${(e as Error).message}` },
-    ];
-  }
 }
 
 function defaultMessage(rule: Rule, view: View, c: CheckResult): string {

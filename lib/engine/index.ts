@@ -5,3 +5,4 @@ export * from './result';
 export * from './score';
 export * from './evaluate';
 export * from './cases';
+export * from './check-view';

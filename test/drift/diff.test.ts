@@ -2,8 +2,9 @@ import { ResourceGraph } from '../../lib/graph/graph';
 import type { Resource } from '../../lib/graph/resource';
 import { ResourceRef, Unknown, type ValueObject } from '../../lib/graph/values';
 import { liveAdapters } from '../../lib/drift/adapters';
-import { applyDiff, changedEntries, diffViews, RuleIndex, sameFact } from '../../lib/drift/diff';
-import type { CheckContext } from '../../lib/engine/rule';
+import { RuleIndex } from '../../lib/engine/check-view';
+import { applyDiff, changedEntries, diffViews, sameFact } from '../../lib/drift/diff';
+import { defineRule, type CheckContext } from '../../lib/engine/rule';
 import { cloudFormationAdapters } from '../../lib/views/cloudformation';
 import type { DataStoreView, FirewallView } from '../../lib/views/kinds';
 import { ViewSet } from '../../lib/views/registry';
@@ -82,7 +83,14 @@ describe('view differences', () => {
     expect(diffs[0]).toMatchObject({ desired: 'customer-key', live: 'provider' });
     const hybrid = applyDiff(dv, diffs[0]!) as DataStoreView;
     expect(hybrid.encryption).toEqual({ atRest: 'provider' });
-    const entries = changedEntries({ desired: [dv], live: [lv], rules: index, ctx: ctxOf(d.set), cwd: '/' });
+    const entries = changedEntries({
+      desired: [dv],
+      live: [lv],
+      rules: index,
+      ctx: ctxOf(d.set),
+      cwd: '/',
+      errors: [],
+    });
     expect(entries).toHaveLength(1);
     expect(entries[0]!.rules).toContain('BW-DP-002');
     expect(entries[0]!.severity).toBe('high');
@@ -129,7 +137,14 @@ describe('view differences', () => {
     const [diff] = diffViews(dv, lv);
     expect(diff).toMatchObject({ mode: 'added', desired: null });
     expect((applyDiff(dv, diff!) as FirewallView).rules).toHaveLength(2);
-    const [e] = changedEntries({ desired: [dv], live: [lv], rules: index, ctx: ctxOf(d.set), cwd: '/' });
+    const [e] = changedEntries({
+      desired: [dv],
+      live: [lv],
+      rules: index,
+      ctx: ctxOf(d.set),
+      cwd: '/',
+      errors: [],
+    });
     expect(e!.message).toMatch(/rules: added ingress tcp 22 from 0\.0\.0\.0\/0/);
     expect(e!.rules).toContain('BW-NS-001');
   });
@@ -158,3 +173,34 @@ function blockAll(): ValueObject {
     RestrictPublicBuckets: true,
   };
 }
+
+describe('rules run by the engine', () => {
+  test('a rule that throws while drift compares is recorded, not swallowed', () => {
+    const throwing = defineRule({
+      id: 'BW-DP-999',
+      title: 'Throws on purpose',
+      severity: 'high',
+      controls: ['mcsb-v1:DP-5'],
+      rationale: 'test',
+      fix: 'test',
+      appliesTo: ['data-store'],
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const desired = resource('S/Data', 'AWS::S3::Bucket', { ...encrypted(new ResourceRef('S/Key', 'Arn')) });
+    const live = resource('S/Data', 'AWS::S3::Bucket', {}, 'live');
+    const d = viewsOf([KEY, desired]);
+    const l = viewsOf([KEY, live], true);
+    const errors: string[] = [];
+    changedEntries({
+      desired: [d.set.viewOf('S/Data', 'data-store')!],
+      live: [l.set.viewOf('S/Data', 'data-store')!],
+      rules: new RuleIndex([throwing], findPack('all')!),
+      ctx: ctxOf(d.set),
+      cwd: '/',
+      errors,
+    });
+    expect(errors).toEqual(['rule BW-DP-999 failed on `Data`: boom']);
+  });
+});
