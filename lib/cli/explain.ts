@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import { resolveControl } from '../../policies/controls';
 import { PACKS } from '../../policies/packs';
 import { RULES } from '../../policies/rules';
+import { ruleSourceFile } from '../../policies/rules/source';
 import { EXIT, type CliIo } from './io';
 
 /** `bulwark explain <ruleId>`: what a rule asserts, why, and how to fix a failure. */
@@ -22,9 +23,10 @@ export function runExplainCommand(ruleId: string, o: { format: 'text' | 'json' }
     return { ref, title: hit?.control.title ?? '(unknown control)', url: hit?.control.url };
   });
   const packs = PACKS.map((p) => ({ pack: p.id, enforcement: p.enforcementOf(rule) }));
+  const source = ruleSourceFile(rule.id);
   if (o.format === 'json') {
     io.stdout(
-      `${JSON.stringify({ id: rule.id, title: rule.title, severity: rule.severity, appliesTo: rule.appliesTo, threats: rule.threats ?? [], controls, rationale: rule.rationale, fix: rule.fix, packs }, null, 2)}\n`,
+      `${JSON.stringify({ id: rule.id, title: rule.title, severity: rule.severity, appliesTo: rule.appliesTo, threats: rule.threats ?? [], controls, rationale: rule.rationale, fix: rule.fix, packs, ...(source ? { source } : {}) }, null, 2)}\n`,
     );
     return EXIT.clean;
   }
@@ -32,6 +34,7 @@ export function runExplainCommand(ruleId: string, o: { format: 'text' | 'json' }
     `${rule.id}  ${rule.title}`,
     `severity: ${rule.severity}    applies to: ${rule.appliesTo.join(', ')}`,
     rule.threats?.length ? `threats: ${rule.threats.join(', ')}` : undefined,
+    source ? `source: ${source}` : undefined,
     '',
     'Controls',
     ...controls.map((c) => `  ${c.ref}  ${c.title}${c.url ? `\n      ${c.url}` : ''}`),
