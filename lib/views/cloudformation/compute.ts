@@ -85,9 +85,26 @@ function buildLogging(cfg: Value | undefined): Fact<boolean> {
 }
 
 /**
+ * Whether an artifact of the project (`Artifacts` or one of `SecondaryArtifacts`) is written
+ * unencrypted (`EncryptionDisabled: true`); an unresolved flag is returned as it is.
+ */
+function artifactsUnencrypted(p: Resource['properties']): Fact<boolean> {
+  let open: Unknown | undefined;
+  const secondary =
+    p.SecondaryArtifacts instanceof Unknown ? [p.SecondaryArtifacts] : asList(p.SecondaryArtifacts);
+  for (const a of [p.Artifacts, ...secondary]) {
+    const disabled = a instanceof Unknown ? a : asBool(get(a, 'EncryptionDisabled'));
+    if (disabled === true) return true;
+    if (disabled instanceof Unknown) open ??= disabled;
+  }
+  return open ?? false;
+}
+
+/**
  * `AWS::CodeBuild::Project` -> build project: plaintext environment variables (`Type` `PLAINTEXT`,
  * the default; `PARAMETER_STORE` and `SECRETS_MANAGER` values are references, left out), privileged
- * mode, the `EncryptionKey` of artifacts (CodeBuild's default: the AWS managed `aws/s3` key), and logs.
+ * mode, the `EncryptionKey` of artifacts (CodeBuild's default: the AWS managed `aws/s3` key; none when
+ * an artifact sets `EncryptionDisabled`), and logs.
  */
 export function buildProjectView(r: Resource, ctx: AdapterContext): BuildProjectView {
   const p = r.properties;
@@ -107,12 +124,18 @@ export function buildProjectView(r: Resource, ctx: AdapterContext): BuildProject
     name: displayName(r),
     environment,
     privileged: asBool(get(env, 'PrivilegedMode')) ?? false,
-    encryption:
-      p.EncryptionKey === undefined
-        ? { atRest: 'kms-provider-key' }
-        : kmsEncryption(p.EncryptionKey, ctx.graph, 'kms-provider-key'),
+    encryption: artifactEncryption(p, ctx),
     logging: buildLogging(p.LogsConfig),
   };
+}
+
+function artifactEncryption(p: Resource['properties'], ctx: AdapterContext): BuildProjectView['encryption'] {
+  const unencrypted = artifactsUnencrypted(p);
+  if (unencrypted === true) return { atRest: 'none' };
+  if (unencrypted instanceof Unknown) return { atRest: unencrypted };
+  return p.EncryptionKey === undefined
+    ? { atRest: 'kms-provider-key' }
+    : kmsEncryption(p.EncryptionKey, ctx.graph, 'kms-provider-key');
 }
 
 function containerEnvironment(v: Value | undefined): Record<string, Fact<string>> {
@@ -191,6 +214,25 @@ function imdsFrom(options: Value | undefined): Fact<boolean> | undefined {
 }
 
 /**
+ * Amazon Linux 2023 images, named through the SSM public parameters AWS keeps for them
+ * (`/aws/service/ami-amazon-linux-latest/al2023-ami-...`): the path itself, a
+ * `{{resolve:ssm:...}}` dynamic reference to it, or an unresolved value whose display is one.
+ */
+const AL2023_IMAGE =
+  /^(?:\{\{resolve:ssm:)?\/aws\/service\/ami-amazon-linux-latest\/al2023-[^\s{}]*(?:\}\})?$/;
+
+/**
+ * Whether the image launched requires IMDSv2 by default: Amazon Linux 2023 images carry
+ * `imds-support v2.0`, so instances launched from them get `HttpTokens: required` unless their
+ * metadata options (or the account default) say otherwise. Undefined for any other image.
+ */
+function imageRequiresImdsV2(imageId: Value | undefined): true | undefined {
+  const text =
+    typeof imageId === 'string' ? imageId : imageId instanceof Unknown ? imageId.display : undefined;
+  return text !== undefined && AL2023_IMAGE.test(text.trim()) ? true : undefined;
+}
+
+/**
  * Whether every EBS volume of `BlockDeviceMappings` is encrypted. A mapping without `Encrypted`
  * follows the account's EBS default encryption (unknown here); no mappings: the image's volumes,
  * likewise unknown.
@@ -262,8 +304,9 @@ function hasProfile(v: Value | undefined): Fact<boolean> {
 
 /**
  * `AWS::EC2::Instance` -> virtual machine. Metadata options and volumes come from the instance,
- * else from the launch template it names; without either, IMDSv1 stays allowed (`HttpTokens`
- * `optional`, unless the image or the account default says otherwise). The public IP follows the
+ * else from the launch template it names; without either, the image decides: Amazon Linux 2023
+ * requires IMDSv2, any other image leaves IMDSv1 allowed (`HttpTokens` `optional`, unless the
+ * account default says otherwise). The public IP follows the
  * primary interface's `AssociatePublicIpAddress`, else the subnet's `MapPublicIpOnLaunch`.
  */
 export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineView {
@@ -272,6 +315,7 @@ export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineVi
   const data = template instanceof Unknown ? template : get(template?.properties, 'LaunchTemplateData');
   let imds = imdsFrom(p.MetadataOptions);
   if (imds === undefined) imds = imdsFrom(get(data, 'MetadataOptions'));
+  if (imds === undefined) imds = imageRequiresImdsV2(p.ImageId ?? get(data, 'ImageId'));
   if (imds === undefined) imds = template instanceof Unknown ? template : false;
   const mappings = p.BlockDeviceMappings ?? get(data, 'BlockDeviceMappings');
   const publicIp =
@@ -293,11 +337,26 @@ export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineVi
 }
 
 /**
+ * Whether an EKS managed node group launches from this launch template (`LaunchTemplate.Id` or
+ * `.Name`): the group then gives the nodes an instance profile for its `NodeRole`.
+ */
+function nodeGroupLaunches(r: Resource, graph: ResourceGraph): boolean {
+  const name = r.properties.LaunchTemplateName;
+  return graph.ofType('AWS::EKS::Nodegroup').some((g) => {
+    const spec = g.properties.LaunchTemplate;
+    if (refsIn(spec).some((ref) => ref.address === r.address)) return true;
+    return typeof name === 'string' && get(spec, 'Name') === name;
+  });
+}
+
+/**
  * `AWS::EC2::LaunchTemplate` and `AWS::AutoScaling::LaunchConfiguration` -> virtual machine
  * (templates). Whether launched instances get a public IP is left to the group's subnets unless the
- * template says so on its primary interface.
+ * template says so on its primary interface. Metadata options not set follow the image (Amazon Linux
+ * 2023 requires IMDSv2). A launch template of an EKS managed node group takes its instance profile
+ * from the group's node role.
  */
-export function launchTemplateView(r: Resource): VirtualMachineView {
+export function launchTemplateView(r: Resource, ctx: AdapterContext): VirtualMachineView {
   const p = r.properties;
   const configuration = r.type === 'AWS::AutoScaling::LaunchConfiguration';
   const data = configuration ? p : get(p, 'LaunchTemplateData');
@@ -310,10 +369,12 @@ export function launchTemplateView(r: Resource): VirtualMachineView {
     machineType: configuration ? 'launch-configuration' : 'launch-template',
     resource: r,
     name: displayName(r),
-    imdsV2Required: imdsFrom(get(data, 'MetadataOptions')) ?? false,
+    imdsV2Required:
+      imdsFrom(get(data, 'MetadataOptions')) ?? imageRequiresImdsV2(get(data, 'ImageId')) ?? false,
     publicIp,
     ebsEncrypted: volumesEncrypted(get(data, 'BlockDeviceMappings'), what),
-    instanceProfile: hasProfile(get(data, 'IamInstanceProfile')),
+    instanceProfile:
+      !configuration && nodeGroupLaunches(r, ctx.graph) ? true : hasProfile(get(data, 'IamInstanceProfile')),
     classification: classificationOf(r),
   };
 }

@@ -1,14 +1,25 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type { Stack } from 'aws-cdk-lib';
+import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vm-imdsv2';
 
-function instance(stack: Stack, requireImdsv2: boolean): void {
+function instance(stack: Stack, requireImdsv2: boolean, machineImage?: ec2.IMachineImage): void {
   new ec2.Instance(stack, 'Vm', {
     vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 1 }),
     instanceType: new ec2.InstanceType('t3.micro'),
-    machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+    machineImage: machineImage ?? ec2.MachineImage.latestAmazonLinux2(),
     requireImdsv2,
+  });
+}
+
+/** The SSM public parameter of the latest Amazon Linux 2023 image. */
+const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+
+/** An image id parameter of the SSM type, defaulting to the Amazon Linux 2023 path (hand-written templates). */
+function al2023Parameter(stack: Stack): CfnParameter {
+  return new CfnParameter(stack, 'LatestAmiId', {
+    type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
+    default: AL2023,
   });
 }
 
@@ -20,7 +31,7 @@ export default defineCases(rule, [
     expect: 'pass',
   },
   {
-    name: 'instance on the defaults keeps IMDSv1',
+    name: 'Amazon Linux 2 instance on the defaults keeps IMDSv1',
     build: (stack) => instance(stack, false),
     target: 'Vm',
     expect: 'fail',
@@ -42,6 +53,81 @@ export default defineCases(rule, [
     name: 'launch template with optional tokens',
     build: (stack) => {
       new ec2.LaunchTemplate(stack, 'Template', { httpTokens: ec2.LaunchTemplateHttpTokens.OPTIONAL });
+    },
+    target: 'Template',
+    expect: 'fail',
+    message: '`Template` allows IMDSv1',
+  },
+  {
+    name: 'L2 instance on Amazon Linux 2023 requires IMDSv2 by the image default',
+    build: (stack) => instance(stack, false, ec2.MachineImage.latestAmazonLinux2023()),
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: 'L1 instance whose SSM-typed image parameter defaults to Amazon Linux 2023',
+    build: (stack) => {
+      new ec2.CfnInstance(stack, 'Vm', {
+        imageId: al2023Parameter(stack).valueAsString,
+        instanceType: 't3.micro',
+      });
+    },
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: 'L1 instance naming Amazon Linux 2023 by an SSM dynamic reference',
+    build: (stack) => {
+      new ec2.CfnInstance(stack, 'Vm', { imageId: `{{resolve:ssm:${AL2023}}}`, instanceType: 't3.micro' });
+    },
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: 'L1 instance on Amazon Linux 2023 with optional tokens set explicitly',
+    build: (stack) => {
+      new ec2.CfnInstance(stack, 'Vm', {
+        imageId: al2023Parameter(stack).valueAsString,
+        instanceType: 't3.micro',
+        metadataOptions: { httpTokens: 'optional' },
+      });
+    },
+    target: 'Vm',
+    expect: 'fail',
+    message: '`Vm` allows IMDSv1',
+  },
+  {
+    name: 'L1 instance on an Amazon Linux 2 parameter keeps IMDSv1',
+    build: (stack) => {
+      const ami = new CfnParameter(stack, 'LatestAmiId', {
+        type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>',
+        default: '/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2',
+      });
+      new ec2.CfnInstance(stack, 'Vm', { imageId: ami.valueAsString, instanceType: 't3.micro' });
+    },
+    target: 'Vm',
+    expect: 'fail',
+    message: '`Vm` allows IMDSv1',
+  },
+  {
+    name: 'launch template on Amazon Linux 2023 without metadata options',
+    build: (stack) => {
+      new ec2.CfnLaunchTemplate(stack, 'Template', {
+        launchTemplateData: { imageId: al2023Parameter(stack).valueAsString, instanceType: 't3.micro' },
+      });
+    },
+    target: 'Template',
+    expect: 'pass',
+  },
+  {
+    name: 'launch template on Amazon Linux 2023 with optional tokens set explicitly',
+    build: (stack) => {
+      new ec2.CfnLaunchTemplate(stack, 'Template', {
+        launchTemplateData: {
+          imageId: `{{resolve:ssm:${AL2023}}}`,
+          metadataOptions: { httpTokens: 'optional' },
+        },
+      });
     },
     target: 'Template',
     expect: 'fail',
