@@ -1,7 +1,20 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vm-instance-role';
+
+/** An EKS managed node group launching from `template`, its nodes taking `NodeRole`. */
+function nodeGroup(stack: Stack, launchTemplate: eks.CfnNodegroup.LaunchTemplateSpecificationProperty): void {
+  const role = new iam.Role(stack, 'NodeRole', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
+  new eks.CfnNodegroup(stack, 'Nodes', {
+    clusterName: 'shop',
+    nodeRole: role.roleArn,
+    subnets: ['subnet-12345678'],
+    launchTemplate,
+  });
+}
 
 export default defineCases(rule, [
   {
@@ -40,5 +53,41 @@ export default defineCases(rule, [
     build: (stack) => void new ec2.LaunchTemplate(stack, 'Template', {}),
     target: 'Template',
     expect: 'fail',
+  },
+  {
+    name: 'launch template of an EKS managed node group (by id) takes the group node role',
+    build: (stack) => {
+      const template = new ec2.CfnLaunchTemplate(stack, 'Template', {
+        launchTemplateData: { instanceType: 'm6i.large' },
+      });
+      nodeGroup(stack, { id: template.ref, version: template.attrLatestVersionNumber });
+    },
+    target: 'Template',
+    expect: 'pass',
+  },
+  {
+    name: 'launch template of an EKS managed node group (by name) takes the group node role',
+    build: (stack) => {
+      new ec2.CfnLaunchTemplate(stack, 'Template', {
+        launchTemplateName: 'shop-nodes',
+        launchTemplateData: { instanceType: 'm6i.large' },
+      });
+      nodeGroup(stack, { name: 'shop-nodes' });
+    },
+    target: 'Template',
+    expect: 'pass',
+  },
+  {
+    name: 'launch template beside a node group that uses another template',
+    build: (stack) => {
+      new ec2.CfnLaunchTemplate(stack, 'Template', {
+        launchTemplateName: 'other',
+        launchTemplateData: { instanceType: 'm6i.large' },
+      });
+      nodeGroup(stack, { name: 'shop-nodes' });
+    },
+    target: 'Template',
+    expect: 'fail',
+    message: '`Template` has no instance profile',
   },
 ]);
