@@ -25,4 +25,22 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`Build` encrypts artifacts with the AWS managed key',
   },
+  {
+    name: 'L1 project whose artifacts disable encryption',
+    build: (stack) => {
+      new codebuild.CfnProject(stack, 'Build', {
+        serviceRole: 'arn:aws:iam::123456789012:role/build',
+        source: { type: 'NO_SOURCE', buildSpec: 'version: 0.2' },
+        environment: {
+          type: 'LINUX_CONTAINER',
+          computeType: 'BUILD_GENERAL1_SMALL',
+          image: 'aws/codebuild/standard:7.0',
+        },
+        artifacts: { type: 'S3', location: 'artifacts-bucket', encryptionDisabled: true },
+      });
+    },
+    target: 'Build',
+    expect: 'fail',
+    message: '`Build` writes artifacts unencrypted (`EncryptionDisabled` is true)',
+  },
 ]);

@@ -18,6 +18,8 @@ export default defineRule({
     const at = view.encryption.atRest;
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: the artifact key cannot be resolved (${at.reason})`);
+    if (at === 'none')
+      return fail(`\`${view.name}\` writes artifacts unencrypted (\`EncryptionDisabled\` is true)`);
     if (at === 'customer-key' || at === 'double')
       return pass(`\`${view.name}\` encrypts artifacts with a customer-managed key`);
     return fail(`\`${view.name}\` encrypts artifacts with the AWS managed key, not a customer-managed key`);
