@@ -260,17 +260,45 @@ const INSTANCE_SOURCES = [
 ];
 const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier'];
 
+/** The database of the graph a replica is created from (`SourceDBInstanceIdentifier`, `SourceDBClusterIdentifier`). */
+function replicationSource(v: Value | undefined, graph: ResourceGraph): Resource | undefined {
+  const types = ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'];
+  const byRef = refsIn(v)
+    .map((ref) => graph.get(ref.address))
+    .find((x) => x !== undefined && types.includes(x.type));
+  if (byRef || typeof v !== 'string') return byRef;
+  const id = v.toLowerCase();
+  return types
+    .flatMap((t) => graph.ofType(t))
+    .find((x) => {
+      const name =
+        x.properties[x.type === 'AWS::RDS::DBCluster' ? 'DBClusterIdentifier' : 'DBInstanceIdentifier'];
+      return typeof name === 'string' && name.toLowerCase() === id;
+    });
+}
+
 /**
  * `StorageEncrypted` + `KmsKeyId` (default key `alias/aws/rds`). A database restored or replicated
- * from another inherits its encryption when `StorageEncrypted` is not set. Aurora Serverless v1
+ * from another inherits its encryption when `StorageEncrypted` is not set: read from the source when
+ * the graph holds it (a replica's `SourceDBInstanceIdentifier: !Ref Main`). Aurora Serverless v1
  * (`EngineMode: serverless`) is always encrypted.
  */
-function rdsEncryption(r: Resource, sources: readonly string[], graph: ResourceGraph): Encryption {
+function rdsEncryption(
+  r: Resource,
+  sources: readonly string[],
+  graph: ResourceGraph,
+  seen: ReadonlySet<string> = new Set(),
+): Encryption {
   const p = r.properties;
   const encrypted = asBool(p.StorageEncrypted);
   if (encrypted instanceof Unknown) return { atRest: encrypted };
   if (encrypted === undefined) {
     const source = sources.find((s) => p[s] !== undefined && p[s] !== null);
+    const from = source === undefined ? undefined : replicationSource(p[source], graph);
+    if (from !== undefined && !seen.has(from.address)) {
+      const fromSources = from.type === 'AWS::RDS::DBCluster' ? CLUSTER_SOURCES : INSTANCE_SOURCES;
+      return rdsEncryption(from, fromSources, graph, new Set([...seen, r.address]));
+    }
     if (source) {
       return {
         atRest: new Unknown(
@@ -355,7 +383,10 @@ export function dbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
 /**
  * `AWS::RDS::DBInstance`. An instance of a DB cluster (`DBClusterIdentifier`) stores its data in the
  * cluster: encryption and classification come from the cluster, and backups and deletion protection
- * are the cluster's (reported on the cluster's view, not here).
+ * are the cluster's (reported on the cluster's view, not here). A read replica
+ * (`SourceDBInstanceIdentifier`) holds its source's data: encryption and, when untagged, classification
+ * come from the source; without a `BackupRetentionPeriod` of its own its backups are the source's
+ * (no backup facts here).
  */
 export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
@@ -392,12 +423,18 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
       autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
     };
   }
-  const replica = p.SourceDBInstanceIdentifier !== undefined || p.SourceDBClusterIdentifier !== undefined;
-  const backups = retention(p.BackupRetentionPeriod, replica ? 0 : 1);
+  const replicaOf = p.SourceDBInstanceIdentifier ?? p.SourceDBClusterIdentifier;
+  const replica = replicaOf !== undefined && replicaOf !== null;
+  const source = replica ? replicationSource(replicaOf, ctx.graph) : undefined;
+  let classification = classificationOf(r);
+  if (classification.state === 'untagged' && source) classification = classificationOf(source);
+  // A read replica without a retention of its own is backed up through its source, like an instance of a cluster.
+  const backups =
+    replica && p.BackupRetentionPeriod === undefined ? undefined : retention(p.BackupRetentionPeriod, 1);
   return {
-    ...base(r, 'database-instance', rdsEncryption(r, INSTANCE_SOURCES, ctx.graph)),
-    pointInTimeRecovery: backups.pitr,
-    backupRetentionDays: backups.days,
+    ...base(r, 'database-instance', rdsEncryption(r, INSTANCE_SOURCES, ctx.graph), classification),
+    pointInTimeRecovery: backups?.pitr,
+    backupRetentionDays: backups?.days,
     deletionProtection: bool(p.DeletionProtection, false),
     publiclyAccessible: rdsPublic(p),
     autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),

@@ -65,7 +65,7 @@ export default defineRule({
     if (!PROTECTABLE.has(view.storeType))
       return notApplicable(`AWS Backup does not protect ${view.storeType}s`);
     if (view.storeType === 'database-instance' && view.pointInTimeRecovery === undefined)
-      return notApplicable('an instance of a DB cluster is backed up with its cluster');
+      return notApplicable('backed up with its DB cluster or its replication source');
     const c = view.classification;
     if (c.state === 'unknown')
       return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);

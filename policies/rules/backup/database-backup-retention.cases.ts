@@ -15,6 +15,27 @@ function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubn
 
 const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 });
 
+/** A main database and a read replica of it (`SourceDBInstanceIdentifier: !Ref Main`), as hand-written templates declare them. */
+function mainAndReplica(
+  stack: Stack,
+  main: Partial<rds.CfnDBInstanceProps>,
+  replica: Partial<rds.CfnDBInstanceProps> = {},
+): void {
+  const db = new rds.CfnDBInstance(stack, 'Main', {
+    dbInstanceClass: 'db.t3.micro',
+    engine: 'mysql',
+    masterUsername: 'admin',
+    manageMasterUserPassword: true,
+    allocatedStorage: '20',
+    ...main,
+  });
+  new rds.CfnDBInstance(stack, 'Replica', {
+    dbInstanceClass: 'db.t3.micro',
+    sourceDbInstanceIdentifier: db.ref,
+    ...replica,
+  });
+}
+
 export default defineCases(rule, [
   {
     name: 'database keeping backups a week',
@@ -48,5 +69,23 @@ export default defineCases(rule, [
     target: 'Cluster/Resource',
     expect: 'fail',
     message: /`Cluster` keeps automated backups 3 days, less than 7/,
+  },
+  {
+    name: 'read replica without a retention of its own is backed up through its source',
+    build: (stack) => mainAndReplica(stack, { storageEncrypted: true, backupRetentionPeriod: 7 }),
+    target: 'Replica',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'read replica keeping its own backups one day',
+    build: (stack) =>
+      mainAndReplica(
+        stack,
+        { storageEncrypted: true, backupRetentionPeriod: 7 },
+        { backupRetentionPeriod: 1 },
+      ),
+    target: 'Replica',
+    expect: 'fail',
+    message: '`Replica` keeps automated backups 1 day, less than 7',
   },
 ]);

@@ -22,7 +22,7 @@ export default defineRule({
     if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster')
       return notApplicable('not a relational database');
     const days = view.backupRetentionDays;
-    if (days === undefined) return notApplicable('an instance of a DB cluster is backed up with its cluster');
+    if (days === undefined) return notApplicable('backed up with its DB cluster or its replication source');
     const c = view.classification;
     if (c.state === 'tagged' && c.level === Classification.PUBLIC)
       return notApplicable('public data needs no backups');

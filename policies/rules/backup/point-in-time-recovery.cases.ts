@@ -78,4 +78,23 @@ export default defineCases(rule, [
     target: 'Cluster/Writer',
     expect: 'not_applicable',
   },
+  {
+    name: 'read replica without a retention of its own is backed up through its source',
+    build: (stack) => {
+      const main = new rds.CfnDBInstance(stack, 'Main', {
+        dbInstanceClass: 'db.t3.micro',
+        engine: 'mysql',
+        masterUsername: 'admin',
+        manageMasterUserPassword: true,
+        allocatedStorage: '20',
+        backupRetentionPeriod: 7,
+      });
+      new rds.CfnDBInstance(stack, 'Replica', {
+        dbInstanceClass: 'db.t3.micro',
+        sourceDbInstanceIdentifier: main.ref,
+      });
+    },
+    target: 'Replica',
+    expect: 'not_applicable',
+  },
 ]);

@@ -18,7 +18,9 @@ export default defineRule({
   appliesTo: ['data-store'],
   check(view) {
     if (view.pointInTimeRecovery === undefined)
-      return notApplicable('not a table or database, or backed up by its cluster');
+      return notApplicable(
+        'not a table or database, or backed up with its DB cluster or its replication source',
+      );
     const c = view.classification;
     if (c.state === 'tagged' && c.level === Classification.PUBLIC)
       return notApplicable('public data needs no backups');

@@ -18,6 +18,27 @@ const aurora = rds.DatabaseClusterEngine.auroraPostgres({
   version: rds.AuroraPostgresEngineVersion.VER_16_4,
 });
 
+/** A main database and a read replica of it (`SourceDBInstanceIdentifier: !Ref Main`), as hand-written templates declare them. */
+function mainAndReplica(
+  stack: Stack,
+  main: Partial<rds.CfnDBInstanceProps>,
+  replica: Partial<rds.CfnDBInstanceProps> = {},
+): void {
+  const db = new rds.CfnDBInstance(stack, 'Main', {
+    dbInstanceClass: 'db.t3.micro',
+    engine: 'mysql',
+    masterUsername: 'admin',
+    manageMasterUserPassword: true,
+    allocatedStorage: '20',
+    ...main,
+  });
+  new rds.CfnDBInstance(stack, 'Replica', {
+    dbInstanceClass: 'db.t3.micro',
+    sourceDbInstanceIdentifier: db.ref,
+    ...replica,
+  });
+}
+
 export default defineCases(rule, [
   {
     name: 'instance with storage encryption',
@@ -75,5 +96,30 @@ export default defineCases(rule, [
     target: 'Restored',
     expect: 'unknown',
     message: /inherited from `DBSnapshotIdentifier`/,
+  },
+  {
+    name: 'read replica of an encrypted database inherits its encryption',
+    build: (stack) => mainAndReplica(stack, { storageEncrypted: true }),
+    target: 'Replica',
+    expect: 'pass',
+  },
+  {
+    name: 'read replica of an unencrypted database is unencrypted',
+    build: (stack) => mainAndReplica(stack, { storageEncrypted: false }),
+    target: 'Replica',
+    expect: 'fail',
+    message: '`Replica` is not encrypted at rest',
+  },
+  {
+    name: 'read replica of a database outside the template',
+    build: (stack) => {
+      new rds.CfnDBInstance(stack, 'Replica', {
+        dbInstanceClass: 'db.t3.micro',
+        sourceDbInstanceIdentifier: 'arn:aws:rds:us-east-1:111122223333:db:main',
+      });
+    },
+    target: 'Replica',
+    expect: 'unknown',
+    message: /inherited from `SourceDBInstanceIdentifier`/,
   },
 ]);
