@@ -405,10 +405,13 @@ export function apiDomainView(r: Resource): EndpointView {
 
 /**
  * Whether a method is a CORS preflight: `OPTIONS` whose every method response is a 204 carrying
- * `Access-Control-Allow-*` headers (what `defaultCorsPreflightOptions` synthesizes).
+ * `Access-Control-Allow-*` headers (what `defaultCorsPreflightOptions` synthesizes), or `OPTIONS`
+ * passed whole to a Lambda function (`AWS_PROXY` integration), which answers the preflight itself.
+ * Browsers send preflights without credentials, so either form must accept unauthenticated calls.
  */
 function corsPreflight(p: Resource['properties'], method: Fact<string> | undefined): boolean {
   if (method !== 'OPTIONS') return false;
+  if (get(p, 'Integration', 'Type') === 'AWS_PROXY') return true;
   const responses = asList(p.MethodResponses);
   return (
     responses.length > 0 &&

@@ -1,6 +1,23 @@
+import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './api-method-authorization';
+
+/** A method of a hand-written REST API passing every request to a Lambda function (`AWS_PROXY`). */
+function proxyMethod(stack: Stack, id: string, httpMethod: string): void {
+  const api = new apigw.CfnRestApi(stack, 'Api', { name: 'shop' });
+  new apigw.CfnMethod(stack, id, {
+    restApiId: api.ref,
+    resourceId: api.attrRootResourceId,
+    httpMethod,
+    authorizationType: 'NONE',
+    integration: {
+      type: 'AWS_PROXY',
+      integrationHttpMethod: 'POST',
+      uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:111122223333:function:cors/invocations',
+    },
+  });
+}
 
 export default defineCases(rule, [
   {
@@ -36,5 +53,18 @@ export default defineCases(rule, [
     target: 'Api',
     expect: 'fail',
     message: '`Api/Default/orders/GET` (GET) requires no authorization',
+  },
+  {
+    name: 'OPTIONS method answered by a Lambda proxy integration is a CORS preflight',
+    build: (stack) => proxyMethod(stack, 'Options', 'OPTIONS'),
+    target: 'Options',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'GET method on a Lambda proxy integration open to anyone',
+    build: (stack) => proxyMethod(stack, 'Get', 'GET'),
+    target: 'Get',
+    expect: 'fail',
+    message: '`Get` (GET) requires no authorization',
   },
 ]);
