@@ -126,6 +126,24 @@ export interface DataStoreView extends ViewBase {
    * the service has no resource policy or the source does not read it.
    */
   readonly resourcePolicy?: PolicyDocument;
+  /**
+   * Object stores: services of the graph that deliver their logs into the store (load balancer access logs).
+   * Undefined when the source does not read them.
+   */
+  readonly logDeliveries?: readonly LogDelivery[];
+}
+
+/** A service delivering its logs into an object store. */
+export interface LogDelivery {
+  /** Address of the resource whose logs are delivered. */
+  readonly address: string;
+  /** What is delivered, for messages: "access logs of application load balancer `Web`". */
+  readonly what: string;
+  /**
+   * The service writes only to stores encrypted with provider-managed keys (S3: SSE-S3): a KMS key on the store
+   * stops the delivery. True for application and classic load balancer access logs.
+   */
+  readonly providerKeyOnly: boolean;
 }
 
 export interface KeyView extends ViewBase {

@@ -15,6 +15,7 @@ import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
+import { logDeliveriesInto } from './log-delivery';
 import type { PolicyStatement } from '../kinds';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
@@ -93,6 +94,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
           : [],
       )
       .map((b) => b.address),
+    logDeliveries: logDeliveriesInto(r, ctx.graph),
   };
 }
 

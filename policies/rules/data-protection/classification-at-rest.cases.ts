@@ -1,3 +1,6 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Tags } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -9,6 +12,32 @@ import rule from './classification-at-rest';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
 const classify = (c: IConstruct, level: string) => Tags.of(c).add('data-classification', level);
+
+/** A bucket receiving the access logs of a load balancer of the graph, as hand-written templates declare it. */
+function logBucket(
+  stack: Stack,
+  receives: 'classic' | 'application' | 'network',
+  encryption?: s3.BucketEncryption,
+): s3.Bucket {
+  const bucket = new s3.Bucket(stack, 'Logs', { encryption });
+  if (receives === 'classic') {
+    new elb.CfnLoadBalancer(stack, 'Lb', {
+      listeners: [{ loadBalancerPort: '80', instancePort: '80', protocol: 'HTTP' }],
+      availabilityZones: ['us-east-1a'],
+      accessLoggingPolicy: { enabled: true, s3BucketName: bucket.bucketName, emitInterval: 5 },
+    });
+  } else {
+    new elbv2.CfnLoadBalancer(stack, 'Lb', {
+      type: receives,
+      subnets: ['subnet-12345678', 'subnet-87654321'],
+      loadBalancerAttributes: [
+        { key: 'access_logs.s3.enabled', value: 'true' },
+        { key: 'access_logs.s3.bucket', value: bucket.bucketName },
+      ],
+    });
+  }
+  return bucket;
+}
 
 export default defineCases(rule, [
   {
@@ -89,5 +118,18 @@ export default defineCases(rule, [
     },
     target: 'Jobs',
     expect: 'not_applicable',
+  },
+  {
+    name: 'internal bucket on SSE-S3 receiving application load balancer access logs, which take no KMS key',
+    build: (stack) => classify(logBucket(stack, 'application'), 'internal'),
+    target: 'Logs',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'internal bucket on SSE-S3 receiving network load balancer access logs, which accept a KMS key',
+    build: (stack) => classify(logBucket(stack, 'network'), 'internal'),
+    target: 'Logs',
+    expect: 'fail',
+    message: '`Logs` is INTERNAL and uses provider encryption; the level requires a KMS key',
   },
 ]);

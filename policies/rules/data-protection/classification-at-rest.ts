@@ -36,7 +36,9 @@ export default defineRule({
     'Each level sets the encryption its data needs: PUBLIC any, INTERNAL a KMS key, CONFIDENTIAL a customer-managed ' +
     "key (its policy and use are the owner's), RESTRICTED a customer-managed key dedicated to the store, TOP_SECRET two " +
     'layers (S3 DSSE-KMS; elsewhere a dedicated customer-managed key). Views do not show which stores share a key, so ' +
-    'RESTRICTED and TOP_SECRET non-object stores are checked for a customer-managed key only; dedication is not asserted.',
+    'RESTRICTED and TOP_SECRET non-object stores are checked for a customer-managed key only; dedication is not asserted. ' +
+    'A bucket receiving application or classic load balancer access logs can only use SSE-S3 (the services deliver ' +
+    'to no other encryption): the level is not asserted on it.',
   fix:
     'Give the store the key its level requires: `encryptionKey` with a `kms.Key` of its own from CONFIDENTIAL up, ' +
     'and `BucketEncryption.DSSE` for TOP_SECRET buckets.',
@@ -50,6 +52,12 @@ export default defineRule({
     const at = view.encryption.atRest;
     if (isUnknown(at))
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
+    const delivery = view.logDeliveries?.find((d) => d.providerKeyOnly);
+    if (delivery && at === 'provider' && req !== 'provider')
+      return notApplicable(
+        `\`${view.name}\` receives ${delivery.what}, which are delivered only to stores on service-managed keys ` +
+          `(SSE-S3): ${WANTED[req]} would stop them`,
+      );
     if (!accepted(req, view.storeType).includes(at)) {
       return fail(
         `\`${view.name}\` is ${c.level} and uses ${at} encryption; the level requires ${WANTED[req]}`,

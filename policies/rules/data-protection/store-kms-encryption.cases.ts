@@ -1,9 +1,38 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Tags } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './store-kms-encryption';
+
+/** A bucket receiving the access logs of a load balancer of the graph, as hand-written templates declare it. */
+function logBucket(
+  stack: Stack,
+  receives: 'classic' | 'application' | 'network',
+  encryption?: s3.BucketEncryption,
+): s3.Bucket {
+  const bucket = new s3.Bucket(stack, 'Logs', { encryption });
+  if (receives === 'classic') {
+    new elb.CfnLoadBalancer(stack, 'Lb', {
+      listeners: [{ loadBalancerPort: '80', instancePort: '80', protocol: 'HTTP' }],
+      availabilityZones: ['us-east-1a'],
+      accessLoggingPolicy: { enabled: true, s3BucketName: bucket.bucketName, emitInterval: 5 },
+    });
+  } else {
+    new elbv2.CfnLoadBalancer(stack, 'Lb', {
+      type: receives,
+      subnets: ['subnet-12345678', 'subnet-87654321'],
+      loadBalancerAttributes: [
+        { key: 'access_logs.s3.enabled', value: 'true' },
+        { key: 'access_logs.s3.bucket', value: bucket.bucketName },
+      ],
+    });
+  }
+  return bucket;
+}
 
 export default defineCases(rule, [
   {
@@ -59,5 +88,24 @@ export default defineCases(rule, [
     target: 'Jobs',
     expect: 'fail',
     message: /`Jobs` is not encrypted at rest/,
+  },
+  {
+    name: 'bucket on SSE-S3 receiving classic load balancer access logs, which take no KMS key',
+    build: (stack) => void logBucket(stack, 'classic'),
+    target: 'Logs',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'bucket on SSE-S3 receiving application load balancer access logs, which take no KMS key',
+    build: (stack) => void logBucket(stack, 'application', s3.BucketEncryption.S3_MANAGED),
+    target: 'Logs',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'bucket on SSE-S3 receiving network load balancer access logs, which accept a KMS key',
+    build: (stack) => void logBucket(stack, 'network'),
+    target: 'Logs',
+    expect: 'fail',
+    message: /`Logs` uses service-managed encryption/,
   },
 ]);

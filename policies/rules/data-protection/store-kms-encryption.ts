@@ -13,7 +13,8 @@ export default defineRule({
   rationale:
     'KMS encryption puts every read of the data behind a key policy and an audit record of each use of the key. ' +
     'Service-managed encryption (SSE-S3, SQS-owned keys) protects the disks but not against a principal who can read the store. ' +
-    'Only stores tagged `data-classification: public` may use it.',
+    'Only stores tagged `data-classification: public` may use it, and buckets receiving application or classic load ' +
+    'balancer access logs, which those services deliver only to SSE-S3 buckets.',
   fix: 'Encrypt the store with a KMS key (a customer-managed key from CONFIDENTIAL up), or tag it `data-classification: public` if its data is public.',
   appliesTo: ['data-store'],
   check(view) {
@@ -23,6 +24,12 @@ export default defineRule({
     }
     if (isUnknown(at))
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
+    const delivery = view.logDeliveries?.find((d) => d.providerKeyOnly);
+    if (delivery && at === 'provider')
+      return notApplicable(
+        `\`${view.name}\` receives ${delivery.what}, which are delivered only to stores on service-managed keys ` +
+          '(SSE-S3): a KMS key would stop them',
+      );
     if (STRONG.includes(at)) return pass(`\`${view.name}\` is encrypted with a KMS key`);
     if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest`);
     return fail(`\`${view.name}\` uses service-managed encryption, not a KMS key`);
