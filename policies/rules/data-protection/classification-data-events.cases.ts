@@ -105,7 +105,7 @@ export default defineCases(rule, [
     expect: 'pass',
   },
   {
-    name: 'restricted table with no trail',
+    name: 'restricted table and no trail in the input',
     build: (stack) => {
       classify(
         new dynamodb.Table(stack, 'Orders', {
@@ -115,7 +115,37 @@ export default defineCases(rule, [
       );
     },
     target: 'Orders',
-    expect: 'fail',
-    message: /`Orders` is RESTRICTED and no trail records its write data events/,
+    expect: 'unknown',
+    message: /^no trail in the input .*: whether the data events .* for the store `Orders` cannot be told/,
+  },
+  {
+    name: 'no trail in the input: an internal bucket before the restricted table is not concerned',
+    build: (stack) => {
+      classify(new s3.Bucket(stack, 'Assets'), 'internal');
+      classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+        }),
+        'restricted',
+      );
+      classify(new s3.Bucket(stack, 'Exports'), 'confidential');
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /for the 2 stores `Orders`, `Exports` cannot be told/,
+  },
+  {
+    name: 'no trail in the input: the second store concerned points to the first',
+    build: (stack) => {
+      classify(
+        new dynamodb.Table(stack, 'Orders', {
+          partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+        }),
+        'restricted',
+      );
+      classify(new s3.Bucket(stack, 'Exports'), 'confidential');
+    },
+    target: 'Exports',
+    expect: 'not_applicable',
   },
 ]);

@@ -1,7 +1,24 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { isUnknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
-import { DATA_EVENT_TYPES, dataEventCoverage, trailSinkReason } from '../logging/object-store-data-events';
+import { reportOnce } from '../../../lib/engine/estate';
+import {
+  DATA_EVENT_TYPES,
+  NO_TRAIL,
+  dataEventCoverage,
+  trailSinkReason,
+} from '../logging/object-store-data-events';
+import type { DataStoreView } from '../../../lib/views/kinds';
+
+/** The store needs its data events recorded: a type trails record, classified at a level that asks for them. */
+function needsDataEvents(s: DataStoreView): boolean {
+  const c = s.classification;
+  return (
+    DATA_EVENT_TYPES[s.storeType] !== undefined &&
+    c.state === 'tagged' &&
+    requirementsFor(c.level).audit !== 'management'
+  );
+}
 
 export default defineRule({
   id: 'BW-DP-018',
@@ -14,7 +31,8 @@ export default defineRule({
     'recorded, RESTRICTED and TOP_SECRET their read and write events (CloudTrail data events: S3 objects, DynamoDB ' +
     'tables), by a trail anywhere in the graph. The alarms the level also requires (on access denied for RESTRICTED, ' +
     'on every access for TOP_SECRET) are not asserted here. A trail outside the graph (an organisation trail) cannot ' +
-    'be seen: acknowledge the rule with its name. The bucket a trail delivers to, and a bucket holding only its ' +
+    'be seen: acknowledge the rule with its name; an input without any trail gets one `unknown` saying so, on its ' +
+    'first store concerned, rather than a failure on each. The bucket a trail delivers to, and a bucket holding only its ' +
     'server access logs, are exempt: recording their data events records each delivery again, in a loop.',
   fix:
     "Add the store to a trail's data event selectors (`trail.addS3EventSelector([{ bucket }])`, or an advanced " +
@@ -31,6 +49,15 @@ export default defineRule({
     if (audit === 'management') return notApplicable(`${c.level} requires management events only`);
     const needed = audit === 'data-write' ? (['write'] as const) : (['write', 'read'] as const);
     const trails = ctx.viewsOfKind('audit-trail');
+    if (trails.length === 0)
+      return reportOnce(view, {
+        question: 'classification-data-events',
+        views: ctx.viewsOfKind('data-store'),
+        concerned: needsDataEvents,
+        noun: 'store',
+        missing: NO_TRAIL,
+        whether: 'whether the data events their classification requires are recorded for',
+      });
     const sink = trailSinkReason(view, trails);
     if (sink !== undefined) return notApplicable(sink);
     const cover = dataEventCoverage(view.resource.address, type, trails);

@@ -1,4 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { reportOnce } from '../../../lib/engine/estate';
 import { Unknown, isUnknown } from '../../../lib/graph/values';
 import type { AuditTrailView, DataStoreType, DataStoreView, Fact } from '../../../lib/views/kinds';
 
@@ -52,6 +53,10 @@ export function dataEventCoverage(
   return found;
 }
 
+/** What the input lacks when it holds no trail, and where the trail may be instead. */
+export const NO_TRAIL =
+  'no trail in the input (a trail of another stack or account, such as an organisation trail, may record data events)';
+
 /**
  * Why a store's data events should not be recorded by the trails of the graph: it receives a trail's log files
  * (`sinkStore`), or only the server access logs of such stores. Recording them loops: each delivery is a data
@@ -88,7 +93,8 @@ export default defineRule({
     'leak or a tampering needs. The trail may live in another stack of the same graph; one selector for all buckets ' +
     '(`arn:aws:s3`) covers every bucket. The bucket a trail delivers to, and a bucket holding only its server access ' +
     'logs, are exempt: recording their data events records each delivery again, in a loop. A trail outside the ' +
-    'graph (an organisation trail) cannot be seen here.',
+    'graph (an organisation trail) cannot be seen here: an input without any trail gets one `unknown` saying so, on ' +
+    'its first bucket, rather than a failure on each.',
   fix:
     'Add an S3 data event selector to a trail: `trail.addS3EventSelector([{ bucket }])` for a bucket, or ' +
     '`trail.logAllS3DataEvents()` for all, with `readWriteType: ReadWriteType.ALL`.',
@@ -96,6 +102,15 @@ export default defineRule({
   check(view, ctx) {
     if (view.storeType !== 'object-store') return notApplicable('not an object store');
     const trails = ctx.viewsOfKind('audit-trail');
+    if (trails.length === 0)
+      return reportOnce(view, {
+        question: 'object-store-data-events',
+        views: ctx.viewsOfKind('data-store'),
+        concerned: (s) => s.storeType === 'object-store',
+        noun: 'bucket',
+        missing: NO_TRAIL,
+        whether: 'whether object-level read and write events are recorded (CIS 3.8, 3.9) of',
+      });
     const sink = trailSinkReason(view, trails);
     if (sink !== undefined) return notApplicable(sink);
     const cover = dataEventCoverage(view.resource.address, 'AWS::S3::Object', trails);
