@@ -27,13 +27,25 @@ export default defineCases(rule, [
     expect: 'pass',
   },
   {
-    name: 'confidential table with no backup plan',
+    name: 'no backup plan in the input: one unknown on the first classified store, naming each',
     build: (stack) => {
+      classify(new s3.Bucket(stack, 'Site'), 'public');
       classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      classify(new s3.Bucket(stack, 'Exports'), 'internal');
     },
     target: 'Orders',
-    expect: 'fail',
-    message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
+    expect: 'unknown',
+    message:
+      /^no backup plan in the input .*: whether a backup plan selects the 2 stores `Orders`, `Exports` cannot be told/,
+  },
+  {
+    name: 'no backup plan in the input: the other stores point to the one finding',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      classify(new s3.Bucket(stack, 'Exports'), 'internal');
+    },
+    target: 'Exports',
+    expect: 'not_applicable',
   },
   {
     name: 'confidential table while the plan selects restricted data only',

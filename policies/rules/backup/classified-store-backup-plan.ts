@@ -6,7 +6,8 @@ import {
   requirementsFor,
   type Classification,
 } from '../../../lib/classification';
-import type { BackupPlanView, DataStoreType, Fact } from '../../../lib/views/kinds';
+import { reportOnce } from '../../../lib/engine/estate';
+import type { BackupPlanView, DataStoreType, DataStoreView, Fact } from '../../../lib/views/kinds';
 
 /** Store types AWS Backup protects. */
 const PROTECTABLE = new Set<DataStoreType>([
@@ -45,6 +46,14 @@ function selects(
   return unresolved ?? u ?? false;
 }
 
+/** Whether the store's level needs AWS Backup and AWS Backup protects it on its own (not through a cluster or source). */
+function needsPlan(s: DataStoreView): boolean {
+  if (!PROTECTABLE.has(s.storeType)) return false;
+  if (s.storeType === 'database-instance' && s.pointInTimeRecovery === undefined) return false;
+  const c = s.classification;
+  return c.state === 'tagged' && requirementsFor(c.level).backup.cadence !== 'none';
+}
+
 export default defineRule({
   id: 'BW-BR-005',
   title: 'Classified data stores from INTERNAL up are selected by a backup plan',
@@ -55,7 +64,8 @@ export default defineRule({
     'From INTERNAL up, data is backed up by AWS Backup, so its recovery points sit in a vault that the level can lock ' +
     'and copy, away from the store itself. A store counts as selected when a backup plan of the graph names it, ' +
     'selects its `data-classification` value, or selects every resource. A selection by some other tag is not seen ' +
-    'here. Point-in-time recovery on a table is asserted by BW-BR-002 and does not replace the plan: its recovery ' +
+    'here, and an input without any backup plan gets one `unknown` saying so, on its first store concerned, rather ' +
+    'than a failure on each. Point-in-time recovery on a table is asserted by BW-BR-002 and does not replace the plan: its recovery ' +
     'window cannot be locked or copied.',
   fix:
     'Back the level up with `ClassifiedBackup` (which selects `data-classification: <level>`), or add the store to a ' +
@@ -72,8 +82,19 @@ export default defineRule({
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
     if (requirementsFor(c.level).backup.cadence === 'none')
       return notApplicable(`${c.level} data needs no backups`);
+    const plans = ctx.viewsOfKind('backup-plan');
+    if (plans.length === 0)
+      return reportOnce(view, {
+        question: 'classified-store-backup-plan',
+        views: ctx.viewsOfKind('data-store'),
+        concerned: needsPlan,
+        noun: 'store',
+        missing:
+          'no backup plan in the input (a plan of another stack, or an organisation backup policy, may select stores by their tags)',
+        whether: 'whether a backup plan selects',
+      });
     let unresolved: Unknown | undefined;
-    for (const plan of ctx.viewsOfKind('backup-plan')) {
+    for (const plan of plans) {
       for (const sel of plan.selections) {
         const s = selects(sel, view.resource.address, c.level);
         if (s === true) return pass(`\`${view.name}\` is backed up by plan \`${plan.name}\``);
