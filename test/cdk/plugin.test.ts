@@ -16,15 +16,15 @@ function appWithPlugin() {
 }
 
 describe('CDK validation plugin', () => {
-  test('an app with a bucket left on service-managed encryption fails synthesis, naming the construct path', () => {
+  test('an app with a bucket accepting requests without TLS fails synthesis, naming the construct path', () => {
     const { app, outdir } = appWithPlugin();
     new s3.Bucket(new Stack(app, 'Shop'), 'Plain');
-    expect(() => app.synth()).toThrow(/Shop\/Plain\/Resource[\s\S]*Bulwark::BW-DP-002/);
+    expect(() => app.synth()).toThrow(/Shop\/Plain\/Resource[\s\S]*Bulwark::BW-DP-006/);
     const report = JSON.parse(
       fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'),
     ) as unknown;
     const text = JSON.stringify(report);
-    expect(text).toContain('BW-DP-002');
+    expect(text).toContain('BW-DP-006');
     expect(text).toContain('Shop/Plain/Resource');
     fs.rmSync(outdir, { recursive: true, force: true });
   });

@@ -93,7 +93,8 @@ describe('view differences', () => {
     });
     expect(entries).toHaveLength(1);
     expect(entries[0]!.rules).toContain('BW-DP-002');
-    expect(entries[0]!.severity).toBe('high');
+    // The highest severity among the rules it flips: BW-DP-002 alone on an unclassified bucket.
+    expect(entries[0]!.severity).toBe('medium');
     expect(entries[0]!.message).toMatch(/BW-DP-002 pass -> fail/);
   });
 

@@ -7,12 +7,15 @@ const STRONG = ['kms-provider-key', 'customer-key', 'double'];
 export default defineRule({
   id: 'BW-DP-002',
   title: 'Data stores are encrypted at rest with KMS keys',
-  severity: 'high',
+  severity: 'medium',
   controls: ['mcsb-v1:DP-4', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
   threats: ['data-breach', 'insider-misuse'],
   rationale:
     'KMS encryption puts every read of the data behind a key policy and an audit record of each use of the key. ' +
     'Service-managed encryption (SSE-S3, SQS-owned keys) protects the disks but not against a principal who can read the store. ' +
+    'MCSB DP-5 asks for customer-managed keys where a requirement calls for them, not everywhere: data stored without ' +
+    'any encryption is BW-DP-003 (critical), and the key each classification level needs is BW-DP-012 (high). This ' +
+    'rule is the general preference for KMS keys, hence medium and advisory in the default pack. ' +
     'Only stores tagged `data-classification: public` may use it, and buckets receiving application or classic load ' +
     'balancer access logs, which those services deliver only to SSE-S3 buckets.',
   fix: 'Encrypt the store with a KMS key (a customer-managed key from CONFIDENTIAL up), or tag it `data-classification: public` if its data is public.',
