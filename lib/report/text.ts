@@ -14,9 +14,34 @@ export interface TextOptions {
 type Colors = ReturnType<typeof pc.createColors>;
 
 /**
- * The report for a terminal: findings grouped by severity (critical first), each with its rule,
- * message, location, fix and controls; then suppressed findings, errors, a summary line and the
- * score per framework. Every artifact-derived string passes through {@link escapeControl}, so no
+ * Sections of open findings, in the order they are shown: what is certainly wrong and gates first,
+ * then what gates because it could not be verified, then what does not gate (advisory, or an
+ * unknown the pack lets through), failures before unknowns.
+ */
+const SECTIONS: readonly {
+  readonly gating: boolean;
+  readonly status: 'fail' | 'unknown';
+  readonly header: (n: number, c: Colors) => string;
+}[] = [
+  { gating: true, status: 'fail', header: (n, c) => c.bold(c.red(`FAILED, GATING (${n})`)) },
+  {
+    gating: true,
+    status: 'unknown',
+    header: (n, c) => c.bold(c.magenta(`UNKNOWN, GATING (${n}): could not be verified from the input`)),
+  },
+  { gating: false, status: 'fail', header: (n, c) => c.bold(`FAILED, NOT GATING (${n})`) },
+  {
+    gating: false,
+    status: 'unknown',
+    header: (n, c) => c.bold(`UNKNOWN, NOT GATING (${n}): could not be verified from the input`),
+  },
+];
+
+/**
+ * The report for a terminal: open findings in {@link SECTIONS} (gating failures first, then gating
+ * unknowns, failures and unknowns that do not gate), by severity within each (critical first), each
+ * with its rule, message, location, fix and controls; then suppressed findings, errors, a summary line
+ * and the score per framework. Every artifact-derived string passes through {@link escapeControl}, so no
  * message can move the cursor, recolour the screen or fake a line of output.
  */
 export function renderText(report: Report, options: TextOptions = {}): string {
@@ -28,10 +53,12 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   if (report.drift) out.push(...driftTextLines(report.drift, c));
 
-  for (const severity of SEVERITY_ORDER) {
-    const group = open.filter((f) => f.severity === severity);
+  for (const section of SECTIONS) {
+    const group = open
+      .filter((f) => f.gating === section.gating && f.status === section.status)
+      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     if (group.length === 0) continue;
-    out.push(c.bold(`${severity.toUpperCase()} (${group.length})`));
+    out.push(section.header(group.length, c));
     for (const f of group) out.push(...findingLines(f, c), '');
   }
 

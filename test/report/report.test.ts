@@ -43,7 +43,7 @@ const EVIL_ID = 'Evil|`x`<script>\u001b[31m';
 const EVIL_TAG = '<script>|`x`\u001b[31m';
 const ESC = '\u001b';
 /** The rule the app is built around; other rules may add findings, which the tests allow for. */
-const RULE = 'BW-DP-002';
+const RULE = 'BW-DP-006';
 const SCHEMA = path.join(
   __dirname,
   '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
@@ -62,26 +62,27 @@ beforeAll(() => {
   new s3.Bucket(stack, 'Data', {
     encryption: s3.BucketEncryption.KMS,
     encryptionKey: new kms.Key(stack, 'Key'),
+    enforceSSL: true,
   });
   const evil = new s3.Bucket(stack, EVIL_ID);
   Tags.of(evil).add('data-classification', EVIL_TAG);
   new s3.Bucket(stack, 'Old');
   new s3.Bucket(stack, 'Archive');
   const acked = new s3.Bucket(stack, 'Acked');
-  Validations.of(acked).acknowledge({ id: 'BW-DP-002', reason: 'vendor bucket, encrypted by the vendor' });
+  Validations.of(acked).acknowledge({ id: 'BW-DP-006', reason: 'vendor bucket, encrypted by the vendor' });
   app.synth();
 
   const suppressions: Suppression[] = [
     {
-      rule: 'BW-DP-002',
+      rule: 'BW-DP-006',
       target: 'Shop/Archive',
       reason: 'cold archive | no `secrets` <b>',
       owner: 'platform',
       origin: 'file',
       declaredIn: `${path.join(outdir, 'bulwark.suppressions.yaml')}:4`,
     },
-    { rule: 'BW-DP-002', target: 'Shop/Old', reason: 'legacy', expires: '2020-01-01', origin: 'file' },
-    { rule: 'BW-DP-002', target: 'Shop/Gone', reason: 'removed long ago', origin: 'file' },
+    { rule: 'BW-DP-006', target: 'Shop/Old', reason: 'legacy', expires: '2020-01-01', origin: 'file' },
+    { rule: 'BW-DP-006', target: 'Shop/Gone', reason: 'removed long ago', origin: 'file' },
   ];
   const { graph } = loadInput([outdir]);
   evaluation = evaluate({
@@ -99,7 +100,7 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-/** The BW-DP-002 entry of a report on the bucket with construct id `name`. */
+/** The BW-DP-006 entry of a report on the bucket with construct id `name`. */
 const byName = (r: Report, name: string): ReportFinding => {
   const f = r.findings.find((x) => x.ruleId === RULE && x.resource.path === `Shop/${name}/Resource`);
   if (!f) throw new Error(`no ${RULE} finding on ${name}`);
@@ -113,7 +114,7 @@ const openOf = (r: Report) =>
 describe('model (JSON contract)', () => {
   test('the app yields the outcomes the report is tested on', () => {
     const outcome = (name: string) =>
-      evaluation.results.find((r) => r.resource.path === `Shop/${name}/Resource` && r.rule.id === 'BW-DP-002')
+      evaluation.results.find((r) => r.resource.path === `Shop/${name}/Resource` && r.rule.id === 'BW-DP-006')
         ?.outcome;
     expect(outcome('Logs')).toBe('fail');
     expect(outcome('Data')).toBe('pass');
@@ -163,7 +164,7 @@ describe('model (JSON contract)', () => {
     for (const sev of SEVERITY_ORDER) {
       expect(s.bySeverity[sev]).toBe(count((x) => isFinding(x) && open(x) && x.rule.severity === sev));
     }
-    // Of BW-DP-002: Logs, the evil bucket and Old (expired suppression) fail; Archive and Acked are suppressed.
+    // Of BW-DP-006: Logs, the evil bucket and Old (expired suppression) fail; Archive and Acked are suppressed.
     const dp = ofRule(report);
     expect(
       dp
@@ -194,7 +195,7 @@ describe('model (JSON contract)', () => {
     expect(ofRule(report)).toHaveLength(5);
     const f = byName(report, 'Logs');
     expect(f).toMatchObject({
-      ruleId: 'BW-DP-002',
+      ruleId: 'BW-DP-006',
       title: expect.any(String),
       severity: 'high',
       status: 'fail',
@@ -203,7 +204,7 @@ describe('model (JSON contract)', () => {
       suppressed: false,
       message: expect.stringContaining('`Logs`'),
       fix: expect.any(String),
-      controls: ['mcsb-v1:DP-4', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
+      controls: ['cis-aws-5.0:2.1.1', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02'],
       threats: expect.arrayContaining(['data-breach']),
       view: 'data-store',
     });
@@ -271,7 +272,7 @@ describe('model (JSON contract)', () => {
     expect(find('Shop/Acked/Resource')).toMatchObject({
       used: true,
       origin: 'cdk-acknowledgement',
-      rule: 'BW-DP-002',
+      rule: 'BW-DP-006',
     });
     expect(report.suppressions).toHaveLength(4);
   });
@@ -280,7 +281,11 @@ describe('model (JSON contract)', () => {
     expect(report.rules.map((r) => r.id)).toEqual(ruleIdsOf(report));
     const rule = report.rules.find((r) => r.id === RULE)!;
     expect(rule.helpUri).toMatch(/^https:\/\//);
-    expect(rule.controls[0]).toEqual({ ref: 'mcsb-v1:DP-4', title: expect.any(String), url: rule.helpUri });
+    expect(rule.controls[0]).toEqual({
+      ref: 'cis-aws-5.0:2.1.1',
+      title: expect.any(String),
+      url: rule.helpUri,
+    });
   });
 
   test('renderJson is the report, 2-space indented, with a trailing newline', () => {
@@ -340,9 +345,9 @@ describe('SARIF', () => {
     });
     expect(rule.properties.tags).toEqual([
       'security',
-      'mcsb-v1:DP-4',
-      'mcsb-v1:DP-5',
-      'nist-csf-2.0:PR.DS-01',
+      'cis-aws-5.0:2.1.1',
+      'mcsb-v1:DP-3',
+      'nist-csf-2.0:PR.DS-02',
     ]);
 
     expect(run.results).toHaveLength(report.findings.length);
@@ -458,7 +463,7 @@ describe('JUnit', () => {
     const suite = suiteOf(parse(renderJunit(report)));
     const f = byName(report, 'Logs');
     const c = suite.testcase.find((x) => x['@_classname'] === f.resource.address)!;
-    expect(c['@_name']).toBe('BW-DP-002');
+    expect(c['@_name']).toBe('BW-DP-006');
     expect(c.failure!['@_type']).toBe('high');
     expect(c.failure!['@_message']).toBe(f.message);
     expect(c.failure!['#text']).toContain(`fix: ${f.fix}`);
@@ -494,21 +499,48 @@ describe('JUnit', () => {
 });
 
 describe('text', () => {
-  test('groups by severity; each finding has badge, rule, message, location, fix, controls', () => {
+  test('leads with gating failures, then gating unknowns, then what does not gate; severity order within', () => {
     const text = renderText(report);
     const lines = text.split('\n');
     const open = openOf(report);
-    const headers = SEVERITY_ORDER.filter((sev) => open.some((f) => f.severity === sev)).map(
-      (sev) => `${sev.toUpperCase()} (${open.filter((f) => f.severity === sev).length})`,
+    const sections = [
+      ['FAILED, GATING', (f: ReportFinding) => f.gating && f.status === 'fail'],
+      ['UNKNOWN, GATING', (f: ReportFinding) => f.gating && f.status === 'unknown'],
+      ['FAILED, NOT GATING', (f: ReportFinding) => !f.gating && f.status === 'fail'],
+      ['UNKNOWN, NOT GATING', (f: ReportFinding) => !f.gating && f.status === 'unknown'],
+    ] as const;
+    const expected = sections
+      .map(([title, is]) => ({ title, of: open.filter(is) }))
+      .filter((x) => x.of.length > 0);
+    // The app yields gating failures and non-gating ones, so the order is tested, not assumed.
+    expect(expected.map((x) => x.title)).toEqual(
+      expect.arrayContaining(['FAILED, GATING', 'FAILED, NOT GATING']),
     );
-    expect(lines.filter((l) => /^(CRITICAL|HIGH|MEDIUM|LOW) \(\d+\)$/.test(l))).toEqual(headers);
-    expect(lines[0]).toBe(headers[0]);
+    const headerAt = lines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => /^(FAILED|UNKNOWN), (NOT )?GATING \(\d+\)/.test(l));
+    expect(headerAt.map(({ l }) => l.replace(/ \(\d+\).*$/, ''))).toEqual(expected.map((x) => x.title));
+    expect(headerAt.map(({ l }) => Number(/\((\d+)\)/.exec(l)![1]))).toEqual(
+      expected.map((x) => x.of.length),
+    );
+    expect(lines[0]).toMatch(/^FAILED, GATING \(\d+\)$/);
+    // Within a section, findings come by severity, critical first.
+    headerAt.forEach(({ i }, k) => {
+      const end = k + 1 < headerAt.length ? headerAt[k + 1]!.i : lines.length;
+      const badges = lines
+        .slice(i + 1, end)
+        .map((l) => /^ {2}\[(CRITICAL|HIGH|MEDIUM|LOW)\]/.exec(l)?.[1]?.toLowerCase())
+        .filter((x): x is string => x !== undefined);
+      expect(badges.length).toBe(expected[k]!.of.length);
+      const ranks = badges.map((b) => SEVERITY_ORDER.indexOf(b as (typeof SEVERITY_ORDER)[number]));
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    });
     const i = lines.findIndex((l) => l.includes(`${RULE} \`Logs\``));
-    expect(lines[i]).toMatch(/^ {2}\[HIGH\] BW-DP-002 `Logs` /);
+    expect(lines[i]).toMatch(/^ {2}\[HIGH\] BW-DP-006 `Logs` /);
     const f = byName(report, 'Logs');
     expect(lines[i + 1]).toBe(`      at Shop.template.json:${f.resource.line} (Shop/Logs/Resource)`);
     expect(lines[i + 2]).toBe(`      fix: ${f.fix}`);
-    expect(lines[i + 3]).toBe('      controls: mcsb-v1:DP-4, mcsb-v1:DP-5, nist-csf-2.0:PR.DS-01');
+    expect(lines[i + 3]).toBe('      controls: cis-aws-5.0:2.1.1, mcsb-v1:DP-3, nist-csf-2.0:PR.DS-02');
     const s = report.summary;
     expect(text).toContain(`SUPPRESSED (${s.suppressed})`);
     expect(text).toContain('UNUSED SUPPRESSIONS (1)');
