@@ -39,14 +39,6 @@ export class SecurityOperations extends Construct {
       'and private, and changes to its policy raise the CIS 4.8 alarm';
     acknowledge(this.audit.accessLogBucket, 'BW-DP-018', loop);
     acknowledge(this.audit.accessLogBucket, 'BW-LT-009', loop);
-    acknowledge(
-      this.audit.accessLogBucket,
-      'BW-LT-008',
-      'the access-log bucket is the end of the access-log chain: logging it into itself loops, and ' +
-        'into another bucket only moves the unlogged bucket one step. It is written by the S3 logging ' +
-        'service only (bucket policy), versioned, encrypted, TLS-only and private; changes to its ' +
-        'policy raise the CIS 4.8 alarm',
-    );
     acknowledgeAuditScope(this.posture.configBucket, Classification.CONFIDENTIAL);
   }
 

@@ -173,12 +173,7 @@ export class WebTier extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     tagClassification(bucket, level);
-    const sseOnly =
-      'Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3 (it rejects ' +
-      'SSE-KMS, and aws-cdk-lib refuses a KMS key here): the logs are encrypted at rest with S3 managed ' +
-      'keys, and the bucket is private, TLS-only and written only by the ELB log delivery principal';
-    acknowledge(bucket, 'BW-DP-002', sseOnly);
-    acknowledge(bucket, 'BW-DP-012', sseOnly);
+    // Elastic Load Balancing delivers access logs only to SSE-S3 buckets; the KMS-key rules know it.
     acknowledgeAuditScope(bucket, level);
     return bucket;
   }
