@@ -129,7 +129,7 @@ describe('control catalogs', () => {
 
 describe('packs', () => {
   test('the packs exist and the default pack enables every rule', () => {
-    expect(PACKS.map((p) => p.id)).toEqual(['all', 'mcsb', 'nist-csf', 'cis-aws', 'classification']);
+    expect(PACKS.map((p) => p.id)).toEqual(['all', 'adopt', 'mcsb', 'nist-csf', 'cis-aws', 'classification']);
     const all = PACKS.find((p) => p.id === 'all')!;
     for (const r of RULES) expect(all.enforcementOf(r)).not.toBe('disabled');
   });

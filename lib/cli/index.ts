@@ -13,6 +13,15 @@ import { EXIT, type CliIo } from './io';
 
 export { processIo, type CliIo } from './io';
 
+/** The packs, one line each, for the help of the commands taking `--pack`. */
+function packHelp(): string {
+  const width = Math.max(...PACKS.map((p) => p.id.length));
+  const lines = PACKS.map(
+    (p) => `  ${p.id.padEnd(width)}  ${p.description}${p.id === DEFAULT_PACK ? ' (default)' : ''}`,
+  );
+  return `Packs (--pack):\n${lines.join('\n')}`;
+}
+
 /**
  * Run the `bulwark` CLI on `argv` (without the node and script entries) and return the exit code:
  * 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -51,6 +60,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addHelpText(
       'after',
       `
+${packHelp()}
+
 Exit codes: 0 clean, 1 mandatory findings at or above --fail-on, 2 usage or input error.
 
 Examples:
@@ -118,6 +129,8 @@ What it does:
   (b) rule results on the live state. A deleted resource is drift; a resource that cannot be read
   (access denied, throttled) is reported as unreadable; types it does not read are listed as not
   checked. It only sends Describe/Get/List requests (see --print-iam-policy).
+
+${packHelp()}
 
 Exit codes: 0 clean, 1 drift or mandatory live findings at or above --fail-on, 2 usage or input
 error (no such stack, bad --app, no credentials or region). Drift counts at the severity of the
