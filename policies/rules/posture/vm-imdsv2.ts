@@ -11,7 +11,8 @@ export default defineRule({
     'IMDSv1 answers any plain GET to 169.254.169.254, so a server-side request forgery or an open proxy on the ' +
     "instance hands out the instance role's credentials. IMDSv2 requires a session token obtained with a PUT and a " +
     'hop limit, which those attacks cannot produce. Without `HttpTokens: required` the instance keeps IMDSv1 unless ' +
-    'its image or the account default says otherwise, which the template does not show.',
+    'its image says otherwise: Amazon Linux 2023 images (named by their SSM public parameter) carry ' +
+    '`imds-support v2.0` and require IMDSv2 by default. An account-level default is not seen in the template.',
   fix: 'Set `requireImdsv2: true` on `ec2.Instance`, `ec2.LaunchTemplate` or the `AutoScalingGroup` (or `metadataOptions: { httpTokens: "required" }` on the L1).',
   appliesTo: ['virtual-machine'],
   check(view) {
