@@ -99,11 +99,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
   RDS2: { bulwark: ['BW-DP-004'], types: RDS },
   RDS10: { bulwark: ['BW-DP-021'], types: RDS },
   RDS13: { bulwark: ['BW-BR-002', 'BW-BR-006'], types: RDS },
-  S1: {
-    bulwark: ['BW-LT-008'],
-    types: BUCKET,
-    onlyBulwark: { AccessLogs: 'cdk-nag exempts the bucket receiving server access logs; Bulwark does not' },
-  },
+  S1: { bulwark: ['BW-LT-008'], types: BUCKET },
   S2: { bulwark: ['BW-DP-008'], types: BUCKET },
   S10: { bulwark: ['BW-DP-006'], types: BUCKET },
   SMG4: { bulwark: ['BW-DP-020'], types: ['AWS::SecretsManager::Secret'] },
