@@ -116,7 +116,8 @@ export default defineCases(rule, [
     },
     target: 'Orders',
     expect: 'unknown',
-    message: /^no trail in the input .*: whether the data events .* for the store `Orders` cannot be told/,
+    message:
+      /^no trail in the input .*: whether a trail records the data events .* for the store `Orders` cannot be told/,
   },
   {
     name: 'no trail in the input: an internal bucket before the restricted table is not concerned',

@@ -56,7 +56,7 @@ export default defineRule({
         concerned: needsDataEvents,
         noun: 'store',
         missing: NO_TRAIL,
-        whether: 'whether the data events their classification requires are recorded for',
+        whether: 'whether a trail records the data events their classification requires for',
       });
     const sink = trailSinkReason(view, trails);
     if (sink !== undefined) return notApplicable(sink);

@@ -65,7 +65,7 @@ export default defineCases(rule, [
     target: 'Data',
     expect: 'unknown',
     message:
-      /^no trail in the input .*: whether object-level read and write events are recorded .* of the 2 buckets `Data`, `Assets` cannot be told/,
+      /^no trail in the input .*: whether a trail records object-level read and write events .* of the 2 buckets `Data`, `Assets` cannot be told/,
   },
   {
     name: 'no trail in the input: the other buckets point to the one finding',

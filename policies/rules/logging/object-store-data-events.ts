@@ -109,7 +109,7 @@ export default defineRule({
         concerned: (s) => s.storeType === 'object-store',
         noun: 'bucket',
         missing: NO_TRAIL,
-        whether: 'whether object-level read and write events are recorded (CIS 3.8, 3.9) of',
+        whether: 'whether a trail records object-level read and write events (CIS 3.8, 3.9) of',
       });
     const sink = trailSinkReason(view, trails);
     if (sink !== undefined) return notApplicable(sink);
