@@ -24,6 +24,7 @@ import storeDeletionProtection from './store-deletion-protection';
 import storeEncryptedAtRest from './store-encrypted-at-rest';
 import storeKmsEncryption from './store-kms-encryption';
 import storeEncryptedInTransit from './store-encrypted-in-transit';
+import dataServiceNotPublic from './data-service-not-public';
 
 export const dataProtectionRules: readonly Rule[] = [
   storeKmsEncryption,
@@ -51,4 +52,5 @@ export const dataProtectionRules: readonly Rule[] = [
   dataDiscoveryEnabled,
   classificationAccessModel,
   storeEncryptedInTransit,
+  dataServiceNotPublic,
 ];
