@@ -3,6 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Tags } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
+import { memcachedCluster } from '../../../test/support/data-services';
 import rule from './store-kms-encryption';
 
 export default defineCases(rule, [
@@ -59,5 +60,11 @@ export default defineCases(rule, [
     target: 'Jobs',
     expect: 'fail',
     message: /`Jobs` is not encrypted at rest/,
+  },
+  {
+    name: 'Memcached cluster: data in memory only, no key to hold',
+    build: (stack) => void memcachedCluster(stack),
+    target: 'Memcached',
+    expect: 'not_applicable',
   },
 ]);
