@@ -8,15 +8,21 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as docdb from 'aws-cdk-lib/aws-docdb';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as neptune from 'aws-cdk-lib/aws-neptune';
+import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as redshift from 'aws-cdk-lib/aws-redshift';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -64,6 +70,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
   CFR5: { bulwark: ['BW-NS-010'], types: DISTRIBUTION },
   CFR7: { bulwark: ['BW-NS-011'], types: DISTRIBUTION },
   COG2: { bulwark: ['BW-IM-005'], types: ['AWS::Cognito::UserPool'] },
+  DOC1: { bulwark: ['BW-DP-003'], types: ['AWS::DocDB::DBCluster'] },
   DDB3: { bulwark: ['BW-BR-002'], types: ['AWS::DynamoDB::Table'] },
   EC23: {
     bulwark: ['BW-NS-001', 'BW-NS-002', 'BW-NS-007', 'BW-NS-017'],
@@ -90,15 +97,26 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       'Build/Role/DefaultPolicy': 'CodeBuild grants on its own log group and report groups (`:*` suffixes)',
     },
   },
+  KDF1: { bulwark: ['BW-DP-003'], types: ['AWS::KinesisFirehose::DeliveryStream'] },
+  KDS1: { bulwark: ['BW-DP-003'], types: ['AWS::Kinesis::Stream'] },
   KMS5: { bulwark: ['BW-DP-010'], types: ['AWS::KMS::Key'] },
   L1: {
     bulwark: ['BW-PV-004'],
     types: ['AWS::Lambda::Function'],
     onlyNag: { SupportedFn: 'nodejs22.x is supported; cdk-nag wants the newest Node.js runtime' },
   },
+  N4: { bulwark: ['BW-DP-003'], types: ['AWS::Neptune::DBCluster'] },
+  N5: { bulwark: ['BW-IM-007'], types: ['AWS::Neptune::DBCluster'] },
+  OS8: {
+    bulwark: ['BW-DP-003'],
+    types: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  },
   RDS2: { bulwark: ['BW-DP-004'], types: RDS },
   RDS10: { bulwark: ['BW-DP-021'], types: RDS },
   RDS13: { bulwark: ['BW-BR-002', 'BW-BR-006'], types: RDS },
+  RS1: { bulwark: ['BW-DP-026'], types: ['AWS::Redshift::Cluster'] },
+  RS6: { bulwark: ['BW-DP-003'], types: ['AWS::Redshift::Cluster'] },
+  RS8: { bulwark: ['BW-DP-027'], types: ['AWS::Redshift::Cluster'] },
   S1: {
     bulwark: ['BW-LT-008'],
     types: BUCKET,
@@ -241,6 +259,51 @@ function buildApp(stack: Stack): void {
   new cognito.UserPool(stack, 'Users');
   new codebuild.Project(stack, 'Build', { buildSpec: codebuild.BuildSpec.fromObject({ version: '0.2' }) });
   new secretsmanager.Secret(stack, 'ApiKey');
+
+  // Managed data services, each unencrypted beside a hardened twin: streams, delivery streams, graph and
+  // document databases, a search domain; a Neptune cluster without IAM authentication; a public warehouse
+  // that accepts plaintext clients.
+  new kinesis.CfnStream(stack, 'PlainStream', { shardCount: 1 });
+  new kinesis.CfnStream(stack, 'SafeStream', {
+    shardCount: 1,
+    streamEncryption: { encryptionType: 'KMS', keyId: 'alias/aws/kinesis' },
+  });
+  const s3Destination = {
+    bucketArn: accessLogs.bucketArn,
+    roleArn: 'arn:aws:iam::123456789012:role/firehose',
+  };
+  new firehose.CfnDeliveryStream(stack, 'PlainDelivery', { s3DestinationConfiguration: s3Destination });
+  new firehose.CfnDeliveryStream(stack, 'SafeDelivery', {
+    s3DestinationConfiguration: s3Destination,
+    deliveryStreamEncryptionConfigurationInput: { keyType: 'AWS_OWNED_CMK' },
+  });
+  new neptune.CfnDBCluster(stack, 'PlainGraph', {});
+  new neptune.CfnDBCluster(stack, 'SafeGraph', { storageEncrypted: true, iamAuthEnabled: true });
+  const docsLogin = {
+    masterUsername: 'admin',
+    masterUserPassword: '{{resolve:secretsmanager:docs-admin}}',
+  };
+  new docdb.CfnDBCluster(stack, 'PlainDocs', { ...docsLogin, storageEncrypted: false });
+  new docdb.CfnDBCluster(stack, 'SafeDocs', { ...docsLogin, storageEncrypted: true });
+  new opensearch.CfnDomain(stack, 'PlainSearch', { encryptionAtRestOptions: { enabled: false } });
+  new opensearch.CfnDomain(stack, 'SafeSearch', { encryptionAtRestOptions: { enabled: true } });
+  const warehouse = (id: string, safe: boolean) =>
+    new redshift.CfnCluster(stack, id, {
+      clusterType: 'single-node',
+      dbName: 'analytics',
+      masterUsername: 'admin',
+      masterUserPassword: '{{resolve:secretsmanager:warehouse-admin}}',
+      nodeType: 'ra3.xlplus',
+      encrypted: safe,
+      publiclyAccessible: !safe,
+      clusterParameterGroupName: new redshift.CfnClusterParameterGroup(stack, `${id}Params`, {
+        description: 'cluster parameters',
+        parameterGroupFamily: 'redshift-1.0',
+        parameters: [{ parameterName: 'require_ssl', parameterValue: String(safe) }],
+      }).ref,
+    });
+  warehouse('PlainWarehouse', false);
+  warehouse('SafeWarehouse', true);
 }
 
 /** The CloudFormation resource of a construct path below the stack (the L1 itself or its default child). */
