@@ -136,15 +136,22 @@ export interface DataStoreView extends ViewBase {
   readonly noncurrentVersionRetentionDays?: Fact<number | null>;
   /** Minor engine versions are applied automatically in the maintenance window (databases). */
   readonly autoMinorVersionUpgrade?: Fact<boolean>;
-  // Managed data services (graph and document databases, warehouses, caches, search clusters, streams,
-  // processing clusters, replication endpoints). Which of them sets each fact:
-  // - `nodeToNodeEncryption`: caches (replication between nodes), search clusters, streams run as broker
-  //   clusters, processing clusters. Undefined where the service always encrypts it or the store is one node.
-  // - `minTlsCeiling`: search clusters, whose strongest TLS policy still accepts TLS 1.2.
-  // - `clientAuthentication`: caches, streams, graph databases.
-  // - `memoryOnly`: caches whose engine keeps no data on disk or in snapshots (Memcached).
-  // Graph and document databases and warehouses also set `backupRetentionDays`, `deletionProtection` and
-  // `publiclyAccessible` where the service has them; streams set `dataRetentionDays`.
+  // Managed data services. What each new store type sets besides `encryption` and `classification`:
+  // - graph-database (Neptune): `tlsOnly`, `minTlsVersion`, `clientAuthentication`, `backupRetentionDays`,
+  //   `pointInTimeRecovery`, `deletionProtection`.
+  // - document-database (DocumentDB): `tlsOnly` (and `minTlsVersion` when the store sets one),
+  //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
+  // - data-warehouse (Redshift): `tlsOnly`, `publiclyAccessible`, `backupRetentionDays` (0: no automated backups).
+  // - cache (ElastiCache): `tlsOnly`, `nodeToNodeEncryption` (replication groups), `clientAuthentication`,
+  //   `memoryOnly` (Memcached).
+  // - search-cluster (OpenSearch, Elasticsearch): `tlsOnly`, `minTlsVersion`, `minTlsCeiling`,
+  //   `nodeToNodeEncryption`, `publiclyAccessible`, `policyAllowsPublic`.
+  // - stream (Kinesis, MSK): `clientAuthentication`; Kinesis `dataRetentionDays`; MSK `tlsOnly`,
+  //   `nodeToNodeEncryption`, `publiclyAccessible`.
+  // - delivery-stream (Firehose): encryption only (a stream reading another takes its source's).
+  // - processing-cluster (EMR): `nodeToNodeEncryption`.
+  // - replication-endpoint (DMS): `tlsOnly` (the link to its database); `encryption` is that of its
+  //   connection settings.
   /**
    * Traffic between the store's own nodes (replication, node-to-node, broker-to-broker, shuffle between
    * workers) is encrypted. Undefined where the service always encrypts it or has no such traffic.
