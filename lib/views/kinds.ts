@@ -137,8 +137,8 @@ export interface DataStoreView extends ViewBase {
   /** Minor engine versions are applied automatically in the maintenance window (databases). */
   readonly autoMinorVersionUpgrade?: Fact<boolean>;
   // Managed data services. What each new store type sets besides `encryption` and `classification`:
-  // - graph-database (Neptune): `tlsOnly`, `minTlsVersion`, `clientAuthentication`, `backupRetentionDays`,
-  //   `pointInTimeRecovery`, `deletionProtection`.
+  // - graph-database (Neptune): `tlsOnly`, `minTlsVersion`, `minTlsCeiling`, `clientAuthentication`,
+  //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
   // - document-database (DocumentDB): `tlsOnly` (and `minTlsVersion` when the store sets one),
   //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
   // - data-warehouse (Redshift): `tlsOnly`, `publiclyAccessible`, `backupRetentionDays` (0: no automated backups).
@@ -159,7 +159,7 @@ export interface DataStoreView extends ViewBase {
   readonly nodeToNodeEncryption?: Fact<boolean>;
   /**
    * The highest TLS floor the service lets the owner set, where it is below TLS 1.3 (a search cluster's
-   * strongest TLS policy still accepts TLS 1.2). Undefined: the store can be held to TLS 1.3.
+   * strongest TLS policy, and Neptune, still accept TLS 1.2). Undefined: the store can be held to TLS 1.3.
    */
   readonly minTlsCeiling?: '1.2';
   /**

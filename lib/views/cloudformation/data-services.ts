@@ -87,7 +87,8 @@ function parameterGroup(
 
 /**
  * `AWS::Neptune::DBCluster`. Since engine 1.0.4.0 Neptune accepts only HTTPS and WebSocket connections over
- * TLS 1.2 or later on every endpoint; older engine versions are no longer offered. Neptune has no user
+ * TLS 1.2 or later on every endpoint (TLS 1.3 too from engine 1.3.2.0, with no setting to require it); older engine
+ * versions are no longer offered. Neptune has no user
  * accounts: without IAM database authentication (`IamAuthEnabled`, off by default) any client that reaches
  * the port can read and write the graph.
  */
@@ -100,6 +101,7 @@ export function neptuneClusterView(r: Resource, ctx: AdapterContext): DataStoreV
     deletionProtection: bool(p.DeletionProtection, false),
     tlsOnly: true,
     minTlsVersion: '1.2',
+    minTlsCeiling: '1.2',
     clientAuthentication: iam instanceof Unknown ? iam : iam ? ['cloud-identity'] : ['unauthenticated'],
   };
 }

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
-import { searchDomain } from '../../../test/support/data-services';
+import { neptuneCluster, searchDomain } from '../../../test/support/data-services';
 import rule from './classification-in-transit';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
@@ -101,5 +101,13 @@ export default defineCases(rule, [
     target: 'Search',
     expect: 'fail',
     message: /`Search` is CONFIDENTIAL and accepts TLS 1\.0; the level requires TLS 1\.2 or later/,
+  },
+  {
+    name: 'restricted Neptune cluster: the service accepts TLS 1.2 and 1.3 and offers no 1.3-only setting',
+    build: (stack) => {
+      Tags.of(neptuneCluster(stack)).add('data-classification', 'restricted');
+    },
+    target: 'Graph',
+    expect: 'pass',
   },
 ]);
