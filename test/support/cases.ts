@@ -65,13 +65,21 @@ export function caseFiles(root = path.join(__dirname, '../../policies/rules')): 
   return out.sort();
 }
 
-/** All rule files (not cases, not the index) under policies/rules. */
-export function ruleFiles(root = path.join(__dirname, '../../policies/rules')): string[] {
+/**
+ * All rule files under policies/rules: `<domain>/<slug>.ts`, not cases, not the index. Files directly under
+ * policies/rules (the catalog and its helpers) are not rules.
+ */
+export function ruleFiles(root = path.join(__dirname, '../../policies/rules'), inDomain = false): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
     const p = path.join(root, entry.name);
-    if (entry.isDirectory()) out.push(...ruleFiles(p));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.cases.ts') && entry.name !== 'index.ts')
+    if (entry.isDirectory()) out.push(...ruleFiles(p, true));
+    else if (
+      inDomain &&
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.cases.ts') &&
+      entry.name !== 'index.ts'
+    )
       out.push(p);
   }
   return out.sort();
