@@ -8,15 +8,24 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as docdb from 'aws-cdk-lib/aws-docdb';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
+import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as emr from 'aws-cdk-lib/aws-emr';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as msk from 'aws-cdk-lib/aws-msk';
+import * as neptune from 'aws-cdk-lib/aws-neptune';
+import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as redshift from 'aws-cdk-lib/aws-redshift';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -42,6 +51,9 @@ interface Pair {
 }
 
 const DISTRIBUTION = ['AWS::CloudFront::Distribution'];
+const SEARCH = ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'];
+const CACHE = ['AWS::ElastiCache::ReplicationGroup'];
+const KAFKA = ['AWS::MSK::Cluster'];
 const RDS = ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'];
 const BUCKET = ['AWS::S3::Bucket'];
 const IAM = [
@@ -54,6 +66,8 @@ const IAM = [
 
 /** The mapped rows of docs/cdk-nag-mapping.md, keyed by cdk-nag rule without the `AwsSolutions-` prefix. */
 const PAIRS: Readonly<Record<string, Pair>> = {
+  AEC3: { bulwark: ['BW-DP-003', 'BW-DP-026'], types: CACHE },
+  AEC6: { bulwark: ['BW-IM-007'], types: CACHE },
   APIG1: { bulwark: ['BW-LT-103'], types: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'] },
   APIG3: { bulwark: ['BW-NS-009'], types: ['AWS::ApiGateway::Stage'] },
   APIG4: { bulwark: ['BW-IM-003'], types: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'] },
@@ -64,6 +78,8 @@ const PAIRS: Readonly<Record<string, Pair>> = {
   CFR5: { bulwark: ['BW-NS-010'], types: DISTRIBUTION },
   CFR7: { bulwark: ['BW-NS-011'], types: DISTRIBUTION },
   COG2: { bulwark: ['BW-IM-005'], types: ['AWS::Cognito::UserPool'] },
+  DOC1: { bulwark: ['BW-DP-003'], types: ['AWS::DocDB::DBCluster'] },
+  DOC4: { bulwark: ['BW-BR-006'], types: ['AWS::DocDB::DBCluster'] },
   DDB3: { bulwark: ['BW-BR-002'], types: ['AWS::DynamoDB::Table'] },
   EC23: {
     bulwark: ['BW-NS-001', 'BW-NS-002', 'BW-NS-007', 'BW-NS-017'],
@@ -77,6 +93,14 @@ const PAIRS: Readonly<Record<string, Pair>> = {
   },
   EC26: { bulwark: ['BW-DP-003'], types: ['AWS::EC2::Volume'] },
   EFS1: { bulwark: ['BW-DP-005'], types: ['AWS::EFS::FileSystem'] },
+  EMR5: {
+    bulwark: ['BW-DP-026'],
+    types: ['AWS::EMR::Cluster'],
+    onlyNag: {
+      SafeSpark:
+        'cdk-nag reads `EnableInTransitEncryption` at the top of the security configuration; EMR nests it under `EncryptionConfiguration`',
+    },
+  },
   ELB2: {
     bulwark: ['BW-LT-104'],
     types: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'],
@@ -90,15 +114,29 @@ const PAIRS: Readonly<Record<string, Pair>> = {
       'Build/Role/DefaultPolicy': 'CodeBuild grants on its own log group and report groups (`:*` suffixes)',
     },
   },
+  KDF1: { bulwark: ['BW-DP-003'], types: ['AWS::KinesisFirehose::DeliveryStream'] },
+  KDS1: { bulwark: ['BW-DP-003'], types: ['AWS::Kinesis::Stream'] },
   KMS5: { bulwark: ['BW-DP-010'], types: ['AWS::KMS::Key'] },
   L1: {
     bulwark: ['BW-PV-004'],
     types: ['AWS::Lambda::Function'],
     onlyNag: { SupportedFn: 'nodejs22.x is supported; cdk-nag wants the newest Node.js runtime' },
   },
+  MSK2: { bulwark: ['BW-DP-026'], types: KAFKA },
+  MSK3: { bulwark: ['BW-DP-026'], types: KAFKA },
+  N3: { bulwark: ['BW-BR-006'], types: ['AWS::Neptune::DBCluster'] },
+  N4: { bulwark: ['BW-DP-003'], types: ['AWS::Neptune::DBCluster'] },
+  N5: { bulwark: ['BW-IM-007'], types: ['AWS::Neptune::DBCluster'] },
+  OS1: { bulwark: ['BW-DP-027'], types: SEARCH },
+  OS2: { bulwark: ['BW-DP-026'], types: SEARCH },
+  OS8: { bulwark: ['BW-DP-003'], types: SEARCH },
   RDS2: { bulwark: ['BW-DP-004'], types: RDS },
   RDS10: { bulwark: ['BW-DP-021'], types: RDS },
   RDS13: { bulwark: ['BW-BR-002', 'BW-BR-006'], types: RDS },
+  RS1: { bulwark: ['BW-DP-026'], types: ['AWS::Redshift::Cluster'] },
+  RS10: { bulwark: ['BW-BR-006'], types: ['AWS::Redshift::Cluster'] },
+  RS6: { bulwark: ['BW-DP-003'], types: ['AWS::Redshift::Cluster'] },
+  RS8: { bulwark: ['BW-DP-027'], types: ['AWS::Redshift::Cluster'] },
   S1: { bulwark: ['BW-LT-008'], types: BUCKET },
   S2: { bulwark: ['BW-DP-008'], types: BUCKET },
   S10: { bulwark: ['BW-DP-006'], types: BUCKET },
@@ -237,6 +275,124 @@ function buildApp(stack: Stack): void {
   new cognito.UserPool(stack, 'Users');
   new codebuild.Project(stack, 'Build', { buildSpec: codebuild.BuildSpec.fromObject({ version: '0.2' }) });
   new secretsmanager.Secret(stack, 'ApiKey');
+
+  // Managed data services, each unencrypted beside a hardened twin: streams, delivery streams, graph and
+  // document databases, a search domain; a Neptune cluster without IAM authentication; a public warehouse
+  // that accepts plaintext clients.
+  new kinesis.CfnStream(stack, 'PlainStream', { shardCount: 1 });
+  new kinesis.CfnStream(stack, 'SafeStream', {
+    shardCount: 1,
+    streamEncryption: { encryptionType: 'KMS', keyId: 'alias/aws/kinesis' },
+  });
+  const s3Destination = {
+    bucketArn: accessLogs.bucketArn,
+    roleArn: 'arn:aws:iam::123456789012:role/firehose',
+  };
+  new firehose.CfnDeliveryStream(stack, 'PlainDelivery', { s3DestinationConfiguration: s3Destination });
+  new firehose.CfnDeliveryStream(stack, 'SafeDelivery', {
+    s3DestinationConfiguration: s3Destination,
+    deliveryStreamEncryptionConfigurationInput: { keyType: 'AWS_OWNED_CMK' },
+  });
+  new neptune.CfnDBCluster(stack, 'PlainGraph', {});
+  new neptune.CfnDBCluster(stack, 'SafeGraph', {
+    storageEncrypted: true,
+    iamAuthEnabled: true,
+    backupRetentionPeriod: 7,
+  });
+  const docsLogin = {
+    masterUsername: 'admin',
+    masterUserPassword: '{{resolve:secretsmanager:docs-admin}}',
+  };
+  new docdb.CfnDBCluster(stack, 'PlainDocs', { ...docsLogin, storageEncrypted: false });
+  new docdb.CfnDBCluster(stack, 'SafeDocs', {
+    ...docsLogin,
+    storageEncrypted: true,
+    backupRetentionPeriod: 7,
+  });
+  new opensearch.CfnDomain(stack, 'PlainSearch', { encryptionAtRestOptions: { enabled: false } });
+  new opensearch.CfnDomain(stack, 'SafeSearch', {
+    encryptionAtRestOptions: { enabled: true },
+    nodeToNodeEncryptionOptions: { enabled: true },
+    domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' },
+    vpcOptions: {
+      subnetIds: vpc.isolatedSubnets
+        .concat(vpc.publicSubnets)
+        .slice(0, 1)
+        .map((x) => x.subnetId),
+    },
+  });
+  const warehouse = (id: string, safe: boolean) =>
+    new redshift.CfnCluster(stack, id, {
+      clusterType: 'single-node',
+      dbName: 'analytics',
+      masterUsername: 'admin',
+      masterUserPassword: '{{resolve:secretsmanager:warehouse-admin}}',
+      nodeType: 'ra3.xlplus',
+      encrypted: safe,
+      publiclyAccessible: !safe,
+      automatedSnapshotRetentionPeriod: safe ? 7 : 0,
+      clusterParameterGroupName: new redshift.CfnClusterParameterGroup(stack, `${id}Params`, {
+        description: 'cluster parameters',
+        parameterGroupFamily: 'redshift-1.0',
+        parameters: [{ parameterName: 'require_ssl', parameterValue: String(safe) }],
+      }).ref,
+    });
+  warehouse('PlainWarehouse', false);
+  warehouse('SafeWarehouse', true);
+
+  // A cache without encryption or authentication, a broker accepting plaintext, a processing cluster without a
+  // security configuration; hardened twins.
+  const cacheProps = {
+    replicationGroupDescription: 'sessions',
+    engine: 'valkey',
+    cacheNodeType: 'cache.t4g.small',
+    numCacheClusters: 2,
+  };
+  new elasticache.CfnReplicationGroup(stack, 'PlainCache', cacheProps);
+  new elasticache.CfnReplicationGroup(stack, 'SafeCache', {
+    ...cacheProps,
+    atRestEncryptionEnabled: true,
+    transitEncryptionEnabled: true,
+    authToken: '{{resolve:secretsmanager:cache-token}}',
+  });
+  const kafka = (id: string, encryptionInfo?: msk.CfnCluster.EncryptionInfoProperty) =>
+    new msk.CfnCluster(stack, id, {
+      clusterName: id.toLowerCase(),
+      kafkaVersion: '3.6.0',
+      numberOfBrokerNodes: 2,
+      brokerNodeGroupInfo: {
+        clientSubnets: vpc.publicSubnets.map((x) => x.subnetId),
+        instanceType: 'kafka.m7g.large',
+      },
+      clientAuthentication: { sasl: { iam: { enabled: true } } },
+      encryptionInfo,
+    });
+  kafka('PlainKafka', { encryptionInTransit: { clientBroker: 'TLS_PLAINTEXT', inCluster: false } });
+  kafka('SafeKafka');
+  const spark = (id: string, securityConfiguration?: string) =>
+    new emr.CfnCluster(stack, id, {
+      name: id.toLowerCase(),
+      releaseLabel: 'emr-7.1.0',
+      jobFlowRole: 'EMR_EC2_DefaultRole',
+      serviceRole: 'EMR_DefaultRole',
+      instances: { masterInstanceGroup: { instanceCount: 1, instanceType: 'm7g.xlarge' } },
+      securityConfiguration,
+    });
+  spark('PlainSpark');
+  spark(
+    'SafeSpark',
+    new emr.CfnSecurityConfiguration(stack, 'SparkSecurity', {
+      securityConfiguration: {
+        EncryptionConfiguration: {
+          EnableInTransitEncryption: true,
+          EnableAtRestEncryption: false,
+          InTransitEncryptionConfiguration: {
+            TLSCertificateConfiguration: { CertificateProviderType: 'PEM', S3Object: 's3://certs/emr.zip' },
+          },
+        },
+      },
+    }).ref,
+  );
 }
 
 /** The CloudFormation resource of a construct path below the stack (the L1 itself or its default child). */

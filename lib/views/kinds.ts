@@ -40,7 +40,17 @@ export type DataStoreType =
   | 'log-group'
   | 'block-volume'
   | 'secret'
-  | 'file-system';
+  | 'file-system'
+  // Managed data services: clusters, caches, search, streams and the links that move data between stores.
+  | 'graph-database'
+  | 'document-database'
+  | 'data-warehouse'
+  | 'cache'
+  | 'search-cluster'
+  | 'stream'
+  | 'delivery-stream'
+  | 'processing-cluster'
+  | 'replication-endpoint';
 
 /** How data at rest is encrypted, weakest to strongest. */
 export type AtRestEncryption = 'none' | 'provider' | 'kms-provider-key' | 'customer-key' | 'double';
@@ -53,6 +63,10 @@ export interface KeyReference {
   readonly external?: string;
 }
 
+/** A way a data store authenticates its clients (see {@link DataStoreView.clientAuthentication}). */
+export type ClientAuthenticationMethod =
+  'unauthenticated' | 'shared-secret' | 'user-credentials' | 'cloud-identity' | 'client-certificate';
+
 export interface DataStoreView extends ViewBase {
   readonly kind: 'data-store';
   readonly storeType: DataStoreType;
@@ -64,7 +78,9 @@ export interface DataStoreView extends ViewBase {
   };
   /**
    * Whether requests without TLS are denied (resource policy condition `aws:SecureTransport`, or
-   * the service only accepts TLS). `undefined` when the service has no such notion.
+   * the service only accepts TLS). For a cache, cluster or search domain: clients must connect with
+   * TLS (plaintext connections are refused). For a replication endpoint: the link to its database
+   * is made over TLS. `undefined` when the service has no such notion.
    */
   readonly tlsOnly?: Fact<boolean>;
   /** Public access: `blocked` (all four S3 block settings, or the service is private). */
@@ -120,6 +136,44 @@ export interface DataStoreView extends ViewBase {
   readonly noncurrentVersionRetentionDays?: Fact<number | null>;
   /** Minor engine versions are applied automatically in the maintenance window (databases). */
   readonly autoMinorVersionUpgrade?: Fact<boolean>;
+  // Managed data services. What each new store type sets besides `encryption` and `classification`:
+  // - graph-database (Neptune): `tlsOnly`, `minTlsVersion`, `minTlsCeiling`, `clientAuthentication`,
+  //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
+  // - document-database (DocumentDB): `tlsOnly` (and `minTlsVersion` when the store sets one),
+  //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
+  // - data-warehouse (Redshift): `tlsOnly`, `publiclyAccessible`, `backupRetentionDays` (0: no automated backups).
+  // - cache (ElastiCache): `tlsOnly`, `nodeToNodeEncryption` (replication groups), `clientAuthentication`,
+  //   `memoryOnly` (Memcached).
+  // - search-cluster (OpenSearch, Elasticsearch): `tlsOnly`, `minTlsVersion`, `minTlsCeiling`,
+  //   `nodeToNodeEncryption`, `publiclyAccessible`, `policyAllowsPublic`.
+  // - stream (Kinesis, MSK): `clientAuthentication`; Kinesis `dataRetentionDays`; MSK `tlsOnly`,
+  //   `nodeToNodeEncryption`, `publiclyAccessible`.
+  // - delivery-stream (Firehose): encryption only (a stream reading another takes its source's).
+  // - processing-cluster (EMR): `nodeToNodeEncryption`.
+  // - replication-endpoint (DMS): `tlsOnly` (the link to its database); `encryption` is that of its
+  //   connection settings.
+  /**
+   * Traffic between the store's own nodes (replication, node-to-node, broker-to-broker, shuffle between
+   * workers) is encrypted. Undefined where the service always encrypts it or has no such traffic.
+   */
+  readonly nodeToNodeEncryption?: Fact<boolean>;
+  /**
+   * The highest TLS floor the service lets the owner set, where it is below TLS 1.3 (a search cluster's
+   * strongest TLS policy, and Neptune, still accept TLS 1.2). Undefined: the store can be held to TLS 1.3.
+   */
+  readonly minTlsCeiling?: '1.2';
+  /**
+   * How clients prove who they are before reading or writing data, every method the store accepts:
+   * `unauthenticated` (any client that reaches the port), `shared-secret` (one password or token for
+   * every client), `user-credentials` (per-user names and passwords), `cloud-identity` (signed requests
+   * or tokens of the cloud's identity service), `client-certificate` (mutual TLS).
+   */
+  readonly clientAuthentication?: Fact<readonly ClientAuthenticationMethod[]>;
+  /**
+   * The store keeps its data in memory only: no disk, snapshot or backup ever holds it (a Memcached cache).
+   * At-rest encryption, keys and deletion settings have nothing to protect.
+   */
+  readonly memoryOnly?: boolean;
   /**
    * The store's resource policy: the statements of every policy attached to it (bucket, queue, topic, table or
    * secret policy), `unresolved` when one of them cannot be read. Empty when the store has none; undefined when

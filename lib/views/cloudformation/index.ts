@@ -1,6 +1,7 @@
 import { AdapterRegistry } from '../registry';
 import { registerBackup } from './backup';
 import { registerCompute } from './compute';
+import { registerDataServices } from './data-services';
 import { registerEndpoints } from './endpoints';
 import { registerEvents } from './events';
 import { registerIdentity } from './identity';
@@ -25,5 +26,6 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerCompute(registry);
   registerPosture(registry);
   registerEvents(registry);
+  registerDataServices(registry);
   return registry;
 }

@@ -27,7 +27,7 @@ import { displayName } from '../common/naming';
 import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
-type Encryption = DataStoreView['encryption'];
+export type Encryption = DataStoreView['encryption'];
 
 const STRENGTH: readonly AtRestEncryption[] = [
   'none',
@@ -38,7 +38,7 @@ const STRENGTH: readonly AtRestEncryption[] = [
 ];
 
 /** The weaker of two encryption facts; an Unknown wins over any known value. */
-function weaker(a: Encryption, b: Encryption): Encryption {
+export function weaker(a: Encryption, b: Encryption): Encryption {
   if (a.atRest instanceof Unknown) return a;
   if (b.atRest instanceof Unknown) return b;
   return STRENGTH.indexOf(b.atRest) < STRENGTH.indexOf(a.atRest) ? b : a;
@@ -51,11 +51,11 @@ function allTrue(facts: readonly Fact<boolean>[]): Fact<boolean> {
 }
 
 /** A boolean property with its service default. */
-function bool(v: Value | undefined, dflt: boolean): Fact<boolean> {
+export function bool(v: Value | undefined, dflt: boolean): Fact<boolean> {
   return asBool(v) ?? dflt;
 }
 
-function base(
+export function base(
   r: Resource,
   storeType: DataStoreType,
   encryption: Encryption,

@@ -6,6 +6,7 @@ import type { IConstruct } from 'constructs';
 import { ClassifiedBackup } from '../../../lib/aws/backup';
 import { Classification } from '../../../lib/classification';
 import { defineCases } from '../../../lib/engine/cases';
+import { neptuneCluster } from '../../../test/support/data-services';
 import rule from './classified-store-backup-plan';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
@@ -86,5 +87,14 @@ export default defineCases(rule, [
     },
     target: 'Site',
     expect: 'not_applicable',
+  },
+  {
+    name: 'internal Neptune cluster that no backup plan selects',
+    build: (stack) => {
+      Tags.of(neptuneCluster(stack)).add('data-classification', 'internal');
+    },
+    target: 'Graph',
+    expect: 'fail',
+    message: /`Graph` is INTERNAL and no backup plan selects it/,
   },
 ]);

@@ -17,6 +17,9 @@ const PROTECTABLE = new Set<DataStoreType>([
   'database-cluster',
   'block-volume',
   'file-system',
+  'graph-database',
+  'document-database',
+  'data-warehouse',
 ]);
 
 /** Whether one selection takes in the store: by name, by its classification tag, or by `*`. */

@@ -3,6 +3,7 @@ import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
+import { docdbCluster, neptuneCluster, redshiftCluster } from '../../../test/support/data-services';
 import rule from './database-backup-retention';
 
 function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
@@ -87,5 +88,31 @@ export default defineCases(rule, [
     target: 'Replica',
     expect: 'fail',
     message: '`Replica` keeps automated backups 1 day, less than 7',
+  },
+  {
+    name: 'Neptune cluster keeping backups seven days',
+    build: (stack) => void neptuneCluster(stack),
+    target: 'Graph',
+    expect: 'pass',
+  },
+  {
+    name: 'DocumentDB cluster on the service default (one day)',
+    build: (stack) => void docdbCluster(stack, 'Docs', { backupRetentionPeriod: undefined }),
+    target: 'Docs',
+    expect: 'fail',
+    message: /`Docs` keeps automated backups 1 day, less than 7/,
+  },
+  {
+    name: 'Redshift cluster keeping automated snapshots seven days',
+    build: (stack) => void redshiftCluster(stack),
+    target: 'Warehouse',
+    expect: 'pass',
+  },
+  {
+    name: 'Redshift cluster with automated snapshots turned off',
+    build: (stack) => void redshiftCluster(stack, 'Warehouse', { automatedSnapshotRetentionPeriod: 0 }),
+    target: 'Warehouse',
+    expect: 'fail',
+    message: /`Warehouse` keeps no automated backups/,
   },
 ]);

@@ -5,6 +5,15 @@ import { Classification } from '../../../lib/classification';
 /** Shortest automated backup retention that still spans a week of restore points. */
 const MIN_DAYS = 7;
 
+/** Databases and warehouses that keep automated backups for a number of days. */
+const TYPES = new Set([
+  'database-instance',
+  'database-cluster',
+  'graph-database',
+  'document-database',
+  'data-warehouse',
+]);
+
 export default defineRule({
   id: 'BW-BR-006',
   title: 'Databases keep automated backups at least seven days',
@@ -12,15 +21,17 @@ export default defineRule({
   controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11'],
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
-    'RDS keeps automated backups (and the point-in-time recovery window) for `BackupRetentionPeriod` days, 1 by ' +
+    'RDS, Neptune and DocumentDB keep automated backups (and the point-in-time recovery window) for ' +
+    '`BackupRetentionPeriod` days, Redshift its automated snapshots for `AutomatedSnapshotRetentionPeriod` days, 1 by ' +
     'default in CloudFormation. Corruption or a bad migration is often noticed days later, after a one-day window has ' +
     'rolled past it: a week is the least that covers a weekend and a slow discovery. Stores tagged ' +
     '`data-classification: public` need no backups.',
-  fix: 'Set `backupRetention: Duration.days(7)` or more on the database instance or cluster.',
+  fix:
+    'Set `backupRetention: Duration.days(7)` or more on the database instance or cluster ' +
+    '(`backupRetentionPeriod` on Neptune and DocumentDB, `automatedSnapshotRetentionPeriod` on Redshift).',
   appliesTo: ['data-store'],
   check(view) {
-    if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster')
-      return notApplicable('not a relational database');
+    if (!TYPES.has(view.storeType)) return notApplicable('not a database');
     const days = view.backupRetentionDays;
     if (days === undefined) return notApplicable('backed up with its DB cluster or its replication source');
     const c = view.classification;
@@ -28,7 +39,11 @@ export default defineRule({
       return notApplicable('public data needs no backups');
     if (isUnknown(days))
       return unknown(`\`${view.name}\`: backup retention cannot be resolved (${days.reason})`);
-    if (days === 0) return notApplicable('automated backups are off (BW-BR-002 reports it)');
+    if (days === 0) {
+      if (view.pointInTimeRecovery !== undefined)
+        return notApplicable('automated backups are off (BW-BR-002 reports it)');
+      return fail(`\`${view.name}\` keeps no automated backups (retention 0 days)`);
+    }
     if (days < MIN_DAYS)
       return fail(
         `\`${view.name}\` keeps automated backups ${days} day${days === 1 ? '' : 's'}, less than ${MIN_DAYS}`,

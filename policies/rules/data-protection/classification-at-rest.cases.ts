@@ -8,6 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { defineCases } from '../../../lib/engine/cases';
+import { memcachedCluster, replicationGroup } from '../../../test/support/data-services';
 import rule from './classification-at-rest';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
@@ -131,5 +132,22 @@ export default defineCases(rule, [
     target: 'Logs',
     expect: 'fail',
     message: '`Logs` is INTERNAL and uses provider encryption; the level requires a KMS key',
+  },
+  {
+    name: 'confidential Memcached cluster: data in memory only, no key to hold',
+    build: (stack) => {
+      Tags.of(memcachedCluster(stack)).add('data-classification', 'confidential');
+    },
+    target: 'Memcached',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'confidential ElastiCache replication group encrypted with a key ElastiCache owns',
+    build: (stack) => {
+      Tags.of(replicationGroup(stack)).add('data-classification', 'confidential');
+    },
+    target: 'Cache',
+    expect: 'fail',
+    message: /`Cache` is CONFIDENTIAL and uses provider encryption/,
   },
 ]);

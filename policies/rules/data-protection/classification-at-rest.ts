@@ -48,6 +48,7 @@ export default defineRule({
     if (c.state === 'unknown')
       return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
+    if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const req = requirementsFor(c.level).atRest;
     const at = view.encryption.atRest;
     if (isUnknown(at))

@@ -5,6 +5,13 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
+import {
+  dmsEndpoint,
+  emrCluster,
+  kinesisStream,
+  memcachedCluster,
+  neptuneCluster,
+} from '../../../test/support/data-services';
 import rule from './classification-deletion-protection';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
@@ -97,5 +104,48 @@ export default defineCases(rule, [
     },
     target: 'Logs',
     expect: 'pass',
+  },
+  {
+    name: 'internal Kinesis stream deleted with its stack',
+    build: (stack) => {
+      Tags.of(kinesisStream(stack)).add('data-classification', 'internal');
+    },
+    target: 'Events',
+    expect: 'fail',
+    message: /`Events` is INTERNAL and is deleted with its stack/,
+  },
+  {
+    name: 'internal Neptune cluster retained, with deletion protection',
+    build: (stack) => {
+      const graph = neptuneCluster(stack);
+      graph.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      Tags.of(graph).add('data-classification', 'internal');
+    },
+    target: 'Graph',
+    expect: 'pass',
+  },
+  {
+    name: 'internal Memcached cluster: data in memory only, lost on any restart',
+    build: (stack) => {
+      Tags.of(memcachedCluster(stack)).add('data-classification', 'internal');
+    },
+    target: 'Memcached',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'internal EMR cluster: working storage, its data lives in the stores it reads and writes',
+    build: (stack) => {
+      Tags.of(emrCluster(stack)).add('data-classification', 'internal');
+    },
+    target: 'Spark',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'internal DMS endpoint: a connection, not a copy of the data',
+    build: (stack) => {
+      Tags.of(dmsEndpoint(stack)).add('data-classification', 'internal');
+    },
+    target: 'Source',
+    expect: 'not_applicable',
   },
 ]);

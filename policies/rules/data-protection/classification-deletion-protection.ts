@@ -1,6 +1,15 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { isUnknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
+import type { DataStoreType } from '../../../lib/views/kinds';
+
+/** Stores whose data lives elsewhere: deleting them loses no data of their own. */
+const TRANSIENT: Partial<Record<DataStoreType, string>> = {
+  topic: 'topics hold no data at rest',
+  'delivery-stream': 'a delivery stream only buffers data on its way to its destination',
+  'processing-cluster': 'a processing cluster works on data that lives in the stores it reads and writes',
+  'replication-endpoint': 'a replication endpoint is a connection, not a copy of the data',
+};
 
 export default defineRule({
   id: 'BW-DP-017',
@@ -17,13 +26,15 @@ export default defineRule({
     'Deleting a stack, renaming a construct or replacing a resource deletes the data with it unless the resource is ' +
     'retained (CloudFormation `DeletionPolicy: Retain` or `Snapshot`). Services that offer deletion protection ' +
     '(DynamoDB, RDS, CloudWatch Logs) also refuse a direct delete call until it is turned off. From INTERNAL up both ' +
-    'are required. SNS topics hold no data at rest beyond delivery retries and are not held to it.',
+    'are required. SNS topics hold no data at rest beyond delivery retries and are not held to it, nor are delivery streams, processing clusters and replication endpoints (their data lives in other stores) or in-memory caches.',
   fix:
     'Set `removalPolicy: RemovalPolicy.RETAIN` (or `SNAPSHOT` for databases) on the store, and `deletionProtection: ' +
     'true` (tables, databases) or `deletionProtectionEnabled: true` (log groups) where the service has it.',
   appliesTo: ['data-store'],
   check(view) {
-    if (view.storeType === 'topic') return notApplicable('topics hold no data at rest');
+    const transient = TRANSIENT[view.storeType];
+    if (transient) return notApplicable(transient);
+    if (view.memoryOnly) return notApplicable('the store keeps its data in memory only, lost on any restart');
     const c = view.classification;
     if (c.state === 'unknown')
       return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);

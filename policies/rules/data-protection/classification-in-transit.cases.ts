@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
+import { neptuneCluster, searchDomain } from '../../../test/support/data-services';
 import rule from './classification-in-transit';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
@@ -81,6 +82,32 @@ export default defineCases(rule, [
       classify(new s3.Bucket(stack, 'Data', { enforceSSL: true }), 'confidential');
     },
     target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted OpenSearch domain on its strongest TLS policy (TLS 1.2 floor; no 1.3-only policy exists)',
+    build: (stack) => {
+      Tags.of(searchDomain(stack)).add('data-classification', 'restricted');
+    },
+    target: 'Search',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential OpenSearch domain on the default TLS policy (TLS 1.0)',
+    build: (stack) => {
+      const domain = searchDomain(stack, 'Search', { domainEndpointOptions: { enforceHttps: true } });
+      Tags.of(domain).add('data-classification', 'confidential');
+    },
+    target: 'Search',
+    expect: 'fail',
+    message: /`Search` is CONFIDENTIAL and accepts TLS 1\.0; the level requires TLS 1\.2 or later/,
+  },
+  {
+    name: 'restricted Neptune cluster: the service accepts TLS 1.2 and 1.3 and offers no 1.3-only setting',
+    build: (stack) => {
+      Tags.of(neptuneCluster(stack)).add('data-classification', 'restricted');
+    },
+    target: 'Graph',
     expect: 'pass',
   },
 ]);

@@ -18,7 +18,8 @@ export default defineRule({
   threats: ['data-breach'],
   rationale:
     'Each level sets the lowest TLS version its data may travel over: TLS 1.2 up to CONFIDENTIAL, TLS 1.3 where the ' +
-    'service offers it from RESTRICTED up. S3 accepts TLS 1.2 and 1.3 on its endpoints and refuses older versions; a ' +
+    'service offers it from RESTRICTED up; a store whose strongest setting still accepts TLS 1.2 (OpenSearch TLS ' +
+    'policies) is held to 1.2. S3 accepts TLS 1.2 and 1.3 on its endpoints and refuses older versions; a ' +
     'bucket policy denying requests whose `s3:TlsVersion` is below 1.3 makes the bucket TLS 1.3 only. S3 through ' +
     'AWS PrivateLink (interface endpoints) and Multi-Region Access Points does not offer TLS 1.3: a bucket reached ' +
     'only that way takes 1.2, acknowledged with that reason. TOP_SECRET asks for hybrid post-quantum key exchange, ' +
@@ -34,7 +35,11 @@ export default defineRule({
     if (c.state === 'unknown')
       return unknown(`\`${view.name}\`: classification cannot be resolved (${c.value.reason})`);
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
-    const floor = FLOOR[requirementsFor(c.level).inTransit];
+    const wanted = FLOOR[requirementsFor(c.level).inTransit];
+    const floor =
+      view.minTlsCeiling !== undefined && Number(view.minTlsCeiling) < Number(wanted)
+        ? view.minTlsCeiling
+        : wanted;
     if (isUnknown(min))
       return unknown(`\`${view.name}\`: lowest TLS version cannot be resolved (${min.reason})`);
     if (Number(min) < Number(floor))

@@ -24,6 +24,7 @@ export default defineRule({
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
     const days = requirementsFor(c.level).keyRotationDays;
     if (days === undefined) return notApplicable(`${c.level} sets no key rotation period`);
+    if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const at = view.encryption.atRest;
     if (isUnknown(at))
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);

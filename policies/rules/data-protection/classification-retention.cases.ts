@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
+import { kinesisStream } from '../../../test/support/data-services';
 import rule from './classification-retention';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
@@ -130,5 +131,25 @@ export default defineCases(rule, [
     },
     target: 'Orders',
     expect: 'pass',
+  },
+  {
+    name: 'restricted Kinesis stream keeping records the default 24 hours',
+    build: (stack) => {
+      Tags.of(kinesisStream(stack)).add('data-classification', 'restricted');
+    },
+    target: 'Events',
+    expect: 'pass',
+  },
+  {
+    name: 'restricted Kinesis stream keeping records a year',
+    build: (stack) => {
+      Tags.of(kinesisStream(stack, 'Events', { retentionPeriodHours: 8760 })).add(
+        'data-classification',
+        'restricted',
+      );
+    },
+    target: 'Events',
+    expect: 'fail',
+    message: /`Events` keeps RESTRICTED data 365 days, more than the level's 180/,
   },
 ]);

@@ -2,6 +2,7 @@ import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
+import { redshiftCluster } from '../../../test/support/data-services';
 import rule from './database-not-public';
 
 function vpc(stack: Stack): ec2.Vpc {
@@ -68,5 +69,11 @@ export default defineCases(rule, [
     target: 'Db',
     expect: 'unknown',
     message: /`PubliclyAccessible` is not set/,
+  },
+  {
+    name: 'public Redshift cluster: asserted by BW-DP-027, not by the RDS control',
+    build: (stack) => void redshiftCluster(stack, 'Warehouse', { publiclyAccessible: true }),
+    target: 'Warehouse',
+    expect: 'not_applicable',
   },
 ]);

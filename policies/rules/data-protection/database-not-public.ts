@@ -14,6 +14,8 @@ export default defineRule({
   fix: 'Set `publiclyAccessible: false` and place the database in private or isolated subnets.',
   appliesTo: ['data-store'],
   check(view) {
+    if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster')
+      return notApplicable('not a relational database (BW-DP-027 asserts other stores)');
     if (view.publiclyAccessible === undefined) {
       return notApplicable(
         view.storeType === 'database-cluster'

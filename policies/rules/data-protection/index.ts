@@ -23,6 +23,8 @@ import secretRotation from './secret-rotation';
 import storeDeletionProtection from './store-deletion-protection';
 import storeEncryptedAtRest from './store-encrypted-at-rest';
 import storeKmsEncryption from './store-kms-encryption';
+import storeEncryptedInTransit from './store-encrypted-in-transit';
+import dataServiceNotPublic from './data-service-not-public';
 
 export const dataProtectionRules: readonly Rule[] = [
   storeKmsEncryption,
@@ -49,4 +51,6 @@ export const dataProtectionRules: readonly Rule[] = [
   keyPolicyNotPublic,
   dataDiscoveryEnabled,
   classificationAccessModel,
+  storeEncryptedInTransit,
+  dataServiceNotPublic,
 ];

@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
+import { docdbCluster, neptuneCluster, redshiftCluster } from '../../../test/support/data-services';
 import rule from './store-deletion-protection';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
@@ -79,5 +80,24 @@ export default defineCases(rule, [
     },
     target: 'Cluster/Resource',
     expect: 'pass',
+  },
+  {
+    name: 'Neptune cluster with deletion protection',
+    build: (stack) => void neptuneCluster(stack),
+    target: 'Graph',
+    expect: 'pass',
+  },
+  {
+    name: 'DocumentDB cluster on the service default (deletion protection off)',
+    build: (stack) => void docdbCluster(stack, 'Docs', { deletionProtection: undefined }),
+    target: 'Docs',
+    expect: 'fail',
+    message: /`Docs` has deletion protection off/,
+  },
+  {
+    name: 'Redshift cluster: the service has no deletion protection',
+    build: (stack) => void redshiftCluster(stack),
+    target: 'Warehouse',
+    expect: 'not_applicable',
   },
 ]);

@@ -2,7 +2,13 @@ import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/eng
 import { isUnknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
 
-const TYPES = new Set(['table', 'database-instance', 'database-cluster']);
+const TYPES = new Set([
+  'table',
+  'database-instance',
+  'database-cluster',
+  'graph-database',
+  'document-database',
+]);
 
 export default defineRule({
   id: 'BW-DP-021',
@@ -16,7 +22,7 @@ export default defineRule({
     'the service refuse the delete until someone turns it off on purpose. Instances of an Aurora cluster are ' +
     'protected by their cluster. PUBLIC data is exempt, as the classification table asks no deletion protection of it; ' +
     'a store without a classification is held to it.',
-  fix: 'Set `deletionProtection: true` on the DynamoDB table, RDS instance or DB cluster.',
+  fix: 'Set `deletionProtection: true` on the DynamoDB table, RDS instance or DB cluster, Neptune or DocumentDB cluster.',
   appliesTo: ['data-store'],
   check(view) {
     if (!TYPES.has(view.storeType) || view.deletionProtection === undefined)

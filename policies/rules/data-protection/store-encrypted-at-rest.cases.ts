@@ -6,6 +6,22 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { defineCases } from '../../../lib/engine/cases';
+import * as elasticache from 'aws-cdk-lib/aws-elasticache';
+import {
+  EMR_ENCRYPTED,
+  deliveryStream,
+  dmsEndpoint,
+  docdbCluster,
+  emrCluster,
+  emrSecurity,
+  kafkaCluster,
+  kinesisStream,
+  memcachedCluster,
+  neptuneCluster,
+  redshiftCluster,
+  replicationGroup,
+  searchDomain,
+} from '../../../test/support/data-services';
 import rule from './store-encrypted-at-rest';
 
 const volume = { availabilityZone: 'us-east-1a', size: Size.gibibytes(10) };
@@ -83,5 +99,165 @@ export default defineCases(rule, [
     },
     target: 'Files',
     expect: 'not_applicable',
+  },
+  {
+    name: 'Neptune cluster with storage encryption',
+    build: (stack) => void neptuneCluster(stack),
+    target: 'Graph',
+    expect: 'pass',
+  },
+  {
+    name: 'Neptune cluster on the service default (storage not encrypted)',
+    build: (stack) => void neptuneCluster(stack, 'Graph', { storageEncrypted: undefined }),
+    target: 'Graph',
+    expect: 'fail',
+    message: /`Graph` is not encrypted at rest/,
+  },
+  {
+    name: 'DocumentDB cluster with storage encryption',
+    build: (stack) => void docdbCluster(stack),
+    target: 'Docs',
+    expect: 'pass',
+  },
+  {
+    name: 'DocumentDB cluster on the service default (storage not encrypted)',
+    build: (stack) => void docdbCluster(stack, 'Docs', { storageEncrypted: undefined }),
+    target: 'Docs',
+    expect: 'fail',
+    message: /`Docs` is not encrypted at rest/,
+  },
+  {
+    name: 'Redshift cluster with Encrypted true',
+    build: (stack) => void redshiftCluster(stack),
+    target: 'Warehouse',
+    expect: 'pass',
+  },
+  {
+    name: 'Redshift cluster with Encrypted false',
+    build: (stack) => void redshiftCluster(stack, 'Warehouse', { encrypted: false }),
+    target: 'Warehouse',
+    expect: 'fail',
+    message: /`Warehouse` is not encrypted at rest/,
+  },
+  {
+    name: 'Redshift cluster that leaves Encrypted to the service default',
+    build: (stack) => void redshiftCluster(stack, 'Warehouse', { encrypted: undefined }),
+    target: 'Warehouse',
+    expect: 'unknown',
+    message: /`Encrypted` is not set/,
+  },
+  {
+    name: 'ElastiCache replication group with at-rest encryption',
+    build: (stack) => void replicationGroup(stack),
+    target: 'Cache',
+    expect: 'pass',
+  },
+  {
+    name: 'ElastiCache replication group on the service default (no at-rest encryption)',
+    build: (stack) => void replicationGroup(stack, 'Cache', { atRestEncryptionEnabled: undefined }),
+    target: 'Cache',
+    expect: 'fail',
+    message: /`Cache` is not encrypted at rest/,
+  },
+  {
+    name: 'single-node Redis OSS cache cluster, whose snapshots cannot be encrypted',
+    build: (stack) => {
+      new elasticache.CfnCacheCluster(stack, 'Single', {
+        engine: 'redis',
+        cacheNodeType: 'cache.t4g.small',
+        numCacheNodes: 1,
+      });
+    },
+    target: 'Single',
+    expect: 'fail',
+    message: /`Single` is not encrypted at rest/,
+  },
+  {
+    name: 'Memcached cluster: data in memory only, nothing at rest',
+    build: (stack) => void memcachedCluster(stack),
+    target: 'Memcached',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'OpenSearch domain with encryption at rest',
+    build: (stack) => void searchDomain(stack),
+    target: 'Search',
+    expect: 'pass',
+  },
+  {
+    name: 'OpenSearch domain on the service default (no encryption at rest)',
+    build: (stack) => void searchDomain(stack, 'Search', { encryptionAtRestOptions: undefined }),
+    target: 'Search',
+    expect: 'fail',
+    message: /`Search` is not encrypted at rest/,
+  },
+  {
+    name: 'MSK cluster: brokers always encrypt their storage',
+    build: (stack) => void kafkaCluster(stack),
+    target: 'Kafka',
+    expect: 'pass',
+  },
+  {
+    name: 'Kinesis stream with KMS server-side encryption',
+    build: (stack) => void kinesisStream(stack),
+    target: 'Events',
+    expect: 'pass',
+  },
+  {
+    name: 'Kinesis stream without server-side encryption',
+    build: (stack) => void kinesisStream(stack, 'Events', { streamEncryption: undefined }),
+    target: 'Events',
+    expect: 'fail',
+    message: /`Events` is not encrypted at rest/,
+  },
+  {
+    name: 'Firehose delivery stream with server-side encryption',
+    build: (stack) => void deliveryStream(stack),
+    target: 'Delivery',
+    expect: 'pass',
+  },
+  {
+    name: 'Firehose delivery stream fed by PutRecord without server-side encryption',
+    build: (stack) =>
+      void deliveryStream(stack, 'Delivery', { deliveryStreamEncryptionConfigurationInput: undefined }),
+    target: 'Delivery',
+    expect: 'fail',
+    message: /`Delivery` is not encrypted at rest/,
+  },
+  {
+    name: 'Firehose delivery stream reading an unencrypted Kinesis stream',
+    build: (stack) => {
+      const source = kinesisStream(stack, 'Events', { streamEncryption: undefined });
+      deliveryStream(stack, 'Delivery', {
+        deliveryStreamType: 'KinesisStreamAsSource',
+        deliveryStreamEncryptionConfigurationInput: undefined,
+        kinesisStreamSourceConfiguration: {
+          kinesisStreamArn: source.attrArn,
+          roleArn: 'arn:aws:iam::123456789012:role/firehose',
+        },
+      });
+    },
+    target: 'Delivery',
+    expect: 'fail',
+    message: /`Delivery` is not encrypted at rest/,
+  },
+  {
+    name: 'EMR cluster whose security configuration encrypts local disks and S3 with KMS',
+    build: (stack) => void emrCluster(stack, 'Spark', emrSecurity(stack, EMR_ENCRYPTED).ref),
+    target: 'Spark',
+    expect: 'pass',
+  },
+  {
+    name: 'EMR cluster without a security configuration: local disks follow the account EBS default',
+    build: (stack) => void emrCluster(stack),
+    target: 'Spark',
+    expect: 'unknown',
+    message: /EBS encryption by default/,
+  },
+  {
+    name: 'DMS endpoint: connection settings encrypted with the aws/dms key',
+    build: (stack) => void dmsEndpoint(stack),
+    target: 'Source',
+    expect: 'pass',
   },
 ]);

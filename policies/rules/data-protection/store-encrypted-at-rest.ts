@@ -17,7 +17,7 @@ export default defineRule({
   rationale:
     'Encryption at rest keeps data unreadable on the media, in snapshots and replicas, and wherever it is copied outside ' +
     'the service. Most services encrypt by default, but some (SNS topics, SQS queues with SSE turned off, EBS volumes ' +
-    'without encryption by default) store data in plain text unless told otherwise. Any encryption passes here; the key ' +
+    'without encryption by default, Kinesis streams, Neptune, DocumentDB, OpenSearch and ElastiCache) store data in plain text unless told otherwise. A cache that keeps data in memory only (Memcached) has nothing at rest. Any encryption passes here; the key ' +
     'a store needs is for BW-DP-002 and the classification rules.',
   fix:
     'Turn encryption on: `encryption` / `encryptionKey` on the construct (SQS `QueueEncryption.KMS_MANAGED` or `KMS`, ' +
@@ -26,6 +26,7 @@ export default defineRule({
   check(view) {
     const own = OWN_RULE[view.storeType];
     if (own) return notApplicable(`${view.storeType} encryption is asserted by ${own}`);
+    if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const at = view.encryption.atRest;
     if (isUnknown(at))
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);

@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Tags } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
+import { memcachedCluster } from '../../../test/support/data-services';
 import rule from './store-kms-encryption';
 
 /** A bucket receiving the access logs of a load balancer of the graph, as hand-written templates declare it. */
@@ -107,5 +108,11 @@ export default defineCases(rule, [
     target: 'Logs',
     expect: 'fail',
     message: /`Logs` uses service-managed encryption/,
+  },
+  {
+    name: 'Memcached cluster: data in memory only, no key to hold',
+    build: (stack) => void memcachedCluster(stack),
+    target: 'Memcached',
+    expect: 'not_applicable',
   },
 ]);

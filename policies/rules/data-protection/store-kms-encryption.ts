@@ -25,6 +25,7 @@ export default defineRule({
     if (view.classification.state === 'tagged' && view.classification.level === Classification.PUBLIC) {
       return notApplicable('public data may use service-managed encryption');
     }
+    if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     if (isUnknown(at))
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
     const delivery = view.logDeliveries?.find((d) => d.providerKeyOnly);

@@ -8,6 +8,7 @@ import policyNoFullAdmin from './policy-no-full-admin';
 import trustPolicyNotPublic from './trust-policy-not-public';
 import userDirectoryMfa from './user-directory-mfa';
 import vmInstanceRole from './vm-instance-role';
+import storeClientAuthentication from './store-client-authentication';
 
 export const identityRules: readonly Rule[] = [
   policyNoFullAdmin,
@@ -19,4 +20,5 @@ export const identityRules: readonly Rule[] = [
   vmInstanceRole,
   userDirectoryMfa,
   noUserAccessKeys,
+  storeClientAuthentication,
 ];

@@ -1,0 +1,75 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import { defineCases } from '../../../lib/engine/cases';
+import { kafkaCluster, redshiftCluster, searchDomain } from '../../../test/support/data-services';
+import rule from './data-service-not-public';
+
+export default defineCases(rule, [
+  {
+    name: 'Redshift cluster with publiclyAccessible false',
+    build: (stack) => void redshiftCluster(stack),
+    target: 'Warehouse',
+    expect: 'pass',
+  },
+  {
+    name: 'Redshift cluster with publiclyAccessible true',
+    build: (stack) => void redshiftCluster(stack, 'Warehouse', { publiclyAccessible: true }),
+    target: 'Warehouse',
+    expect: 'fail',
+    message: /`Warehouse` has a public endpoint/,
+  },
+  {
+    name: 'Redshift cluster that leaves publiclyAccessible to the service default',
+    build: (stack) => void redshiftCluster(stack, 'Warehouse', { publiclyAccessible: undefined }),
+    target: 'Warehouse',
+    expect: 'unknown',
+    message: /`PubliclyAccessible` is not set/,
+  },
+  {
+    name: 'OpenSearch domain in a VPC',
+    build: (stack) => void searchDomain(stack),
+    target: 'Search',
+    expect: 'pass',
+  },
+  {
+    name: 'OpenSearch domain without VPC options (public endpoint)',
+    build: (stack) => void searchDomain(stack, 'Search', { vpcOptions: undefined }),
+    target: 'Search',
+    expect: 'fail',
+    message: /`Search` has a public endpoint/,
+  },
+  {
+    name: 'MSK cluster with private brokers (the default)',
+    build: (stack) => void kafkaCluster(stack),
+    target: 'Kafka',
+    expect: 'pass',
+  },
+  {
+    name: 'MSK cluster with public broker addresses',
+    build: (stack) =>
+      void kafkaCluster(stack, 'Kafka', {
+        brokerNodeGroupInfo: {
+          clientSubnets: ['subnet-0a1b2c3d', 'subnet-1a1b2c3d', 'subnet-2a1b2c3d'],
+          instanceType: 'kafka.m7g.large',
+          connectivityInfo: { publicAccess: { type: 'SERVICE_PROVIDED_EIPS' } },
+        },
+      }),
+    target: 'Kafka',
+    expect: 'fail',
+    message: /`Kafka` has a public endpoint/,
+  },
+  {
+    name: 'public RDS instance: asserted by BW-DP-009',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+      new rds.DatabaseInstance(stack, 'Db', {
+        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+        vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+        publiclyAccessible: true,
+      });
+    },
+    target: 'Db/Resource',
+    expect: 'not_applicable',
+  },
+]);

@@ -1,0 +1,32 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+/** Relational databases have their own rule, which names the CIS control for RDS. */
+const OWN_RULE = new Set(['database-instance', 'database-cluster']);
+
+export default defineRule({
+  id: 'BW-DP-027',
+  title: 'Warehouses, search clusters and brokers are not reachable from the internet',
+  severity: 'high',
+  controls: ['mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01'],
+  threats: ['unauthorized-access', 'data-breach'],
+  rationale:
+    'A Redshift cluster with a public endpoint, an OpenSearch domain outside a VPC or an MSK cluster with public ' +
+    'broker addresses can be reached from anywhere on the internet: its login, access policy or client ' +
+    'authentication becomes the only barrier, open to credential stuffing, brute force and every unpatched flaw ' +
+    "of the service's front end. Placing the store in private subnets leaves the network as a second, " +
+    'independent barrier. Relational databases are held to the same by BW-DP-009.',
+  fix:
+    'Redshift: `publiclyAccessible: false`. OpenSearch: `vpcOptions` with private subnets. MSK: ' +
+    "`connectivityInfo.publicAccess.type: 'DISABLED'`.",
+  appliesTo: ['data-store'],
+  check(view) {
+    if (OWN_RULE.has(view.storeType)) return notApplicable('relational databases are asserted by BW-DP-009');
+    const pub = view.publiclyAccessible;
+    if (pub === undefined) return notApplicable(`${view.storeType} has no public endpoint setting`);
+    if (isUnknown(pub))
+      return unknown(`\`${view.name}\`: whether it has a public endpoint cannot be resolved (${pub.reason})`);
+    if (pub) return fail(`\`${view.name}\` has a public endpoint, reachable from the internet`);
+    return pass(`\`${view.name}\` has no public endpoint`);
+  },
+});

@@ -1,0 +1,87 @@
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+import type { DataStoreType } from '../../../lib/views/kinds';
+
+/** Store types whose clients' TLS has its own rule, which names the service's CIS control. */
+const OWN_RULE: Partial<Record<DataStoreType, string>> = {
+  'object-store': 'BW-DP-006',
+  queue: 'BW-DP-007',
+  topic: 'BW-DP-007',
+};
+
+/** Lowest TLS version accepted for any data in transit: 1.0 and 1.1 are deprecated (RFC 8996). */
+const FLOOR = 1.2;
+
+export default defineRule({
+  id: 'BW-DP-026',
+  title: 'Data stores encrypt data in transit, to their clients and between their nodes',
+  severity: 'high',
+  controls: ['mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02'],
+  threats: ['data-breach', 'unauthorized-access'],
+  rationale:
+    'A cache, search cluster, warehouse, broker or document database that accepts plaintext connections sends ' +
+    'its data, queries and often credentials across the network in clear text: anyone who can observe or redirect ' +
+    'traffic in the network reads and alters them. Several managed services still accept plaintext unless told ' +
+    'otherwise (ElastiCache without in-transit encryption, OpenSearch domains without HTTPS enforcement, MSK ' +
+    'with `TLS_PLAINTEXT`, Redshift without `require_ssl`, DocumentDB with `tls` disabled, DMS endpoints without ' +
+    '`SslMode`), and replication between their nodes (OpenSearch node-to-node, MSK in-cluster, EMR shuffle) ' +
+    'can be left unencrypted. A store must refuse plaintext clients, encrypt traffic between its nodes, and ' +
+    'accept no TLS version below 1.2 where it lets its owner choose. Object stores, queues and topics are held ' +
+    'to TLS by BW-DP-006 and BW-DP-007.',
+  fix:
+    'ElastiCache: `transitEncryptionEnabled: true` (mode `required`). OpenSearch: `domainEndpointOptions: ' +
+    "{ enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' }` and " +
+    '`nodeToNodeEncryptionOptions: { enabled: true }`. MSK: `clientBroker: TLS`, `inCluster: true`. Redshift: a ' +
+    'cluster parameter group with `require_ssl` `true`. DocumentDB: keep the `tls` cluster parameter `enabled` ' +
+    "(or `tls1.2+`). DMS: `sslMode: 'verify-full'`. EMR: a security configuration with " +
+    '`EnableInTransitEncryption: true`.',
+  appliesTo: ['data-store'],
+  check(view) {
+    const own = OWN_RULE[view.storeType];
+    if (own) return notApplicable(`${view.storeType} TLS is asserted by ${own}`);
+    const { tlsOnly, nodeToNodeEncryption, minTlsVersion } = view;
+    if (tlsOnly === undefined && nodeToNodeEncryption === undefined && minTlsVersion === undefined)
+      return notApplicable(`${view.storeType} has no in-transit encryption setting`);
+    const endpoint = view.storeType === 'replication-endpoint';
+    const out: CheckResult[] = [];
+    if (isUnknown(tlsOnly))
+      out.push(
+        unknown(`\`${view.name}\`: TLS for clients cannot be resolved (${tlsOnly.reason})`, 'clients'),
+      );
+    else if (tlsOnly === false)
+      out.push(
+        fail(
+          endpoint
+            ? `\`${view.name}\` connects to its database without TLS`
+            : `\`${view.name}\` accepts client connections without TLS`,
+          'clients',
+        ),
+      );
+    if (isUnknown(nodeToNodeEncryption))
+      out.push(
+        unknown(
+          `\`${view.name}\`: encryption between its nodes cannot be resolved (${nodeToNodeEncryption.reason})`,
+          'nodes',
+        ),
+      );
+    else if (nodeToNodeEncryption === false)
+      out.push(fail(`\`${view.name}\` sends data between its nodes unencrypted`, 'nodes'));
+    if (isUnknown(minTlsVersion))
+      out.push(
+        unknown(
+          `\`${view.name}\`: lowest TLS version cannot be resolved (${minTlsVersion.reason})`,
+          'tls-version',
+        ),
+      );
+    else if (minTlsVersion !== undefined && Number(minTlsVersion) < FLOOR)
+      out.push(
+        fail(`\`${view.name}\` accepts TLS ${minTlsVersion}; TLS 1.2 or later is required`, 'tls-version'),
+      );
+    if (out.length > 0) return out;
+    return pass(
+      endpoint
+        ? `\`${view.name}\` connects to its database with TLS`
+        : `\`${view.name}\` encrypts data in transit`,
+    );
+  },
+});

@@ -1,0 +1,36 @@
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { isUnknown } from '../../../lib/graph/values';
+
+export default defineRule({
+  id: 'BW-IM-007',
+  title: 'Caches, brokers and graph databases authenticate every client',
+  severity: 'high',
+  controls: ['mcsb-v1:IM-1', 'nist-csf-2.0:PR.AA-03'],
+  threats: ['unauthorized-access', 'data-breach'],
+  rationale:
+    'An ElastiCache cluster without an auth token or user group, an MSK cluster that admits unauthenticated ' +
+    'clients and a Neptune cluster without IAM database authentication answer whoever reaches their port: any ' +
+    'compromised host, container or function in the network reads, changes or deletes all their data, and ' +
+    'nothing records who did. Security groups narrow who can reach the port but do not say who is asking. ' +
+    'Authenticating each client, preferably with the cloud identity service (IAM), makes access a decision per ' +
+    'principal and leaves a trail. Memcached has no authentication at all and cannot pass.',
+  fix:
+    'ElastiCache: a Valkey or Redis OSS replication group with `userGroupIds` (RBAC users or IAM) or an ' +
+    '`authToken` from Secrets Manager, with in-transit encryption. MSK: `clientAuthentication` with ' +
+    '`sasl.iam.enabled: true` (or SCRAM or mutual TLS) and `unauthenticated.enabled: false`. Neptune: ' +
+    '`iamAuthEnabled: true`.',
+  appliesTo: ['data-store'],
+  check(view) {
+    const methods = view.clientAuthentication;
+    if (methods === undefined) return notApplicable(`${view.storeType} has no client authentication setting`);
+    if (isUnknown(methods))
+      return unknown(`\`${view.name}\`: client authentication cannot be resolved (${methods.reason})`);
+    if (methods.includes('unauthenticated'))
+      return fail(
+        methods.length === 1
+          ? `\`${view.name}\` admits clients without authentication`
+          : `\`${view.name}\` admits clients without authentication besides ${methods.filter((m) => m !== 'unauthenticated').join(', ')}`,
+      );
+    return pass(`\`${view.name}\` authenticates clients (${methods.join(', ')})`);
+  },
+});
