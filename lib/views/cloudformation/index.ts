@@ -3,8 +3,10 @@ import { registerBackup } from './backup';
 import { registerCompute } from './compute';
 import { registerEndpoints } from './endpoints';
 import { registerEvents } from './events';
+import { registerGrants } from './grants';
 import { registerIdentity } from './identity';
 import { registerKeys } from './keys';
+import { registerKubernetes } from './kubernetes';
 import { registerLogging } from './logging';
 import { registerNetwork } from './network';
 import { registerPosture } from './posture';
@@ -25,5 +27,7 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerCompute(registry);
   registerPosture(registry);
   registerEvents(registry);
+  registerGrants(registry);
+  registerKubernetes(registry);
   return registry;
 }
