@@ -1,5 +1,14 @@
 import type { Resource } from '../../graph/resource';
-import { ResourceRef, Unknown, asBool, asList, asString, isObject, show, type Value } from '../../graph/values';
+import {
+  ResourceRef,
+  Unknown,
+  asBool,
+  asList,
+  asString,
+  isObject,
+  show,
+  type Value,
+} from '../../graph/values';
 import type {
   AppClientView,
   Fact,

@@ -32,8 +32,7 @@ function secretsEncryption(
       return { atRest: new Unknown(`encryption configuration entry cannot be resolved (${entry.reason})`) };
     if (!isObject(entry)) continue;
     const resources = prop(entry, 'Resources');
-    const covers =
-      resources instanceof Unknown ? resources : asList(resources).some((x) => x === 'secrets');
+    const covers = resources instanceof Unknown ? resources : asList(resources).some((x) => x === 'secrets');
     if (covers === false) continue;
     const key = prop(prop(entry, 'Provider'), 'KeyArn');
     if (key === undefined) continue;
@@ -69,7 +68,7 @@ function controlPlaneLogs(logging: Value | undefined): Fact<readonly string[]> {
     if (enabledTypes !== undefined) {
       if (enabledTypes instanceof Unknown) return enabledTypes;
       for (const t of asList(enabledTypes)) {
-        const u = add(t instanceof Unknown ? t : prop(t, 'Type') ?? null);
+        const u = add(t instanceof Unknown ? t : (prop(t, 'Type') ?? null));
         if (u) return new Unknown(`a log type cannot be resolved (${u.reason})`, u.refs);
       }
       continue;

@@ -1,5 +1,6 @@
 import type { Rule } from '../../../lib/engine/rule';
 import apiMethodAuthorization from './api-method-authorization';
+import functionNotPublic from './function-not-public';
 import functionUrlAuth from './function-url-auth';
 import noAdministratorAccess from './no-administrator-access';
 import noPlaintextSecrets from './no-plaintext-secrets';
@@ -19,4 +20,5 @@ export const identityRules: readonly Rule[] = [
   vmInstanceRole,
   userDirectoryMfa,
   noUserAccessKeys,
+  functionNotPublic,
 ];

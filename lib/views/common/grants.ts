@@ -1,0 +1,33 @@
+import type { Fact, PolicyStatement } from '../kinds';
+
+/**
+ * The values a condition block gives `key` (compared case-insensitively, as IAM compares condition keys), across
+ * every operator; undefined when no operator tests the key.
+ */
+export function conditionValues(
+  conditions: PolicyStatement['conditions'],
+  key: string,
+): readonly Fact<string>[] | undefined {
+  const k = key.toLowerCase();
+  let out: Fact<string>[] | undefined;
+  for (const block of Object.values(conditions)) {
+    for (const [name, values] of Object.entries(block)) {
+      if (name.toLowerCase() === k) (out ??= []).push(...values);
+    }
+  }
+  return out;
+}
+
+/**
+ * The first of `keys` the conditions test with a value that narrows it (anything but `*`), or undefined. A value that
+ * cannot be resolved still narrows: the key is there, only its value is unknown.
+ */
+export function narrowingCondition(
+  conditions: PolicyStatement['conditions'],
+  keys: readonly string[],
+): string | undefined {
+  return keys.find((key) => {
+    const values = conditionValues(conditions, key);
+    return values !== undefined && values.length > 0 && values.every((v) => v !== '*');
+  });
+}
