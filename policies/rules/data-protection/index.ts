@@ -23,6 +23,7 @@ import secretRotation from './secret-rotation';
 import storeDeletionProtection from './store-deletion-protection';
 import storeEncryptedAtRest from './store-encrypted-at-rest';
 import storeKmsEncryption from './store-kms-encryption';
+import kubernetesSecretsCustomerKey from './kubernetes-secrets-customer-key';
 
 export const dataProtectionRules: readonly Rule[] = [
   storeKmsEncryption,
@@ -49,4 +50,5 @@ export const dataProtectionRules: readonly Rule[] = [
   keyPolicyNotPublic,
   dataDiscoveryEnabled,
   classificationAccessModel,
+  kubernetesSecretsCustomerKey,
 ];
