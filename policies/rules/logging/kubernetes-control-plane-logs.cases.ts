@@ -1,3 +1,4 @@
+import { CfnResource } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import { cluster } from '../data-protection/kubernetes-secrets-customer-key.cases';
 import rule from './kubernetes-control-plane-logs';
@@ -27,5 +28,50 @@ export default defineCases(rule, [
     expect: 'fail',
     message:
       '`Cluster` does not deliver `audit`, `authenticator` control-plane logs (enabled: `api`, `scheduler`)',
+  },
+  {
+    name: 'CDK L2 cluster resource (the EKS API request in `Config`) with API and audit logs only',
+    build: (stack) =>
+      new CfnResource(stack, 'Cluster', {
+        type: 'Custom::AWSCDK-EKS-Cluster',
+        properties: {
+          ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:eks-cluster-provider',
+          Config: {
+            version: '1.33',
+            roleArn: 'arn:aws:iam::111111111111:role/eks-cluster',
+            resourcesVpcConfig: {
+              subnetIds: ['subnet-0a1b2c3d4e5f60718'],
+              endpointPublicAccess: true,
+              endpointPrivateAccess: true,
+              publicAccessCidrs: ['203.0.113.0/24'],
+            },
+            logging: { clusterLogging: [{ enabled: true, types: ['api', 'audit'] }] },
+          },
+        },
+      }),
+    target: 'Cluster',
+    expect: 'fail',
+    message: '`Cluster` does not deliver `authenticator` control-plane logs (enabled: `api`, `audit`)',
+  },
+  {
+    name: 'CDK L2 cluster resource with every log type',
+    build: (stack) =>
+      new CfnResource(stack, 'Cluster', {
+        type: 'Custom::AWSCDK-EKS-Cluster',
+        properties: {
+          ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:eks-cluster-provider',
+          Config: {
+            roleArn: 'arn:aws:iam::111111111111:role/eks-cluster',
+            resourcesVpcConfig: { subnetIds: ['subnet-0a1b2c3d4e5f60718'] },
+            logging: {
+              clusterLogging: [
+                { enabled: true, types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] },
+              ],
+            },
+          },
+        },
+      }),
+    target: 'Cluster',
+    expect: 'pass',
   },
 ]);
