@@ -42,6 +42,13 @@ export default defineCases(rule, [
       /lets everyone \(`\*`\) call `lambda:InvokeFunctionUrl` on `Fn` through its function URL without authentication/,
   },
   {
+    name: 'public function URL: the invoke permission CDK adds beside it',
+    build: (stack) => void fn(stack).addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE }),
+    expect: 'fail',
+    message:
+      /lets everyone \(`\*`\) call `lambda:InvokeFunction` on `Fn` through its function URL \(`lambda:InvokedViaFunctionUrl`\)$/,
+  },
+  {
     name: 'hand-written permission for `*` limited to callers from one source account',
     build: (stack) =>
       new lambda.CfnPermission(stack, 'SameAccount', {

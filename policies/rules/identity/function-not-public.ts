@@ -43,10 +43,13 @@ export default defineRule({
     if (narrowing) return pass(`\`${view.name}\` limits \`*\` on ${on} with \`${narrowing}\``);
     const actions = view.actions.map((a) => `\`${show(a)}\``).join(', ');
     const urlAuth = conditionValues(view.conditions, 'lambda:FunctionUrlAuthType');
+    const viaUrl = conditionValues(view.conditions, 'lambda:InvokedViaFunctionUrl');
     const how =
       urlAuth?.some((v) => v === 'NONE') === true
         ? ' through its function URL without authentication (`lambda:FunctionUrlAuthType` `NONE`)'
-        : '';
+        : viaUrl?.some((v) => v === 'true') === true
+          ? ' through its function URL (`lambda:InvokedViaFunctionUrl`)'
+          : '';
     return fail(`\`${view.name}\` lets everyone (\`*\`) call ${actions} on ${on}${how}`);
   },
 });
