@@ -1,3 +1,4 @@
+import { Unknown } from '../../graph/values';
 import type { Fact, PolicyStatement } from '../kinds';
 
 /**
@@ -20,14 +21,22 @@ export function conditionValues(
 
 /**
  * The first of `keys` the conditions test with a value that narrows it (anything but `*`), or undefined. A value that
- * cannot be resolved still narrows: the key is there, only its value is unknown.
+ * cannot be resolved still narrows (the key is there, only its value is unknown), unless it depends on a template
+ * condition (`Fn::If`), where one branch may leave the key out: then, when no other key narrows, the Unknown.
  */
 export function narrowingCondition(
   conditions: PolicyStatement['conditions'],
   keys: readonly string[],
-): string | undefined {
-  return keys.find((key) => {
+): string | Unknown | undefined {
+  let conditional: Unknown | undefined;
+  for (const key of keys) {
     const values = conditionValues(conditions, key);
-    return values !== undefined && values.length > 0 && values.every((v) => v !== '*');
-  });
+    if (values === undefined || values.length === 0 || values.some((v) => v === '*')) continue;
+    const branch = values.find(
+      (v): v is Unknown => v instanceof Unknown && (v.display ?? '').includes('${If:'),
+    );
+    if (!branch) return key;
+    conditional ??= new Unknown(`\`${key}\` ${branch.reason}`, branch.refs, branch.display);
+  }
+  return conditional;
 }

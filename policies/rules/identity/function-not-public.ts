@@ -40,6 +40,10 @@ export default defineRule({
     if (type !== 'everyone')
       return notApplicable(`\`${view.name}\` grants \`${show(view.principal)}\`, not everyone`);
     const narrowing = narrowingCondition(view.conditions, NARROWING_KEYS);
+    if (narrowing instanceof Unknown)
+      return unknown(
+        `\`${view.name}\`: whether \`*\` is limited on ${on} cannot be told (${narrowing.reason})`,
+      );
     if (narrowing) return pass(`\`${view.name}\` limits \`*\` on ${on} with \`${narrowing}\``);
     const actions = view.actions.map((a) => `\`${show(a)}\``).join(', ');
     const urlAuth = conditionValues(view.conditions, 'lambda:FunctionUrlAuthType');

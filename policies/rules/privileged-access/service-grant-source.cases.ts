@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
-import { CfnParameter, Duration, type Stack } from 'aws-cdk-lib';
+import { CfnCondition, CfnParameter, Duration, Fn, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './service-grant-source';
 
@@ -84,6 +84,28 @@ export default defineCases(rule, [
       }),
     target: 'External',
     expect: 'pass',
+  },
+  {
+    name: 'source bucket named only when a template condition holds',
+    build: (stack) => {
+      const scoped = new CfnCondition(stack, 'Scoped', {
+        expression: Fn.conditionEquals(new CfnParameter(stack, 'Env').valueAsString, 'prod'),
+      });
+      new lambda.CfnPermission(stack, 'FromS3', {
+        action: 'lambda:InvokeFunction',
+        functionName: fn(stack).functionArn,
+        principal: 's3.amazonaws.com',
+        sourceArn: Fn.conditionIf(
+          scoped.logicalId,
+          'arn:aws:s3:::uploads',
+          Fn.ref('AWS::NoValue'),
+        ).toString(),
+      });
+    },
+    target: 'FromS3',
+    expect: 'unknown',
+    message:
+      /`FromS3`: whether `s3.amazonaws.com` is limited to a source on `Fn` cannot be told \(`aws:SourceArn` depends on condition `Scoped`/,
   },
   {
     name: 'invoke granted to another account (not a service)',

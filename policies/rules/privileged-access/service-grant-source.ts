@@ -34,6 +34,10 @@ export default defineRule({
     if (type !== 'service') return notApplicable(`\`${view.name}\` does not grant a service`);
     const principal = show(view.principal);
     const source = narrowingCondition(view.conditions, SOURCE_KEYS);
+    if (source instanceof Unknown)
+      return unknown(
+        `\`${view.name}\`: whether \`${principal}\` is limited to a source on ${on} cannot be told (${source.reason})`,
+      );
     if (source) return pass(`\`${view.name}\` limits \`${principal}\` on ${on} with \`${source}\``);
     const actions = view.actions.map((a) => `\`${show(a)}\``).join(', ');
     return fail(
