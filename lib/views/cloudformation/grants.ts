@@ -5,8 +5,17 @@ import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 /** A principal as the provider would classify it: everyone, a service, an account, or one identity. */
-function principalType(p: Fact<string>): AccessGrantView['principalType'] {
-  if (p instanceof Unknown) return p;
+function principalType(principal: Fact<string>): AccessGrantView['principalType'] {
+  let p: string;
+  if (principal instanceof Unknown) {
+    // The account and partition of the stack itself (`!Ref AWS::AccountId`, `arn:${AWS::Partition}:iam::...:root`)
+    // tell the kind of principal; any other unresolved part leaves it unknown.
+    const shown = (principal.display ?? '')
+      .replace(/\$\{AWS::AccountId\}/g, '000000000000')
+      .replace(/\$\{AWS::Partition\}/g, 'aws');
+    if (shown === '' || shown.includes('${')) return principal;
+    p = shown;
+  } else p = principal;
   if (p === '*') return 'everyone';
   if (/^\d{12}$/.test(p) || /^arn:[^:]+:iam::\d{12}:root$/.test(p)) return 'account';
   if (/^arn:/.test(p)) return 'identity';

@@ -113,6 +113,11 @@ export default defineCases(rule, [
     expect: 'not_applicable',
   },
   {
+    name: "invoke granted to the stack's own account",
+    build: (stack) => void fn(stack).grantInvoke(new iam.AccountRootPrincipal()),
+    expect: 'not_applicable',
+  },
+  {
     name: 'principal from a parameter',
     build: (stack) =>
       new lambda.CfnPermission(stack, 'FromParam', {
