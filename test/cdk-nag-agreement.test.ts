@@ -79,7 +79,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
   EC26: { bulwark: ['BW-DP-003'], types: ['AWS::EC2::Volume'] },
   EFS1: { bulwark: ['BW-DP-005'], types: ['AWS::EFS::FileSystem'] },
   EKS1: {
-    bulwark: ['BW-NS-022'],
+    bulwark: ['BW-NS-027'],
     types: ['AWS::EKS::Cluster'],
     onlyNag: { EksRestricted: 'a public endpoint limited to named ranges is not open to the internet' },
   },

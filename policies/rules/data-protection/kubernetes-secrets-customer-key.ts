@@ -2,7 +2,7 @@ import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
-  id: 'BW-DP-026',
+  id: 'BW-DP-028',
   title: 'Kubernetes clusters encrypt secrets with a customer-managed key',
   severity: 'medium',
   controls: ['mcsb-v1:DP-5', 'mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01'],

@@ -17,7 +17,7 @@ const NARROWING_KEYS = [
 ];
 
 export default defineRule({
-  id: 'BW-IM-007',
+  id: 'BW-IM-011',
   title: 'Functions cannot be invoked by everyone',
   severity: 'high',
   controls: ['mcsb-v1:IM-1', 'mcsb-v1:NS-2', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05'],

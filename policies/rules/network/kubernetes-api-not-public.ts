@@ -7,7 +7,7 @@ function isWorld(cidr: string): boolean {
 }
 
 export default defineRule({
-  id: 'BW-NS-022',
+  id: 'BW-NS-027',
   title: 'Kubernetes API endpoints are not open to the internet',
   severity: 'high',
   controls: ['mcsb-v1:NS-2', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.IR-01'],
