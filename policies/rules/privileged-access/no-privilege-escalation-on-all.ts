@@ -22,7 +22,9 @@ export function namesEveryResource(resource: string, a: SensitiveAction): boolea
   let re = allPatterns.get(service);
   if (!re) {
     const svc = service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = new RegExp(`^arn:[^:]*:(\\*|${svc}):[^:]*:[^:]*:(\\*|\\*/\\*|[A-Za-z0-9-]+[/:]\\*)$`, 'i');
+    // S3 ARNs carry no resource type: `arn:aws:s3:::name/*` is the objects of one bucket, not every object.
+    const typed = service === 's3' ? '' : '|[A-Za-z0-9-]+[/:]\\*';
+    re = new RegExp(`^arn:[^:]*:(\\*|${svc}):[^:]*:[^:]*:(\\*|\\*/\\*${typed})$`, 'i');
     allPatterns.set(service, re);
   }
   return re.test(resource);

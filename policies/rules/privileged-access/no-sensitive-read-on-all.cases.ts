@@ -62,6 +62,18 @@ export default defineCases(rule, [
     message: /allows `s3:GetObject` on every resource/,
   },
   {
+    name: 's3:GetObject on the objects of one bucket named by a hand-written ARN',
+    build: (stack) =>
+      baseline(stack).addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObject', 's3:GetObjectVersion'],
+          resources: ['arn:aws:s3:::reports-archive/*', 'arn:aws:s3:::reports/2026/*'],
+        }),
+      ),
+    target: 'App',
+    expect: 'pass',
+  },
+  {
     name: 'dynamodb:Scan on every table, in a managed policy',
     build: (stack) =>
       new iam.ManagedPolicy(stack, 'Reader', {
