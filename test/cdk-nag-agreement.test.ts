@@ -13,6 +13,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
+import * as eks from 'aws-cdk-lib/aws-eks';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as emr from 'aws-cdk-lib/aws-emr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -101,12 +102,25 @@ const PAIRS: Readonly<Record<string, Pair>> = {
         'cdk-nag reads `EnableInTransitEncryption` at the top of the security configuration; EMR nests it under `EncryptionConfiguration`',
     },
   },
+  EKS1: {
+    bulwark: ['BW-NS-027'],
+    types: ['AWS::EKS::Cluster'],
+    onlyNag: { EksRestricted: 'a public endpoint limited to named ranges is not open to the internet' },
+  },
+  EKS2: {
+    bulwark: ['BW-LT-011'],
+    types: ['AWS::EKS::Cluster'],
+    onlyNag: {
+      EksRestricted:
+        'controller manager and scheduler logs are operational; Bulwark asks for api, audit, authenticator',
+    },
+  },
   ELB2: {
     bulwark: ['BW-LT-104'],
     types: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'],
   },
   IAM5: {
-    bulwark: ['BW-PA-001', 'BW-PA-005', 'BW-PA-006'],
+    bulwark: ['BW-PA-001', 'BW-PA-005', 'BW-PA-006', 'BW-PA-007', 'BW-PA-008'],
     types: IAM,
     onlyNag: {
       'ReaderRole/DefaultPolicy':
@@ -208,6 +222,15 @@ function buildApp(stack: Stack): void {
   accessLogs.grantRead(
     new iam.Role(stack, 'ReaderRole', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') }),
   );
+  // A role that reads every secret of the account, one that may attach policies to any role.
+  new iam.Role(stack, 'SecretsReaderRole', {
+    assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+  }).addToPrincipalPolicy(
+    new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: ['*'] }),
+  );
+  new iam.Role(stack, 'PolicyAdminRole', {
+    assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+  }).addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['iam:AttachRolePolicy'], resources: ['*'] }));
 
   // Functions: a deprecated runtime with a plaintext password; a supported, not newest, runtime.
   new lambda.Function(stack, 'LegacyFn', {
@@ -272,7 +295,7 @@ function buildApp(stack: Stack): void {
   new kms.Key(stack, 'StaleKey');
   new efs.FileSystem(stack, 'Files', { vpc, encrypted: false });
   new dynamodb.Table(stack, 'Orders', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } });
-  new cognito.UserPool(stack, 'Users');
+  new cognito.UserPool(stack, 'Users').addClient('WebClient');
   new codebuild.Project(stack, 'Build', { buildSpec: codebuild.BuildSpec.fromObject({ version: '0.2' }) });
   new secretsmanager.Secret(stack, 'ApiKey');
 
@@ -393,6 +416,36 @@ function buildApp(stack: Stack): void {
       },
     }).ref,
   );
+  // Kubernetes clusters (L1): the EKS defaults (public to the internet, no logs, no customer key); a public endpoint
+  // limited to one range with API, audit and authenticator logs; a private one with every log type.
+  const eksRole = new iam.Role(stack, 'EksRole', {
+    assumedBy: new iam.ServicePrincipal('eks.amazonaws.com'),
+  });
+  const subnetIds = vpc.privateSubnets.map((s) => s.subnetId);
+  new eks.CfnCluster(stack, 'EksPublic', { roleArn: eksRole.roleArn, resourcesVpcConfig: { subnetIds } });
+  new eks.CfnCluster(stack, 'EksRestricted', {
+    roleArn: eksRole.roleArn,
+    resourcesVpcConfig: {
+      subnetIds,
+      endpointPublicAccess: true,
+      endpointPrivateAccess: true,
+      publicAccessCidrs: ['203.0.113.0/24'],
+    },
+    logging: {
+      clusterLogging: { enabledTypes: [{ type: 'api' }, { type: 'audit' }, { type: 'authenticator' }] },
+    },
+  });
+  new eks.CfnCluster(stack, 'EksPrivate', {
+    roleArn: eksRole.roleArn,
+    resourcesVpcConfig: { subnetIds, endpointPublicAccess: false, endpointPrivateAccess: true },
+    logging: {
+      clusterLogging: {
+        enabledTypes: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'].map((type) => ({
+          type,
+        })),
+      },
+    },
+  });
 }
 
 /** The CloudFormation resource of a construct path below the stack (the L1 itself or its default child). */

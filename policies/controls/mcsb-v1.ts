@@ -95,8 +95,6 @@ export default defineCatalog({
       group: 'IM',
       title: 'Protect identity and authentication systems',
       url: 'https://learn.microsoft.com/en-us/security/benchmark/azure/mcsb-identity-management#im-2-protect-identity-and-authentication-systems',
-      notAssertable:
-        'Protecting the identity system itself (root user credentials and MFA, IAM Identity Center and directory hardening) is account and identity-provider configuration that CloudFormation cannot declare.',
     },
     {
       id: 'IM-3',

@@ -1,5 +1,7 @@
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { Classification, atLeast } from '../../classification';
@@ -128,7 +130,11 @@ export class ClassifiedSecret extends Construct {
       ...perimeterStatements(level, DATA_ACTIONS, ['*'], props),
     ];
     for (const s of statements) this.secret.addToResourcePolicy(s);
-    if (props.rotation) this.rotationSchedule = this.secret.addRotationSchedule('Rotation', props.rotation);
+    if (props.rotation) {
+      this.rotationSchedule = this.secret.addRotationSchedule('Rotation', props.rotation);
+      if (props.rotation.rotationLambda)
+        limitRotationInvokeToAccount(props.rotation.rotationLambda, Stack.of(this).account);
+    }
 
     tagClassification(this, level);
   }
@@ -157,5 +163,22 @@ export class ClassifiedSecret extends Construct {
     });
     this.encryptionKey?.grant(grantee, ...keyActions);
     return g;
+  }
+}
+
+/**
+ * aws-cdk-lib lets `secretsmanager.amazonaws.com` invoke a rotation function without naming a source, so a secret
+ * in any account could be configured to call it (the confused deputy, BW-PA-009): the permission it adds is limited
+ * to this account.
+ */
+function limitRotationInvokeToAccount(fn: lambda.IFunction, account: string): void {
+  for (const c of fn.node.findAll()) {
+    if (
+      c instanceof lambda.CfnPermission &&
+      c.principal === 'secretsmanager.amazonaws.com' &&
+      c.sourceAccount === undefined &&
+      c.sourceArn === undefined
+    )
+      c.sourceAccount = account;
   }
 }

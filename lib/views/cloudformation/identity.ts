@@ -1,6 +1,22 @@
 import type { Resource } from '../../graph/resource';
-import { ResourceRef, Unknown, asList, asString, isObject, show, type Value } from '../../graph/values';
-import type { Fact, IdentityView, PermissionPolicyView, PolicyDocument, UserDirectoryView } from '../kinds';
+import {
+  ResourceRef,
+  Unknown,
+  asBool,
+  asList,
+  asString,
+  isObject,
+  show,
+  type Value,
+} from '../../graph/values';
+import type {
+  AppClientView,
+  Fact,
+  IdentityView,
+  PermissionPolicyView,
+  PolicyDocument,
+  UserDirectoryView,
+} from '../kinds';
 import { displayName } from '../common/naming';
 import { parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -133,6 +149,41 @@ export function userPoolView(r: Resource): UserDirectoryView {
   };
 }
 
+/**
+ * `AWS::Cognito::UserPoolClient` -> app client. Service defaults for a client created through the API (CloudFormation
+ * included): `PreventUserExistenceErrors` `LEGACY` (existence revealed), `EnableTokenRevocation` true, and OAuth off
+ * unless `AllowedOAuthFlowsUserPoolClient` is true.
+ */
+export function userPoolClientView(r: Resource): AppClientView {
+  const p = r.properties;
+  const prevent = asString(p.PreventUserExistenceErrors) ?? 'LEGACY';
+  const oauthOn = asBool(p.AllowedOAuthFlowsUserPoolClient) ?? false;
+  const flows = p.AllowedOAuthFlows;
+  return {
+    kind: 'app-client',
+    resource: r,
+    name: displayName(r),
+    directory: p.UserPoolId instanceof ResourceRef ? p.UserPoolId.address : undefined,
+    revealsUserExistence:
+      prevent instanceof Unknown
+        ? prevent
+        : prevent === 'ENABLED'
+          ? false
+          : prevent === 'LEGACY'
+            ? true
+            : new Unknown(`PreventUserExistenceErrors ${prevent}`),
+    oauthFlows:
+      oauthOn instanceof Unknown
+        ? oauthOn
+        : !oauthOn
+          ? []
+          : flows instanceof Unknown
+            ? flows
+            : asList(flows).map((f) => (typeof f === 'string' ? f : show(f))),
+    tokenRevocation: asBool(p.EnableTokenRevocation) ?? true,
+  };
+}
+
 /** Identities named in a policy's `Roles`/`Users`/`Groups`: graph addresses, or names as written. */
 function namedIdentities(r: Resource): string[] {
   const out: string[] = [];
@@ -173,10 +224,11 @@ export function permissionPolicyView(r: Resource, ctx: AdapterContext): Permissi
 
 /**
  * IAM roles, users, groups and standalone policies -> identity and permission-policy views; Cognito
- * user pools -> user-directory views.
+ * user pools -> user-directory views, their clients -> app-client views.
  */
 export function registerIdentity(registry: AdapterRegistry): void {
   registry.register(Object.keys(IDENTITY_TYPES), identityView);
   registry.register(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], permissionPolicyView);
   registry.register('AWS::Cognito::UserPool', userPoolView);
+  registry.register('AWS::Cognito::UserPoolClient', userPoolClientView);
 }

@@ -4,8 +4,10 @@ import { registerCompute } from './compute';
 import { registerDataServices } from './data-services';
 import { registerEndpoints } from './endpoints';
 import { registerEvents } from './events';
+import { registerGrants } from './grants';
 import { registerIdentity } from './identity';
 import { registerKeys } from './keys';
+import { registerKubernetes } from './kubernetes';
 import { registerLogging } from './logging';
 import { registerNetwork } from './network';
 import { registerPosture } from './posture';
@@ -27,5 +29,7 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerPosture(registry);
   registerEvents(registry);
   registerDataServices(registry);
+  registerGrants(registry);
+  registerKubernetes(registry);
   return registry;
 }

@@ -25,6 +25,7 @@ import storeEncryptedAtRest from './store-encrypted-at-rest';
 import storeKmsEncryption from './store-kms-encryption';
 import storeEncryptedInTransit from './store-encrypted-in-transit';
 import dataServiceNotPublic from './data-service-not-public';
+import kubernetesSecretsCustomerKey from './kubernetes-secrets-customer-key';
 
 export const dataProtectionRules: readonly Rule[] = [
   storeKmsEncryption,
@@ -53,4 +54,5 @@ export const dataProtectionRules: readonly Rule[] = [
   classificationAccessModel,
   storeEncryptedInTransit,
   dataServiceNotPublic,
+  kubernetesSecretsCustomerKey,
 ];

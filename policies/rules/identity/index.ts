@@ -1,5 +1,9 @@
 import type { Rule } from '../../../lib/engine/rule';
 import apiMethodAuthorization from './api-method-authorization';
+import appClientHidesUserExistence from './app-client-hides-user-existence';
+import appClientNoImplicitGrant from './app-client-no-implicit-grant';
+import appClientTokenRevocation from './app-client-token-revocation';
+import functionNotPublic from './function-not-public';
 import functionUrlAuth from './function-url-auth';
 import noAdministratorAccess from './no-administrator-access';
 import noPlaintextSecrets from './no-plaintext-secrets';
@@ -21,4 +25,8 @@ export const identityRules: readonly Rule[] = [
   userDirectoryMfa,
   noUserAccessKeys,
   storeClientAuthentication,
+  functionNotPublic,
+  appClientHidesUserExistence,
+  appClientNoImplicitGrant,
+  appClientTokenRevocation,
 ];

@@ -9,6 +9,7 @@ import trailCloudwatchLogs from './trail-cloudwatch-logs';
 import trailKmsEncryption from './trail-kms-encryption';
 import trailLogFileValidation from './trail-log-file-validation';
 import trailMultiRegion from './trail-multi-region';
+import kubernetesControlPlaneLogs from './kubernetes-control-plane-logs';
 
 export const loggingRules: readonly Rule[] = [
   logRetention,
@@ -21,4 +22,5 @@ export const loggingRules: readonly Rule[] = [
   trailBucketNotPublic,
   objectStoreAccessLogging,
   objectStoreDataEvents,
+  kubernetesControlPlaneLogs,
 ];

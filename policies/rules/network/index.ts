@@ -26,6 +26,7 @@ import sgRuleDescriptions from './sg-rule-descriptions';
 import vmNoPublicIp from './vm-no-public-ip';
 import vpcFlowLogs from './vpc-flow-logs';
 import webEndpointWaf from './web-endpoint-waf';
+import kubernetesApiNotPublic from './kubernetes-api-not-public';
 
 export const networkRules: readonly Rule[] = [
   sgAdminPorts,
@@ -55,4 +56,5 @@ export const networkRules: readonly Rule[] = [
   networkFirewallInspection,
   ddosProtection,
   certificateDnsValidation,
+  kubernetesApiNotPublic,
 ];

@@ -2,9 +2,15 @@ import type { Rule } from '../../../lib/engine/rule';
 import iamUserPermissionsViaGroups from './iam-user-permissions-via-groups';
 import noKmsDecryptOnAllKeys from './no-kms-decrypt-on-all-keys';
 import noPassroleOnAllRoles from './no-passrole-on-all-roles';
+import noPrivilegeEscalationOnAll from './no-privilege-escalation-on-all';
+import noSensitiveReadOnAll from './no-sensitive-read-on-all';
+import serviceGrantSource from './service-grant-source';
 
 export const privilegedAccessRules: readonly Rule[] = [
   iamUserPermissionsViaGroups,
   noPassroleOnAllRoles,
   noKmsDecryptOnAllKeys,
+  noPrivilegeEscalationOnAll,
+  noSensitiveReadOnAll,
+  serviceGrantSource,
 ];

@@ -4,7 +4,7 @@ import type { Fact, PolicyDocument, PolicyStatement, View } from '../../../lib/v
 import { actionMatches } from '../../../lib/views/common/policy';
 
 /** Whether a statement's actions (or its `NotAction`) let it allow one of `actions`. */
-function coversAction(s: PolicyStatement, actions: readonly string[]): Fact<boolean> {
+export function coversAction(s: PolicyStatement, actions: readonly string[]): Fact<boolean> {
   const matches = (pattern: Fact<string>, action: string) =>
     typeof pattern === 'string' && actionMatches(pattern, action);
   if (s.notActions.length > 0) {
@@ -20,7 +20,7 @@ function coversAction(s: PolicyStatement, actions: readonly string[]): Fact<bool
  * A resource as a pattern: a plain string, or an expression whose only unresolved parts are
  * placeholders (`arn:aws:iam::${AWS::AccountId}:role/*`), with each placeholder as one segment.
  */
-function resourcePattern(r: Fact<string>): string | undefined {
+export function resourcePattern(r: Fact<string>): string | undefined {
   if (typeof r === 'string') return r;
   return r.display?.replace(/\$\{[^}]*\}/g, 'x');
 }

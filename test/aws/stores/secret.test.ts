@@ -153,6 +153,18 @@ describe('ClassifiedSecret', () => {
     });
   });
 
+  test('Secrets Manager may invoke the rotation function for this account only', () => {
+    const s = stack();
+    new ClassifiedSecret(s, 'Secret', {
+      classification: Classification.CONFIDENTIAL,
+      rotation: { rotationLambda: rotator(s) },
+    });
+    Template.fromStack(s).hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'secretsmanager.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+    });
+  });
+
   test('below CONFIDENTIAL rotation is optional', () => {
     const s = stack();
     new ClassifiedSecret(s, 'Secret', { classification: Classification.INTERNAL });

@@ -1,0 +1,30 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './app-client-token-revocation';
+
+export default defineCases(rule, [
+  {
+    name: 'client with the default (revocation on)',
+    build: (stack) => new cognito.UserPool(stack, 'Users').addClient('Web'),
+    target: 'Users/Web',
+    expect: 'pass',
+  },
+  {
+    name: 'client with token revocation turned off',
+    build: (stack) => new cognito.UserPool(stack, 'Users').addClient('Web', { enableTokenRevocation: false }),
+    target: 'Users/Web',
+    expect: 'fail',
+    message: '`Users/Web` cannot revoke refresh tokens (`EnableTokenRevocation` false)',
+  },
+  {
+    name: 'hand-written client with revocation turned off',
+    build: (stack) =>
+      new cognito.CfnUserPoolClient(stack, 'Mobile', {
+        userPoolId: new cognito.UserPool(stack, 'Users').userPoolId,
+        enableTokenRevocation: false,
+      }),
+    target: 'Mobile',
+    expect: 'fail',
+    message: /`Mobile` cannot revoke refresh tokens/,
+  },
+]);

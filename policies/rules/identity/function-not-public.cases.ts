@@ -1,0 +1,75 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './function-not-public';
+
+function fn(stack: Stack): lambda.Function {
+  return new lambda.Function(stack, 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+  });
+}
+
+export default defineCases(rule, [
+  {
+    name: 'invoke granted to one account',
+    build: (stack) => void fn(stack).grantInvoke(new iam.AccountPrincipal('111111111111')),
+    expect: 'not_applicable',
+  },
+  {
+    name: 'invoke granted to everyone in the organization',
+    build: (stack) =>
+      fn(stack).addPermission('Org', {
+        principal: new iam.AnyPrincipal(),
+        organizationId: 'o-abc123def4',
+      }),
+    target: 'Fn/Org',
+    expect: 'pass',
+  },
+  {
+    name: 'invoke granted to everyone',
+    build: (stack) => void fn(stack).grantInvoke(new iam.AnyPrincipal()),
+    expect: 'fail',
+    message: /lets everyone \(`\*`\) call `lambda:InvokeFunction` on `Fn`$/,
+  },
+  {
+    name: 'public function URL (auth type NONE)',
+    build: (stack) => void fn(stack).addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE }),
+    expect: 'fail',
+    message:
+      /lets everyone \(`\*`\) call `lambda:InvokeFunctionUrl` on `Fn` through its function URL without authentication/,
+  },
+  {
+    name: 'public function URL: the invoke permission CDK adds beside it',
+    build: (stack) => void fn(stack).addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE }),
+    expect: 'fail',
+    message:
+      /lets everyone \(`\*`\) call `lambda:InvokeFunction` on `Fn` through its function URL \(`lambda:InvokedViaFunctionUrl`\)$/,
+  },
+  {
+    name: 'hand-written permission for `*` limited to callers from one source account',
+    build: (stack) =>
+      new lambda.CfnPermission(stack, 'SameAccount', {
+        action: 'lambda:InvokeFunction',
+        functionName: fn(stack).functionName,
+        principal: '*',
+        sourceAccount: '111111111111',
+      }),
+    target: 'SameAccount',
+    expect: 'pass',
+  },
+  {
+    name: 'hand-written permission for `*` on every Lambda action',
+    build: (stack) =>
+      new lambda.CfnPermission(stack, 'Open', {
+        action: 'lambda:*',
+        functionName: fn(stack).functionName,
+        principal: '*',
+      }),
+    target: 'Open',
+    expect: 'fail',
+    message: '`Open` lets everyone (`*`) call `lambda:*` on `Fn`',
+  },
+]);

@@ -1,0 +1,77 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import { cluster } from '../data-protection/kubernetes-secrets-customer-key.cases';
+import rule from './kubernetes-control-plane-logs';
+
+export default defineCases(rule, [
+  {
+    name: 'API, audit and authenticator logs delivered',
+    build: (stack) => void cluster(stack),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'no logging configuration (nothing delivered)',
+    build: (stack) => void cluster(stack, (p) => ({ ...p, logging: undefined })),
+    target: 'Cluster',
+    expect: 'fail',
+    message: '`Cluster` does not deliver `api`, `audit`, `authenticator` control-plane logs (none enabled)',
+  },
+  {
+    name: 'API log only, no audit log',
+    build: (stack) =>
+      void cluster(stack, (p) => ({
+        ...p,
+        logging: { clusterLogging: { enabledTypes: [{ type: 'api' }, { type: 'scheduler' }] } },
+      })),
+    target: 'Cluster',
+    expect: 'fail',
+    message:
+      '`Cluster` does not deliver `audit`, `authenticator` control-plane logs (enabled: `api`, `scheduler`)',
+  },
+  {
+    name: 'CDK L2 cluster resource (the EKS API request in `Config`) with API and audit logs only',
+    build: (stack) =>
+      new CfnResource(stack, 'Cluster', {
+        type: 'Custom::AWSCDK-EKS-Cluster',
+        properties: {
+          ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:eks-cluster-provider',
+          Config: {
+            version: '1.33',
+            roleArn: 'arn:aws:iam::111111111111:role/eks-cluster',
+            resourcesVpcConfig: {
+              subnetIds: ['subnet-0a1b2c3d4e5f60718'],
+              endpointPublicAccess: true,
+              endpointPrivateAccess: true,
+              publicAccessCidrs: ['203.0.113.0/24'],
+            },
+            logging: { clusterLogging: [{ enabled: true, types: ['api', 'audit'] }] },
+          },
+        },
+      }),
+    target: 'Cluster',
+    expect: 'fail',
+    message: '`Cluster` does not deliver `authenticator` control-plane logs (enabled: `api`, `audit`)',
+  },
+  {
+    name: 'CDK L2 cluster resource with every log type',
+    build: (stack) =>
+      new CfnResource(stack, 'Cluster', {
+        type: 'Custom::AWSCDK-EKS-Cluster',
+        properties: {
+          ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:eks-cluster-provider',
+          Config: {
+            roleArn: 'arn:aws:iam::111111111111:role/eks-cluster',
+            resourcesVpcConfig: { subnetIds: ['subnet-0a1b2c3d4e5f60718'] },
+            logging: {
+              clusterLogging: [
+                { enabled: true, types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] },
+              ],
+            },
+          },
+        },
+      }),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+]);

@@ -1,0 +1,68 @@
+import { CfnParameter } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import { cluster } from '../data-protection/kubernetes-secrets-customer-key.cases';
+import rule from './kubernetes-api-not-public';
+
+const subnetIds = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];
+
+export default defineCases(rule, [
+  {
+    name: 'private API endpoint only',
+    build: (stack) => void cluster(stack),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'endpoint access not configured (public to 0.0.0.0/0 by default)',
+    build: (stack) => void cluster(stack, (p) => ({ ...p, resourcesVpcConfig: { subnetIds } })),
+    target: 'Cluster',
+    expect: 'fail',
+    message: '`Cluster` exposes its Kubernetes API endpoint to the internet (`0.0.0.0/0`)',
+  },
+  {
+    name: 'public endpoint listing the whole internet beside an office range',
+    build: (stack) =>
+      void cluster(stack, (p) => ({
+        ...p,
+        resourcesVpcConfig: {
+          subnetIds,
+          endpointPublicAccess: true,
+          endpointPrivateAccess: true,
+          publicAccessCidrs: ['203.0.113.0/24', '0.0.0.0/0'],
+        },
+      })),
+    target: 'Cluster',
+    expect: 'fail',
+    message: /exposes its Kubernetes API endpoint to the internet \(`0\.0\.0\.0\/0`\)/,
+  },
+  {
+    name: 'public endpoint limited to the operators range',
+    build: (stack) =>
+      void cluster(stack, (p) => ({
+        ...p,
+        resourcesVpcConfig: {
+          subnetIds,
+          endpointPublicAccess: true,
+          endpointPrivateAccess: true,
+          publicAccessCidrs: ['203.0.113.0/24'],
+        },
+      })),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'allowed ranges from a parameter',
+    build: (stack) =>
+      void cluster(stack, (p) => ({
+        ...p,
+        resourcesVpcConfig: {
+          subnetIds,
+          endpointPublicAccess: true,
+          publicAccessCidrs: new CfnParameter(stack, 'Ranges', { type: 'CommaDelimitedList' }).valueAsList,
+        },
+      })),
+    target: 'Cluster',
+    expect: 'unknown',
+    message: /the ranges allowed to reach the public API endpoint cannot be resolved/,
+  },
+]);

@@ -1,0 +1,175 @@
+import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown } from '../../../lib/graph/values';
+import type { Fact, PolicyStatement, View } from '../../../lib/views/kinds';
+import { coversAction, documentsOf, resourcePattern } from './no-passrole-on-all-roles';
+
+/** An action of concern, and the service whose ARNs name its resources when that is not the action's own. */
+export interface SensitiveAction {
+  readonly action: string;
+  readonly arnService?: string;
+}
+
+const allPatterns = new Map<string, RegExp>();
+
+/**
+ * Whether a resource pattern names every resource the action can act on: `*`, or an ARN of the service whose
+ * resource part is only a wildcard, with or without a resource type (`arn:aws:iam::123456789012:role/*`,
+ * `arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:s3:::*`, and every object of every bucket).
+ */
+export function namesEveryResource(resource: string, a: SensitiveAction): boolean {
+  if (resource === '*') return true;
+  const service = a.arnService ?? a.action.split(':')[0]!;
+  let re = allPatterns.get(service);
+  if (!re) {
+    const svc = service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // S3 ARNs carry no resource type: `arn:aws:s3:::name/*` is the objects of one bucket, not every object.
+    const typed = service === 's3' ? '' : '|[A-Za-z0-9-]+[/:]\\*';
+    re = new RegExp(`^arn:[^:]*:(\\*|${svc}):[^:]*:[^:]*:(\\*|\\*/\\*${typed})$`, 'i');
+    allPatterns.set(service, re);
+  }
+  return re.test(resource);
+}
+
+/**
+ * Attribute-based scoping: a condition on the resource's tags (`aws:ResourceTag/team`,
+ * `secretsmanager:ResourceTag/app`) limits `*` to the resources carrying them.
+ */
+function scopedByTags(s: PolicyStatement): boolean {
+  return Object.values(s.conditions).some((block) =>
+    Object.keys(block).some((k) => /(^|:)ResourceTag\//i.test(k)),
+  );
+}
+
+/** Whether the statement's resources cover every resource of the action (NotResource: all but a list). */
+function coversEvery(s: PolicyStatement, a: SensitiveAction): Fact<boolean> {
+  if (s.notResources.length > 0) return true;
+  if (
+    s.resources.some((r) => {
+      const p = resourcePattern(r);
+      return p !== undefined && namesEveryResource(p, a);
+    })
+  )
+    return true;
+  return (
+    s.resources.find((r): r is Unknown => r instanceof Unknown && r.refs.length === 0 && !r.display) ?? false
+  );
+}
+
+/** How a list of actions reads in a message: the first few, then a count. */
+function listed(actions: readonly string[]): string {
+  const shown = actions.slice(0, 4).map((a) => `\`${a}\``);
+  const more = actions.length > 4 ? ` and ${actions.length - 4} more` : '';
+  return shown.join(', ') + more;
+}
+
+/**
+ * One result per Allow statement of the view's identity policies that allows any of `catalog` on every resource of
+ * the action, listing the actions; a pass when none does. A statement scoped by resource tags is not one. `harm`
+ * names what the actions do, for messages ("permission management").
+ */
+export function checkActionsOnAll(
+  view: View & { name: string },
+  catalog: readonly SensitiveAction[],
+  harm: string,
+): CheckResult[] {
+  const out: CheckResult[] = [];
+  for (const { name: policy, document } of documentsOf(view)) {
+    if (document.unresolved) {
+      out.push(
+        unknown(
+          `\`${view.name}\`: policy \`${policy}\` cannot be resolved (${document.unresolved.reason})`,
+          policy,
+        ),
+      );
+      continue;
+    }
+    document.statements.forEach((s, i) => {
+      if (s.effect === 'Deny' || scopedByTags(s)) return;
+      const finding = `${policy}#${s.sid ?? i}`;
+      const certain: string[] = [];
+      let open: Unknown | undefined;
+      for (const a of catalog) {
+        const parts = [
+          s.effect instanceof Unknown ? s.effect : true,
+          coversAction(s, [a.action]),
+          coversEvery(s, a),
+        ];
+        if (parts.includes(false)) continue;
+        const u = parts.find((p): p is Unknown => p instanceof Unknown);
+        if (u) open ??= u;
+        else certain.push(a.action);
+      }
+      if (certain.length > 0)
+        out.push(
+          fail(
+            `\`${view.name}\`: policy \`${policy}\` allows ${listed(certain)} on every resource (${harm})`,
+            finding,
+          ),
+        );
+      else if (open)
+        out.push(
+          unknown(
+            `\`${view.name}\`: policy \`${policy}\` may allow ${harm} on every resource (${open.reason})`,
+            finding,
+          ),
+        );
+    });
+  }
+  return out.length ? out : [pass(`\`${view.name}\` allows no ${harm} on every resource`)];
+}
+
+/**
+ * Actions that change who may do what: IAM policy and credential management (the privilege-escalation methods
+ * documented for IAM), assuming roles, and the resource policies of data and compute services.
+ */
+const ESCALATION: readonly SensitiveAction[] = [
+  ...[
+    'AttachRolePolicy',
+    'AttachUserPolicy',
+    'AttachGroupPolicy',
+    'PutRolePolicy',
+    'PutUserPolicy',
+    'PutGroupPolicy',
+    'CreatePolicyVersion',
+    'SetDefaultPolicyVersion',
+    'UpdateAssumeRolePolicy',
+    'AddUserToGroup',
+    'CreateAccessKey',
+    'CreateLoginProfile',
+    'UpdateLoginProfile',
+    'PutRolePermissionsBoundary',
+    'PutUserPermissionsBoundary',
+    'DeleteRolePermissionsBoundary',
+    'DeleteUserPermissionsBoundary',
+  ].map((a) => ({ action: `iam:${a}` })),
+  { action: 'sts:AssumeRole', arnService: 'iam' },
+  { action: 's3:PutBucketPolicy' },
+  { action: 's3:PutBucketAcl' },
+  { action: 'kms:PutKeyPolicy' },
+  { action: 'kms:CreateGrant' },
+  { action: 'lambda:AddPermission' },
+  { action: 'secretsmanager:PutResourcePolicy' },
+  { action: 'sns:AddPermission' },
+  { action: 'sqs:AddPermission' },
+  { action: 'ecr:SetRepositoryPolicy' },
+];
+
+export default defineRule({
+  id: 'BW-PA-007',
+  title: 'IAM policies do not allow managing permissions on every resource',
+  severity: 'high',
+  controls: ['mcsb-v1:PA-1', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05'],
+  threats: ['privilege-escalation', 'insider-misuse'],
+  rationale:
+    'Actions that write permissions are privilege escalation when they are allowed on `Resource: "*"`: ' +
+    '`iam:PutRolePolicy`, `iam:Attach*Policy`, `iam:CreatePolicyVersion` or `iam:UpdateAssumeRolePolicy` let the ' +
+    'holder grant itself (or a role it can assume) anything; `iam:CreateAccessKey` and `iam:*LoginProfile` take over ' +
+    'other users; `sts:AssumeRole` on every role reaches every role that trusts the account; and the resource-policy ' +
+    'actions (`s3:PutBucketPolicy`, `kms:PutKeyPolicy`, `kms:CreateGrant`, `lambda:AddPermission`...) open any store, ' +
+    'key or function to other principals. Each is an administrator short of `*:*`. `iam:PassRole` is BW-PA-005.',
+  fix: 'Scope the statement to the ARNs it must manage (CDK `grant*` methods do), add a permissions boundary to roles a pipeline creates, or restrict `*` with `aws:ResourceTag` conditions; keep permission management to a deployment role outside the application.',
+  appliesTo: ['identity', 'permission-policy'],
+  check(view) {
+    return checkActionsOnAll(view, ESCALATION, 'permission management');
+  },
+});

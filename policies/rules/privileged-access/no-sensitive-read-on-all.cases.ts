@@ -1,0 +1,117 @@
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type { Stack } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './no-sensitive-read-on-all';
+
+/** A workload role reading its own bucket, table, secret and parameter through CDK grants. */
+function baseline(stack: Stack): iam.Role {
+  const role = new iam.Role(stack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  new s3.Bucket(stack, 'Data').grantRead(role);
+  new dynamodb.Table(stack, 'Orders', {
+    partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+  }).grantReadData(role);
+  new secretsmanager.Secret(stack, 'ApiKey').grantRead(role);
+  new ssm.StringParameter(stack, 'Endpoint', { stringValue: 'https://example.com' }).grantRead(role);
+  return role;
+}
+
+export default defineCases(rule, [
+  {
+    name: 'CDK read grants on its own bucket, table, secret and parameter',
+    build: (stack) => void baseline(stack),
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'secretsmanager:GetSecretValue on every resource',
+    build: (stack) =>
+      baseline(stack).addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: ['*'] }),
+      ),
+    target: 'App',
+    expect: 'fail',
+    message:
+      '`App/DefaultPolicy`: policy `App/DefaultPolicy` allows `secretsmanager:GetSecretValue` on every resource (reads of secrets or stored data)',
+  },
+  {
+    name: 'ssm:GetParameter* on every parameter of the account',
+    build: (stack) =>
+      baseline(stack).addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['ssm:GetParameter*'],
+          resources: [`arn:aws:ssm:${stack.region}:${stack.account}:parameter/*`],
+        }),
+      ),
+    target: 'App',
+    expect: 'fail',
+    message:
+      /allows `ssm:GetParameter`, `ssm:GetParameters`, `ssm:GetParametersByPath`, `ssm:GetParameterHistory` on every resource/,
+  },
+  {
+    name: 's3:GetObject on every object of every bucket',
+    build: (stack) =>
+      baseline(stack).addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::*/*'] }),
+      ),
+    target: 'App',
+    expect: 'fail',
+    message: /allows `s3:GetObject` on every resource/,
+  },
+  {
+    name: 's3:GetObject on the objects of one bucket named by a hand-written ARN',
+    build: (stack) =>
+      baseline(stack).addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObject', 's3:GetObjectVersion'],
+          resources: ['arn:aws:s3:::reports-archive/*', 'arn:aws:s3:::reports/2026/*'],
+        }),
+      ),
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'dynamodb:Scan on every table, in a managed policy',
+    build: (stack) =>
+      new iam.ManagedPolicy(stack, 'Reader', {
+        roles: [baseline(stack)],
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['dynamodb:Scan', 'dynamodb:Query'],
+            resources: ['arn:aws:dynamodb:*:*:table/*'],
+          }),
+        ],
+      }),
+    target: 'Reader',
+    expect: 'fail',
+    message: /policy `Reader` allows `dynamodb:Query`, `dynamodb:Scan` on every resource/,
+  },
+  {
+    name: 'describing every table and listing every bucket reads no data',
+    build: (stack) =>
+      baseline(stack).addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['dynamodb:DescribeTable', 's3:ListAllMyBuckets', 'secretsmanager:ListSecrets'],
+          resources: ['*'],
+        }),
+      ),
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'secret values of every secret tagged for the application',
+    build: (stack) =>
+      baseline(stack).addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'secretsmanager:ResourceTag/app': 'orders' } },
+        }),
+      ),
+    target: 'App',
+    expect: 'pass',
+  },
+]);
