@@ -92,6 +92,9 @@ export default defineCases(rule, [
     name: 'internal Neptune cluster that no backup plan selects',
     build: (stack) => {
       Tags.of(neptuneCluster(stack)).add('data-classification', 'internal');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('data-classification', 'restricted')],
+      });
     },
     target: 'Graph',
     expect: 'fail',
