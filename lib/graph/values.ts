@@ -138,3 +138,13 @@ export function asString(v: Value | undefined): string | Unknown | undefined {
     return new Unknown(`reference to ${v.toString()}`, [v], `\${${v.toString()}}`);
   return new Unknown(`expected a string, found ${show(v)}`);
 }
+
+/**
+ * Set an own property, whatever its name: `__proto__` becomes a property like any other, never the
+ * object's prototype.
+ */
+export function setOwn(o: ValueObject, key: string, value: Value): void {
+  if (key === '__proto__') {
+    Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  } else o[key] = value;
+}

@@ -1,4 +1,4 @@
-import { ResourceRef, Unknown, isObject, refsIn, type Value } from '../../graph/values';
+import { ResourceRef, Unknown, isObject, refsIn, setOwn, type Value } from '../../graph/values';
 
 /** What the resolver knows about the template being read. */
 export interface ResolveScope {
@@ -15,6 +15,13 @@ export interface ResolveScope {
 
 const NO_VALUE = Symbol('AWS::NoValue');
 type Resolved = Value | typeof NO_VALUE;
+
+/** The value of an own property, never one inherited from `Object.prototype` (`constructor`, `__proto__`). */
+function own(o: unknown, key: string): unknown {
+  return typeof o === 'object' && o !== null && !Array.isArray(o) && Object.hasOwn(o, key)
+    ? (o as Record<string, unknown>)[key]
+    : undefined;
+}
 
 /**
  * Resolves CloudFormation intrinsics in a value: `Ref`, `Fn::GetAtt`, `Fn::Sub`, `Fn::Join`,
@@ -50,7 +57,7 @@ export class Resolver {
   condition(name: string): boolean | Unknown {
     const hit = this.conditionCache.get(name);
     if (hit !== undefined) return hit;
-    const def = this.scope.conditions[name];
+    const def = own(this.scope.conditions, name);
     this.conditionCache.set(name, new Unknown(`condition \`${name}\` refers to itself`));
     const out = def === undefined ? new Unknown(`condition \`${name}\` is not defined`) : this.truth(def);
     this.conditionCache.set(name, out);
@@ -90,10 +97,10 @@ export class Resolver {
         out = {};
         for (const k2 in obj) {
           if (k2 === k) break;
-          out[k2] = obj[k2] as Value;
+          setOwn(out, k2, obj[k2] as Value);
         }
       }
-      if (out !== undefined && r !== NO_VALUE) out[k] = r;
+      if (out !== undefined && r !== NO_VALUE) setOwn(out, k, r);
     }
     return out ?? (obj as { [key: string]: Value });
   }
@@ -167,16 +174,16 @@ export class Resolver {
     const address = this.scope.resources.get(name);
     if (address) return this.collect(new ResourceRef(address));
     if (name.startsWith('AWS::')) {
-      const known = this.scope.pseudo[name];
-      return known !== undefined
+      const known = own(this.scope.pseudo, name);
+      return typeof known === 'string'
         ? known
         : new Unknown(`pseudo parameter \`${name}\` is known only at deploy time`, [], `\${${name}}`);
     }
-    if (this.scope.parameterValues && name in this.scope.parameterValues)
+    if (this.scope.parameterValues && Object.hasOwn(this.scope.parameterValues, name))
       return this.scope.parameterValues[name]!;
-    const p = this.scope.parameters[name];
+    const p = own(this.scope.parameters, name);
     if (p !== undefined) {
-      const def = (p as { Default?: unknown }).Default;
+      const def = own(p, 'Default');
       if (def !== undefined) return this.value(def);
       return new Unknown(`parameter \`${name}\` has no default`, [], `\${${name}}`);
     }
@@ -216,7 +223,7 @@ export class Resolver {
       parts.push(template.slice(last, m.index));
       const name = m[1]!.trim();
       if (name.startsWith('!')) parts.push(`\${${name.slice(1)}}`);
-      else if (name in vars) parts.push(vars[name]!);
+      else if (Object.hasOwn(vars, name)) parts.push(vars[name]!);
       else if (name.includes('.') && !name.startsWith('AWS::')) {
         const i = name.indexOf('.');
         const r = this.getAtt([name.slice(0, i), name.slice(i + 1)]);
@@ -294,11 +301,11 @@ export class Resolver {
         ...refsIn(noValueToNull(k2)),
       ]);
     }
-    const top = this.scope.mappings[m] as Record<string, Record<string, unknown>> | undefined;
-    const hit = top?.[k1]?.[k2];
+    const hit = own(own(own(this.scope.mappings, m), k1), k2);
     if (hit === undefined) {
-      if (arg.length === 4 && isObject(arg[3]) && 'DefaultValue' in (arg[3] as object)) {
-        return this.value((arg[3] as { DefaultValue: unknown }).DefaultValue);
+      const options = arg[3];
+      if (arg.length === 4 && isPlainObject(options) && Object.hasOwn(options, 'DefaultValue')) {
+        return this.value(options.DefaultValue);
       }
       return new Unknown(`mapping \`${m}\` has no entry ${k1}/${k2}`);
     }
