@@ -53,6 +53,12 @@ export interface ChoiceOption {
   readonly value: Value | undefined;
 }
 
+/** How another choice decides a choice: for each label of the choice `key`, the label taken. */
+export interface ChoiceDependency {
+  readonly key: string;
+  readonly labels: ReadonlyMap<string, string>;
+}
+
 /**
  * A value chosen at deploy time among known options: an `Fn::If` on a condition that cannot be
  * resolved (key `condition:<Name>`), a parameter with allowed values or a default (key
@@ -70,6 +76,11 @@ export class Choice extends Unknown {
     reason: string,
     refs: readonly ResourceRef[] = [],
     display?: string,
+    /**
+     * When another choice decides this one (a condition that compares one parameter): its key, and
+     * the label this choice takes for each of its labels. Variants that contradict it are not judged.
+     */
+    readonly determinedBy?: ChoiceDependency,
   ) {
     super(reason, refs, display);
   }

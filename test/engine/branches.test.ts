@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnCondition, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnMapping, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { evaluate } from '../../lib/engine/evaluate';
 import { definePack } from '../../lib/engine/pack';
@@ -92,6 +92,29 @@ describe('engine: resources judged once per deploy-time branch', () => {
     expect(judge(graph).results('Web')).toEqual([
       'pass: `Web` opens no administration ports to the internet',
     ]);
+  });
+
+  test('a condition decided by a parameter takes the value that parameter gives it', () => {
+    const graph = synth((stack) => {
+      const env = new CfnParameter(stack, 'Env', { allowedValues: ['dev', 'prod'], default: 'dev' });
+      const prod = new CfnCondition(stack, 'IsProd', {
+        expression: Fn.conditionEquals(env.valueAsString, 'prod'),
+      });
+      const ports = new CfnMapping(stack, 'Ports', { mapping: { dev: { admin: 22 }, prod: { admin: 443 } } });
+      const port = ports.findInMap(env.valueAsString, 'admin') as unknown as number;
+      // dev: SSH from the private range; prod: HTTPS from anywhere. Never SSH from anywhere.
+      group(stack, 'Web').securityGroupIngress = [
+        {
+          ipProtocol: 'tcp',
+          fromPort: port,
+          toPort: port,
+          cidrIp: Fn.conditionIf(prod.logicalId, '0.0.0.0/0', '10.0.0.0/8').toString(),
+        },
+      ];
+    });
+    const { results, calls } = judge(graph);
+    expect(results('Web')).toEqual(['pass: `Web` opens no administration ports to the internet']);
+    expect(calls.get('Web')).toBe(1 + 2);
   });
 
   test('beyond the variant limit the choices stay unknown, and the reason says so', () => {

@@ -150,4 +150,25 @@ describe('CloudFormation source: values chosen at deploy time', () => {
       /read from SSM parameter `\/aws\/service\/ami-amazon-linux-latest\/al2023-ami-[^`]+` at deploy time/,
     );
   });
+
+  test('a condition decided by one parameter records which value of it makes the condition true', () => {
+    const byId = read((stack) => {
+      const env = new CfnParameter(stack, 'Env', { allowedValues: ['dev', 'test', 'prod'], default: 'dev' });
+      const isDev = Fn.conditionEquals(env.valueAsString, 'dev');
+      const shared = new CfnCondition(stack, 'Shared', {
+        expression: Fn.conditionNot(Fn.conditionOr(isDev, Fn.conditionEquals(env.valueAsString, 'test'))),
+      });
+      new s3.CfnBucket(stack, 'Data', {
+        bucketName: Fn.conditionIf(shared.logicalId, 'shared', 'own').toString(),
+      });
+    });
+    const name = choice(byId('Data').properties.BucketName);
+    expect(name.key).toBe('condition:Shared');
+    expect(name.determinedBy?.key).toBe('parameter:Env');
+    expect([...name.determinedBy!.labels]).toEqual([
+      ['`dev` (its default)', 'false'],
+      ['`test`', 'false'],
+      ['`prod`', 'true'],
+    ]);
+  });
 });

@@ -376,6 +376,8 @@ export class Resolver {
       return a;
     const refs = [...refsIn(a === NO_VALUE ? null : a), ...refsIn(b === NO_VALUE ? null : b)];
     this.choiceMade = true;
+    // A condition decided by one choice (it compares one parameter) is true or false with it.
+    const decider = truthChoice(c);
     return new Choice(
       `condition:${arg[0]}`,
       `condition \`${arg[0]}\``,
@@ -386,6 +388,10 @@ export class Resolver {
       `depends on condition \`${arg[0]}\` (${c.reason})`,
       refs,
       `\${If:${arg[0]}}`,
+      decider && {
+        key: decider.key,
+        labels: new Map(decider.options.map((o) => [o.label, String(o.value)])),
+      },
     );
   }
 
@@ -456,7 +462,15 @@ export class Resolver {
       value: noValueToUndefined(results[i]!),
     }));
     const base = whole instanceof Unknown ? whole : first!;
-    return new Choice(first!.key, first!.subject, options, base.reason, base.refs, base.display);
+    return new Choice(
+      first!.key,
+      first!.subject,
+      options,
+      base.reason,
+      base.refs,
+      base.display,
+      first!.determinedBy,
+    );
   }
 
   private truth(expr: unknown): boolean | Unknown {
@@ -478,15 +492,18 @@ export class Resolver {
           return JSON.stringify(a) === JSON.stringify(b);
         });
         if (typeof r === 'boolean') return r;
-        return r instanceof Choice
-          ? new Unknown(`compares values known only at deploy time (${r.subject})`, r.refs)
-          : r instanceof Unknown
-            ? r
-            : new Unknown('malformed `Fn::Equals`');
+        if (r instanceof Choice) {
+          const reason = `compares values known only at deploy time (${r.subject})`;
+          const t = truthChoice(r);
+          return t ? mapTruth(t, (x) => x, reason) : new Unknown(reason, r.refs);
+        }
+        return r instanceof Unknown ? r : new Unknown('malformed `Fn::Equals`');
       }
       case 'Fn::Not': {
         const x = Array.isArray(arg) ? this.truth(arg[0]) : new Unknown('malformed `Fn::Not`');
-        return typeof x === 'boolean' ? !x : x;
+        if (typeof x === 'boolean') return !x;
+        const t = truthChoice(x);
+        return t ? mapTruth(t, (b) => !b) : x;
       }
       case 'Fn::And':
       case 'Fn::Or': {
@@ -494,8 +511,19 @@ export class Resolver {
         const xs = arg.map((x) => this.truth(x));
         const isAnd = k === 'Fn::And';
         if (xs.some((x) => x === !isAnd)) return !isAnd;
-        const u = xs.find((x): x is Unknown => x instanceof Unknown);
-        return u ?? isAnd;
+        const open = xs.filter((x): x is Unknown => x instanceof Unknown);
+        if (open.length === 0) return isAnd;
+        // Decided by one and the same choice: combined option by option.
+        const ts = open.map(truthChoice);
+        const t0 = ts[0];
+        if (t0 && ts.every((t) => t?.key === t0.key && sameLabels(t, t0))) {
+          return mapTruth(t0, (_, i) =>
+            isAnd
+              ? ts.every((t) => t!.options[i]!.value === true)
+              : ts.some((t) => t!.options[i]!.value === true),
+          );
+        }
+        return open.length === 1 && !t0 ? open[0]! : new Unknown(open[0]!.reason, open[0]!.refs);
       }
       default:
         return new Unknown(`unsupported condition function \`${k}\``);
@@ -505,6 +533,29 @@ export class Resolver {
 
 function noValueToNull(v: Resolved): Value {
   return v === NO_VALUE ? null : v;
+}
+
+/** A condition's value decided by one choice, without nesting: a choice of booleans, or undefined. */
+function truthChoice(x: boolean | Unknown): Choice | undefined {
+  return x instanceof Choice && x.options.every((o) => typeof o.value === 'boolean') ? x : undefined;
+}
+
+function sameLabels(a: Choice, b: Choice): boolean {
+  return a.options.length === b.options.length && a.options.every((o, i) => o.label === b.options[i]!.label);
+}
+
+/** A choice of booleans mapped option by option; the same answer for every option is that answer. */
+function mapTruth(c: Choice, f: (b: boolean, i: number) => boolean, reason = c.reason): boolean | Choice {
+  const values = c.options.map((o, i) => f(o.value as boolean, i));
+  if (values.every((v) => v === values[0])) return values[0]!;
+  return new Choice(
+    c.key,
+    c.subject,
+    c.options.map((o, i) => ({ label: o.label, value: values[i]! })),
+    reason,
+    c.refs,
+    c.display,
+  );
 }
 
 function noValueToUndefined(v: Resolved): Value | undefined {
