@@ -193,7 +193,19 @@ function judgeBranches(
         result: { outcome, finding: c.finding, message: branch ? `when ${branch}: ${message}` : message },
       });
     } else {
-      out.push({ rule: g.rule, enforcement: g.enforcement, view, result: c });
+      // Branches that pass for different reasons say so, each named.
+      const byMessage = new Map<string, Set<number>>();
+      for (const [i, [v, r]] of seen) {
+        const m = r.message ?? defaultMessage(g.rule, v, r);
+        let set = byMessage.get(m);
+        if (!set) byMessage.set(m, (set = new Set()));
+        set.add(i);
+      }
+      const message =
+        byMessage.size === 1
+          ? c.message
+          : [...byMessage].map(([m, holds]) => `when ${describeBranch(branches, holds)}: ${m}`).join('; ');
+      out.push({ rule: g.rule, enforcement: g.enforcement, view, result: { ...c, message } });
     }
   }
   return out.filter(

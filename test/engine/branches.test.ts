@@ -1,14 +1,18 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnCondition, CfnMapping, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import { App, Aws, CfnCondition, CfnMapping, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { evaluate } from '../../lib/engine/evaluate';
 import { definePack } from '../../lib/engine/pack';
 import type { ResourceGraph } from '../../lib/graph/graph';
 import { loadInput } from '../../lib/sources';
 import { securityGroupView } from '../../lib/views/cloudformation/network';
 import { AdapterRegistry } from '../../lib/views/registry';
+import { cloudFormationAdapters } from '../../lib/views/cloudformation';
+import storeEncrypted from '../../policies/rules/data-protection/store-encrypted-at-rest';
 import sgAdminPorts from '../../policies/rules/network/sg-admin-ports';
 
 const pack = definePack({
@@ -115,6 +119,20 @@ describe('engine: resources judged once per deploy-time branch', () => {
     const { results, calls } = judge(graph);
     expect(results('Web')).toEqual(['pass: `Web` opens no administration ports to the internet']);
     expect(calls.get('Web')).toBe(1 + 2);
+  });
+
+  test('branches that pass for different reasons are each named', () => {
+    const graph = synth((stack) => {
+      const key = new kms.CfnKey(stack, 'Key', { enableKeyRotation: true });
+      new logs.CfnLogGroup(stack, 'Audit', {
+        kmsKeyId: Fn.conditionIf(condition(stack, 'UseKey').logicalId, key.attrArn, Aws.NO_VALUE).toString(),
+      });
+    });
+    const ev = evaluate({ graph, adapters: cloudFormationAdapters(), rules: [storeEncrypted], pack });
+    expect(ev.results.map((r) => `${r.outcome}: ${r.message}`)).toEqual([
+      'pass: when condition `UseKey` is true: `Audit` is encrypted at rest (customer-key); ' +
+        'when condition `UseKey` is false: `Audit` is encrypted at rest (provider)',
+    ]);
   });
 
   test('beyond the variant limit the choices stay unknown, and the reason says so', () => {
