@@ -442,11 +442,15 @@ export class Resolver {
     const whole = f(args);
     if (combinations > MAX_DISTRIBUTED) return whole;
     const [first] = found.values() as IterableIterator<Choice>;
-    const results = first!.options.map((_, i) =>
+    const results = first!.options.map(({ label }) =>
       this.distribute(
         args.map((a) => {
           if (a === NO_VALUE) return a;
-          const r = substituteChoices(a, (c) => (c.key === first!.key ? i : undefined));
+          const pick = (c: Choice) => {
+            const at = c.key === first!.key ? c.options.findIndex((o) => o.label === label) : -1;
+            return at < 0 ? undefined : at;
+          };
+          const r = substituteChoices(a, pick);
           return r === undefined ? NO_VALUE : r;
         }),
         spread,
