@@ -204,7 +204,12 @@ function judgeBranches(
       const message =
         byMessage.size === 1
           ? c.message
-          : [...byMessage].map(([m, holds]) => `when ${describeBranch(branches, holds)}: ${m}`).join('; ');
+          : [...byMessage]
+              .map(([m, holds]) => {
+                const branch = describeBranch(branches, holds);
+                return branch ? `when ${branch}: ${m}` : m;
+              })
+              .join('; ');
       out.push({ rule: g.rule, enforcement: g.enforcement, view, result: { ...c, message } });
     }
   }
