@@ -62,4 +62,15 @@ describe('CloudFormation source: names are looked up among declarations only', (
     expect(status).toBeInstanceOf(Unknown);
     expect(status.reason).toMatch(/condition `toString` is not defined/);
   });
+
+  test('a property named `__proto__` stays a property, never the prototype (hand-written edge case)', () => {
+    const file = path.join(__dirname, '../fixtures/hand-written/prototype-keys.template.json');
+    const { graph } = loadInput([file]);
+    const data = [...graph.all()].find((r) => r.logicalId === 'Data')!;
+    const versioning = get(data.properties, 'VersioningConfiguration') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(versioning)).toBe(Object.prototype);
+    expect(Object.keys(versioning)).toEqual(['__proto__']);
+    // `Status` is AWS::NoValue: absent, not inherited from a replaced prototype.
+    expect(get(data.properties, 'VersioningConfiguration', 'Status')).toBeUndefined();
+  });
 });
