@@ -1,5 +1,6 @@
 import type { ResourceGraph } from '../graph/graph';
 import type { Resource } from '../graph/resource';
+import type { Value, ValueObject } from '../graph/values';
 import type { View, ViewKind, ViewOf } from './kinds';
 
 /** What an adapter may read besides its own resource. */
@@ -62,18 +63,42 @@ export class ViewSet {
   of(resource: Resource): readonly View[] {
     const hit = this.cache.get(resource.address);
     if (hit) return hit;
-    const adapter = this.registry.adapterFor(resource.type);
-    let views: readonly View[] = [];
-    if (adapter) {
-      try {
-        const out = adapter(resource, { graph: this.graph });
-        views = out === undefined ? [] : Array.isArray(out) ? out : [out as View];
-      } catch (e) {
-        this.errors.push({ address: resource.address, type: resource.type, error: (e as Error).message });
-      }
-    }
+    const views = this.derive(resource);
     this.cache.set(resource.address, views);
     return views;
+  }
+
+  /**
+   * Views of a resource as it would be with other properties and tags (one option of each of its
+   * deploy-time choices). Not cached, and not seen by {@link viewOf}: other resources keep seeing the
+   * resource's own views. The variant is the resource in every other respect.
+   */
+  variant(
+    resource: Resource,
+    properties: ValueObject,
+    tags: Readonly<Record<string, Value>>,
+  ): readonly View[] {
+    const variant = new Proxy(resource, {
+      get: (target, key) =>
+        key === 'properties' ? properties : key === 'tags' ? tags : Reflect.get(target, key, target),
+    });
+    return this.derive(variant);
+  }
+
+  private derive(resource: Resource): readonly View[] {
+    const adapter = this.registry.adapterFor(resource.type);
+    if (!adapter) return [];
+    try {
+      const out = adapter(resource, { graph: this.graph });
+      return out === undefined ? [] : Array.isArray(out) ? out : [out as View];
+    } catch (e) {
+      const error = (e as Error).message;
+      const last = this.errors[this.errors.length - 1];
+      // A variant of a resource whose adapter fails fails the same way: reported once.
+      if (last?.address !== resource.address || last.error !== error)
+        this.errors.push({ address: resource.address, type: resource.type, error });
+      return [];
+    }
   }
 
   /** A view of the given kind for the resource at `address`, if any. */

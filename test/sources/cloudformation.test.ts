@@ -14,7 +14,7 @@ import {
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { ResourceRef, Unknown, get } from '../../lib/graph/values';
+import { Choice, ResourceRef, Unknown, get } from '../../lib/graph/values';
 import { loadInput } from '../../lib/sources';
 
 function synth(build: (app: App) => void): string {
@@ -116,7 +116,10 @@ describe('CloudFormation source: intrinsic functions in synthesized templates', 
     });
     const { graph } = loadInput([outdir]);
     const byId = (id: string) => [...graph.all()].find((r) => r.logicalId === id)!;
-    expect(byId('WithDefault').properties.RetentionInDays).toBe(90);
+    // A parameter with a default and no allowed values: the default, or any other value.
+    const days = byId('WithDefault').properties.RetentionInDays as Choice;
+    expect(days).toBeInstanceOf(Choice);
+    expect(days.options.map((o) => o.value)).toEqual([90, expect.any(Unknown)]);
     const mapped = byId('Mapped');
     expect(get(mapped.properties, 'VersioningConfiguration', 'Status')).toBe('Enabled');
     expect(mapped.properties.BucketName).toBe('a-y-aws-z');
@@ -143,13 +146,23 @@ describe('CloudFormation source: YAML templates (hand-written edge case)', () =>
     const { graph } = loadInput([file]);
     const byId = (id: string) => [...graph.all()].find((r) => r.logicalId === id)!;
     const logsGroup = byId('Logs');
-    expect(logsGroup.properties.RetentionInDays).toBe(365);
+    // `Env` defaults to prod and may be any other value: the mapping gives 365 for the default only.
+    const retention = logsGroup.properties.RetentionInDays as Choice;
+    expect(retention).toBeInstanceOf(Choice);
+    expect(retention.options.map((o) => o.value)).toEqual([365, expect.any(Unknown)]);
     expect(logsGroup.properties.KmsKeyId).toEqual(new ResourceRef(byId('Key').address, 'Arn'));
     expect(logsGroup.properties.LogGroupName).toBeInstanceOf(Unknown); // AWS::Region is unknown in a bare template
     expect(logsGroup.location).toEqual({ file, line: 23, column: 3 });
     const data = byId('Data');
-    expect(data.properties.BucketName).toBe('data-prod-a');
-    expect(get(data.properties, 'VersioningConfiguration', 'Status')).toBe('Enabled');
+    const bucketName = data.properties.BucketName as Choice;
+    expect(bucketName).toBeInstanceOf(Choice);
+    expect(bucketName.display).toBe('data-${Env}-a');
+    expect(bucketName.options[0]!.value).toBe('data-prod-a');
+    // `IsProd` compares `Env`, which may be other than its default: both branches are possible.
+    const status = get(data.properties, 'VersioningConfiguration', 'Status') as Choice;
+    expect(status).toBeInstanceOf(Choice);
+    expect(status.key).toBe('condition:IsProd');
+    expect(status.options.map((o) => o.value)).toEqual(['Enabled', 'Suspended']);
     const key = get(
       data.properties,
       'BucketEncryption',

@@ -38,8 +38,8 @@ export default defineCases(rule, [
       });
     },
     target: 'Data',
-    expect: 'unknown',
-    message: /versioning cannot be resolved/,
+    expect: 'fail',
+    message: /^when condition `IsProd` is false: `Data` keeps no previous versions/,
   },
   {
     name: 'public website bucket without versioning is exempt',

@@ -1,8 +1,10 @@
-import { Size } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnParameter, Fn, Size, type Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { defineCases } from '../../../lib/engine/cases';
@@ -25,6 +27,15 @@ import {
 import rule from './store-encrypted-at-rest';
 
 const volume = { availabilityZone: 'us-east-1a', size: Size.gibibytes(10) };
+
+/** A key's ARN when a deploy-time condition holds, else no key at all (`AWS::NoValue`). */
+function keyIfWanted(stack: Stack): string {
+  const wanted = new CfnParameter(stack, 'UseKey');
+  const useKey = new CfnCondition(stack, 'WithKey', {
+    expression: Fn.conditionEquals(wanted.valueAsString, 'yes'),
+  });
+  return Fn.conditionIf(useKey.logicalId, new kms.Key(stack, 'Key').keyArn, Aws.NO_VALUE).toString();
+}
 
 export default defineCases(rule, [
   {
@@ -258,6 +269,18 @@ export default defineCases(rule, [
     name: 'DMS endpoint: connection settings encrypted with the aws/dms key',
     build: (stack) => void dmsEndpoint(stack),
     target: 'Source',
+    expect: 'pass',
+  },
+  {
+    name: 'secret with a key only when a condition holds (the AWS managed key otherwise)',
+    build: (stack) => void new secretsmanager.CfnSecret(stack, 'Token', { kmsKeyId: keyIfWanted(stack) }),
+    target: 'Token',
+    expect: 'pass',
+  },
+  {
+    name: 'log group with a key only when a condition holds (a service key otherwise)',
+    build: (stack) => void new logs.CfnLogGroup(stack, 'Audit', { kmsKeyId: keyIfWanted(stack) }),
+    target: 'Audit',
     expect: 'pass',
   },
 ]);

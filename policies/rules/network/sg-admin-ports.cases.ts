@@ -1,7 +1,13 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { CfnParameter, type Stack } from 'aws-cdk-lib';
+import { CfnCondition, CfnParameter, Fn, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './sg-admin-ports';
+
+/** SSH from the corporate range when `condition` holds, else from `otherwise`. */
+function sshIf(stack: Stack, condition: CfnCondition, otherwise: string): void {
+  const cidr = Fn.conditionIf(condition.logicalId, '10.20.0.0/16', otherwise).toString();
+  baseline(stack).addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(22));
+}
 
 /** A group that admits HTTPS from anywhere and SSH only from the corporate range. */
 function baseline(stack: Stack): ec2.SecurityGroup {
@@ -78,5 +84,58 @@ export default defineCases(rule, [
     },
     target: 'Web',
     expect: 'pass',
+  },
+  {
+    name: 'SSH open to 0.0.0.0/0 in the branch a parameter default does not take',
+    build: (stack) => {
+      const access = new CfnParameter(stack, 'AdminAccess', { default: 'restricted' });
+      const restricted = new CfnCondition(stack, 'Restricted', {
+        expression: Fn.conditionEquals(access.valueAsString, 'restricted'),
+      });
+      sshIf(stack, restricted, '0.0.0.0/0');
+    },
+    target: 'Web',
+    expect: 'fail',
+    message:
+      /^when condition `Restricted` is false: `Web` allows ingress from 0\.0\.0\.0\/0 to administration port 22/,
+  },
+  {
+    name: 'SSH source range from a parameter whose allowed values include 0.0.0.0/0',
+    build: (stack) => {
+      const source = new CfnParameter(stack, 'AdminCidr', {
+        allowedValues: ['10.20.0.0/16', '0.0.0.0/0'],
+        default: '10.20.0.0/16',
+      });
+      baseline(stack).addIngressRule(ec2.Peer.ipv4(source.valueAsString), ec2.Port.tcp(22));
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /^when parameter `AdminCidr` is `0\.0\.0\.0\/0`: `Web` allows ingress from 0\.0\.0\.0\/0/,
+  },
+  {
+    name: 'SSH from a private range in both branches of a deploy-time condition',
+    build: (stack) => {
+      const site = new CfnParameter(stack, 'Site');
+      const corporate = new CfnCondition(stack, 'Corporate', {
+        expression: Fn.conditionEquals(site.valueAsString, 'corporate'),
+      });
+      sshIf(stack, corporate, '192.168.0.0/16');
+    },
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'SSH from a parameter without default in one branch of a deploy-time condition',
+    build: (stack) => {
+      const site = new CfnParameter(stack, 'Site');
+      const corporate = new CfnCondition(stack, 'Corporate', {
+        expression: Fn.conditionEquals(site.valueAsString, 'corporate'),
+      });
+      sshIf(stack, corporate, new CfnParameter(stack, 'AdminCidr').valueAsString);
+    },
+    target: 'Web',
+    expect: 'unknown',
+    message:
+      /^when condition `Corporate` is false: `Web`: ingress rule .* may open administration ports to the internet \(parameter `AdminCidr` has no default\)/,
   },
 ]);
