@@ -86,7 +86,7 @@ export default defineCases(rule, [
     expect: 'pass',
   },
   {
-    name: 'source bucket named only when a template condition holds',
+    name: 'source bucket named only when a template condition holds: the other branch grants any account',
     build: (stack) => {
       const scoped = new CfnCondition(stack, 'Scoped', {
         expression: Fn.conditionEquals(new CfnParameter(stack, 'Env').valueAsString, 'prod'),
@@ -103,9 +103,9 @@ export default defineCases(rule, [
       });
     },
     target: 'FromS3',
-    expect: 'unknown',
+    expect: 'fail',
     message:
-      /`FromS3`: whether `s3.amazonaws.com` is limited to a source on `Fn` cannot be told \(`aws:SourceArn` depends on condition `Scoped`/,
+      /^when condition `Scoped` is false: `FromS3` lets `s3.amazonaws.com` call `lambda:InvokeFunction` on `Fn` for any account/,
   },
   {
     name: 'invoke granted to another account (not a service)',
