@@ -88,4 +88,62 @@ export default defineCases(rule, [
     target: 'Acl',
     expect: 'pass',
   },
+  {
+    name: 'SSH allowed from 192.168.0.0/0 (every address)',
+    build: (stack) =>
+      baseline(stack).addEntry('SlashZero', {
+        cidr: ec2.AclCidr.ipv4('192.168.0.0/0'),
+        ruleNumber: 120,
+        traffic: ec2.AclTraffic.tcpPort(22),
+        direction: ec2.TrafficDirection.INGRESS,
+      }),
+    target: 'Acl',
+    expect: 'fail',
+    message: /allows ingress from 192\.168\.0\.0\/0 \(every address\) to administration port 22 \(entry 120/,
+  },
+  {
+    name: 'a deny for half the internet does not shadow an allow from everywhere',
+    build: (stack) => {
+      const acl = baseline(stack);
+      acl.addEntry('DenyHalf', {
+        cidr: ec2.AclCidr.ipv4('0.0.0.0/1'),
+        ruleNumber: 90,
+        traffic: ec2.AclTraffic.tcpPort(22),
+        direction: ec2.TrafficDirection.INGRESS,
+        ruleAction: ec2.Action.DENY,
+      });
+      acl.addEntry('OpenSsh', {
+        cidr: ec2.AclCidr.anyIpv4(),
+        ruleNumber: 120,
+        traffic: ec2.AclTraffic.tcpPort(22),
+        direction: ec2.TrafficDirection.INGRESS,
+      });
+    },
+    target: 'Acl',
+    expect: 'fail',
+    message: /allows ingress from 0\.0\.0\.0\/0 to administration port 22 \(entry 120/,
+  },
+  {
+    name: 'SSH allowed from 128.0.0.0/1 before a deny from everywhere',
+    build: (stack) => {
+      const acl = baseline(stack);
+      acl.addEntry('HalfSsh', {
+        cidr: ec2.AclCidr.ipv4('128.0.0.0/1'),
+        ruleNumber: 90,
+        traffic: ec2.AclTraffic.tcpPort(22),
+        direction: ec2.TrafficDirection.INGRESS,
+      });
+      acl.addEntry('DenySsh', {
+        cidr: ec2.AclCidr.anyIpv4(),
+        ruleNumber: 95,
+        traffic: ec2.AclTraffic.tcpPort(22),
+        direction: ec2.TrafficDirection.INGRESS,
+        ruleAction: ec2.Action.DENY,
+      });
+    },
+    target: 'Acl',
+    expect: 'fail',
+    message:
+      /from 128\.0\.0\.0\/1 \(wider than \/8, much of the internet\) to administration port 22 \(entry 90/,
+  },
 ]);

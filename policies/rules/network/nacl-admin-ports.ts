@@ -1,15 +1,17 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { describeRange, sourceRange, type SourceRange } from '../../../lib/views/common/cidr';
 import type { NetworkAclView } from '../../../lib/views/kinds';
 import { ADMIN_PORTS, exposure, ruleLabel } from './sg-admin-ports';
 
 type Entry = NetworkAclView['entries'][number];
 
 /**
- * The entry that decides traffic from the whole internet to `port`: network ACLs evaluate entries in
+ * The entry that decides traffic from the internet to `port`: network ACLs evaluate entries in
  * rule-number order and the first match wins, so an allow from 0.0.0.0/0 behind a deny from
- * 0.0.0.0/0 on the same port is dead. Entries for narrower ranges decide only part of the traffic
- * and are skipped.
+ * 0.0.0.0/0 on the same port is dead. An allow from a wide public range (`0.0.0.0/1`) reached before
+ * any deny from everywhere opens the port to that part of the internet; a deny from a wide range
+ * decides only part of the traffic and is skipped, like entries for narrower ranges.
  */
 function decidingEntry(
   entries: readonly Entry[],
@@ -19,8 +21,9 @@ function decidingEntry(
   const ordered = entries
     .filter((e) => e.direction === 'ingress')
     .filter((e) => {
-      if (e.cidr instanceof Unknown || e.cidr === undefined) return true;
-      return family === 'ipv6' ? e.cidr.includes(':') : !e.cidr.includes(':');
+      if (e.cidr === undefined) return true;
+      const range = sourceRange(e.cidr);
+      return range instanceof Unknown || range.family === 'any' || range.family === family;
     });
   const unnumbered = ordered.find(
     (e) => e.ruleNumber instanceof Unknown && exposure(e, [port]).state !== 'none',
@@ -33,6 +36,7 @@ function decidingEntry(
     const x = exposure(e, [port]);
     if (x.state === 'none') continue;
     if (x.state === 'unknown') return x.reason;
+    if (x.range.reach === 'wide' && e.action === 'deny') continue;
     return e;
   }
   return undefined;
@@ -47,7 +51,8 @@ export default defineRule({
   rationale:
     'A network ACL is the subnet-wide boundary in front of every security group. An entry that admits SSH (22) or ' +
     'RDP (3389) from 0.0.0.0/0 or ::/0 leaves the subnet to its security groups alone, and one mistaken group then ' +
-    'exposes remote administration to the whole internet.',
+    'exposes remote administration to the whole internet. Any /0 is the internet whatever its address part, and so ' +
+    'is, for administration ports, a public range wider than a /8 (IPv4) or /16 (IPv6): no single network holds one.',
   fix: 'Remove the entry or narrow its `CidrBlock` to a known administration range; add a lower-numbered deny from 0.0.0.0/0 on ports 22 and 3389.',
   appliesTo: ['network-acl'],
   check(view) {
@@ -68,7 +73,7 @@ export default defineRule({
       const list = [...new Set(ports)];
       out.push(
         fail(
-          `\`${view.name}\` allows ingress from ${e.cidr as string} to administration port${list.length > 1 ? 's' : ''} ${list.join(', ')} (entry ${e.ruleNumber as number}, \`${ruleLabel(e)}\`)`,
+          `\`${view.name}\` allows ingress from ${describeRange(sourceRange(e.cidr!) as SourceRange)} to administration port${list.length > 1 ? 's' : ''} ${list.join(', ')} (entry ${e.ruleNumber as number}, \`${ruleLabel(e)}\`)`,
           label,
         ),
       );

@@ -44,4 +44,17 @@ export default defineCases(rule, [
     target: 'PeerRoutes',
     expect: 'fail',
   },
+  {
+    name: 'a destination that is not a CIDR cannot be judged',
+    build: (stack) => peered(stack, '10.2.0.0/255'),
+    target: 'PeerRoutes',
+    expect: 'unknown',
+    message: /`10\.2\.0\.0\/255` is not an IPv4 or IPv6 CIDR/,
+  },
+  {
+    name: 'the peer range written with host bits set',
+    build: (stack) => peered(stack, '10.2.7.0/16'),
+    target: 'PeerRoutes',
+    expect: 'pass',
+  },
 ]);

@@ -1,16 +1,19 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { parseCidr } from '../../../lib/views/common/cidr';
 
-/** Destinations that send everything through the route: the IPv4 and IPv6 default routes. */
-const DEFAULT_ROUTES = ['0.0.0.0/0', '::/0'];
 /** Prefix lengths shorter than these cover more than one VPC could hold (VPCs are /16 at most). */
 const WIDEST = { ipv4: 16, ipv6: 56 };
 
-function tooWide(cidr: string): boolean {
-  if (DEFAULT_ROUTES.includes(cidr)) return true;
-  const m = /\/(\d+)$/.exec(cidr);
-  if (!m) return false; // a prefix list
-  return Number(m[1]) < (cidr.includes(':') ? WIDEST.ipv6 : WIDEST.ipv4);
+/**
+ * Whether a destination covers more than a VPC (any /0 is the default route); Unknown when it is
+ * neither a CIDR nor a prefix list id (a route's destination is one or the other).
+ */
+function tooWide(destination: string): boolean | Unknown {
+  const cidr = parseCidr(destination);
+  if (cidr) return cidr.prefix < WIDEST[cidr.family];
+  if (!destination.includes('/')) return false; // a prefix list: the list's owner decides its entries
+  return new Unknown(`\`${destination}\` is not an IPv4 or IPv6 CIDR`);
 }
 
 export default defineRule({
@@ -36,7 +39,13 @@ export default defineRule({
           `\`${view.name}\`: the destination of peering route \`${where}\` cannot be resolved (${d.reason})`,
           where,
         );
-      return tooWide(d)
+      const wide = tooWide(d);
+      if (wide instanceof Unknown)
+        return unknown(
+          `\`${view.name}\`: peering route \`${where}\` cannot be judged (${wide.reason})`,
+          where,
+        );
+      return wide
         ? fail(`\`${view.name}\` routes \`${d}\` through a peering connection (route \`${where}\`)`, where)
         : pass(`\`${view.name}\` routes \`${d}\` through a peering connection`, where);
     });

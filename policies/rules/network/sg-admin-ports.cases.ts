@@ -138,4 +138,65 @@ export default defineCases(rule, [
     message:
       /^when condition `Corporate` is false: `Web`: ingress rule .* may open administration ports to the internet \(parameter `AdminCidr` has no default\)/,
   },
+  {
+    name: 'SSH from 192.168.1.0/0, a private-looking address with a /0 prefix (the whole internet)',
+    build: (stack) => {
+      const sg = baseline(stack);
+      new ec2.CfnSecurityGroupIngress(stack, 'SlashZero', {
+        groupId: sg.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        cidrIp: '192.168.1.0/0',
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /`Web` allows ingress from 192\.168\.1\.0\/0 \(every address\) to administration port 22/,
+  },
+  {
+    name: 'RDP from an IPv6 documentation address with a /0 prefix',
+    build: (stack) => {
+      const sg = baseline(stack);
+      new ec2.CfnSecurityGroupIngress(stack, 'V6SlashZero', {
+        groupId: sg.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 3389,
+        toPort: 3389,
+        cidrIpv6: '2001:db8::/0',
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /from 2001:db8::\/0 \(every address\) to administration port 3389/,
+  },
+  {
+    name: 'SSH from 0.0.0.0/1, half of the IPv4 internet',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.ipv4('0.0.0.0/1'), ec2.Port.tcp(22)),
+    target: 'Web',
+    expect: 'fail',
+    message: /from 0\.0\.0\.0\/1 \(wider than \/8, much of the internet\) to administration port 22/,
+  },
+  {
+    name: 'SSH from a source that is not a CIDR',
+    build: (stack) => {
+      const sg = baseline(stack);
+      new ec2.CfnSecurityGroupIngress(stack, 'Garbled', {
+        groupId: sg.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        cidrIp: '0.0.0.0',
+      });
+    },
+    target: 'Web',
+    expect: 'unknown',
+    message: /`0\.0\.0\.0` is not an IPv4 or IPv6 CIDR/,
+  },
+  {
+    name: 'SSH from a corporate /16 written with host bits set',
+    build: (stack) => baseline(stack).addIngressRule(ec2.Peer.ipv4('10.20.30.0/16'), ec2.Port.tcp(22)),
+    target: 'Web',
+    expect: 'pass',
+  },
 ]);

@@ -1,9 +1,7 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { describeRange, sourceRange, type SourceRange } from '../../../lib/views/common/cidr';
 import type { TrafficRule } from '../../../lib/views/kinds';
-
-/** Sources that mean "anyone on the internet": the IPv4 and IPv6 default routes, and Azure's `*` and `Internet`. */
-export const WORLD: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0', '::0/0', '*', 'Internet']);
 
 /** Remote administration ports (CIS AWS 5.2-5.4): SSH and RDP. */
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
@@ -11,29 +9,31 @@ export const ADMIN_PORTS: readonly number[] = [22, 3389];
 /** What an ingress rule opens to the internet among some ports. */
 export type Exposure =
   | { readonly state: 'none' }
-  | { readonly state: 'open'; readonly ports: readonly number[]; readonly cidr: string }
+  | { readonly state: 'open'; readonly ports: readonly number[]; readonly range: SourceRange }
   | { readonly state: 'unknown'; readonly reason: Unknown };
 
 /**
- * Which of `ports` a traffic rule opens to everyone (`0.0.0.0/0`, `::/0`). Only TCP, UDP and
- * all-protocol rules carry ports; a rule whose peer is a group or prefix list opens nothing to the
- * internet. An unresolved part that could open a port makes the exposure unknown.
+ * Which of `ports` a traffic rule opens to the internet: its source is every address (any `/0`,
+ * whatever host bits are written) or a wide public range (shorter than a /8 or a /16, see
+ * `WIDE_PREFIX`). Only TCP, UDP and all-protocol rules carry ports; a rule whose peer is a group or
+ * prefix list opens nothing to the internet. An unresolved or unparseable part that could open a
+ * port makes the exposure unknown.
  */
 export function exposure(rule: TrafficRule, ports: readonly number[]): Exposure {
   if (rule.direction !== 'ingress' || rule.cidr === undefined) return { state: 'none' };
-  const cidr = rule.cidr;
-  if (typeof cidr === 'string' && !WORLD.has(cidr)) return { state: 'none' };
+  const range = sourceRange(rule.cidr);
+  if (!(range instanceof Unknown) && range.reach === 'limited') return { state: 'none' };
   const protocol = rule.protocol;
   if (typeof protocol === 'string' && !['all', '-1', 'tcp', 'udp'].includes(protocol))
     return { state: 'none' };
   const all = protocol === 'all' || protocol === '-1';
   const from = all ? 0 : (rule.fromPort ?? 0);
   const to = all ? 65535 : (rule.toPort ?? 65535);
-  const unresolved = [cidr, protocol, from, to].find((x): x is Unknown => x instanceof Unknown);
+  const unresolved = [range, protocol, from, to].find((x): x is Unknown => x instanceof Unknown);
   if (typeof from === 'number' && typeof to === 'number') {
     const hit = ports.filter((p) => p >= from && p <= to);
     if (hit.length === 0) return { state: 'none' };
-    if (!unresolved) return { state: 'open', ports: hit, cidr: cidr as string };
+    if (!unresolved) return { state: 'open', ports: hit, range: range as SourceRange };
   }
   return { state: 'unknown', reason: unresolved! };
 }
@@ -71,7 +71,7 @@ export function checkWorldIngress(
     } else {
       out.push(
         fail(
-          `\`${name}\` allows ingress from ${e.cidr} to ${what}${e.ports.length > 1 ? 's' : ''} ${e.ports.join(', ')} (rule \`${label}\`, declared by \`${where}\`)`,
+          `\`${name}\` allows ingress from ${describeRange(e.range)} to ${what}${e.ports.length > 1 ? 's' : ''} ${e.ports.join(', ')} (rule \`${label}\`, declared by \`${where}\`)`,
           label,
         ),
       );
@@ -89,7 +89,10 @@ export default defineRule({
   rationale:
     'SSH (22) and RDP (3389) open to 0.0.0.0/0 or ::/0 expose every instance behind the group to credential ' +
     'stuffing and exploits of the remote administration service, from anywhere on the internet. ' +
-    'Administration goes through a session broker (SSM Session Manager) or a bastion reachable only from known ranges.',
+    'Administration goes through a session broker (SSM Session Manager) or a bastion reachable only from known ranges. ' +
+    'CIDRs are compared as address ranges, not strings: any /0 is the whole internet (`192.168.1.0/0` included), and ' +
+    'so is, for this rule, a public range wider than a /8 (IPv4) or a /16 (IPv6): no single network holds one, so ' +
+    'such a source can only be a way of writing "most of the internet" (`0.0.0.0/1` plus `128.0.0.0/1`).',
   fix: 'Remove the rule, or restrict its source to a known address range or security group; use SSM Session Manager for shell access.',
   appliesTo: ['firewall'],
   check(view) {

@@ -46,4 +46,20 @@ export default defineCases(rule, [
     target: 'Db',
     expect: 'pass',
   },
+  {
+    name: 'PostgreSQL open to 172.16.0.0/0 (every address)',
+    build: (stack) => {
+      const sg = baseline(stack);
+      new ec2.CfnSecurityGroupIngress(stack, 'SlashZero', {
+        groupId: sg.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 5432,
+        toPort: 5432,
+        cidrIp: '172.16.0.0/0',
+      });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: /from 172\.16\.0\.0\/0 \(every address\) to database port 5432/,
+  },
 ]);

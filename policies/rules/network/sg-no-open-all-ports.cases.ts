@@ -39,4 +39,18 @@ export default defineCases(rule, [
     target: 'Web',
     expect: 'pass',
   },
+  {
+    name: 'all traffic from 10.0.0.0/0, a private address with a /0 prefix',
+    build: (stack) => {
+      const sg = baseline(stack);
+      new ec2.CfnSecurityGroupIngress(stack, 'SlashZero', {
+        groupId: sg.securityGroupId,
+        ipProtocol: '-1',
+        cidrIp: '10.0.0.0/0',
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /admits every port from 10\.0\.0\.0\/0 \(every address\)/,
+  },
 ]);

@@ -1,18 +1,25 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { describeRange, sourceRange, type SourceRange } from '../../../lib/views/common/cidr';
 import type { TrafficRule } from '../../../lib/views/kinds';
-import { WORLD, ruleLabel } from './sg-admin-ports';
+import { ruleLabel } from './sg-admin-ports';
 
-/** Whether an ingress rule admits every port and protocol (or every TCP/UDP port) from everyone. */
-function opensEverything(rule: TrafficRule): boolean | Unknown {
+/**
+ * The source range from which an ingress rule admits every port and protocol (or every TCP/UDP
+ * port), when that range is the internet (see `exposure` in sg-admin-ports); false otherwise.
+ */
+function opensEverything(rule: TrafficRule): SourceRange | false | Unknown {
   if (rule.direction !== 'ingress' || rule.cidr === undefined) return false;
-  const { cidr, protocol } = rule;
-  if (typeof cidr === 'string' && !WORLD.has(cidr)) return false;
+  const { protocol } = rule;
+  const range = sourceRange(rule.cidr);
+  if (!(range instanceof Unknown) && range.reach === 'limited') return false;
   if (typeof protocol === 'string' && !['all', 'tcp', 'udp'].includes(protocol)) return false;
   const from = protocol === 'all' ? 0 : (rule.fromPort ?? 0);
   const to = protocol === 'all' ? 65535 : (rule.toPort ?? 65535);
   if (typeof from === 'number' && typeof to === 'number' && (from > 1 || to < 65535)) return false;
-  return [cidr, protocol, from, to].find((x): x is Unknown => x instanceof Unknown) ?? true;
+  return (
+    [range, protocol, from, to].find((x): x is Unknown => x instanceof Unknown) ?? (range as SourceRange)
+  );
 }
 
 export default defineRule({
@@ -24,7 +31,8 @@ export default defineRule({
   rationale:
     'A rule admitting all protocols, or every TCP or UDP port, from 0.0.0.0/0 or ::/0 exposes every service the ' +
     'instances behind the group listen on, including ones nobody meant to publish (debug ports, metadata proxies, ' +
-    'databases). A security group is an allow list: each rule should name the port a client needs.',
+    'databases). A security group is an allow list: each rule should name the port a client needs. Any /0 is the ' +
+    'internet whatever its address part, and so is a public range wider than a /8 (IPv4) or /16 (IPv6).',
   fix: 'Replace the rule with one rule per port that must be reachable (`ec2.Port.tcp(443)`), and restrict sources other than public listeners to known ranges or security groups.',
   appliesTo: ['firewall'],
   check(view) {
@@ -41,7 +49,7 @@ export default defineRule({
               label,
             )
           : fail(
-              `\`${view.name}\` admits every port from ${String(rule.cidr)} (rule \`${label}\`, declared by \`${where}\`)`,
+              `\`${view.name}\` admits every port from ${describeRange(open)} (rule \`${label}\`, declared by \`${where}\`)`,
               label,
             ),
       );
