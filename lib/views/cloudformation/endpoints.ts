@@ -10,6 +10,7 @@ import {
   isObject,
   show,
   type Value,
+  type ValueObject,
 } from '../../graph/values';
 import type {
   CdnOrigin,
@@ -18,6 +19,7 @@ import type {
   EndpointView,
   Fact,
   LoadBalancerView,
+  View,
 } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { displayName } from '../common/naming';
@@ -25,9 +27,11 @@ import {
   APIGATEWAY_DEFAULT_DOMAIN_POLICY,
   APIGATEWAY_V2_POLICY,
   CLOUDFRONT_DEFAULT_CERTIFICATE_POLICY,
+  ELB_CLASSIC_DEFAULT_SSL_POLICY,
   ELBV2_DEFAULT_SSL_POLICY,
   tlsFacts,
   type TlsFacts,
+  type TlsVersion,
 } from '../common/tls';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
@@ -161,24 +165,13 @@ export function listenerView(r: Resource, ctx: AdapterContext): EndpointView {
 const LOAD_BALANCER_TYPES = ['application', 'network', 'gateway'] as const;
 
 /**
- * `AWS::ElasticLoadBalancingV2::LoadBalancer` (type `application` by default) and the classic
- * `AWS::ElasticLoadBalancing::LoadBalancer` -> load balancer: scheme, access logs (attribute
- * `access_logs.s3.enabled`, or the classic `AccessLoggingPolicy.Enabled`), and a WAF association
- * for application load balancers, the only type WAF protects.
+ * `AWS::ElasticLoadBalancingV2::LoadBalancer` (type `application` by default) -> load balancer:
+ * scheme, access logs (attribute `access_logs.s3.enabled`), and a WAF association for application
+ * load balancers, the only type WAF protects. The classic load balancer has its own adapter,
+ * {@link classicLoadBalancerViews}.
  */
 export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancerView {
   const base = { kind: 'load-balancer' as const, resource: r, name: displayName(r) };
-  if (r.type === 'AWS::ElasticLoadBalancing::LoadBalancer') {
-    const policy = r.properties.AccessLoggingPolicy;
-    const enabled = policy instanceof Unknown ? policy : asBool(get(policy, 'Enabled'));
-    return {
-      ...base,
-      loadBalancerType: 'classic',
-      internetFacing: internetFacingScheme(r),
-      accessLogging: enabled ?? false,
-      ddosProtection: shieldProtected(ctx.graph, r.address),
-    };
-  }
   const raw = asString(r.properties.Type) ?? 'application';
   const loadBalancerType: LoadBalancerView['loadBalancerType'] =
     raw instanceof Unknown
@@ -195,6 +188,173 @@ export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancer
       raw === 'application' ? wafAssociated(ctx.graph, r.address) : raw instanceof Unknown ? raw : undefined,
     ddosProtection: shieldProtected(ctx.graph, r.address),
   };
+}
+
+/** Classic listener protocols in the cloud-neutral spelling of endpoint views (`SSL` is TLS over TCP). */
+const CLASSIC_PROTOCOLS: Readonly<Record<string, string>> = {
+  HTTP: 'HTTP',
+  HTTPS: 'HTTPS',
+  TCP: 'TCP',
+  SSL: 'TLS',
+};
+
+/** SSL protocol attributes of a custom SSL negotiation policy, oldest first, with the TLS floor each sets. */
+const CLASSIC_PROTOCOL_ATTRIBUTES: readonly [string, TlsVersion][] = [
+  ['Protocol-SSLv3', '1.0'],
+  ['Protocol-TLSv1', '1.0'],
+  ['Protocol-TLSv1.1', '1.1'],
+  ['Protocol-TLSv1.2', '1.2'],
+];
+
+/** The TLS facts of a classic SSL negotiation policy: a predefined policy it refers to, or its own protocol switches. */
+function classicPolicyTls(policy: ValueObject, name: string): TlsFacts {
+  const attributes = policy.Attributes;
+  if (attributes instanceof Unknown) return unknownTls(attributes);
+  const byName = new Map<string, Fact<string>>();
+  for (const a of asList(attributes)) {
+    if (a instanceof Unknown) return unknownTls(a);
+    const key = asString(get(a, 'Name'));
+    if (key instanceof Unknown) return unknownTls(key);
+    if (key === undefined) continue;
+    byName.set(
+      key,
+      asString(get(a, 'Value')) ?? new Unknown(`attribute \`${key}\` of policy \`${name}\` has no value`),
+    );
+  }
+  const reference = byName.get('Reference-Security-Policy');
+  if (reference !== undefined) return tlsFacts('elb-classic', reference);
+  let minTls: TlsVersion | undefined;
+  for (const [attribute, version] of CLASSIC_PROTOCOL_ATTRIBUTES) {
+    const on = byName.get(attribute);
+    if (on instanceof Unknown) return { ...unknownTls(on), policyName: name };
+    if (on?.toLowerCase() === 'true') {
+      minTls = version;
+      break;
+    }
+  }
+  if (minTls === undefined) {
+    const u = new Unknown(`SSL negotiation policy \`${name}\` enables no SSL or TLS protocol`);
+    return { policyName: name, minTls: u, postQuantum: u };
+  }
+  return { policyName: name, minTls, postQuantum: false };
+}
+
+/**
+ * The TLS facts of a classic HTTPS or SSL listener: the `SSLNegotiationPolicyType` policy of the
+ * load balancer's `Policies` that the listener names in `PolicyNames` (or whose `LoadBalancerPorts`
+ * holds the listener's port), else {@link ELB_CLASSIC_DEFAULT_SSL_POLICY}.
+ */
+function classicListenerTls(lb: Resource, listener: ValueObject, port: string): TlsFacts {
+  const names = listener.PolicyNames;
+  if (names instanceof Unknown) return unknownTls(names);
+  const policies = lb.properties.Policies;
+  if (policies instanceof Unknown) return unknownTls(policies);
+  const wanted: string[] = [];
+  for (const n of asList(names)) {
+    const name = asString(n);
+    if (name instanceof Unknown) return unknownTls(name);
+    if (name !== undefined) wanted.push(name);
+  }
+  const declared = new Map<string, ValueObject>();
+  const applied: [string, ValueObject][] = [];
+  for (const p of asList(policies)) {
+    if (p instanceof Unknown) return unknownTls(p);
+    if (!isObject(p)) continue;
+    const name = asString(p.PolicyName);
+    if (name instanceof Unknown) return unknownTls(name);
+    if (name === undefined) continue;
+    declared.set(name, p);
+    const ports = asList(p.LoadBalancerPorts).map((x) => asString(x));
+    const byPort = ports.some((x) => x === port);
+    if (!wanted.includes(name) && !byPort) continue;
+    const type = asString(p.PolicyType);
+    if (type instanceof Unknown) return unknownTls(type);
+    if (type === 'SSLNegotiationPolicyType') applied.push([name, p]);
+  }
+  const missing = wanted.find((n) => !declared.has(n));
+  if (missing !== undefined)
+    return unknownTls(
+      new Unknown(`the listener names policy \`${missing}\`, which the load balancer does not declare`),
+    );
+  if (applied.length === 0) return tlsFacts('elb-classic', ELB_CLASSIC_DEFAULT_SSL_POLICY);
+  if (applied.length > 1)
+    return unknownTls(
+      new Unknown(
+        `the listener has several SSL negotiation policies (${applied.map(([n]) => `\`${n}\``).join(', ')})`,
+      ),
+    );
+  const [name, policy] = applied[0]!;
+  return classicPolicyTls(policy, name);
+}
+
+/** Classic load balancers offer neither TLS 1.3 nor post-quantum key exchange. */
+const CLASSIC_OFFERS = { tls13Only: false, postQuantumTls13Only: false } as const;
+
+/**
+ * `AWS::ElasticLoadBalancing::LoadBalancer` -> a load balancer view (scheme, access logs from
+ * `AccessLoggingPolicy.Enabled`; WAF cannot protect a classic load balancer) and one endpoint view
+ * per entry of `Listeners`, named `<load balancer>/listener-<port>`: its protocol (`SSL` is recorded
+ * as `TLS`), its TLS policy, and, for HTTP, no redirect (a classic listener cannot redirect).
+ */
+export function classicLoadBalancerViews(r: Resource, ctx: AdapterContext): View[] {
+  const name = displayName(r);
+  const policy = r.properties.AccessLoggingPolicy;
+  const enabled = policy instanceof Unknown ? policy : asBool(get(policy, 'Enabled'));
+  const internetFacing = internetFacingScheme(r);
+  const accessLogging = enabled ?? false;
+  const lb: LoadBalancerView = {
+    kind: 'load-balancer',
+    resource: r,
+    name,
+    loadBalancerType: 'classic',
+    internetFacing,
+    accessLogging,
+    ddosProtection: shieldProtected(ctx.graph, r.address),
+  };
+  const common = {
+    kind: 'endpoint' as const,
+    endpointType: 'load-balancer-listener' as const,
+    resource: r,
+    accessLogging,
+    classification: classificationOf(r),
+    internetFacing,
+  };
+  const listeners = r.properties.Listeners;
+  if (listeners instanceof Unknown) {
+    return [lb, { ...common, name: `${name}/listeners`, protocol: listeners, ...unknownTls(listeners) }];
+  }
+  const out: View[] = [lb];
+  asList(listeners).forEach((l, i) => {
+    const port = isObject(l) ? asString(l.LoadBalancerPort) : undefined;
+    const label = `${name}/listener-${typeof port === 'string' ? port : i + 1}`;
+    if (!isObject(l) || port instanceof Unknown) {
+      const u =
+        l instanceof Unknown ? l : port instanceof Unknown ? port : new Unknown(`listener ${show(l)}`);
+      out.push({ ...common, name: label, protocol: u, ...unknownTls(u) });
+      return;
+    }
+    const raw = asString(l.Protocol) ?? new Unknown('listener declares no `Protocol`');
+    const protocol =
+      raw instanceof Unknown
+        ? raw
+        : (CLASSIC_PROTOCOLS[raw.toUpperCase()] ?? new Unknown(`listener protocol \`${raw}\``));
+    const encrypted = protocol === 'HTTPS' || protocol === 'TLS';
+    const tls: Partial<TlsFacts> =
+      protocol instanceof Unknown
+        ? unknownTls(protocol)
+        : encrypted
+          ? classicListenerTls(r, l, port ?? '')
+          : {};
+    out.push({
+      ...common,
+      name: label,
+      protocol,
+      ...tls,
+      redirectsToHttps: protocol instanceof Unknown ? protocol : protocol === 'HTTP' ? false : undefined,
+      tlsOffered: encrypted ? CLASSIC_OFFERS : undefined,
+    });
+  });
+  return out;
 }
 
 /** Whether every cache behavior keeps viewers off plain HTTP (`redirect-to-https` or `https-only`). */
@@ -471,10 +631,8 @@ export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('AWS::ApiGateway::Stage', restStageView);
   registry.register('AWS::ApiGatewayV2::Stage', httpStageView);
   registry.register('AWS::ApiGateway::DomainName', apiDomainView);
-  registry.register(
-    ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'],
-    loadBalancerView,
-  );
+  registry.register('AWS::ElasticLoadBalancingV2::LoadBalancer', loadBalancerView);
+  registry.register('AWS::ElasticLoadBalancing::LoadBalancer', classicLoadBalancerViews);
   registry.register(['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'], apiMethodView);
   registry.register('AWS::CertificateManager::Certificate', certificateView);
 }

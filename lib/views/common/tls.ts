@@ -23,10 +23,11 @@ export interface TlsPolicyFacts {
 }
 
 /** Which provider's policy names a table covers. */
-export type TlsPolicyFamily = 'elbv2' | 'cloudfront' | 'apigateway';
+export type TlsPolicyFamily = 'elbv2' | 'elb-classic' | 'cloudfront' | 'apigateway';
 
 const FAMILY_NAMES: Record<TlsPolicyFamily, string> = {
   elbv2: 'Elastic Load Balancing',
+  'elb-classic': 'Classic Load Balancer',
   cloudfront: 'CloudFront',
   apigateway: 'API Gateway',
 };
@@ -97,6 +98,31 @@ export const ELBV2_TLS_POLICIES: Readonly<Record<string, TlsPolicyFacts>> = {
 export const ELBV2_DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
 
 /**
+ * Classic Load Balancer predefined security policies, named by an SSL negotiation policy's
+ * `Reference-Security-Policy` attribute. Classic load balancers offer no TLS 1.3, hence no
+ * post-quantum key exchange. The 2011 to 2015 policies all enable TLS 1.0 (the oldest also SSLv3).
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html
+ */
+export const ELB_CLASSIC_TLS_POLICIES: Readonly<Record<string, TlsPolicyFacts>> = {
+  'ELBSecurityPolicy-TLS-1-2-2017-01': { ...v12, postQuantum: false },
+  'ELBSecurityPolicy-TLS-1-1-2017-01': { ...v11, postQuantum: false },
+  'ELBSecurityPolicy-2016-08': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-2015-05': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-2015-03': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-2015-02': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-2014-10': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-2014-01': { ...v10, postQuantum: false },
+  'ELBSecurityPolicy-2011-08': { ...v10, postQuantum: false },
+};
+
+/**
+ * The policy Elastic Load Balancing associates with a classic HTTPS or SSL listener that names no
+ * SSL negotiation policy: TLS 1.0 to 1.2.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/ssl-config-update.html
+ */
+export const ELB_CLASSIC_DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
+
+/**
  * CloudFront viewer security policies (`ViewerCertificate.MinimumProtocolVersion`). Whether
  * CloudFront negotiates post-quantum key exchange per policy is not documented: left unknown.
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
@@ -149,6 +175,7 @@ export const APIGATEWAY_V2_POLICY = 'TLS_1_2';
 
 const TABLES: Record<TlsPolicyFamily, Readonly<Record<string, TlsPolicyFacts>>> = {
   elbv2: ELBV2_TLS_POLICIES,
+  'elb-classic': ELB_CLASSIC_TLS_POLICIES,
   cloudfront: CLOUDFRONT_TLS_POLICIES,
   apigateway: APIGATEWAY_TLS_POLICIES,
 };

@@ -1,6 +1,7 @@
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
@@ -74,5 +75,40 @@ export default defineCases(rule, [
       cdn(stack, cloudfront.ViewerProtocolPolicy.HTTPS_ONLY, cloudfront.ViewerProtocolPolicy.ALLOW_ALL),
     target: 'Cdn',
     expect: 'fail',
+  },
+  {
+    name: 'classic load balancer serving plain HTTP (a classic listener cannot redirect)',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      new elb.LoadBalancer(stack, 'Clb', {
+        vpc,
+        internetFacing: true,
+        listeners: [{ externalPort: 80, externalProtocol: elb.LoadBalancingProtocol.HTTP }],
+      });
+    },
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb/listener-80` serves plain HTTP instead of redirecting to HTTPS',
+  },
+  {
+    name: 'classic load balancer with an HTTPS listener only',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      new elb.LoadBalancer(stack, 'Clb', {
+        vpc,
+        internetFacing: true,
+        listeners: [
+          {
+            externalPort: 443,
+            externalProtocol: elb.LoadBalancingProtocol.HTTPS,
+            internalPort: 80,
+            sslCertificateArn:
+              'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555',
+          },
+        ],
+      });
+    },
+    target: 'Clb',
+    expect: 'not_applicable',
   },
 ]);

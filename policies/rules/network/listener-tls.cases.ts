@@ -1,5 +1,6 @@
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
@@ -17,6 +18,38 @@ function alb(stack: Stack, sslPolicy: elbv2.SslPolicy | undefined): void {
     sslPolicy,
     defaultAction: elbv2.ListenerAction.fixedResponse(200),
   });
+}
+
+/** An internet-facing classic load balancer with one secure listener on 443 and `policies`. */
+function classic(
+  stack: Stack,
+  protocol: 'HTTPS' | 'SSL',
+  policies: elb.CfnLoadBalancer.PoliciesProperty[],
+  policyNames?: string[],
+): void {
+  new elb.CfnLoadBalancer(stack, 'Clb', {
+    availabilityZones: ['eu-west-1a'],
+    listeners: [
+      {
+        loadBalancerPort: '443',
+        instancePort: '8443',
+        protocol,
+        instanceProtocol: protocol,
+        sslCertificateId: CERT,
+        policyNames,
+      },
+    ],
+    policies,
+  });
+}
+
+/** An SSL negotiation policy that refers to a predefined security policy. */
+function reference(name: string, predefined: string): elb.CfnLoadBalancer.PoliciesProperty {
+  return {
+    policyName: name,
+    policyType: 'SSLNegotiationPolicyType',
+    attributes: [{ Name: 'Reference-Security-Policy', Value: predefined }],
+  };
 }
 
 export default defineCases(rule, [
@@ -84,5 +117,94 @@ export default defineCases(rule, [
     },
     target: 'Lb',
     expect: 'not_applicable',
+  },
+  {
+    name: 'classic HTTPS listener without an SSL negotiation policy gets ELBSecurityPolicy-2016-08',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      new elb.LoadBalancer(stack, 'Clb', {
+        vpc,
+        internetFacing: true,
+        listeners: [
+          {
+            externalPort: 443,
+            externalProtocol: elb.LoadBalancingProtocol.HTTPS,
+            internalPort: 80,
+            sslCertificateArn: CERT,
+          },
+        ],
+      });
+    },
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb/listener-443` accepts TLS 1.0 (policy `ELBSecurityPolicy-2016-08`)',
+  },
+  {
+    name: 'classic SSL listener on the predefined TLS 1.2 policy',
+    build: (stack) =>
+      classic(stack, 'SSL', [reference('Tls12', 'ELBSecurityPolicy-TLS-1-2-2017-01')], ['Tls12']),
+    target: 'Clb',
+    expect: 'pass',
+  },
+  {
+    name: 'classic HTTPS listener on the predefined TLS 1.1 policy',
+    build: (stack) =>
+      classic(stack, 'HTTPS', [reference('Tls11', 'ELBSecurityPolicy-TLS-1-1-2017-01')], ['Tls11']),
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb/listener-443` accepts TLS 1.1 (policy `ELBSecurityPolicy-TLS-1-1-2017-01`)',
+  },
+  {
+    name: 'classic HTTPS listener on a custom policy that enables TLS 1.0',
+    build: (stack) =>
+      classic(
+        stack,
+        'HTTPS',
+        [
+          {
+            policyName: 'Custom',
+            policyType: 'SSLNegotiationPolicyType',
+            attributes: [
+              { Name: 'Protocol-TLSv1', Value: 'true' },
+              { Name: 'Protocol-TLSv1.1', Value: 'false' },
+              { Name: 'Protocol-TLSv1.2', Value: 'true' },
+              { Name: 'ECDHE-RSA-AES128-GCM-SHA256', Value: 'true' },
+            ],
+          },
+        ],
+        ['Custom'],
+      ),
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb/listener-443` accepts TLS 1.0 (policy `Custom`)',
+  },
+  {
+    name: 'classic HTTPS listener on a custom policy with TLS 1.2 only',
+    build: (stack) =>
+      classic(
+        stack,
+        'HTTPS',
+        [
+          {
+            policyName: 'Custom',
+            policyType: 'SSLNegotiationPolicyType',
+            attributes: [
+              { Name: 'Protocol-TLSv1', Value: 'false' },
+              { Name: 'Protocol-TLSv1.2', Value: 'true' },
+              { Name: 'ECDHE-RSA-AES128-GCM-SHA256', Value: 'true' },
+            ],
+          },
+        ],
+        ['Custom'],
+      ),
+    target: 'Clb',
+    expect: 'pass',
+  },
+  {
+    name: 'classic listener naming a policy the load balancer does not declare',
+    build: (stack) => classic(stack, 'HTTPS', [], ['Missing']),
+    target: 'Clb',
+    expect: 'unknown',
+    message: /policy `Missing`/,
   },
 ]);

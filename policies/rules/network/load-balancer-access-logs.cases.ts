@@ -1,4 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Stack } from 'aws-cdk-lib';
@@ -43,5 +44,32 @@ export default defineCases(rule, [
     },
     target: 'Lb',
     expect: 'not_applicable',
+  },
+  {
+    name: 'classic load balancer with an access logging policy',
+    build: (stack) => {
+      const logs = new s3.Bucket(stack, 'Logs');
+      new elb.CfnLoadBalancer(stack, 'Clb', {
+        availabilityZones: ['eu-west-1a'],
+        listeners: [{ loadBalancerPort: '80', instancePort: '80', protocol: 'HTTP' }],
+        accessLoggingPolicy: { enabled: true, s3BucketName: logs.bucketName, emitInterval: 5 },
+      });
+    },
+    target: 'Clb',
+    expect: 'pass',
+  },
+  {
+    name: 'classic load balancer without an access logging policy',
+    build: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+      new elb.LoadBalancer(stack, 'Clb', {
+        vpc,
+        internetFacing: true,
+        listeners: [{ externalPort: 80, externalProtocol: elb.LoadBalancingProtocol.HTTP }],
+      });
+    },
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb` writes no access logs',
   },
 ]);
