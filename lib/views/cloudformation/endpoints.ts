@@ -190,6 +190,34 @@ export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancer
   };
 }
 
+/**
+ * `AWS::ElasticLoadBalancingV2::TargetGroup` -> endpoint (`load-balancer-targets`): the protocol
+ * the load balancer speaks to its targets (`Protocol`). Lambda targets are invoked through the
+ * Lambda API, recorded as `INVOKE`; any other target group without `Protocol` is unknown.
+ */
+export function targetGroupView(r: Resource): EndpointView {
+  const p = r.properties;
+  const targetType = asString(p.TargetType) ?? 'instance';
+  const raw = asString(p.Protocol);
+  const protocol: Fact<string> =
+    raw instanceof Unknown
+      ? raw
+      : raw !== undefined
+        ? raw.toUpperCase()
+        : targetType === 'lambda'
+          ? 'INVOKE'
+          : targetType instanceof Unknown
+            ? targetType
+            : new Unknown('the target group declares no `Protocol`');
+  return {
+    kind: 'endpoint',
+    endpointType: 'load-balancer-targets',
+    resource: r,
+    name: displayName(r),
+    protocol,
+  };
+}
+
 /** Classic listener protocols in the cloud-neutral spelling of endpoint views (`SSL` is TLS over TCP). */
 const CLASSIC_PROTOCOLS: Readonly<Record<string, string>> = {
   HTTP: 'HTTP',
@@ -632,6 +660,7 @@ export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('AWS::ApiGatewayV2::Stage', httpStageView);
   registry.register('AWS::ApiGateway::DomainName', apiDomainView);
   registry.register('AWS::ElasticLoadBalancingV2::LoadBalancer', loadBalancerView);
+  registry.register('AWS::ElasticLoadBalancingV2::TargetGroup', targetGroupView);
   registry.register('AWS::ElasticLoadBalancing::LoadBalancer', classicLoadBalancerViews);
   registry.register(['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'], apiMethodView);
   registry.register('AWS::CertificateManager::Certificate', certificateView);

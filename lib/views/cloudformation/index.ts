@@ -10,6 +10,7 @@ import { registerKeys } from './keys';
 import { registerKubernetes } from './kubernetes';
 import { registerLogging } from './logging';
 import { registerNetwork } from './network';
+import { registerNetworkServices } from './network-services';
 import { registerPosture } from './posture';
 import { registerS3 } from './s3';
 import { registerStores } from './stores';
@@ -31,5 +32,6 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerDataServices(registry);
   registerGrants(registry);
   registerKubernetes(registry);
+  registerNetworkServices(registry);
   return registry;
 }
