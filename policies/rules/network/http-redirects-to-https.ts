@@ -20,6 +20,8 @@ export default defineRule({
         return unknown(`\`${view.name}\`: the listener protocol cannot be resolved (${protocol.reason})`);
       if (protocol.toUpperCase() !== 'HTTP')
         return notApplicable(`\`${view.name}\` is a ${protocol} listener`);
+    } else if (view.endpointType === 'load-balancer-targets') {
+      return notApplicable('targets are reached by their load balancer, not redirected');
     } else if (view.endpointType !== 'cdn-distribution') {
       return notApplicable('API endpoints accept HTTPS only');
     }

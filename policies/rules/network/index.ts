@@ -6,6 +6,7 @@ import cdnOriginAccessControl from './cdn-origin-access-control';
 import cdnOriginTls from './cdn-origin-tls';
 import cdnTls from './cdn-tls';
 import certificateDnsValidation from './certificate-dns-validation';
+import containerServiceNoPublicIp from './container-service-no-public-ip';
 import ddosProtection from './ddos-protection';
 import defaultSecurityGroupRestricted from './default-security-group-restricted';
 import dnsQueryLogging from './dns-query-logging';
@@ -23,8 +24,12 @@ import sgCifsPort from './sg-cifs-port';
 import sgDatabasePorts from './sg-database-ports';
 import sgNoOpenAllPorts from './sg-no-open-all-ports';
 import sgRuleDescriptions from './sg-rule-descriptions';
+import subscriptionTls from './subscription-tls';
+import targetGroupTls from './target-group-tls';
 import vmNoPublicIp from './vm-no-public-ip';
+import vpcEndpointPolicy from './vpc-endpoint-policy';
 import vpcFlowLogs from './vpc-flow-logs';
+import wafRulesEnforce from './waf-rules-enforce';
 import webEndpointWaf from './web-endpoint-waf';
 import kubernetesApiNotPublic from './kubernetes-api-not-public';
 
@@ -56,5 +61,10 @@ export const networkRules: readonly Rule[] = [
   networkFirewallInspection,
   ddosProtection,
   certificateDnsValidation,
+  targetGroupTls,
+  vpcEndpointPolicy,
+  containerServiceNoPublicIp,
+  wafRulesEnforce,
+  subscriptionTls,
   kubernetesApiNotPublic,
 ];

@@ -1,0 +1,58 @@
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
+import { CfnParameter } from 'aws-cdk-lib';
+import { defineCases } from '../../../lib/engine/cases';
+import rule from './subscription-tls';
+
+export default defineCases(rule, [
+  {
+    name: 'HTTPS web hook subscription',
+    build: (stack) =>
+      new sns.Topic(stack, 'Topic').addSubscription(
+        new subs.UrlSubscription('https://hooks.example.com/orders'),
+      ),
+    expect: 'pass',
+  },
+  {
+    name: 'plain HTTP web hook subscription',
+    build: (stack) =>
+      void new sns.Subscription(stack, 'Hook', {
+        topic: new sns.Topic(stack, 'Topic'),
+        protocol: sns.SubscriptionProtocol.HTTP,
+        endpoint: 'http://hooks.example.com/orders',
+      }),
+    target: 'Hook',
+    expect: 'fail',
+    message: '`Hook` delivers messages over plain HTTP (protocol `http`)',
+  },
+  {
+    name: 'queue subscription',
+    build: (stack) =>
+      new sns.Topic(stack, 'Topic').addSubscription(new subs.SqsSubscription(new sqs.Queue(stack, 'Queue'))),
+    expect: 'pass',
+  },
+  {
+    name: 'e-mail subscription is not judged',
+    build: (stack) =>
+      void new sns.CfnSubscription(stack, 'Mail', {
+        topicArn: new sns.Topic(stack, 'Topic').topicArn,
+        protocol: 'email',
+        endpoint: 'ops@example.com',
+      }),
+    target: 'Mail',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'subscription protocol given as a parameter',
+    build: (stack) =>
+      void new sns.CfnSubscription(stack, 'Hook', {
+        topicArn: new sns.Topic(stack, 'Topic').topicArn,
+        protocol: new CfnParameter(stack, 'Protocol').valueAsString,
+        endpoint: 'hooks.example.com/orders',
+      }),
+    target: 'Hook',
+    expect: 'unknown',
+    message: /the delivery protocol cannot be resolved/,
+  },
+]);
