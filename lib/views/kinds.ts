@@ -367,6 +367,12 @@ export interface EndpointView extends ViewBase {
   readonly minTls?: Fact<'1.0' | '1.1' | '1.2' | '1.3'>;
   /** The policy offers hybrid post-quantum key exchange. */
   readonly postQuantum?: Fact<boolean>;
+  /**
+   * Load balancer listeners that set it themselves (classic listeners' instance protocol): the protocol
+   * the load balancer speaks to the targets behind this listener. ELBv2 listeners leave it to their
+   * target groups (`load-balancer-targets` views).
+   */
+  readonly targetProtocol?: Fact<string>;
   /** Plain HTTP redirects to HTTPS (listeners) or viewers are redirected (CDN). */
   readonly redirectsToHttps?: Fact<boolean>;
   /** Access logging enabled (stage access logs, distribution logging, load balancer logs). */

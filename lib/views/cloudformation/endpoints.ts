@@ -315,6 +315,20 @@ function classicListenerTls(lb: Resource, listener: ValueObject, port: string): 
   return classicPolicyTls(policy, name);
 }
 
+/**
+ * The protocol from a classic listener to its instances: `InstanceProtocol`, by default HTTP behind
+ * HTTP or HTTPS listeners and TCP behind TCP or SSL ones (Elastic Load Balancing does not encrypt to
+ * instances unless told to).
+ */
+function classicInstanceProtocol(listener: ValueObject, front: Fact<string>): Fact<string> {
+  const raw = asString(listener.InstanceProtocol);
+  if (raw instanceof Unknown) return raw;
+  if (raw !== undefined)
+    return CLASSIC_PROTOCOLS[raw.toUpperCase()] ?? new Unknown(`instance protocol \`${raw}\``);
+  if (front instanceof Unknown) return front;
+  return front === 'HTTP' || front === 'HTTPS' ? 'HTTP' : 'TCP';
+}
+
 /** Classic load balancers offer neither TLS 1.3 nor post-quantum key exchange. */
 const CLASSIC_OFFERS = { tls13Only: false, postQuantumTls13Only: false } as const;
 
@@ -322,7 +336,8 @@ const CLASSIC_OFFERS = { tls13Only: false, postQuantumTls13Only: false } as cons
  * `AWS::ElasticLoadBalancing::LoadBalancer` -> a load balancer view (scheme, access logs from
  * `AccessLoggingPolicy.Enabled`; WAF cannot protect a classic load balancer) and one endpoint view
  * per entry of `Listeners`, named `<load balancer>/listener-<port>`: its protocol (`SSL` is recorded
- * as `TLS`), its TLS policy, and, for HTTP, no redirect (a classic listener cannot redirect).
+ * as `TLS`), its TLS policy, the protocol to the instances, and, for HTTP, no redirect (a classic
+ * listener cannot redirect).
  */
 export function classicLoadBalancerViews(r: Resource, ctx: AdapterContext): View[] {
   const name = displayName(r);
@@ -380,6 +395,7 @@ export function classicLoadBalancerViews(r: Resource, ctx: AdapterContext): View
       ...tls,
       redirectsToHttps: protocol instanceof Unknown ? protocol : protocol === 'HTTP' ? false : undefined,
       tlsOffered: encrypted ? CLASSIC_OFFERS : undefined,
+      targetProtocol: classicInstanceProtocol(l, protocol),
     });
   });
   return out;

@@ -1,4 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
@@ -6,6 +7,18 @@ import rule from './target-group-tls';
 
 function vpc(stack: Stack): ec2.Vpc {
   return new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+}
+
+const CERT = 'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
+
+/** A classic load balancer with one secure listener on 443 and the given back-end protocol. */
+function classic(stack: Stack, protocol: 'HTTPS' | 'SSL', instanceProtocol?: string): void {
+  new elb.CfnLoadBalancer(stack, 'Clb', {
+    availabilityZones: ['eu-west-1a'],
+    listeners: [
+      { loadBalancerPort: '443', instancePort: '8443', protocol, instanceProtocol, sslCertificateId: CERT },
+    ],
+  });
 }
 
 export default defineCases(rule, [
@@ -75,5 +88,38 @@ export default defineCases(rule, [
     target: 'Targets',
     expect: 'unknown',
     message: /the protocol to the targets cannot be resolved/,
+  },
+  {
+    name: 'classic HTTPS listener forwarding to instances over HTTPS',
+    build: (stack) => classic(stack, 'HTTPS', 'HTTPS'),
+    target: 'Clb',
+    expect: 'pass',
+  },
+  {
+    name: 'classic HTTPS listener forwarding to instances over HTTP',
+    build: (stack) => classic(stack, 'HTTPS', 'HTTP'),
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb/listener-443` sends requests to its targets over plain HTTP',
+  },
+  {
+    name: 'classic HTTPS listener without an instance protocol forwards over HTTP',
+    build: (stack) => classic(stack, 'HTTPS'),
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb/listener-443` sends requests to its targets over plain HTTP',
+  },
+  {
+    name: 'classic SSL listener forwarding what it decrypted over TCP',
+    build: (stack) => classic(stack, 'SSL', 'TCP'),
+    target: 'Clb',
+    expect: 'fail',
+    message: '`Clb/listener-443` sends what it decrypted to its targets over plain TCP',
+  },
+  {
+    name: 'classic SSL listener re-encrypting to instances',
+    build: (stack) => classic(stack, 'SSL', 'SSL'),
+    target: 'Clb',
+    expect: 'pass',
   },
 ]);

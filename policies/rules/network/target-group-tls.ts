@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import type { Fact } from '../../../lib/views/kinds';
 
 export default defineRule({
   id: 'BW-NS-022',
@@ -12,18 +13,29 @@ export default defineRule({
     'the targets, readable by anything that can see traffic inside the network (a compromised host, a mirrored ' +
     'interface). Many architectures deliberately terminate TLS at the load balancer and keep the hop to the ' +
     'targets inside a private network, so the finding is low severity and advisory by default; it matters where ' +
-    'data must be encrypted end to end (regulated data, zero-trust networks). TCP, UDP and GENEVE target groups ' +
-    'are not judged: the traffic they pass may itself be TLS.',
+    'data must be encrypted end to end (regulated data, zero-trust networks). TCP behind a listener that ' +
+    'terminates TLS (a classic SSL listener) is clear text too; other TCP, UDP and GENEVE target groups are not ' +
+    'judged: the traffic they pass may itself be TLS.',
   fix: 'Give the target group `protocol: ApplicationProtocol.HTTPS` (targets present a certificate; the load balancer does not validate it) or `Protocol.TLS` on a network load balancer.',
   appliesTo: ['endpoint'],
   check(view) {
-    if (view.endpointType !== 'load-balancer-targets') return notApplicable('not a target group');
-    const protocol = view.protocol;
+    let protocol: Fact<string>;
+    let terminated: boolean;
+    if (view.endpointType === 'load-balancer-targets') {
+      protocol = view.protocol;
+      terminated = false;
+    } else if (view.endpointType === 'load-balancer-listener' && view.targetProtocol !== undefined) {
+      protocol = view.targetProtocol;
+      terminated =
+        typeof view.protocol === 'string' && ['HTTPS', 'TLS'].includes(view.protocol.toUpperCase());
+    } else return notApplicable("not a target group, nor a listener that sets its targets' protocol");
     if (protocol instanceof Unknown)
       return unknown(`\`${view.name}\`: the protocol to the targets cannot be resolved (${protocol.reason})`);
     const p = protocol.toUpperCase();
     if (p === 'HTTPS' || p === 'TLS') return pass(`\`${view.name}\` reaches its targets over ${p}`);
     if (p === 'HTTP') return fail(`\`${view.name}\` sends requests to its targets over plain HTTP`);
+    if (p === 'TCP' && terminated)
+      return fail(`\`${view.name}\` sends what it decrypted to its targets over plain TCP`);
     return notApplicable(`\`${view.name}\` passes ${protocol} traffic through (or invokes functions)`);
   },
 });
