@@ -14,6 +14,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as eks from 'aws-cdk-lib/aws-eks';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as emr from 'aws-cdk-lib/aws-emr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -119,6 +120,7 @@ const PAIRS: Readonly<Record<string, Pair>> = {
     bulwark: ['BW-LT-104'],
     types: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'],
   },
+  ELB5: { bulwark: ['BW-NS-022'], types: ['AWS::ElasticLoadBalancing::LoadBalancer'] },
   IAM5: {
     bulwark: ['BW-PA-001', 'BW-PA-005', 'BW-PA-006', 'BW-PA-007', 'BW-PA-008'],
     types: IAM,
@@ -252,6 +254,42 @@ function buildApp(stack: Stack): void {
   // An internet-facing load balancer serving plain HTTP, without access logs or web ACL.
   const lb = new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
   lb.addListener('Http', { port: 80, defaultAction: elbv2.ListenerAction.fixedResponse(200) });
+
+  // Classic load balancers: HTTPS decrypted and forwarded over HTTP without access logs; SSL end to end, logged.
+  const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
+  new elb.CfnLoadBalancer(stack, 'ClassicWeb', {
+    availabilityZones: ['us-east-1a'],
+    listeners: [
+      {
+        loadBalancerPort: '443',
+        instancePort: '80',
+        protocol: 'HTTPS',
+        instanceProtocol: 'HTTP',
+        sslCertificateId: cert,
+      },
+    ],
+  });
+  new elb.CfnLoadBalancer(stack, 'ClassicTls', {
+    availabilityZones: ['us-east-1a'],
+    listeners: [
+      {
+        loadBalancerPort: '443',
+        instancePort: '8443',
+        protocol: 'SSL',
+        instanceProtocol: 'SSL',
+        sslCertificateId: cert,
+        policyNames: ['Tls12'],
+      },
+    ],
+    policies: [
+      {
+        policyName: 'Tls12',
+        policyType: 'SSLNegotiationPolicyType',
+        attributes: [{ Name: 'Reference-Security-Policy', Value: 'ELBSecurityPolicy-TLS-1-2-2017-01' }],
+      },
+    ],
+    accessLoggingPolicy: { enabled: true, s3BucketName: accessLogs.bucketName },
+  });
 
   // APIs: an open one without logs or web ACL; one signed with IAM, logged and behind a web ACL.
   new apigw.RestApi(stack, 'OpenApi', { cloudWatchRole: false }).root.addMethod('GET');
