@@ -3,6 +3,7 @@ import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import { Classification } from '../classification';
+import { acknowledge } from './baseline/acknowledge';
 import { BaselineBackups } from './baseline/backups';
 import { DataEstate } from './baseline/data-estate';
 import { DisasterRecoveryStack } from './baseline/disaster-recovery';
@@ -87,6 +88,14 @@ export class ReferenceBaselineStack extends Stack {
 
     this.operations = new SecurityOperations(this, 'Operations');
     this.network = new SegmentedVpc(this, 'Network');
+    acknowledge(
+      this.network,
+      'BW-NS-023',
+      "the endpoints keep AWS's default endpoint policy: the roles behind them are least-privilege " +
+        '(their identity policies name their buckets, tables, keys and secrets), and which outside ' +
+        'resources a workload must reach through an endpoint (AWS-owned repositories, partner buckets) ' +
+        'is known per deployment, not to the baseline',
+    );
     this.backups = new BaselineBackups(this, 'Backups', {
       drRegion: this.drRegion,
       copyDestinationVaultArns: props.copyDestinationVaultArns,

@@ -134,6 +134,12 @@ export class WebTier extends Construct {
       healthCheck: { path: '/', healthyHttpCodes: '200' },
       deregistrationDelay: Duration.seconds(30),
     });
+    acknowledge(
+      targets,
+      'BW-NS-022',
+      'TLS terminates at the load balancer; the hop to the tasks stays inside the private application ' +
+        'subnets, open only to the ingress tier on the application port',
+    );
     this.listeners = new HardenedAlbListeners(this, 'Listeners', {
       classification: level,
       loadBalancer: this.loadBalancer,
