@@ -373,6 +373,11 @@ export interface EndpointView extends ViewBase {
    * target groups (`load-balancer-targets` views).
    */
   readonly targetProtocol?: Fact<string>;
+  /**
+   * `load-balancer-targets`: a listener in front terminates TLS (a TLS or HTTPS listener forwards to
+   * these targets), so a plain protocol to the targets carries what clients sent encrypted.
+   */
+  readonly afterTlsTermination?: boolean;
   /** Plain HTTP redirects to HTTPS (listeners) or viewers are redirected (CDN). */
   readonly redirectsToHttps?: Fact<boolean>;
   /** Access logging enabled (stage access logs, distribution logging, load balancer logs). */

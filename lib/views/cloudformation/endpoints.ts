@@ -193,9 +193,10 @@ export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancer
 /**
  * `AWS::ElasticLoadBalancingV2::TargetGroup` -> endpoint (`load-balancer-targets`): the protocol
  * the load balancer speaks to its targets (`Protocol`). Lambda targets are invoked through the
- * Lambda API, recorded as `INVOKE`; any other target group without `Protocol` is unknown.
+ * Lambda API, recorded as `INVOKE`; any other target group without `Protocol` is unknown. A TLS or
+ * HTTPS listener forwarding to it means the load balancer decrypts before this hop.
  */
-export function targetGroupView(r: Resource): EndpointView {
+export function targetGroupView(r: Resource, ctx: AdapterContext): EndpointView {
   const p = r.properties;
   const targetType = asString(p.TargetType) ?? 'instance';
   const raw = asString(p.Protocol);
@@ -209,12 +210,19 @@ export function targetGroupView(r: Resource): EndpointView {
           : targetType instanceof Unknown
             ? targetType
             : new Unknown('the target group declares no `Protocol`');
+  const terminating = [...ctx.graph.referrers(r.address, 'AWS::ElasticLoadBalancingV2::Listener')].some(
+    (l) => {
+      const p = asString(l.properties.Protocol);
+      return p === 'TLS' || p === 'HTTPS';
+    },
+  );
   return {
     kind: 'endpoint',
     endpointType: 'load-balancer-targets',
     resource: r,
     name: displayName(r),
     protocol,
+    afterTlsTermination: terminating,
   };
 }
 

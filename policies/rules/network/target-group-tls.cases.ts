@@ -1,3 +1,4 @@
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -121,5 +122,34 @@ export default defineCases(rule, [
     build: (stack) => classic(stack, 'SSL', 'SSL'),
     target: 'Clb',
     expect: 'pass',
+  },
+  {
+    name: 'network load balancer terminating TLS and forwarding over TCP',
+    build: (stack) => {
+      const v = vpc(stack);
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc: v });
+      nlb.addListener('Tls', {
+        port: 443,
+        certificates: [acm.Certificate.fromCertificateArn(stack, 'Cert', CERT)],
+        sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+        defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, 'Targets', { vpc: v, port: 8080 })],
+      });
+    },
+    target: 'Targets',
+    expect: 'fail',
+    message: '`Targets` sends what it decrypted to its targets over plain TCP',
+  },
+  {
+    name: 'network load balancer passing TCP through to TCP targets',
+    build: (stack) => {
+      const v = vpc(stack);
+      const nlb = new elbv2.NetworkLoadBalancer(stack, 'Nlb', { vpc: v });
+      nlb.addListener('Tcp', {
+        port: 443,
+        defaultTargetGroups: [new elbv2.NetworkTargetGroup(stack, 'Targets', { vpc: v, port: 443 })],
+      });
+    },
+    target: 'Targets',
+    expect: 'not_applicable',
   },
 ]);

@@ -14,7 +14,8 @@ export default defineRule({
     'interface). Many architectures deliberately terminate TLS at the load balancer and keep the hop to the ' +
     'targets inside a private network, so the finding is low severity and advisory by default; it matters where ' +
     'data must be encrypted end to end (regulated data, zero-trust networks). TCP behind a listener that ' +
-    'terminates TLS (a classic SSL listener) is clear text too; other TCP, UDP and GENEVE target groups are not ' +
+    'terminates TLS (a TLS listener of a network load balancer, a classic SSL listener) is clear text too; other ' +
+    'TCP, UDP and GENEVE target groups are not ' +
     'judged: the traffic they pass may itself be TLS.',
   fix: 'Give the target group `protocol: ApplicationProtocol.HTTPS` (targets present a certificate; the load balancer does not validate it) or `Protocol.TLS` on a network load balancer.',
   appliesTo: ['endpoint'],
@@ -23,7 +24,7 @@ export default defineRule({
     let terminated: boolean;
     if (view.endpointType === 'load-balancer-targets') {
       protocol = view.protocol;
-      terminated = false;
+      terminated = view.afterTlsTermination === true;
     } else if (view.endpointType === 'load-balancer-listener' && view.targetProtocol !== undefined) {
       protocol = view.targetProtocol;
       terminated =
