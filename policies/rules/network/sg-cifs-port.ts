@@ -13,7 +13,9 @@ export default defineRule({
   rationale:
     'SMB exposed to the internet is how wormable exploits (EternalBlue, SMBGhost) and ransomware spread, and it ' +
     'leaks NTLM credentials to anyone who connects. File shares (FSx for Windows, Storage Gateway, Windows hosts) ' +
-    'are reached from trusted networks only.',
+    'are reached from trusted networks only. ' +
+    'Any /0 counts as the internet whatever its address part, and so does a public range wider than a /8 (IPv4) or a ' +
+    '/16 (IPv6).',
   fix: 'Allow ports 445 and 139 only from the security groups or private ranges of the clients that mount the share; reach it from outside through a VPN.',
   appliesTo: ['firewall'],
   check(view) {

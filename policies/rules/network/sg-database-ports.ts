@@ -19,7 +19,9 @@ export default defineRule({
   rationale:
     'A database engine listening to 0.0.0.0/0 or ::/0 is one leaked or guessed credential, or one unpatched engine ' +
     'vulnerability, away from a data breach; internet scanners find such ports within minutes. ' +
-    'Data stores belong in private subnets, reachable only from the application tier.',
+    'Data stores belong in private subnets, reachable only from the application tier. ' +
+    'Any /0 counts as the internet whatever its address part, and so does a public range wider than a /8 (IPv4) or a ' +
+    '/16 (IPv6).',
   fix: 'Allow the database port only from the security group of the application that uses it (`db.connections.allowDefaultPortFrom(app)`), never from an address range that covers the internet.',
   appliesTo: ['firewall'],
   check(view) {
