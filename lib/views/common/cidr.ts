@@ -39,7 +39,7 @@ export function parseCidr(text: string): Cidr | undefined {
 /**
  * Prefix lengths below which a range counts as a wide slice of the internet: no single network is
  * allocated an IPv4 block wider than a /8 (10.0.0.0/8, the widest private block, is one), nor an
- * IPv6 block wider than a /16 (regional registries hand out /12s to share among many networks).
+ * IPv6 block wider than a /16 (regional registries receive /12s from IANA to share among many networks).
  * `0.0.0.0/1` plus `128.0.0.0/1` is the classic way to open everything past a check for `0.0.0.0/0`.
  */
 export const WIDE_PREFIX: Readonly<Record<Cidr['family'], number>> = { ipv4: 8, ipv6: 16 };
