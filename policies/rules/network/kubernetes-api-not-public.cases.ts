@@ -65,4 +65,36 @@ export default defineCases(rule, [
     expect: 'unknown',
     message: /the ranges allowed to reach the public API endpoint cannot be resolved/,
   },
+  {
+    name: 'public endpoint allowed from 0.0.0.0/1, half of the IPv4 internet',
+    build: (stack) =>
+      void cluster(stack, (p) => ({
+        ...p,
+        resourcesVpcConfig: {
+          subnetIds,
+          endpointPublicAccess: true,
+          endpointPrivateAccess: true,
+          publicAccessCidrs: ['0.0.0.0/1'],
+        },
+      })),
+    target: 'Cluster',
+    expect: 'fail',
+    message: /exposes its Kubernetes API endpoint to the internet \(`0\.0\.0\.0\/1` \(wider than \/8/,
+  },
+  {
+    name: 'public endpoint allowed from an address that is not a CIDR',
+    build: (stack) =>
+      void cluster(stack, (p) => ({
+        ...p,
+        resourcesVpcConfig: {
+          subnetIds,
+          endpointPublicAccess: true,
+          endpointPrivateAccess: true,
+          publicAccessCidrs: ['203.0.113.10'],
+        },
+      })),
+    target: 'Cluster',
+    expect: 'unknown',
+    message: /`203\.0\.113\.10` is not an IPv4 or IPv6 CIDR/,
+  },
 ]);

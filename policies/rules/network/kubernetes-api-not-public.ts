@@ -1,10 +1,6 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-
-/** A CIDR with a prefix length of 0 (`0.0.0.0/0`, `::/0`, or any address written with `/0`): the whole internet. */
-function isWorld(cidr: string): boolean {
-  return /\/0+$/.test(cidr.trim());
-}
+import { describeRange, sourceRange, type SourceRange } from '../../../lib/views/common/cidr';
 
 export default defineRule({
   id: 'BW-NS-027',
@@ -17,7 +13,9 @@ export default defineRule({
     'endpoint open to `0.0.0.0/0` unless told otherwise, so a leaked kubeconfig, token or role credential, or a flaw ' +
     'in the API server, is usable from anywhere. A private endpoint (reachable from the VPC) or a public endpoint ' +
     "limited to the operators' address ranges removes that exposure. Security Hub EKS.1 fails every public endpoint; " +
-    'this rule accepts one limited to named ranges, an access control EKS documents.',
+    'this rule accepts one limited to named ranges, an access control EKS documents. Any /0 is the internet ' +
+    'whatever its address part, and so is a public range wider than a /8 (IPv4) or /16 (IPv6); a range that is ' +
+    'not a CIDR is unknown.',
   fix: 'Use `endpointAccess: eks.EndpointAccess.PRIVATE` (or `PUBLIC_AND_PRIVATE.onlyFrom(...)` with your ranges) on the CDK cluster, or set `ResourcesVpcConfig.EndpointPublicAccess: false` and `EndpointPrivateAccess: true` on `AWS::EKS::Cluster` (or list `PublicAccessCidrs`).',
   appliesTo: ['kubernetes-cluster'],
   check(view) {
@@ -27,12 +25,13 @@ export default defineRule({
         `\`${view.name}\`: public access to the API endpoint cannot be resolved (${pub.reason})`,
       );
     if (!pub) return pass(`\`${view.name}\` has a private API endpoint only`);
-    const world = view.apiAllowedCidrs.find((c) => typeof c === 'string' && isWorld(c));
+    const ranges = view.apiAllowedCidrs.map(sourceRange);
+    const world = ranges.find((r): r is SourceRange => !(r instanceof Unknown) && r.reach !== 'limited');
     if (world !== undefined)
       return fail(
-        `\`${view.name}\` exposes its Kubernetes API endpoint to the internet (\`${world as string}\`)`,
+        `\`${view.name}\` exposes its Kubernetes API endpoint to the internet (\`${world.text}\`${describeRange(world).slice(world.text.length)})`,
       );
-    const open = view.apiAllowedCidrs.find((c): c is Unknown => c instanceof Unknown);
+    const open = ranges.find((r): r is Unknown => r instanceof Unknown);
     if (open)
       return unknown(
         `\`${view.name}\`: the ranges allowed to reach the public API endpoint cannot be resolved (${open.reason})`,
