@@ -28,6 +28,25 @@ export interface InlineAcknowledgement {
 }
 
 /**
+ * How a template transform produced a resource (SAM, `Fn::ForEach`, a macro), or failed to: the
+ * resource then stands for a declaration whose deployed form was not read.
+ */
+export interface TransformOrigin {
+  /** The transform: `AWS::Serverless-2016-10-31`, `AWS::LanguageExtensions`, a macro's name. */
+  readonly transform: string;
+  /** The key the declaration is written under in the file (`MyFunction`, `Fn::ForEach::Buckets`). */
+  readonly declaredAs: string;
+  /** The declared type (`AWS::Serverless::Function`), when it is a string. */
+  readonly declaredType?: string;
+  /** Whether this resource keeps the declaration's logical id (a SAM function's `AWS::Lambda::Function`). */
+  readonly primary: boolean;
+  /** Why the transform's output could not be read; undefined when the declaration was expanded. */
+  readonly unexpanded?: string;
+  /** False when the template uses the transform's syntax without declaring the transform. */
+  readonly transformDeclared?: boolean;
+}
+
+/**
  * One resource of the graph, in its provider-native shape. Sources create these; views read them.
  */
 export interface Resource {
@@ -65,4 +84,6 @@ export interface Resource {
    * otherwise finds them by walking the properties.
    */
   readonly references?: readonly ResourceRef[];
+  /** The template transform the resource comes from, when one was declared. */
+  readonly transform?: TransformOrigin;
 }

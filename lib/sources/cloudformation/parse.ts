@@ -214,6 +214,7 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
   }
   const resources = t.Resources as Record<string, unknown>;
   for (const id in resources) {
+    if (id.startsWith('Fn::ForEach::')) continue; // a loop of the language extensions (foreach.ts)
     const r = resources[id];
     if (typeof r !== 'object' || r === null || typeof (r as { Type?: unknown }).Type !== 'string') {
       throw new InputError('BULWARK_TEMPLATE_INVALID', file, `resource \`${id}\` has no \`Type\``);

@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../errors';
-import type { InlineAcknowledgement, Resource, SourceLocation } from '../../graph/resource';
+import type { InlineAcknowledgement, Resource, SourceLocation, TransformOrigin } from '../../graph/resource';
 import { isObject, type ResourceRef, type Value, type ValueObject } from '../../graph/values';
 import { OPT_OUT_KEY } from '../../cdk/metadata';
 import { Resolver } from './intrinsics';
 import { checkText, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
+import { expandTransforms } from './transforms';
 
 /** One stack (or nested stack) template that was read. */
 export interface TemplateInfo {
@@ -301,13 +302,14 @@ class TemplateResource implements Resource {
     readonly condition: string | undefined,
     readonly retainOnDelete: boolean,
     readonly references: readonly ResourceRef[],
+    readonly transform: TransformOrigin | undefined,
   ) {
     this.tags = tagsOf(properties);
     this.#template = template;
   }
 
   get location(): SourceLocation {
-    return this.#template.locate(this.logicalId);
+    return this.#template.locate(this.transform?.declaredAs ?? this.logicalId);
   }
 }
 
@@ -321,7 +323,9 @@ interface ToResourcesOptions {
 }
 
 function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
-  const body = t.body;
+  // Transforms (SAM, language extensions) expand first; what they produce points at its declaration.
+  const { body, origins } = expandTransforms(t.body);
+  const written = t.body.Resources as Record<string, Record<string, unknown>>;
   const declared = body.Resources as Record<string, Record<string, unknown>>;
   const addresses = new Map<string, string>();
   for (const id of Object.keys(declared)) addresses.set(id, `${o.addressPrefix}/${id}`);
@@ -336,10 +340,15 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
   for (const [logicalId, decl] of Object.entries(declared)) {
     const { value: resolved, refs: references } = resolver.resolveWithRefs(decl.Properties ?? {});
     const properties: ValueObject = isObject(resolved) ? resolved : {};
-    const meta = decl.Metadata as Record<string, unknown> | undefined;
-    const constructPath =
+    const origin = origins.get(logicalId);
+    const declaredAs = origin?.declaredAs ?? logicalId;
+    const meta = (written[declaredAs] ?? decl).Metadata as Record<string, unknown> | undefined;
+    let constructPath =
       (typeof meta?.['aws:cdk:path'] === 'string' ? (meta['aws:cdk:path'] as string) : undefined) ??
-      o.paths?.get(logicalId);
+      o.paths?.get(declaredAs);
+    if (constructPath && origin && !origin.primary) {
+      constructPath = `${constructPath}/${logicalId.startsWith(declaredAs) ? logicalId.slice(declaredAs.length) || logicalId : logicalId}`;
+    }
     const dp = typeof decl.DeletionPolicy === 'string' ? decl.DeletionPolicy : undefined;
     out.push(
       new TemplateResource(
@@ -354,6 +363,7 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
         typeof decl.Condition === 'string' ? decl.Condition : undefined,
         dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
         references,
+        origin,
       ),
     );
   }
