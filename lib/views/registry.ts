@@ -18,6 +18,21 @@ export type ViewAdapter = (resource: Resource, ctx: AdapterContext) => View | re
 /** Adapters by provider-native resource type. Each source kind registers its own. */
 export class AdapterRegistry {
   private readonly byType = new Map<string, ViewAdapter>();
+  private readonly everyType: ViewAdapter[] = [];
+
+  /**
+   * Register an adapter that reads every resource, whatever its type: facts of how the source read
+   * it (a transform that produced it, or could not), not of the resource's configuration.
+   */
+  registerForAll(adapter: ViewAdapter): this {
+    this.everyType.push(adapter);
+    return this;
+  }
+
+  /** Adapters registered for every type. */
+  forAll(): readonly ViewAdapter[] {
+    return this.everyType;
+  }
 
   register(types: string | readonly string[], adapter: ViewAdapter): this {
     for (const t of typeof types === 'string' ? [types] : types) {
@@ -32,6 +47,7 @@ export class AdapterRegistry {
     const out = new AdapterRegistry();
     for (const [t, a] of this.byType) out.byType.set(t, a);
     for (const [t, a] of other.byType) out.register(t, a);
+    out.everyType.push(...this.everyType, ...other.everyType);
     return out;
   }
 
@@ -87,18 +103,22 @@ export class ViewSet {
 
   private derive(resource: Resource): readonly View[] {
     const adapter = this.registry.adapterFor(resource.type);
-    if (!adapter) return [];
-    try {
-      const out = adapter(resource, { graph: this.graph });
-      return out === undefined ? [] : Array.isArray(out) ? out : [out as View];
-    } catch (e) {
-      const error = (e as Error).message;
-      const last = this.errors[this.errors.length - 1];
-      // A variant of a resource whose adapter fails fails the same way: reported once.
-      if (last?.address !== resource.address || last.error !== error)
-        this.errors.push({ address: resource.address, type: resource.type, error });
-      return [];
+    const forAll = this.registry.forAll();
+    if (!adapter && forAll.length === 0) return [];
+    let views: readonly View[] = [];
+    for (const a of adapter ? [adapter, ...forAll] : forAll) {
+      try {
+        const out = a(resource, { graph: this.graph });
+        if (out !== undefined) views = views.concat(out as View | View[]);
+      } catch (e) {
+        const error = (e as Error).message;
+        const last = this.errors[this.errors.length - 1];
+        // A variant of a resource whose adapter fails fails the same way: reported once.
+        if (last?.address !== resource.address || last.error !== error)
+          this.errors.push({ address: resource.address, type: resource.type, error });
+      }
     }
+    return views;
   }
 
   /** A view of the given kind for the resource at `address`, if any. */

@@ -1,3 +1,4 @@
+import { expansionView } from '../common/expansion';
 import { AdapterRegistry } from '../registry';
 import { registerBackup } from './backup';
 import { registerCompute } from './compute';
@@ -33,5 +34,6 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerGrants(registry);
   registerKubernetes(registry);
   registerNetworkServices(registry);
+  registry.registerForAll(expansionView);
   return registry;
 }

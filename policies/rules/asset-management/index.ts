@@ -1,4 +1,5 @@
 import type { Rule } from '../../../lib/engine/rule';
 import keyClassification from './key-classification';
+import transformsExpanded from './transforms-expanded';
 
-export const assetManagementRules: readonly Rule[] = [keyClassification];
+export const assetManagementRules: readonly Rule[] = [keyClassification, transformsExpanded];
