@@ -8,6 +8,7 @@ import { Tags } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import { memcachedCluster } from '../../../test/support/data-services';
 import rule from './store-kms-encryption';
+import * as sam from 'aws-cdk-lib/aws-sam';
 
 /** A bucket receiving the access logs of a load balancer of the graph, as hand-written templates declare it. */
 function logBucket(
@@ -114,5 +115,22 @@ export default defineCases(rule, [
     build: (stack) => void memcachedCluster(stack),
     target: 'Memcached',
     expect: 'not_applicable',
+  },
+  {
+    name: 'SAM simple table without SSESpecification',
+    build: (stack) => {
+      new sam.CfnSimpleTable(stack, 'Orders', {});
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` uses service-managed encryption, not a KMS key/,
+  },
+  {
+    name: 'SAM simple table with SSE enabled (AWS managed KMS key)',
+    build: (stack) => {
+      new sam.CfnSimpleTable(stack, 'Orders', { sseSpecification: { sseEnabled: true } });
+    },
+    target: 'Orders',
+    expect: 'pass',
   },
 ]);

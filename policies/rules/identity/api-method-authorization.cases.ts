@@ -2,6 +2,7 @@ import type { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './api-method-authorization';
+import * as sam from 'aws-cdk-lib/aws-sam';
 
 /** A method of a hand-written REST API passing every request to a Lambda function (`AWS_PROXY`). */
 function proxyMethod(stack: Stack, id: string, httpMethod: string): void {
@@ -66,5 +67,43 @@ export default defineCases(rule, [
     target: 'Get',
     expect: 'fail',
     message: '`Get` (GET) requires no authorization',
+  },
+  {
+    name: 'SAM function API event on an API without an authorizer',
+    build: (stack) => {
+      new sam.CfnFunction(stack, 'Fn', {
+        codeUri: 's3://artifacts/app.zip',
+        handler: 'index.handler',
+        runtime: 'nodejs20.x',
+        events: { GetOrders: { type: 'Api', properties: { path: '/orders', method: 'get' } } },
+      });
+    },
+    target: 'Fn',
+    expect: 'fail',
+    message: /`Fn\/GetOrdersMethod` \(GET\) requires no authorization/,
+  },
+  {
+    name: 'SAM API event behind the API default Cognito authorizer',
+    build: (stack) => {
+      const api = new sam.CfnApi(stack, 'Api', {
+        stageName: 'prod',
+        auth: {
+          defaultAuthorizer: 'Users',
+          authorizers: {
+            Users: { UserPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_abc' },
+          },
+        },
+      });
+      new sam.CfnFunction(stack, 'Fn', {
+        codeUri: 's3://artifacts/app.zip',
+        handler: 'index.handler',
+        runtime: 'nodejs20.x',
+        events: {
+          GetOrders: { type: 'Api', properties: { path: '/orders', method: 'get', restApiId: api.ref } },
+        },
+      });
+    },
+    target: 'Fn',
+    expect: 'pass',
   },
 ]);

@@ -2,6 +2,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './function-url-auth';
+import * as sam from 'aws-cdk-lib/aws-sam';
 
 function fn(stack: Stack): lambda.Function {
   return new lambda.Function(stack, 'Fn', {
@@ -30,5 +31,31 @@ export default defineCases(rule, [
     build: (stack) => void fn(stack),
     target: 'Fn',
     expect: 'not_applicable',
+  },
+  {
+    name: 'SAM function URL with AuthType NONE',
+    build: (stack) => {
+      new sam.CfnFunction(stack, 'Fn', {
+        codeUri: 's3://artifacts/app.zip',
+        handler: 'index.handler',
+        runtime: 'nodejs20.x',
+        functionUrlConfig: { authType: 'NONE' },
+      });
+    },
+    target: 'Fn',
+    expect: 'fail',
+  },
+  {
+    name: 'SAM function URL with AuthType AWS_IAM',
+    build: (stack) => {
+      new sam.CfnFunction(stack, 'Fn', {
+        codeUri: 's3://artifacts/app.zip',
+        handler: 'index.handler',
+        runtime: 'nodejs20.x',
+        functionUrlConfig: { authType: 'AWS_IAM' },
+      });
+    },
+    target: 'Fn',
+    expect: 'pass',
   },
 ]);

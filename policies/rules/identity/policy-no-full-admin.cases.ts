@@ -3,6 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './policy-no-full-admin';
+import * as sam from 'aws-cdk-lib/aws-sam';
 
 /** A role that reads one bucket through `grantRead`. */
 function baseline(stack: Stack): iam.Role {
@@ -79,5 +80,32 @@ export default defineCases(rule, [
     target: 'App',
     expect: 'unknown',
     message: /may allow `\*` on `\*`/,
+  },
+  {
+    name: 'SAM function whose inline policy statement allows * on *',
+    build: (stack) => {
+      new sam.CfnFunction(stack, 'Fn', {
+        codeUri: 's3://artifacts/app.zip',
+        handler: 'index.handler',
+        runtime: 'nodejs20.x',
+        policies: [{ statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }],
+      });
+    },
+    target: 'Fn',
+    expect: 'fail',
+    message: /`Fn\/Role`: policy `FnRolePolicy0` allows `\*` actions on `\*` resources/,
+  },
+  {
+    name: 'SAM function with a managed policy and a policy template',
+    build: (stack) => {
+      new sam.CfnFunction(stack, 'Fn', {
+        codeUri: 's3://artifacts/app.zip',
+        handler: 'index.handler',
+        runtime: 'nodejs20.x',
+        policies: ['AmazonS3ReadOnlyAccess', { sqsPollerPolicy: { queueName: 'jobs' } }],
+      });
+    },
+    target: 'Fn',
+    expect: 'pass',
   },
 ]);
