@@ -272,6 +272,12 @@ function functionParts(id: string, p: Obj, ctx: SamContext, add: Add): void {
       TargetFunctionArn: target,
     });
     if (url.AuthType === 'NONE') {
+      add(`${id}URLInvokeAllowPublicAccess`, 'AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: target,
+        InvokedViaFunctionUrl: true,
+        Principal: '*',
+      });
       add(`${id}UrlPublicPermissions`, 'AWS::Lambda::Permission', {
         Action: 'lambda:InvokeFunctionUrl',
         FunctionName: target,
@@ -440,7 +446,7 @@ function apiEvent(fnId: string, id: string, p: Obj, ctx: SamContext, add: Add): 
     api = mergeGlobals(ctx.globals.Api, api) as Obj;
   } else {
     implicitApi(ctx, add);
-    api = isObj(ctx.globals.Api) ? ctx.globals.Api : {};
+    api = { StageName: 'Prod', ...(isObj(ctx.globals.Api) ? ctx.globals.Api : {}) };
   }
   const method = String(p.Method ?? 'ANY').toUpperCase();
   add(`${id}Method`, 'AWS::ApiGateway::Method', {
@@ -449,7 +455,8 @@ function apiEvent(fnId: string, id: string, p: Obj, ctx: SamContext, add: Add): 
     RestApiId: ref(apiId),
     AuthorizationType: restAuthorization(api, p.Auth),
   });
-  add(`${id}Permission`, 'AWS::Lambda::Permission', {
+  const stage = typeof api.StageName === 'string' ? api.StageName : 'Prod';
+  add(`${id}Permission${stage}`, 'AWS::Lambda::Permission', {
     Action: 'lambda:InvokeFunction',
     FunctionName: ref(fnId),
     Principal: 'apigateway.amazonaws.com',
@@ -605,6 +612,22 @@ function restApiParts(id: string, p: Obj, add: Add): void {
   if (tags) api.Tags = tags;
   add(id, 'AWS::ApiGateway::RestApi', api);
   add(`${id}Deployment`, 'AWS::ApiGateway::Deployment', { RestApiId: ref(id), StageName: 'Stage' });
+  // Lambda authorizers: API Gateway may invoke their function.
+  const authorizers = isObj(p.Auth) && isObj(p.Auth.Authorizers) ? p.Auth.Authorizers : {};
+  for (const [name, a] of Object.entries(authorizers)) {
+    if (!isObj(a) || a.FunctionArn === undefined) continue;
+    add(`${id}${name}AuthorizerPermission`, 'AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: a.FunctionArn,
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: {
+        'Fn::Sub': [
+          'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*',
+          { __ApiId__: ref(id) },
+        ],
+      },
+    });
+  }
   const stageName = p.StageName ?? 'Prod';
   const stage: Obj = {
     ...pick(p, [
