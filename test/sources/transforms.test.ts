@@ -285,12 +285,13 @@ describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
     const q = r[0]!;
     expect(q.properties.QueueName).toBe('Orders-queue');
     expect(q.properties.KmsMasterKeyId).toBe('alias/Orders');
+    expect(q.retainOnDelete).toBe(true);
     expect(r[2]!.properties.TopicName).toBe('orders.eu-west-1');
     const results = checkPaths([file], { pack: 'all' }).evaluation.results;
     const loop = results.find((x) => x.rule.id === 'BW-AM-002' && x.outcome !== 'pass');
     expect(loop).toMatchObject({ outcome: 'unknown' });
     expect(loop!.message).toMatch(/parameter `Tenants`, which has no default/);
-    expect(loop!.resource.location).toMatchObject({ file, line: 36 });
+    expect(loop!.resource.location).toMatchObject({ file, line: 41 });
   });
 
   test('a loop in a template that does not declare the language extensions fails', () => {

@@ -130,6 +130,8 @@ export function expandTransforms(body: Obj): ExpandedTemplate {
       }
       const e = expandSamResource(id, decl, ctx);
       if (e.problem !== undefined) {
+        // An implicit API this declaration would have created is left to the next one that uses it.
+        for (const c of [...ctx.created]) if (!(c in next)) ctx.created.delete(c);
         keep(e.problem);
         continue;
       }
