@@ -40,6 +40,8 @@ export interface TransformOrigin {
   readonly declaredType?: string;
   /** Whether this resource keeps the declaration's logical id (a SAM function's `AWS::Lambda::Function`). */
   readonly primary: boolean;
+  /** What the resource is to the declaration (`Role`, `Url`), for its construct path. */
+  readonly part?: string;
   /** Why the transform's output could not be read; undefined when the declaration was expanded. */
   readonly unexpanded?: string;
   /** False when the template uses the transform's syntax without declaring the transform. */

@@ -347,7 +347,7 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
       (typeof meta?.['aws:cdk:path'] === 'string' ? (meta['aws:cdk:path'] as string) : undefined) ??
       o.paths?.get(declaredAs);
     if (constructPath && origin && !origin.primary) {
-      constructPath = `${constructPath}/${logicalId.startsWith(declaredAs) ? logicalId.slice(declaredAs.length) || logicalId : logicalId}`;
+      constructPath = `${constructPath}/${origin.part ?? logicalId}`;
     }
     const dp = typeof decl.DeletionPolicy === 'string' ? decl.DeletionPolicy : undefined;
     out.push(

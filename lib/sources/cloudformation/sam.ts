@@ -22,6 +22,8 @@ type Obj = Record<string, Json>;
 export interface SamPart {
   readonly logicalId: string;
   readonly declaration: Obj;
+  /** What the resource is to the declaration, for its construct path: `Role`, `Url`, `ProdStage`. */
+  readonly part: string;
 }
 
 /** What one SAM declaration became: its resources, or why it cannot be read. */
@@ -105,12 +107,13 @@ export function expandSamResource(logicalId: string, decl: Obj, ctx: SamContext)
   const props = mergeGlobals(section ? ctx.globals[section] : undefined, decl.Properties ?? {});
   if (!isObj(props)) return { problem: `\`Properties\` of \`${logicalId}\` is not an object` };
   const parts: SamPart[] = [];
-  const add = (id: string, t: string, p: Obj, extra: Obj = {}) => {
+  const add: Add = (id, t, p, extra = {}, part) => {
     const d: Obj = { Type: t, Properties: p, ...extra };
     for (const k of ['Condition', 'DependsOn', 'DeletionPolicy', 'UpdateReplacePolicy'] as const) {
       if (decl[k] !== undefined && d[k] === undefined) d[k] = decl[k];
     }
-    parts.push({ logicalId: id, declaration: d });
+    const suffix = id.startsWith(logicalId) ? id.slice(logicalId.length) : '';
+    parts.push({ logicalId: id, declaration: d, part: part ?? (suffix || id) });
   };
   try {
     switch (type) {
@@ -142,7 +145,7 @@ export function expandSamResource(logicalId: string, decl: Obj, ctx: SamContext)
   return { parts };
 }
 
-type Add = (id: string, type: string, props: Obj, extra?: Obj) => void;
+type Add = (id: string, type: string, props: Obj, extra?: Obj, part?: string) => void;
 
 /** Fail the expansion when a property is set that is neither expanded nor known to be harmless. */
 function onlyKnown(logicalId: string, props: Obj, known: ReadonlySet<string>): void {
@@ -655,7 +658,7 @@ function restApiParts(id: string, p: Obj, add: Add): void {
       ...pick(d, ['SecurityPolicy', 'MutualTlsAuthentication', 'OwnershipVerificationCertificateArn']),
     };
     domain[type === 'EDGE' ? 'CertificateArn' : 'RegionalCertificateArn'] = d.CertificateArn;
-    add(`ApiGatewayDomainName${id}`, 'AWS::ApiGateway::DomainName', domain);
+    add(`ApiGatewayDomainName${id}`, 'AWS::ApiGateway::DomainName', domain, {}, 'DomainName');
   }
 }
 
@@ -704,17 +707,23 @@ function httpApiParts(id: string, p: Obj, add: Add): void {
   if (p.Domain !== undefined) {
     const d = p.Domain;
     if (!isObj(d)) throw new Unexpandable(`\`Domain\` of \`${id}\` is not an object`);
-    add(`ApiGatewayDomainNameV2${id}`, 'AWS::ApiGatewayV2::DomainName', {
-      DomainName: d.DomainName,
-      DomainNameConfigurations: [
-        {
-          CertificateArn: d.CertificateArn,
-          EndpointType: d.EndpointConfiguration ?? 'REGIONAL',
-          ...(d.SecurityPolicy !== undefined ? { SecurityPolicy: d.SecurityPolicy } : {}),
-        },
-      ],
-      ...pick(d, ['MutualTlsAuthentication']),
-    });
+    add(
+      `ApiGatewayDomainNameV2${id}`,
+      'AWS::ApiGatewayV2::DomainName',
+      {
+        DomainName: d.DomainName,
+        DomainNameConfigurations: [
+          {
+            CertificateArn: d.CertificateArn,
+            EndpointType: d.EndpointConfiguration ?? 'REGIONAL',
+            ...(d.SecurityPolicy !== undefined ? { SecurityPolicy: d.SecurityPolicy } : {}),
+          },
+        ],
+        ...pick(d, ['MutualTlsAuthentication']),
+      },
+      {},
+      'DomainName',
+    );
   }
 }
 

@@ -153,6 +153,7 @@ export function expandTransforms(body: Obj): ExpandedTemplate {
           declaredAs,
           declaredType: type,
           primary: part.logicalId === id,
+          part: part.part,
         });
       }
     }

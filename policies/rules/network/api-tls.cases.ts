@@ -2,6 +2,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './api-tls';
+import * as sam from 'aws-cdk-lib/aws-sam';
 
 const CERT = 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000';
 
@@ -51,5 +52,22 @@ export default defineCases(rule, [
     target: 'Domain',
     expect: 'fail',
     message: '`Domain` accepts TLS 1.0 (policy `TLS_1_0`)',
+  },
+  {
+    name: 'SAM API custom domain with Domain.SecurityPolicy TLS_1_0',
+    build: (stack) => {
+      new sam.CfnApi(stack, 'Api', {
+        stageName: 'prod',
+        definitionUri: 's3://artifacts/openapi.yaml',
+        domain: {
+          domainName: 'api.example.com',
+          certificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/abc',
+          securityPolicy: 'TLS_1_0',
+        } as sam.CfnApi.DomainConfigurationProperty,
+      });
+    },
+    target: 'Api',
+    expect: 'fail',
+    message: '`Api/DomainName` accepts TLS 1.0 (policy `TLS_1_0`)',
   },
 ]);
