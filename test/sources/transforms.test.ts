@@ -45,7 +45,15 @@ const COMPARED: Record<string, readonly string[]> = {
     'TracingConfig',
   ],
   'AWS::Lambda::Url': ['AuthType', 'Cors', 'InvokeMode', 'TargetFunctionArn'],
-  'AWS::Lambda::Permission': ['Action', 'Principal', 'FunctionUrlAuthType', 'FunctionName'],
+  'AWS::Lambda::Permission': [
+    'Action',
+    'Principal',
+    'FunctionUrlAuthType',
+    'FunctionName',
+    'SourceAccount',
+    'SourceArn',
+  ],
+  'AWS::Events::Rule': ['ScheduleExpression', 'EventPattern', 'State', 'Targets'],
   'AWS::ApiGateway::Stage': ['AccessLogSetting', 'MethodSettings', 'StageName', 'RestApiId'],
   'AWS::ApiGateway::RestApi': ['BodyS3Location', 'EndpointConfiguration'],
   'AWS::DynamoDB::Table': [
@@ -73,6 +81,9 @@ const TRANSLATOR_PAIRS = [
   'state_machine_with_standard_logging',
   'function_with_function_url_config',
   'api_with_auth_all_minimum',
+  's3',
+  'sns',
+  'cloudwatchevent',
 ];
 
 describe('SAM expansion matches the SAM translator output', () => {
@@ -226,6 +237,28 @@ describe('transforms Bulwark cannot expand are reported, never passed', () => {
     const [r] = checkPaths([f], { pack: 'all' }).evaluation.results.filter((x) => x.rule.id === 'BW-AM-002');
     expect(r).toMatchObject({ outcome: 'unknown' });
     expect(r!.message).toMatch(/SAM property `Connectors` of `Fn` is not read by Bulwark/);
+  });
+
+  test('an event property that creates resources Bulwark does not build makes the function unknown', () => {
+    const f = write(
+      'sns-queue.yaml',
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: s3://a/b.zip',
+        '      Handler: index.handler',
+        '      Runtime: nodejs20.x',
+        '      Events:',
+        '        Orders: { Type: SNS, Properties: { Topic: arn:aws:sns:eu-west-1:111111111111:t, SqsSubscription: true } }',
+        '',
+      ].join('\n'),
+    );
+    const [r] = checkPaths([f], { pack: 'all' }).evaluation.results.filter((x) => x.rule.id === 'BW-AM-002');
+    expect(r).toMatchObject({ outcome: 'unknown' });
+    expect(r!.message).toMatch(/event `Orders` of `Fn` sets `SqsSubscription`, which Bulwark does not read/);
   });
 });
 

@@ -173,8 +173,9 @@ function tagList(tags: Json, sam = true): Json[] | undefined {
 /** `s3://bucket/key` or `{ Bucket, Key, Version }` -> S3 location properties; a local path -> undefined. */
 function s3Location(uri: Json, names: { bucket: string; key: string; version: string }): Obj | undefined {
   if (typeof uri === 'string') {
-    const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-    return m ? { [names.bucket]: m[1], [names.key]: m[2] } : undefined;
+    const m = /^s3:\/\/([^/]+)\/([^?]+)(?:\?versionId=(.+))?$/.exec(uri);
+    if (!m) return undefined;
+    return { [names.bucket]: m[1], [names.key]: m[2], ...(m[3] ? { [names.version]: m[3] } : {}) };
   }
   if (isObj(uri) && !isIntrinsic(uri)) {
     const out: Obj = { [names.bucket]: uri.Bucket, [names.key]: uri.Key };
@@ -380,6 +381,69 @@ const PUSH_PRINCIPALS: Record<string, string> = {
   Cognito: 'cognito-idp.amazonaws.com',
 };
 
+const STREAM_EVENT = [
+  'Stream',
+  'StartingPosition',
+  'StartingPositionTimestamp',
+  'BatchSize',
+  'Enabled',
+  'FilterCriteria',
+  'MaximumBatchingWindowInSeconds',
+  'FunctionResponseTypes',
+  'BisectBatchOnFunctionError',
+  'MaximumRecordAgeInSeconds',
+  'MaximumRetryAttempts',
+  'ParallelizationFactor',
+  'TumblingWindowInSeconds',
+  'KmsKeyArn',
+  'MetricsConfig',
+];
+const RULE_EVENT = ['Input', 'InputPath', 'RetryPolicy', 'Target', 'State', 'Enabled', 'Description', 'Name'];
+
+/**
+ * The properties of each event type that are expanded or do not change security. Others (an SNS
+ * event's `SqsSubscription`, a rule's `DeadLetterConfig`: both create a queue) make the function
+ * unexpanded.
+ */
+const EVENT_PROPERTIES: Record<string, ReadonlySet<string>> = {
+  Api: new Set([
+    'Path',
+    'Method',
+    'RestApiId',
+    'Auth',
+    'RequestModel',
+    'RequestParameters',
+    'TimeoutInMillis',
+  ]),
+  HttpApi: new Set([
+    'Path',
+    'Method',
+    'ApiId',
+    'Auth',
+    'PayloadFormatVersion',
+    'RouteSettings',
+    'TimeoutInMillis',
+  ]),
+  SQS: new Set([
+    'Queue',
+    'BatchSize',
+    'Enabled',
+    'FilterCriteria',
+    'MaximumBatchingWindowInSeconds',
+    'FunctionResponseTypes',
+    'ScalingConfig',
+    'KmsKeyArn',
+    'MetricsConfig',
+  ]),
+  Kinesis: new Set(STREAM_EVENT),
+  DynamoDB: new Set(STREAM_EVENT),
+  S3: new Set(['Bucket', 'Events', 'Filter']),
+  SNS: new Set(['Topic', 'FilterPolicy', 'FilterPolicyScope', 'Region', 'RedrivePolicy']),
+  Schedule: new Set(['Schedule', ...RULE_EVENT]),
+  CloudWatchEvent: new Set(['Pattern', 'EventBusName', 'InputTransformer', 'RuleName', ...RULE_EVENT]),
+  EventBridgeRule: new Set(['Pattern', 'EventBusName', 'InputTransformer', 'RuleName', ...RULE_EVENT]),
+};
+
 /** Expand a function's `Events`; returns the managed policies they add to its role. */
 function functionEvents(fnId: string, events: Json, ctx: SamContext, add: Add): Json[] {
   if (events === undefined) return [];
@@ -391,12 +455,21 @@ function functionEvents(fnId: string, events: Json, ctx: SamContext, add: Add): 
     }
     const p = isObj(ev.Properties) ? ev.Properties : {};
     const id = `${fnId}${name}`;
+    const known = EVENT_PROPERTIES[ev.Type];
+    const other = known ? Object.keys(p).filter((k) => !known.has(k)) : [];
+    if (other.length) {
+      throw new Unexpandable(
+        `event \`${name}\` of \`${fnId}\` sets ${other.map((k) => `\`${k}\``).join(', ')}, which Bulwark does not read`,
+      );
+    }
     const permission = (principal: string, sourceArn?: Json) =>
       add(`${id}Permission`, 'AWS::Lambda::Permission', {
         Action: 'lambda:InvokeFunction',
         FunctionName: ref(fnId),
         Principal: principal,
         ...(sourceArn !== undefined ? { SourceArn: sourceArn } : {}),
+        // S3 bucket ARNs name no account: SAM limits the grant to the stack's account.
+        ...(ev.Type === 'S3' ? { SourceAccount: ref('AWS::AccountId') } : {}),
       });
     if (ev.Type === 'Api') {
       apiEvent(fnId, id, p, ctx, add);
@@ -424,6 +497,14 @@ function functionEvents(fnId: string, events: Json, ctx: SamContext, add: Add): 
       rule.Targets = [{ Arn: getAtt(fnId, 'Arn'), Id: `${id}LambdaTarget` }];
       add(id, 'AWS::Events::Rule', rule);
       permission(PUSH_PRINCIPALS[ev.Type]!, getAtt(id, 'Arn'));
+    } else if (ev.Type === 'SNS') {
+      add(id, 'AWS::SNS::Subscription', {
+        Endpoint: getAtt(fnId, 'Arn'),
+        Protocol: 'lambda',
+        TopicArn: p.Topic,
+        ...pick(p, ['FilterPolicy', 'FilterPolicyScope', 'Region', 'RedrivePolicy']),
+      });
+      permission(PUSH_PRINCIPALS.SNS!, p.Topic);
     } else if (PUSH_PRINCIPALS[ev.Type]) {
       permission(PUSH_PRINCIPALS[ev.Type]!, ev.Type === 'SNS' ? p.Topic : undefined);
     } else {
