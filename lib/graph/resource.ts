@@ -1,4 +1,4 @@
-import type { ResourceRef, Value, ValueObject } from './values';
+import type { ResourceRef, Unknown, Value, ValueObject } from './values';
 
 /** Which kind of artifact a resource was read from. */
 export type SourceKind = 'cloudformation' | 'terraform' | 'pulumi' | 'live';
@@ -88,4 +88,17 @@ export interface Resource {
   readonly references?: readonly ResourceRef[];
   /** The template transform the resource comes from, when one was declared. */
   readonly transform?: TransformOrigin;
+  /**
+   * Values other resources may name this resource by, besides a reference: names, ARNs, ids,
+   * aliases, URLs, as the provider writes them. A string is a literal value; an {@link Unknown} is a
+   * value known only at deploy time, matched by its rendering (`display`) against equal unresolved
+   * expressions of the same {@link expressionScope}. Absent where the provider generates the name.
+   */
+  readonly identities?: readonly (string | Unknown)[];
+  /**
+   * Unresolved expressions (`${AppName}-content-${AWS::Region}`) of this resource are equal to those
+   * of another resource only within the same scope: the template (or module) both were read from,
+   * where the same parameter has the same value. Default: the resource's `stack`.
+   */
+  readonly expressionScope?: string;
 }
