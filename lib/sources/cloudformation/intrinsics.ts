@@ -578,8 +578,17 @@ function hasUnknown(v: Resolved): boolean {
   return false;
 }
 
+/**
+ * The Unknown result of a function applied to an unresolved value. Its rendering wraps the input's
+ * (`${Fn::Select(${Names})}`): the result is another value than the input, and renderings are
+ * compared to link resources by value.
+ */
 function unknownOf(reason: string, v: Resolved): Unknown {
-  if (v instanceof Unknown) return new Unknown(`${reason}: ${v.reason}`, v.refs, v.display);
+  if (v instanceof Unknown) {
+    const fn = /^`(Fn::\w+)`/.exec(reason)?.[1] ?? 'Fn';
+    const display = v.display === undefined ? undefined : `\${${fn}(${v.display})}`;
+    return new Unknown(`${reason}: ${v.reason}`, v.refs, display);
+  }
   return new Unknown(reason, refsIn(v === NO_VALUE ? null : v));
 }
 
