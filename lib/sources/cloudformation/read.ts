@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../errors';
 import type { InlineAcknowledgement, Resource, SourceLocation, TransformOrigin } from '../../graph/resource';
-import { isObject, type ResourceRef, type Value, type ValueObject } from '../../graph/values';
+import { isObject, type ResourceRef, type Unknown, type Value, type ValueObject } from '../../graph/values';
 import { OPT_OUT_KEY } from '../../cdk/metadata';
+import { identitiesOf } from './identities';
 import { Resolver } from './intrinsics';
 import { checkText, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 import { expandTransforms } from './transforms';
@@ -303,6 +304,9 @@ class TemplateResource implements Resource {
     readonly retainOnDelete: boolean,
     readonly references: readonly ResourceRef[],
     readonly transform: TransformOrigin | undefined,
+    readonly identities: readonly (string | Unknown)[],
+    /** The template instance the resource was read from: its parameters give its expressions their values. */
+    readonly expressionScope: string,
   ) {
     this.tags = tagsOf(properties);
     this.#template = template;
@@ -364,6 +368,8 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
         dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
         references,
         origin,
+        identitiesOf(String(decl.Type), properties, o.pseudo),
+        o.addressPrefix,
       ),
     );
   }
