@@ -1,25 +1,35 @@
 import type { Resource } from '../../graph/resource';
-import {
-  Unknown,
-  asBool,
-  asList,
-  asNumber,
-  get,
-  isObject,
-  refsIn,
-  show,
-  type Value,
-} from '../../graph/values';
+import { Unknown, asBool, asList, asNumber, get, isObject, show, type Value } from '../../graph/values';
 import type { DataStoreView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
-import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
+import {
+  allowsPublic,
+  deniesInsecureTransport,
+  parsePolicyDocument,
+  type TlsDenyScope,
+} from '../common/policy';
+import { PARTITIONS, arnRenderings, refRendering } from './arns';
 import { logDeliveriesInto } from './log-delivery';
 import type { PolicyStatement } from '../kinds';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
-/** `AWS::S3::Bucket` -> data store, with facts from its `AWS::S3::BucketPolicy`. */
+const BUCKET_POLICY = 'AWS::S3::BucketPolicy';
+
+/** The renderings of a bucket's ARN: its own, `${Bucket.Arn}`, `arn:<partition>:s3:::${Bucket}`. */
+function bucketArns(r: Resource): string[] {
+  return arnRenderings(r, [
+    refRendering(r.address, 'Arn'),
+    ...PARTITIONS.map((p) => `arn:${p}:s3:::${refRendering(r.address)}`),
+  ]);
+}
+
+/**
+ * `AWS::S3::Bucket` -> data store, with facts from the `AWS::S3::BucketPolicy` resources whose
+ * `Bucket` names it (by reference or by name). A policy that may name it (a name two buckets claim)
+ * makes the policy facts unknown.
+ */
 export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   const rule = get(
@@ -36,19 +46,27 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
   else if (algorithm instanceof Unknown) encryption = { atRest: algorithm };
   else if (algorithm === 'AES256') encryption = { atRest: 'provider' };
   else if (algorithm === 'aws:kms')
-    encryption = kmsEncryption(get(rule, 'KMSMasterKeyID'), ctx.graph, 'kms-provider-key');
+    encryption = kmsEncryption(get(rule, 'KMSMasterKeyID'), ctx.graph, 'kms-provider-key', r);
   else if (algorithm === 'aws:kms:dsse') {
-    const kms = kmsEncryption(get(rule, 'KMSMasterKeyID'), ctx.graph, 'kms-provider-key');
+    const kms = kmsEncryption(get(rule, 'KMSMasterKeyID'), ctx.graph, 'kms-provider-key', r);
     // Dual-layer encryption: two layers whatever the key; the key fact keeps who controls it.
     encryption = kms.atRest instanceof Unknown ? kms : { atRest: 'double', key: kms.key };
   } else encryption = { atRest: new Unknown(`unrecognised SSE algorithm ${show(algorithm)}`) };
 
-  const policies = ctx.graph
-    .referrers(r.address, 'AWS::S3::BucketPolicy')
-    .map((bp) => parsePolicyDocument(bp.properties.PolicyDocument));
-  const unresolved = policies.find((d) => d.unresolved)?.unresolved;
+  const attachment = ctx.graph.attachedBy(r.address, BUCKET_POLICY, (bp) => bp.properties.Bucket);
+  const policies = attachment.attached.map((bp) => parsePolicyDocument(bp.properties.PolicyDocument));
+  const uncertain = attachment.uncertain[0];
+  const unresolved =
+    policies.find((d) => d.unresolved)?.unresolved ??
+    (uncertain &&
+      new Unknown(
+        `bucket policy \`${displayName(uncertain.resource)}\` may attach to the bucket (${uncertain.reason.reason})`,
+      ));
   const statements = policies.flatMap((d) => d.statements);
-  const tlsOnly: Fact<boolean> = statements.some(deniesInsecureTransport) ? true : (unresolved ?? false);
+  const scope: TlsDenyScope = { actions: ['s3:*'], arns: bucketArns(r), subResources: true };
+  const tlsOnly: Fact<boolean> = statements.some((s) => deniesInsecureTransport(s, scope))
+    ? true
+    : (unresolved ?? false);
   const policyAllowsPublic: Fact<boolean> = statements.some(allowsPublic) ? true : (unresolved ?? false);
   const versioningStatus = get(p, 'VersioningConfiguration', 'Status');
   const lifecycle = get(p, 'LifecycleConfiguration', 'Rules');
@@ -78,22 +96,10 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
         ? p.LoggingConfiguration
         : p.LoggingConfiguration !== undefined,
     receivesAccessLogsOf: ctx.graph
-      .referrers(r.address, 'AWS::S3::Bucket')
-      .filter((b) =>
-        refsIn(get(b.properties, 'LoggingConfiguration', 'DestinationBucketName')).some(
-          (ref) => ref.address === r.address,
-        ),
+      .attachedBy(r.address, 'AWS::S3::Bucket', (b) =>
+        get(b.properties, 'LoggingConfiguration', 'DestinationBucketName'),
       )
-      .concat(
-        typeof p.BucketName === 'string'
-          ? ctx.graph
-              .ofType('AWS::S3::Bucket')
-              .filter(
-                (b) => get(b.properties, 'LoggingConfiguration', 'DestinationBucketName') === p.BucketName,
-              )
-          : [],
-      )
-      .map((b) => b.address),
+      .attached.map((b) => b.address),
     logDeliveries: logDeliveriesInto(r, ctx.graph),
   };
 }

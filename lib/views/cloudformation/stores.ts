@@ -1,7 +1,6 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
-  ResourceRef,
   Unknown,
   asBool,
   asList,
@@ -24,7 +23,13 @@ import type {
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
-import { allowsPublic, deniesInsecureTransport, parsePolicyDocument } from '../common/policy';
+import {
+  allowsPublic,
+  deniesInsecureTransport,
+  parsePolicyDocument,
+  type TlsDenyScope,
+} from '../common/policy';
+import { arnRenderings, refRendering } from './arns';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 export type Encryption = DataStoreView['encryption'];
@@ -87,7 +92,7 @@ function withTags(r: Resource, tags: Value | undefined): Resource {
   return { ...r, tags: out };
 }
 
-/** A resource policy attachment: resources of `type` whose `targets` property references the store. */
+/** A resource policy attachment: resources of `type` whose `targets` property names the store. */
 interface PolicyAttachment {
   readonly type: string;
   readonly targets: string;
@@ -95,19 +100,29 @@ interface PolicyAttachment {
   readonly document?: string;
 }
 
-/** The statements of every resource policy that attaches to a store, as one document. */
+/**
+ * The statements of every resource policy that attaches to a store (its `targets` property names the
+ * store by reference or by value), as one document. A policy that may attach (it names the store by
+ * a value another store claims too) makes the document unresolved.
+ */
 function attachedPolicy(
   r: Resource,
   graph: ResourceGraph,
   attachments: readonly PolicyAttachment[],
 ): PolicyDocument {
-  const docs = attachments.flatMap(({ type, targets, document }) =>
-    graph
-      .referrers(r.address, type)
-      .filter((p) => refsIn(p.properties[targets]).some((ref) => ref.address === r.address))
-      .map((p) => parsePolicyDocument(p.properties[document ?? 'PolicyDocument'])),
-  );
-  const unresolved = docs.find((d) => d.unresolved)?.unresolved;
+  const docs: PolicyDocument[] = [];
+  let uncertain: Unknown | undefined;
+  for (const { type, targets, document } of attachments) {
+    const found = graph.attachedBy(r.address, type, (p) => p.properties[targets]);
+    for (const p of found.attached)
+      docs.push(parsePolicyDocument(p.properties[document ?? 'PolicyDocument']));
+    const u = found.uncertain[0];
+    if (u)
+      uncertain ??= new Unknown(
+        `policy \`${displayName(u.resource)}\` may attach to the resource (${u.reason.reason})`,
+      );
+  }
+  const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? uncertain;
   const statements = docs.flatMap((d) => d.statements);
   return unresolved ? { statements, unresolved } : { statements };
 }
@@ -117,11 +132,12 @@ function resourcePolicyFacts(
   r: Resource,
   graph: ResourceGraph,
   attachments: readonly PolicyAttachment[],
+  tls: TlsDenyScope,
 ): { tlsOnly: Fact<boolean>; policyAllowsPublic: Fact<boolean>; resourcePolicy: PolicyDocument } {
   const resourcePolicy = attachedPolicy(r, graph, attachments);
   const { statements, unresolved } = resourcePolicy;
   return {
-    tlsOnly: statements.some(deniesInsecureTransport) ? true : (unresolved ?? false),
+    tlsOnly: statements.some((s) => deniesInsecureTransport(s, tls)) ? true : (unresolved ?? false),
     policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
     resourcePolicy,
   };
@@ -138,13 +154,14 @@ function dynamoEncryption(
   sse: Value | undefined,
   keyValue: Value | undefined,
   graph: ResourceGraph,
+  r: Resource,
 ): Encryption {
   if (sse === undefined || sse === null) return { atRest: 'provider' };
   if (sse instanceof Unknown) return { atRest: sse };
   const enabled = asBool(get(sse, 'SSEEnabled'));
   if (enabled instanceof Unknown) return { atRest: enabled };
   if (!enabled) return { atRest: 'provider' };
-  return kmsEncryption(keyValue, graph, 'kms-provider-key');
+  return kmsEncryption(keyValue, graph, 'kms-provider-key', r);
 }
 
 function pitr(spec: Value | undefined): { enabled: Fact<boolean>; days?: Fact<number> } {
@@ -177,7 +194,7 @@ export function tableView(r: Resource, ctx: AdapterContext): DataStoreView {
   const sse = p.SSESpecification;
   const recovery = pitr(p.PointInTimeRecoverySpecification);
   return {
-    ...base(r, 'table', dynamoEncryption(sse, get(sse, 'KMSMasterKeyId'), ctx.graph)),
+    ...base(r, 'table', dynamoEncryption(sse, get(sse, 'KMSMasterKeyId'), ctx.graph, r)),
     pointInTimeRecovery: recovery.enabled,
     backupRetentionDays: recovery.days,
     dataRetentionDays: ttlRetention(p.TimeToLiveSpecification),
@@ -209,6 +226,7 @@ export function globalTableView(r: Resource, ctx: AdapterContext): DataStoreView
       p.SSESpecification,
       get(replica, 'SSESpecification', 'KMSMasterKeyId'),
       ctx.graph,
+      r,
     );
     encryption = encryption ? weaker(encryption, e) : e;
   }
@@ -219,7 +237,7 @@ export function globalTableView(r: Resource, ctx: AdapterContext): DataStoreView
     ...base(
       r,
       'table',
-      encryption ?? dynamoEncryption(p.SSESpecification, undefined, ctx.graph),
+      encryption ?? dynamoEncryption(p.SSESpecification, undefined, ctx.graph, r),
       replicaClassification(r, list),
     ),
     pointInTimeRecovery: pitrOn,
@@ -258,6 +276,7 @@ const INSTANCE_SOURCES = [
   'DBSnapshotIdentifier',
   'DBClusterSnapshotIdentifier',
 ];
+const CLUSTER = 'AWS::RDS::DBCluster';
 const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier'];
 
 /** The database of the graph a replica is created from (`SourceDBInstanceIdentifier`, `SourceDBClusterIdentifier`). */
@@ -307,10 +326,10 @@ function rdsEncryption(
         ),
       };
     }
-    if (p.EngineMode === 'serverless') return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key');
+    if (p.EngineMode === 'serverless') return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key', r);
   }
   if (!encrypted) return { atRest: 'none' };
-  return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key');
+  return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key', r);
 }
 
 function isAurora(engine: Value | undefined): Fact<boolean> {
@@ -356,10 +375,14 @@ function clusterMultiAz(r: Resource, graph: ResourceGraph): Fact<boolean> {
   if (aurora instanceof Unknown) return aurora;
   if (!aurora) return p.DBClusterInstanceClass !== undefined ? true : new Unknown('engine is not Aurora');
   if (p.EngineMode === 'serverless') return true;
-  const instances = graph
-    .referrers(r.address, 'AWS::RDS::DBInstance')
-    .filter((i) => refsIn(i.properties.DBClusterIdentifier).some((ref) => ref.address === r.address));
-  return instances.length >= 2;
+  const instances = graph.attachedBy(
+    r.address,
+    'AWS::RDS::DBInstance',
+    (i) => i.properties.DBClusterIdentifier,
+  );
+  if (instances.attached.length >= 2) return true;
+  const u = instances.uncertain[0];
+  return u ? u.reason : false;
 }
 
 /**
@@ -392,21 +415,15 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
   const p = r.properties;
   const clusterId = p.DBClusterIdentifier;
   if (clusterId !== undefined && clusterId !== null) {
+    // RDS keeps identifiers in lower case: `MyCluster` names the cluster `mycluster`.
     const cluster =
-      clusterId instanceof ResourceRef
-        ? ctx.graph.get(clusterId.address)
-        : typeof clusterId === 'string'
-          ? ctx.graph
-              .ofType('AWS::RDS::DBCluster')
-              .find(
-                (c) =>
-                  typeof c.properties.DBClusterIdentifier === 'string' &&
-                  c.properties.DBClusterIdentifier.toLowerCase() === clusterId.toLowerCase(),
-              )
-          : undefined;
+      ctx.graph.target(clusterId, r, CLUSTER) ??
+      (typeof clusterId === 'string' ? ctx.graph.target(clusterId.toLowerCase(), r, CLUSTER) : undefined);
     let encryption: Encryption;
     let classification = classificationOf(r);
-    if (cluster?.type === 'AWS::RDS::DBCluster') {
+    if (cluster instanceof Unknown) {
+      encryption = { atRest: cluster };
+    } else if (cluster?.type === 'AWS::RDS::DBCluster') {
       encryption = rdsEncryption(cluster, CLUSTER_SOURCES, ctx.graph);
       if (classification.state === 'untagged') classification = classificationOf(cluster);
     } else {
@@ -453,7 +470,7 @@ export function queueView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   let encryption: Encryption;
   if (p.KmsMasterKeyId !== undefined && p.KmsMasterKeyId !== null) {
-    encryption = kmsEncryption(p.KmsMasterKeyId, ctx.graph, 'kms-provider-key');
+    encryption = kmsEncryption(p.KmsMasterKeyId, ctx.graph, 'kms-provider-key', r);
   } else {
     const sqsManaged = bool(p.SqsManagedSseEnabled, true);
     encryption = { atRest: sqsManaged instanceof Unknown ? sqsManaged : sqsManaged ? 'provider' : 'none' };
@@ -461,10 +478,16 @@ export function queueView(r: Resource, ctx: AdapterContext): DataStoreView {
   const seconds = asNumber(p.MessageRetentionPeriod) ?? 345_600;
   return {
     ...base(r, 'queue', encryption),
-    ...resourcePolicyFacts(r, ctx.graph, [
-      { type: 'AWS::SQS::QueuePolicy', targets: 'Queues' },
-      { type: 'AWS::SQS::QueueInlinePolicy', targets: 'Queue' },
-    ]),
+    ...resourcePolicyFacts(
+      r,
+      ctx.graph,
+      [
+        { type: 'AWS::SQS::QueuePolicy', targets: 'Queues' },
+        { type: 'AWS::SQS::QueueInlinePolicy', targets: 'Queue' },
+      ],
+      // Every SQS action: a queue has no sub-resources.
+      { actions: ['sqs:*'], arns: arnRenderings(r, [refRendering(r.address, 'Arn')]) },
+    ),
     dataRetentionDays: seconds instanceof Unknown ? seconds : seconds / 86_400,
   };
 }
@@ -472,11 +495,21 @@ export function queueView(r: Resource, ctx: AdapterContext): DataStoreView {
 /** `AWS::SNS::Topic`: unencrypted unless `KmsMasterKeyId` is set. */
 export function topicView(r: Resource, ctx: AdapterContext): DataStoreView {
   return {
-    ...base(r, 'topic', kmsEncryption(r.properties.KmsMasterKeyId, ctx.graph, 'none')),
-    ...resourcePolicyFacts(r, ctx.graph, [
-      { type: 'AWS::SNS::TopicPolicy', targets: 'Topics' },
-      { type: 'AWS::SNS::TopicInlinePolicy', targets: 'TopicArn' },
-    ]),
+    ...base(r, 'topic', kmsEncryption(r.properties.KmsMasterKeyId, ctx.graph, 'none', r)),
+    ...resourcePolicyFacts(
+      r,
+      ctx.graph,
+      [
+        { type: 'AWS::SNS::TopicPolicy', targets: 'Topics' },
+        { type: 'AWS::SNS::TopicInlinePolicy', targets: 'TopicArn' },
+      ],
+      // SNS's guidance for encryption in transit denies `sns:Publish`, the action that carries
+      // messages into the topic. `Ref` of a topic is its ARN.
+      {
+        actions: ['sns:Publish'],
+        arns: arnRenderings(r, [refRendering(r.address), refRendering(r.address, 'TopicArn')]),
+      },
+    ),
   };
 }
 
@@ -509,7 +542,7 @@ export function logGroupView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   const days = asNumber(p.RetentionInDays);
   return {
-    ...base(r, 'log-group', kmsEncryption(p.KmsKeyId, ctx.graph, 'provider')),
+    ...base(r, 'log-group', kmsEncryption(p.KmsKeyId, ctx.graph, 'provider', r)),
     dataRetentionDays: days ?? null,
     piiMasking: masks(p.DataProtectionPolicy),
     deletionProtection: bool(p.DeletionProtectionEnabled, false),
@@ -526,7 +559,7 @@ export function volumeView(r: Resource, ctx: AdapterContext): DataStoreView {
   const encrypted = asBool(p.Encrypted);
   let encryption: Encryption;
   if (encrypted instanceof Unknown) encryption = { atRest: encrypted };
-  else if (encrypted === true) encryption = kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key');
+  else if (encrypted === true) encryption = kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key', r);
   else if (p.SnapshotId !== undefined && p.SnapshotId !== null)
     encryption = {
       atRest: new Unknown(
@@ -550,11 +583,13 @@ export function volumeView(r: Resource, ctx: AdapterContext): DataStoreView {
  * `AWS::SecretsManager::ResourcePolicy` attached to it.
  */
 export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
-  const schedules = ctx.graph
-    .referrers(r.address, 'AWS::SecretsManager::RotationSchedule')
-    .filter((s) => refsIn(s.properties.SecretId).some((ref) => ref.address === r.address));
+  const schedules = ctx.graph.attachedBy(
+    r.address,
+    'AWS::SecretsManager::RotationSchedule',
+    (s) => s.properties.SecretId,
+  ).attached;
   return {
-    ...base(r, 'secret', kmsEncryption(r.properties.KmsKeyId, ctx.graph, 'kms-provider-key')),
+    ...base(r, 'secret', kmsEncryption(r.properties.KmsKeyId, ctx.graph, 'kms-provider-key', r)),
     rotation: schedules.length > 0,
     resourcePolicy: attachedPolicy(r, ctx.graph, [
       { type: 'AWS::SecretsManager::ResourcePolicy', targets: 'SecretId', document: 'ResourcePolicy' },
@@ -573,7 +608,7 @@ export function fileSystemView(r: Resource, ctx: AdapterContext): DataStoreView 
     encrypted instanceof Unknown
       ? { atRest: encrypted }
       : encrypted
-        ? kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key')
+        ? kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key', r)
         : { atRest: 'none' };
   const tagged = p.FileSystemTags === undefined ? r : withTags(r, p.FileSystemTags);
   return base(r, 'file-system', encryption, classificationOf(tagged));

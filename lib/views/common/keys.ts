@@ -1,23 +1,29 @@
 import type { ResourceGraph } from '../../graph/graph';
+import type { Resource } from '../../graph/resource';
 import { ResourceRef, Unknown, show, type Value } from '../../graph/values';
 import type { AtRestEncryption, DataStoreView, Fact, KeyReference } from '../kinds';
 
 type Encryption = DataStoreView['encryption'];
 
+const KEY_TYPES = ['AWS::KMS::Key', 'AWS::KMS::Alias'];
+
 /**
- * A key reference from a key property: a reference to a key of the graph (by id, ARN or alias
- * resource), or an external ARN/alias. `alias/aws/<service>` names the provider-managed key.
+ * A key reference from a key property of `holder`: a key of the graph (by reference, or by the id,
+ * ARN or alias name it is known by; an alias stands for its target key), or an external ARN/alias.
+ * `alias/aws/<service>` names the provider-managed key. A value that several keys or aliases claim
+ * names no one key: it stays external.
  */
-export function keyReference(v: Value | undefined, graph: ResourceGraph): KeyReference | undefined {
+export function keyReference(
+  v: Value | undefined,
+  graph: ResourceGraph,
+  holder?: Resource,
+): KeyReference | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof ResourceRef) return { address: resolveAlias(v.address, graph) };
-  if (v instanceof Unknown) {
-    const ref = v.refs.find(
-      (r) =>
-        graph.get(r.address)?.type === 'AWS::KMS::Key' || graph.get(r.address)?.type === 'AWS::KMS::Alias',
-    );
-    return ref ? { address: resolveAlias(ref.address, graph) } : { external: v.toString() };
-  }
+  const named = graph.target(v, holder, KEY_TYPES);
+  if (named !== undefined && !(named instanceof Unknown))
+    return { address: resolveAlias(named.address, graph) };
+  if (v instanceof Unknown) return { external: v.toString() };
   if (typeof v === 'string') return { external: v };
   return undefined;
 }
@@ -47,12 +53,13 @@ export function kmsEncryption(
   keyValue: Value | undefined,
   graph: ResourceGraph,
   whenAbsent: Fact<AtRestEncryption>,
+  holder?: Resource,
 ): Encryption {
   if (keyValue === undefined || keyValue === null) return { atRest: whenAbsent };
   if (keyValue instanceof Unknown && /alias\/aws\//.test(keyValue.toString())) {
     return { atRest: 'kms-provider-key' };
   }
-  const key = keyReference(keyValue, graph);
+  const key = keyReference(keyValue, graph, holder);
   if (keyValue instanceof Unknown) {
     const conditional = (keyValue.display ?? '').includes('${If:');
     if (key?.address === undefined || conditional) {

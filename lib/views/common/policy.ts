@@ -86,16 +86,81 @@ function conditions(c: Value | undefined): Record<string, Record<string, Fact<st
   return out;
 }
 
-/** Whether a statement denies requests made without TLS (`aws:SecureTransport` = false). */
-export function deniesInsecureTransport(s: PolicyStatement): boolean {
-  if (s.effect !== 'Deny') return false;
-  for (const [op, block] of Object.entries(s.conditions)) {
-    if (!/^Bool(IfExists)?$/i.test(op)) continue;
-    for (const [key, values] of Object.entries(block)) {
-      if (key.toLowerCase() === 'aws:securetransport' && values.some((v) => v === 'false')) return true;
-    }
+/** What a deny of requests without TLS must cover for a store to accept TLS only. */
+export interface TlsDenyScope {
+  /**
+   * Actions the deny must cover: `s3:*` (every action of the service), or the action that carries
+   * data into the store where the service's own guidance names one (`sns:Publish`). `*` covers any.
+   */
+  readonly actions: readonly string[];
+  /**
+   * Renderings of the store's ARN the policy may use: literal (`arn:aws:s3:::logs`), unresolved
+   * (`arn:aws:s3:::${AppName}-logs`), or a reference (`${Stack/Bucket.Arn}`).
+   */
+  readonly arns: readonly string[];
+  /** The deny must also cover every sub-resource, `<arn>/*`: the objects of a bucket. */
+  readonly subResources?: boolean;
+}
+
+/**
+ * Whether a statement denies every request made without TLS (`aws:SecureTransport` = false) to a
+ * store: `Deny` for every principal, on every action of `scope` (no `NotAction`), on the store and,
+ * where it has them, all its sub-resources (no `NotResource`), with no other condition narrowing it.
+ * A deny on one prefix (`bucket/AWSLogs/*`) leaves the rest of the bucket open.
+ */
+export function deniesInsecureTransport(s: PolicyStatement, scope: TlsDenyScope): boolean {
+  if (s.effect !== 'Deny' || !s.principals.includes('*')) return false;
+  if (s.notActions.length > 0 || s.notResources.length > 0) return false;
+  const keys = Object.entries(s.conditions).flatMap(([op, block]) =>
+    Object.entries(block).map(([key, values]) => ({ op, key: key.toLowerCase(), values })),
+  );
+  if (keys.length !== 1) return false;
+  const { op, key, values } = keys[0]!;
+  if (!/^Bool(IfExists)?$/i.test(op) || key !== 'aws:securetransport') return false;
+  if (!values.some((v) => v === 'false')) return false;
+  const actions = s.actions.filter((a): a is string => typeof a === 'string');
+  if (!scope.actions.every((needed) => actions.some((a) => actionCovers(a, needed)))) return false;
+  const resources = s.resources
+    .map((r) => (typeof r === 'string' ? r : r.display))
+    .filter((r): r is string => r !== undefined);
+  if (!resources.some((p) => scope.arns.some((arn) => globMatches(p, arn)))) return false;
+  if (!scope.subResources) return true;
+  return resources.some(
+    (p) => p.endsWith('*') && scope.arns.some((arn) => globMatchesPrefix(p.slice(0, -1), `${arn}/`)),
+  );
+}
+
+/** Whether an action pattern covers every action `needed` names (`s3:*` is covered by `*`, `s3:*`). */
+function actionCovers(pattern: string, needed: string): boolean {
+  if (!needed.includes('*')) return actionMatches(pattern, needed);
+  return actionMatches(pattern, needed) && actionMatches(pattern, needed.replace(/\*/g, ''));
+}
+
+const globs = new Map<string, RegExp>();
+
+/** An IAM resource pattern as a regular expression (`*` any run, `?` one character), anchored at the start. */
+function glob(pattern: string, whole: boolean): RegExp {
+  const key = `${whole ? '=' : '^'}${pattern}`;
+  let re = globs.get(key);
+  if (!re) {
+    const body = pattern
+      .split('*')
+      .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.'))
+      .join('.*');
+    re = new RegExp(`^${body}${whole ? '$' : ''}`);
+    globs.set(key, re);
   }
-  return false;
+  return re;
+}
+
+/** Whether a resource pattern matches the whole of `subject`. */
+function globMatches(pattern: string, subject: string): boolean {
+  return glob(pattern, true).test(subject);
+}
+
+/** Whether a resource pattern matches a prefix of `subject` (then `pattern*` covers all of `subject...`). */
+function globMatchesPrefix(pattern: string, subject: string): boolean {
+  return glob(pattern, false).test(subject);
 }
 
 /** Whether an Allow statement grants everyone (`Principal: "*"`) without a restricting condition. */

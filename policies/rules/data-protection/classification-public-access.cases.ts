@@ -1,4 +1,4 @@
-import { Tags } from 'aws-cdk-lib';
+import { CfnParameter, Fn, Tags } from 'aws-cdk-lib';
 import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -132,5 +132,33 @@ export default defineCases(rule, [
     target: 'Db/Resource',
     expect: 'fail',
     message: /`Db` is CONFIDENTIAL and has a public endpoint/,
+  },
+  {
+    name: 'internal bucket named by an expression, with a policy attached by that name that lets everyone read',
+    build: (stack) => {
+      new CfnParameter(stack, 'AppName', { type: 'String', default: 'shop' });
+      const name = '${AppName}-content-${AWS::Region}-${AWS::AccountId}';
+      new s3.CfnBucket(stack, 'Content', {
+        bucketName: Fn.sub(name),
+        tags: [{ key: 'data-classification', value: 'internal' }],
+      });
+      new s3.CfnBucketPolicy(stack, 'ContentPolicy', {
+        bucket: Fn.sub(name),
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: '*',
+              Action: 's3:GetObject',
+              Resource: Fn.sub(`arn:\${AWS::Partition}:s3:::${name}/*`),
+            },
+          ],
+        },
+      });
+    },
+    target: 'Content',
+    expect: 'fail',
+    message: /`Content` is INTERNAL and its resource policy grants access to everyone/,
   },
 ]);

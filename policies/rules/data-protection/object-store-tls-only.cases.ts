@@ -1,7 +1,29 @@
+import { CfnParameter, Fn, type Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-tls-only';
+
+/** The bucket name of a hand-written template, as an expression of a parameter and pseudo parameters. */
+const CONTENT = '${AppName}-content-${AWS::Region}-${AWS::AccountId}';
+const CONTENT_ARN = `arn:\${AWS::Partition}:s3:::${CONTENT}`;
+
+/** A bucket named by `CONTENT`, as hand-written templates name their buckets. */
+function namedBucket(stack: Stack): s3.CfnBucket {
+  new CfnParameter(stack, 'AppName', { type: 'String', default: 'shop' });
+  return new s3.CfnBucket(stack, 'Content', { bucketName: Fn.sub(CONTENT) });
+}
+
+/** A statement denying every S3 action on `resources` to everyone when the request is not over TLS. */
+function denyPlainHttp(resources: string[]): Record<string, unknown> {
+  return {
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: resources,
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}
 
 export default defineCases(rule, [
   {
@@ -36,5 +58,89 @@ export default defineCases(rule, [
     target: 'Data',
     expect: 'fail',
     message: /`Data` accepts requests without TLS/,
+  },
+  {
+    name: 'bucket policy attached by the same name expression denies plain HTTP on the bucket and its objects',
+    build: (stack) => {
+      namedBucket(stack);
+      new s3.CfnBucketPolicy(stack, 'ContentPolicy', {
+        bucket: Fn.sub(CONTENT),
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [denyPlainHttp([Fn.sub(CONTENT_ARN), Fn.sub(`${CONTENT_ARN}/*`)])],
+        },
+      });
+    },
+    target: 'Content',
+    expect: 'pass',
+  },
+  {
+    name: 'TLS deny scoped to the AWSLogs/ prefix leaves the rest of the bucket open',
+    build: (stack) => {
+      const b = new s3.CfnBucket(stack, 'Data');
+      new s3.CfnBucketPolicy(stack, 'DataPolicy', {
+        bucket: b.ref,
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [denyPlainHttp([`${b.attrArn}/AWSLogs/*`])],
+        },
+      });
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` accepts requests without TLS/,
+  },
+  {
+    name: 'TLS deny on the objects only leaves bucket-level requests open',
+    build: (stack) => {
+      const b = new s3.CfnBucket(stack, 'Data');
+      new s3.CfnBucketPolicy(stack, 'DataPolicy', {
+        bucket: b.ref,
+        policyDocument: { Version: '2012-10-17', Statement: [denyPlainHttp([`${b.attrArn}/*`])] },
+      });
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` accepts requests without TLS/,
+  },
+  {
+    name: 'TLS deny of reads only leaves writes open',
+    build: (stack) => {
+      const b = new s3.CfnBucket(stack, 'Data');
+      new s3.CfnBucketPolicy(stack, 'DataPolicy', {
+        bucket: b.ref,
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ ...denyPlainHttp([b.attrArn, `${b.attrArn}/*`]), Action: 's3:GetObject' }],
+        },
+      });
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` accepts requests without TLS/,
+  },
+  {
+    name: "the policy of another bucket naming this bucket's ARN does not make this bucket TLS-only",
+    build: (stack) => {
+      const archive = new s3.CfnBucket(stack, 'Archive');
+      namedBucket(stack);
+      new s3.CfnBucketPolicy(stack, 'ContentPolicy', {
+        bucket: Fn.sub(CONTENT),
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            denyPlainHttp([
+              archive.attrArn,
+              `${archive.attrArn}/*`,
+              Fn.sub(CONTENT_ARN),
+              Fn.sub(`${CONTENT_ARN}/*`),
+            ]),
+          ],
+        },
+      });
+    },
+    target: 'Archive',
+    expect: 'fail',
+    message: /`Archive` accepts requests without TLS/,
   },
 ]);
