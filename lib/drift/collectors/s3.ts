@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { CLASSIFICATION_TAG } from '../../classification';
 import type { Resource } from '../../graph/resource';
-import { ResourceRef, Unknown, refsIn, type Value } from '../../graph/values';
+import { ResourceRef, Unknown, type Value } from '../../graph/values';
 import { compact, keyValue, liveResource, plain, Reads, tagMap } from './common';
 import type { CollectContext, Collected, Collector } from './types';
 
@@ -28,9 +28,7 @@ function orAbsent<T>(v: T | null | Unknown, map: (x: T) => Value | undefined): V
 
 /** The bucket policy declared for `bucket` in the desired graph, if any. */
 function declaredPolicy(ctx: CollectContext): Resource | undefined {
-  return ctx.graph
-    .referrers(ctx.desired.address, POLICY)
-    .find((p) => refsIn(p.properties.Bucket).some((r) => r.address === ctx.desired.address));
+  return ctx.graph.attachedBy(ctx.desired.address, POLICY, (p) => p.properties.Bucket).attached[0];
 }
 
 /** A lifecycle rule in CloudFormation's shape (`ExpirationInDays`, `Prefix`, `TagFilters`). */

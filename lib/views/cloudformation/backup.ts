@@ -40,7 +40,7 @@ export function vaultView(r: Resource, ctx: AdapterContext): BackupVaultView {
     resource: r,
     name: displayName(r),
     classification: classificationOf(vaultTags(r)),
-    encryption: kmsEncryption(p.EncryptionKeyArn, ctx.graph, 'kms-provider-key'),
+    encryption: kmsEncryption(p.EncryptionKeyArn, ctx.graph, 'kms-provider-key', r),
     lock: lock(p.LockConfiguration),
     notifications: vaultEvents(p.Notifications),
   };
@@ -82,23 +82,24 @@ function lock(cfg: Value | undefined): BackupVaultView['lock'] {
   };
 }
 
-/** Address of a vault named by reference or by name, else the name or ARN as written. */
-function vaultOf(v: Value | undefined, graph: ResourceGraph): Fact<string> | undefined {
+/** Address of a vault named by reference or by name or ARN, else the name or ARN as written. */
+function vaultOf(v: Value | undefined, graph: ResourceGraph, holder: Resource): Fact<string> | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof ResourceRef) return v.address;
   const conditional = v instanceof Unknown && (v.display ?? '').includes('${If:');
   const inGraph = refsIn(v).find((ref) => graph.get(ref.address)?.type === VAULT);
   if (inGraph && !conditional) return inGraph.address;
-  if (typeof v === 'string') {
-    const named = graph.ofType(VAULT).find((x) => x.properties.BackupVaultName === v);
-    return named?.address ?? v;
+  if (!conditional) {
+    const named = graph.target(v, holder, VAULT);
+    if (named instanceof Unknown) return named;
+    if (named) return named.address;
   }
   return asString(v);
 }
 
-function planRule(rule: Value, graph: ResourceGraph): BackupPlanRule {
+function planRule(rule: Value, graph: ResourceGraph, holder: Resource): BackupPlanRule {
   const name = get(rule, 'RuleName');
-  const vault = vaultOf(get(rule, 'TargetBackupVault'), graph);
+  const vault = vaultOf(get(rule, 'TargetBackupVault'), graph, holder);
   const copies = get(rule, 'CopyActions');
   const copyActions = copies instanceof Unknown ? [] : asList(copies);
   return {
@@ -111,14 +112,14 @@ function planRule(rule: Value, graph: ResourceGraph): BackupPlanRule {
       copies instanceof Unknown
         ? [copies]
         : asList(copies)
-            .map((c) => vaultOf(get(c, 'DestinationBackupVaultArn'), graph))
+            .map((c) => vaultOf(get(c, 'DestinationBackupVaultArn'), graph, holder))
             .filter((c): c is Fact<string> => c !== undefined),
     copies:
       copies instanceof Unknown
         ? [{ destination: copies, deleteAfterDays: copies }]
         : copyActions.map((c) => ({
             destination:
-              vaultOf(get(c, 'DestinationBackupVaultArn'), graph) ??
+              vaultOf(get(c, 'DestinationBackupVaultArn'), graph, holder) ??
               new Unknown('copy action names no destination vault'),
             deleteAfterDays: asNumber(get(c, 'Lifecycle', 'DeleteAfterDays')),
           })),
@@ -265,9 +266,8 @@ function selection(s: Resource, graph: ResourceGraph): BackupPlanView['selection
 export function planView(r: Resource, ctx: AdapterContext): BackupPlanView {
   const rules = get(r.properties, 'BackupPlan', 'BackupPlanRule');
   const selections = ctx.graph
-    .referrers(r.address, 'AWS::Backup::BackupSelection')
-    .filter((s) => refsIn(s.properties.BackupPlanId).some((ref) => ref.address === r.address))
-    .map((s) => selection(s, ctx.graph));
+    .attachedBy(r.address, 'AWS::Backup::BackupSelection', (s) => s.properties.BackupPlanId)
+    .attached.map((s) => selection(s, ctx.graph));
   return {
     kind: 'backup-plan',
     resource: r,
@@ -275,7 +275,7 @@ export function planView(r: Resource, ctx: AdapterContext): BackupPlanView {
     rules:
       rules instanceof Unknown
         ? [{ name: show(rules), continuous: rules, copiesTo: [] }]
-        : asList(rules).map((rule) => planRule(rule, ctx.graph)),
+        : asList(rules).map((rule) => planRule(rule, ctx.graph, r)),
     selections,
   };
 }

@@ -47,12 +47,11 @@ function inVpc(cfg: Value | undefined): Fact<boolean> {
   return !(Array.isArray(subnets) && subnets.length === 0);
 }
 
-/** Function URLs (`AWS::Lambda::Url`) whose `TargetFunctionArn` references the function. */
+/** Function URLs (`AWS::Lambda::Url`) whose `TargetFunctionArn` names the function (by reference, name or ARN). */
 function functionUrls(graph: ResourceGraph, address: string): FunctionView['urls'] {
   return graph
-    .referrers(address, 'AWS::Lambda::Url')
-    .filter((u) => refsIn(u.properties.TargetFunctionArn).some((ref) => ref.address === address))
-    .map((u) => ({
+    .attachedBy(address, 'AWS::Lambda::Url', (u) => u.properties.TargetFunctionArn)
+    .attached.map((u) => ({
       address: u.address,
       authType: asString(u.properties.AuthType) ?? new Unknown('function URL declares no `AuthType`'),
     }));
@@ -69,7 +68,7 @@ export function functionView(r: Resource, ctx: AdapterContext): FunctionView {
     environment: variables(get(p, 'Environment', 'Variables')),
     inNetwork: inVpc(p.VpcConfig),
     role: p.Role instanceof ResourceRef ? p.Role.address : typeof p.Role === 'string' ? p.Role : undefined,
-    environmentEncryptionKey: keyReference(p.KmsKeyArn, ctx.graph),
+    environmentEncryptionKey: keyReference(p.KmsKeyArn, ctx.graph, r),
     classification: classificationOf(r),
     urls: functionUrls(ctx.graph, r.address),
   };
@@ -124,18 +123,19 @@ export function buildProjectView(r: Resource, ctx: AdapterContext): BuildProject
     name: displayName(r),
     environment,
     privileged: asBool(get(env, 'PrivilegedMode')) ?? false,
-    encryption: artifactEncryption(p, ctx),
+    encryption: artifactEncryption(r, ctx),
     logging: buildLogging(p.LogsConfig),
   };
 }
 
-function artifactEncryption(p: Resource['properties'], ctx: AdapterContext): BuildProjectView['encryption'] {
+function artifactEncryption(r: Resource, ctx: AdapterContext): BuildProjectView['encryption'] {
+  const p = r.properties;
   const unencrypted = artifactsUnencrypted(p);
   if (unencrypted === true) return { atRest: 'none' };
   if (unencrypted instanceof Unknown) return { atRest: unencrypted };
   return p.EncryptionKey === undefined
     ? { atRest: 'kms-provider-key' }
-    : kmsEncryption(p.EncryptionKey, ctx.graph, 'kms-provider-key');
+    : kmsEncryption(p.EncryptionKey, ctx.graph, 'kms-provider-key', r);
 }
 
 function containerEnvironment(v: Value | undefined): Record<string, Fact<string>> {
@@ -260,20 +260,19 @@ function volumesEncrypted(mappings: Value | undefined, what: string): Fact<boole
 }
 
 /** The launch template an instance names (`LaunchTemplateId` reference, version reference, or name). */
-function launchTemplateOf(spec: Value | undefined, graph: ResourceGraph): Resource | Unknown | undefined {
+function launchTemplateOf(
+  spec: Value | undefined,
+  graph: ResourceGraph,
+  holder: Resource,
+): Resource | Unknown | undefined {
   if (spec === undefined) return undefined;
   if (spec instanceof Unknown && spec.refs.length === 0) return spec;
   const byRef = refsIn(spec)
     .map((ref) => graph.get(ref.address))
     .find((x) => x?.type === 'AWS::EC2::LaunchTemplate');
   if (byRef) return byRef;
-  const name = asString(get(spec, 'LaunchTemplateName'));
-  if (typeof name === 'string') {
-    const named = graph
-      .ofType('AWS::EC2::LaunchTemplate')
-      .find((t) => t.properties.LaunchTemplateName === name);
-    if (named) return named;
-  }
+  const named = graph.target(get(spec, 'LaunchTemplateName'), holder, 'AWS::EC2::LaunchTemplate');
+  if (named) return named;
   return new Unknown(`launch template ${show(spec)} is not declared in the template`);
 }
 
@@ -311,7 +310,7 @@ function hasProfile(v: Value | undefined): Fact<boolean> {
  */
 export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineView {
   const p = r.properties;
-  const template = launchTemplateOf(p.LaunchTemplate, ctx.graph);
+  const template = launchTemplateOf(p.LaunchTemplate, ctx.graph, r);
   const data = template instanceof Unknown ? template : get(template?.properties, 'LaunchTemplateData');
   let imds = imdsFrom(p.MetadataOptions);
   if (imds === undefined) imds = imdsFrom(get(data, 'MetadataOptions'));

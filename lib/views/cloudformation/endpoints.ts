@@ -35,14 +35,14 @@ import {
 } from '../common/tls';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
-/** Resources of `type` whose `property` references `address`, directly or inside an expression. */
-function pointingAt(graph: ResourceGraph, address: string, type: string, property: string): Resource[] {
-  return graph.referrers(address, type).filter((r) => {
-    const v = r.properties[property];
-    if (v instanceof ResourceRef) return v.address === address;
-    if (v instanceof Unknown) return v.refs.some((ref) => ref.address === address);
-    return false;
-  });
+/** Resources of `type` whose `property` names `address`: by reference, inside an expression, or by value. */
+function pointingAt(
+  graph: ResourceGraph,
+  address: string,
+  type: string,
+  property: string,
+): readonly Resource[] {
+  return graph.attachedBy(address, type, (r) => r.properties[property]).attached;
 }
 
 /** Shield Advanced protects the resource at `address` (`AWS::Shield::Protection`). */

@@ -43,15 +43,13 @@ const INLINE_POLICY_RESOURCES: Readonly<Record<IdentityView['principalType'], [s
 
 const STANDALONE_POLICY_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] as const;
 
-function refersTo(v: Value | undefined, address: string): boolean {
-  if (v instanceof ResourceRef) return v.address === address;
-  if (v instanceof Unknown) return v.refs.some((r) => r.address === address);
-  return false;
-}
-
-function listRefersTo(v: Value | undefined, address: string): boolean {
-  if (v instanceof Unknown) return refersTo(v, address);
-  return asList(v).some((x) => refersTo(x, address));
+/**
+ * Resources of `type` whose `property` names the identity (by reference or by name/ARN). One that may
+ * name it (a value several identities claim) counts too: permissions are assumed granted.
+ */
+function attaching(r: Resource, ctx: AdapterContext, type: string, property: string): Resource[] {
+  const found = ctx.graph.attachedBy(r.address, type, (x) => x.properties[property]);
+  return [...found.attached, ...found.uncertain.map((u) => u.resource)];
 }
 
 function nameOf(v: Value | undefined): string {
@@ -83,13 +81,10 @@ export function identityView(r: Resource, ctx: AdapterContext): IdentityView {
   const [inlineType, inlineProperty] = INLINE_POLICY_RESOURCES[principalType];
   const inline = [
     ...inlinePolicies(p.Policies),
-    ...ctx.graph
-      .referrers(r.address, inlineType)
-      .filter((x) => refersTo(x.properties[inlineProperty], r.address))
-      .map((x) => ({
-        name: nameOf(x.properties.PolicyName),
-        document: parsePolicyDocument(x.properties.PolicyDocument),
-      })),
+    ...attaching(r, ctx, inlineType, inlineProperty).map((x) => ({
+      name: nameOf(x.properties.PolicyName),
+      document: parsePolicyDocument(x.properties.PolicyDocument),
+    })),
   ];
   const managed = p.ManagedPolicyArns;
   const managedPolicyArns: Fact<string>[] =
@@ -97,12 +92,10 @@ export function identityView(r: Resource, ctx: AdapterContext): IdentityView {
 
   const attached = new Set<string>();
   for (const type of STANDALONE_POLICY_TYPES) {
-    for (const pol of ctx.graph.referrers(r.address, type)) {
-      if (listRefersTo(pol.properties[ATTACH_PROPERTY[principalType]], r.address)) attached.add(pol.address);
-    }
+    for (const pol of attaching(r, ctx, type, ATTACH_PROPERTY[principalType])) attached.add(pol.address);
   }
   for (const pol of ctx.graph.references(r.address, 'AWS::IAM::ManagedPolicy')) {
-    if (listRefersTo(managed, pol.address)) attached.add(pol.address);
+    if (ctx.graph.names(managed, pol.address, r) !== false) attached.add(pol.address);
   }
 
   return {
@@ -120,13 +113,10 @@ export function identityView(r: Resource, ctx: AdapterContext): IdentityView {
 
 /** `AWS::IAM::AccessKey` resources whose `UserName` references the user; `Status` defaults to `Active`. */
 function accessKeys(user: Resource, ctx: AdapterContext): IdentityView['accessKeys'] {
-  return ctx.graph
-    .referrers(user.address, 'AWS::IAM::AccessKey')
-    .filter((k) => refersTo(k.properties.UserName, user.address))
-    .map((k) => {
-      const status = asString(k.properties.Status);
-      return { address: k.address, active: status instanceof Unknown ? status : status !== 'Inactive' };
-    });
+  return attaching(user, ctx, 'AWS::IAM::AccessKey', 'UserName').map((k) => {
+    const status = asString(k.properties.Status);
+    return { address: k.address, active: status instanceof Unknown ? status : status !== 'Inactive' };
+  });
 }
 
 /** `AWS::Cognito::UserPool` -> user directory. `MfaConfiguration` defaults to `OFF`. */
@@ -184,14 +174,26 @@ export function userPoolClientView(r: Resource): AppClientView {
   };
 }
 
-/** Identities named in a policy's `Roles`/`Users`/`Groups`: graph addresses, or names as written. */
-function namedIdentities(r: Resource): string[] {
+/**
+ * Identities named in a policy's `Roles`/`Users`/`Groups`: graph addresses (by reference or by name),
+ * or names as written.
+ */
+function namedIdentities(r: Resource, ctx: AdapterContext): string[] {
   const out: string[] = [];
-  for (const prop of Object.values(ATTACH_PROPERTY)) {
+  for (const [principalType, prop] of Object.entries(ATTACH_PROPERTY)) {
+    const type = Object.keys(IDENTITY_TYPES).find((t) => IDENTITY_TYPES[t] === principalType)!;
     const v = r.properties[prop];
     for (const x of v instanceof Unknown ? [v] : asList(v)) {
-      if (x instanceof ResourceRef) out.push(x.address);
-      else if (x instanceof Unknown && x.refs.length > 0) out.push(...x.refs.map((ref) => ref.address));
+      if (x instanceof ResourceRef) {
+        out.push(x.address);
+        continue;
+      }
+      if (x instanceof Unknown && x.refs.length > 0) {
+        out.push(...x.refs.map((ref) => ref.address));
+        continue;
+      }
+      const named = ctx.graph.target(x, r, type);
+      if (named !== undefined && !(named instanceof Unknown)) out.push(named.address);
       else out.push(nameOf(x));
     }
   }
@@ -204,12 +206,10 @@ function namedIdentities(r: Resource): string[] {
  */
 export function permissionPolicyView(r: Resource, ctx: AdapterContext): PermissionPolicyView {
   const managed = r.type === 'AWS::IAM::ManagedPolicy';
-  const attachedTo = new Set(namedIdentities(r));
+  const attachedTo = new Set(namedIdentities(r, ctx));
   if (managed) {
     for (const type of Object.keys(IDENTITY_TYPES)) {
-      for (const id of ctx.graph.referrers(r.address, type)) {
-        if (listRefersTo(id.properties.ManagedPolicyArns, r.address)) attachedTo.add(id.address);
-      }
+      for (const id of attaching(r, ctx, type, 'ManagedPolicyArns')) attachedTo.add(id.address);
     }
   }
   return {

@@ -26,8 +26,7 @@ type DataEvents = 'none' | 'read' | 'write' | 'all';
 export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
   const p = r.properties;
   const cwl = p.CloudWatchLogsLogGroupArn;
-  const bucket = p.S3BucketName;
-  const sink = bucket instanceof ResourceRef ? bucket : refsIn(bucket).find((x) => ctx.graph.get(x.address));
+  const sink = ctx.graph.target(p.S3BucketName, r, BUCKET);
   return {
     kind: 'audit-trail',
     resource: r,
@@ -36,42 +35,45 @@ export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
     multiRegion: asBool(p.IsMultiRegionTrail) ?? false,
     includesGlobalEvents: asBool(p.IncludeGlobalServiceEvents) ?? true,
     integrityValidation: asBool(p.EnableLogFileValidation) ?? false,
-    encryption: kmsEncryption(p.KMSKeyId, ctx.graph, 'provider'),
+    encryption: kmsEncryption(p.KMSKeyId, ctx.graph, 'provider', r),
     cloudWatchDelivery:
       cwl instanceof Unknown && (cwl.refs.length === 0 || (cwl.display ?? '').includes('${If:'))
         ? cwl
         : cwl !== undefined && cwl !== null,
-    ...(cwl === undefined || cwl === null ? {} : { metricFilters: metricFilters(cwl, ctx.graph) }),
-    sinkStore: sink?.address,
+    ...(cwl === undefined || cwl === null ? {} : { metricFilters: metricFilters(cwl, r, ctx.graph) }),
+    sinkStore: sink instanceof Unknown ? undefined : sink?.address,
     dataEvents: dataEvents(p.EventSelectors, p.AdvancedEventSelectors),
     dataEventSelectors: [
-      ...basicSelectors(p.EventSelectors, ctx.graph),
-      ...advancedSelectors(p.AdvancedEventSelectors, ctx.graph),
+      ...basicSelectors(p.EventSelectors, ctx.graph, r),
+      ...advancedSelectors(p.AdvancedEventSelectors, ctx.graph, r),
     ],
   };
 }
 
+const BUCKET = 'AWS::S3::Bucket';
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 const METRIC_FILTER = 'AWS::Logs::MetricFilter';
 const ALARM = 'AWS::CloudWatch::Alarm';
 
 /**
- * Metric filters on the trail's log group (`CloudWatchLogsLogGroupArn`), found by reference to the log group or
- * by its literal name, each with whether an `AWS::CloudWatch::Alarm` on the metric it publishes (same
- * `MetricName` and `Namespace`, as the alarm's own metric or a `MetricStat` of its `Metrics`) has an
- * `AlarmActions` entry and does not turn its actions off.
+ * Metric filters on the trail's log group (`CloudWatchLogsLogGroupArn`, by reference or by ARN), those
+ * whose `LogGroupName` names the group (by reference or by name), each with whether an
+ * `AWS::CloudWatch::Alarm` on the metric it publishes (same `MetricName` and `Namespace`, as the
+ * alarm's own metric or a `MetricStat` of its `Metrics`) has an `AlarmActions` entry and does not turn
+ * its actions off.
  */
-function metricFilters(logGroupArn: Value, graph: ResourceGraph): Fact<readonly LogMetricFilter[]> {
-  const group = refsIn(logGroupArn).find((ref) => graph.get(ref.address)?.type === LOG_GROUP);
+function metricFilters(
+  logGroupArn: Value,
+  trail: Resource,
+  graph: ResourceGraph,
+): Fact<readonly LogMetricFilter[]> {
+  const group = graph.target(logGroupArn, trail, LOG_GROUP);
+  if (group instanceof Unknown) return group;
   if (!group)
     return new Unknown(`log group \`${show(logGroupArn)}\` is not in the template`, refsIn(logGroupArn));
-  const groupName = graph.get(group.address)?.properties.LogGroupName;
-  const filters = graph.ofType(METRIC_FILTER).filter((f) => {
-    const name = f.properties.LogGroupName;
-    if (refsIn(name).some((ref) => ref.address === group.address)) return true;
-    return typeof name === 'string' && typeof groupName === 'string' && name === groupName;
-  });
-  return filters.map((f) => ({
+  const found = graph.attachedBy(group.address, METRIC_FILTER, (f) => f.properties.LogGroupName);
+  if (found.uncertain[0]) return found.uncertain[0].reason;
+  return found.attached.map((f) => ({
     address: f.address,
     pattern: patternOf(f.properties.FilterPattern),
     alarmed: alarmed(f, graph),
@@ -150,13 +152,14 @@ const BUCKET_WHOLE = /^arn:[^:]+:s3:::([^/]+)\/$/;
  * followed by `/` every object of that bucket, a reference to a resource's ARN that resource. A prefix
  * within a bucket covers part of it, which is not the bucket.
  */
-function scopeOf(v: Value, graph: ResourceGraph): Scope {
+function scopeOf(v: Value, graph: ResourceGraph, holder: Resource): Scope {
   if (v instanceof ResourceRef) return { address: v.address };
   if (typeof v === 'string') {
     if (ALL_OF_TYPE.test(v)) return { all: true };
     const bucket = BUCKET_WHOLE.exec(v)?.[1];
     if (bucket !== undefined) {
-      const named = graph.ofType('AWS::S3::Bucket').find((b) => b.properties.BucketName === bucket);
+      const named = graph.target(bucket, holder, BUCKET);
+      if (named instanceof Unknown) return { unresolved: named };
       return named ? { address: named.address } : { external: v };
     }
     return { external: v };
@@ -171,6 +174,11 @@ function scopeOf(v: Value, graph: ResourceGraph): Scope {
       )
         return { address: ref.address };
     }
+    // A bucket named by an unresolved expression of its name: `arn:aws:s3:::${AppName}-data/`.
+    const name = BUCKET_WHOLE.exec(display)?.[1];
+    const named =
+      name === undefined ? undefined : graph.target(new Unknown(v.reason, v.refs, name), holder, BUCKET);
+    if (named !== undefined && !(named instanceof Unknown)) return { address: named.address };
     return {
       unresolved: new Unknown(
         `data resource \`${v.toString()}\` cannot be resolved to whole resources`,
@@ -204,7 +212,11 @@ function selector(
 }
 
 /** Basic selectors: `DataResources[]` (`Type`, `Values`) with the selector's `ReadWriteType` (default `All`). */
-function basicSelectors(basic: Value | undefined, graph: ResourceGraph): DataEventSelector[] {
+function basicSelectors(
+  basic: Value | undefined,
+  graph: ResourceGraph,
+  holder: Resource,
+): DataEventSelector[] {
   if (basic instanceof Unknown) return [selector(basic, 'all', [], basic)];
   const out: DataEventSelector[] = [];
   for (const s of asList(basic)) {
@@ -234,7 +246,7 @@ function basicSelectors(basic: Value | undefined, graph: ResourceGraph): DataEve
           selector(
             resourceType,
             access,
-            asList(values).map((v) => scopeOf(v, graph)),
+            asList(values).map((v) => scopeOf(v, graph, holder)),
           ),
         );
     }
@@ -250,7 +262,11 @@ const WHOLE_FIELDS = ['eventCategory', 'resources.type', 'resources.ARN', 'readO
  * `StartsWith`; absent: every resource of the type) and `readOnly`. A selector that excludes ARNs or
  * filters on other fields (event names, identities) captures part of the events: it covers nothing whole.
  */
-function advancedSelectors(advanced: Value | undefined, graph: ResourceGraph): DataEventSelector[] {
+function advancedSelectors(
+  advanced: Value | undefined,
+  graph: ResourceGraph,
+  holder: Resource,
+): DataEventSelector[] {
   if (advanced instanceof Unknown) return [selector(advanced, 'all', [], advanced)];
   const out: DataEventSelector[] = [];
   for (const s of asList(advanced)) {
@@ -316,7 +332,7 @@ function advancedSelectors(advanced: Value | undefined, graph: ResourceGraph): D
       selector(
         resourceType,
         access,
-        values.map((v) => scopeOf(v, graph)),
+        values.map((v) => scopeOf(v, graph, holder)),
       ),
     );
   }

@@ -308,20 +308,29 @@ function policyDefaultDeny(policy: Value | undefined): Fact<boolean> {
 
 /**
  * `AWS::NetworkFirewall::Firewall` -> network firewall, with the `AWS::NetworkFirewall::FirewallPolicy`
- * its `FirewallPolicyArn` references and the `AWS::NetworkFirewall::LoggingConfiguration` naming it.
+ * its `FirewallPolicyArn` names and the `AWS::NetworkFirewall::LoggingConfiguration` naming it (`FirewallArn`,
+ * `FirewallName`).
  * Without strict rule order a policy has no stateful default action: traffic that passes the
  * stateless engine and matches no stateful rule is allowed.
  */
 export function networkFirewallView(r: Resource, ctx: AdapterContext): NetworkFirewallView {
   const ref = r.properties.FirewallPolicyArn;
-  const policyResource = ref instanceof ResourceRef ? ctx.graph.get(ref.address) : undefined;
-  const policy = policyResource
-    ? get(policyResource.properties, 'FirewallPolicy')
-    : new Unknown(`firewall policy ${show(ref)} is not declared in the template`);
+  const policyResource = ctx.graph.target(ref, r, 'AWS::NetworkFirewall::FirewallPolicy');
+  const policy =
+    policyResource instanceof Unknown
+      ? policyResource
+      : policyResource
+        ? get(policyResource.properties, 'FirewallPolicy')
+        : new Unknown(`firewall policy ${show(ref)} is not declared in the template`);
   const groups = get(policy, 'StatefulRuleGroupReferences');
   const logging = ctx.graph
-    .referrers(r.address, 'AWS::NetworkFirewall::LoggingConfiguration')
-    .some((l) => asList(get(l.properties, 'LoggingConfiguration', 'LogDestinationConfigs')).length > 0);
+    .attachedBy(r.address, 'AWS::NetworkFirewall::LoggingConfiguration', (l) => [
+      l.properties.FirewallArn ?? null,
+      l.properties.FirewallName ?? null,
+    ])
+    .attached.some(
+      (l) => asList(get(l.properties, 'LoggingConfiguration', 'LogDestinationConfigs')).length > 0,
+    );
   return {
     kind: 'network-firewall',
     resource: r,
