@@ -207,12 +207,11 @@ export class ResourceGraph {
     if (links.index.size > 0) {
       for (const r of this.byAddress.values()) {
         const scope = scopeOf(r);
-        walkLeaves(r.properties, (leaf) => {
-          for (const key of leafKeys(leaf, scope)) {
-            const claimants = links.index.get(key);
-            if (claimants) this.linkClaimants(links, r, claimants);
-          }
-        });
+        const visit = (key: string): void => {
+          const claimants = links.index.get(key);
+          if (claimants) this.linkClaimants(links, r, claimants);
+        };
+        walkLeaves(r.properties, (leaf) => forEachKey(leaf, scope, visit));
       }
     }
     this.byValue = links;
@@ -285,21 +284,26 @@ function identityKey(id: string | Unknown, scope: string): string | undefined {
  * without a trailing `:*` or `/*`, and the ARN up to the first `/` of its resource part).
  */
 function leafKeys(v: Value, scope: string): string[] {
+  const keys: string[] = [];
+  forEachKey(v, scope, (k) => keys.push(k));
+  return keys;
+}
+
+/** Call `visit` with each key of {@link leafKeys}, without collecting them. */
+function forEachKey(v: Value, scope: string, visit: (key: string) => void): void {
   let text: string;
   let prefix = '';
   if (typeof v === 'string') text = v;
   else if (v instanceof Unknown && v.display !== undefined) {
     text = v.display;
     prefix = `${scope}\u0000`;
-  } else return [];
-  if (text === '') return [];
-  const keys = [prefix + text];
-  if (text.startsWith('arn:')) {
-    if (text.endsWith(':*') || text.endsWith('/*')) keys.push(prefix + text.slice(0, -2));
-    const slash = firstSlashOfResource(text);
-    if (slash > 0) keys.push(prefix + text.slice(0, slash));
-  }
-  return keys;
+  } else return;
+  if (text === '') return;
+  visit(prefix + text);
+  if (!text.startsWith('arn:')) return;
+  if (text.endsWith(':*') || text.endsWith('/*')) visit(prefix + text.slice(0, -2));
+  const slash = firstSlashOfResource(text);
+  if (slash > 0) visit(prefix + text.slice(0, slash));
 }
 
 /**
