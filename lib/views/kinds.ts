@@ -442,6 +442,8 @@ export interface LoadBalancerView extends ViewBase {
   readonly internetFacing: Fact<boolean>;
   /** Access logs delivered to an object store. */
   readonly accessLogging: Fact<boolean>;
+  /** Address of the object store receiving the access logs, when the graph has it (by reference or by name). */
+  readonly accessLogStore?: string;
   /** A WAF web ACL is associated; undefined where the type cannot have one (network, gateway, classic). */
   readonly waf?: Fact<boolean>;
   /** Shield Advanced protects the load balancer (`AWS::Shield::Protection`). */

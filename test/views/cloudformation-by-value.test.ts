@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -146,6 +147,23 @@ describe('CloudFormation adapters read attachments by value', () => {
     expect(view('Jobs', 'data-store').tlsOnly).toBe(true);
     expect(view('Mail', 'data-store').tlsOnly).toBe(false);
     expect(view('Alerts', 'data-store').tlsOnly).toBe(true);
+  });
+
+  test('a load balancer names the bucket receiving its access logs', () => {
+    const view = views((stack) => {
+      appName(stack);
+      new s3.CfnBucket(stack, 'AccessLogs', { bucketName: Fn.sub('${AppName}-alb-logs') });
+      new elbv2.CfnLoadBalancer(stack, 'Alb', {
+        subnets: ['subnet-1', 'subnet-2'],
+        loadBalancerAttributes: [
+          { key: 'access_logs.s3.enabled', value: 'true' },
+          { key: 'access_logs.s3.bucket', value: Fn.sub('${AppName}-alb-logs') },
+        ],
+      });
+    });
+    const lb = view('Alb', 'load-balancer');
+    expect(lb.accessLogging).toBe(true);
+    expect(lb.accessLogStore).toBe('S/AccessLogs');
   });
 
   test('20,000 named buckets logging to each other by name: views in linear time', () => {

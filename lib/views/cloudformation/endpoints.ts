@@ -93,6 +93,20 @@ function loadBalancerAccessLogs(lb: Resource): Fact<boolean> {
   return false;
 }
 
+/** The value of a load balancer attribute (`LoadBalancerAttributes` entry), if set and readable. */
+function loadBalancerAttribute(lb: Resource, key: string): Value | undefined {
+  const attrs = lb.properties.LoadBalancerAttributes;
+  if (attrs instanceof Unknown) return undefined;
+  for (const a of asList(attrs)) if (isObject(a) && a.Key === key) return a.Value;
+  return undefined;
+}
+
+/** Address of the bucket a value names (by reference, name or ARN), when the graph has exactly one. */
+function storeNamed(v: Value | undefined, holder: Resource, graph: ResourceGraph): string | undefined {
+  const bucket = graph.target(v, holder, 'AWS::S3::Bucket');
+  return bucket instanceof Unknown ? undefined : bucket?.address;
+}
+
 /** Whether an HTTP listener's default actions redirect to HTTPS. */
 function redirectsToHttps(actions: Value | undefined): Fact<boolean> {
   if (actions instanceof Unknown) return actions;
@@ -166,7 +180,8 @@ const LOAD_BALANCER_TYPES = ['application', 'network', 'gateway'] as const;
 
 /**
  * `AWS::ElasticLoadBalancingV2::LoadBalancer` (type `application` by default) -> load balancer:
- * scheme, access logs (attribute `access_logs.s3.enabled`), and a WAF association for application
+ * scheme, access logs (attribute `access_logs.s3.enabled`) and the bucket receiving them
+ * (`access_logs.s3.bucket`), and a WAF association for application
  * load balancers, the only type WAF protects. The classic load balancer has its own adapter,
  * {@link classicLoadBalancerViews}.
  */
@@ -184,6 +199,7 @@ export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancer
     loadBalancerType,
     internetFacing: raw === 'gateway' ? false : internetFacingScheme(r),
     accessLogging: loadBalancerAccessLogs(r),
+    accessLogStore: storeNamed(loadBalancerAttribute(r, 'access_logs.s3.bucket'), r, ctx.graph),
     waf:
       raw === 'application' ? wafAssociated(ctx.graph, r.address) : raw instanceof Unknown ? raw : undefined,
     ddosProtection: shieldProtected(ctx.graph, r.address),
@@ -342,7 +358,7 @@ const CLASSIC_OFFERS = { tls13Only: false, postQuantumTls13Only: false } as cons
 
 /**
  * `AWS::ElasticLoadBalancing::LoadBalancer` -> a load balancer view (scheme, access logs from
- * `AccessLoggingPolicy.Enabled`; WAF cannot protect a classic load balancer) and one endpoint view
+ * `AccessLoggingPolicy.Enabled` into the bucket `S3BucketName` names; WAF cannot protect a classic load balancer) and one endpoint view
  * per entry of `Listeners`, named `<load balancer>/listener-<port>`: its protocol (`SSL` is recorded
  * as `TLS`), its TLS policy, the protocol to the instances, and, for HTTP, no redirect (a classic
  * listener cannot redirect).
@@ -360,6 +376,7 @@ export function classicLoadBalancerViews(r: Resource, ctx: AdapterContext): View
     loadBalancerType: 'classic',
     internetFacing,
     accessLogging,
+    accessLogStore: storeNamed(get(policy, 'S3BucketName'), r, ctx.graph),
     ddosProtection: shieldProtected(ctx.graph, r.address),
   };
   const common = {
