@@ -340,12 +340,9 @@ export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineVi
  * `.Name`): the group then gives the nodes an instance profile for its `NodeRole`.
  */
 function nodeGroupLaunches(r: Resource, graph: ResourceGraph): boolean {
-  const name = r.properties.LaunchTemplateName;
-  return graph.ofType('AWS::EKS::Nodegroup').some((g) => {
-    const spec = g.properties.LaunchTemplate;
-    if (refsIn(spec).some((ref) => ref.address === r.address)) return true;
-    return typeof name === 'string' && get(spec, 'Name') === name;
-  });
+  const spec = (g: Resource): Value[] =>
+    ['Id', 'Name', 'Version'].map((k) => get(g.properties.LaunchTemplate, k) ?? null);
+  return graph.attachedBy(r.address, 'AWS::EKS::Nodegroup', spec).attached.length > 0;
 }
 
 /**

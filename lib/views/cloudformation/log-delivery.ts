@@ -1,15 +1,8 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, asString, get, isObject, refsIn, type Value } from '../../graph/values';
+import { Unknown, asBool, asList, asString, get, isObject, type Value } from '../../graph/values';
 import type { LogDelivery } from '../kinds';
 import { displayName } from '../common/naming';
-
-/** Whether a log destination (a bucket name, `Ref` or unresolved) names the bucket `r`. */
-function names(destination: Value | undefined, r: Resource): boolean {
-  if (refsIn(destination).some((ref) => ref.address === r.address)) return true;
-  const name = r.properties.BucketName;
-  return typeof name === 'string' && typeof destination === 'string' && destination === name;
-}
 
 /** The value of one key of a load balancer's `LoadBalancerAttributes`. */
 function attribute(lb: Resource, key: string): Value | undefined {
@@ -26,24 +19,30 @@ function mayBeOn(v: Value | undefined): boolean {
 }
 
 /**
- * Load balancer access logs delivered into the bucket `r`. Application and classic load balancers
+ * Load balancer access logs delivered into the bucket `r`: load balancers whose log bucket names it
+ * (by reference or by name; one that may name it, by a name two buckets claim, is not counted, so the
+ * bucket keeps every requirement). Application and classic load balancers
  * write them only to buckets encrypted with S3-managed keys (SSE-S3); network load balancers also
  * to buckets on a customer-managed KMS key whose policy lets the log delivery service use it.
  */
 export function logDeliveriesInto(r: Resource, graph: ResourceGraph): LogDelivery[] {
   const out: LogDelivery[] = [];
-  for (const lb of graph.ofType('AWS::ElasticLoadBalancing::LoadBalancer')) {
-    const policy = lb.properties.AccessLoggingPolicy;
-    if (!mayBeOn(get(policy, 'Enabled')) || !names(get(policy, 'S3BucketName'), r)) continue;
+  const classic = graph.attachedBy(r.address, 'AWS::ElasticLoadBalancing::LoadBalancer', (lb) =>
+    get(lb.properties.AccessLoggingPolicy, 'S3BucketName'),
+  ).attached;
+  for (const lb of classic) {
+    if (!mayBeOn(get(lb.properties.AccessLoggingPolicy, 'Enabled'))) continue;
     out.push({
       address: lb.address,
       what: `access logs of classic load balancer \`${displayName(lb)}\``,
       providerKeyOnly: true,
     });
   }
-  for (const lb of graph.ofType('AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+  const v2 = graph.attachedBy(r.address, 'AWS::ElasticLoadBalancingV2::LoadBalancer', (lb) =>
+    attribute(lb, 'access_logs.s3.bucket'),
+  ).attached;
+  for (const lb of v2) {
     if (!mayBeOn(attribute(lb, 'access_logs.s3.enabled'))) continue;
-    if (!names(attribute(lb, 'access_logs.s3.bucket'), r)) continue;
     const type = asString(lb.properties.Type) ?? 'application';
     if (type === 'gateway') continue;
     const network = type === 'network';

@@ -279,21 +279,21 @@ const INSTANCE_SOURCES = [
 const CLUSTER = 'AWS::RDS::DBCluster';
 const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier'];
 
-/** The database of the graph a replica is created from (`SourceDBInstanceIdentifier`, `SourceDBClusterIdentifier`). */
-function replicationSource(v: Value | undefined, graph: ResourceGraph): Resource | undefined {
-  const types = ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'];
-  const byRef = refsIn(v)
-    .map((ref) => graph.get(ref.address))
-    .find((x) => x !== undefined && types.includes(x.type));
-  if (byRef || typeof v !== 'string') return byRef;
-  const id = v.toLowerCase();
-  return types
-    .flatMap((t) => graph.ofType(t))
-    .find((x) => {
-      const name =
-        x.properties[x.type === 'AWS::RDS::DBCluster' ? 'DBClusterIdentifier' : 'DBInstanceIdentifier'];
-      return typeof name === 'string' && name.toLowerCase() === id;
-    });
+/**
+ * The database of the graph a replica is created from (`SourceDBInstanceIdentifier`,
+ * `SourceDBClusterIdentifier`): by reference, identifier (RDS keeps identifiers in lower case) or ARN.
+ * An identifier two databases claim names neither.
+ */
+function replicationSource(
+  v: Value | undefined,
+  graph: ResourceGraph,
+  holder: Resource,
+): Resource | undefined {
+  const types = ['AWS::RDS::DBInstance', CLUSTER];
+  const found =
+    graph.target(v, holder, types) ??
+    (typeof v === 'string' ? graph.target(v.toLowerCase(), holder, types) : undefined);
+  return found instanceof Unknown ? undefined : found;
 }
 
 /**
@@ -313,7 +313,7 @@ function rdsEncryption(
   if (encrypted instanceof Unknown) return { atRest: encrypted };
   if (encrypted === undefined) {
     const source = sources.find((s) => p[s] !== undefined && p[s] !== null);
-    const from = source === undefined ? undefined : replicationSource(p[source], graph);
+    const from = source === undefined ? undefined : replicationSource(p[source], graph, r);
     if (from !== undefined && !seen.has(from.address)) {
       const fromSources = from.type === 'AWS::RDS::DBCluster' ? CLUSTER_SOURCES : INSTANCE_SOURCES;
       return rdsEncryption(from, fromSources, graph, new Set([...seen, r.address]));
@@ -442,7 +442,7 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
   }
   const replicaOf = p.SourceDBInstanceIdentifier ?? p.SourceDBClusterIdentifier;
   const replica = replicaOf !== undefined && replicaOf !== null;
-  const source = replica ? replicationSource(replicaOf, ctx.graph) : undefined;
+  const source = replica ? replicationSource(replicaOf, ctx.graph, r) : undefined;
   let classification = classificationOf(r);
   if (classification.state === 'untagged' && source) classification = classificationOf(source);
   // A read replica without a retention of its own is backed up through its source, like an instance of a cluster.
