@@ -6,6 +6,7 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -164,6 +165,24 @@ describe('CloudFormation adapters read attachments by value', () => {
     const lb = view('Alb', 'load-balancer');
     expect(lb.accessLogging).toBe(true);
     expect(lb.accessLogStore).toBe('S/AccessLogs');
+  });
+
+  test('a read replica naming its source by an identifier expression takes its encryption', () => {
+    const view = views((stack) => {
+      new CfnParameter(stack, 'AppName', { type: 'String' });
+      new rds.CfnDBInstance(stack, 'Main', {
+        dbInstanceIdentifier: Fn.sub('${AppName}-main'),
+        dbInstanceClass: 'db.t4g.micro',
+        engine: 'postgres',
+        allocatedStorage: '20',
+        storageEncrypted: false,
+      });
+      new rds.CfnDBInstance(stack, 'Replica', {
+        sourceDbInstanceIdentifier: Fn.sub('${AppName}-main'),
+        dbInstanceClass: 'db.t4g.micro',
+      });
+    });
+    expect(view('Replica', 'data-store').encryption).toEqual({ atRest: 'none' });
   });
 
   test('20,000 named buckets logging to each other by name: views in linear time', () => {
