@@ -84,6 +84,19 @@ const NAMING: Readonly<Record<string, Naming>> = {
     forms: ['{name}', regional('ecr', 'repository/{name}')],
   },
   'AWS::Events::EventBus': { property: 'Name', forms: ['{name}', regional('events', 'event-bus/{name}')] },
+  'AWS::DocDB::DBClusterParameterGroup': { property: 'Name', forms: ['{name}'], lowercase: true },
+  'AWS::Redshift::ClusterParameterGroup': {
+    property: 'ParameterGroupName',
+    forms: ['{name}'],
+    lowercase: true,
+  },
+  'AWS::RDS::DBClusterParameterGroup': {
+    property: 'DBClusterParameterGroupName',
+    forms: ['{name}'],
+    lowercase: true,
+  },
+  'AWS::RDS::DBParameterGroup': { property: 'DBParameterGroupName', forms: ['{name}'], lowercase: true },
+  'AWS::EMR::SecurityConfiguration': { property: 'Name', forms: ['{name}'] },
   'AWS::NetworkFirewall::FirewallPolicy': {
     property: 'FirewallPolicyName',
     forms: [regional('network-firewall', 'firewall-policy/{name}')],

@@ -43,7 +43,7 @@ function storageEncryption(r: Resource, graph: ResourceGraph): Encryption {
     if (from) return { atRest: from };
   }
   if (!encrypted) return { atRest: 'none' };
-  return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key');
+  return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key', r);
 }
 
 /** Automated backups kept `BackupRetentionPeriod` days (1 when unset; Neptune and DocumentDB accept 1 to 35). */
@@ -62,24 +62,20 @@ function parameterGroup(
   value: Value | undefined,
   graph: ResourceGraph,
   type: string,
-  nameProperty: string,
+  holder: Resource,
 ): Resource | 'default' | Unknown {
   if (value === undefined || value === null) return 'default';
-  if (value instanceof ResourceRef) {
-    const group = graph.get(value.address);
-    return group?.type === type ? group : new Unknown(`parameter group ${value.toString()} is not a ${type}`);
-  }
+  if (typeof value === 'string' && value.startsWith('default.')) return 'default';
+  // By reference, or by name (the services keep parameter group names in lower case).
+  const found =
+    graph.target(value, holder, type) ??
+    (typeof value === 'string' ? graph.target(value.toLowerCase(), holder, type) : undefined);
+  if (found) return found;
+  if (value instanceof ResourceRef)
+    return new Unknown(`parameter group ${value.toString()} is not a ${type}`);
   if (value instanceof Unknown) return value;
   if (typeof value !== 'string') return new Unknown(`unexpected parameter group ${show(value)}`);
-  if (value.startsWith('default.')) return 'default';
-  const group = graph
-    .ofType(type)
-    .find(
-      (g) =>
-        typeof g.properties[nameProperty] === 'string' &&
-        (g.properties[nameProperty] as string).toLowerCase() === value.toLowerCase(),
-    );
-  return group ?? new Unknown(`parameter group \`${value}\` is not in the template`);
+  return new Unknown(`parameter group \`${value}\` is not in the template`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,7 +114,7 @@ function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOn
     r.properties.DBClusterParameterGroupName,
     graph,
     'AWS::DocDB::DBClusterParameterGroup',
-    'Name',
+    r,
   );
   if (group instanceof Unknown) return { tlsOnly: group };
   const raw = group === 'default' ? 'enabled' : (get(group.properties.Parameters, 'tls') ?? 'enabled');
@@ -171,7 +167,7 @@ function redshiftEncryption(r: Resource, graph: ResourceGraph): Encryption {
     return { atRest: from ?? new Unknown(`\`Encrypted\` is not set: ${REDSHIFT_DEFAULT}`) };
   }
   if (!encrypted) return { atRest: 'none' };
-  return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key');
+  return kmsEncryption(p.KmsKeyId, graph, 'kms-provider-key', r);
 }
 
 /** `require_ssl` in the cluster's parameter group (`AWS::Redshift::ClusterParameterGroup`). */
@@ -180,7 +176,7 @@ function redshiftTls(r: Resource, graph: ResourceGraph): Fact<boolean> {
     r.properties.ClusterParameterGroupName,
     graph,
     'AWS::Redshift::ClusterParameterGroup',
-    'ParameterGroupName',
+    r,
   );
   if (group instanceof Unknown) return group;
   if (group === 'default')
@@ -266,7 +262,7 @@ export function replicationGroupView(r: Resource, ctx: AdapterContext): DataStor
         refsIn(p.GlobalReplicationGroupId),
       ),
     };
-  else encryption = atRest ? kmsEncryption(p.KmsKeyId, ctx.graph, 'provider') : { atRest: 'none' };
+  else encryption = atRest ? kmsEncryption(p.KmsKeyId, ctx.graph, 'provider', r) : { atRest: 'none' };
   return {
     ...base(r, 'cache', encryption),
     ...cacheTransit(p),
@@ -328,7 +324,7 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
     restOn instanceof Unknown
       ? { atRest: restOn }
       : restOn
-        ? kmsEncryption(get(rest, 'KmsKeyId'), ctx.graph, 'kms-provider-key')
+        ? kmsEncryption(get(rest, 'KmsKeyId'), ctx.graph, 'kms-provider-key', r)
         : { atRest: 'none' };
   const endpoint = p.DomainEndpointOptions;
   const policy = asString(get(endpoint, 'TLSSecurityPolicy')) ?? 'Policy-Min-TLS-1-0-2019-07';

@@ -34,7 +34,7 @@ function kinesisEncryption(r: Resource, graph: ResourceGraph): Encryption {
   const type = asString(get(sse, 'EncryptionType'));
   if (type instanceof Unknown) return { atRest: type };
   if (type?.toUpperCase() !== 'KMS') return { atRest: 'none' };
-  return kmsEncryption(get(sse, 'KeyId'), graph, new Unknown('`EncryptionType` is KMS without `KeyId`'));
+  return kmsEncryption(get(sse, 'KeyId'), graph, new Unknown('`EncryptionType` is KMS without `KeyId`'), r);
 }
 
 /**
@@ -87,7 +87,12 @@ function firehoseEncryption(r: Resource, graph: ResourceGraph): Encryption {
   const keyType = asString(get(sse, 'KeyType'));
   if (keyType instanceof Unknown) return { atRest: keyType };
   if (keyType === 'CUSTOMER_MANAGED_CMK')
-    return kmsEncryption(get(sse, 'KeyARN'), graph, new Unknown('`CUSTOMER_MANAGED_CMK` without `KeyARN`'));
+    return kmsEncryption(
+      get(sse, 'KeyARN'),
+      graph,
+      new Unknown('`CUSTOMER_MANAGED_CMK` without `KeyARN`'),
+      r,
+    );
   return { atRest: 'provider' };
 }
 
@@ -102,7 +107,7 @@ export function deliveryStreamView(r: Resource, ctx: AdapterContext): DataStoreV
 /** MSK always encrypts broker storage: with the AWS managed key `aws/kafka` unless `DataVolumeKMSKeyId` names one. */
 function mskEncryption(r: Resource, graph: ResourceGraph): Encryption {
   const info = r.properties.EncryptionInfo;
-  return kmsEncryption(get(info, 'EncryptionAtRest', 'DataVolumeKMSKeyId'), graph, 'kms-provider-key');
+  return kmsEncryption(get(info, 'EncryptionAtRest', 'DataVolumeKMSKeyId'), graph, 'kms-provider-key', r);
 }
 
 /** Whether `v` (an `Enabled` flag) is on; absent counts as off. */
@@ -161,19 +166,19 @@ export function mskClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
 // Amazon EMR
 
 /** The security configuration an EMR cluster names: a resource of the graph, none, or an Unknown. */
-function securityConfiguration(v: Value | undefined, graph: ResourceGraph): Resource | undefined | Unknown {
+function securityConfiguration(
+  v: Value | undefined,
+  graph: ResourceGraph,
+  holder: Resource,
+): Resource | undefined | Unknown {
   if (v === undefined || v === null) return undefined;
   const type = 'AWS::EMR::SecurityConfiguration';
-  if (v instanceof ResourceRef) {
-    const sc = graph.get(v.address);
-    return sc?.type === type ? sc : new Unknown(`security configuration ${v.toString()} is not a ${type}`);
-  }
+  const found = graph.target(v, holder, type);
+  if (found) return found;
+  if (v instanceof ResourceRef) return new Unknown(`security configuration ${v.toString()} is not a ${type}`);
   if (v instanceof Unknown) return v;
   if (typeof v !== 'string') return new Unknown(`unexpected security configuration ${show(v)}`);
-  return (
-    graph.ofType(type).find((sc) => sc.properties.Name === v) ??
-    new Unknown(`security configuration \`${v}\` is not in the template`)
-  );
+  return new Unknown(`security configuration \`${v}\` is not in the template`);
 }
 
 /** The `EncryptionConfiguration` of a security configuration (its JSON may be written as a string). */
@@ -229,7 +234,7 @@ function emrEncryption(config: Value | undefined, graph: ResourceGraph): Encrypt
  * for shuffle and between applications) is off unless the configuration enables it.
  */
 export function emrClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
-  const sc = securityConfiguration(r.properties.SecurityConfiguration, ctx.graph);
+  const sc = securityConfiguration(r.properties.SecurityConfiguration, ctx.graph, r);
   const config = sc instanceof Unknown ? sc : sc === undefined ? undefined : encryptionConfiguration(sc);
   const transit: Fact<boolean> =
     config instanceof Unknown ? config : bool(get(config, 'EnableInTransitEncryption'), false);
@@ -291,7 +296,7 @@ function dmsTls(p: Record<string, Value>): Fact<boolean> {
 export function dmsEndpointView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   return {
-    ...base(r, 'replication-endpoint', kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key')),
+    ...base(r, 'replication-endpoint', kmsEncryption(p.KmsKeyId, ctx.graph, 'kms-provider-key', r)),
     tlsOnly: dmsTls(p),
   };
 }
