@@ -24,7 +24,7 @@ export default defineRule({
       return unknown(`\`${view.name}\`: the ${view.storeType} policy cannot be resolved (${tls.reason})`);
     if (!tls) {
       return fail(
-        `\`${view.name}\` accepts requests without TLS (no ${view.storeType} policy denies aws:SecureTransport=false)`,
+        `\`${view.name}\` accepts requests without TLS (no ${view.storeType} policy denies aws:SecureTransport=false to everyone on the ${view.storeType})`,
       );
     }
     return pass(`\`${view.name}\` denies requests without TLS`);

@@ -23,7 +23,7 @@ export default defineRule({
       return unknown(`\`${view.name}\`: the bucket policy cannot be resolved (${tls.reason})`);
     if (!tls)
       return fail(
-        `\`${view.name}\` accepts requests without TLS (no policy denies aws:SecureTransport=false)`,
+        `\`${view.name}\` accepts requests without TLS (no bucket policy denies aws:SecureTransport=false to everyone, for every S3 action, on the bucket and all its objects)`,
       );
     return pass(`\`${view.name}\` denies requests without TLS`);
   },
