@@ -1,3 +1,4 @@
+import { normaliseProtocol } from '../../lib/views/cloudformation/network';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -261,4 +262,10 @@ describe('CloudFormation identity and posture adapters', () => {
       features: { S3_DATA_EVENTS: false, RUNTIME_MONITORING: true },
     });
   });
+});
+
+test('a protocol named like a JavaScript built-in stays the name written, never a function', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+    expect(normaliseProtocol(name)).toBe(name);
+  expect(normaliseProtocol('6')).toBe('tcp');
 });

@@ -57,7 +57,8 @@ export function normaliseProtocol(v: Value | undefined): Fact<string> {
   const s = asString(v);
   if (s === undefined) return new Unknown('the rule names no protocol');
   if (s instanceof Unknown) return s;
-  return PROTOCOL_NAMES[s.toLowerCase()] ?? s;
+  const key = s.toLowerCase();
+  return Object.hasOwn(PROTOCOL_NAMES, key) ? PROTOCOL_NAMES[key]! : s;
 }
 
 function port(v: Value | undefined): Fact<number> | undefined {

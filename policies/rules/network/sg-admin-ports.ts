@@ -38,10 +38,18 @@ export function exposure(rule: TrafficRule, ports: readonly number[]): Exposure 
   return { state: 'unknown', reason: unresolved! };
 }
 
-/** A short, stable name for a rule: `tcp-22-0.0.0.0/0`, `tcp-3000-3400-::/0`, `all-0.0.0.0/0`. */
+/**
+ * A short, stable name for a rule: `tcp-22-0.0.0.0/0`, `tcp-3000-3400-::/0`, `all-0.0.0.0/0`; a rule whose
+ * peer is a security group or prefix list names it (`tcp-8080-sg:LoadBalancer`).
+ */
 export function ruleLabel(rule: TrafficRule): string {
   const protocol = typeof rule.protocol === 'string' ? rule.protocol : '?';
-  const cidr = typeof rule.cidr === 'string' ? rule.cidr : '?';
+  const cidr =
+    typeof rule.cidr === 'string'
+      ? rule.cidr
+      : rule.peer !== undefined
+        ? `sg:${rule.peer.split('/').pop()}`
+        : '?';
   if (protocol === 'all' || protocol === '-1') return `all-${cidr}`;
   const from = typeof rule.fromPort === 'number' ? rule.fromPort : '?';
   const to = typeof rule.toPort === 'number' ? rule.toPort : '?';

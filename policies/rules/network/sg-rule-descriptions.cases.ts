@@ -51,4 +51,23 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /ingress rule `tcp-443-0\.0\.0\.0\/0`/,
   },
+  {
+    name: 'rule from another security group without a description names that group, not `?`',
+    build: (stack) => {
+      const sg = baseline(stack);
+      const lb = new ec2.SecurityGroup(stack, 'LoadBalancer', {
+        vpc: sg.node.scope!.node.findChild('Vpc') as ec2.Vpc,
+      });
+      new ec2.CfnSecurityGroupIngress(stack, 'FromLb', {
+        groupId: sg.securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 8080,
+        toPort: 8080,
+        sourceSecurityGroupId: lb.securityGroupId,
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /ingress rule `tcp-8080-sg:LoadBalancer[^`]*`/,
+  },
 ]);
