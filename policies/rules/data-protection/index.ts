@@ -26,6 +26,7 @@ import storeKmsEncryption from './store-kms-encryption';
 import storeEncryptedInTransit from './store-encrypted-in-transit';
 import dataServiceNotPublic from './data-service-not-public';
 import kubernetesSecretsCustomerKey from './kubernetes-secrets-customer-key';
+import certificateDnsValidation from './certificate-dns-validation';
 
 export const dataProtectionRules: readonly Rule[] = [
   storeKmsEncryption,
@@ -55,4 +56,5 @@ export const dataProtectionRules: readonly Rule[] = [
   storeEncryptedInTransit,
   dataServiceNotPublic,
   kubernetesSecretsCustomerKey,
+  certificateDnsValidation,
 ];

@@ -10,6 +10,13 @@ import trailKmsEncryption from './trail-kms-encryption';
 import trailLogFileValidation from './trail-log-file-validation';
 import trailMultiRegion from './trail-multi-region';
 import kubernetesControlPlaneLogs from './kubernetes-control-plane-logs';
+import vpcFlowLogs from './vpc-flow-logs';
+import threatDetectionEnabled from './threat-detection-enabled';
+import apiAccessLogs from './api-access-logs';
+import loadBalancerAccessLogs from './load-balancer-access-logs';
+import cdnAccessLogs from './cdn-access-logs';
+import dnsQueryLogging from './dns-query-logging';
+import threatDetectionData from './threat-detection-data';
 
 export const loggingRules: readonly Rule[] = [
   logRetention,
@@ -23,4 +30,11 @@ export const loggingRules: readonly Rule[] = [
   objectStoreAccessLogging,
   objectStoreDataEvents,
   kubernetesControlPlaneLogs,
+  vpcFlowLogs,
+  threatDetectionEnabled,
+  apiAccessLogs,
+  loadBalancerAccessLogs,
+  cdnAccessLogs,
+  dnsQueryLogging,
+  threatDetectionData,
 ];

@@ -1,20 +1,15 @@
 import type { Rule } from '../../../lib/engine/rule';
-import apiAccessLogs from './api-access-logs';
 import apiTls from './api-tls';
-import cdnAccessLogs from './cdn-access-logs';
 import cdnOriginAccessControl from './cdn-origin-access-control';
 import cdnOriginTls from './cdn-origin-tls';
 import cdnTls from './cdn-tls';
-import certificateDnsValidation from './certificate-dns-validation';
 import containerServiceNoPublicIp from './container-service-no-public-ip';
 import ddosProtection from './ddos-protection';
 import defaultSecurityGroupRestricted from './default-security-group-restricted';
-import dnsQueryLogging from './dns-query-logging';
 import endpointClassificationTls from './endpoint-classification-tls';
 import functionInNetwork from './function-in-network';
 import httpRedirectsToHttps from './http-redirects-to-https';
 import listenerTls from './listener-tls';
-import loadBalancerAccessLogs from './load-balancer-access-logs';
 import naclAdminPorts from './nacl-admin-ports';
 import networkFirewallDefaultDeny from './network-firewall-default-deny';
 import networkFirewallInspection from './network-firewall-inspection';
@@ -28,7 +23,6 @@ import subscriptionTls from './subscription-tls';
 import targetGroupTls from './target-group-tls';
 import vmNoPublicIp from './vm-no-public-ip';
 import vpcEndpointPolicy from './vpc-endpoint-policy';
-import vpcFlowLogs from './vpc-flow-logs';
 import wafRulesEnforce from './waf-rules-enforce';
 import webEndpointWaf from './web-endpoint-waf';
 import kubernetesApiNotPublic from './kubernetes-api-not-public';
@@ -37,7 +31,6 @@ export const networkRules: readonly Rule[] = [
   sgAdminPorts,
   sgDatabasePorts,
   naclAdminPorts,
-  vpcFlowLogs,
   listenerTls,
   httpRedirectsToHttps,
   cdnTls,
@@ -51,16 +44,11 @@ export const networkRules: readonly Rule[] = [
   defaultSecurityGroupRestricted,
   vmNoPublicIp,
   functionInNetwork,
-  apiAccessLogs,
-  loadBalancerAccessLogs,
-  cdnAccessLogs,
-  dnsQueryLogging,
   sgCifsPort,
   peeringRoutesLeastAccess,
   networkFirewallDefaultDeny,
   networkFirewallInspection,
   ddosProtection,
-  certificateDnsValidation,
   targetGroupTls,
   vpcEndpointPolicy,
   containerServiceNoPublicIp,

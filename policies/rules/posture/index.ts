@@ -3,16 +3,12 @@ import configRecordsAll from './config-records-all';
 import functionRuntimeSupported from './function-runtime-supported';
 import imageScanning from './image-scanning';
 import securityHubStandards from './security-hub-standards';
-import threatDetectionData from './threat-detection-data';
-import threatDetectionEnabled from './threat-detection-enabled';
 import vmImdsv2 from './vm-imdsv2';
 
 export const postureRules: readonly Rule[] = [
-  threatDetectionEnabled,
   configRecordsAll,
   imageScanning,
   securityHubStandards,
   functionRuntimeSupported,
   vmImdsv2,
-  threatDetectionData,
 ];

@@ -5,6 +5,9 @@ import noPassroleOnAllRoles from './no-passrole-on-all-roles';
 import noPrivilegeEscalationOnAll from './no-privilege-escalation-on-all';
 import noSensitiveReadOnAll from './no-sensitive-read-on-all';
 import serviceGrantSource from './service-grant-source';
+import policyNoFullAdmin from './policy-no-full-admin';
+import noAdministratorAccess from './no-administrator-access';
+import trustPolicyNotPublic from './trust-policy-not-public';
 
 export const privilegedAccessRules: readonly Rule[] = [
   iamUserPermissionsViaGroups,
@@ -13,4 +16,7 @@ export const privilegedAccessRules: readonly Rule[] = [
   noPrivilegeEscalationOnAll,
   noSensitiveReadOnAll,
   serviceGrantSource,
+  policyNoFullAdmin,
+  noAdministratorAccess,
+  trustPolicyNotPublic,
 ];
