@@ -6,7 +6,8 @@ import { evaluate } from '../../lib/engine/evaluate';
 import { ResourceGraph } from '../../lib/graph/graph';
 import { definePack } from '../../lib/engine/pack';
 import type { RuleResult } from '../../lib/engine/result';
-import type { RuleCases } from '../../lib/engine/cases';
+import { isCdkCase, type CdkRuleCase, type RuleCases, type TemplateRuleCase } from '../../lib/engine/cases';
+import type { Rule } from '../../lib/engine/rule';
 import { loadInput } from '../../lib/sources';
 import { cloudFormationAdapters } from '../../lib/views/cloudformation';
 
@@ -18,12 +19,28 @@ const everything = definePack({
   bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
 });
 
-/** Synthesize every case of a rule (one stack a case, one app), then evaluate the rule on each stack. */
+/** Repository root: template cases name their template from here. */
+export const REPO_ROOT = path.join(__dirname, '../..');
+
+/**
+ * Evaluate every case of a rule. CDK cases are synthesized (one stack a case, one app); template
+ * cases read their vendored template (each template once). Each case is its own estate: rules that
+ * look across the graph (a trail, a backup plan) see only its stack or template.
+ */
 export function runCases(rc: RuleCases): Map<string, RuleResult[]> {
+  const out = new Map<string, RuleResult[]>();
+  const cdk = rc.cases.filter(isCdkCase);
+  if (cdk.length > 0) for (const [name, rs] of runCdkCases(rc.rule, cdk)) out.set(name, rs);
+  const templates = rc.cases.filter((c): c is TemplateRuleCase => !isCdkCase(c));
+  if (templates.length > 0) for (const [name, rs] of runTemplateCases(rc.rule, templates)) out.set(name, rs);
+  return out;
+}
+
+function runCdkCases(rule: Rule, cases: readonly CdkRuleCase[]): Map<string, RuleResult[]> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-cases-'));
   try {
     const app = new App({ outdir, builtinCloudFormationValidation: false });
-    const stacks = rc.cases.map((c, i) => {
+    const stacks = cases.map((c, i) => {
       const stack = new Stack(app, `Case${i}`);
       c.build(stack);
       return stack.stackName;
@@ -32,11 +49,10 @@ export function runCases(rc: RuleCases): Map<string, RuleResult[]> {
     const { graph } = loadInput([outdir]);
     const adapters = cloudFormationAdapters();
     const out = new Map<string, RuleResult[]>();
-    rc.cases.forEach((c, i) => {
+    cases.forEach((c, i) => {
       const stack = stacks[i]!;
-      // Each case is its own estate: rules that look across the graph (a trail, a backup plan) see only it.
       const own = new ResourceGraph([...graph.all()].filter((r) => r.stack === stack));
-      const ev = evaluate({ graph: own, adapters, rules: [rc.rule], pack: everything });
+      const ev = evaluate({ graph: own, adapters, rules: [rule], pack: everything });
       out.set(
         c.name,
         ev.results.filter((r) => c.target === undefined || matchesTarget(r, stack, c.target)),
@@ -46,6 +62,25 @@ export function runCases(rc: RuleCases): Map<string, RuleResult[]> {
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+function runTemplateCases(rule: Rule, cases: readonly TemplateRuleCase[]): Map<string, RuleResult[]> {
+  const adapters = cloudFormationAdapters();
+  const byTemplate = new Map<string, RuleResult[]>();
+  const out = new Map<string, RuleResult[]>();
+  for (const c of cases) {
+    let results = byTemplate.get(c.template);
+    if (!results) {
+      const { graph } = loadInput([path.join(REPO_ROOT, c.template)]);
+      results = [...evaluate({ graph, adapters, rules: [rule], pack: everything }).results];
+      byTemplate.set(c.template, results);
+    }
+    out.set(
+      c.name,
+      results.filter((r) => r.resource.logicalId === c.target),
+    );
+  }
+  return out;
 }
 
 function matchesTarget(r: RuleResult, stack: string, target: string): boolean {
