@@ -122,4 +122,19 @@ export default defineCases(rule, [
     expect: 'unknown',
     message: /inherited from `SourceDBInstanceIdentifier`/,
   },
+  // From real templates: StorageEncrypted true meets CIS AWS 2.2.1 / MCSB DP-4.
+  {
+    name: 'real template: MySQL primary with StorageEncrypted true',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/rds-mysql-read-replica.yaml',
+    target: 'MainDB',
+    expect: 'pass',
+  },
+  {
+    name: 'real template: Aurora PostgreSQL cluster restored from a snapshot with StorageEncrypted true',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/dms-aurora-to-s3.yaml',
+    target: 'AuroraCluster',
+    expect: 'pass',
+  },
 ]);

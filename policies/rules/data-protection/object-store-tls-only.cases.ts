@@ -143,4 +143,13 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Archive` accepts requests without TLS/,
   },
+  // From a real template: CIS AWS 2.1.1 needs a bucket policy denying aws:SecureTransport=false.
+  {
+    name: 'real template: CodePipeline artifact bucket with no bucket policy',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/codebuild.yaml',
+    target: 'PipelineS3Bucket',
+    expect: 'fail',
+    message: '`PipelineS3Bucket` accepts requests without TLS',
+  },
 ]);

@@ -283,4 +283,21 @@ export default defineCases(rule, [
     target: 'Audit',
     expect: 'pass',
   },
+  // From real templates: an SNS topic is encrypted at rest only with KmsMasterKeyId (MCSB DP-4).
+  {
+    name: 'real template: AWS Config delivery topic without KmsMasterKeyId',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/config.yaml',
+    target: 'ConfigTopic',
+    expect: 'fail',
+    message: '`ConfigTopic` is not encrypted at rest',
+  },
+  {
+    name: 'real template: replication source bucket encrypted with its own KMS key',
+    source: 'cloudformation-template',
+    template:
+      'test/fixtures/real-world/aws-cloudformation-templates/s3-cross-account-replication-kms-source.yaml',
+    target: 'S3BucketSource',
+    expect: 'pass',
+  },
 ]);

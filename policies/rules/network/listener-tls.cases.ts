@@ -207,4 +207,22 @@ export default defineCases(rule, [
     expect: 'unknown',
     message: /policy `Missing`/,
   },
+  // From real templates: both predefined policies below still offer TLS 1.0 and 1.1.
+  {
+    name: 'real template: HTTPS listener with ELBSecurityPolicy-2016-08',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/autoscaling-multi-az-notifications.yaml',
+    target: 'LoadBalancerListener',
+    expect: 'fail',
+    message: '`LoadBalancerListener` accepts TLS 1.0 (policy `ELBSecurityPolicy-2016-08`)',
+  },
+  {
+    name: 'real template: HTTPS listener with the forward-secrecy policy ELBSecurityPolicy-FS-2018-06',
+    source: 'cloudformation-template',
+    template:
+      'test/fixtures/real-world/aws-cloudformation-templates/cloudfront-custom-origin-lambda-edge.yaml',
+    target: 'OriginALBHttpsListener',
+    expect: 'fail',
+    message: '`OriginALBHttpsListener` accepts TLS 1.0 (policy `ELBSecurityPolicy-FS-2018-06`)',
+  },
 ]);

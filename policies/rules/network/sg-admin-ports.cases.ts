@@ -199,4 +199,29 @@ export default defineCases(rule, [
     target: 'Web',
     expect: 'pass',
   },
+  // From real templates (test/fixtures/real-world): CIS AWS 5.3 fails a group that admits SSH from 0.0.0.0/0.
+  {
+    name: 'real template: EFS sample instances admit SSH from 0.0.0.0/0 by literal CIDR',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/efs-automount-ec2.yaml',
+    target: 'InstanceSecurityGroup',
+    expect: 'fail',
+    message: /`InstanceSecurityGroup` allows ingress from 0\.0\.0\.0\/0 to administration port 22/,
+  },
+  {
+    name: 'real template: ELB sample instances admit SSH from the SSHLocation parameter, 0.0.0.0/0 by default',
+    source: 'cloudformation-template',
+    template:
+      'test/fixtures/real-world/aws-cloudformation-templates/elb-locked-down-autoscaled-instances.yaml',
+    target: 'InstanceSecurityGroup',
+    expect: 'fail',
+    message: /`InstanceSecurityGroup` allows ingress from 0\.0\.0\.0\/0 to administration port 22/,
+  },
+  {
+    name: 'real template: load balancer group admits HTTP and HTTPS from anywhere, no administration port',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/efs-automount-ec2.yaml',
+    target: 'ELBSecurityGroup',
+    expect: 'pass',
+  },
 ]);

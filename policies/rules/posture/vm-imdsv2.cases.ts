@@ -133,4 +133,13 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`Template` allows IMDSv1',
   },
+  // From a real template: CIS AWS 5.7 requires HttpTokens required; the sample sets optional.
+  {
+    name: 'real template: EKS node launch template sets HttpTokens optional',
+    source: 'cloudformation-template',
+    template: 'test/fixtures/real-world/aws-cloudformation-templates/eks-cluster.yaml',
+    target: 'LaunchTemplate',
+    expect: 'fail',
+    message: '`LaunchTemplate` allows IMDSv1',
+  },
 ]);

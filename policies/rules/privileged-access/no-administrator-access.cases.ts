@@ -67,4 +67,22 @@ export default defineCases(rule, [
     expect: 'unknown',
     message: /managed policy ARN cannot be resolved/,
   },
+  // From a real template: CIS AWS 1.15 forbids identities holding full administrative privileges.
+  {
+    name: 'real template: EC2 role holding the AdministratorAccess managed policy',
+    source: 'cloudformation-template',
+    template:
+      'test/fixtures/real-world/aws-cloudformation-templates/cloudfront-custom-origin-lambda-edge.yaml',
+    target: 'AdministratorAccessIAMRole',
+    expect: 'fail',
+    message: '`AdministratorAccessIAMRole` holds `arn:aws:iam::aws:policy/AdministratorAccess`',
+  },
+  {
+    name: 'real template: Lambda@Edge role with basic execution and X-Ray write policies',
+    source: 'cloudformation-template',
+    template:
+      'test/fixtures/real-world/aws-cloudformation-templates/cloudfront-custom-origin-lambda-edge.yaml',
+    target: 'LambdaEdgeIAMRole',
+    expect: 'pass',
+  },
 ]);
