@@ -2,6 +2,7 @@ import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { Resource } from '../../graph/resource';
 import { Unknown, type Value, type ValueObject } from '../../graph/values';
 import { describeError, errorCode } from '../reader';
+import { identitiesOf } from '../../sources/cloudformation/identities';
 import { ResourceGone, type CollectContext, type Collected, type ReadError } from './types';
 
 /** Identity of a live resource that is not the desired resource itself. */
@@ -25,6 +26,9 @@ export function childPath(desired: Resource, child: string): string | undefined 
  * construct path and location (so findings point where the resource is declared) and its
  * IaC-only settings (deletion policy, acknowledgements); properties and tags are what AWS returned.
  */
+/** Pseudo parameters of live reads: the commercial partition (`arn:aws:...`). */
+const LIVE_PSEUDO = { 'AWS::Partition': 'aws' };
+
 export function liveResource(
   desired: Resource,
   properties: ValueObject,
@@ -34,12 +38,17 @@ export function liveResource(
   const base = identity
     ? (identity.desired ?? { ...desired, logicalId: undefined, path: identity.path })
     : desired;
+  const type = identity?.type ?? desired.type;
+  // Live resources are shaped as CloudFormation resources, so they are known by the same names and ARNs
+  // (a live bucket policy names its bucket's real ARN).
+  const identities = identitiesOf(type, properties, LIVE_PSEUDO);
   return {
     address: identity?.address ?? desired.address,
-    type: identity?.type ?? desired.type,
+    type,
     source: 'live',
     properties,
     tags,
+    ...(identities.length > 0 ? { identities } : {}),
     ...(base.logicalId !== undefined ? { logicalId: base.logicalId } : {}),
     ...(base.path !== undefined ? { path: base.path } : {}),
     ...(base.stack !== undefined ? { stack: base.stack } : {}),
