@@ -82,8 +82,13 @@ export interface AssemblyReadOptions {
 
 /** Read a CDK cloud assembly: every stack, nested stacks and nested assemblies (stages). */
 export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): CloudFormationRead {
+  return readAssembly(dir, opts, []);
+}
+
+/** Read one assembly; `enclosing` holds the real paths of the assemblies that nest it. */
+function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[]): CloudFormationRead {
   const manifestFile = path.join(dir, 'manifest.json');
-  const manifest = readJson(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
+  const manifest = readJson(manifestFile) as { artifacts?: Record<string, unknown> };
   if (
     !isObject(manifest as Value) ||
     (manifest.artifacts !== undefined && !isObject(manifest.artifacts as Value))
@@ -94,11 +99,21 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
       'not a cloud assembly manifest: expected an object with `artifacts`',
     );
   }
+  const here = [...enclosing, realPath(dir)];
   const out: CloudFormationRead = { resources: [], templates: [] };
-  for (const [id, art] of Object.entries(manifest.artifacts ?? {})) {
+  for (const [id, raw] of Object.entries(manifest.artifacts ?? {})) {
+    const art = artifactOf(manifestFile, id, raw);
     if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
       if (opts.recurse === false) continue;
-      const sub = readCloudAssembly(path.join(dir, art.properties.directoryName), opts);
+      const subDir = path.join(dir, art.properties.directoryName);
+      if (here.includes(realPath(subDir))) {
+        throw new InputError(
+          'BULWARK_ASSEMBLY_INVALID',
+          manifestFile,
+          `nested assembly \`${id}\` (directory \`${art.properties.directoryName}\`) is this assembly or one that contains it: a cycle of nested assemblies`,
+        );
+      }
+      const sub = readAssembly(subDir, opts, here);
       out.resources.push(...sub.resources);
       out.templates.push(...sub.templates);
       continue;
@@ -118,15 +133,13 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
     const extra = extraFile ? readFile(extraFile) : undefined;
     const marks = (b: Buffer | string) => b.includes(ACK_KEY) || b.includes(OPT_OUT_KEY);
     const metadata: StackMetadata = {
+      file: extraFile ?? manifestFile,
       mayAcknowledge: (extra !== undefined && marks(extra)) || marks(JSON.stringify(inline)),
       load: () => {
         const merged = { ...inline };
         if (extraFile && extra) {
-          const parsed = parseJsonValue(
-            extraFile,
-            checkText(extraFile, extra),
-          ) as ManifestArtifact['metadata'];
-          Object.assign(merged, parsed ?? {});
+          const parsed = parseJsonValue(extraFile, checkText(extraFile, extra));
+          Object.assign(merged, metadataOf(extraFile, id, parsed) ?? {});
         }
         return merged;
       },
@@ -143,8 +156,58 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
   return out;
 }
 
+/** The real path of a directory (links resolved), or the path itself when it cannot be resolved. */
+function realPath(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+/** An artifact entry of a manifest, checked for the fields Bulwark reads. */
+function artifactOf(manifestFile: string, id: string, raw: unknown): ManifestArtifact {
+  const bad = (what: string) =>
+    new InputError('BULWARK_ASSEMBLY_INVALID', manifestFile, `artifact \`${id}\`: ${what}`);
+  if (!isPlainObject(raw)) throw bad('is not an object');
+  for (const k of ['type', 'environment', 'displayName', 'additionalMetadataFile'] as const) {
+    if (raw[k] !== undefined && typeof raw[k] !== 'string') throw bad(`\`${k}\` is not a string`);
+  }
+  const props = raw.properties;
+  if (props !== undefined) {
+    if (!isPlainObject(props)) throw bad('`properties` is not an object');
+    for (const k of ['templateFile', 'stackName', 'directoryName'] as const) {
+      if (props[k] !== undefined && typeof props[k] !== 'string')
+        throw bad(`\`properties.${k}\` is not a string`);
+    }
+  }
+  metadataOf(manifestFile, id, raw.metadata);
+  return raw as ManifestArtifact;
+}
+
+/** Construct metadata (path -> entries), checked for shape. */
+function metadataOf(file: string, id: string, raw: unknown): ManifestArtifact['metadata'] {
+  if (raw === undefined) return undefined;
+  const bad = (what: string) =>
+    new InputError('BULWARK_ASSEMBLY_INVALID', file, `metadata of artifact \`${id}\`: ${what}`);
+  if (!isPlainObject(raw)) throw bad('is not an object');
+  for (const [p, entries] of Object.entries(raw)) {
+    if (!Array.isArray(entries)) throw bad(`entries of \`${p}\` are not a list`);
+    for (const e of entries) {
+      if (!isPlainObject(e) || typeof e.type !== 'string') throw bad(`an entry of \`${p}\` has no \`type\``);
+    }
+  }
+  return raw as ManifestArtifact['metadata'];
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** A stack's construct metadata, read only when needed. */
 interface StackMetadata {
+  /** The file the metadata comes from (the manifest, or the stack's additional metadata file). */
+  readonly file: string;
   /** The metadata may hold acknowledgements or opt-outs (a byte search, before any parsing). */
   readonly mayAcknowledge: boolean;
   load(): Record<string, { type: string; data?: unknown }[]>;
@@ -213,7 +276,12 @@ function readStack(
     }
   }
   const pseudo = pseudoParameters(environment, stack);
-  const rootPath = templateFiles.find(([, f]) => f === templateFile)?.[0] ?? `/${stack}`;
+  // The stack's own entry: the shortest construct path whose template is the stack's template.
+  const rootPath =
+    templateFiles
+      .filter(([, f]) => f === templateFile)
+      .map(([p]) => p)
+      .sort((a, b) => a.length - b.length)[0] ?? `/${stack}`;
   const nested = templateFiles.filter(([p]) => p !== rootPath).sort((a, b) => b[0].length - a[0].length);
   const templateOf = (constructPath: string): string =>
     nested.find(([p]) => constructPath.startsWith(`${p}/`))?.[1] ?? templateFile;
@@ -245,9 +313,9 @@ function readStack(
   for (const [nestedPath, nestedFile] of [...nested].reverse()) {
     const parentLogicalId = logicalIdPaths.find(([p]) => p.startsWith(`${nestedPath}.NestedStack/`))?.[1];
     const prefix = `${stack}/${parentLogicalId ?? nestedPath.split('/').pop()}`;
+    checkNotOwnAncestor(stackMetadata.file, nestedPath, nestedFile, rootPath, templateFile, nested);
     const nf = path.join(dir, nestedFile);
-    if (!fs.existsSync(nf)) continue;
-    const np = parseTemplateFile(nf);
+    const np = parseTemplateFile(nf, `the template of nested stack \`${nestedPath.replace(/^\//, '')}\``);
     const nestedResources = toResources(np, {
       stack,
       addressPrefix: prefix,
@@ -257,6 +325,33 @@ function readStack(
     });
     out.resources.push(...nestedResources);
     out.templates.push({ stack: prefix, file: nf, resources: nestedResources.length });
+  }
+}
+
+/**
+ * A nested stack whose template is the template of the stack or of a nested stack that contains it
+ * would nest itself: name the cycle.
+ */
+function checkNotOwnAncestor(
+  manifestFile: string,
+  nestedPath: string,
+  nestedFile: string,
+  rootPath: string,
+  rootFile: string,
+  nested: readonly [string, string][],
+): void {
+  const ancestors: [string, string][] = [
+    [rootPath, rootFile],
+    ...nested.filter(([p]) => p !== nestedPath && nestedPath.startsWith(`${p}/`)),
+  ];
+  const cycle = ancestors.find(([, f]) => path.normalize(f) === path.normalize(nestedFile));
+  if (cycle) {
+    const name = (p: string) => p.replace(/^\//, '');
+    throw new InputError(
+      'BULWARK_ASSEMBLY_INVALID',
+      manifestFile,
+      `nested stack \`${name(nestedPath)}\` uses template \`${nestedFile}\`, the template of \`${name(cycle[0])}\` that contains it: a cycle of nested stacks`,
+    );
   }
 }
 
@@ -394,18 +489,20 @@ function objectOr(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-function parseTemplateFile(file: string): ParsedTemplate {
-  const text = checkText(file, readFile(file));
+/** Read and parse a template; `role` says what the file is when it is missing (a nested template). */
+function parseTemplateFile(file: string, role?: string): ParsedTemplate {
+  const text = checkText(file, readFile(file, role));
   if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return parseJsonTemplate(file, text);
   return parseYamlTemplate(file, text);
 }
 
-function readFile(file: string): Buffer {
+function readFile(file: string, role?: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('BULWARK_PATH_NOT_FOUND', file, 'no such file');
+    if (code === 'ENOENT')
+      throw new InputError('BULWARK_PATH_NOT_FOUND', file, role ? `no such file (${role})` : 'no such file');
     if (code === 'EISDIR')
       throw new InputError('BULWARK_TEMPLATE_INVALID', file, 'is a directory, expected a template file');
     throw new InputError(
