@@ -201,4 +201,41 @@ describe('bulwark check: bad input exits 2 with one line naming the file', () =>
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sup\.yaml:2: suppressions\.0: missing `reason`/);
   });
+
+  test.each([
+    [
+      'an expiry that is not a real date',
+      'suppressions:\n  - rule: BW-DP-002\n    target: "*"\n    reason: Accepted until the migration\n    expires: 2020-13-45\n',
+      /bad-sup\.yaml:2: suppressions\.0\.expires: `2020-13-45` is not a date of the calendar/,
+    ],
+    [
+      'an expiry on the 30th of February',
+      'suppressions:\n  - rule: BW-DP-002\n    target: "*"\n    reason: Accepted until the migration\n    expires: "2027-02-30"\n',
+      /bad-sup\.yaml:2: suppressions\.0\.expires: `2027-02-30` is not a date of the calendar/,
+    ],
+    [
+      'a negated target',
+      'suppressions:\n  - rule: BW-DP-002\n    target: "!Shop/Secret"\n    reason: Everything but the secret bucket\n',
+      /bad-sup\.yaml:2: suppressions\.0\.target: a target may not start with `!`: there is no negation/,
+    ],
+    [
+      'an alias bomb',
+      `${aliasBomb('x')}suppressions: []\n`,
+      /bad-sup\.yaml: YAML aliases expand to too much content/,
+    ],
+  ])('a suppressions file with %s is rejected', async (_name, content, message) => {
+    const sup = path.join(dir, 'bad-sup.yaml');
+    fs.writeFileSync(sup, content);
+    const r = await runCli([
+      'check',
+      '--suppressions',
+      sup,
+      path.join(__dirname, '../fixtures/hand-written/short-forms.template.yaml'),
+    ]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(2);
+  });
 });
