@@ -145,6 +145,19 @@ describe('bulwark check: a broken cloud assembly exits 2 with one line naming th
     );
   });
 
+  test('stack metadata nested 100,000 levels deep', async () => {
+    const dir = broken('deep-metadata', (d) =>
+      fs.writeFileSync(
+        path.join(d, 'Shop.metadata.json'),
+        `{"/Shop": [{"type": "aws:cdk:acknowledged-rules", "data": ${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`,
+      ),
+    );
+    await expectInputError(
+      dir,
+      /Shop\.metadata\.json: objects and lists are nested more than \d+ levels deep/,
+    );
+  });
+
   test.each([
     [
       'an artifact that is not an object',

@@ -161,7 +161,7 @@ function jsonSyntaxError(file: string, text: string, cause: Error): InputError {
  * Walk a parsed value without recursion: count the keys of every object, and reject nesting deeper
  * than {@link MAX_NESTING} (later stages recurse over the value).
  */
-function measure(file: string, value: unknown): { keys: number } {
+export function measure(file: string, value: unknown): { keys: number } {
   let keys = 0;
   const stack: unknown[] = [value];
   const depths: number[] = [0];

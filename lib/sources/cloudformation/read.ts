@@ -6,7 +6,7 @@ import { isObject, type ResourceRef, type Unknown, type Value, type ValueObject 
 import { OPT_OUT_KEY } from '../../cdk/metadata';
 import { identitiesOf } from './identities';
 import { Resolver } from './intrinsics';
-import { checkText, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
+import { checkText, measure, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 import { expandTransforms } from './transforms';
 
 /** One stack (or nested stack) template that was read. */
@@ -518,10 +518,14 @@ function readJson(file: string): unknown {
   return parseJsonValue(file, text);
 }
 
+/** Parse a manifest or metadata file; nesting deeper than any manifest needs is rejected. */
 function parseJsonValue(file: string, text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new InputError('BULWARK_ASSEMBLY_INVALID', file, `invalid JSON (${(e as Error).message})`);
   }
+  measure(file, value);
+  return value;
 }
