@@ -17,7 +17,11 @@ export interface CheckCommandOptions {
   readonly includePassed?: boolean;
 }
 
-/** `bulwark check <path...>`: evaluate artifacts, print or write the report, return the exit code. */
+/**
+ * `bulwark check <path...>`: evaluate artifacts, print or write the report, return the exit code:
+ * 1 when a mandatory finding is at or above `failOn`, or when part of the input could not be read
+ * (the report lists it as incomplete).
+ */
 export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions, io: CliIo): number {
   const run = checkPaths(
     paths.map((p) => path.resolve(io.cwd, p)),
@@ -32,11 +36,13 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
     tool: { name: 'bulwark', version: VERSION },
     inputs: [...paths],
     cwd: io.cwd,
+    incomplete: run.input.incomplete,
   });
   emitReport(report, o.format, o.output, io);
   const floor = SEVERITIES.indexOf(o.failOn);
   const gating = run.evaluation.results.filter(
     (r) => gates(r, run.evaluation.pack) && SEVERITIES.indexOf(r.rule.severity) >= floor,
   );
-  return gating.length > 0 ? EXIT.findings : EXIT.clean;
+  // Input that was not read completely is never all clear: what was not read was not checked.
+  return gating.length > 0 || run.input.incomplete.length > 0 ? EXIT.findings : EXIT.clean;
 }

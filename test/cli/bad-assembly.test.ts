@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnStack, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { runCli } from '../support/cli';
 
@@ -75,6 +75,42 @@ describe('bulwark check: a broken cloud assembly exits 2 with one line naming th
     const r = await runCli(['check', '--format', 'json', assembly]);
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.code);
+  });
+
+  test('a nested stack the metadata gives no template is reported incomplete, never clean', async () => {
+    const dir = broken('nested-unlisted', (d) =>
+      editJson(path.join(d, 'Shop.metadata.json'), (md) => {
+        md['/Shop/Reporting/Archive'] = (md['/Shop/Reporting/Archive'] as { type: string }[]).filter(
+          (e) => e.type !== 'aws:cdk:templateFile',
+        );
+      }),
+    );
+    const r = await runCli(['check', '--format', 'json', '--fail-on', 'critical', dir]);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { incomplete: string[] };
+    expect(report.incomplete).toEqual([
+      expect.stringMatching(
+        /^nested stack `Shop\/Reporting[^`]*\/Archive[^`]*` \(AWS::CloudFormation::Stack\): its template is not in the input/,
+      ),
+    ]);
+    expect(r.code).toBe(1);
+    const intact = await runCli(['check', '--format', 'json', '--fail-on', 'critical', assembly]);
+    expect(intact.code).toBe(0);
+    expect((JSON.parse(intact.stdout) as { incomplete: string[] }).incomplete).toEqual([]);
+  });
+
+  test('a template file with a nested stack: the nested template is not read, and the report says so', async () => {
+    const outdir = path.join(root, 'cfn-stack');
+    const app = new App({ outdir, builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'Parent');
+    new CfnStack(stack, 'Child', { templateUrl: 'https://example.com/child.template.json' });
+    app.synth();
+    const r = await runCli(['check', '--fail-on', 'critical', path.join(outdir, 'Parent.template.json')]);
+    expect(r.stdout).toMatch(/INCOMPLETE \(1\)/);
+    expect(r.stdout).toMatch(
+      /nested stack `Parent\/Child` \(AWS::CloudFormation::Stack\): its template is not in the input/,
+    );
+    expect(r.code).toBe(1);
   });
 
   test('a nested stack template that is missing', async () => {

@@ -19,6 +19,23 @@ export interface TemplateInfo {
 export interface CloudFormationRead {
   readonly resources: Resource[];
   readonly templates: TemplateInfo[];
+  /**
+   * What was declared but could not be read: nested stacks (`AWS::CloudFormation::Stack`) whose
+   * template is not in the input. Their resources were not checked; reports say so.
+   */
+  readonly incomplete: string[];
+}
+
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+
+/** The nested stacks among `resources` whose templates were not read. */
+function unreadNestedStacks(resources: readonly Resource[], read: (logicalId: string) => boolean): string[] {
+  return resources
+    .filter((r) => r.type === NESTED_STACK && !read(r.logicalId!))
+    .map(
+      (r) =>
+        `nested stack \`${r.address}\` (${NESTED_STACK}): its template is not in the input, so its resources were not checked`,
+    );
 }
 
 const ACK_KEY = 'aws:cdk:acknowledged-rules';
@@ -40,7 +57,12 @@ export function readTemplateFile(file: string, stackName?: string): CloudFormati
     addressPrefix: stack,
     pseudo: { 'AWS::StackName': stack, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' },
   });
-  return { resources, templates: [{ stack, file, resources: resources.length }] };
+  // A template file alone names nested templates only by URL: none of them is read.
+  return {
+    resources,
+    templates: [{ stack, file, resources: resources.length }],
+    incomplete: unreadNestedStacks(resources, () => false),
+  };
 }
 
 /** Read every template of a directory that is not a cloud assembly. */
@@ -55,11 +77,12 @@ export function readTemplateDirectory(dir: string): CloudFormationRead {
       'the directory has no templates (*.template.json, *.json, *.yaml) and no cloud assembly manifest.json',
     );
   }
-  const out: CloudFormationRead = { resources: [], templates: [] };
+  const out: CloudFormationRead = { resources: [], templates: [], incomplete: [] };
   for (const n of files) {
     const r = readTemplateFile(path.join(dir, n));
     out.resources.push(...r.resources);
     out.templates.push(...r.templates);
+    out.incomplete.push(...r.incomplete);
   }
   return out;
 }
@@ -100,7 +123,7 @@ function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[
     );
   }
   const here = [...enclosing, realPath(dir)];
-  const out: CloudFormationRead = { resources: [], templates: [] };
+  const out: CloudFormationRead = { resources: [], templates: [], incomplete: [] };
   for (const [id, raw] of Object.entries(manifest.artifacts ?? {})) {
     const art = artifactOf(manifestFile, id, raw);
     if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
@@ -116,6 +139,7 @@ function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[
       const sub = readAssembly(subDir, opts, here);
       out.resources.push(...sub.resources);
       out.templates.push(...sub.templates);
+      out.incomplete.push(...sub.incomplete);
       continue;
     }
     if (art.type !== 'aws:cloudformation:stack') continue;
@@ -308,6 +332,14 @@ function readStack(
   });
   out.resources.push(...resources);
   out.templates.push({ stack, file, resources: resources.length });
+  // Nested stack resources whose templates are read below, as (parent template, logical id).
+  const readNested = new Set<string>();
+  const nestedKey = (parentFile: string, logicalId: string) => `${parentFile}\u0000${logicalId}`;
+  for (const [nestedPath] of nested) {
+    const parentLogicalId = logicalIdPaths.find(([p]) => p.startsWith(`${nestedPath}.NestedStack/`))?.[1];
+    if (parentLogicalId) readNested.add(nestedKey(templateOf(nestedPath), parentLogicalId));
+  }
+  out.incomplete.push(...unreadNestedStacks(resources, (id) => readNested.has(nestedKey(templateFile, id))));
 
   // Nested stacks: the parent resource's construct path is `<nested path>.NestedStack/...`.
   for (const [nestedPath, nestedFile] of [...nested].reverse()) {
@@ -325,6 +357,9 @@ function readStack(
     });
     out.resources.push(...nestedResources);
     out.templates.push({ stack: prefix, file: nf, resources: nestedResources.length });
+    out.incomplete.push(
+      ...unreadNestedStacks(nestedResources, (id) => readNested.has(nestedKey(nestedFile, id))),
+    );
   }
 }
 
