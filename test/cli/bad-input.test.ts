@@ -73,6 +73,23 @@ describe('bulwark check: bad input exits 2 with one line naming the file', () =>
       'Resources:\n' + Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 2)}k${i}:\n`).join(''),
     );
     fs.writeFileSync(path.join(dir, 'alias-bomb.yaml'), aliasBomb('Resources'));
+    fs.writeFileSync(
+      path.join(dir, 'default-cycle.json'),
+      JSON.stringify({
+        Parameters: { Env: { Type: 'String', Default: { 'Fn::FindInMap': ['M', { Ref: 'Env' }, 'k'] } } },
+        Mappings: { M: { a: { k: 'v' } } },
+        Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { Ref: 'Env' } } } },
+      }),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'mapping-cycle.json'),
+      JSON.stringify({
+        Mappings: { M: { a: { k: { 'Fn::FindInMap': ['M', 'a', 'k'] } } } },
+        Resources: {
+          B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::FindInMap': ['M', 'a', 'k'] } } },
+        },
+      }),
+    );
     fs.mkdirSync(path.join(dir, 'empty-dir'));
     fs.mkdirSync(path.join(dir, 'bad-assembly'));
     fs.writeFileSync(
@@ -147,6 +164,16 @@ describe('bulwark check: bad input exits 2 with one line naming the file', () =>
       /deep-block\.yaml(:\d+:\d+)?: objects and lists are nested more than \d+ levels deep/,
     ],
     ['YAML alias bomb', 'alias-bomb.yaml', /alias-bomb\.yaml: YAML aliases expand to too much content/],
+    [
+      'parameter default that looks itself up in a mapping',
+      'default-cycle.json',
+      /default-cycle\.json: parameter `Env` has a `Default` that is not a literal/,
+    ],
+    [
+      'mapping value that looks itself up',
+      'mapping-cycle.json',
+      /mapping-cycle\.json: mapping `M` has a value at `a`\.`k` that is not a string or list/,
+    ],
     ['directory without templates', 'empty-dir', /empty-dir: the directory has no templates/],
     ['assembly whose template is missing', 'bad-assembly', /S\.template\.json: no such file/],
   ];

@@ -203,6 +203,15 @@ const scalar = fc.oneof(
   fc.constant(null),
 );
 
+/** What parameter defaults and mapping values may be: strings, numbers, booleans, lists of them. */
+const literalScalar = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constantFrom('prod', 'dev', 'aws:kms', '0.0.0.0/0', 'a,b'),
+);
+const literal = fc.oneof(literalScalar, fc.array(literalScalar, { maxLength: 3 }));
+
 const target = fc.oneof(
   fc.constantFrom(...LOGICAL_IDS),
   fc.constantFrom(...PARAMS),
@@ -305,7 +314,7 @@ const template = fc.record(
             'CommaDelimitedList',
             'AWS::SSM::Parameter::Value<String>',
           ),
-          Default: value,
+          Default: literal,
         },
         { requiredKeys: ['Type'] },
       ),
@@ -315,7 +324,7 @@ const template = fc.record(
       fc.constantFrom('Regions', 'Other'),
       fc.dictionary(
         fc.string({ maxLength: 10 }),
-        fc.dictionary(fc.string({ maxLength: 6 }), value, { maxKeys: 2 }),
+        fc.dictionary(fc.string({ maxLength: 6 }), literal, { maxKeys: 2 }),
         { maxKeys: 2 },
       ),
       { maxKeys: 2 },

@@ -426,6 +426,48 @@ function unknownTagMessage(message: string): string {
     : message;
 }
 
+/** A string, number or boolean, or a list of them: what `Parameters` defaults and `Mappings` hold. */
+function isLiteral(v: unknown): boolean {
+  const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+  return scalar(v) || (Array.isArray(v) && v.every(scalar));
+}
+
+/**
+ * CloudFormation allows no intrinsic function in parameter defaults and mapping values: they are
+ * literals. A template that has one there is invalid, and resolving it could refer back to itself
+ * (a default looked up in a mapping keyed by the parameter itself).
+ */
+function checkLiteralSections(file: string, t: Record<string, unknown>): void {
+  const bad = (detail: string) => new InputError('BULWARK_TEMPLATE_INVALID', file, detail);
+  const params = t.Parameters;
+  if (typeof params === 'object' && params !== null && !Array.isArray(params)) {
+    for (const [name, p] of Object.entries(params)) {
+      const d = typeof p === 'object' && p !== null ? (p as { Default?: unknown }).Default : undefined;
+      if (d !== undefined && !isLiteral(d)) {
+        throw bad(
+          `parameter \`${name}\` has a \`Default\` that is not a literal (CloudFormation allows no intrinsic function in Parameters)`,
+        );
+      }
+    }
+  }
+  const mappings = t.Mappings;
+  if (typeof mappings === 'object' && mappings !== null && !Array.isArray(mappings)) {
+    for (const [name, m] of Object.entries(mappings)) {
+      if (typeof m !== 'object' || m === null || Array.isArray(m)) continue;
+      for (const [key, level] of Object.entries(m)) {
+        if (typeof level !== 'object' || level === null || Array.isArray(level)) continue;
+        for (const [attr, v] of Object.entries(level)) {
+          if (!isLiteral(v)) {
+            throw bad(
+              `mapping \`${name}\` has a value at \`${key}\`.\`${attr}\` that is not a string or list (CloudFormation allows no intrinsic function in Mappings)`,
+            );
+          }
+        }
+      }
+    }
+  }
+}
+
 function asTemplateObject(file: string, body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InputError(
@@ -449,6 +491,7 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
       '`Resources` must be an object of logical id -> resource',
     );
   }
+  checkLiteralSections(file, t);
   const resources = t.Resources as Record<string, unknown>;
   for (const id in resources) {
     if (id.startsWith('Fn::ForEach::')) continue; // a loop of the language extensions (foreach.ts)
