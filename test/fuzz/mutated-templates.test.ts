@@ -115,7 +115,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     kind: fc.constant('huge' as const),
     at: fc.nat(),
-    size: fc.integer({ min: 10_000, max: 120_000 }),
+    size: fc.integer({ min: 10_000, max: 60_000 }),
     char: fc.constantFrom('a', '$', '{', '\\', '"', '\u001b', '\u202e', '\u0000', '${'),
   }),
 );

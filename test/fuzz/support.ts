@@ -13,10 +13,24 @@ export function runs(n: number): number {
   return Math.max(1, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
 
-/** fast-check parameters: a seed from `BULWARK_FUZZ_SEED` reproduces a failing run. */
-export function params(numRuns: number): { numRuns: number; seed?: number; endOnFailure: true } {
+/**
+ * fast-check parameters: `BULWARK_FUZZ_SEED` and `BULWARK_FUZZ_PATH` (both printed with a
+ * counterexample) replay a failing case.
+ */
+export function params(numRuns: number): {
+  numRuns: number;
+  seed?: number;
+  path?: string;
+  endOnFailure: true;
+} {
   const seed = process.env.BULWARK_FUZZ_SEED;
-  return { numRuns: runs(numRuns), ...(seed ? { seed: Number(seed) } : {}), endOnFailure: true };
+  const replay = process.env.BULWARK_FUZZ_PATH;
+  return {
+    numRuns: runs(numRuns),
+    ...(seed ? { seed: Number(seed) } : {}),
+    ...(replay ? { path: replay } : {}),
+    endOnFailure: true,
+  };
 }
 
 /** The most time one input may take to be read and judged (wall time, generous for a loaded machine). */
