@@ -181,6 +181,19 @@ describe('bulwark check: a broken cloud assembly exits 2 with one line naming th
     );
   });
 
+  test('a nested assembly outside the cloud assembly', async () => {
+    const dir = broken('nested-outside', (d) =>
+      editJson(path.join(d, 'manifest.json'), (m) => {
+        const artifacts = m.artifacts as Record<string, { properties?: Record<string, unknown> }>;
+        artifacts['assembly-Prod']!.properties!.directoryName = '..';
+      }),
+    );
+    await expectInputError(
+      dir,
+      /nested-outside\/manifest\.json: nested assembly `assembly-Prod` \(directory `\.\.`\) is outside the cloud assembly/,
+    );
+  });
+
   test('stack metadata nested 100,000 levels deep', async () => {
     const dir = broken('deep-metadata', (d) =>
       fs.writeFileSync(

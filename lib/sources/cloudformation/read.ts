@@ -108,7 +108,10 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
   return readAssembly(dir, opts, []);
 }
 
-/** Read one assembly; `enclosing` holds the real paths of the assemblies that nest it. */
+/**
+ * Read one assembly; `enclosing` holds the real paths of the assemblies that nest it, the
+ * top-level one first: a nested assembly must be inside it.
+ */
 function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[]): CloudFormationRead {
   const manifestFile = path.join(dir, 'manifest.json');
   const manifest = readJson(manifestFile) as { artifacts?: Record<string, unknown> };
@@ -129,7 +132,15 @@ function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[
     if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
       if (opts.recurse === false) continue;
       const subDir = path.join(dir, art.properties.directoryName);
-      if (here.includes(realPath(subDir))) {
+      const subReal = realPath(subDir);
+      if (subReal !== here[0] && !subReal.startsWith(`${here[0]}${path.sep}`)) {
+        throw new InputError(
+          'BULWARK_ASSEMBLY_INVALID',
+          manifestFile,
+          `nested assembly \`${id}\` (directory \`${art.properties.directoryName}\`) is outside the cloud assembly`,
+        );
+      }
+      if (here.includes(subReal)) {
         throw new InputError(
           'BULWARK_ASSEMBLY_INVALID',
           manifestFile,
