@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkPaths } from '../check';
+import { checkPaths, type CheckRun } from '../check';
 import { gates } from '../engine/evaluate';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { buildReport } from '../report/model';
@@ -19,8 +19,7 @@ export interface CheckCommandOptions {
 
 /**
  * `bulwark check <path...>`: evaluate artifacts, print or write the report, return the exit code:
- * 1 when a mandatory finding is at or above `failOn`, or when part of the input could not be read
- * (the report lists it as incomplete).
+ * see {@link checkExitCode}.
  */
 export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions, io: CliIo): number {
   const run = checkPaths(
@@ -39,10 +38,19 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
     incomplete: run.input.incomplete,
   });
   emitReport(report, o.format, o.output, io);
-  const floor = SEVERITIES.indexOf(o.failOn);
-  const gating = run.evaluation.results.filter(
+  return checkExitCode(run, o.failOn);
+}
+
+/**
+ * The exit code of a check run: 1 when a gating finding is at or above `failOn`, when part of the
+ * input could not be read (incomplete), or when the views of a resource could not be derived (its
+ * rules did not run). What was not read or judged is never all clear.
+ */
+export function checkExitCode(run: CheckRun, failOn: Severity): number {
+  const floor = SEVERITIES.indexOf(failOn);
+  const gating = run.evaluation.results.some(
     (r) => gates(r, run.evaluation.pack) && SEVERITIES.indexOf(r.rule.severity) >= floor,
   );
-  // Input that was not read completely is never all clear: what was not read was not checked.
-  return gating.length > 0 || run.input.incomplete.length > 0 ? EXIT.findings : EXIT.clean;
+  const unjudged = run.input.incomplete.length > 0 || run.evaluation.viewErrors.length > 0;
+  return gating || unjudged ? EXIT.findings : EXIT.clean;
 }
