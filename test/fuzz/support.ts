@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { checkPaths } from '../../lib/check';
 import { errorLine } from '../../lib/cli';
+import { checkExitCode } from '../../lib/cli/check';
 import { InputError } from '../../lib/errors';
 import { buildReport, render } from '../../lib/report';
 
@@ -63,7 +64,7 @@ export class Tally {
   print(name: string): void {
     if (!process.env.BULWARK_FUZZ_STATS) return;
     console.log(
-      `${name}: ${this.complete} complete, ${this.inputErrors} input errors ${JSON.stringify([...this.codes])}, slowest ${this.maxMs.toFixed(0)} ms`,
+      `${name}: ${this.complete} complete, ${this.inputErrors} input errors ${JSON.stringify([...this.codes])}, slowest ${this.maxMs.toFixed(0)} ms; views not derived: ${JSON.stringify([...new Set(viewErrorsSeen)])}`,
     );
   }
 }
@@ -76,8 +77,8 @@ export class Tally {
  *   is a single line without raw control characters and names the file at fault;
  * - any other exception is a crash and fails the test (it is rethrown with the input's name);
  * - it takes less than {@link CASE_BUDGET_MS};
- * - a complete report has results only with known outcomes, no resource whose views could not be
- *   derived, and has read every template given.
+ * - a complete report has results only with known outcomes, has read every template given, and
+ *   lists every resource whose views could not be derived, with an exit code that is not clean.
  */
 export function judge(paths: readonly string[]): Outcome {
   const t0 = performance.now();
@@ -94,9 +95,12 @@ export function judge(paths: readonly string[]): Outcome {
         throw new Error(`result with outcome ${String(r.outcome)}`);
       }
     }
+    // A resource whose views could not be derived is reported and never passes as clean.
     if (run.evaluation.viewErrors.length > 0) {
-      const e = run.evaluation.viewErrors[0]!;
-      throw new Error(`views of ${e.address} (${e.type}) could not be derived: ${e.error}`);
+      if (report.errors.length !== run.evaluation.viewErrors.length || checkExitCode(run, 'critical') !== 1) {
+        throw new Error(`views of ${run.evaluation.viewErrors[0]!.address} could not be derived, unreported`);
+      }
+      viewErrorsSeen.push(...run.evaluation.viewErrors.map((e) => `${e.type}: ${e.error.slice(0, 120)}`));
     }
     const resources = new Map<string, number>();
     for (const a of run.input.artifacts) resources.set(a.file, (resources.get(a.file) ?? 0) + a.resources);
@@ -119,6 +123,12 @@ export function judge(paths: readonly string[]): Outcome {
   if (outcome.ms > CASE_BUDGET_MS) throw new Error(`${paths.join(' ')} took ${outcome.ms.toFixed(0)} ms`);
   return outcome;
 }
+
+/**
+ * Adapter errors met while fuzzing (views that could not be derived): reported and gating, so not
+ * a failure of the invariant, but bugs to fix; printed with BULWARK_FUZZ_STATS.
+ */
+export const viewErrorsSeen: string[] = [];
 
 /**
  * The number of resources a template declares, read independently of Bulwark: JSON.parse for
