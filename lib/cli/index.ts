@@ -72,8 +72,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       `
 ${packHelp()}
 
-Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (or a nested stack whose template
-is not in the input, listed as incomplete), 2 usage or input error.
+Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (or input not read or judged
+completely: a nested stack whose template is not in the input, a resource whose views could not be
+derived; the report lists them), 2 usage or input error.
 
 Examples:
   npx cdk synth && bulwark check cdk.out
