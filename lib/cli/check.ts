@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { checkPaths } from '../check';
+import { checkPaths, type CheckRun } from '../check';
 import { gates } from '../engine/evaluate';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { buildReport } from '../report/model';
@@ -17,7 +17,10 @@ export interface CheckCommandOptions {
   readonly includePassed?: boolean;
 }
 
-/** `bulwark check <path...>`: evaluate artifacts, print or write the report, return the exit code. */
+/**
+ * `bulwark check <path...>`: evaluate artifacts, print or write the report, return the exit code:
+ * see {@link checkExitCode}.
+ */
 export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions, io: CliIo): number {
   const run = checkPaths(
     paths.map((p) => path.resolve(io.cwd, p)),
@@ -32,11 +35,22 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
     tool: { name: 'bulwark', version: VERSION },
     inputs: [...paths],
     cwd: io.cwd,
+    incomplete: run.input.incomplete,
   });
   emitReport(report, o.format, o.output, io);
-  const floor = SEVERITIES.indexOf(o.failOn);
-  const gating = run.evaluation.results.filter(
+  return checkExitCode(run, o.failOn);
+}
+
+/**
+ * The exit code of a check run: 1 when a gating finding is at or above `failOn`, when part of the
+ * input could not be read (incomplete), or when the views of a resource could not be derived (its
+ * rules did not run). What was not read or judged is never all clear.
+ */
+export function checkExitCode(run: CheckRun, failOn: Severity): number {
+  const floor = SEVERITIES.indexOf(failOn);
+  const gating = run.evaluation.results.some(
     (r) => gates(r, run.evaluation.pack) && SEVERITIES.indexOf(r.rule.severity) >= floor,
   );
-  return gating.length > 0 ? EXIT.findings : EXIT.clean;
+  const unjudged = run.input.incomplete.length > 0 || run.evaluation.viewErrors.length > 0;
+  return gating || unjudged ? EXIT.findings : EXIT.clean;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { isInputError } from '../errors';
+import { isInputError, type InputError } from '../errors';
+import { sanitizeTerminal } from '../report/escape';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { FORMATS, type Format } from '../report';
 import { VERSION } from '../version';
@@ -20,6 +21,15 @@ function packHelp(): string {
     (p) => `  ${p.id.padEnd(width)}  ${p.description}${p.id === DEFAULT_PACK ? ' (default)' : ''}`,
   );
   return `Packs (--pack):\n${lines.join('\n')}`;
+}
+
+/**
+ * The one line printed for an input error: its message (which may quote template content: file
+ * names, logical ids, keys) with control characters made visible, so it can neither drive the
+ * terminal nor span lines, and its stable code.
+ */
+export function errorLine(e: InputError): string {
+  return `${sanitizeTerminal(e.message)} [${e.code}]`;
 }
 
 /**
@@ -62,7 +72,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       `
 ${packHelp()}
 
-Exit codes: 0 clean, 1 mandatory findings at or above --fail-on, 2 usage or input error.
+Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (or input not read or judged
+completely: a nested stack whose template is not in the input, a resource whose views could not be
+derived; the report lists them), 2 usage or input error.
 
 Examples:
   npx cdk synth && bulwark check cdk.out
@@ -183,11 +195,11 @@ Examples:
       return e.exitCode === 0 ? EXIT.clean : EXIT.error;
     }
     if (isInputError(e)) {
-      io.stderr(`bulwark: ${e.message} [${e.code}]\n`);
+      io.stderr(`bulwark: ${errorLine(e)}\n`);
       return EXIT.error;
     }
     io.stderr(
-      `bulwark: internal error: ${(e as Error).message}\nPlease report this with the command you ran.\n`,
+      `bulwark: internal error: ${sanitizeTerminal(e instanceof Error ? e.message : String(e))}\nPlease report this with the command you ran.\n`,
     );
     return EXIT.error;
   }

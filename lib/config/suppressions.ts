@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import Ajv from 'ajv';
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { InputError } from '../errors';
-import { parseRuleRef, type Suppression } from '../engine/suppression';
+import { parseRuleRef, TARGET_SYNTAX, type Suppression } from '../engine/suppression';
 
 /** Default file name, looked up in the working directory when no `--suppressions` is given. */
 export const SUPPRESSIONS_FILE = 'bulwark.suppressions.yaml';
@@ -20,10 +20,14 @@ const schema = {
         required: ['rule', 'target', 'reason'],
         properties: {
           rule: { type: 'string', pattern: '^BW-[A-Z]{2,3}-\\d{3}(\\[[^\\]]+\\])?$' },
-          target: { type: 'string', minLength: 1 },
+          target: { type: 'string', minLength: 1, pattern: '^[^!]', description: TARGET_SYNTAX },
           reason: { type: 'string', minLength: 10 },
           owner: { type: 'string', minLength: 1 },
-          expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          expires: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description: 'A calendar date (YYYY-MM-DD); after it the suppression no longer applies.',
+          },
         },
       },
     },
@@ -32,13 +36,19 @@ const schema = {
 
 const validate = new Ajv({ allErrors: false }).compile(schema);
 
+/** Whether `YYYY-MM-DD` names a day of the calendar (not 2027-02-30 or 2020-13-45). */
+export function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 /**
  * Read a suppressions file:
  *
  * ```yaml
  * suppressions:
  *   - rule: BW-DP-002            # or BW-NS-001[tcp-22-0.0.0.0/0] for one finding
- *     target: "Prod/Site/**"     # construct path glob, logical id or address
+ *     target: "Prod/Site/**"     # construct path, logical id or address; `*` and `**` are the only wildcards
  *     reason: Public website assets, reviewed by the security team
  *     owner: web-platform        # optional
  *     expires: 2027-06-30        # optional; after it the finding is back
@@ -63,7 +73,19 @@ export function readSuppressionsFile(file: string): Suppression[] {
     );
   }
   // Dates stay strings: `expires: 2027-06-30` must not become a Date.
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new InputError(
+      'BULWARK_SUPPRESSIONS_INVALID',
+      file,
+      /alias/i.test(message)
+        ? 'YAML aliases expand to too much content (more than 100 alias uses: an alias bomb?)'
+        : `invalid YAML: ${message.split('\n')[0]}`,
+    );
+  }
   if (data === null || data === undefined) return [];
   if (!validate(data)) {
     const err = validate.errors?.[0];
@@ -79,20 +101,33 @@ export function readSuppressionsFile(file: string): Suppression[] {
             ? 'rule must be a rule id like BW-DP-002 or BW-NS-001[finding]'
             : err?.keyword === 'pattern' && where.endsWith('.expires')
               ? 'expires must be a date YYYY-MM-DD'
-              : err?.keyword === 'minLength' && where.endsWith('.reason')
-                ? 'reason must say why (at least 10 characters)'
-                : (err?.message ?? 'invalid');
+              : err?.keyword === 'pattern' && where.endsWith('.target')
+                ? 'a target may not start with `!`: there is no negation; list the targets to suppress'
+                : err?.keyword === 'minLength' && where.endsWith('.reason')
+                  ? 'reason must say why (at least 10 characters)'
+                  : (err?.message ?? 'invalid');
     throw new InputError(
       'BULWARK_SUPPRESSIONS_INVALID',
       line ? `${file}:${line}` : file,
       `${where}: ${hint}`,
     );
   }
-  return (
+  const entries = (
     data as {
       suppressions: { rule: string; target: string; reason: string; owner?: string; expires?: string }[];
     }
-  ).suppressions.map((s, i) => {
+  ).suppressions;
+  entries.forEach((s, i) => {
+    if (s.expires !== undefined && !isCalendarDate(s.expires)) {
+      const line = lineOfItem(doc, i, lineCounter);
+      throw new InputError(
+        'BULWARK_SUPPRESSIONS_INVALID',
+        line ? `${file}:${line}` : file,
+        `suppressions.${i}.expires: \`${s.expires}\` is not a date of the calendar (YYYY-MM-DD)`,
+      );
+    }
+  });
+  return entries.map((s, i) => {
     const ref = parseRuleRef(s.rule);
     return {
       rule: ref.rule,

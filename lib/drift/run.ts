@@ -111,7 +111,11 @@ function readDesired(app: string, stacks: readonly string[] | undefined): Loaded
   if (stat.isFile() && stacks?.length === 1) {
     // A template file names no stack: the one --stack given is its deployed name.
     const read = readTemplateFile(app, stacks[0]);
-    return { graph: new ResourceGraph(read.resources), artifacts: read.templates };
+    return {
+      graph: new ResourceGraph(read.resources),
+      artifacts: read.templates,
+      incomplete: read.incomplete,
+    };
   }
   return loadInput([app]);
 }

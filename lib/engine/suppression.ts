@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { Resource } from '../graph/resource';
 
 /** Where a suppression was declared. */
@@ -14,8 +13,8 @@ export interface Suppression {
   /** Narrows to one finding of the rule on the resource (`BW-NS-001[ingress-22]`). */
   readonly finding?: string;
   /**
-   * Construct path glob (`Prod/Data/**`), logical id, or address. Absent for inline
-   * acknowledgements, which sit on the resource itself.
+   * Construct path (`Prod/Data/**`), logical id, or address, in the syntax of
+   * {@link TARGET_SYNTAX}. Absent for inline acknowledgements, which sit on the resource itself.
    */
   readonly target?: string;
   readonly reason: string;
@@ -73,14 +72,81 @@ export class SuppressionIndex {
   }
 }
 
+/**
+ * The syntax of a suppression target, compared with a resource's construct path (with and without
+ * its trailing `/Resource`), its address (`Stack/LogicalId`) and its logical id:
+ *
+ * - `/` separates segments;
+ * - `*` matches any run of characters inside one segment (never a `/`), so a lone `*` matches
+ *   every logical id, hence every resource;
+ * - a segment that is exactly `**` matches any number of segments, none included;
+ * - every other character matches itself: `( ) + [ ] { } ? ! . \ ^ $ |` have no special meaning;
+ * - there is no negation: a target that starts with `!` is rejected when the file is read.
+ */
+export const TARGET_SYNTAX =
+  'A construct path, address (Stack/LogicalId) or logical id, compared segment by segment (`/` separates segments). ' +
+  'Only `*` (any characters inside one segment) and a whole `**` segment (any number of segments) are wildcards; ' +
+  'every other character, including ( ) + [ ] { } ? ! . and \\, is literal. There is no negation: a target may not start with `!`.';
+
+/**
+ * A matcher for a target (see {@link TARGET_SYNTAX}). Matching takes time proportional to the
+ * product of the target's and the value's lengths at worst, whatever wildcards the target holds.
+ */
+export function targetPattern(target: string): (value: string) => boolean {
+  const pattern = target.split('/').filter((seg, i, all) => !(seg === '**' && all[i - 1] === '**'));
+  if (!target.includes('*')) return (value) => value === target;
+  return (value) => matchSegments(pattern, value.split('/'));
+}
+
+/** Whether `segments` match `pattern`, where a `**` pattern segment matches zero or more segments. */
+function matchSegments(pattern: readonly string[], segments: readonly string[]): boolean {
+  // can[j]: the pattern read so far matches the first j segments.
+  let can: boolean[] = new Array<boolean>(segments.length + 1).fill(false);
+  can[0] = true;
+  for (const p of pattern) {
+    const next: boolean[] = new Array<boolean>(segments.length + 1).fill(false);
+    if (p === '**') {
+      let any = false;
+      for (let j = 0; j <= segments.length; j++) next[j] = any ||= can[j]!;
+    } else {
+      for (let j = 1; j <= segments.length; j++) next[j] = can[j - 1]! && matchSegment(p, segments[j - 1]!);
+    }
+    can = next;
+  }
+  return can[segments.length]!;
+}
+
+/** Whether one segment matches a pattern in which `*` matches any run of characters. */
+function matchSegment(p: string, s: string): boolean {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < s.length) {
+    if (i < p.length && p[i] !== '*' && p[i] === s[j]) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
+}
+
 function targetMatcher(target: string | undefined): (r: Resource) => boolean {
-  if (target === undefined || target === '*' || target === '**') return () => true;
-  const glob = picomatch(target, { dot: true });
+  if (target === undefined) return () => true;
+  const test = targetPattern(target);
   return (r) =>
-    r.logicalId === target ||
-    r.address === target ||
-    (r.path !== undefined && (glob(r.path) || glob(r.path.replace(/\/Resource$/, '')))) ||
-    glob(r.address);
+    (r.logicalId !== undefined && test(r.logicalId)) ||
+    test(r.address) ||
+    (r.path !== undefined && (test(r.path) || test(r.path.replace(/\/Resource$/, ''))));
 }
 
 /** True when `expires` (YYYY-MM-DD) is before `today`. */

@@ -39,6 +39,34 @@ export function escapeControl(s: string): string {
   return s.replace(CONTROL, visible);
 }
 
+/**
+ * Characters `JSON.stringify` leaves raw but a viewer may act on: DEL, C1 controls, bidirectional
+ * marks and overrides, and the line and paragraph separators.
+ */
+const JSON_UNSAFE = new RegExp(
+  '[\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]',
+  'g',
+);
+
+/**
+ * JSON text (as `JSON.stringify` writes it) with {@link JSON_UNSAFE} characters written as `\uXXXX`
+ * escapes. Such characters only occur inside JSON strings, where the escape denotes the same
+ * character: the parsed value is unchanged, the text shows no raw control or bidi character.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Text for a SARIF `message.text`: {@link escapeControl}, and `[` and `]` escaped with a backslash,
+ * as SARIF requires of literal brackets in plain-text messages, so that artifact text such as
+ * `[click](https://example.com)` renders as text, never as an embedded link. A backslash right
+ * before a bracket is doubled too, so text cannot cancel the escape.
+ */
+export function escapeSarifMessage(s: string): string {
+  return escapeControl(s).replace(/\\(?=[[\]])|[[\]]/g, '\\$&');
+}
+
 /** Text for a terminal: {@link escapeControl} under the name the CLI uses. */
 export function sanitizeTerminal(s: string): string {
   return escapeControl(s);

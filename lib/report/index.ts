@@ -6,7 +6,15 @@ import { renderSarif } from './sarif';
 import { renderText } from './text';
 
 export * from './model';
-export { escapeControl, escapeForXml, escapeMarkdown, markdownInline, sanitizeTerminal } from './escape';
+export {
+  escapeControl,
+  escapeForXml,
+  escapeJsonText,
+  escapeMarkdown,
+  escapeSarifMessage,
+  markdownInline,
+  sanitizeTerminal,
+} from './escape';
 export { renderJson } from './json';
 export { renderText, type TextOptions } from './text';
 export {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../engine/rule';
 import { DRIFT_RULE_ID, driftDifferences, driftFingerprint, driftSeverity, notCheckedByType } from './drift';
-import { escapeControl } from './escape';
+import { escapeControl, escapeJsonText, escapeSarifMessage } from './escape';
 import type { DriftValue, Report, ReportDriftEntry, ReportFinding, ReportRule } from './model';
 
 /** SARIF `level` of a result, by severity. */
@@ -118,7 +118,7 @@ export interface SarifResult {
  * control characters, since SARIF viewers print it.
  */
 export function renderSarif(report: Report): string {
-  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(toSarif(report), null, 2))}\n`;
 }
 
 /** The SARIF log object of {@link renderSarif}. */
@@ -134,18 +134,20 @@ export function toSarif(report: Report): SarifLog {
   const notifications = [
     ...report.errors.map((e) => ({
       level: 'error' as const,
-      message: { text: escapeControl(`${e.address} (${e.type}): views could not be derived: ${e.error}`) },
+      message: {
+        text: escapeSarifMessage(`${e.address} (${e.type}): views could not be derived: ${e.error}`),
+      },
     })),
     ...report.incomplete.map((i) => ({
       level: 'warning' as const,
-      message: { text: escapeControl(`incomplete input: ${i}`) },
+      message: { text: escapeSarifMessage(`incomplete input: ${i}`) },
     })),
     ...(notChecked.length > 0
       ? [
           {
             level: 'warning' as const,
             message: {
-              text: escapeControl(
+              text: escapeSarifMessage(
                 `drift not checked for types Bulwark does not read live: ${notChecked.map(([t, n]) => `${t} (${n})`).join(', ')}`,
               ),
             },
@@ -220,7 +222,7 @@ function result(f: ReportFinding, ruleIndex: number): SarifResult {
     ruleId: f.ruleId,
     ruleIndex,
     level: SARIF_LEVEL[f.severity],
-    message: { text: escapeControl(f.message) },
+    message: { text: escapeSarifMessage(f.message) },
     locations: [
       {
         ...physical,
@@ -288,7 +290,7 @@ function driftResult(e: ReportDriftEntry, ruleIndex: number): SarifResult {
     ruleId: DRIFT_RULE_ID,
     ruleIndex,
     level: SARIF_LEVEL[e.severity],
-    message: { text: escapeControl(e.message) },
+    message: { text: escapeSarifMessage(e.message) },
     locations: [
       {
         ...physical,

@@ -15,6 +15,8 @@ export interface LoadedInput {
   readonly graph: ResourceGraph;
   /** Every template (or plan, capture) read, with its resource count. */
   readonly artifacts: readonly TemplateInfo[];
+  /** What the input declares but could not be read (nested stacks without their template). */
+  readonly incomplete: readonly string[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function loadInput(paths: readonly string[]): LoadedInput {
     );
   const resources: Resource[] = [];
   const artifacts: TemplateInfo[] = [];
+  const incomplete: string[] = [];
   for (const p of paths) {
     let stat: fs.Stats;
     try {
@@ -44,6 +47,7 @@ export function loadInput(paths: readonly string[]): LoadedInput {
       : readTemplateFile(p);
     resources.push(...read.resources);
     artifacts.push(...read.templates);
+    incomplete.push(...read.incomplete);
   }
   const graph = new ResourceGraph();
   for (const r of resources) {
@@ -56,5 +60,5 @@ export function loadInput(paths: readonly string[]): LoadedInput {
     }
     graph.add(r);
   }
-  return { graph, artifacts };
+  return { graph, artifacts, incomplete };
 }

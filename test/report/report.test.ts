@@ -18,6 +18,7 @@ import {
   escapeControl,
   escapeForXml,
   escapeMarkdown,
+  escapeSarifMessage,
   fileUri,
   fingerprint,
   isFormat,
@@ -630,7 +631,7 @@ describe('a tag value echoed in a message', () => {
       expect(row).toBeDefined();
       expect(row).not.toContain('<script>');
       const sarif = (JSON.parse(renderSarif(report)) as SarifLog).runs[0]!.results;
-      expect(sarif.map((x) => x.message.text)).toContain(escapeControl(f.message));
+      expect(sarif.map((x) => x.message.text)).toContain(escapeSarifMessage(f.message));
       expect(renderJunit(report)).toContain('&lt;script&gt;|`x`\\x1b[31m');
     }
     expect(renderText(report, { color: false })).not.toContain(ESC);

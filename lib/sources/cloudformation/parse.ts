@@ -20,12 +20,73 @@ export interface ParsedTemplate {
   locate(logicalId: string): SourceLocation;
 }
 
+/**
+ * Deepest nesting of objects and arrays a template may have. CloudFormation templates written by
+ * tools or people stay far below it; deeper input is rejected before anything recurses over it.
+ */
+export const MAX_NESTING = 256;
+
+/**
+ * Decode a file's bytes to text: UTF-8 (with or without a byte-order mark), or UTF-16 when it
+ * starts with a UTF-16 byte-order mark. Anything else that holds NUL bytes is rejected, naming the
+ * encoding where it can be told (UTF-32, UTF-16 without a byte-order mark) and binary otherwise.
+ */
+export function decodeText(file: string, buf: Buffer): string {
+  const b0 = buf[0];
+  const b1 = buf[1];
+  if (
+    (b0 === 0xff && b1 === 0xfe && buf[2] === 0 && buf[3] === 0) ||
+    (b0 === 0 && b1 === 0 && buf[2] === 0xfe && buf[3] === 0xff)
+  ) {
+    throw new InputError('BULWARK_ENCODING', file, 'the file is UTF-32; save it as UTF-8 (or UTF-16)');
+  }
+  let text: string;
+  if (b0 === 0xff && b1 === 0xfe) {
+    text = buf.subarray(2).toString('utf16le');
+  } else if (b0 === 0xfe && b1 === 0xff) {
+    const le = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
+    le.swap16();
+    text = le.toString('utf16le');
+  } else {
+    if (buf.subarray(0, 8192).includes(0)) {
+      if (looksLikeUtf16(buf)) {
+        throw new InputError(
+          'BULWARK_ENCODING',
+          file,
+          'the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)',
+        );
+      }
+      throw new InputError('BULWARK_BINARY_FILE', file, 'the file is binary, not a template (JSON or YAML)');
+    }
+    text = buf.toString('utf8');
+  }
+  if (text.includes('\u0000')) {
+    throw new InputError(
+      'BULWARK_BINARY_FILE',
+      file,
+      'the file holds NUL characters, not a template (JSON or YAML)',
+    );
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Whether the first bytes read as ASCII text in UTF-16 (either byte order) without a byte-order mark. */
+function looksLikeUtf16(buf: Buffer): boolean {
+  const n = Math.min(buf.length, 64) & ~1;
+  if (n < 4) return false;
+  const text = (c: number) => c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c < 0x7f);
+  let le = true;
+  let be = true;
+  for (let i = 0; i < n; i += 2) {
+    le &&= text(buf[i]!) && buf[i + 1] === 0;
+    be &&= buf[i] === 0 && text(buf[i + 1]!);
+  }
+  return le || be;
+}
+
 /** Reject content that is empty or not text, naming the file. */
 export function checkText(file: string, buf: Buffer): string {
-  if (buf.subarray(0, 8192).includes(0)) {
-    throw new InputError('BULWARK_BINARY_FILE', file, 'the file is binary, not a template (JSON or YAML)');
-  }
-  const text = buf.toString('utf8');
+  const text = decodeText(file, buf);
   if (!/\S/.test(text)) {
     throw new InputError(
       'BULWARK_EMPTY_FILE',
@@ -33,28 +94,21 @@ export function checkText(file: string, buf: Buffer): string {
       'the file is empty; expected a CloudFormation template (JSON or YAML)',
     );
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text;
 }
 
-/** Parse a JSON template, keeping resource declaration lines. */
+/** Parse a JSON template, keeping resource declaration lines. Duplicate keys are rejected. */
 export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch {
-    const errors: ParseError[] = [];
-    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const e = errors[0];
-    const where = e ? lineCol(text, e.offset) : undefined;
-    const what = e
-      ? describeJsonError(printParseErrorCode(e.error), e.offset >= text.trimEnd().length)
-      : 'invalid JSON';
-    throw new InputError(
-      'BULWARK_TEMPLATE_PARSE',
-      where ? `${file}:${where.line}:${where.column}` : file,
-      what,
-    );
+  } catch (e) {
+    throw jsonSyntaxError(file, text, e as Error);
   }
+  const shape = measure(file, body);
+  // In valid JSON every `:` outside strings separates a key from its value: fewer keys in the
+  // parsed value than that means a key was given twice and a later value replaced an earlier one.
+  if (shape.keys !== countKeySeparators(text)) throw duplicateKeyError(file, text);
   let locations: Map<string, SourceLocation> | undefined;
   const locate = (logicalId: string): SourceLocation => {
     if (!locations) {
@@ -72,6 +126,155 @@ export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
     return locations.get(logicalId) ?? { file };
   };
   return { file, body: asTemplateObject(file, body), locate };
+}
+
+/** The error for text `JSON.parse` rejected, with the line and column of the first problem. */
+function jsonSyntaxError(file: string, text: string, cause: Error): InputError {
+  let offset: number | undefined;
+  let what: string;
+  try {
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const e = errors[0];
+    offset = e?.offset;
+    what = e
+      ? describeJsonError(printParseErrorCode(e.error), e.offset >= text.trimEnd().length)
+      : 'invalid JSON';
+  } catch {
+    // The locating parser recurses; on absurdly deep input use the position JSON.parse gives.
+    const m = /at position (\d+)/.exec(cause.message);
+    offset = m ? Number(m[1]) : /end of JSON input/i.test(cause.message) ? text.length : undefined;
+    what =
+      offset !== undefined && offset >= text.trimEnd().length
+        ? 'the JSON ends early (truncated file?)'
+        : 'invalid JSON';
+  }
+  const where = offset !== undefined ? lineCol(text, offset) : undefined;
+  return new InputError(
+    'BULWARK_TEMPLATE_PARSE',
+    where ? `${file}:${where.line}:${where.column}` : file,
+    what,
+  );
+}
+
+/**
+ * Walk a parsed value without recursion: count the keys of every object, and reject nesting deeper
+ * than {@link MAX_NESTING} (later stages recurse over the value).
+ */
+export function measure(file: string, value: unknown): { keys: number } {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    const depth = depths.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_NESTING) throw tooDeep(file);
+    if (Array.isArray(v)) {
+      for (const item of v) {
+        if (typeof item === 'object' && item !== null) {
+          stack.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k in o) {
+        keys++;
+        const item = o[k];
+        if (typeof item === 'object' && item !== null) {
+          stack.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return { keys };
+}
+
+function tooDeep(file: string): InputError {
+  return new InputError(
+    'BULWARK_TEMPLATE_INVALID',
+    file,
+    `objects and lists are nested more than ${MAX_NESTING} levels deep; no CloudFormation template needs that`,
+  );
+}
+
+/**
+ * The number of `:` outside strings in JSON text (for valid JSON: the number of object keys). A
+ * linear scan that jumps from quote to quote with `indexOf`.
+ */
+export function countKeySeparators(text: string): number {
+  let n = 0;
+  let i = 0;
+  let colon = text.indexOf(':');
+  while (colon !== -1) {
+    const quote = text.indexOf('"', i);
+    if (quote === -1 || colon < quote) {
+      // Count the colons before the next string (or to the end).
+      const stop = quote === -1 ? text.length : quote;
+      while (colon !== -1 && colon < stop) {
+        n++;
+        colon = text.indexOf(':', colon + 1);
+      }
+      if (quote === -1) break;
+    }
+    const end = stringEnd(text, quote);
+    if (end === -1) break;
+    i = end + 1;
+    if (colon !== -1 && colon < i) colon = text.indexOf(':', i);
+  }
+  return n;
+}
+
+/** Index of the quote that closes the string opened at `open`, or -1. */
+function stringEnd(text: string, open: number): number {
+  let e = open;
+  for (;;) {
+    e = text.indexOf('"', e + 1);
+    if (e === -1) return -1;
+    let b = e - 1;
+    while (text.charCodeAt(b) === 92) b--;
+    if ((e - 1 - b) % 2 === 0) return e;
+  }
+}
+
+/**
+ * Find the first key given twice in one object of valid JSON text, and name it with its line and
+ * column. Iterative, so nesting depth does not matter.
+ */
+function duplicateKeyError(file: string, text: string): InputError {
+  const open: (Set<string> | null)[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */) open.push(new Set());
+    else if (c === 0x5b /* [ */) open.push(null);
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) open.pop();
+    else if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i);
+      if (end === -1) break;
+      const keys = open[open.length - 1];
+      let j = end + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (keys && text[j] === ':') {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (keys.has(key)) {
+          const at = lineCol(text, i);
+          return new InputError(
+            'BULWARK_TEMPLATE_PARSE',
+            `${file}:${at.line}:${at.column}`,
+            `duplicate key \`${key}\` (JSON keeps only the last one, so part of the template would be ignored)`,
+          );
+        }
+        keys.add(key);
+      }
+      i = end + 1;
+      continue;
+    }
+    i++;
+  }
+  return new InputError('BULWARK_TEMPLATE_PARSE', file, 'duplicate key in an object');
 }
 
 function describeJsonError(code: string, atEnd: boolean): string {
@@ -148,22 +351,35 @@ let cachedTags: (ScalarTag | CollectionTag)[] | undefined;
 export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
   const lineCounter = new LineCounter();
   cachedTags ??= yamlTags();
-  const doc = parseDocument(text, {
-    customTags: cachedTags,
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, {
+      customTags: cachedTags,
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
+  } catch (e) {
+    throw yamlFailure(file, e);
+  }
   const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
     const pos = lineCounter.linePos(problem.pos[0]);
+    const where = `${file}:${pos.line}:${pos.col}`;
+    if (/maximum call stack/i.test(problem.message)) throw tooDeep(where);
     const msg =
       problem.code === 'TAG_RESOLVE_FAILED'
         ? unknownTagMessage(problem.message)
         : problem.message.split('\n')[0];
-    throw new InputError('BULWARK_TEMPLATE_PARSE', `${file}:${pos.line}:${pos.col}`, `invalid YAML: ${msg}`);
+    throw new InputError('BULWARK_TEMPLATE_PARSE', where, `invalid YAML: ${msg}`);
   }
-  const body = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let body: unknown;
+  try {
+    body = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    throw yamlFailure(file, e);
+  }
+  measure(file, body);
   const locations = new Map<string, SourceLocation>();
   const root = doc.contents;
   if (isMap(root)) {
@@ -182,11 +398,74 @@ export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
   return { file, body: asTemplateObject(file, body), locate: (id) => locations.get(id) ?? { file } };
 }
 
+/** Aliases a YAML document may expand; more is an alias bomb, not a template. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The input error for a YAML document the parser could not turn into a value: too many aliases
+ * (an alias bomb), or nesting too deep to walk.
+ */
+export function yamlFailure(file: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (/alias/i.test(message)) {
+    return new InputError(
+      'BULWARK_TEMPLATE_INVALID',
+      file,
+      `YAML aliases expand to too much content (more than ${MAX_ALIAS_COUNT} alias uses: an alias bomb?)`,
+    );
+  }
+  if (e instanceof RangeError) return tooDeep(file);
+  return new InputError('BULWARK_TEMPLATE_PARSE', file, `invalid YAML: ${message.split('\n')[0]}`);
+}
+
 function unknownTagMessage(message: string): string {
   const m = /tag:? (!\S+)/.exec(message);
   return m
     ? `unknown tag ${m[1]} (CloudFormation short forms are !Ref, !GetAtt, !Sub, !Join, !Select, !If, ...)`
     : message;
+}
+
+/** A string, number or boolean, or a list of them: what `Parameters` defaults and `Mappings` hold. */
+function isLiteral(v: unknown): boolean {
+  const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+  return scalar(v) || (Array.isArray(v) && v.every(scalar));
+}
+
+/**
+ * CloudFormation allows no intrinsic function in parameter defaults and mapping values: they are
+ * literals. A template that has one there is invalid, and resolving it could refer back to itself
+ * (a default looked up in a mapping keyed by the parameter itself).
+ */
+function checkLiteralSections(file: string, t: Record<string, unknown>): void {
+  const bad = (detail: string) => new InputError('BULWARK_TEMPLATE_INVALID', file, detail);
+  const params = t.Parameters;
+  if (typeof params === 'object' && params !== null && !Array.isArray(params)) {
+    for (const [name, p] of Object.entries(params)) {
+      const d = typeof p === 'object' && p !== null ? (p as { Default?: unknown }).Default : undefined;
+      if (d !== undefined && !isLiteral(d)) {
+        throw bad(
+          `parameter \`${name}\` has a \`Default\` that is not a literal (CloudFormation allows no intrinsic function in Parameters)`,
+        );
+      }
+    }
+  }
+  const mappings = t.Mappings;
+  if (typeof mappings === 'object' && mappings !== null && !Array.isArray(mappings)) {
+    for (const [name, m] of Object.entries(mappings)) {
+      if (typeof m !== 'object' || m === null || Array.isArray(m)) continue;
+      for (const [key, level] of Object.entries(m)) {
+        if (typeof level !== 'object' || level === null || Array.isArray(level)) continue;
+        for (const [attr, v] of Object.entries(level)) {
+          if (!isLiteral(v)) {
+            throw bad(
+              `mapping \`${name}\` has a value at \`${key}\`.\`${attr}\` that is not a string or list (CloudFormation allows no intrinsic function in Mappings)`,
+            );
+          }
+        }
+      }
+    }
+  }
 }
 
 function asTemplateObject(file: string, body: unknown): Record<string, unknown> {
@@ -212,12 +491,26 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
       '`Resources` must be an object of logical id -> resource',
     );
   }
+  checkLiteralSections(file, t);
   const resources = t.Resources as Record<string, unknown>;
   for (const id in resources) {
     if (id.startsWith('Fn::ForEach::')) continue; // a loop of the language extensions (foreach.ts)
     const r = resources[id];
-    if (typeof r !== 'object' || r === null || typeof (r as { Type?: unknown }).Type !== 'string') {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      throw new InputError('BULWARK_TEMPLATE_INVALID', file, `resource \`${id}\` is not an object`);
+    }
+    const type = (r as { Type?: unknown }).Type;
+    if (type === undefined || type === null) {
       throw new InputError('BULWARK_TEMPLATE_INVALID', file, `resource \`${id}\` has no \`Type\``);
+    }
+    if (typeof type !== 'string' || type === '') {
+      throw new InputError(
+        'BULWARK_TEMPLATE_INVALID',
+        file,
+        typeof type === 'string'
+          ? `resource \`${id}\` has an empty \`Type\``
+          : `resource \`${id}\` has a \`Type\` that is not a string`,
+      );
     }
   }
   return t;

@@ -6,7 +6,7 @@ import { isObject, type ResourceRef, type Unknown, type Value, type ValueObject 
 import { OPT_OUT_KEY } from '../../cdk/metadata';
 import { identitiesOf } from './identities';
 import { Resolver } from './intrinsics';
-import { checkText, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
+import { checkText, measure, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 import { expandTransforms } from './transforms';
 
 /** One stack (or nested stack) template that was read. */
@@ -19,6 +19,23 @@ export interface TemplateInfo {
 export interface CloudFormationRead {
   readonly resources: Resource[];
   readonly templates: TemplateInfo[];
+  /**
+   * What was declared but could not be read: nested stacks (`AWS::CloudFormation::Stack`) whose
+   * template is not in the input. Their resources were not checked; reports say so.
+   */
+  readonly incomplete: string[];
+}
+
+const NESTED_STACK = 'AWS::CloudFormation::Stack';
+
+/** The nested stacks among `resources` whose templates were not read. */
+function unreadNestedStacks(resources: readonly Resource[], read: (logicalId: string) => boolean): string[] {
+  return resources
+    .filter((r) => r.type === NESTED_STACK && !read(r.logicalId!))
+    .map(
+      (r) =>
+        `nested stack \`${r.address}\` (${NESTED_STACK}): its template is not in the input, so its resources were not checked`,
+    );
 }
 
 const ACK_KEY = 'aws:cdk:acknowledged-rules';
@@ -40,7 +57,12 @@ export function readTemplateFile(file: string, stackName?: string): CloudFormati
     addressPrefix: stack,
     pseudo: { 'AWS::StackName': stack, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' },
   });
-  return { resources, templates: [{ stack, file, resources: resources.length }] };
+  // A template file alone names nested templates only by URL: none of them is read.
+  return {
+    resources,
+    templates: [{ stack, file, resources: resources.length }],
+    incomplete: unreadNestedStacks(resources, () => false),
+  };
 }
 
 /** Read every template of a directory that is not a cloud assembly. */
@@ -55,11 +77,12 @@ export function readTemplateDirectory(dir: string): CloudFormationRead {
       'the directory has no templates (*.template.json, *.json, *.yaml) and no cloud assembly manifest.json',
     );
   }
-  const out: CloudFormationRead = { resources: [], templates: [] };
+  const out: CloudFormationRead = { resources: [], templates: [], incomplete: [] };
   for (const n of files) {
     const r = readTemplateFile(path.join(dir, n));
     out.resources.push(...r.resources);
     out.templates.push(...r.templates);
+    out.incomplete.push(...r.incomplete);
   }
   return out;
 }
@@ -82,8 +105,16 @@ export interface AssemblyReadOptions {
 
 /** Read a CDK cloud assembly: every stack, nested stacks and nested assemblies (stages). */
 export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): CloudFormationRead {
+  return readAssembly(dir, opts, []);
+}
+
+/**
+ * Read one assembly; `enclosing` holds the real paths of the assemblies that nest it, the
+ * top-level one first: a nested assembly must be inside it.
+ */
+function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[]): CloudFormationRead {
   const manifestFile = path.join(dir, 'manifest.json');
-  const manifest = readJson(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
+  const manifest = readJson(manifestFile) as { artifacts?: Record<string, unknown> };
   if (
     !isObject(manifest as Value) ||
     (manifest.artifacts !== undefined && !isObject(manifest.artifacts as Value))
@@ -94,13 +125,32 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
       'not a cloud assembly manifest: expected an object with `artifacts`',
     );
   }
-  const out: CloudFormationRead = { resources: [], templates: [] };
-  for (const [id, art] of Object.entries(manifest.artifacts ?? {})) {
+  const here = [...enclosing, realPath(dir)];
+  const out: CloudFormationRead = { resources: [], templates: [], incomplete: [] };
+  for (const [id, raw] of Object.entries(manifest.artifacts ?? {})) {
+    const art = artifactOf(manifestFile, id, raw);
     if (art.type === 'cdk:cloud-assembly' && art.properties?.directoryName) {
       if (opts.recurse === false) continue;
-      const sub = readCloudAssembly(path.join(dir, art.properties.directoryName), opts);
+      const subDir = path.join(dir, art.properties.directoryName);
+      const subReal = realPath(subDir);
+      if (subReal !== here[0] && !subReal.startsWith(`${here[0]}${path.sep}`)) {
+        throw new InputError(
+          'BULWARK_ASSEMBLY_INVALID',
+          manifestFile,
+          `nested assembly \`${id}\` (directory \`${art.properties.directoryName}\`) is outside the cloud assembly`,
+        );
+      }
+      if (here.includes(subReal)) {
+        throw new InputError(
+          'BULWARK_ASSEMBLY_INVALID',
+          manifestFile,
+          `nested assembly \`${id}\` (directory \`${art.properties.directoryName}\`) is this assembly or one that contains it: a cycle of nested assemblies`,
+        );
+      }
+      const sub = readAssembly(subDir, opts, here);
       out.resources.push(...sub.resources);
       out.templates.push(...sub.templates);
+      out.incomplete.push(...sub.incomplete);
       continue;
     }
     if (art.type !== 'aws:cloudformation:stack') continue;
@@ -118,15 +168,13 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
     const extra = extraFile ? readFile(extraFile) : undefined;
     const marks = (b: Buffer | string) => b.includes(ACK_KEY) || b.includes(OPT_OUT_KEY);
     const metadata: StackMetadata = {
+      file: extraFile ?? manifestFile,
       mayAcknowledge: (extra !== undefined && marks(extra)) || marks(JSON.stringify(inline)),
       load: () => {
         const merged = { ...inline };
         if (extraFile && extra) {
-          const parsed = parseJsonValue(
-            extraFile,
-            checkText(extraFile, extra),
-          ) as ManifestArtifact['metadata'];
-          Object.assign(merged, parsed ?? {});
+          const parsed = parseJsonValue(extraFile, checkText(extraFile, extra));
+          Object.assign(merged, metadataOf(extraFile, id, parsed) ?? {});
         }
         return merged;
       },
@@ -143,8 +191,58 @@ export function readCloudAssembly(dir: string, opts: AssemblyReadOptions = {}): 
   return out;
 }
 
+/** The real path of a directory (links resolved), or the path itself when it cannot be resolved. */
+function realPath(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+/** An artifact entry of a manifest, checked for the fields Bulwark reads. */
+function artifactOf(manifestFile: string, id: string, raw: unknown): ManifestArtifact {
+  const bad = (what: string) =>
+    new InputError('BULWARK_ASSEMBLY_INVALID', manifestFile, `artifact \`${id}\`: ${what}`);
+  if (!isPlainObject(raw)) throw bad('is not an object');
+  for (const k of ['type', 'environment', 'displayName', 'additionalMetadataFile'] as const) {
+    if (raw[k] !== undefined && typeof raw[k] !== 'string') throw bad(`\`${k}\` is not a string`);
+  }
+  const props = raw.properties;
+  if (props !== undefined) {
+    if (!isPlainObject(props)) throw bad('`properties` is not an object');
+    for (const k of ['templateFile', 'stackName', 'directoryName'] as const) {
+      if (props[k] !== undefined && typeof props[k] !== 'string')
+        throw bad(`\`properties.${k}\` is not a string`);
+    }
+  }
+  metadataOf(manifestFile, id, raw.metadata);
+  return raw as ManifestArtifact;
+}
+
+/** Construct metadata (path -> entries), checked for shape. */
+function metadataOf(file: string, id: string, raw: unknown): ManifestArtifact['metadata'] {
+  if (raw === undefined) return undefined;
+  const bad = (what: string) =>
+    new InputError('BULWARK_ASSEMBLY_INVALID', file, `metadata of artifact \`${id}\`: ${what}`);
+  if (!isPlainObject(raw)) throw bad('is not an object');
+  for (const [p, entries] of Object.entries(raw)) {
+    if (!Array.isArray(entries)) throw bad(`entries of \`${p}\` are not a list`);
+    for (const e of entries) {
+      if (!isPlainObject(e) || typeof e.type !== 'string') throw bad(`an entry of \`${p}\` has no \`type\``);
+    }
+  }
+  return raw as ManifestArtifact['metadata'];
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** A stack's construct metadata, read only when needed. */
 interface StackMetadata {
+  /** The file the metadata comes from (the manifest, or the stack's additional metadata file). */
+  readonly file: string;
   /** The metadata may hold acknowledgements or opt-outs (a byte search, before any parsing). */
   readonly mayAcknowledge: boolean;
   load(): Record<string, { type: string; data?: unknown }[]>;
@@ -213,7 +311,12 @@ function readStack(
     }
   }
   const pseudo = pseudoParameters(environment, stack);
-  const rootPath = templateFiles.find(([, f]) => f === templateFile)?.[0] ?? `/${stack}`;
+  // The stack's own entry: the shortest construct path whose template is the stack's template.
+  const rootPath =
+    templateFiles
+      .filter(([, f]) => f === templateFile)
+      .map(([p]) => p)
+      .sort((a, b) => a.length - b.length)[0] ?? `/${stack}`;
   const nested = templateFiles.filter(([p]) => p !== rootPath).sort((a, b) => b[0].length - a[0].length);
   const templateOf = (constructPath: string): string =>
     nested.find(([p]) => constructPath.startsWith(`${p}/`))?.[1] ?? templateFile;
@@ -240,14 +343,22 @@ function readStack(
   });
   out.resources.push(...resources);
   out.templates.push({ stack, file, resources: resources.length });
+  // Nested stack resources whose templates are read below, as (parent template, logical id).
+  const readNested = new Set<string>();
+  const nestedKey = (parentFile: string, logicalId: string) => `${parentFile}\u0000${logicalId}`;
+  for (const [nestedPath] of nested) {
+    const parentLogicalId = logicalIdPaths.find(([p]) => p.startsWith(`${nestedPath}.NestedStack/`))?.[1];
+    if (parentLogicalId) readNested.add(nestedKey(templateOf(nestedPath), parentLogicalId));
+  }
+  out.incomplete.push(...unreadNestedStacks(resources, (id) => readNested.has(nestedKey(templateFile, id))));
 
   // Nested stacks: the parent resource's construct path is `<nested path>.NestedStack/...`.
   for (const [nestedPath, nestedFile] of [...nested].reverse()) {
     const parentLogicalId = logicalIdPaths.find(([p]) => p.startsWith(`${nestedPath}.NestedStack/`))?.[1];
     const prefix = `${stack}/${parentLogicalId ?? nestedPath.split('/').pop()}`;
+    checkNotOwnAncestor(stackMetadata.file, nestedPath, nestedFile, rootPath, templateFile, nested);
     const nf = path.join(dir, nestedFile);
-    if (!fs.existsSync(nf)) continue;
-    const np = parseTemplateFile(nf);
+    const np = parseTemplateFile(nf, `the template of nested stack \`${nestedPath.replace(/^\//, '')}\``);
     const nestedResources = toResources(np, {
       stack,
       addressPrefix: prefix,
@@ -257,6 +368,36 @@ function readStack(
     });
     out.resources.push(...nestedResources);
     out.templates.push({ stack: prefix, file: nf, resources: nestedResources.length });
+    out.incomplete.push(
+      ...unreadNestedStacks(nestedResources, (id) => readNested.has(nestedKey(nestedFile, id))),
+    );
+  }
+}
+
+/**
+ * A nested stack whose template is the template of the stack or of a nested stack that contains it
+ * would nest itself: name the cycle.
+ */
+function checkNotOwnAncestor(
+  manifestFile: string,
+  nestedPath: string,
+  nestedFile: string,
+  rootPath: string,
+  rootFile: string,
+  nested: readonly [string, string][],
+): void {
+  const ancestors: [string, string][] = [
+    [rootPath, rootFile],
+    ...nested.filter(([p]) => p !== nestedPath && nestedPath.startsWith(`${p}/`)),
+  ];
+  const cycle = ancestors.find(([, f]) => path.normalize(f) === path.normalize(nestedFile));
+  if (cycle) {
+    const name = (p: string) => p.replace(/^\//, '');
+    throw new InputError(
+      'BULWARK_ASSEMBLY_INVALID',
+      manifestFile,
+      `nested stack \`${name(nestedPath)}\` uses template \`${nestedFile}\`, the template of \`${name(cycle[0])}\` that contains it: a cycle of nested stacks`,
+    );
   }
 }
 
@@ -394,18 +535,20 @@ function objectOr(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-function parseTemplateFile(file: string): ParsedTemplate {
-  const text = checkText(file, readFile(file));
+/** Read and parse a template; `role` says what the file is when it is missing (a nested template). */
+function parseTemplateFile(file: string, role?: string): ParsedTemplate {
+  const text = checkText(file, readFile(file, role));
   if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return parseJsonTemplate(file, text);
   return parseYamlTemplate(file, text);
 }
 
-function readFile(file: string): Buffer {
+function readFile(file: string, role?: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('BULWARK_PATH_NOT_FOUND', file, 'no such file');
+    if (code === 'ENOENT')
+      throw new InputError('BULWARK_PATH_NOT_FOUND', file, role ? `no such file (${role})` : 'no such file');
     if (code === 'EISDIR')
       throw new InputError('BULWARK_TEMPLATE_INVALID', file, 'is a directory, expected a template file');
     throw new InputError(
@@ -421,10 +564,14 @@ function readJson(file: string): unknown {
   return parseJsonValue(file, text);
 }
 
+/** Parse a manifest or metadata file; nesting deeper than any manifest needs is rejected. */
 function parseJsonValue(file: string, text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     throw new InputError('BULWARK_ASSEMBLY_INVALID', file, `invalid JSON (${(e as Error).message})`);
   }
+  measure(file, value);
+  return value;
 }

@@ -1,0 +1,23 @@
+import { countKeySeparators, parseJsonTemplate } from '../../lib/sources/cloudformation/parse';
+
+describe('JSON templates: duplicate keys', () => {
+  test('colons inside strings, escaped quotes and backslashes are not key separators', () => {
+    expect(countKeySeparators('{"a":1,"b\\"":"c:d", "e" : [":", "\\\\"], "f":{"g\\\\":"h"}}')).toBe(5);
+  });
+
+  test('the same key in different objects is not a duplicate', () => {
+    const text = JSON.stringify({
+      Resources: {
+        A: { Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'k', Value: 'a:b"' }, { Key: 'k' }] } },
+        B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: '\\":', Tags: [{ Key: 'k' }] } },
+      },
+    });
+    expect(Object.keys(parseJsonTemplate('t.json', text).body.Resources as object)).toEqual(['A', 'B']);
+  });
+
+  test('a key given twice inside a list of objects is named with its line', () => {
+    const text =
+      '{"Resources": {"A": {"Type": "AWS::S3::Bucket", "Properties": {"Tags": [\n{"Key": "a", "Value": "1"},\n  {"Key": "b", "Key": "c"}]}}}}';
+    expect(() => parseJsonTemplate('t.json', text)).toThrow('t.json:3:16: duplicate key `Key`');
+  });
+});
