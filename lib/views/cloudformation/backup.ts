@@ -1,3 +1,4 @@
+import { wildcardMatch } from '../common/wildcard';
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
@@ -142,11 +143,7 @@ const BACKUP_TYPES = new Set([
 
 /** Glob match of a backup selection `StringLike` condition (`*` any run, `?` one character). */
 function globMatches(pattern: string, value: string): boolean {
-  const re = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 'i').test(value);
+  return wildcardMatch(pattern, value, { ignoreCase: true });
 }
 
 /** The level of a graph resource, when it carries a valid one. */

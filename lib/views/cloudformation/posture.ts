@@ -1,3 +1,4 @@
+import { wildcardMatch } from '../common/wildcard';
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import { Unknown, asBool, asList, asString, get, isObject, show, type Value } from '../../graph/values';
@@ -189,13 +190,7 @@ export function registryScanningView(r: Resource): PostureView {
 }
 
 function wildcardMatches(filter: string, name: string): boolean {
-  const re = new RegExp(
-    `^${filter
-      .split('*')
-      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
-  return re.test(name);
+  return wildcardMatch(filter, name, { question: false });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { wildcardMatch } from './wildcard';
 import { ResourceRef, Unknown, asList, isObject, show, type Value } from '../../graph/values';
 import type { Fact, PolicyDocument, PolicyStatement } from '../kinds';
 
@@ -136,31 +137,14 @@ function actionCovers(pattern: string, needed: string): boolean {
   return actionMatches(pattern, needed) && actionMatches(pattern, needed.replace(/\*/g, ''));
 }
 
-const globs = new Map<string, RegExp>();
-
-/** An IAM resource pattern as a regular expression (`*` any run, `?` one character), anchored at the start. */
-function glob(pattern: string, whole: boolean): RegExp {
-  const key = `${whole ? '=' : '^'}${pattern}`;
-  let re = globs.get(key);
-  if (!re) {
-    const body = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.'))
-      .join('.*');
-    re = new RegExp(`^${body}${whole ? '$' : ''}`);
-    globs.set(key, re);
-  }
-  return re;
-}
-
 /** Whether a resource pattern matches the whole of `subject`. */
 function globMatches(pattern: string, subject: string): boolean {
-  return glob(pattern, true).test(subject);
+  return wildcardMatch(pattern, subject);
 }
 
 /** Whether a resource pattern matches a prefix of `subject` (then `pattern*` covers all of `subject...`). */
 function globMatchesPrefix(pattern: string, subject: string): boolean {
-  return glob(pattern, false).test(subject);
+  return wildcardMatch(`${pattern}*`, subject);
 }
 
 /** Whether an Allow statement grants everyone (`Principal: "*"`) without a restricting condition. */
@@ -184,21 +168,10 @@ export function allowsPublic(s: PolicyStatement): boolean {
   return true;
 }
 
-const actionPatterns = new Map<string, RegExp>();
-
 /**
  * Whether an IAM action pattern (`iam:Pass*`, `s3:Get?bject`, `*`) matches `action`,
- * case-insensitively, as IAM compares them. Compiled patterns are cached.
+ * case-insensitively, as IAM compares them.
  */
 export function actionMatches(pattern: string, action: string): boolean {
-  let re = actionPatterns.get(pattern);
-  if (!re) {
-    const body = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.'))
-      .join('.*');
-    re = new RegExp(`^${body}$`, 'i');
-    actionPatterns.set(pattern, re);
-  }
-  return re.test(action);
+  return wildcardMatch(pattern, action, { ignoreCase: true });
 }
