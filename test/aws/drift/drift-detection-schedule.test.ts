@@ -103,9 +103,7 @@ describe('DriftDetectionSchedule', () => {
     expect(spec).toContain(
       'npx bulwark drift --app cdk.out --stack Shop --fail-on \\"$BULWARK_FAIL_ON\\" --format json --output drift.json',
     );
-    expect(spec).toContain(
-      "require('bulwark').writeDriftOutputs('drift.json', 'drift-out')",
-    );
+    expect(spec).toContain("require('bulwark').writeDriftOutputs('drift.json', 'drift-out')");
     expect(spec).toContain('aws securityhub batch-import-findings');
     expect(spec).toContain('aws sns publish --topic-arn \\"$INCIDENT_TOPIC_ARN\\"');
     expect(project.Properties.Environment.PrivilegedMode).toBe(false);
