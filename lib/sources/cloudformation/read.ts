@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError } from '../../errors';
+import { InputError, isInputError } from '../../errors';
 import type { InlineAcknowledgement, Resource, SourceLocation, TransformOrigin } from '../../graph/resource';
 import { isObject, type ResourceRef, type Unknown, type Value, type ValueObject } from '../../graph/values';
 import { OPT_OUT_KEY } from '../../cdk/metadata';
@@ -38,6 +38,66 @@ function unreadNestedStacks(resources: readonly Resource[], read: (logicalId: st
     );
 }
 
+const STACK_SET = 'AWS::CloudFormation::StackSet';
+/** How deep stack sets may nest stack sets in their inline templates. */
+const MAX_STACK_SET_DEPTH = 4;
+
+/**
+ * The templates stack sets carry inline (`TemplateBody`), read as templates of their own: their
+ * resources are addressed below the stack set (`Stack/StackSet/LogicalId`) and judged like any other.
+ * A stack set whose template is only a URL, is not a string, or cannot be parsed is reported as not
+ * checked, never passed.
+ */
+function readStackSets(
+  resources: readonly Resource[],
+  file: string,
+  stack: string,
+  out: CloudFormationRead,
+  depth = 0,
+): void {
+  for (const r of resources) {
+    if (r.type !== STACK_SET) continue;
+    const body = r.properties.TemplateBody;
+    const notChecked = (why: string) =>
+      out.incomplete.push(
+        `stack set \`${r.address}\` (${STACK_SET}): ${why}, so its resources were not checked`,
+      );
+    if (body === undefined) {
+      notChecked(
+        r.properties.TemplateURL !== undefined ? 'its template is named only by URL' : 'it has no template',
+      );
+      continue;
+    }
+    if (typeof body !== 'string') {
+      notChecked('its `TemplateBody` is not a literal string');
+      continue;
+    }
+    if (depth >= MAX_STACK_SET_DEPTH) {
+      notChecked(`its template nests stack sets more than ${MAX_STACK_SET_DEPTH} deep`);
+      continue;
+    }
+    const where = `${file} (TemplateBody of ${r.logicalId})`;
+    let parsed: ParsedTemplate;
+    try {
+      parsed = /^\s*\{/.test(body) ? parseJsonTemplate(where, body) : parseYamlTemplate(where, body);
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      notChecked(`its \`TemplateBody\` cannot be read (${e.message})`);
+      continue;
+    }
+    const prefix = r.address;
+    const inner = toResources(parsed, {
+      stack,
+      addressPrefix: prefix,
+      pseudo: { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' },
+    });
+    out.resources.push(...inner);
+    out.templates.push({ stack: prefix, file: where, resources: inner.length });
+    out.incomplete.push(...unreadNestedStacks(inner, () => false));
+    readStackSets(inner, file, stack, out, depth + 1);
+  }
+}
+
 const ACK_KEY = 'aws:cdk:acknowledged-rules';
 
 const RULE_ID = /^(?:(?:Bulwark|Annotation|annotation)::)?(BW-[A-Z]{2,3}-\d{3}(?:\[[^\]]+\])?)$/;
@@ -58,11 +118,13 @@ export function readTemplateFile(file: string, stackName?: string): CloudFormati
     pseudo: { 'AWS::StackName': stack, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' },
   });
   // A template file alone names nested templates only by URL: none of them is read.
-  return {
+  const out: CloudFormationRead = {
     resources,
     templates: [{ stack, file, resources: resources.length }],
     incomplete: unreadNestedStacks(resources, () => false),
   };
+  readStackSets(resources, file, stack, out);
+  return out;
 }
 
 /** Read every template of a directory that is not a cloud assembly. */
@@ -351,6 +413,7 @@ function readStack(
     if (parentLogicalId) readNested.add(nestedKey(templateOf(nestedPath), parentLogicalId));
   }
   out.incomplete.push(...unreadNestedStacks(resources, (id) => readNested.has(nestedKey(templateFile, id))));
+  readStackSets(resources, file, stack, out);
 
   // Nested stacks: the parent resource's construct path is `<nested path>.NestedStack/...`.
   for (const [nestedPath, nestedFile] of [...nested].reverse()) {
