@@ -207,7 +207,8 @@ function jsonWithDuplicate(v: Json, objectIndex: number): { text: string; key: s
   const copy = { [MARK]: true, ...target } as Record<string, Json>;
   for (const k of Object.keys(target)) delete target[k];
   Object.assign(target, copy);
-  const text = JSON.stringify(v, null, 1).replace(`"${MARK}": true`, `${JSON.stringify(key)}: "first"`);
+  // A function replacement: a key holding `$\`` or `$&` must be written as it is, not expanded.
+  const text = JSON.stringify(v, null, 1).replace(`"${MARK}": true`, () => `${JSON.stringify(key)}: "first"`);
   return { text, key };
 }
 
