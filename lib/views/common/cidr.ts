@@ -77,6 +77,19 @@ const EVERYONE: ReadonlySet<string> = new Set(['*', 'Internet']);
  */
 export function sourceRange(cidr: Fact<string>): Fact<SourceRange> {
   if (cidr instanceof Unknown) return cidr;
+  // Estates repeat a few ranges thousands of times: each is parsed once (results are never mutated).
+  let hit = RANGES.get(cidr);
+  if (hit === undefined) {
+    if (RANGES.size >= MAX_CACHED) RANGES.clear();
+    RANGES.set(cidr, (hit = rangeOf(cidr)));
+  }
+  return hit;
+}
+
+const RANGES = new Map<string, Fact<SourceRange>>();
+const MAX_CACHED = 10_000;
+
+function rangeOf(cidr: string): Fact<SourceRange> {
   if (EVERYONE.has(cidr)) return { reach: 'world', family: 'any', text: cidr };
   const parsed = parseCidr(cidr);
   if (!parsed) return new Unknown(`\`${cidr}\` is not an IPv4 or IPv6 CIDR`);
