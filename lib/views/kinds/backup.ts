@@ -1,0 +1,51 @@
+import type { Classification } from '../../classification';
+import type { ClassificationFact, Fact, ViewBase } from './base';
+import type { AtRestEncryption, KeyReference } from './data';
+
+// Backup
+
+export interface BackupVaultView extends ViewBase {
+  readonly kind: 'backup-vault';
+  /** The vault's own `data-classification` tag: the level of the recovery points it is meant to hold. */
+  readonly classification?: ClassificationFact;
+  readonly encryption: { readonly atRest: Fact<AtRestEncryption>; readonly key?: KeyReference };
+  /** Vault events published to a notification topic (`BACKUP_JOB_FAILED`...); empty when none are. */
+  readonly notifications?: Fact<readonly string[]>;
+  readonly lock: Fact<{
+    readonly mode: 'none' | 'governance' | 'compliance';
+    readonly minRetentionDays?: number;
+    readonly maxRetentionDays?: number;
+  }>;
+}
+
+export interface BackupPlanRule {
+  readonly name: string;
+  readonly schedule?: Fact<string>;
+  readonly deleteAfterDays?: Fact<number>;
+  readonly continuous: Fact<boolean>;
+  readonly vault?: string;
+  readonly copiesTo: readonly Fact<string>[];
+  /** Each copy action: its destination vault (address or ARN) and how long the copy is kept (absent: forever). */
+  readonly copies?: readonly {
+    readonly destination: Fact<string>;
+    readonly deleteAfterDays?: Fact<number>;
+  }[];
+}
+
+export interface BackupPlanView extends ViewBase {
+  readonly kind: 'backup-plan';
+  readonly rules: readonly BackupPlanRule[];
+  /** What the plan selects: tag conditions and explicit resources. */
+  readonly selections: readonly {
+    readonly address: string;
+    readonly tags: readonly { readonly key: Fact<string>; readonly value: Fact<string> }[];
+    readonly resources: readonly Fact<string>[];
+    /**
+     * Classification levels the selection takes in: from its conditions on the `data-classification` tag and
+     * the tags of the graph resources it names. Unknown when a condition or resource cannot be resolved.
+     */
+    readonly selectsClassification?: Fact<readonly Classification[]>;
+  }[];
+}
+
+// ---------------------------------------------------------------------------------------------

@@ -1,0 +1,76 @@
+import type { Fact, ViewBase } from './base';
+
+// Network
+
+export interface TrafficRule {
+  readonly direction: 'ingress' | 'egress';
+  /** `-1`/`all`, `tcp`, `udp`, `icmp`, or a protocol number. */
+  readonly protocol: Fact<string>;
+  readonly fromPort?: Fact<number>;
+  readonly toPort?: Fact<number>;
+  /** IPv4 or IPv6 CIDR, when the peer is an address range. */
+  readonly cidr?: Fact<string>;
+  /** Peer security group / prefix list (address or id) when the peer is not a CIDR. */
+  readonly peer?: string;
+  readonly description?: string;
+  /** Address of the resource that declared the rule (the group itself or a standalone ingress resource). */
+  readonly declaredBy: string;
+}
+
+/** A stateful firewall attached to workloads: security group, NSG. */
+export interface FirewallView extends ViewBase {
+  readonly kind: 'firewall';
+  readonly rules: readonly TrafficRule[];
+  /** The VPC's default security group (restricted by CIS 5.5). */
+  readonly isDefault: boolean;
+  readonly network?: string;
+}
+
+export interface NetworkView extends ViewBase {
+  readonly kind: 'network';
+  /** Flow logs attached to the network, with what they capture. */
+  readonly flowLogs: readonly { readonly address: string; readonly trafficType: Fact<string> }[];
+  readonly cidr?: Fact<string>;
+  /** The network's default security group is stripped of its rules (CIS AWS 5.5). */
+  readonly defaultSecurityGroupRestricted?: Fact<boolean>;
+  /** DNS queries from the network are logged (Route 53 Resolver query logging). */
+  readonly dnsQueryLogging?: Fact<boolean>;
+}
+
+export interface SubnetView extends ViewBase {
+  readonly kind: 'subnet';
+  readonly mapPublicIpOnLaunch: Fact<boolean>;
+  readonly network?: string;
+}
+
+export interface NetworkAclView extends ViewBase {
+  readonly kind: 'network-acl';
+  readonly entries: readonly (TrafficRule & {
+    readonly action: Fact<'allow' | 'deny'>;
+    readonly ruleNumber: Fact<number>;
+  })[];
+}
+
+/** A route table with its routes. */
+export interface RouteTableView extends ViewBase {
+  readonly kind: 'route-table';
+  readonly routes: readonly {
+    /** Destination CIDR (IPv4 or IPv6) or prefix list. */
+    readonly destination: Fact<string>;
+    /** What the route sends traffic to. */
+    readonly via: 'peering' | 'internet-gateway' | 'nat' | 'transit-gateway' | 'endpoint' | 'other';
+    /** Address of the resource that declared the route. */
+    readonly declaredBy: string;
+  }[];
+}
+
+/** A managed network firewall (AWS Network Firewall) and its policy. */
+export interface NetworkFirewallView extends ViewBase {
+  readonly kind: 'network-firewall';
+  /** Traffic that matches no rule is dropped (stateless default drop, or strict-order stateful default drop). */
+  readonly defaultDeny: Fact<boolean>;
+  /** Stateful rule groups the policy evaluates (intrusion prevention rules). */
+  readonly statefulRuleGroups: Fact<number>;
+  /** Alert or flow logs are delivered somewhere. */
+  readonly logging: Fact<boolean>;
+}
