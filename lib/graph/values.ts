@@ -99,6 +99,10 @@ export type Scalar = string | number | boolean | null;
 export type Value = Scalar | ResourceRef | Unknown | Value[] | { [key: string]: Value };
 export type ValueObject = { [key: string]: Value };
 
+/**
+ * Whether a value is unknown, for users of the package. Inside Bulwark the one idiom is
+ * `x instanceof Unknown` (a test keeps it so).
+ */
 export function isUnknown(v: unknown): v is Unknown {
   return v instanceof Unknown;
 }

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { Unknown, isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import {
   requirementsFor,
   tagValue,
@@ -62,8 +62,8 @@ function shortestInterval(rules: readonly BackupPlanRule[], within: number): Fac
   let unresolved: Unknown | undefined;
   for (const r of rules) {
     const s = r.schedule ?? DEFAULT_SCHEDULE;
-    const h = isUnknown(s) ? s : scheduleIntervalHours(s);
-    if (isUnknown(h)) unresolved ??= h;
+    const h = s instanceof Unknown ? s : scheduleIntervalHours(s);
+    if (h instanceof Unknown) unresolved ??= h;
     else best = Math.min(best, h);
   }
   return best <= within || !unresolved ? best : unresolved;
@@ -92,7 +92,7 @@ export default defineRule({
     for (const s of view.selections) {
       const l = s.selectsClassification;
       if (l === undefined) continue;
-      if (isUnknown(l))
+      if (l instanceof Unknown)
         return unknown(
           `\`${view.name}\`: the levels its selection takes in cannot be resolved (${l.reason})`,
         );
@@ -109,7 +109,7 @@ export default defineRule({
       const tag = tagValue(level);
       if (want.hours !== undefined) {
         const h = shortestInterval(view.rules, want.hours);
-        if (isUnknown(h))
+        if (h instanceof Unknown)
           out.push(
             unknown(`\`${view.name}\`: its schedules cannot be read (${h.reason})`, `${tag}:schedule`),
           );
@@ -124,7 +124,7 @@ export default defineRule({
       if (want.continuous) {
         const c = view.rules.map((r) => r.continuous);
         if (!c.includes(true)) {
-          const u = c.find(isUnknown);
+          const u = c.find((x): x is Unknown => x instanceof Unknown);
           out.push(
             u
               ? unknown(
@@ -155,7 +155,7 @@ export default defineRule({
             continue;
           }
           const lock = vault.lock;
-          if (isUnknown(lock))
+          if (lock instanceof Unknown)
             out.push(
               unknown(
                 `\`${view.name}\`: lock of vault \`${vault.name}\` cannot be resolved (${lock.reason})`,

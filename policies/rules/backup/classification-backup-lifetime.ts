@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor, type Classification } from '../../../lib/classification';
 import type { Fact } from '../../../lib/views/kinds';
 
@@ -28,7 +28,7 @@ export default defineRule({
     for (const s of view.selections) {
       const l = s.selectsClassification;
       if (l === undefined) continue;
-      if (isUnknown(l))
+      if (l instanceof Unknown)
         return unknown(
           `\`${view.name}\`: the levels its selection takes in cannot be resolved (${l.reason})`,
         );
@@ -51,7 +51,7 @@ export default defineRule({
             finding,
           ),
         );
-      else if (isUnknown(days))
+      else if (days instanceof Unknown)
         out.push(
           unknown(`\`${view.name}\`: how long ${what} are kept cannot be resolved (${days.reason})`, finding),
         );
@@ -73,7 +73,7 @@ export default defineRule({
       if (
         vault &&
         lock &&
-        !isUnknown(lock) &&
+        !(lock instanceof Unknown) &&
         lock.minRetentionDays !== undefined &&
         lock.minRetentionDays > max
       )

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { Unknown, isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import {
   CLASSIFICATION_TAG,
   parseClassification,
@@ -31,21 +31,21 @@ function selects(
   if (sel.resources.includes(address)) return true;
   let unresolved: Unknown | undefined;
   const byLevel = sel.tags.filter((t) => {
-    if (isUnknown(t.key)) {
+    if (t.key instanceof Unknown) {
       unresolved ??= t.key;
       return false;
     }
     return t.key.toLowerCase() === CLASSIFICATION_TAG;
   });
   for (const t of byLevel) {
-    if (isUnknown(t.value)) unresolved ??= t.value;
+    if (t.value instanceof Unknown) unresolved ??= t.value;
     else {
       const parsed = parseClassification(t.value);
       if (parsed.ok && parsed.level === level) return true;
     }
   }
   if (sel.tags.length === 0 && sel.resources.some((r) => r === '*')) return true;
-  const u = sel.resources.find(isUnknown);
+  const u = sel.resources.find((x): x is Unknown => x instanceof Unknown);
   return unresolved ?? u ?? false;
 }
 
@@ -101,7 +101,7 @@ export default defineRule({
       for (const sel of plan.selections) {
         const s = selects(sel, view.resource.address, c.level);
         if (s === true) return pass(`\`${view.name}\` is backed up by plan \`${plan.name}\``);
-        if (isUnknown(s)) unresolved ??= s;
+        if (s instanceof Unknown) unresolved ??= s;
       }
     }
     if (unresolved)

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { Classification } from '../../../lib/classification';
 
 /** Shortest automated backup retention that still spans a week of restore points. */
@@ -37,7 +37,7 @@ export default defineRule({
     const c = view.classification;
     if (c.state === 'tagged' && c.level === Classification.PUBLIC)
       return notApplicable('public data needs no backups');
-    if (isUnknown(days))
+    if (days instanceof Unknown)
       return unknown(`\`${view.name}\`: backup retention cannot be resolved (${days.reason})`);
     if (days === 0) {
       if (view.pointInTimeRecovery !== undefined)

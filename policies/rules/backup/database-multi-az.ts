@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-BR-007',
@@ -20,7 +20,7 @@ export default defineRule({
   check(view) {
     const multiAz = view.multiAz;
     if (multiAz === undefined) return notApplicable('not a database, or judged on its cluster');
-    if (isUnknown(multiAz))
+    if (multiAz instanceof Unknown)
       return unknown(`\`${view.name}\`: Multi-AZ deployment cannot be resolved (${multiAz.reason})`);
     if (!multiAz)
       return fail(

@@ -1,6 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Classification } from '../../../lib/classification';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-BR-009',
@@ -21,7 +21,7 @@ export default defineRule({
       return notApplicable('public data can be published again');
     }
     const v = view.versioning;
-    if (v === undefined || isUnknown(v)) {
+    if (v === undefined || v instanceof Unknown) {
       return unknown(`\`${view.name}\`: versioning cannot be resolved${v ? ` (${v.reason})` : ''}`);
     }
     return v

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { Classification } from '../../../lib/classification';
 
 export default defineRule({
@@ -25,7 +25,7 @@ export default defineRule({
     if (c.state === 'tagged' && c.level === Classification.PUBLIC)
       return notApplicable('public data needs no backups');
     const p = view.pointInTimeRecovery;
-    if (isUnknown(p))
+    if (p instanceof Unknown)
       return unknown(`\`${view.name}\`: point-in-time recovery cannot be resolved (${p.reason})`);
     if (!p) {
       return fail(

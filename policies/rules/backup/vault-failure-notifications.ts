@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 /** Vault events that report failed backup jobs (`BACKUP_JOB_COMPLETED` carries every end state, failures included). */
 const FAILURE_EVENTS = ['BACKUP_JOB_FAILED', 'BACKUP_JOB_COMPLETED'];
@@ -20,17 +20,17 @@ export default defineRule({
   appliesTo: ['backup-vault'],
   check(view, ctx) {
     const events = view.notifications;
-    if (events !== undefined && !isUnknown(events)) {
+    if (events !== undefined && !(events instanceof Unknown)) {
       const hit = events.find((e) => FAILURE_EVENTS.includes(e));
       if (hit) return pass(`\`${view.name}\` notifies \`${hit}\``);
     }
     for (const route of ctx.viewsOfKind('event-route')) {
       const sources = route.sources;
-      if (route.enabled !== true || isUnknown(sources) || sources === undefined) continue;
+      if (route.enabled !== true || sources instanceof Unknown || sources === undefined) continue;
       if (sources.includes('aws.backup') && route.targets.length > 0)
         return pass(`\`${view.name}\`: backup job events reach a target through \`${route.name}\``);
     }
-    if (isUnknown(events))
+    if (events instanceof Unknown)
       return unknown(`\`${view.name}\`: vault notifications cannot be resolved (${events.reason})`);
     return fail(
       `\`${view.name}\` reports no failed backup jobs: no vault notification of \`BACKUP_JOB_FAILED\` and no ` +

@@ -1,6 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { requirementsFor } from '../../../lib/classification';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-BR-001',
@@ -24,7 +24,8 @@ export default defineRule({
     if (c?.state === 'tagged' && requirementsFor(c.level).backup.vaultLock === 'none')
       return notApplicable(`${c.level} backups do not require a vault lock`);
     const lock = view.lock;
-    if (isUnknown(lock)) return unknown(`\`${view.name}\`: vault lock cannot be resolved (${lock.reason})`);
+    if (lock instanceof Unknown)
+      return unknown(`\`${view.name}\`: vault lock cannot be resolved (${lock.reason})`);
     if (lock.mode === 'none' && c?.state === 'unknown')
       return unknown(
         `\`${view.name}\` has no vault lock and its classification cannot be resolved (${c.value.reason})`,

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor, type AtRestRequirement } from '../../../lib/classification';
 import type { AtRestEncryption, DataStoreType } from '../../../lib/views/kinds';
 
@@ -51,7 +51,7 @@ export default defineRule({
     if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const req = requirementsFor(c.level).atRest;
     const at = view.encryption.atRest;
-    if (isUnknown(at))
+    if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
     const delivery = view.logDeliveries?.find((d) => d.providerKeyOnly);
     if (delivery && at === 'provider' && req !== 'provider')

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
 import { reportOnce } from '../../../lib/engine/estate';
 import {
@@ -64,7 +64,7 @@ export default defineRule({
     const out: CheckResult[] = [];
     for (const access of needed) {
       const v = cover[access];
-      if (isUnknown(v))
+      if (v instanceof Unknown)
         out.push(
           unknown(
             `\`${view.name}\`: whether a trail records its ${access} data events cannot be told (${v.reason})`,

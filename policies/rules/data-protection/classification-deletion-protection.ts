@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
 import type { DataStoreType } from '../../../lib/views/kinds';
 
@@ -44,7 +44,7 @@ export default defineRule({
     const out: CheckResult[] = [];
     const retained = view.retainedOnDelete;
     if (retained !== undefined) {
-      if (isUnknown(retained))
+      if (retained instanceof Unknown)
         out.push(
           unknown(`\`${view.name}\`: deletion policy cannot be resolved (${retained.reason})`, 'retain'),
         );
@@ -58,7 +58,7 @@ export default defineRule({
     }
     const dp = view.deletionProtection;
     if (dp !== undefined) {
-      if (isUnknown(dp))
+      if (dp instanceof Unknown)
         out.push(
           unknown(
             `\`${view.name}\`: deletion protection cannot be resolved (${dp.reason})`,

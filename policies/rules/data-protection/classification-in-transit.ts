@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor, type TransitRequirement } from '../../../lib/classification';
 
 /** Lowest TLS version each requirement accepts where the store lets its owner choose (S3 offers 1.3). */
@@ -40,7 +40,7 @@ export default defineRule({
       view.minTlsCeiling !== undefined && Number(view.minTlsCeiling) < Number(wanted)
         ? view.minTlsCeiling
         : wanted;
-    if (isUnknown(min))
+    if (min instanceof Unknown)
       return unknown(`\`${view.name}\`: lowest TLS version cannot be resolved (${min.reason})`);
     if (Number(min) < Number(floor))
       return fail(

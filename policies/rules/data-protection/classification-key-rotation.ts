@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
 
 /** AWS managed keys (`aws/<service>`) rotate yearly and cannot be configured. */
@@ -26,7 +26,7 @@ export default defineRule({
     if (days === undefined) return notApplicable(`${c.level} sets no key rotation period`);
     if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const at = view.encryption.atRest;
-    if (isUnknown(at))
+    if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
     const key = view.encryption.key;
     let period: number;
@@ -45,7 +45,7 @@ export default defineRule({
       if (!kv) return unknown(`\`${view.name}\`: key \`${key.address}\` is not a KMS key of the template`);
       keyName = `key \`${kv.name}\``;
       const on = kv.rotationEnabled;
-      if (isUnknown(on))
+      if (on instanceof Unknown)
         return unknown(`\`${view.name}\`: rotation of ${keyName} cannot be resolved (${on.reason})`);
       if (!on) {
         return fail(
@@ -53,7 +53,7 @@ export default defineRule({
         );
       }
       const p = kv.rotationPeriodDays;
-      if (isUnknown(p))
+      if (p instanceof Unknown)
         return unknown(`\`${view.name}\`: rotation period of ${keyName} cannot be resolved (${p.reason})`);
       period = p ?? AWS_MANAGED_ROTATION_DAYS;
     }

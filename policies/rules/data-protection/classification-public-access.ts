@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { Classification } from '../../../lib/classification';
 
 export default defineRule({
@@ -28,7 +28,7 @@ export default defineRule({
     const out: CheckResult[] = [];
     const { publicAccess, policyAllowsPublic, publiclyAccessible } = view;
     if (publicAccess !== undefined) {
-      if (isUnknown(publicAccess))
+      if (publicAccess instanceof Unknown)
         out.push(
           unknown(
             `\`${view.name}\`: public access block cannot be resolved (${publicAccess.reason})`,
@@ -41,7 +41,7 @@ export default defineRule({
         );
     }
     if (policyAllowsPublic !== undefined) {
-      if (isUnknown(policyAllowsPublic))
+      if (policyAllowsPublic instanceof Unknown)
         out.push(
           unknown(
             `\`${view.name}\`: resource policy cannot be resolved (${policyAllowsPublic.reason})`,
@@ -54,7 +54,7 @@ export default defineRule({
         );
     }
     if (publiclyAccessible !== undefined) {
-      if (isUnknown(publiclyAccessible))
+      if (publiclyAccessible instanceof Unknown)
         out.push(
           unknown(
             `\`${view.name}\`: public accessibility cannot be resolved (${publiclyAccessible.reason})`,

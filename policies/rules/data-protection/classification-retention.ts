@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
 
 export default defineRule({
@@ -32,12 +32,12 @@ export default defineRule({
     const ttl = view.ttlAttribute;
     if (ttl !== undefined)
       return pass(
-        `\`${view.name}\` expires ${c.level} items by TTL on attribute \`${isUnknown(ttl) ? ttl.toString() : ttl}\`: ` +
+        `\`${view.name}\` expires ${c.level} items by TTL on attribute \`${ttl instanceof Unknown ? ttl.toString() : ttl}\`: ` +
           `the application sets each item's expiry, which must be within ${max} days (the template cannot show it)`,
       );
     const out: CheckResult[] = [];
     const days = view.dataRetentionDays;
-    if (isUnknown(days))
+    if (days instanceof Unknown)
       out.push(unknown(`\`${view.name}\`: data expiry cannot be resolved (${days.reason})`));
     else if (days === null)
       out.push(
@@ -49,7 +49,7 @@ export default defineRule({
       out.push(fail(`\`${view.name}\` keeps ${c.level} data ${days} days, more than the level's ${max}`));
     const versions = view.noncurrentVersionRetentionDays;
     if (versions !== undefined) {
-      if (isUnknown(versions))
+      if (versions instanceof Unknown)
         out.push(
           unknown(
             `\`${view.name}\`: expiry of noncurrent versions cannot be resolved (${versions.reason})`,

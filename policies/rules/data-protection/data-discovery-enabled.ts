@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-024',
@@ -17,7 +17,7 @@ export default defineRule({
   check(view) {
     if (view.service !== 'data-discovery') return notApplicable('not a data discovery service');
     const on = view.enabled;
-    if (isUnknown(on))
+    if (on instanceof Unknown)
       return unknown(`\`${view.name}\`: whether Macie is enabled cannot be resolved (${on.reason})`);
     return on
       ? pass(`\`${view.name}\`: Macie is enabled`)

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 /** Relational databases have their own rule, which names the CIS control for RDS. */
 const OWN_RULE = new Set(['database-instance', 'database-cluster']);
@@ -24,7 +24,7 @@ export default defineRule({
     if (OWN_RULE.has(view.storeType)) return notApplicable('relational databases are asserted by BW-DP-009');
     const pub = view.publiclyAccessible;
     if (pub === undefined) return notApplicable(`${view.storeType} has no public endpoint setting`);
-    if (isUnknown(pub))
+    if (pub instanceof Unknown)
       return unknown(`\`${view.name}\`: whether it has a public endpoint cannot be resolved (${pub.reason})`);
     if (pub) return fail(`\`${view.name}\` has a public endpoint, reachable from the internet`);
     return pass(`\`${view.name}\` has no public endpoint`);

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-022',
@@ -17,7 +17,7 @@ export default defineRule({
   check(view) {
     const v = view.autoMinorVersionUpgrade;
     if (v === undefined) return notApplicable('not a relational database');
-    if (isUnknown(v))
+    if (v instanceof Unknown)
       return unknown(`\`${view.name}\`: automatic minor version upgrade cannot be resolved (${v.reason})`);
     if (!v)
       return fail(

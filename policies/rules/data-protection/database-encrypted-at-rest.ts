@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-004',
@@ -20,7 +20,7 @@ export default defineRule({
       return notApplicable('not a relational database');
     }
     const at = view.encryption.atRest;
-    if (isUnknown(at))
+    if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: storage encryption cannot be resolved (${at.reason})`);
     if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest (StorageEncrypted is off)`);
     return pass(`\`${view.name}\` is encrypted at rest (${at})`);

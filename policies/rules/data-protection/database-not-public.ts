@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-009',
@@ -24,7 +24,7 @@ export default defineRule({
       );
     }
     const pub = view.publiclyAccessible;
-    if (isUnknown(pub))
+    if (pub instanceof Unknown)
       return unknown(`\`${view.name}\`: public accessibility cannot be resolved (${pub.reason})`);
     if (pub) return fail(`\`${view.name}\` is publicly accessible (PubliclyAccessible true)`);
     return pass(`\`${view.name}\` is not publicly accessible`);

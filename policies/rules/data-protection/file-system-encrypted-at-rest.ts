@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-005',
@@ -15,7 +15,8 @@ export default defineRule({
   check(view) {
     if (view.storeType !== 'file-system') return notApplicable('not a file system');
     const at = view.encryption.atRest;
-    if (isUnknown(at)) return unknown(`\`${view.name}\`: encryption cannot be resolved (${at.reason})`);
+    if (at instanceof Unknown)
+      return unknown(`\`${view.name}\`: encryption cannot be resolved (${at.reason})`);
     if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest (Encrypted is off)`);
     return pass(`\`${view.name}\` is encrypted at rest (${at})`);
   },

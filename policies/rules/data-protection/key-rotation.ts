@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-010',
@@ -15,11 +15,13 @@ export default defineRule({
   appliesTo: ['key'],
   check(view) {
     const sym = view.symmetric;
-    if (isUnknown(sym)) return unknown(`\`${view.name}\`: key spec cannot be resolved (${sym.reason})`);
+    if (sym instanceof Unknown)
+      return unknown(`\`${view.name}\`: key spec cannot be resolved (${sym.reason})`);
     if (!sym)
       return notApplicable(`\`${view.name}\` is not a symmetric encryption key (${String(view.keySpec)})`);
     const on = view.rotationEnabled;
-    if (isUnknown(on)) return unknown(`\`${view.name}\`: key rotation cannot be resolved (${on.reason})`);
+    if (on instanceof Unknown)
+      return unknown(`\`${view.name}\`: key rotation cannot be resolved (${on.reason})`);
     if (!on) return fail(`\`${view.name}\` does not rotate its key material (EnableKeyRotation off)`);
     return pass(`\`${view.name}\` rotates automatically`);
   },

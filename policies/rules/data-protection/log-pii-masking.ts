@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
     if (!requirementsFor(c.level).piiMasking) return notApplicable(`${c.level} does not require PII masking`);
     const m = view.piiMasking ?? false;
-    if (isUnknown(m))
+    if (m instanceof Unknown)
       return unknown(`\`${view.name}\`: the data protection policy cannot be resolved (${m.reason})`);
     if (!m) return fail(`\`${view.name}\` is ${c.level} and has no data protection policy that masks PII`);
     return pass(`\`${view.name}\` masks PII`);

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-007',
@@ -20,7 +20,7 @@ export default defineRule({
       return notApplicable('not a queue or topic');
     }
     const tls = view.tlsOnly;
-    if (isUnknown(tls))
+    if (tls instanceof Unknown)
       return unknown(`\`${view.name}\`: the ${view.storeType} policy cannot be resolved (${tls.reason})`);
     if (!tls) {
       return fail(

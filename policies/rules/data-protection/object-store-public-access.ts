@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-008',
@@ -19,7 +19,7 @@ export default defineRule({
     if (view.storeType !== 'object-store' || view.publicAccess === undefined)
       return notApplicable('not an object store');
     const pa = view.publicAccess;
-    if (isUnknown(pa))
+    if (pa instanceof Unknown)
       return unknown(`\`${view.name}\`: public access block cannot be resolved (${pa.reason})`);
     if (pa !== 'blocked')
       return fail(`\`${view.name}\` does not block public access (public access block: ${pa})`);

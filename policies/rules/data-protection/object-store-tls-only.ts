@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-006',
@@ -19,7 +19,7 @@ export default defineRule({
     if (view.storeType !== 'object-store' || view.tlsOnly === undefined)
       return notApplicable('not an object store');
     const tls = view.tlsOnly;
-    if (isUnknown(tls))
+    if (tls instanceof Unknown)
       return unknown(`\`${view.name}\`: the bucket policy cannot be resolved (${tls.reason})`);
     if (!tls)
       return fail(

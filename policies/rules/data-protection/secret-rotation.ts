@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-DP-020',
@@ -18,7 +18,7 @@ export default defineRule({
   check(view) {
     if (view.storeType !== 'secret' || view.rotation === undefined) return notApplicable('not a secret');
     const r = view.rotation;
-    if (isUnknown(r)) return unknown(`\`${view.name}\`: rotation cannot be resolved (${r.reason})`);
+    if (r instanceof Unknown) return unknown(`\`${view.name}\`: rotation cannot be resolved (${r.reason})`);
     if (!r) return fail(`\`${view.name}\` has no rotation schedule`);
     return pass(`\`${view.name}\` rotates automatically`);
   },

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
 
 const TYPES = new Set([
@@ -31,7 +31,7 @@ export default defineRule({
     if (c.state === 'tagged' && !requirementsFor(c.level).deletionProtection)
       return notApplicable(`${c.level} data does not require deletion protection`);
     const dp = view.deletionProtection;
-    if (isUnknown(dp))
+    if (dp instanceof Unknown)
       return unknown(`\`${view.name}\`: deletion protection cannot be resolved (${dp.reason})`);
     if (!dp && c.state === 'unknown')
       return unknown(

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 /** Store types with their own at-rest rule, which names the service's CIS control. */
 const OWN_RULE: Record<string, string> = {
@@ -28,7 +28,7 @@ export default defineRule({
     if (own) return notApplicable(`${view.storeType} encryption is asserted by ${own}`);
     if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const at = view.encryption.atRest;
-    if (isUnknown(at))
+    if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
     if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest`);
     return pass(`\`${view.name}\` is encrypted at rest (${at})`);

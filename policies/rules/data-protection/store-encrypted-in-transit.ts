@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import type { DataStoreType } from '../../../lib/views/kinds';
 
 /** Store types whose clients' TLS has its own rule, which names the service's CIS control. */
@@ -44,7 +44,7 @@ export default defineRule({
       return notApplicable(`${view.storeType} has no in-transit encryption setting`);
     const endpoint = view.storeType === 'replication-endpoint';
     const out: CheckResult[] = [];
-    if (isUnknown(tlsOnly))
+    if (tlsOnly instanceof Unknown)
       out.push(
         unknown(`\`${view.name}\`: TLS for clients cannot be resolved (${tlsOnly.reason})`, 'clients'),
       );
@@ -57,7 +57,7 @@ export default defineRule({
           'clients',
         ),
       );
-    if (isUnknown(nodeToNodeEncryption))
+    if (nodeToNodeEncryption instanceof Unknown)
       out.push(
         unknown(
           `\`${view.name}\`: encryption between its nodes cannot be resolved (${nodeToNodeEncryption.reason})`,
@@ -66,7 +66,7 @@ export default defineRule({
       );
     else if (nodeToNodeEncryption === false)
       out.push(fail(`\`${view.name}\` sends data between its nodes unencrypted`, 'nodes'));
-    if (isUnknown(minTlsVersion))
+    if (minTlsVersion instanceof Unknown)
       out.push(
         unknown(
           `\`${view.name}\`: lowest TLS version cannot be resolved (${minTlsVersion.reason})`,

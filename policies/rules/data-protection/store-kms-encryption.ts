@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { Classification } from '../../../lib/classification';
 
 const STRONG = ['kms-provider-key', 'customer-key', 'double'];
@@ -26,7 +26,7 @@ export default defineRule({
       return notApplicable('public data may use service-managed encryption');
     }
     if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
-    if (isUnknown(at))
+    if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
     const delivery = view.logDeliveries?.find((d) => d.providerKeyOnly);
     if (delivery && at === 'provider')

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-IM-007',
@@ -23,7 +23,7 @@ export default defineRule({
   check(view) {
     const methods = view.clientAuthentication;
     if (methods === undefined) return notApplicable(`${view.storeType} has no client authentication setting`);
-    if (isUnknown(methods))
+    if (methods instanceof Unknown)
       return unknown(`\`${view.name}\`: client authentication cannot be resolved (${methods.reason})`);
     if (methods.includes('unauthenticated'))
       return fail(

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { Unknown, isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import type { EventRouteView, Fact } from '../../../lib/views/kinds';
 
 /** Where findings are published: the service's event source and detail type. */
@@ -12,7 +12,7 @@ const SECURITY_HUB = {
 
 /** Whether an event route delivers the findings of one service to at least one target. */
 function routes(r: EventRouteView, f: typeof GUARDDUTY): Fact<boolean> {
-  for (const fact of [r.enabled, r.bus, r.sources, r.detailTypes]) if (isUnknown(fact)) return fact;
+  for (const fact of [r.enabled, r.bus, r.sources, r.detailTypes]) if (fact instanceof Unknown) return fact;
   if (r.enabled !== true || r.bus !== 'default' || r.targets.length === 0) return false;
   const sources = r.sources as readonly string[] | undefined;
   const types = r.detailTypes as readonly string[] | undefined;
@@ -47,7 +47,7 @@ export default defineRule({
         const r = routes(route, f);
         if (r === true)
           return pass(`\`${view.name}\` findings reach a target through \`${route.name}\` (${f.name})`);
-        if (isUnknown(r)) unresolved ??= r;
+        if (r instanceof Unknown) unresolved ??= r;
       }
     }
     if (unresolved)

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import { AUDIT_LOG_MIN_RETENTION_DAYS, requirementsFor } from '../../../lib/classification';
 
 export default defineRule({
@@ -28,7 +28,8 @@ export default defineRule({
     const min = Math.min(AUDIT_LOG_MIN_RETENTION_DAYS, max ?? Infinity);
     const days = view.dataRetentionDays;
     if (days === undefined) return notApplicable('retention is not known for this log group');
-    if (isUnknown(days)) return unknown(`\`${view.name}\`: retention cannot be resolved (${days.reason})`);
+    if (days instanceof Unknown)
+      return unknown(`\`${view.name}\`: retention cannot be resolved (${days.reason})`);
     const level = c.state === 'tagged' ? c.level : 'unclassified';
     if (days === null) {
       if (max !== undefined) {

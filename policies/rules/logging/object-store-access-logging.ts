@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import type { DataStoreView } from '../../../lib/views/kinds';
 
 /** What logs a bucket holds for others, when it is a log bucket: server access logs or service log deliveries. */
@@ -35,7 +35,7 @@ export default defineRule({
         `\`${view.name}\` is a log bucket (it holds ${held}); its own access logs would need another log bucket, ` +
           'without end',
       );
-    if (isUnknown(logging))
+    if (logging instanceof Unknown)
       return unknown(`\`${view.name}\`: server access logging cannot be resolved (${logging.reason})`);
     if (!logging) return fail(`\`${view.name}\` records no server access logs`);
     return pass(`\`${view.name}\` records server access logs`);

@@ -1,6 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { reportOnce } from '../../../lib/engine/estate';
-import { Unknown, isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import type { AuditTrailView, DataStoreType, DataStoreView, Fact } from '../../../lib/views/kinds';
 
 /** CloudTrail data resource type of the stores whose data events a trail can capture. */
@@ -30,7 +30,7 @@ export function dataEventCoverage(
     for (const k of ['read', 'write'] as const) {
       if (access !== 'all' && access !== k) continue;
       if (found[k] === true) continue;
-      if (value === true || !isUnknown(found[k])) found[k] = value;
+      if (value === true || !(found[k] instanceof Unknown)) found[k] = value;
     }
   };
   for (const t of trails) {
@@ -43,7 +43,7 @@ export function dataEventCoverage(
       continue;
     }
     for (const s of selectors) {
-      if (s.resourceType !== resourceType && !isUnknown(s.resourceType)) continue;
+      if (s.resourceType !== resourceType && !(s.resourceType instanceof Unknown)) continue;
       const covers = s.allResources || s.addresses.includes(address);
       if (covers && s.resourceType === resourceType) mark(s.access, logging);
       else if (covers) mark(s.access, s.resourceType as Unknown);
@@ -120,7 +120,7 @@ export default defineRule({
       ['read', '3.9'],
     ] as const) {
       const c = cover[access];
-      if (isUnknown(c))
+      if (c instanceof Unknown)
         out.push(
           unknown(
             `\`${view.name}\`: whether a trail records ${access} data events cannot be told (${c.reason})`,

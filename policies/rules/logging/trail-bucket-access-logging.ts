@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-006',
@@ -24,7 +24,7 @@ export default defineRule({
     const logging = sink.accessLogging;
     if (logging === undefined)
       return unknown(`\`${view.name}\`: its log bucket \`${sink.name}\` has no access logging setting`);
-    if (isUnknown(logging))
+    if (logging instanceof Unknown)
       return unknown(
         `\`${view.name}\`: access logging of \`${sink.name}\` cannot be resolved (${logging.reason})`,
       );

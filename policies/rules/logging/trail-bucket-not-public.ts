@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-007',
@@ -26,7 +26,7 @@ export default defineRule({
       return unknown(`\`${view.name}\`: its log bucket \`${view.sinkStore}\` has no data-store view`);
     const out: CheckResult[] = [];
     const block = sink.publicAccess;
-    if (block === undefined || isUnknown(block))
+    if (block === undefined || block instanceof Unknown)
       out.push(
         unknown(
           `\`${view.name}\`: public access block of \`${sink.name}\` cannot be resolved` +
@@ -42,7 +42,7 @@ export default defineRule({
         ),
       );
     const policy = sink.policyAllowsPublic;
-    if (isUnknown(policy))
+    if (policy instanceof Unknown)
       out.push(
         unknown(
           `\`${view.name}\`: the policy of \`${sink.name}\` cannot be resolved (${policy.reason})`,

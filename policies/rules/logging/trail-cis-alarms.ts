@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 import type { LogMetricFilter } from '../../../lib/views/kinds';
 
 /**
@@ -187,13 +187,13 @@ function judge(
   filters: readonly LogMetricFilter[],
 ): CheckResult {
   const matching = filters.filter(
-    (f) => !isUnknown(f.pattern) && control.tokens.every((t) => names(f.pattern as string, t)),
+    (f) => !(f.pattern instanceof Unknown) && control.tokens.every((t) => names(f.pattern as string, t)),
   );
   const alarmed = matching.find((f) => f.alarmed === true);
   if (alarmed)
     return pass(`\`${trail}\`: ${control.what} (CIS ${control.cis}) are filtered and alarmed`, control.cis);
-  const unresolvedAlarm = matching.find((f) => isUnknown(f.alarmed));
-  if (unresolvedAlarm && isUnknown(unresolvedAlarm.alarmed))
+  const unresolvedAlarm = matching.find((f) => f.alarmed instanceof Unknown);
+  if (unresolvedAlarm && unresolvedAlarm.alarmed instanceof Unknown)
     return unknown(
       `\`${trail}\`: whether an alarm acts on the ${control.what} filter (CIS ${control.cis}) cannot be resolved ` +
         `(${unresolvedAlarm.alarmed.reason})`,
@@ -204,8 +204,8 @@ function judge(
       `\`${trail}\`: the ${control.what} filter (CIS ${control.cis}) has no alarm with an action`,
       control.cis,
     );
-  const unresolvedPattern = filters.find((f) => isUnknown(f.pattern));
-  if (unresolvedPattern && isUnknown(unresolvedPattern.pattern))
+  const unresolvedPattern = filters.find((f) => f.pattern instanceof Unknown);
+  if (unresolvedPattern && unresolvedPattern.pattern instanceof Unknown)
     return unknown(
       `\`${trail}\`: no filter is known to match ${control.what} (CIS ${control.cis}); a filter pattern cannot ` +
         `be resolved (${unresolvedPattern.pattern.reason})`,
@@ -251,20 +251,20 @@ export default defineRule({
   appliesTo: ['audit-trail'],
   check(view) {
     const multiRegion = view.multiRegion;
-    if (isUnknown(multiRegion))
+    if (multiRegion instanceof Unknown)
       return unknown(`\`${view.name}\`: multi-region scope cannot be resolved (${multiRegion.reason})`);
     if (!multiRegion)
       return notApplicable(
         `\`${view.name}\` is a single-region trail; CIS monitoring uses the multi-region trail`,
       );
     const delivery = view.cloudWatchDelivery;
-    if (isUnknown(delivery))
+    if (delivery instanceof Unknown)
       return unknown(`\`${view.name}\`: CloudWatch Logs delivery cannot be resolved (${delivery.reason})`);
     if (!delivery)
       return notApplicable(`\`${view.name}\` does not deliver to CloudWatch Logs (see BW-LT-005)`);
     const filters = view.metricFilters;
     if (filters === undefined) return notApplicable(`\`${view.name}\` has no log group`);
-    if (isUnknown(filters))
+    if (filters instanceof Unknown)
       return unknown(`\`${view.name}\`: metric filters of its log group cannot be read (${filters.reason})`);
     return MONITORED.map((control) => judge(view.name, control, filters));
   },

@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-005',
@@ -15,7 +15,7 @@ export default defineRule({
   appliesTo: ['audit-trail'],
   check(view) {
     const d = view.cloudWatchDelivery;
-    if (isUnknown(d))
+    if (d instanceof Unknown)
       return unknown(`\`${view.name}\`: CloudWatch Logs delivery cannot be resolved (${d.reason})`);
     if (!d) return fail(`\`${view.name}\` does not deliver its events to CloudWatch Logs`);
     return pass(`\`${view.name}\` delivers its events to CloudWatch Logs`);

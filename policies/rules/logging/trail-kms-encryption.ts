@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-004',
@@ -15,7 +15,8 @@ export default defineRule({
   appliesTo: ['audit-trail'],
   check(view) {
     const at = view.encryption.atRest;
-    if (isUnknown(at)) return unknown(`\`${view.name}\`: log encryption cannot be resolved (${at.reason})`);
+    if (at instanceof Unknown)
+      return unknown(`\`${view.name}\`: log encryption cannot be resolved (${at.reason})`);
     if (at !== 'customer-key' && at !== 'double') {
       return fail(`\`${view.name}\` log files are not encrypted with a customer-managed KMS key (${at})`);
     }

@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-002',
@@ -15,7 +15,7 @@ export default defineRule({
   appliesTo: ['audit-trail'],
   check(view) {
     const v = view.integrityValidation;
-    if (isUnknown(v))
+    if (v instanceof Unknown)
       return unknown(`\`${view.name}\`: log file validation cannot be resolved (${v.reason})`);
     if (!v) return fail(`\`${view.name}\` does not validate log files (EnableLogFileValidation off)`);
     return pass(`\`${view.name}\` validates log file integrity`);

@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { isUnknown } from '../../../lib/graph/values';
+import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-003',
@@ -15,10 +15,10 @@ export default defineRule({
   check(view) {
     const out: CheckResult[] = [];
     const { logging, multiRegion } = view;
-    if (isUnknown(logging))
+    if (logging instanceof Unknown)
       out.push(unknown(`\`${view.name}\`: logging state cannot be resolved (${logging.reason})`, 'logging'));
     else if (!logging) out.push(fail(`\`${view.name}\` is not logging (IsLogging false)`, 'logging'));
-    if (isUnknown(multiRegion)) {
+    if (multiRegion instanceof Unknown) {
       out.push(
         unknown(`\`${view.name}\`: multi-region cannot be resolved (${multiRegion.reason})`, 'multi-region'),
       );
