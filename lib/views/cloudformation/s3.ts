@@ -6,6 +6,7 @@ import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import {
   allowsPublic,
+  deniesEveryoneOnStore,
   deniesInsecureTransport,
   parsePolicyDocument,
   type TlsDenyScope,
@@ -84,7 +85,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     versioning: versioning(versioningStatus),
     dataRetentionDays: expiryDays(lifecycle),
     noncurrentVersionRetentionDays: noncurrentDays(versioningStatus, lifecycle),
-    minTlsVersion: minTls(statements, unresolved),
+    minTlsVersion: minTls(statements, scope, unresolved),
     resourcePolicy: unresolved ? { statements, unresolved } : { statements },
     retainedOnDelete: r.retainOnDelete ?? false,
     immutability: objectLock(
@@ -185,15 +186,18 @@ const S3_TLS_FLOOR: TlsVersion = '1.2';
 
 /**
  * The lowest TLS version the bucket accepts: the service floor, raised by a statement denying everyone every
- * S3 action on the bucket's objects when `s3:TlsVersion` is below (or at most) a version, with no other
+ * S3 action on the bucket and all its objects when `s3:TlsVersion` is below (or at most) a version, with no other
  * condition narrowing the deny.
  */
-function minTls(statements: readonly PolicyStatement[], unresolved: Unknown | undefined): Fact<TlsVersion> {
+function minTls(
+  statements: readonly PolicyStatement[],
+  scope: TlsDenyScope,
+  unresolved: Unknown | undefined,
+): Fact<TlsVersion> {
   let floor = TLS_VERSIONS.indexOf(S3_TLS_FLOOR);
   for (const s of statements) {
-    if (s.effect !== 'Deny' || !s.principals.includes('*')) continue;
-    if (!s.actions.some((a) => a === '*' || a === 's3:*')) continue;
-    if (!s.resources.some((r) => r === '*' || show(r).endsWith('/*'))) continue;
+    // The same scope as TLS-only: a floor raised on one prefix leaves the rest of the bucket at the service's.
+    if (!deniesEveryoneOnStore(s, scope)) continue;
     const blocks = Object.entries(s.conditions).flatMap(([op, block]) =>
       Object.entries(block).map(([key, values]) => ({ op, key: key.toLowerCase(), values })),
     );

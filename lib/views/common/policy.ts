@@ -110,8 +110,6 @@ export interface TlsDenyScope {
  * A deny on one prefix (`bucket/AWSLogs/*`) leaves the rest of the bucket open.
  */
 export function deniesInsecureTransport(s: PolicyStatement, scope: TlsDenyScope): boolean {
-  if (s.effect !== 'Deny' || !s.principals.includes('*')) return false;
-  if (s.notActions.length > 0 || s.notResources.length > 0) return false;
   const keys = Object.entries(s.conditions).flatMap(([op, block]) =>
     Object.entries(block).map(([key, values]) => ({ op, key: key.toLowerCase(), values })),
   );
@@ -119,6 +117,17 @@ export function deniesInsecureTransport(s: PolicyStatement, scope: TlsDenyScope)
   const { op, key, values } = keys[0]!;
   if (!/^Bool(IfExists)?$/i.test(op) || key !== 'aws:securetransport') return false;
   if (!values.some((v) => v === 'false')) return false;
+  return deniesEveryoneOnStore(s, scope);
+}
+
+/**
+ * Whether a `Deny` statement covers every principal, every action of `scope` (no `NotAction`) and the
+ * whole store: the store itself and, where it has them, all its sub-resources (no `NotResource`).
+ * Its conditions are the caller's to read (TLS-only, TLS version floor).
+ */
+export function deniesEveryoneOnStore(s: PolicyStatement, scope: TlsDenyScope): boolean {
+  if (s.effect !== 'Deny' || !s.principals.includes('*')) return false;
+  if (s.notActions.length > 0 || s.notResources.length > 0) return false;
   const actions = s.actions.filter((a): a is string => typeof a === 'string');
   if (!scope.actions.every((needed) => actions.some((a) => actionCovers(a, needed)))) return false;
   const resources = s.resources

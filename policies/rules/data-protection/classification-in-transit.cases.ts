@@ -56,6 +56,24 @@ export default defineCases(rule, [
     expect: 'pass',
   },
   {
+    name: 'top-secret bucket whose TLS 1.2 deny covers one prefix only',
+    build: (stack) => {
+      const b = classify(new s3.Bucket(stack, 'Data', { enforceSSL: true }), 'top-secret');
+      b.addToResourcePolicy(
+        new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:*'],
+          resources: [b.arnForObjects('AWSLogs/*')],
+          conditions: { NumericLessThanEquals: { 's3:TlsVersion': '1.2' } },
+        }),
+      );
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is TOP_SECRET and accepts TLS 1\.2/,
+  },
+  {
     name: 'restricted bucket whose TLS 1.3 deny spares one role',
     build: (stack) => {
       const b = classify(new s3.Bucket(stack, 'Data', { enforceSSL: true }), 'restricted');
