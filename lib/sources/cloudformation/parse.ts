@@ -99,16 +99,7 @@ export function checkText(file: string, buf: Buffer): string {
 
 /** Parse a JSON template, keeping resource declaration lines. Duplicate keys are rejected. */
 export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    throw jsonSyntaxError(file, text, e as Error);
-  }
-  const shape = measure(file, body);
-  // In valid JSON every `:` outside strings separates a key from its value: fewer keys in the
-  // parsed value than that means a key was given twice and a later value replaced an earlier one.
-  if (shape.keys !== countKeySeparators(text)) throw duplicateKeyError(file, text);
+  const body = parseJsonText(file, text);
   let locations: Map<string, SourceLocation> | undefined;
   const locate = (logicalId: string): SourceLocation => {
     if (!locations) {
@@ -126,6 +117,25 @@ export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
     return locations.get(logicalId) ?? { file };
   };
   return { file, body: asTemplateObject(file, body), locate };
+}
+
+/**
+ * Parse JSON text strictly: a syntax error names the line and column (and says when the text ends
+ * early), a key given twice in one object is rejected, and nesting deeper than {@link MAX_NESTING}
+ * is refused.
+ */
+export function parseJsonText(file: string, text: string): unknown {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw jsonSyntaxError(file, text, e as Error);
+  }
+  const shape = measure(file, body);
+  // In valid JSON every `:` outside strings separates a key from its value: fewer keys in the
+  // parsed value than that means a key was given twice and a later value replaced an earlier one.
+  if (shape.keys !== countKeySeparators(text)) throw duplicateKeyError(file, text);
+  return body;
 }
 
 /** The error for text `JSON.parse` rejected, with the line and column of the first problem. */

@@ -8,13 +8,9 @@ import { identitiesOf } from './identities';
 import { Resolver } from './intrinsics';
 import { checkText, measure, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 import { expandTransforms } from './transforms';
+import type { TemplateInfo } from '../artifact';
 
-/** One stack (or nested stack) template that was read. */
-export interface TemplateInfo {
-  readonly stack: string;
-  readonly file: string;
-  readonly resources: number;
-}
+export type { TemplateInfo } from '../artifact';
 
 export interface CloudFormationRead {
   readonly resources: Resource[];
