@@ -44,47 +44,33 @@ export function readTerraformJson(file: string, what: string): TerraformFile {
 }
 
 /**
- * Declaration lines of a file's resources, keyed by a name `key` derives from the JSON path of an
- * object property (undefined: not a declaration). Computed on first use: only findings need it.
+ * Declaration lines of a file's resources, keyed by a name `key` derives from a JSON path: the path
+ * of an object property (`resource.aws_s3_bucket.b`) or, with `objects`, of an object
+ * (`resource_changes/3`). Computed on first use: only findings need it.
  */
 export class Locator {
   #found: Map<string, SourceLocation> | undefined;
   constructor(
     readonly file: string,
     private readonly text: string,
-    private readonly key: (
-      path: readonly (string | number)[],
-      property: string,
-      value?: unknown,
-    ) => string | undefined,
-    /** Whether declarations are named by an `address` literal inside the declaring object (plans). */
-    private readonly byAddress: boolean,
+    private readonly key: (path: readonly (string | number)[], property?: string) => string | undefined,
+    /** Whether declarations are objects (plans), not object properties (configurations). */
+    private readonly objects: boolean,
   ) {}
 
   locate(name: string): SourceLocation {
     if (!this.#found) {
       const found = new Map<string, SourceLocation>();
-      const objects: { line: number; column: number }[] = [];
+      const record = (k: string | undefined, line: number, column: number) => {
+        if (k !== undefined && !found.has(k))
+          found.set(k, { file: this.file, line: line + 1, column: column + 1 });
+      };
       visit(this.text, {
-        onObjectBegin: (_o, _l, line, column) => {
-          objects.push({ line: line + 1, column: column + 1 });
-        },
-        onObjectEnd: () => {
-          objects.pop();
+        onObjectBegin: (_o, _l, line, column, pathSupplier) => {
+          if (this.objects) record(this.key(pathSupplier()), line, column);
         },
         onObjectProperty: (property, _o, _l, line, column, pathSupplier) => {
-          if (this.byAddress) return;
-          const k = this.key(pathSupplier(), property);
-          if (k !== undefined && !found.has(k))
-            found.set(k, { file: this.file, line: line + 1, column: column + 1 });
-        },
-        onLiteralValue: (value, _o, _l, _line, _column, pathSupplier) => {
-          if (!this.byAddress) return;
-          const p = pathSupplier();
-          if (p[p.length - 1] !== 'address' || typeof value !== 'string') return;
-          const k = this.key(p, 'address', value);
-          const at = objects[objects.length - 1];
-          if (k !== undefined && at && !found.has(k)) found.set(k, { file: this.file, ...at });
+          if (!this.objects) record(this.key(pathSupplier(), property), line, column);
         },
       });
       this.#found = found;

@@ -1,7 +1,7 @@
 import { InputError } from '../../errors';
 import type { Resource } from '../../graph/resource';
 import { ResourceRef, setOwn, Unknown, type Value, type ValueObject } from '../../graph/values';
-import { configAddress, parseAddress } from './address';
+import { configAddress, instanceKey, parseAddress } from './address';
 import { Locator, TerraformResource, type TerraformFile } from './file';
 import { identitiesOf } from './identities';
 
@@ -51,6 +51,8 @@ interface PlannedResource {
   type: string;
   name: string;
   values: Value;
+  /** Where the resource's object is in the file (`resource_changes/3`), for its line. */
+  jsonPath: string;
 }
 
 interface ConfigResource {
@@ -76,82 +78,78 @@ export function readTerraformPlan(tf: TerraformFile, o: PlanReadOptions): PlanRe
   const planned = new Map<string, PlannedResource>();
   const changed = new Set<string>();
   // resource_changes: the values the plan will write.
-  for (const rc of list(body.resource_changes)) {
-    if (!isPlain(rc) || typeof rc.address !== 'string') continue;
+  list(body.resource_changes).forEach((rc, i) => {
+    if (!isPlain(rc) || typeof rc.address !== 'string') return;
+    const address = fullAddress(
+      rc.address,
+      typeof rc.module_address === 'string' ? rc.module_address : '',
+      rc.index,
+    );
     const change = isPlain(rc.change) ? rc.change : {};
     const actions = Array.isArray(change.actions) ? change.actions : [];
-    changed.add(rc.address);
-    if (actions.length === 1 && actions[0] === 'delete') continue; // not judged: it is going away
-    const r = plannedOf(rc);
-    if (!r) continue;
+    changed.add(address);
+    if (actions.length === 1 && actions[0] === 'delete') return; // not judged: it is going away
+    const r = plannedOf(rc, address, `resource_changes/${i}`);
+    if (!r) return;
     r.values = merge(change.after, change.after_unknown, change.after_sensitive);
-    planned.set(r.address, r);
-  }
-  // planned_values: resources the plan records without a change (older plans, no-op reads).
-  walkModule(isPlain(body.planned_values) ? body.planned_values.root_module : undefined, (res) => {
-    if (typeof res.address !== 'string' || changed.has(res.address) || planned.has(res.address)) return;
-    const r = plannedOf(res);
+    planned.set(address, r);
+  });
+  const add = (res: Record<string, unknown>, address: string, jsonPath: string) => {
+    if (changed.has(address) || planned.has(address)) return;
+    const r = plannedOf(res, address, jsonPath);
     if (!r) return;
     r.values = merge(res.values, undefined, res.sensitive_values);
-    planned.set(r.address, r);
-  });
-  // prior_state: data sources Terraform read while planning; a state file's `values`.
+    planned.set(address, r);
+  };
+  // planned_values: resources the plan records without a change (older plans, no-op reads).
+  const pv = isPlain(body.planned_values) ? body.planned_values : undefined;
+  walkModule(pv?.root_module, 'planned_values/root_module', add);
+  // prior_state: data sources Terraform read while planning.
   const prior =
     isPlain(body.prior_state) && isPlain(body.prior_state.values) ? body.prior_state.values : undefined;
-  walkModule(prior?.root_module, (res) => {
-    if (
-      res.mode !== 'data' ||
-      typeof res.address !== 'string' ||
-      changed.has(res.address) ||
-      planned.has(res.address)
-    )
-      return;
-    const r = plannedOf(res);
-    if (!r) return;
-    r.values = merge(res.values, undefined, res.sensitive_values);
-    planned.set(r.address, r);
+  walkModule(prior?.root_module, 'prior_state/values/root_module', (res, address, jsonPath) => {
+    if (res.mode === 'data') add(res, address, jsonPath);
   });
-  if (body.planned_values === undefined && body.resource_changes === undefined && isPlain(body.values)) {
-    walkModule(body.values.root_module, (res) => {
-      if (typeof res.address !== 'string' || planned.has(res.address)) return;
-      const r = plannedOf(res);
-      if (!r) return;
-      r.values = merge(res.values, undefined, res.sensitive_values);
-      planned.set(r.address, r);
-    });
+  // A state (`terraform show -json` of a state): every resource in `values`.
+  if (pv === undefined && body.resource_changes === undefined && isPlain(body.values)) {
+    walkModule(body.values.root_module, 'values/root_module', add);
   }
 
   const config = new Map<string, ConfigResource>();
   const configuration = isPlain(body.configuration) ? body.configuration : {};
   readConfigModule(configuration.root_module, '', config);
 
+  // Terraform evaluates `count` and `for_each` before it writes a plan: in a complete plan a
+  // declaration without instances has none. A plan that says it is not complete (`complete: false`,
+  // `errored`, deferred changes) may have left instances out: those declarations are reported.
+  const partial =
+    body.complete === false
+      ? 'the plan is not complete'
+      : body.errored === true
+        ? 'planning errored'
+        : Array.isArray(body.deferred_changes) && body.deferred_changes.length > 0
+          ? 'the plan defers changes'
+          : undefined;
   const incomplete: string[] = [];
-  const expanded = new Set<string>([...planned.keys()].map(configAddress));
-  for (const [address, c] of config) {
-    if (
-      c.multiplicity &&
-      !c.none &&
-      !expanded.has(address) &&
-      ![...changed].some((a) => configAddress(a) === address)
-    ) {
-      incomplete.push(
-        `${o.stack}: \`${address}\` has \`${c.multiplicity}\` and the plan holds none of its instances (none, or not expanded): its number of instances is unknown, so it was not checked`,
-      );
+  if (partial) {
+    const expanded = new Set<string>([...planned.keys(), ...changed].map(configAddress));
+    for (const [address, c] of config) {
+      if (c.multiplicity && !c.none && !expanded.has(address)) {
+        incomplete.push(
+          `${o.stack}: \`${address}\` has \`${c.multiplicity}\` and ${partial}, so how many instances it has is unknown (none were read)`,
+        );
+      }
     }
   }
 
   const locator = new Locator(
     file,
     tf.text,
-    (p, _property, value) => {
-      const top = p[0];
-      if (top === 'resource_changes' && p.length === 3) return String(value);
-      if (
-        (top === 'planned_values' || top === 'prior_state' || top === 'values') &&
-        p[p.length - 3] === 'resources'
-      )
-        return String(value);
-      return undefined;
+    (p) => {
+      const n = p.length;
+      return (n === 2 && p[0] === 'resource_changes') || (n > 2 && p[n - 2] === 'resources')
+        ? p.join('/')
+        : undefined;
     },
     true,
   );
@@ -178,29 +176,56 @@ export function readTerraformPlan(tf: TerraformFile, o: PlanReadOptions): PlanRe
         identities: identitiesOf(r.type, r.mode, properties),
         expressionScope: `${o.prefix}${file}`,
         locator,
-        locateAs: r.address,
+        locateAs: r.jsonPath,
       }),
     );
   }
   return { resources, incomplete };
 }
 
-function plannedOf(res: Record<string, unknown>): PlannedResource | undefined {
-  if (typeof res.address !== 'string' || typeof res.type !== 'string') return undefined;
+function plannedOf(
+  res: Record<string, unknown>,
+  address: string,
+  jsonPath: string,
+): PlannedResource | undefined {
+  if (typeof res.type !== 'string') return undefined;
   return {
-    address: res.address,
+    address,
     mode: res.mode === 'data' ? 'data' : 'managed',
     type: res.type,
     name: typeof res.name === 'string' ? res.name : '',
     values: null,
+    jsonPath,
   };
 }
 
-/** Visit the resources of a module and its child modules, depth first. */
-function walkModule(module: unknown, visit: (r: Record<string, unknown>) => void, depth = 0): void {
+/**
+ * Visit the resources of a module and its child modules, depth first, with each resource's full
+ * address (older plans write child module resources' addresses relative to the module, and the
+ * instance key only in `index`) and its JSON path.
+ */
+function walkModule(
+  module: unknown,
+  where: string,
+  visit: (r: Record<string, unknown>, address: string, jsonPath: string) => void,
+  depth = 0,
+): void {
   if (!isPlain(module) || depth > 64) return;
-  for (const r of list(module.resources)) if (isPlain(r)) visit(r);
-  for (const child of list(module.child_modules)) walkModule(child, visit, depth + 1);
+  const moduleAddress = typeof module.address === 'string' ? module.address : '';
+  list(module.resources).forEach((r, i) => {
+    if (isPlain(r) && typeof r.address === 'string')
+      visit(r, fullAddress(r.address, moduleAddress, r.index), `${where}/resources/${i}`);
+  });
+  list(module.child_modules).forEach((c, i) =>
+    walkModule(c, `${where}/child_modules/${i}`, visit, depth + 1),
+  );
+}
+
+/** A resource's full address from its (possibly module-relative) address, module address and index. */
+function fullAddress(address: string, moduleAddress: string, index: unknown): string {
+  let a = moduleAddress && !address.startsWith(`${moduleAddress}.`) ? `${moduleAddress}.${address}` : address;
+  if (index !== undefined && index !== null && !a.endsWith(']')) a += instanceKey(index);
+  return a;
 }
 
 /** Index the configuration's resources by address (module calls included, without instance keys). */
