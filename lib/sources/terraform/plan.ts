@@ -69,8 +69,8 @@ interface ConfigResource {
  * read. Resources without a change come from `planned_values`, data sources without one from
  * `prior_state`. Where a value is unknown, the `configuration` expression's references make it a
  * {@link ResourceRef} to the one resource it names (attribute kept), or an Unknown keeping refs to
- * all. A configuration resource with `count`/`for_each` whose instances the plan does not expand
- * is an `incomplete` line (unknown multiplicity).
+ * all. In a plan that says it is not complete, a configuration resource with `count`/`for_each`
+ * whose instances the plan does not hold is an `incomplete` line (unknown multiplicity).
  */
 export function readTerraformPlan(tf: TerraformFile, o: PlanReadOptions): PlanRead {
   const { file, body } = tf;
@@ -161,7 +161,7 @@ export function readTerraformPlan(tf: TerraformFile, o: PlanReadOptions): PlanRe
     let properties = isPlain(r.values) ? (r.values as ValueObject) : {};
     if (c && parts) {
       properties = linkReferences(properties, c.expressions, (ref) =>
-        resolveRef(ref, parts.module, addresses, o.prefix),
+        resolveRef(ref, parts.module, addresses, config, o.prefix),
       ) as ValueObject;
     }
     resources.push(
@@ -344,7 +344,7 @@ function linkReferences(
         continue;
       }
       if (typeof got === 'string') {
-        reasons.push(got);
+        if (!reasons.includes(got)) reasons.push(got);
         other = true;
         continue;
       }
@@ -387,6 +387,7 @@ function resolveRef(
   ref: string,
   module: string,
   addresses: ReadonlySet<string>,
+  declared: ReadonlyMap<string, unknown>,
   prefix: string,
 ): RefResolution {
   const m =
@@ -407,6 +408,8 @@ function resolveRef(
   );
   if (instances.length === 1) return new ResourceRef(`${prefix}${instances[0]}`, attribute);
   if (instances.length > 1) return instances.map((a) => new ResourceRef(`${prefix}${a}`, attribute));
+  // A declaration of the configuration without instances in a complete plan has none (`count = 0`).
+  if (declared.has(configAddress(base))) return undefined;
   return `refers to \`${exact}\`, which the plan does not hold`;
 }
 
