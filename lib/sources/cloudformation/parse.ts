@@ -148,7 +148,13 @@ function jsonSyntaxError(file: string, text: string, cause: Error): InputError {
     const e = errors[0];
     offset = e?.offset;
     what = e
-      ? describeJsonError(printParseErrorCode(e.error), e.offset >= text.trimEnd().length)
+      ? describeJsonError(
+          printParseErrorCode(e.error),
+          e.offset >= text.trimEnd().length ||
+            // A string still open at the end of the text (no line break after it): cut short.
+            (printParseErrorCode(e.error) === 'UnexpectedEndOfString' &&
+              !/[\r\n]/.test(text.slice(e.offset))),
+        )
       : 'invalid JSON';
   } catch {
     // The locating parser recurses; on absurdly deep input use the position JSON.parse gives.
