@@ -195,12 +195,12 @@ class ConfigResolver {
       );
     }
     if (parts.length === 1 && parts[0]!.kind === 'interpolation')
-      return this.#expression(parts[0].expression, where);
+      return this.#expression(parts[0].expression);
     const values: Value[] = parts.map((p) =>
       p.kind === 'text'
         ? p.text
         : p.kind === 'interpolation'
-          ? this.#expression(p.expression, where)
+          ? this.#expression(p.expression)
           : new Unknown(`template directive \`${p.source}\` is not evaluated`),
     );
     if (values.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) {
@@ -221,14 +221,14 @@ class ConfigResolver {
     return new Unknown(reason ?? 'template not evaluated', refs, s);
   }
 
-  #expression(expr: string, where: string): Value {
+  #expression(expr: string): Value {
     const display = `\${${expr}}`;
     if (/^-?\d+(\.\d+)?$/.test(expr)) return Number(expr);
     if (expr === 'true' || expr === 'false') return expr === 'true';
     if (expr === 'null') return null;
     if (/^"(?:[^"\\$%]|\\.)*"$/.test(expr)) return JSON.parse(expr) as string;
     const t = parseTraversal(expr);
-    if (t) return this.#traversal(t.root, t.steps, display, where);
+    if (t) return this.#traversal(t.root, t.steps, display);
     const refs: ResourceRef[] = [];
     for (const x of traversalsIn(expr)) {
       const p = parseTraversal(x);
@@ -243,7 +243,7 @@ class ConfigResolver {
     );
   }
 
-  #traversal(root: string, steps: Step[], display: string, where: string): Value {
+  #traversal(root: string, steps: Step[], display: string): Value {
     const first = steps[0];
     const firstName = first && 'attr' in first ? first.attr : undefined;
     if (root === 'var' && firstName) {
@@ -271,7 +271,6 @@ class ConfigResolver {
     if (ref) return ref;
     const context = CONTEXT_ROOTS[root];
     if (context) return new Unknown(`\`${display.slice(2, -1)}\` ${context}`, [], display);
-    void where;
     return new Unknown(
       `\`${display.slice(2, -1)}\` names nothing declared in this configuration`,
       [],
