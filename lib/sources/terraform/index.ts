@@ -42,6 +42,8 @@ function fileKind(file: string): Kind | undefined {
   } catch {
     return undefined;
   }
+  // Only text that names a key of a Terraform artifact is parsed (a CloudFormation template is not).
+  if (!/"(format_version|terraform|\/\/|resource|data)"\s*:/.test(text)) return undefined;
   try {
     return kindOf(JSON.parse(text));
   } catch {
