@@ -22,7 +22,9 @@ export class AdapterRegistry {
 
   /**
    * Register an adapter that reads every resource, whatever its type: facts of how the source read
-   * it (a transform that produced it, or could not), not of the resource's configuration.
+   * it (a transform that produced it, or could not), or facts many types share that one adapter
+   * reads from a table of types (where a resource sits in a network). It returns no view for the
+   * types it does not know.
    */
   registerForAll(adapter: ViewAdapter): this {
     this.everyType.push(adapter);

@@ -12,6 +12,7 @@ import { registerKubernetes } from './kubernetes';
 import { registerLogging } from './logging';
 import { registerNetwork } from './network';
 import { registerNetworkServices } from './network-services';
+import { placementView } from './placement';
 import { registerPosture } from './posture';
 import { registerS3 } from './s3';
 import { registerStores } from './stores';
@@ -35,5 +36,7 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerKubernetes(registry);
   registerNetworkServices(registry);
   registry.registerForAll(expansionView);
+  // Placement spans types (databases, load balancers, functions, instances...): one table, one adapter.
+  registry.registerForAll(placementView);
   return registry;
 }

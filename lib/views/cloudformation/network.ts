@@ -20,6 +20,7 @@ import type {
   NetworkFirewallView,
   NetworkView,
   RouteTableView,
+  SubnetTier,
   SubnetView,
   TrafficRule,
 } from '../kinds';
@@ -217,8 +218,59 @@ export function vpcView(r: Resource, ctx: AdapterContext): NetworkView {
   };
 }
 
+const DEFAULT_ROUTES: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
+
+/** Where one route sends traffic, for a subnet's tier: an internet gateway, elsewhere, or unknown. */
+function routeExit(route: Resource, graph: ResourceGraph): 'internet' | 'elsewhere' | Unknown {
+  const p = route.properties;
+  const gateway = p.GatewayId;
+  if (gateway === undefined) return 'elsewhere';
+  if (gateway instanceof ResourceRef) {
+    const type = graph.get(gateway.address)?.type;
+    if (type === 'AWS::EC2::InternetGateway') return 'internet';
+    if (type !== undefined) return 'elsewhere';
+  }
+  const id = asString(gateway);
+  if (id instanceof Unknown) return id;
+  if (id?.startsWith('igw-')) return 'internet';
+  if (id?.startsWith('vgw-') || id === 'local') return 'elsewhere';
+  return new Unknown(`route \`${route.address}\` goes to gateway ${show(gateway)}`);
+}
+
+/**
+ * A subnet's tier from the routes of the route tables associated with it
+ * (`AWS::EC2::SubnetRouteTableAssociation`): a default route to an internet gateway makes it
+ * public, any other default route (NAT, transit gateway, egress-only gateway) private, none
+ * isolated. A subnet without an association uses the network's main route table, which a template
+ * cannot declare: unknown.
+ */
+function subnetTier(r: Resource, graph: ResourceGraph): Fact<SubnetTier> {
+  const tables = declaredFor(graph, r.address, 'AWS::EC2::SubnetRouteTableAssociation', 'SubnetId').map(
+    (a) => a.properties.RouteTableId,
+  );
+  if (tables.length === 0)
+    return new Unknown('no route table is associated with the subnet (the main route table applies)');
+  let tier: SubnetTier = 'isolated';
+  for (const table of tables) {
+    const address = refAddress(table);
+    if (address === undefined) return new Unknown(`route table ${show(table)} is not in the template`);
+    for (const route of declaredFor(graph, address, 'AWS::EC2::Route', 'RouteTableId')) {
+      const dest = asString(
+        route.properties.DestinationCidrBlock ?? route.properties.DestinationIpv6CidrBlock,
+      );
+      if (dest instanceof Unknown) return dest;
+      if (dest === undefined || !DEFAULT_ROUTES.has(dest)) continue;
+      const exit = routeExit(route, graph);
+      if (exit instanceof Unknown) return exit;
+      if (exit === 'internet') return 'public';
+      tier = 'private';
+    }
+  }
+  return tier;
+}
+
 /** `AWS::EC2::Subnet` -> subnet. `MapPublicIpOnLaunch` defaults to false. */
-export function subnetView(r: Resource): SubnetView {
+export function subnetView(r: Resource, ctx: AdapterContext): SubnetView {
   const p = r.properties;
   return {
     kind: 'subnet',
@@ -226,6 +278,7 @@ export function subnetView(r: Resource): SubnetView {
     name: displayName(r),
     mapPublicIpOnLaunch: asBool(p.MapPublicIpOnLaunch) ?? false,
     network: refAddress(p.VpcId) ?? text(p.VpcId),
+    tier: subnetTier(r, ctx.graph),
   };
 }
 

@@ -34,6 +34,7 @@ import type {
   NetworkAclView,
   NetworkFirewallView,
   NetworkView,
+  PlacementView,
   RouteTableView,
   SubnetView,
 } from './network';
@@ -54,6 +55,7 @@ export type View =
   | FirewallView
   | NetworkView
   | SubnetView
+  | PlacementView
   | NetworkAclView
   | RouteTableView
   | NetworkFirewallView
@@ -91,6 +93,7 @@ export const VIEW_KINDS: readonly ViewKind[] = [
   'firewall',
   'network',
   'subnet',
+  'placement',
   'network-acl',
   'route-table',
   'network-firewall',

@@ -37,10 +37,30 @@ export interface NetworkView extends ViewBase {
   readonly dnsQueryLogging?: Fact<boolean>;
 }
 
+/**
+ * The tier of a subnet, from where its default route leads: `public` to an internet gateway (hosts
+ * can be reached from the internet), `private` to a NAT or another gateway (outbound only),
+ * `isolated` nowhere outside the network.
+ */
+export type SubnetTier = 'public' | 'private' | 'isolated';
+
 export interface SubnetView extends ViewBase {
   readonly kind: 'subnet';
   readonly mapPublicIpOnLaunch: Fact<boolean>;
   readonly network?: string;
+  /** Undefined when the source does not read routes. */
+  readonly tier?: Fact<SubnetTier>;
+}
+
+/**
+ * Where a workload or data store sits in a network: the firewalls (security groups, NSGs) attached
+ * to it and the subnets it runs in. Only resources that can be placed in a network have one.
+ * Entries are graph addresses when the resource is in the graph, else identifiers as written.
+ */
+export interface PlacementView extends ViewBase {
+  readonly kind: 'placement';
+  readonly firewalls: Fact<readonly string[]>;
+  readonly subnets: Fact<readonly string[]>;
 }
 
 export interface NetworkAclView extends ViewBase {
