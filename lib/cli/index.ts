@@ -10,6 +10,8 @@ import { runCheckCommand } from './check';
 import { runControlsCommand } from './controls';
 import { runDriftCommand, type DriftCommandOptions } from './drift';
 import { runExplainCommand } from './explain';
+import { runGraphCommand, type GraphCommandOptions } from './graph';
+import { GRAPH_FORMATS } from '../dataflow';
 import { EXIT, type CliIo } from './io';
 
 export { processIo, type CliIo } from './io';
@@ -184,6 +186,34 @@ Examples:
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((ruleId: string, o: { format: 'text' | 'json' }) => {
       code = runExplainCommand(ruleId, o, io);
+    });
+
+  program
+    .command('graph')
+    .description(
+      "Draw the estate's data flows as Mermaid or DOT: networks and their tiers, firewall flows with ports, data stores with their classification, public endpoints and the internet; every flow that crosses a trust boundary is marked.",
+    )
+    .argument('<path...>', 'cloud assembly directory, template directory or template file')
+    .addOption(new Option('-f, --format <format>', 'graph format').choices(GRAPH_FORMATS).default('mermaid'))
+    .option('-o, --output <file>', 'write the graph to a file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Crossings (drawn red, labelled "crosses: ..."):
+  internet->vpc, internet->service   traffic from the internet into a network or a public service
+  tier A->B                          between the public, private and isolated tiers of a network
+  classification A->B                from less sensitive data (or none) to more sensitive data
+A source or placement that could not be resolved is drawn as "unresolved" and its flows marked.
+
+Exit codes: 0 drawn, 1 part of the input not read or not drawn (named on standard error), 2 usage
+or input error.
+
+Examples:
+  bulwark graph cdk.out > flows.mmd
+  bulwark graph cdk.out --format dot --output flows.dot && dot -Tsvg flows.dot > flows.svg`,
+    )
+    .action((paths: string[], o: GraphCommandOptions) => {
+      code = runGraphCommand(paths, o, io);
     });
 
   try {
