@@ -13,7 +13,7 @@ import { ResourceGraph } from '../graph/graph';
 import { isInputError } from '../errors';
 import { buildReport } from '../report/model';
 import { render } from '../report';
-import { readCloudAssembly, readTemplateFile } from '../sources/cloudformation';
+import { readStackTemplates } from '../sources';
 import type { Resource } from '../graph/resource';
 import { VERSION } from '../version';
 import { RULES } from '../../policies/rules';
@@ -112,21 +112,6 @@ function violating(r: Resource) {
 
 /** The stacks being validated, read from their cloud assembly (construct paths, acknowledgements). */
 function readStacks(context: IPolicyValidationContext): { graph: ResourceGraph; assemblyDir?: string } {
-  const templates = context.stackTemplates.map((s) => path.resolve(s.templatePath));
-  const byDir = new Map<string, Set<string>>();
-  for (const t of templates) {
-    const d = path.dirname(t);
-    let set = byDir.get(d);
-    if (!set) byDir.set(d, (set = new Set()));
-    set.add(t);
-  }
-  const graph = new ResourceGraph();
-  for (const [dir, set] of byDir) {
-    const read = fs.existsSync(path.join(dir, 'manifest.json'))
-      ? readCloudAssembly(dir, { recurse: false, onlyTemplates: set })
-      : { resources: [...set].flatMap((t) => readTemplateFile(t).resources) };
-    for (const r of read.resources) graph.add(r);
-  }
-  const dirs = [...byDir.keys()].sort((a, b) => a.length - b.length);
-  return { graph, assemblyDir: dirs[0] };
+  const read = readStackTemplates(context.stackTemplates.map((s) => s.templatePath));
+  return { graph: new ResourceGraph(read.resources), assemblyDir: read.assemblyDir };
 }

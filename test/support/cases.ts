@@ -8,8 +8,7 @@ import { definePack } from '../../lib/engine/pack';
 import type { RuleResult } from '../../lib/engine/result';
 import { isCdkCase, type CdkRuleCase, type RuleCases, type TemplateRuleCase } from '../../lib/engine/cases';
 import type { Rule } from '../../lib/engine/rule';
-import { loadInput } from '../../lib/sources';
-import { cloudFormationAdapters } from '../../lib/views/cloudformation';
+import { adaptersForAll, loadInput } from '../../lib/sources';
 
 const everything = definePack({
   id: 'test',
@@ -47,7 +46,7 @@ function runCdkCases(rule: Rule, cases: readonly CdkRuleCase[]): Map<string, Rul
     });
     app.synth();
     const { graph } = loadInput([outdir]);
-    const adapters = cloudFormationAdapters();
+    const adapters = adaptersForAll();
     const out = new Map<string, RuleResult[]>();
     cases.forEach((c, i) => {
       const stack = stacks[i]!;
@@ -65,7 +64,7 @@ function runCdkCases(rule: Rule, cases: readonly CdkRuleCase[]): Map<string, Rul
 }
 
 function runTemplateCases(rule: Rule, cases: readonly TemplateRuleCase[]): Map<string, RuleResult[]> {
-  const adapters = cloudFormationAdapters();
+  const adapters = adaptersForAll();
   const byTemplate = new Map<string, RuleResult[]>();
   const out = new Map<string, RuleResult[]>();
   for (const c of cases) {

@@ -695,14 +695,14 @@ export function certificateView(r: Resource): CertificateView {
  * -> load-balancer views; ACM certificates -> certificate views.
  */
 export function registerEndpoints(registry: AdapterRegistry): void {
-  registry.register('AWS::ElasticLoadBalancingV2::Listener', listenerView);
-  registry.register('AWS::CloudFront::Distribution', distributionView);
-  registry.register('AWS::ApiGateway::Stage', restStageView);
-  registry.register('AWS::ApiGatewayV2::Stage', httpStageView);
-  registry.register('AWS::ApiGateway::DomainName', apiDomainView);
-  registry.register('AWS::ElasticLoadBalancingV2::LoadBalancer', loadBalancerView);
-  registry.register('AWS::ElasticLoadBalancingV2::TargetGroup', targetGroupView);
-  registry.register('AWS::ElasticLoadBalancing::LoadBalancer', classicLoadBalancerViews);
-  registry.register(['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'], apiMethodView);
-  registry.register('AWS::CertificateManager::Certificate', certificateView);
+  registry.register('cloudformation', 'AWS::ElasticLoadBalancingV2::Listener', listenerView);
+  registry.register('cloudformation', 'AWS::CloudFront::Distribution', distributionView);
+  registry.register('cloudformation', 'AWS::ApiGateway::Stage', restStageView);
+  registry.register('cloudformation', 'AWS::ApiGatewayV2::Stage', httpStageView);
+  registry.register('cloudformation', 'AWS::ApiGateway::DomainName', apiDomainView);
+  registry.register('cloudformation', 'AWS::ElasticLoadBalancingV2::LoadBalancer', loadBalancerView);
+  registry.register('cloudformation', 'AWS::ElasticLoadBalancingV2::TargetGroup', targetGroupView);
+  registry.register('cloudformation', 'AWS::ElasticLoadBalancing::LoadBalancer', classicLoadBalancerViews);
+  registry.register('cloudformation', ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'], apiMethodView);
+  registry.register('cloudformation', 'AWS::CertificateManager::Certificate', certificateView);
 }

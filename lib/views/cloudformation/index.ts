@@ -34,6 +34,6 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerGrants(registry);
   registerKubernetes(registry);
   registerNetworkServices(registry);
-  registry.registerForAll(expansionView);
+  registry.registerForAll('cloudformation', expansionView);
   return registry;
 }

@@ -617,14 +617,14 @@ export function fileSystemView(r: Resource, ctx: AdapterContext): DataStoreView 
 /** Data-store views for DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS, Secrets Manager and EFS. */
 export function registerStores(registry: AdapterRegistry): void {
   registry
-    .register('AWS::DynamoDB::Table', tableView)
-    .register('AWS::DynamoDB::GlobalTable', globalTableView)
-    .register('AWS::RDS::DBCluster', dbClusterView)
-    .register('AWS::RDS::DBInstance', dbInstanceView)
-    .register('AWS::SQS::Queue', queueView)
-    .register('AWS::SNS::Topic', topicView)
-    .register('AWS::Logs::LogGroup', logGroupView)
-    .register('AWS::EC2::Volume', volumeView)
-    .register('AWS::SecretsManager::Secret', secretView)
-    .register('AWS::EFS::FileSystem', fileSystemView);
+    .register('cloudformation', 'AWS::DynamoDB::Table', tableView)
+    .register('cloudformation', 'AWS::DynamoDB::GlobalTable', globalTableView)
+    .register('cloudformation', 'AWS::RDS::DBCluster', dbClusterView)
+    .register('cloudformation', 'AWS::RDS::DBInstance', dbInstanceView)
+    .register('cloudformation', 'AWS::SQS::Queue', queueView)
+    .register('cloudformation', 'AWS::SNS::Topic', topicView)
+    .register('cloudformation', 'AWS::Logs::LogGroup', logGroupView)
+    .register('cloudformation', 'AWS::EC2::Volume', volumeView)
+    .register('cloudformation', 'AWS::SecretsManager::Secret', secretView)
+    .register('cloudformation', 'AWS::EFS::FileSystem', fileSystemView);
 }

@@ -304,9 +304,9 @@ export function dmsEndpointView(r: Resource, ctx: AdapterContext): DataStoreView
 /** Registers the adapters of this file. */
 export function registerStreams(registry: AdapterRegistry): void {
   registry
-    .register('AWS::Kinesis::Stream', kinesisStreamView)
-    .register('AWS::KinesisFirehose::DeliveryStream', deliveryStreamView)
-    .register('AWS::MSK::Cluster', mskClusterView)
-    .register('AWS::EMR::Cluster', emrClusterView)
-    .register('AWS::DMS::Endpoint', dmsEndpointView);
+    .register('cloudformation', 'AWS::Kinesis::Stream', kinesisStreamView)
+    .register('cloudformation', 'AWS::KinesisFirehose::DeliveryStream', deliveryStreamView)
+    .register('cloudformation', 'AWS::MSK::Cluster', mskClusterView)
+    .register('cloudformation', 'AWS::EMR::Cluster', emrClusterView)
+    .register('cloudformation', 'AWS::DMS::Endpoint', dmsEndpointView);
 }
