@@ -222,6 +222,8 @@ export interface Report {
   readonly inputs: readonly string[];
   /** Parts of the inputs that could not be read completely: findings may be missing for them. */
   readonly incomplete: readonly string[];
+  /** Files of a given directory that no source recognises: not read (absent when none). */
+  readonly skipped?: readonly string[];
   readonly summary: ReportSummary;
   readonly score: { readonly overall: ReportScore; readonly frameworks: readonly ReportScore[] };
   /**
@@ -253,6 +255,8 @@ export interface BuildReportOptions {
   readonly cwd?: string;
   /** Parts of the inputs that could not be read completely. */
   readonly incomplete?: readonly string[];
+  /** Files of a given directory that no source recognises. */
+  readonly skipped?: readonly string[];
   /** Date for the expiry of suppressions that matched nothing; default now. */
   readonly today?: Date;
   /** The drift section (`bulwark drift`). */
@@ -304,6 +308,7 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
     },
     inputs: options.inputs.map((p) => relativePath(p, cwd)),
     incomplete: [...(options.incomplete ?? [])],
+    ...(options.skipped?.length ? { skipped: options.skipped.map((p) => relativePath(p, cwd)) } : {}),
     summary: {
       resources: evaluation.resources,
       views: evaluation.views,

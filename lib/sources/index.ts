@@ -114,7 +114,7 @@ function readDirectory(
   const skipped: string[] = [];
   for (const entry of fs
     .readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))) {
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (!entry.isFile()) continue;
     const file = path.join(dir, entry.name);
     const source = sources.find((s) => s.recognises(file));
