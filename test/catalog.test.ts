@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isCdkCase, type RuleCases } from '../lib/engine/cases';
+import { fixTexts } from '../lib/engine/fix';
 import type { Rule } from '../lib/engine/rule';
 import { loadInput } from '../lib/sources';
 import { VIEW_KINDS } from '../lib/views/kinds';
@@ -36,7 +37,9 @@ describe('rule catalog', () => {
     for (const r of RULES) {
       expect(r.title.length).toBeGreaterThan(10);
       expect(r.rationale.length).toBeGreaterThan(20);
-      expect(r.fix.length).toBeGreaterThan(10);
+      const fixes = Object.values(fixTexts(r.fix));
+      expect(fixes.length).toBeGreaterThan(0);
+      for (const f of fixes) expect(f.length).toBeGreaterThan(10);
       for (const k of r.appliesTo) expect(VIEW_KINDS).toContain(k);
       expect(r.threats?.length ?? 0).toBeGreaterThan(0);
     }

@@ -7,6 +7,7 @@ import type {
   PolicyViolation,
 } from 'aws-cdk-lib';
 import { checkGraph } from '../check';
+import { fixFor } from '../engine/fix';
 import { gates } from '../engine/evaluate';
 import type { Evaluation } from '../engine/evaluate';
 import { ResourceGraph } from '../graph/graph';
@@ -97,7 +98,7 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
       .map((r) => ({
         ruleName: r.rule.id,
         description: `${r.rule.title}: ${r.message}`,
-        fix: r.rule.fix,
+        fix: fixFor(r.rule, 'cdk'),
         severity: r.rule.severity,
         ruleMetadata: { controls: r.rule.controls.join(', '), outcome: r.outcome },
         violatingResources: [violating(r.resource)],
