@@ -5,7 +5,7 @@ import { ResourceGraph } from '../graph/graph';
 import type { Resource } from '../graph/resource';
 import { AdapterRegistry } from '../views/registry';
 import { cloudFormationSource } from './cloudformation/source';
-import { checkText } from './cloudformation/parse';
+import { checkParses } from './cloudformation/parse';
 import type { Source, SourceRead, TemplateInfo } from './source';
 
 export type { Source, SourceRead, SourceReadOptions, TemplateInfo } from './source';
@@ -126,7 +126,8 @@ function readDirectory(
 
 /** The error for a file no source recognises: why it cannot be read at all, or why it is none's. */
 function notRecognised(file: string, sources: readonly Source[]): InputError {
-  // Empty, binary or wrongly encoded content is named as such.
-  checkText(file, fs.readFileSync(file));
+  // Content that cannot be read at all (empty, binary, wrongly encoded, malformed, a key given
+  // twice, nested too deep) is named as such.
+  checkParses(file, fs.readFileSync(file));
   return new InputError('BULWARK_NOT_RECOGNISED', file, sources.map((s) => s.notRecognised(file)).join('; '));
 }

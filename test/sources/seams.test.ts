@@ -88,6 +88,12 @@ describe('sources recognise their artifacts by content', () => {
     );
   });
 
+  test('a file no source recognises that cannot be parsed says why (a key given twice), not only whose it is not', () => {
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, '{"name": "a", "name": "b"}');
+    expect(() => loadInput([file])).toThrow(/settings\.json:1:\d+: duplicate key `name`/);
+  });
+
   test('a CDK for Terraform output directory is not taken for a cloud assembly (both have a manifest.json)', () => {
     const outdir = path.join(dir, 'cdktf.out');
     const app = new TfApp({ outdir });
