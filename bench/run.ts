@@ -4,8 +4,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { evaluate } from '../lib/engine/evaluate';
-import { loadInput } from '../lib/sources';
-import { cloudFormationAdapters } from '../lib/views/cloudformation';
+import { adaptersForAll, loadInput } from '../lib/sources';
 import { findPack } from '../policies/packs';
 import { RULES } from '../policies/rules';
 import { buildBenchApp } from './app';
@@ -43,7 +42,7 @@ function main(argv: string[]): void {
   app = undefined;
 
   const pack = findPack('all')!;
-  const adapters = cloudFormationAdapters();
+  const adapters = adaptersForAll();
   let bulwarkFindings = 0;
   let resources = 0;
   const bulwark = time(repeat, () => {

@@ -4,8 +4,7 @@ import { InputError } from './errors';
 import { evaluate, type Evaluation } from './engine/evaluate';
 import type { Rule } from './engine/rule';
 import type { Suppression } from './engine/suppression';
-import { loadInput, type LoadedInput } from './sources';
-import { cloudFormationAdapters } from './views/cloudformation';
+import { adaptersForAll, loadInput, type LoadedInput } from './sources';
 import type { ResourceGraph } from './graph/graph';
 import { DEFAULT_PACK, PACKS, findPack } from '../policies/packs';
 import { RULES } from '../policies/rules';
@@ -60,7 +59,7 @@ export function checkGraph(
   const loaded = loadSuppressions(opts.suppressionsFile);
   const evaluation = evaluate({
     graph,
-    adapters: cloudFormationAdapters(),
+    adapters: adaptersForAll(),
     rules: opts.rules ?? RULES,
     pack,
     suppressions: [...loaded.suppressions, ...(opts.suppressions ?? [])],

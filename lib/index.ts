@@ -19,7 +19,15 @@ export {
   type CheckOptions,
   type CheckRun,
 } from './check';
-export { loadInput, type LoadedInput } from './sources';
+export {
+  loadInput,
+  adaptersForAll,
+  SOURCES,
+  type LoadedInput,
+  type LoadOptions,
+  type Source,
+  type SourceRead,
+} from './sources';
 export { ResourceGraph } from './graph/graph';
 export type { Resource, SourceKind, SourceLocation, InlineAcknowledgement } from './graph/resource';
 export { ResourceRef, Unknown, isUnknown, isRef, type Value, type ValueObject } from './graph/values';

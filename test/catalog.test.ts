@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isCdkCase, type RuleCases } from '../lib/engine/cases';
+import {
+  frontEndOfCase,
+  isCdkCase,
+  isTemplateCase,
+  isTerraformPlanCase,
+  type RuleCases,
+} from '../lib/engine/cases';
+import { claimedFrontEnds, fixTexts } from '../lib/engine/fix';
 import type { Rule } from '../lib/engine/rule';
 import { loadInput } from '../lib/sources';
 import { VIEW_KINDS } from '../lib/views/kinds';
@@ -11,6 +18,27 @@ import { RULES } from '../policies/rules';
 import { caseFiles, REPO_ROOT, ruleFiles } from './support/cases';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
+
+/**
+ * Rules that claim a front end (their fix has text for it) without a failing and a passing case
+ * for it: CDK cases (or cases from real templates) for `cdk`, CDKTF or plan cases for `terraform`.
+ */
+function missingFrontEndCases(rules: readonly Rule[], byRule: ReadonlyMap<string, RuleCases>): string[] {
+  const out: string[] = [];
+  for (const r of rules) {
+    const cases = byRule.get(r.id)?.cases ?? [];
+    for (const fe of claimedFrontEnds(r)) {
+      const outcomes = cases.filter((c) => frontEndOfCase(c) === fe).map((c) => c.expect);
+      for (const [outcome, word] of [
+        ['fail', 'failing'],
+        ['pass', 'passing'],
+      ] as const)
+        if (!outcomes.includes(outcome))
+          out.push(`${r.id}: claims ${fe} (its fix has text for it) but has no ${word} ${fe} case`);
+    }
+  }
+  return out;
+}
 const load = <T>(file: string) => (require(file) as { default: T }).default;
 
 describe('rule catalog', () => {
@@ -36,7 +64,9 @@ describe('rule catalog', () => {
     for (const r of RULES) {
       expect(r.title.length).toBeGreaterThan(10);
       expect(r.rationale.length).toBeGreaterThan(20);
-      expect(r.fix.length).toBeGreaterThan(10);
+      const fixes = Object.values(fixTexts(r.fix));
+      expect(fixes.length).toBeGreaterThan(0);
+      for (const f of fixes) expect(f.length).toBeGreaterThan(10);
       for (const k of r.appliesTo) expect(VIEW_KINDS).toContain(k);
       expect(r.threats?.length ?? 0).toBeGreaterThan(0);
     }
@@ -65,6 +95,17 @@ describe('rule catalog', () => {
       expect({ rule: r.id, cdkFail: outcomes.includes('fail') }).toEqual({ rule: r.id, cdkFail: true });
       expect({ rule: r.id, cdkPass: outcomes.includes('pass') }).toEqual({ rule: r.id, cdkPass: true });
     }
+    expect(missingFrontEndCases(RULES, byRule)).toEqual([]);
+  });
+
+  test('a rule that claims a front end without a passing and a failing case for it is reported', () => {
+    const rule = RULES.find((r) => typeof r.fix === 'string')!;
+    const claimsTerraform = { ...rule, fix: { cdk: 'Set the prop.', terraform: 'Set the argument.' } };
+    const cdkOnly = load<RuleCases>(caseFiles().find((f) => load<RuleCases>(f).rule === rule)!);
+    expect(missingFrontEndCases([claimsTerraform], new Map([[rule.id, cdkOnly]]))).toEqual([
+      `${rule.id}: claims terraform (its fix has text for it) but has no failing terraform case`,
+      `${rule.id}: claims terraform (its fix has text for it) but has no passing terraform case`,
+    ]);
   });
 
   test('case names are unique within a rule', () => {
@@ -81,7 +122,7 @@ describe('rule catalog', () => {
     for (const f of caseFiles()) {
       const rc = load<RuleCases>(f);
       for (const c of rc.cases) {
-        if (isCdkCase(c)) continue;
+        if (!isTemplateCase(c)) continue;
         const where = `${rc.rule.id} "${c.name}"`;
         if (!c.template.startsWith('test/fixtures/real-world/')) {
           problems.push(`${where}: ${c.template} is not under test/fixtures/real-world/`);
@@ -94,6 +135,21 @@ describe('rule catalog', () => {
         }
         const ids = [...loadInput([file]).graph.all()].map((r) => r.logicalId);
         if (!ids.includes(c.target)) problems.push(`${where}: ${c.template} has no resource ${c.target}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('cases from Terraform plans name a vendored plan', () => {
+    const problems: string[] = [];
+    for (const f of caseFiles()) {
+      const rc = load<RuleCases>(f);
+      for (const c of rc.cases.filter(isTerraformPlanCase)) {
+        const where = `${rc.rule.id} "${c.name}"`;
+        if (!c.file.startsWith('test/fixtures/terraform/'))
+          problems.push(`${where}: ${c.file} is not under test/fixtures/terraform/`);
+        else if (!fs.existsSync(path.join(REPO_ROOT, c.file)))
+          problems.push(`${where}: ${c.file} does not exist`);
       }
     }
     expect(problems).toEqual([]);

@@ -7,13 +7,14 @@ import type {
   PolicyViolation,
 } from 'aws-cdk-lib';
 import { checkGraph } from '../check';
+import { fixFor } from '../engine/fix';
 import { gates } from '../engine/evaluate';
 import type { Evaluation } from '../engine/evaluate';
 import { ResourceGraph } from '../graph/graph';
 import { isInputError } from '../errors';
 import { buildReport } from '../report/model';
 import { render } from '../report';
-import { readCloudAssembly, readTemplateFile } from '../sources/cloudformation';
+import { readStackTemplates } from '../sources';
 import type { Resource } from '../graph/resource';
 import { VERSION } from '../version';
 import { RULES } from '../../policies/rules';
@@ -97,7 +98,7 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
       .map((r) => ({
         ruleName: r.rule.id,
         description: `${r.rule.title}: ${r.message}`,
-        fix: r.rule.fix,
+        fix: fixFor(r.rule, 'cdk'),
         severity: r.rule.severity,
         ruleMetadata: { controls: r.rule.controls.join(', '), outcome: r.outcome },
         violatingResources: [violating(r.resource)],
@@ -112,21 +113,6 @@ function violating(r: Resource) {
 
 /** The stacks being validated, read from their cloud assembly (construct paths, acknowledgements). */
 function readStacks(context: IPolicyValidationContext): { graph: ResourceGraph; assemblyDir?: string } {
-  const templates = context.stackTemplates.map((s) => path.resolve(s.templatePath));
-  const byDir = new Map<string, Set<string>>();
-  for (const t of templates) {
-    const d = path.dirname(t);
-    let set = byDir.get(d);
-    if (!set) byDir.set(d, (set = new Set()));
-    set.add(t);
-  }
-  const graph = new ResourceGraph();
-  for (const [dir, set] of byDir) {
-    const read = fs.existsSync(path.join(dir, 'manifest.json'))
-      ? readCloudAssembly(dir, { recurse: false, onlyTemplates: set })
-      : { resources: [...set].flatMap((t) => readTemplateFile(t).resources) };
-    for (const r of read.resources) graph.add(r);
-  }
-  const dirs = [...byDir.keys()].sort((a, b) => a.length - b.length);
-  return { graph, assemblyDir: dirs[0] };
+  const read = readStackTemplates(context.stackTemplates.map((s) => s.templatePath));
+  return { graph: new ResourceGraph(read.resources), assemblyDir: read.assemblyDir };
 }

@@ -36,6 +36,7 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
     inputs: [...paths],
     cwd: io.cwd,
     incomplete: run.input.incomplete,
+    skipped: run.input.skipped,
   });
   emitReport(report, o.format, o.output, io);
   return checkExitCode(run, o.failOn);

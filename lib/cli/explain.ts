@@ -1,3 +1,4 @@
+import { FRONT_END_NAMES, FRONT_ENDS, fixFor } from '../engine/fix';
 import { InputError } from '../errors';
 import { resolveControl } from '../../policies/controls';
 import { PACKS } from '../../policies/packs';
@@ -24,9 +25,11 @@ export function runExplainCommand(ruleId: string, o: { format: 'text' | 'json' }
   });
   const packs = PACKS.map((p) => ({ pack: p.id, enforcement: p.enforcementOf(rule) }));
   const source = ruleSourceFile(rule.id);
+  // Every front end's fix: its own text, or the line saying none is written for it.
+  const fix = Object.fromEntries(FRONT_ENDS.map((fe) => [fe, fixFor(rule, fe)]));
   if (o.format === 'json') {
     io.stdout(
-      `${JSON.stringify({ id: rule.id, title: rule.title, severity: rule.severity, appliesTo: rule.appliesTo, threats: rule.threats ?? [], controls, rationale: rule.rationale, fix: rule.fix, packs, ...(source ? { source } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ id: rule.id, title: rule.title, severity: rule.severity, appliesTo: rule.appliesTo, threats: rule.threats ?? [], controls, rationale: rule.rationale, fix, packs, ...(source ? { source } : {}) }, null, 2)}\n`,
     );
     return EXIT.clean;
   }
@@ -43,7 +46,7 @@ export function runExplainCommand(ruleId: string, o: { format: 'text' | 'json' }
     `  ${rule.rationale}`,
     '',
     'Fix',
-    `  ${rule.fix}`,
+    ...FRONT_ENDS.map((fe) => `  ${FRONT_END_NAMES[fe]}: ${fixFor(rule, fe)}`),
     '',
     'Enforcement',
     ...packs.map((p) => `  ${p.pack.padEnd(16)} ${p.enforcement}`),

@@ -1,5 +1,4 @@
-import { loadInput } from '../sources';
-import { cloudFormationAdapters } from '../views/cloudformation';
+import { adaptersForAll, loadInput } from '../sources';
 import { ViewSet } from '../views/registry';
 import { buildDataFlowGraph } from './build';
 import type { DataFlowGraph } from './model';
@@ -25,7 +24,7 @@ export interface DataFlowRun {
 /** Read the artifacts at `paths` and draw their data flows. Input problems throw `InputError`. */
 export function dataFlowOfPaths(paths: readonly string[]): DataFlowRun {
   const input = loadInput(paths);
-  const views = new ViewSet(input.graph, cloudFormationAdapters());
+  const views = new ViewSet(input.graph, adaptersForAll());
   const graph = buildDataFlowGraph(views.all());
   return {
     graph,

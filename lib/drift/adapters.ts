@@ -20,16 +20,18 @@ function withDefaultGroup(adapter: ViewAdapter): ViewAdapter {
 }
 
 /**
- * View adapters for live resources: the CloudFormation adapters (collectors shape live state as
- * CloudFormation properties), plus the one fact a template cannot express and live state can: a
- * VPC's default security group (`isDefault`).
+ * View adapters for live resources, registered for the source `live`. Live state is read by the
+ * collectors (lib/drift/collectors) and shaped as CloudFormation properties, so this registers the
+ * CloudFormation adapters for `live` explicitly: a choice made here, not a fallback of the registry.
+ * It adds the one fact a template cannot express and live state can: a VPC's default security group
+ * (`isDefault`). A later live reader with shapes of its own registers its own adapters instead.
  */
 export function liveAdapters(): AdapterRegistry {
   const base = cloudFormationAdapters();
   const out = new AdapterRegistry();
-  for (const type of base.types()) {
-    const adapter = base.adapterFor(type)!;
-    out.register(type, type === SECURITY_GROUP ? withDefaultGroup(adapter) : adapter);
+  for (const type of base.types('cloudformation')) {
+    const adapter = base.adapterFor('cloudformation', type)!;
+    out.register('live', type, type === SECURITY_GROUP ? withDefaultGroup(adapter) : adapter);
   }
   return out;
 }

@@ -10,9 +10,7 @@ import { InputError } from '../errors';
 import { ResourceGraph } from '../graph/graph';
 import type { Resource } from '../graph/resource';
 import type { ReportAccountFact, ReportDrift, ReportDriftEntry } from './model';
-import { loadInput, type LoadedInput } from '../sources';
-import { readTemplateFile } from '../sources/cloudformation';
-import { cloudFormationAdapters } from '../views/cloudformation';
+import { adaptersForAll, loadInput, type LoadedInput } from '../sources';
 import { displayName } from '../views/common/naming';
 import { ViewSet } from '../views/registry';
 import { RULES } from '../../policies/rules';
@@ -110,14 +108,17 @@ function readDesired(app: string, stacks: readonly string[] | undefined): Loaded
   }
   if (stat.isFile() && stacks?.length === 1) {
     // A template file names no stack: the one --stack given is its deployed name.
-    const read = readTemplateFile(app, stacks[0]);
-    return {
-      graph: new ResourceGraph(read.resources),
-      artifacts: read.templates,
-      incomplete: read.incomplete,
-    };
+    return loadInput([app], { name: stacks[0] });
   }
   return loadInput([app]);
+}
+
+/**
+ * The adapters drift judges with: every source's, for the desired state, and the live reads' (the
+ * CloudFormation shapes, registered for `live` in ./adapters).
+ */
+function driftAdapters() {
+  return adaptersForAll().merge(liveAdapters());
 }
 
 function inStack(r: Resource, stacks: readonly string[]): boolean {
@@ -185,7 +186,7 @@ async function planReads(
   const missing: { resource: Resource; detail: string }[] = [];
   const notChecked: { resource: Resource; detail: string }[] = [];
   const assumed: Resource[] = [];
-  const adapters = cloudFormationAdapters();
+  const adapters = driftAdapters();
   const selected = [...desired.all()].filter((r) => inStack(r, stacks));
   for (const r of selected) {
     const collector = collectorFor(r.type);
@@ -208,7 +209,7 @@ async function planReads(
     }
     if (coveringParent(r, desired)) continue;
     notChecked.push({ resource: r, detail: `drift does not read ${r.type} live` });
-    if (!adapters.adapterFor(r.type)) assumed.push(r);
+    if (!adapters.adapterFor(r.source, r.type)) assumed.push(r);
   }
   return { selected, ids, tasks, missing, notChecked, assumed };
 }
@@ -281,8 +282,9 @@ function compare(o: {
 }): Comparison {
   const { plan, live, evaluation, pack, cwd } = o;
   const index = new RuleIndex(o.rules, pack);
-  const desiredViews = new ViewSet(o.desired, cloudFormationAdapters());
-  const liveViews = new ViewSet(live, liveAdapters());
+  const adapters = driftAdapters();
+  const desiredViews = new ViewSet(o.desired, adapters);
+  const liveViews = new ViewSet(live, adapters);
   const ctx: CheckContext = {
     viewOf: (address, kind) => desiredViews.viewOf(address, kind),
     viewsOfKind: (kind) => desiredViews.ofKind(kind),
@@ -454,7 +456,7 @@ export async function runDrift(opts: DriftOptions): Promise<DriftRun> {
 
   const { suppressions, file: suppressionsFile } = loadSuppressions(opts.suppressionsFile);
   const rules = opts.rules ?? RULES;
-  const evaluation = evaluate({ graph: live, adapters: liveAdapters(), rules, pack, suppressions });
+  const evaluation = evaluate({ graph: live, adapters: driftAdapters(), rules, pack, suppressions });
   const { entries, counts, incomplete } = compare({
     plan,
     desired: input.graph,

@@ -1,4 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
+import type { TerraformStack } from 'cdktf';
+import type { FrontEnd } from './fix';
 import type { Outcome, Rule } from './rule';
 
 /**
@@ -41,11 +43,74 @@ export interface TemplateRuleCase {
   readonly message?: RegExp | string;
 }
 
-export type RuleCase = CdkRuleCase | TemplateRuleCase;
+/**
+ * A case built from CDK for Terraform constructs (`@cdktf/provider-aws`): the runner synthesizes it
+ * (no terraform binary needed) and reads the stack's `cdk.tf.json` through the registered sources. It
+ * proves the rule on what CDKTF emits, for the Terraform front end.
+ */
+export interface CdktfRuleCase {
+  /** What the case proves: "bucket encrypted with the AWS-managed key only". */
+  readonly name: string;
+  readonly source: 'cdktf';
+  /**
+   * Build the case in a fresh stack. The runner gives the stack its AWS provider (`aws`); the case
+   * adds only resources.
+   */
+  build(stack: TerraformStack): void;
+  /**
+   * Construct id (path below the stack, e.g. `Data` or `Net/Web`) of the resource the expectation is
+   * about. Default: every result of the rule in the stack.
+   */
+  readonly target?: string;
+  /** Expected outcome: for `fail` and `unknown`, at least one result has it; otherwise all results do. */
+  readonly expect: Outcome;
+  /** For fail/unknown: a pattern (or substring) the message must match. */
+  readonly message?: RegExp | string;
+}
+
+/**
+ * A case taken from a `terraform show -json` plan vendored under `test/fixtures/terraform/`: the rule
+ * is evaluated alone on that plan and the expectation is about one resource of it.
+ */
+export interface TerraformPlanRuleCase {
+  /** What the case proves: "security group rule opens SSH to 0.0.0.0/0". */
+  readonly name: string;
+  readonly source: 'terraform-plan';
+  /** Path of the vendored plan from the repository root: `test/fixtures/terraform/...`. */
+  readonly file: string;
+  /** Terraform address of the resource the expectation is about: `module.net.aws_security_group.web`. */
+  readonly target: string;
+  /** Expected outcome: for `fail` and `unknown`, at least one result has it; otherwise all results do. */
+  readonly expect: Outcome;
+  /** For fail/unknown: a pattern (or substring) the message must match. */
+  readonly message?: RegExp | string;
+}
+
+export type RuleCase = CdkRuleCase | TemplateRuleCase | CdktfRuleCase | TerraformPlanRuleCase;
 
 /** True for a case built from CDK constructs (the default source). */
 export function isCdkCase(c: RuleCase): c is CdkRuleCase {
   return c.source === undefined || c.source === 'cdk';
+}
+
+/** True for a case taken from a vendored CloudFormation template. */
+export function isTemplateCase(c: RuleCase): c is TemplateRuleCase {
+  return c.source === 'cloudformation-template';
+}
+
+/** True for a case built from CDK for Terraform constructs. */
+export function isCdktfCase(c: RuleCase): c is CdktfRuleCase {
+  return c.source === 'cdktf';
+}
+
+/** True for a case taken from a vendored Terraform plan. */
+export function isTerraformPlanCase(c: RuleCase): c is TerraformPlanRuleCase {
+  return c.source === 'terraform-plan';
+}
+
+/** The front end a case proves a rule for: CDK and CloudFormation cases `cdk`, CDKTF and plan cases `terraform`. */
+export function frontEndOfCase(c: RuleCase): FrontEnd {
+  return isCdktfCase(c) || isTerraformPlanCase(c) ? 'terraform' : 'cdk';
 }
 
 export interface RuleCases {

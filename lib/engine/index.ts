@@ -6,3 +6,4 @@ export * from './score';
 export * from './evaluate';
 export * from './cases';
 export * from './check-view';
+export * from './fix';

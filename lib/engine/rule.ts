@@ -3,6 +3,14 @@ import type { View, ViewKind, ViewOf } from '../views/kinds';
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 
+/**
+ * How to fix a failure, per front end: a string is the CDK / CloudFormation text (hand-written
+ * templates share it); an object gives the text of each front end the rule has one for. A rule claims
+ * the front ends its fix gives text for, and has cases for each of them.
+ */
+export type RuleFix =
+  string | { readonly cdk?: string; readonly terraform?: string; readonly pulumi?: string };
+
 export type Outcome = 'pass' | 'fail' | 'not_applicable' | 'unknown';
 
 /** Threats of the security model that a rule mitigates. */
@@ -53,8 +61,8 @@ export interface RuleSpec<K extends ViewKind> {
   readonly threats?: readonly Threat[];
   /** Why the control matters, for `bulwark explain` and report help. */
   readonly rationale: string;
-  /** How to fix a failure, as a sentence or two (may contain inline code). */
-  readonly fix: string;
+  /** How to fix a failure, as a sentence or two (may contain inline code), per front end. */
+  readonly fix: RuleFix;
   /** View kinds the rule reads; it is evaluated on every view of these kinds. */
   readonly appliesTo: readonly K[];
   /** Documentation anchor or page for the rule; default: the rule catalog entry. */

@@ -5,6 +5,7 @@ import type { Enforcement } from '../engine/pack';
 import type { RuleResult } from '../engine/result';
 import { isFinding, isSuppressed } from '../engine/result';
 import type { Rule, Severity, Threat } from '../engine/rule';
+import { FRONT_END_NAMES, FRONT_ENDS, fixFor, frontEndOf, type FrontEnd } from '../engine/fix';
 import type { FrameworkScore } from '../engine/score';
 import type { Suppression, SuppressionOrigin } from '../engine/suppression';
 import { isExpired, parseRuleRef } from '../engine/suppression';
@@ -222,6 +223,8 @@ export interface Report {
   readonly inputs: readonly string[];
   /** Parts of the inputs that could not be read completely: findings may be missing for them. */
   readonly incomplete: readonly string[];
+  /** Files of a given directory that no source recognises: not read (absent when none). */
+  readonly skipped?: readonly string[];
   readonly summary: ReportSummary;
   readonly score: { readonly overall: ReportScore; readonly frameworks: readonly ReportScore[] };
   /**
@@ -253,6 +256,8 @@ export interface BuildReportOptions {
   readonly cwd?: string;
   /** Parts of the inputs that could not be read completely. */
   readonly incomplete?: readonly string[];
+  /** Files of a given directory that no source recognises. */
+  readonly skipped?: readonly string[];
   /** Date for the expiry of suppressions that matched nothing; default now. */
   readonly today?: Date;
   /** The drift section (`bulwark drift`). */
@@ -292,7 +297,7 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
   const ruleIds = new Set(findings.map((f) => f.ruleId));
   const rules = uniqueRules(listed)
     .filter((r) => ruleIds.has(r.rule.id))
-    .map(({ rule, enforcement }) => reportRule(rule, enforcement))
+    .map(({ rule, enforcement, frontEnds }) => reportRule(rule, enforcement, frontEnds))
     .sort((a, b) => cmp(a.id, b.id));
 
   return {
@@ -304,6 +309,7 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
     },
     inputs: options.inputs.map((p) => relativePath(p, cwd)),
     incomplete: [...(options.incomplete ?? [])],
+    ...(options.skipped?.length ? { skipped: options.skipped.map((p) => relativePath(p, cwd)) } : {}),
     summary: {
       resources: evaluation.resources,
       views: evaluation.views,
@@ -380,7 +386,7 @@ function finding(r: RuleResult, pack: Evaluation['pack'], cwd: string): ReportFi
     suppressed: isFinding(r) && isSuppressed(r),
     ...(applied ? { suppression: appliedSuppression(applied.suppression, applied.expired, cwd) } : {}),
     message: r.message + expiredNote,
-    fix: r.rule.fix,
+    fix: fixFor(r.rule, frontEndOf(res)),
     controls: [...r.rule.controls],
     threats: [...(r.rule.threats ?? [])],
     ...(r.finding !== undefined ? { finding: r.finding } : {}),
@@ -410,14 +416,30 @@ function appliedSuppression(s: Suppression, expired: boolean, cwd: string): Repo
   };
 }
 
-function uniqueRules(results: readonly RuleResult[]): { rule: Rule; enforcement: Enforcement }[] {
-  const seen = new Map<string, { rule: Rule; enforcement: Enforcement }>();
-  for (const r of results)
-    if (!seen.has(r.rule.id)) seen.set(r.rule.id, { rule: r.rule, enforcement: r.enforcement });
+function uniqueRules(
+  results: readonly RuleResult[],
+): { rule: Rule; enforcement: Enforcement; frontEnds: Set<FrontEnd> }[] {
+  const seen = new Map<string, { rule: Rule; enforcement: Enforcement; frontEnds: Set<FrontEnd> }>();
+  for (const r of results) {
+    let entry = seen.get(r.rule.id);
+    if (!entry)
+      seen.set(r.rule.id, (entry = { rule: r.rule, enforcement: r.enforcement, frontEnds: new Set() }));
+    entry.frontEnds.add(frontEndOf(r.resource));
+  }
   return [...seen.values()];
 }
 
-function reportRule(rule: Rule, enforcement: Enforcement): ReportRule {
+/**
+ * A rule's fix for the front ends of its findings: the one front end's text, or each front end's
+ * text named by its front end when the findings come from several.
+ */
+function ruleFix(rule: Rule, frontEnds: ReadonlySet<FrontEnd>): string {
+  const fes = FRONT_ENDS.filter((fe) => frontEnds.has(fe));
+  if (fes.length <= 1) return fixFor(rule, fes[0] ?? 'cdk');
+  return fes.map((fe) => `${FRONT_END_NAMES[fe]}: ${fixFor(rule, fe)}`).join(' ');
+}
+
+function reportRule(rule: Rule, enforcement: Enforcement, frontEnds: ReadonlySet<FrontEnd>): ReportRule {
   const controls: ReportControl[] = rule.controls.map((ref) => {
     const c = resolveControl(ref);
     return c ? { ref, title: c.control.title, url: c.control.url } : { ref };
@@ -429,7 +451,7 @@ function reportRule(rule: Rule, enforcement: Enforcement): ReportRule {
     severity: rule.severity,
     enforcement,
     rationale: rule.rationale,
-    fix: rule.fix,
+    fix: ruleFix(rule, frontEnds),
     ...(helpUri !== undefined ? { helpUri } : {}),
     controls,
     threats: [...(rule.threats ?? [])],

@@ -111,6 +111,12 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     out.push('');
   }
 
+  if (report.skipped?.length) {
+    out.push(c.bold(`SKIPPED (${report.skipped.length}): files no source recognises, not read`));
+    for (const f of report.skipped) out.push(`  ${safe(f)}`);
+    out.push('');
+  }
+
   out.push(summaryLine(report, c));
   out.push(...scoreLines(report, c));
   return `${out.join('\n')}\n`;

@@ -1,5 +1,5 @@
 import type { ResourceGraph } from '../graph/graph';
-import type { Resource } from '../graph/resource';
+import type { Resource, SourceKind } from '../graph/resource';
 import type { Value, ValueObject } from '../graph/values';
 import type { View, ViewKind, ViewOf } from './kinds';
 
@@ -15,31 +15,40 @@ export interface AdapterContext {
  */
 export type ViewAdapter = (resource: Resource, ctx: AdapterContext) => View | readonly View[] | undefined;
 
-/** Adapters by provider-native resource type. Each source kind registers its own. */
+/**
+ * Adapters by (source kind, provider-native resource type). Each source registers the adapters of the
+ * types it reads; a source may reuse another's adapters (live AWS reads use the CloudFormation ones),
+ * but only by registering them for itself, so a resource is never judged by an adapter meant for
+ * another source's shapes.
+ */
 export class AdapterRegistry {
-  private readonly byType = new Map<string, ViewAdapter>();
-  private readonly everyType: ViewAdapter[] = [];
+  private readonly byKey = new Map<string, ViewAdapter>();
+  private readonly everyType = new Map<SourceKind, ViewAdapter[]>();
 
   /**
-   * Register an adapter that reads every resource, whatever its type: facts of how the source read
-   * it (a transform that produced it, or could not), or facts many types share that one adapter
-   * reads from a table of types (where a resource sits in a network). It returns no view for the
-   * types it does not know.
+   * Register an adapter that reads every resource of a source, whatever its type: facts of how the
+   * source read it (a transform that produced it, or could not), or facts many types share that one
+   * adapter reads from a table of types (where a resource sits in a network). It returns no view for
+   * the types it does not know.
    */
-  registerForAll(adapter: ViewAdapter): this {
-    this.everyType.push(adapter);
+  registerForAll(source: SourceKind, adapter: ViewAdapter): this {
+    let list = this.everyType.get(source);
+    if (!list) this.everyType.set(source, (list = []));
+    list.push(adapter);
     return this;
   }
 
-  /** Adapters registered for every type. */
-  forAll(): readonly ViewAdapter[] {
-    return this.everyType;
+  /** Adapters registered for every type of a source. */
+  forAll(source: SourceKind): readonly ViewAdapter[] {
+    return this.everyType.get(source) ?? [];
   }
 
-  register(types: string | readonly string[], adapter: ViewAdapter): this {
+  /** Register the adapter of one or more types of a source. A (source, type) takes one adapter. */
+  register(source: SourceKind, types: string | readonly string[], adapter: ViewAdapter): this {
     for (const t of typeof types === 'string' ? [types] : types) {
-      if (this.byType.has(t)) throw new Error(`a view adapter for ${t} is already registered`);
-      this.byType.set(t, adapter);
+      const key = keyOf(source, t);
+      if (this.byKey.has(key)) throw new Error(`a view adapter for ${t} (${source}) is already registered`);
+      this.byKey.set(key, adapter);
     }
     return this;
   }
@@ -47,19 +56,36 @@ export class AdapterRegistry {
   /** Copy of this registry with another's adapters added. */
   merge(other: AdapterRegistry): AdapterRegistry {
     const out = new AdapterRegistry();
-    for (const [t, a] of this.byType) out.byType.set(t, a);
-    for (const [t, a] of other.byType) out.register(t, a);
-    out.everyType.push(...this.everyType, ...other.everyType);
+    for (const [k, a] of this.byKey) out.byKey.set(k, a);
+    for (const [k, a] of other.byKey) {
+      if (out.byKey.has(k)) throw new Error(`a view adapter for ${k} is already registered`);
+      out.byKey.set(k, a);
+    }
+    for (const reg of [this, other])
+      for (const [s, list] of reg.everyType) for (const a of list) out.registerForAll(s, a);
     return out;
   }
 
-  adapterFor(type: string): ViewAdapter | undefined {
-    return this.byType.get(type);
+  adapterFor(source: SourceKind, type: string): ViewAdapter | undefined {
+    return this.byKey.get(keyOf(source, type));
   }
 
-  types(): string[] {
-    return [...this.byType.keys()];
+  /** The types a source has adapters for. */
+  types(source: SourceKind): string[] {
+    const prefix = `${source}\u0000`;
+    return [...this.byKey.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   }
+
+  /** The sources with at least one adapter. */
+  sources(): SourceKind[] {
+    const out = new Set<SourceKind>(this.everyType.keys());
+    for (const k of this.byKey.keys()) out.add(k.slice(0, k.indexOf('\u0000')) as SourceKind);
+    return [...out];
+  }
+}
+
+function keyOf(source: SourceKind, type: string): string {
+  return `${source}\u0000${type}`;
 }
 
 /**
@@ -104,8 +130,8 @@ export class ViewSet {
   }
 
   private derive(resource: Resource): readonly View[] {
-    const adapter = this.registry.adapterFor(resource.type);
-    const forAll = this.registry.forAll();
+    const adapter = this.registry.adapterFor(resource.source, resource.type);
+    const forAll = this.registry.forAll(resource.source);
     if (!adapter && forAll.length === 0) return [];
     let views: readonly View[] = [];
     for (const a of adapter ? [adapter, ...forAll] : forAll) {

@@ -44,7 +44,7 @@ function condition(stack: Stack, name: string): CfnCondition {
 /** Evaluate BW-NS-001 with a security group adapter that counts its calls per group. */
 function judge(graph: ResourceGraph) {
   const calls = new Map<string, number>();
-  const adapters = new AdapterRegistry().register('AWS::EC2::SecurityGroup', (r, ctx) => {
+  const adapters = new AdapterRegistry().register('cloudformation', 'AWS::EC2::SecurityGroup', (r, ctx) => {
     calls.set(r.logicalId!, (calls.get(r.logicalId!) ?? 0) + 1);
     return securityGroupView(r, ctx);
   });

@@ -641,7 +641,7 @@ describe('a tag value echoed in a message', () => {
 describe('adapter errors and incomplete inputs', () => {
   /** The same synthesized app, read by an adapter that throws on buckets with a hostile message. */
   const broken = () => {
-    const adapters = new AdapterRegistry().register('AWS::S3::Bucket', (r) => {
+    const adapters = new AdapterRegistry().register('cloudformation', 'AWS::S3::Bucket', (r) => {
       throw new Error(`cannot read \`${r.path ?? r.address}\` | <img src=x> ${ESC}[2J`);
     });
     const ev = evaluate({ graph: loadInput([outdir]).graph, adapters, rules: RULES, pack: findPack('all')! });

@@ -2,14 +2,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App as TfApp, TerraformStack } from 'cdktf';
 import { evaluate } from '../../lib/engine/evaluate';
 import { ResourceGraph } from '../../lib/graph/graph';
 import { definePack } from '../../lib/engine/pack';
 import type { RuleResult } from '../../lib/engine/result';
-import { isCdkCase, type CdkRuleCase, type RuleCases, type TemplateRuleCase } from '../../lib/engine/cases';
+import {
+  isCdkCase,
+  isCdktfCase,
+  isTemplateCase,
+  isTerraformPlanCase,
+  type CdkRuleCase,
+  type CdktfRuleCase,
+  type RuleCases,
+  type TemplateRuleCase,
+  type TerraformPlanRuleCase,
+} from '../../lib/engine/cases';
 import type { Rule } from '../../lib/engine/rule';
-import { loadInput } from '../../lib/sources';
-import { cloudFormationAdapters } from '../../lib/views/cloudformation';
+import { adaptersForAll, loadInput, SOURCES } from '../../lib/sources';
 
 const everything = definePack({
   id: 'test',
@@ -23,18 +34,74 @@ const everything = definePack({
 export const REPO_ROOT = path.join(__dirname, '../..');
 
 /**
- * Evaluate every case of a rule. CDK cases are synthesized (one stack a case, one app); template
- * cases read their vendored template (each template once). Each case is its own estate: rules that
- * look across the graph (a trail, a backup plan) see only its stack or template.
+ * Evaluate every case of a rule. CDK and CDKTF cases are synthesized (one stack a case, one app per
+ * kind); template and plan cases read their vendored file (each file once). Each case is its own
+ * estate: rules that look across the graph (a trail, a backup plan) see only its stack or file.
  */
 export function runCases(rc: RuleCases): Map<string, RuleResult[]> {
   const out = new Map<string, RuleResult[]>();
+  const add = (results: Map<string, RuleResult[]>) => {
+    for (const [name, rs] of results) out.set(name, rs);
+  };
   const cdk = rc.cases.filter(isCdkCase);
-  if (cdk.length > 0) for (const [name, rs] of runCdkCases(rc.rule, cdk)) out.set(name, rs);
-  const templates = rc.cases.filter((c): c is TemplateRuleCase => !isCdkCase(c));
-  if (templates.length > 0) for (const [name, rs] of runTemplateCases(rc.rule, templates)) out.set(name, rs);
+  if (cdk.length > 0) add(runCdkCases(rc.rule, cdk));
+  const templates = rc.cases.filter(isTemplateCase);
+  if (templates.length > 0) add(runFileCases(rc.rule, templates, (c) => c.template, byLogicalId));
+  const cdktf = rc.cases.filter(isCdktfCase);
+  if (cdktf.length > 0) add(runCdktfCases(rc.rule, cdktf));
+  const plans = rc.cases.filter(isTerraformPlanCase);
+  if (plans.length > 0) add(runFileCases(rc.rule, plans, (c) => c.file, byAddress));
   return out;
 }
+
+/** Whether a source that reads Terraform (plans, `cdk.tf.json`) is registered. */
+export function terraformSourceRegistered(): boolean {
+  return SOURCES.some((s) => s.kind === 'terraform');
+}
+
+/** Read one synthesized or vendored Terraform file, saying plainly when no source reads Terraform. */
+function loadTerraform(file: string) {
+  if (!fs.existsSync(file)) throw new Error(`${file} was not written`);
+  if (!terraformSourceRegistered())
+    throw new Error(
+      `no source recognises ${file}: no Terraform source is registered in lib/sources/index.ts`,
+    );
+  return loadInput([file]);
+}
+
+/**
+ * CDKTF cases: one app, one `TerraformStack` a case with its AWS provider, synthesized to a temporary
+ * directory (no terraform binary); each stack's `cdk.tf.json` is read through the registered sources.
+ */
+function runCdktfCases(rule: Rule, cases: readonly CdktfRuleCase[]): Map<string, RuleResult[]> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-cdktf-cases-'));
+  try {
+    const app = new TfApp({ outdir });
+    const stacks = cases.map((c, i) => {
+      const stack = new TerraformStack(app, `Case${i}`);
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      c.build(stack);
+      return `Case${i}`;
+    });
+    app.synth();
+    const out = new Map<string, RuleResult[]>();
+    cases.forEach((c, i) => {
+      const stack = stacks[i]!;
+      const { graph } = loadTerraform(path.join(outdir, 'stacks', stack, 'cdk.tf.json'));
+      const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [rule], pack: everything });
+      out.set(
+        c.name,
+        ev.results.filter((r) => c.target === undefined || matchesTarget(r, stack, c.target)),
+      );
+    });
+    return out;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+const byLogicalId = (r: RuleResult, target: string) => r.resource.logicalId === target;
+const byAddress = (r: RuleResult, target: string) => r.resource.address === target;
 
 function runCdkCases(rule: Rule, cases: readonly CdkRuleCase[]): Map<string, RuleResult[]> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-cases-'));
@@ -47,7 +114,7 @@ function runCdkCases(rule: Rule, cases: readonly CdkRuleCase[]): Map<string, Rul
     });
     app.synth();
     const { graph } = loadInput([outdir]);
-    const adapters = cloudFormationAdapters();
+    const adapters = adaptersForAll();
     const out = new Map<string, RuleResult[]>();
     cases.forEach((c, i) => {
       const stack = stacks[i]!;
@@ -64,20 +131,27 @@ function runCdkCases(rule: Rule, cases: readonly CdkRuleCase[]): Map<string, Rul
   }
 }
 
-function runTemplateCases(rule: Rule, cases: readonly TemplateRuleCase[]): Map<string, RuleResult[]> {
-  const adapters = cloudFormationAdapters();
-  const byTemplate = new Map<string, RuleResult[]>();
+/** Cases read from vendored files (templates, plans): each file read and evaluated once. */
+function runFileCases<C extends TemplateRuleCase | TerraformPlanRuleCase>(
+  rule: Rule,
+  cases: readonly C[],
+  fileOf: (c: C) => string,
+  matches: (r: RuleResult, target: string) => boolean,
+): Map<string, RuleResult[]> {
+  const adapters = adaptersForAll();
+  const byFile = new Map<string, RuleResult[]>();
   const out = new Map<string, RuleResult[]>();
   for (const c of cases) {
-    let results = byTemplate.get(c.template);
+    let results = byFile.get(fileOf(c));
     if (!results) {
-      const { graph } = loadInput([path.join(REPO_ROOT, c.template)]);
+      const file = path.join(REPO_ROOT, fileOf(c));
+      const { graph } = isTerraformPlanCase(c) ? loadTerraform(file) : loadInput([file]);
       results = [...evaluate({ graph, adapters, rules: [rule], pack: everything }).results];
-      byTemplate.set(c.template, results);
+      byFile.set(fileOf(c), results);
     }
     out.set(
       c.name,
-      results.filter((r) => r.resource.logicalId === c.target),
+      results.filter((r) => matches(r, c.target)),
     );
   }
   return out;

@@ -24,6 +24,9 @@ export interface ParsedTemplate {
  * Deepest nesting of objects and arrays a template may have. CloudFormation templates written by
  * tools or people stay far below it; deeper input is rejected before anything recurses over it.
  */
+/** How the errors of a parsed value that is not a template begin. */
+const NOT_A_TEMPLATE = 'not a CloudFormation template';
+
 export const MAX_NESTING = 256;
 
 /**
@@ -489,7 +492,7 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
     throw new InputError(
       'BULWARK_TEMPLATE_INVALID',
       file,
-      'not a CloudFormation template: the top level is not an object',
+      `${NOT_A_TEMPLATE}: the top level is not an object`,
     );
   }
   const t = body as Record<string, unknown>;
@@ -497,7 +500,7 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
     throw new InputError(
       'BULWARK_TEMPLATE_INVALID',
       file,
-      'not a CloudFormation template: it has no `Resources` section',
+      `${NOT_A_TEMPLATE}: it has no \`Resources\` section`,
     );
   }
   if (typeof t.Resources !== 'object' || t.Resources === null || Array.isArray(t.Resources)) {
@@ -530,4 +533,20 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
     }
   }
   return t;
+}
+
+/**
+ * Decode and parse a file as a template read would (JSON when it is named `.json` or starts with `{`,
+ * YAML otherwise), for the error that says why it cannot be read: encoding, syntax, a key given
+ * twice, nesting, aliases. Returns when the file parses.
+ */
+export function checkParses(file: string, buf: Buffer): void {
+  const text = checkText(file, buf);
+  try {
+    if (/\.json$/i.test(file) || /^\s*\{/.test(text)) parseJsonTemplate(file, text);
+    else parseYamlTemplate(file, text);
+  } catch (e) {
+    // A value that parses but is no template is for the sources to say.
+    if (!(e instanceof InputError && e.detail.startsWith(NOT_A_TEMPLATE))) throw e;
+  }
 }

@@ -8,19 +8,15 @@ import { identitiesOf } from './identities';
 import { Resolver } from './intrinsics';
 import { checkText, measure, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 import { expandTransforms } from './transforms';
-import type { TemplateInfo } from '../artifact';
+import type { SourceRead } from '../source';
 
 export type { TemplateInfo } from '../artifact';
 
-export interface CloudFormationRead {
-  readonly resources: Resource[];
-  readonly templates: TemplateInfo[];
-  /**
-   * What was declared but could not be read: nested stacks (`AWS::CloudFormation::Stack`) whose
-   * template is not in the input. Their resources were not checked; reports say so.
-   */
-  readonly incomplete: string[];
-}
+/**
+ * What was read from CloudFormation: its `incomplete` lists nested stacks
+ * (`AWS::CloudFormation::Stack`) whose template is not in the input.
+ */
+export type CloudFormationRead = SourceRead;
 
 const NESTED_STACK = 'AWS::CloudFormation::Stack';
 

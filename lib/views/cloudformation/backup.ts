@@ -279,5 +279,7 @@ export function planView(r: Resource, ctx: AdapterContext): BackupPlanView {
 
 /** Backup vault and backup plan views. */
 export function registerBackup(registry: AdapterRegistry): void {
-  registry.register(VAULT, vaultView).register('AWS::Backup::BackupPlan', planView);
+  registry
+    .register('cloudformation', VAULT, vaultView)
+    .register('cloudformation', 'AWS::Backup::BackupPlan', planView);
 }

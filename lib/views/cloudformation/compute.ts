@@ -380,12 +380,13 @@ export function launchTemplateView(r: Resource, ctx: AdapterContext): VirtualMac
  * -> function, container-task, virtual-machine and build-project views.
  */
 export function registerCompute(registry: AdapterRegistry): void {
-  registry.register('AWS::Lambda::Function', functionView);
-  registry.register('AWS::ECS::TaskDefinition', taskDefinitionView);
-  registry.register('AWS::EC2::Instance', instanceView);
+  registry.register('cloudformation', 'AWS::Lambda::Function', functionView);
+  registry.register('cloudformation', 'AWS::ECS::TaskDefinition', taskDefinitionView);
+  registry.register('cloudformation', 'AWS::EC2::Instance', instanceView);
   registry.register(
+    'cloudformation',
     ['AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
     launchTemplateView,
   );
-  registry.register('AWS::CodeBuild::Project', buildProjectView);
+  registry.register('cloudformation', 'AWS::CodeBuild::Project', buildProjectView);
 }

@@ -16,7 +16,7 @@ import type { ClientAuthenticationMethod, DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import { allowsPublic, parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { base, bool, type Encryption } from './stores';
+import { base, bool, type Encryption } from './store-base';
 import { registerStreams } from './streams';
 
 // Managed databases, warehouses, caches and search clusters. Each default written here is what the
@@ -353,11 +353,15 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
 /** Data-store views for Neptune, DocumentDB, Redshift, ElastiCache, OpenSearch, Kinesis, Firehose, MSK, EMR and DMS. */
 export function registerDataServices(registry: AdapterRegistry): void {
   registry
-    .register('AWS::Neptune::DBCluster', neptuneClusterView)
-    .register('AWS::DocDB::DBCluster', docdbClusterView)
-    .register('AWS::Redshift::Cluster', redshiftClusterView)
-    .register('AWS::ElastiCache::ReplicationGroup', replicationGroupView)
-    .register('AWS::ElastiCache::CacheCluster', cacheClusterView)
-    .register(['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], searchDomainView);
+    .register('cloudformation', 'AWS::Neptune::DBCluster', neptuneClusterView)
+    .register('cloudformation', 'AWS::DocDB::DBCluster', docdbClusterView)
+    .register('cloudformation', 'AWS::Redshift::Cluster', redshiftClusterView)
+    .register('cloudformation', 'AWS::ElastiCache::ReplicationGroup', replicationGroupView)
+    .register('cloudformation', 'AWS::ElastiCache::CacheCluster', cacheClusterView)
+    .register(
+      'cloudformation',
+      ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+      searchDomainView,
+    );
   registerStreams(registry);
 }

@@ -101,5 +101,5 @@ export function ruleView(r: Resource, ctx: AdapterContext): EventRouteView {
 
 /** Event-route views for `AWS::Events::Rule`. */
 export function registerEvents(registry: AdapterRegistry): void {
-  registry.register('AWS::Events::Rule', ruleView);
+  registry.register('cloudformation', 'AWS::Events::Rule', ruleView);
 }

@@ -71,5 +71,5 @@ export function lambdaPermissionView(r: Resource, ctx: AdapterContext): AccessGr
 
 /** Lambda permissions -> access-grant views. */
 export function registerGrants(registry: AdapterRegistry): void {
-  registry.register('AWS::Lambda::Permission', lambdaPermissionView);
+  registry.register('cloudformation', 'AWS::Lambda::Permission', lambdaPermissionView);
 }

@@ -227,8 +227,8 @@ export function permissionPolicyView(r: Resource, ctx: AdapterContext): Permissi
  * user pools -> user-directory views, their clients -> app-client views.
  */
 export function registerIdentity(registry: AdapterRegistry): void {
-  registry.register(Object.keys(IDENTITY_TYPES), identityView);
-  registry.register(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], permissionPolicyView);
-  registry.register('AWS::Cognito::UserPool', userPoolView);
-  registry.register('AWS::Cognito::UserPoolClient', userPoolClientView);
+  registry.register('cloudformation', Object.keys(IDENTITY_TYPES), identityView);
+  registry.register('cloudformation', ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'], permissionPolicyView);
+  registry.register('cloudformation', 'AWS::Cognito::UserPool', userPoolView);
+  registry.register('cloudformation', 'AWS::Cognito::UserPoolClient', userPoolClientView);
 }

@@ -35,8 +35,8 @@ export function cloudFormationAdapters(): AdapterRegistry {
   registerGrants(registry);
   registerKubernetes(registry);
   registerNetworkServices(registry);
-  registry.registerForAll(expansionView);
+  registry.registerForAll('cloudformation', expansionView);
   // Placement spans types (databases, load balancers, functions, instances...): one table, one adapter.
-  registry.registerForAll(placementView);
+  registry.registerForAll('cloudformation', placementView);
   return registry;
 }

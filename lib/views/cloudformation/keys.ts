@@ -37,5 +37,5 @@ export function keyView(r: Resource): KeyView {
 
 /** Key views for `AWS::KMS::Key`. */
 export function registerKeys(registry: AdapterRegistry): void {
-  registry.register('AWS::KMS::Key', keyView);
+  registry.register('cloudformation', 'AWS::KMS::Key', keyView);
 }

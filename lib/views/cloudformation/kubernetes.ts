@@ -118,5 +118,5 @@ export function eksClusterView(r: Resource, ctx: AdapterContext): KubernetesClus
 
 /** EKS clusters -> Kubernetes cluster views. */
 export function registerKubernetes(registry: AdapterRegistry): void {
-  registry.register(['AWS::EKS::Cluster', 'Custom::AWSCDK-EKS-Cluster'], eksClusterView);
+  registry.register('cloudformation', ['AWS::EKS::Cluster', 'Custom::AWSCDK-EKS-Cluster'], eksClusterView);
 }

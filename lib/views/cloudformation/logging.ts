@@ -379,5 +379,5 @@ function dataEvents(basic: Value | undefined, advanced: Value | undefined): Fact
 
 /** Audit-trail views for `AWS::CloudTrail::Trail`. */
 export function registerLogging(registry: AdapterRegistry): void {
-  registry.register('AWS::CloudTrail::Trail', trailView);
+  registry.register('cloudformation', 'AWS::CloudTrail::Trail', trailView);
 }

@@ -158,8 +158,8 @@ export function snsSubscriptionView(r: Resource): SubscriptionView {
 
 /** VPC endpoints, WAFv2 web ACLs, ECS services and SNS subscriptions. */
 export function registerNetworkServices(registry: AdapterRegistry): void {
-  registry.register('AWS::EC2::VPCEndpoint', vpcEndpointView);
-  registry.register('AWS::WAFv2::WebACL', webAclView);
-  registry.register('AWS::ECS::Service', ecsServiceView);
-  registry.register('AWS::SNS::Subscription', snsSubscriptionView);
+  registry.register('cloudformation', 'AWS::EC2::VPCEndpoint', vpcEndpointView);
+  registry.register('cloudformation', 'AWS::WAFv2::WebACL', webAclView);
+  registry.register('cloudformation', 'AWS::ECS::Service', ecsServiceView);
+  registry.register('cloudformation', 'AWS::SNS::Subscription', snsSubscriptionView);
 }

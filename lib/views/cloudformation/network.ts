@@ -400,10 +400,10 @@ export function networkFirewallView(r: Resource, ctx: AdapterContext): NetworkFi
  * network, subnet, network-acl, route-table and network-firewall views.
  */
 export function registerNetwork(registry: AdapterRegistry): void {
-  registry.register('AWS::EC2::SecurityGroup', securityGroupView);
-  registry.register('AWS::EC2::VPC', vpcView);
-  registry.register('AWS::EC2::Subnet', subnetView);
-  registry.register('AWS::EC2::NetworkAcl', networkAclView);
-  registry.register('AWS::EC2::RouteTable', routeTableView);
-  registry.register('AWS::NetworkFirewall::Firewall', networkFirewallView);
+  registry.register('cloudformation', 'AWS::EC2::SecurityGroup', securityGroupView);
+  registry.register('cloudformation', 'AWS::EC2::VPC', vpcView);
+  registry.register('cloudformation', 'AWS::EC2::Subnet', subnetView);
+  registry.register('cloudformation', 'AWS::EC2::NetworkAcl', networkAclView);
+  registry.register('cloudformation', 'AWS::EC2::RouteTable', routeTableView);
+  registry.register('cloudformation', 'AWS::NetworkFirewall::Firewall', networkFirewallView);
 }

@@ -276,11 +276,11 @@ export function macieView(r: Resource): PostureView {
 
 /** GuardDuty, Security Hub, AWS Config, IAM Access Analyzer, ECR scanning and Macie -> posture views. */
 export function registerPosture(registry: AdapterRegistry): void {
-  registry.register('AWS::Macie::Session', macieView);
-  registry.register('AWS::GuardDuty::Detector', detectorView);
-  registry.register('AWS::SecurityHub::Hub', hubView);
-  registry.register('AWS::Config::ConfigurationRecorder', recorderView);
-  registry.register('AWS::AccessAnalyzer::Analyzer', analyzerView);
-  registry.register('AWS::ECR::RegistryScanningConfiguration', registryScanningView);
-  registry.register('AWS::ECR::Repository', repositoryView);
+  registry.register('cloudformation', 'AWS::Macie::Session', macieView);
+  registry.register('cloudformation', 'AWS::GuardDuty::Detector', detectorView);
+  registry.register('cloudformation', 'AWS::SecurityHub::Hub', hubView);
+  registry.register('cloudformation', 'AWS::Config::ConfigurationRecorder', recorderView);
+  registry.register('cloudformation', 'AWS::AccessAnalyzer::Analyzer', analyzerView);
+  registry.register('cloudformation', 'AWS::ECR::RegistryScanningConfiguration', registryScanningView);
+  registry.register('cloudformation', 'AWS::ECR::Repository', repositoryView);
 }

@@ -235,5 +235,5 @@ function objectLock(enabled: Value | undefined, retention: Value | undefined): D
 }
 
 export function registerS3(registry: AdapterRegistry): void {
-  registry.register('AWS::S3::Bucket', bucketView);
+  registry.register('cloudformation', 'AWS::S3::Bucket', bucketView);
 }

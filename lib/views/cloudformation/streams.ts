@@ -15,7 +15,7 @@ import {
 import type { ClientAuthenticationMethod, DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { base, bool, weaker, type Encryption } from './stores';
+import { base, bool, weaker, type Encryption } from './store-base';
 
 // Streams, processing clusters and replication endpoints. Each default written here is what the service
 // does when the template leaves the property out.
@@ -304,9 +304,9 @@ export function dmsEndpointView(r: Resource, ctx: AdapterContext): DataStoreView
 /** Registers the adapters of this file. */
 export function registerStreams(registry: AdapterRegistry): void {
   registry
-    .register('AWS::Kinesis::Stream', kinesisStreamView)
-    .register('AWS::KinesisFirehose::DeliveryStream', deliveryStreamView)
-    .register('AWS::MSK::Cluster', mskClusterView)
-    .register('AWS::EMR::Cluster', emrClusterView)
-    .register('AWS::DMS::Endpoint', dmsEndpointView);
+    .register('cloudformation', 'AWS::Kinesis::Stream', kinesisStreamView)
+    .register('cloudformation', 'AWS::KinesisFirehose::DeliveryStream', deliveryStreamView)
+    .register('cloudformation', 'AWS::MSK::Cluster', mskClusterView)
+    .register('cloudformation', 'AWS::EMR::Cluster', emrClusterView)
+    .register('cloudformation', 'AWS::DMS::Endpoint', dmsEndpointView);
 }

@@ -219,3 +219,31 @@ export function tlsFacts(family: TlsPolicyFamily, name: Fact<string>): TlsFacts 
 export function tlsAtLeast(v: TlsVersion, min: TlsVersion): boolean {
   return Number(v) >= Number(min);
 }
+
+// What each service offers and how it spells protocols: service facts, the same whatever source
+// describes the resource.
+
+/** The strongest policies Elastic Load Balancing offers: TLS 1.3 only, and TLS 1.3 only with PQ key exchange. */
+export const ELBV2_OFFERS = { tls13Only: true, postQuantumTls13Only: true } as const;
+
+/** CloudFront (own certificate) and API Gateway REST endpoints offer TLS 1.3 only, without a PQ variant. */
+export const TLS13_OFFERED = { tls13Only: true, postQuantumTls13Only: false } as const;
+
+/** Classic listener protocols in the cloud-neutral spelling of endpoint views (`SSL` is TLS over TCP). */
+export const CLASSIC_PROTOCOLS: Readonly<Record<string, string>> = {
+  HTTP: 'HTTP',
+  HTTPS: 'HTTPS',
+  TCP: 'TCP',
+  SSL: 'TLS',
+};
+
+/** SSL protocol attributes of a custom SSL negotiation policy, oldest first, with the TLS floor each sets. */
+export const CLASSIC_PROTOCOL_ATTRIBUTES: readonly [string, TlsVersion][] = [
+  ['Protocol-SSLv3', '1.0'],
+  ['Protocol-TLSv1', '1.0'],
+  ['Protocol-TLSv1.1', '1.1'],
+  ['Protocol-TLSv1.2', '1.2'],
+];
+
+/** Classic load balancers offer neither TLS 1.3 nor post-quantum key exchange. */
+export const CLASSIC_OFFERS = { tls13Only: false, postQuantumTls13Only: false } as const;

@@ -1,0 +1,11 @@
+import { AdapterRegistry } from '../registry';
+
+/**
+ * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
+ * family registers its types for the `terraform` source; they derive the same views as the
+ * CloudFormation adapters, so one rule judges both.
+ */
+export function terraformAdapters(): AdapterRegistry {
+  const registry = new AdapterRegistry();
+  return registry;
+}
