@@ -84,6 +84,7 @@ describe('sources recognise their artifacts by content', () => {
     expect(isInputError(error)).toBe(true);
     expect((error as Error).message).toBe(
       `${file}: not a CloudFormation template: it has no \`Resources\` section or \`AWSTemplateFormatVersion\`; ` +
+        'not a Terraform artifact: it has no `format_version` with planned values, and no `resource` or `data` block; ' +
         'not a fake plan: it does not start with `fake-plan`',
     );
   });
