@@ -1,6 +1,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import type { Construct } from 'constructs';
 import {
   AuditTrailSink,
@@ -10,6 +11,9 @@ import {
   ClassifiedObjectStore,
   SegmentedNetwork,
   Tier,
+  classificationTags,
+  denyInsecureTransport,
+  policyJson,
 } from '../../lib/terraform';
 import { INCIDENT_SEVERITIES, type IncidentSeverity } from '../../lib/aws/incident/severity';
 
@@ -33,19 +37,37 @@ export class ExampleStack extends TerraformStack {
       classification: Classification.CONFIDENTIAL,
       description: 'Encrypts the incident notification topics',
     });
+    // Alarms and EventBridge rules publish to the encrypted topics.
+    const publishers = ['cloudwatch.amazonaws.com', 'events.amazonaws.com'];
     incidentKey.addToPolicy({
-      Sid: 'AllowCloudWatchAlarms',
+      Sid: 'AllowAlarmsAndEvents',
       Effect: 'Allow',
-      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Principal: { Service: publishers },
       Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       Resource: '*',
     });
+    // Incident topics, as the CDK IncidentRouting: CONFIDENTIAL, TLS only, published to by alarms and rules.
     const topics = {} as Record<IncidentSeverity, string>;
     for (const severity of INCIDENT_SEVERITIES) {
-      topics[severity] = new SnsTopic(this, `Incidents-${severity}`, {
+      const topic = new SnsTopic(this, `Incidents-${severity}`, {
         name: `incidents-${severity}`,
         kmsMasterKeyId: incidentKey.arn,
-      }).arn;
+        tags: classificationTags(Classification.CONFIDENTIAL),
+      });
+      new SnsTopicPolicy(this, `Incidents-${severity}-Policy`, {
+        arn: topic.arn,
+        policy: policyJson([
+          denyInsecureTransport('sns:*', [topic.arn]),
+          {
+            Sid: 'AlarmsAndRulesPublish',
+            Effect: 'Allow',
+            Principal: { Service: publishers },
+            Action: 'sns:Publish',
+            Resource: topic.arn,
+          },
+        ]),
+      });
+      topics[severity] = topic.arn;
     }
 
     this.network = new SegmentedNetwork(this, 'Network', {
