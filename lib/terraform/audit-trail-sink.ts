@@ -163,6 +163,9 @@ export class AuditTrailSink extends Construct {
       tags: classificationTags(Classification.CONFIDENTIAL),
       lifecycle: { preventDestroy: true },
     });
+    const identifiers = MASKED_IDENTIFIERS.map(
+      (d) => `arn:${ctx.partition}:dataprotection::aws:data-identifier/${d}`,
+    );
     new CloudwatchLogDataProtectionPolicy(this, 'LogGroupDataProtection', {
       logGroupName: this.logGroup.name,
       policyDocument: JSON.stringify({
@@ -172,12 +175,12 @@ export class AuditTrailSink extends Construct {
         Statement: [
           {
             Sid: 'audit',
-            DataIdentifier: MASKED_IDENTIFIERS.map((d) => `arn:aws:dataprotection::aws:data-identifier/${d}`),
+            DataIdentifier: identifiers,
             Operation: { Audit: { FindingsDestination: {} } },
           },
           {
             Sid: 'redact',
-            DataIdentifier: MASKED_IDENTIFIERS.map((d) => `arn:aws:dataprotection::aws:data-identifier/${d}`),
+            DataIdentifier: identifiers,
             Operation: { Deidentify: { MaskConfig: {} } },
           },
         ],

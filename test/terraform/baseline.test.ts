@@ -18,6 +18,7 @@ import {
   allocateSubnets,
 } from '../../lib/terraform';
 import { buildExampleApp } from '../../examples/terraform/app';
+import { CIS_METRIC_FILTERS } from '../../lib/aws/audit/cis-metric-filters';
 import { policyOf, synth } from './support';
 
 const TOPICS = { critical: 'arn:t:c', high: 'arn:t:h', medium: 'arn:t:m', low: 'arn:t:l' };
@@ -136,6 +137,23 @@ describe('AuditTrailSink', () => {
     const policy = policyOf(out.one('aws_s3_bucket_policy', /^Audit_BucketPolicy_/));
     expect(policy.Statement.some((s) => s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
     expect(out.one('aws_s3_bucket_logging', /^Audit_AccessLogging/).args.target_prefix).toBe('audit-bucket/');
+  });
+
+  test('the log group is kept a year, encrypted, masks secrets, and every CIS alarm goes to its severity topic', () => {
+    const group = out.one('aws_cloudwatch_log_group', /^Audit_LogGroup_/);
+    expect(group.args.retention_in_days).toBe(AUDIT_LOG_MIN_RETENTION_DAYS);
+    expect(group.args.kms_key_id).toMatch(/^\$\{aws_kms_key\.Audit_Key_\w+\.arn\}$/);
+    const masking = JSON.parse(
+      out.one('aws_cloudwatch_log_data_protection_policy', /^Audit_LogGroupDataProtection_/).args
+        .policy_document as string,
+    ) as { Statement: { Operation: Record<string, unknown> }[] };
+    expect(masking.Statement.some((st) => 'Deidentify' in st.Operation)).toBe(true);
+    const alarms = out.of('aws_cloudwatch_metric_alarm');
+    expect(alarms).toHaveLength(CIS_METRIC_FILTERS.length);
+    for (const f of CIS_METRIC_FILTERS) {
+      const alarm = alarms.find((a) => (a.args.alarm_name as string).endsWith(`-${f.id}`))!;
+      expect(alarm.args.alarm_actions).toEqual([TOPICS[f.severity]]);
+    }
   });
 
   test('retention below the audit minimum is refused', () => {
