@@ -9,6 +9,7 @@ export default tseslint.config(
       'cdk.out/',
       'coverage/',
       '.bench/',
+      'examples/terraform/cdktf.out/',
       'scratch/',
       '**/*.js',
       '**/*.mjs',

@@ -8,12 +8,14 @@ import { adaptersForAll, loadInput } from '../lib/sources';
 import { findPack } from '../policies/packs';
 import { RULES } from '../policies/rules';
 import { buildBenchApp } from './app';
+import { runTerraformBench } from './terraform';
 
 /**
  * `npm run bench [-- --units N --repeat R]`: generate a CDK app, synthesize it once, then time on
  * that cloud assembly Bulwark (read the templates and evaluate every rule) and cdk-nag's
  * AwsSolutions pack (include the same templates and validate them), the median of R runs after a
  * warm-up. cdk-nag on the app's in-memory construct tree is printed too, for reference.
+ * `--source terraform` runs the CDKTF counterpart against checkov instead (bench/terraform.ts).
  */
 function main(argv: string[]): void {
   const arg = (name: string, def: number) => {
@@ -22,6 +24,13 @@ function main(argv: string[]): void {
     if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number`);
     return v;
   };
+  const s = argv.indexOf('--source');
+  const source = s >= 0 ? argv[s + 1] : 'cloudformation';
+  if (source === 'terraform') {
+    process.exitCode = runTerraformBench(arg('units', 100), arg('repeat', 5));
+    return;
+  }
+  if (source !== 'cloudformation') throw new Error('--source takes cloudformation or terraform');
   const units = arg('units', 800);
   const repeat = arg('repeat', 5);
   const outdir = path.join(__dirname, '..', '.bench', 'cdk.out');

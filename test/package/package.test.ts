@@ -39,6 +39,8 @@ beforeAll(() => {
       tarball,
       `aws-cdk-lib@${pkg.devDependencies['aws-cdk-lib']}`,
       `constructs@${pkg.devDependencies['constructs']}`,
+      `cdktf@${pkg.devDependencies['cdktf']}`,
+      `@cdktf/provider-aws@${pkg.devDependencies['@cdktf/provider-aws']}`,
     ],
     project,
   );
@@ -55,6 +57,7 @@ test('the tarball holds the built entry points, not tests, cases, maps or the re
     'package/dist/lib/index.d.ts',
     'package/dist/lib/cdk/index.js',
     'package/dist/lib/aws/index.js',
+    'package/dist/lib/terraform/index.js',
     'package/dist/bin/bulwark.js',
     'package/README.md',
   ]) {
@@ -70,6 +73,7 @@ test('a JavaScript project loads every entry point', () => {
     const core = require('bulwark');
     const cdk = require('bulwark/cdk');
     const aws = require('bulwark/aws');
+    const tf = require('bulwark/terraform');
     console.log(JSON.stringify({
       checkPaths: typeof core.checkPaths,
       rules: core.RULES.length,
@@ -78,6 +82,11 @@ test('a JavaScript project loads every entry point', () => {
       plugin: typeof cdk.BulwarkValidationPlugin,
       store: typeof aws.ClassifiedObjectStore,
       vpc: typeof aws.SegmentedVpc,
+      tfStore: typeof tf.ClassifiedObjectStore,
+      tfNetwork: typeof tf.SegmentedNetwork,
+      tfAudit: typeof tf.AuditTrailSink,
+      tfBackup: typeof tf.ClassifiedBackup,
+      tfKey: typeof tf.ClassifiedKey,
     }));`;
   const out = JSON.parse(execFileSync('node', ['-e', script], { cwd: project, encoding: 'utf8' })) as Record<
     string,
@@ -92,6 +101,11 @@ test('a JavaScript project loads every entry point', () => {
     plugin: 'function',
     store: 'function',
     vpc: 'function',
+    tfStore: 'function',
+    tfNetwork: 'function',
+    tfAudit: 'function',
+    tfBackup: 'function',
+    tfKey: 'function',
   });
   expect(out.rules as number).toBeGreaterThan(100);
   // Only the documented entry points are importable.
@@ -128,6 +142,27 @@ test('a JavaScript CDK app checks itself with the plugin at synth', () => {
   });
   expect(bad.status).not.toBe(0);
   expect(bad.stderr + bad.stdout).toMatch(/Shop\/Open/);
+});
+
+test('a JavaScript CDKTF app synthesizes the Terraform baseline', () => {
+  const app = `
+    const { App, TerraformStack } = require('cdktf');
+    const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
+    const { ClassifiedObjectStore, Classification } = require('bulwark/terraform');
+    const app = new App({ outdir: 'cdktf.out' });
+    const stack = new TerraformStack(app, 'shop');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new ClassifiedObjectStore(stack, 'Orders', { classification: Classification.CONFIDENTIAL });
+    app.synth();`;
+  fs.writeFileSync(path.join(project, 'tf-app.js'), app);
+  const run = spawnSync('node', ['tf-app.js'], { cwd: project, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const json = JSON.parse(
+    fs.readFileSync(path.join(project, 'cdktf.out', 'stacks', 'shop', 'cdk.tf.json'), 'utf8'),
+  ) as { resource: Record<string, Record<string, { '//': { metadata: { path: string } } }>> };
+  const buckets = Object.values(json.resource['aws_s3_bucket']!);
+  expect(buckets.map((b) => b['//'].metadata.path)).toEqual(['shop/Orders/Bucket']);
 });
 
 test('the `bulwark` bin checks a cloud assembly', () => {
