@@ -133,6 +133,22 @@ describe('bulwark check: a broken cloud assembly exits 2 with one line naming th
     await expectInputError(dir, /is a directory, expected a template file/);
   });
 
+  test('a nested stack or stack whose template file leads out of the assembly', async () => {
+    await expectInputError(
+      broken('nested-outside', (d) => pointNestedAt(d, '/Shop/Reporting', '..')),
+      /Shop\.metadata\.json: nested stack `Shop\/Reporting`: its template file `\.\.` is not a file inside the cloud assembly/,
+    );
+    await expectInputError(
+      broken('stack-outside', (d) =>
+        editJson(path.join(d, 'manifest.json'), (m) => {
+          const art = (m.artifacts as Record<string, { properties?: { templateFile?: string } }>).Shop!;
+          art.properties!.templateFile = '../cdk.out/Shop.template.json';
+        }),
+      ),
+      /manifest\.json: stack artifact `Shop`: templateFile `\.\.\/cdk\.out\/Shop\.template\.json` is not a file inside the cloud assembly/,
+    );
+  });
+
   test('a nested stack whose template is its parent stack template', async () => {
     const dir = broken('nested-parent', (d) => pointNestedAt(d, '/Shop/Reporting', 'Shop.template.json'));
     await expectInputError(

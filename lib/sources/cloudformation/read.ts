@@ -215,6 +215,17 @@ function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[
         manifestFile,
         `stack artifact \`${id}\` names no templateFile`,
       );
+    for (const [field, file] of [
+      ['templateFile', templateFile],
+      ['additionalMetadataFile', art.additionalMetadataFile],
+    ] as const) {
+      if (file !== undefined && !insideDirectory(dir, file))
+        throw new InputError(
+          'BULWARK_ASSEMBLY_INVALID',
+          manifestFile,
+          `stack artifact \`${id}\`: ${field} \`${file}\` is not a file inside the cloud assembly`,
+        );
+    }
     if (opts.onlyTemplates && !opts.onlyTemplates.has(path.resolve(dir, templateFile))) continue;
     const stack = art.properties?.stackName ?? art.displayName ?? id;
     const inline = art.metadata ?? {};
@@ -252,6 +263,12 @@ function realPath(dir: string): string {
   } catch {
     return path.resolve(dir);
   }
+}
+
+/** Whether `file`, relative to `dir`, names a path strictly inside `dir`. */
+function insideDirectory(dir: string, file: string): boolean {
+  const rel = path.relative(dir, path.resolve(dir, file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** An artifact entry of a manifest, checked for the fields Bulwark reads. */
@@ -412,6 +429,12 @@ function readStack(
     const parentLogicalId = logicalIdPaths.find(([p]) => p.startsWith(`${nestedPath}.NestedStack/`))?.[1];
     const prefix = `${stack}/${parentLogicalId ?? nestedPath.split('/').pop()}`;
     checkNotOwnAncestor(stackMetadata.file, nestedPath, nestedFile, rootPath, templateFile, nested);
+    if (!insideDirectory(dir, nestedFile))
+      throw new InputError(
+        'BULWARK_ASSEMBLY_INVALID',
+        stackMetadata.file,
+        `nested stack \`${nestedPath.replace(/^\//, '')}\`: its template file \`${nestedFile}\` is not a file inside the cloud assembly`,
+      );
     const nf = path.join(dir, nestedFile);
     const np = parseTemplateFile(nf, `the template of nested stack \`${nestedPath.replace(/^\//, '')}\``);
     const nestedResources = toResources(np, {
