@@ -303,7 +303,7 @@ export class Resolver {
     if (typeof template !== 'string') return new Unknown('`Fn::Sub` with a non-string template');
     const parts: Value[] = [];
     let last = 0;
-    const re = /\$\{([^}]*)\}/g;
+    const re = /\$\{([^{}]*)\}/g; // a name holds no brace: linear on unclosed `${`
     for (let m = re.exec(template); m; m = re.exec(template)) {
       parts.push(template.slice(last, m.index));
       const name = m[1]!.trim();
