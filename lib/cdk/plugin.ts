@@ -36,7 +36,8 @@ export interface BulwarkPluginProps {
    */
   readonly printReport?: boolean;
   /**
-   * Write `bulwark.report.json` and `bulwark.sarif` into the cloud assembly directory, for CI.
+   * Write `bulwark.report.json`, `bulwark.sarif` and `bulwark.report.html` into the cloud assembly
+   * directory, for CI and for people.
    * @default true
    */
   readonly writeReports?: boolean;
@@ -92,6 +93,7 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
     if (this.props.writeReports !== false && assemblyDir) {
       fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.json'), render('json', report, {}));
       fs.writeFileSync(path.join(assemblyDir, 'bulwark.sarif'), render('sarif', report, {}));
+      fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.html'), render('html', report, {}));
     }
     const violations: PolicyViolation[] = evaluation.results
       .filter((r) => gates(r, evaluation.pack))

@@ -126,3 +126,38 @@ export function markdownInline(s: string): string {
   }
   return out;
 }
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Text for HTML element content or a quoted attribute value: {@link escapeForXml} (control
+ * characters, bidi controls and unpaired surrogates made visible: `\x1b`, `\u202e`), then `&`, `<`,
+ * `>`, `"` and `'` as entities. The result holds no markup, cannot leave a quoted attribute, and
+ * Markdown syntax in it stays literal text (HTML gives Markdown no meaning).
+ */
+export function escapeHtml(s: string): string {
+  return escapeForXml(s).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
+/**
+ * Inline HTML for a message, fix or title: text between backticks renders as `<code>`, the rest as
+ * text, both through {@link escapeHtml}. An unpaired backtick stays a literal backtick.
+ */
+export function htmlInline(s: string): string {
+  const parts = s.split('`');
+  const paired = parts.length % 2 === 1 ? parts.length : parts.length - 1;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i >= paired) out += escapeHtml('`' + part);
+    else if (i % 2 === 1) out += `<code>${escapeHtml(part)}</code>`;
+    else out += escapeHtml(part);
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
@@ -9,9 +10,11 @@ export * from './model';
 export {
   escapeControl,
   escapeForXml,
+  escapeHtml,
   escapeJsonText,
   escapeMarkdown,
   escapeSarifMessage,
+  htmlInline,
   markdownInline,
   sanitizeTerminal,
 } from './escape';
@@ -29,6 +32,7 @@ export {
 export type { SarifLog, SarifRun, SarifDriver, SarifRule, SarifResult, SarifInvocation } from './sarif';
 export { renderJunit, ERRORS_SUITE } from './junit';
 export { renderMarkdown } from './markdown';
+export { renderHtml, HTML_CSP, type HtmlCompliance, type HtmlDelta } from './html';
 export {
   asffBatches,
   driftSummary,
@@ -41,7 +45,7 @@ export {
 export { DRIFT_RULE_ID, DRIFT_SUITE, driftDifferences, driftFingerprint } from './drift';
 
 /** Report formats, as `--format` accepts them. */
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
@@ -70,5 +74,7 @@ export function render(format: Format, report: Report, options: RenderOptions = 
       return renderJunit(report);
     case 'markdown':
       return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
   }
 }

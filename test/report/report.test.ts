@@ -694,14 +694,14 @@ describe('adapter errors and incomplete inputs', () => {
 
 describe('render', () => {
   test('every format renders the report, ending with a newline', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'markdown']);
+    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'markdown', 'html']);
     for (const f of FORMATS) {
       expect(isFormat(f)).toBe(true);
       const out = render(f, report, { color: false });
       expect(out.endsWith('\n')).toBe(true);
       expect(out).not.toContain(ESC);
     }
-    expect(isFormat('html')).toBe(false);
+    expect(isFormat('pdf')).toBe(false);
     expect(render('json', report)).toBe(renderJson(report));
   });
 
