@@ -12,7 +12,14 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/test/integration/', '/test/package/'],
+      testPathIgnorePatterns: ['/test/integration/', '/test/package/', '/test/browser/'],
+    },
+    {
+      ...base,
+      displayName: 'browser',
+      // The HTML report in headless Chromium (Debian's `chromium` at /usr/bin/chromium, driven by
+      // playwright-core). Skipped with a message when Chromium is missing, unless `CI` is set: then it fails.
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
     },
     {
       ...base,

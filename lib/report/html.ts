@@ -405,8 +405,7 @@ function findingsTable(
       `<tr data-finding="${escapeHtml(kind)}" data-rule="${escapeHtml(f.ruleId)}">` +
       `<td>${severityBadge(f.severity)}${statusTags(f)}</td>` +
       `<td><strong>${escapeHtml(ruleLabel)}</strong><br><span class="small">${htmlInline(rule?.title ?? f.title)}</span></td>` +
-      `<td><code>${escapeHtml(f.resource.path ?? f.resource.address)}</code><br><span class="small">${escapeHtml(f.resource.type)}` +
-      `${f.resource.file !== undefined ? ` · ${escapeHtml(f.resource.line !== undefined ? `${f.resource.file}:${f.resource.line}` : f.resource.file)}` : ''}</span></td>` +
+      `<td>${resourceCell(f)}</td>` +
       `<td>${htmlInline(f.message)}<p class="fix"><strong>Fix:</strong> ${htmlInline(f.fix)}</p></td></tr>`
     );
   });
@@ -415,6 +414,17 @@ function findingsTable(
     `<thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Finding and fix</th></tr></thead>` +
     `<tbody>\n${rows.join('\n')}\n</tbody></table>`
   );
+}
+
+/** Construct path (else address), then type, logical id (when a path names the resource) and file:line. */
+function resourceCell(f: ReportFinding): string {
+  const r = f.resource;
+  const details = [
+    escapeHtml(r.type),
+    r.path !== undefined && r.logicalId !== undefined ? `logical id ${escapeHtml(r.logicalId)}` : undefined,
+    r.file !== undefined ? escapeHtml(r.line !== undefined ? `${r.file}:${r.line}` : r.file) : undefined,
+  ].filter((x) => x !== undefined);
+  return `<code>${escapeHtml(r.path ?? r.address)}</code><br><span class="small">${details.join(' · ')}</span>`;
 }
 
 function statusTags(f: ReportFinding): string {
