@@ -81,6 +81,7 @@ derived; the report lists them), 2 usage or input error.
 Examples:
   npx cdk synth && bulwark check cdk.out
   bulwark check cdk.out --format sarif --output bulwark.sarif
+  bulwark check cdk.out --format html --output bulwark.html
   bulwark check template.yaml --pack cis-aws --fail-on medium`,
     )
     .action(

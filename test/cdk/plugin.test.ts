@@ -41,6 +41,9 @@ describe('CDK validation plugin', () => {
     };
     expect(json.summary.gating).toBe(0);
     expect(fs.existsSync(path.join(outdir, 'bulwark.sarif'))).toBe(true);
+    expect(fs.readFileSync(path.join(outdir, 'bulwark.report.html'), 'utf8')).toMatch(
+      /^<!DOCTYPE html>[\s\S]*<title>Bulwark report: No gating findings/,
+    );
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 

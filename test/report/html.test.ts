@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+import { escapeHtml, htmlInline, renderHtml, type Report } from '../../lib/report';
+import { runCli } from '../support/cli';
+
+/** The hand-written hostile template: a bucket and an SSH-open security group with HTML, Markdown and ANSI names. */
+const HOSTILE = path.join(__dirname, '../fixtures/hand-written/hostile-names.template.json');
+
+let report: Report;
+beforeAll(async () => {
+  const r = await runCli(['check', HOSTILE, '--format', 'json']);
+  expect(r.code).toBe(1);
+  report = JSON.parse(r.stdout) as Report;
+});
+
+describe('HTML escaping', () => {
+  test('escapeHtml: markup characters become entities, control characters visible escapes', () => {
+    expect(escapeHtml(`<img src=x onerror="alert('1')">&\u001b[31m\u202e`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;\\x1b[31m\\u202e',
+    );
+  });
+
+  test('htmlInline: backtick spans become <code>, their content escaped; an unpaired backtick stays text', () => {
+    expect(htmlInline('`<b>` is **not** bold `x')).toBe('<code>&lt;b&gt;</code> is **not** bold `x');
+  });
+});
+
+describe('renderHtml', () => {
+  test('the page is self-contained: a Content-Security-Policy forbidding scripts and loads, no script, no URL', () => {
+    const html = renderHtml(report);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;`,
+    );
+    // Inside tags (artifact text is escaped, so its `<` is `&lt;` and never starts one).
+    const tags = html.match(/<[^>]*>/g)!;
+    expect(
+      tags.filter((t) => /^<script|\s(?:src|href|srcset|action)\s*=\s*["']?(?!#)|url\s*\(/i.test(t)),
+    ).toEqual([]);
+    expect(html).toContain('&lt;img src=x onerror=alert(&#39;tag&#39;)&gt;');
+    expect(html.endsWith('</html>\n')).toBe(true);
+  });
+
+  test('without a delta there is no delta section; with one, its counts, scores and findings are shown', () => {
+    expect(renderHtml(report)).not.toContain('id="delta"');
+    const [a, b] = report.findings;
+    const html = renderHtml({
+      ...report,
+      delta: { new: [a!], fixed: [b!], unchanged: 5, scoreBefore: 80, scoreAfter: 72.5 },
+    } as Report);
+    expect(html).toContain('id="delta"');
+    expect(html).toMatch(
+      /Score <span data-kpi="score-before">80\.0<\/span> → <span data-kpi="score-after">72\.5<\/span> \(−7\.5\)/,
+    );
+    expect(html).toContain('<span data-kpi="delta-new">1</span>');
+    expect(html).toContain('<span data-kpi="delta-fixed">1</span>');
+    expect(html).toContain('<span data-kpi="delta-unchanged">5</span>');
+    expect(html.match(/<tr data-finding="delta"/g)).toHaveLength(2);
+  });
+
+  test('open findings per MCSB domain count each finding once per domain its rule asserts', () => {
+    const html = renderHtml(report);
+    const open = report.findings.filter((f) => !f.suppressed);
+    const dp = open.filter((f) => f.controls.some((c) => c.startsWith('mcsb-v1:DP-'))).length;
+    expect(dp).toBeGreaterThan(0);
+    expect(html).toMatch(new RegExp(`data-kpi="domain-findings" data-key="DP" data-value="${dp}">${dp}<`));
+  });
+});
