@@ -4,7 +4,18 @@ import { driftDifferences, driftHeadline, driftLocation } from './drift';
 import { escapeHtml, htmlInline } from './escape';
 import { HTML_STYLE } from './html-style';
 import { barChart, scoreGauge, scoreTone, TONE_WORD, type ChartBar } from './html-charts';
-import type { Report, ReportDrift, ReportFinding, ReportRule, ReportScore, ReportSuppression } from './model';
+import {
+  assessmentOf,
+  complianceOf,
+  deltaOf,
+  openByDomain,
+  scoreByFramework,
+  type HtmlAssessment,
+  type HtmlCompliance,
+  type HtmlDelta,
+  type HtmlFrameworkCompliance,
+} from './html-data';
+import type { Report, ReportDrift, ReportFinding, ReportRule, ReportSuppression } from './model';
 import { SEVERITY_ORDER, compareSeverity, locationOf } from './model';
 
 /**
@@ -13,27 +24,6 @@ import { SEVERITY_ORDER, compareSeverity, locationOf } from './model';
  */
 export const HTML_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
-/** The delta against a base report, as the HTML report shows it (plain data). */
-export interface HtmlDelta {
-  readonly new: readonly ReportFinding[];
-  readonly fixed: readonly ReportFinding[];
-  readonly unchanged: number;
-  readonly scoreBefore: number | null;
-  readonly scoreAfter: number | null;
-}
-
-/** Compliance of one group of controls (a framework, an MCSB domain), as the charts show it. */
-export interface HtmlCompliance {
-  /** Framework id or group id: `mcsb-v1`, `DP`. */
-  readonly key: string;
-  readonly name: string;
-  /** Percentage 0..100; null when no check applied. */
-  readonly score: number | null;
-  readonly passed: number;
-  readonly failed: number;
-  readonly unknown: number;
-}
 
 /**
  * The report as one self-contained HTML page: no script, no stylesheet, image or font fetched, a
@@ -46,14 +36,16 @@ export interface HtmlCompliance {
 export function renderHtml(report: Report): string {
   const open = report.findings.filter(isOpen);
   const delta = deltaOf(report);
+  const compliance = complianceOf(report);
   const verdict = verdictOf(report, open);
   const body = [
     headerSection(report, verdict),
     alertsSection(report),
-    overviewSection(report, open),
+    overviewSection(report, open, assessmentOf(report)),
     delta ? deltaSection(delta) : '',
     report.drift ? driftSection(report.drift) : '',
-    domainSection(report, open),
+    frameworksSection(report, compliance),
+    domainSection(compliance, open),
     findingsSection(report, open),
     controlsSection(report, open),
     suppressionsSection(report),
@@ -141,7 +133,11 @@ function alertsSection(report: Report): string {
 // ---------------------------------------------------------------------------------------------
 // Overview: score gauge, counts, severity and framework charts
 
-function overviewSection(report: Report, open: readonly ReportFinding[]): string {
+function overviewSection(
+  report: Report,
+  open: readonly ReportFinding[],
+  assessment: HtmlAssessment | undefined,
+): string {
   const s = report.summary;
   const overall = report.score.overall;
   const tiles: [string, string, number][] = [
@@ -165,10 +161,51 @@ function overviewSection(report: Report, open: readonly ReportFinding[]): string
     `<section class="overview" aria-label="Overview">\n` +
     `<div class="card score-card"><h2>Secure score</h2>${scoreGauge(overall.score, 'Overall secure score')}` +
     `<p class="small">Share of applicable checks passed, weighted by severity (low 1, medium 2, high 4, critical 8): ` +
-    `${overall.passed} passed, ${overall.failed} failed, ${overall.unknown} unknown.</p></div>\n` +
+    `${overall.passed} passed, ${overall.failed} failed, ${overall.unknown} unknown.</p>` +
+    (assessment ? assessmentChart(assessment) : '') +
+    `</div>\n` +
     `<div class="card"><h2>Open findings by severity</h2>${severityChart(severityCounts(report))}` +
     `<div class="tiles">${tileHtml}</div></div>\n` +
-    `<div class="card wide"><h2>Compliance per framework</h2>${complianceChart(frameworksOf(report), 'framework', 'Compliance per framework')}</div>\n` +
+    `</section>`
+  );
+}
+
+/** The weighted assessment: overall = 0.4 technical + 0.3 operational + 0.3 compliance. */
+function assessmentChart(a: HtmlAssessment): string {
+  const parts: [keyof HtmlAssessment, string][] = [
+    ['overall', 'Overall'],
+    ['technical', 'Technical'],
+    ['operational', 'Operational'],
+    ['compliance', 'Compliance'],
+  ];
+  const bars: ChartBar[] = parts.map(([key, label]) => ({
+    key,
+    label,
+    value: a[key],
+    text: a[key] === null ? 'n/a' : a[key].toFixed(1),
+    tone: scoreTone(a[key]),
+  }));
+  return (
+    `<h3>Assessment</h3>${barChart(bars, { title: 'Weighted assessment', kpi: 'assessment', max: 100, width: 300, labelWidth: 100 })}` +
+    `<p class="small">Overall = 0.4 technical + 0.3 operational + 0.3 compliance.</p>`
+  );
+}
+
+/** Compliance per framework when the report has it, and the severity-weighted score per framework. */
+function frameworksSection(
+  report: Report,
+  compliance: readonly HtmlFrameworkCompliance[] | undefined,
+): string {
+  const scores = scoreByFramework(report);
+  return (
+    `<section class="card" aria-label="Frameworks">` +
+    (compliance
+      ? `<h2>Compliance per framework</h2><p class="small">Share of the controls checked that no open failure or unknown touches.</p>` +
+        complianceChart(compliance, 'compliance', 'Compliance per framework') +
+        `<h3>Secure score per framework</h3>`
+      : `<h2>Secure score per framework</h2>`) +
+    `<p class="small">Share of the framework's applicable checks passed, weighted by severity.</p>` +
+    complianceChart(scores, 'framework', 'Secure score per framework') +
     `</section>`
   );
 }
@@ -195,67 +232,38 @@ function severityChart(counts: readonly { severity: Severity; count: number }[])
   });
 }
 
-function frameworksOf(report: Report): HtmlCompliance[] {
-  return report.score.frameworks.map((f: ReportScore) => ({
-    key: f.framework,
-    name: f.name,
-    score: f.score,
-    passed: f.passed,
-    failed: f.failed,
-    unknown: f.unknown,
-  }));
-}
-
 function complianceChart(rows: readonly HtmlCompliance[], kpi: string, title: string): string {
-  if (rows.length === 0) return '<p class="empty">No check applied to any framework.</p>';
+  if (rows.length === 0) return '<p class="empty">Nothing applied.</p>';
   const bars: ChartBar[] = rows.map((r) => ({
     key: r.key,
     label: r.name,
     value: r.score,
     text: r.score === null ? 'n/a' : `${r.score.toFixed(1)}%`,
     tone: scoreTone(r.score),
-    note: `${r.passed} passed · ${r.failed} failed · ${r.unknown} unknown · ${TONE_WORD[scoreTone(r.score)]}`,
+    note: `${r.detail} · ${TONE_WORD[scoreTone(r.score)]}`,
   }));
   return barChart(bars, { title, kpi, max: 100, width: 1100, labelWidth: 420 });
 }
 
 // ---------------------------------------------------------------------------------------------
-// MCSB domains
+// MCSB domains and the other frameworks' groups
 
-/**
- * Compliance per MCSB domain, when the report carries it (`kpis.compliance.mcsbDomains` or
- * `kpis.mcsbDomains`); undefined otherwise.
- */
-function domainComplianceOf(report: Report): HtmlCompliance[] | undefined {
-  const kpis = (report as { readonly kpis?: unknown }).kpis;
-  if (!isRecord(kpis)) return undefined;
-  const compliance = isRecord(kpis.compliance) ? kpis.compliance : kpis;
-  const rows = compliance.mcsbDomains ?? compliance.mcsbDomain;
-  if (!Array.isArray(rows)) return undefined;
-  const out: HtmlCompliance[] = [];
-  for (const r of rows as unknown[]) {
-    if (!isRecord(r)) return undefined;
-    const key = r.id ?? r.key ?? r.domain;
-    if (typeof key !== 'string') return undefined;
-    const score = typeof r.score === 'number' ? r.score : typeof r.percent === 'number' ? r.percent : null;
-    out.push({
-      key,
-      name: typeof r.name === 'string' ? r.name : typeof r.title === 'string' ? r.title : key,
-      score,
-      passed: num(r.passed),
-      failed: num(r.failed),
-      unknown: num(r.unknown),
-    });
-  }
-  return out;
-}
+/** What a framework calls its top-level groups. */
+const GROUP_WORD: Readonly<Record<string, string>> = {
+  'mcsb-v1': 'domain',
+  'nist-csf-2.0': 'function',
+  'cis-aws-5.0': 'section',
+};
 
-function domainSection(report: Report, open: readonly ReportFinding[]): string {
-  const compliance = domainComplianceOf(report);
-  if (compliance)
+function domainSection(
+  compliance: readonly HtmlFrameworkCompliance[] | undefined,
+  open: readonly ReportFinding[],
+): string {
+  const mcsb = compliance?.find((f) => f.key === 'mcsb-v1');
+  if (mcsb)
     return (
       `<section class="card" aria-label="MCSB domains"><h2>Compliance per MCSB domain</h2>` +
-      `${complianceChart(compliance, 'domain', 'Compliance per MCSB domain')}</section>`
+      `${complianceChart(mcsb.groups, 'domain', 'Compliance per MCSB domain')}${otherGroups(compliance!)}</section>`
     );
   const counts = openByDomain(open);
   const body =
@@ -284,54 +292,23 @@ function domainSection(report: Report, open: readonly ReportFinding[]): string {
   );
 }
 
-/** Open findings counted per MCSB domain (once per finding and domain), in the catalog's order. */
-export function openByDomain(
-  open: readonly ReportFinding[],
-): { key: string; name: string; count: number; worst: Severity }[] {
-  const catalog = catalogOf('mcsb-v1');
-  const counts = new Map<string, { count: number; worst: Severity }>();
-  for (const f of open) {
-    const domains = new Set(
-      f.controls
-        .filter((c) => c.startsWith('mcsb-v1:'))
-        .map((c) => c.slice('mcsb-v1:'.length).split('-')[0]!),
-    );
-    for (const d of domains) {
-      const e = counts.get(d);
-      if (!e) counts.set(d, { count: 1, worst: f.severity });
-      else {
-        e.count++;
-        if (compareSeverity(f.severity, e.worst) < 0) e.worst = f.severity;
-      }
-    }
-  }
-  const order = catalog?.groups.map((g) => g.id) ?? [];
-  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-  return [...counts]
-    .sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1))
-    .map(([key, e]) => ({
-      key,
-      name: catalog?.groups.find((g) => g.id === key)?.title ?? key,
-      count: e.count,
-      worst: e.worst,
-    }));
+/** Compliance per group of every framework but MCSB, each collapsed. */
+function otherGroups(compliance: readonly HtmlFrameworkCompliance[]): string {
+  return compliance
+    .filter((f) => f.key !== 'mcsb-v1' && f.groups.length > 0)
+    .map((f) => {
+      const word = GROUP_WORD[f.key] ?? 'group';
+      const rows = f.groups.map((g) => ({ ...g, key: `${f.key}:${g.key}`, name: `${g.key} · ${g.name}` }));
+      return (
+        `<details><summary>${escapeHtml(f.name)}: compliance per ${word} (${f.groups.length})</summary>` +
+        `${complianceChart(rows, 'group', `${f.name}: compliance per ${word}`)}</details>`
+      );
+    })
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Delta
-
-/** The report's delta against a base report, when it has one of the expected shape. */
-export function deltaOf(report: Report): HtmlDelta | undefined {
-  const d = (report as { readonly delta?: unknown }).delta;
-  if (!isRecord(d) || !Array.isArray(d.new) || !Array.isArray(d.fixed)) return undefined;
-  return {
-    new: d.new as ReportFinding[],
-    fixed: d.fixed as ReportFinding[],
-    unchanged: num(d.unchanged),
-    scoreBefore: scoreValue(d.scoreBefore),
-    scoreAfter: scoreValue(d.scoreAfter),
-  };
-}
 
 function deltaSection(d: HtmlDelta): string {
   const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
@@ -604,18 +581,4 @@ function plural(n: number, word: string): string {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function num(x: unknown): number {
-  return typeof x === 'number' && Number.isFinite(x) ? x : 0;
-}
-
-function scoreValue(x: unknown): number | null {
-  if (typeof x === 'number' && Number.isFinite(x)) return x;
-  if (isRecord(x) && typeof x.score === 'number') return x.score;
-  return null;
 }

@@ -32,7 +32,8 @@ export {
 export type { SarifLog, SarifRun, SarifDriver, SarifRule, SarifResult, SarifInvocation } from './sarif';
 export { renderJunit, ERRORS_SUITE } from './junit';
 export { renderMarkdown } from './markdown';
-export { renderHtml, HTML_CSP, type HtmlCompliance, type HtmlDelta } from './html';
+export { renderHtml, HTML_CSP } from './html';
+export type { HtmlAssessment, HtmlCompliance, HtmlDelta, HtmlFrameworkCompliance } from './html-data';
 export {
   asffBatches,
   driftSummary,

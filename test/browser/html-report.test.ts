@@ -20,6 +20,13 @@ const VISIBLE_PAYLOADS = [
   '**bold** [link](https://evil.example) \\x1b[31mred\\x1b[0m',
 ];
 
+/** Compliance of a framework as the JSON report's `kpis.compliance` gives it. */
+interface KpiCompliance {
+  framework: string;
+  percent: number | null;
+  groups: { group: string; percent: number | null }[];
+}
+
 const isOpen = (f: ReportFinding) => (f.status === 'fail' || f.status === 'unknown') && !f.suppressed;
 
 const describeBrowser = browserTestsEnabled() ? describe : describe.skip;
@@ -106,6 +113,28 @@ describeBrowser('HTML report in headless Chromium', () => {
         f.score === null ? 'n/a' : `${f.score.toFixed(1)}%`,
       ]);
     }
+    // KPIs and the weighted assessment, when the report model carries them.
+    const kpis = (json as { kpis?: { compliance: KpiCompliance[] } }).kpis;
+    const pct = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)}%`);
+    for (const f of kpis?.compliance ?? []) {
+      expect([f.framework, await text(page, `[data-kpi="compliance"][data-key="${f.framework}"]`)]).toEqual([
+        f.framework,
+        pct(f.percent),
+      ]);
+      for (const g of f.groups) {
+        const sel =
+          f.framework === 'mcsb-v1'
+            ? `[data-kpi="domain"][data-key="${g.group}"]`
+            : `[data-kpi="group"][data-key="${f.framework}:${g.group}"]`;
+        expect([sel, (await page.locator(sel).textContent())?.trim()]).toEqual([sel, pct(g.percent)]);
+      }
+    }
+    const assessment = (json as { assessment?: Record<string, number | null> }).assessment;
+    for (const [part, v] of Object.entries(assessment ?? {}))
+      expect([part, await text(page, `[data-kpi="assessment"][data-key="${part}"]`)]).toEqual([
+        part,
+        v === null ? 'n/a' : v.toFixed(1),
+      ]);
     const open_ = json.findings.filter(isOpen);
     const tiles: Record<string, number> = {
       findings: open_.length,

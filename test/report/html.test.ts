@@ -63,4 +63,38 @@ describe('renderHtml', () => {
     expect(dp).toBeGreaterThan(0);
     expect(html).toMatch(new RegExp(`data-kpi="domain-findings" data-key="DP" data-value="${dp}">${dp}<`));
   });
+
+  test('with KPIs and an assessment, compliance per framework, per MCSB domain and per group is drawn from them', () => {
+    const kpis = {
+      compliance: [
+        {
+          framework: 'mcsb-v1',
+          name: 'Microsoft Cloud Security Benchmark',
+          percent: 62.5,
+          compliant: 5,
+          applicable: 8,
+          groups: [{ group: 'DP', title: 'Data Protection', percent: 40, compliant: 2, applicable: 5 }],
+        },
+        {
+          framework: 'nist-csf-2.0',
+          name: 'NIST Cybersecurity Framework',
+          percent: 50,
+          compliant: 3,
+          applicable: 6,
+          groups: [{ group: 'PR', title: 'Protect', percent: 50, compliant: 3, applicable: 6 }],
+        },
+      ],
+    };
+    const assessment = { technical: 70, operational: 55.5, compliance: 60, overall: 62.6 };
+    const html = renderHtml({ ...report, kpis, assessment } as Report);
+    expect(html).toMatch(/data-kpi="compliance" data-key="mcsb-v1" data-value="62.5">62\.5%</);
+    expect(html).toContain('5 of 8 controls compliant');
+    expect(html).toMatch(/data-kpi="domain" data-key="DP" data-value="40">40\.0%</);
+    expect(html).toMatch(/data-kpi="group" data-key="nist-csf-2.0:PR" data-value="50">50\.0%</);
+    expect(html).toMatch(/data-kpi="assessment" data-key="overall" data-value="62.6">62\.6</);
+    expect(html).toMatch(/data-kpi="assessment" data-key="operational" data-value="55.5">55\.5</);
+    expect(html).not.toContain('data-kpi="domain-findings"');
+    // The severity-weighted score per framework stays.
+    expect(html).toMatch(/data-kpi="framework" data-key="mcsb-v1"/);
+  });
 });
