@@ -46,7 +46,7 @@ export function renderHtml(report: Report): string {
     report.drift ? driftSection(report.drift) : '',
     frameworksSection(report, compliance),
     domainSection(compliance, open),
-    findingsSection(report, open),
+    findingsSection(report, open, delta),
     controlsSection(report, open),
     suppressionsSection(report),
     errorsSection(report),
@@ -263,7 +263,11 @@ function domainSection(
   if (mcsb)
     return (
       `<section class="card" aria-label="MCSB domains"><h2>Compliance per MCSB domain</h2>` +
-      `${complianceChart(mcsb.groups, 'domain', 'Compliance per MCSB domain')}${otherGroups(compliance!)}</section>`
+      `${complianceChart(
+        mcsb.groups.map((g) => ({ ...g, name: `${g.key} · ${g.name}` })),
+        'domain',
+        'Compliance per MCSB domain',
+      )}${otherGroups(compliance!)}</section>`
     );
   const counts = openByDomain(open);
   const body =
@@ -316,7 +320,9 @@ function deltaSection(d: HtmlDelta): string {
   const changeText =
     change === null ? '' : ` (${change > 0 ? '+' : change < 0 ? '−' : '±'}${Math.abs(change).toFixed(1)})`;
   const list = (items: readonly ReportFinding[], empty: string) =>
-    items.length === 0 ? `<p class="empty">${empty}</p>` : findingsTable(items, undefined, 'delta');
+    items.length === 0
+      ? `<p class="empty">${empty}</p>`
+      : findingsTable(items, { kind: 'delta', compact: true });
   return (
     `<section class="card" id="delta" aria-label="Change against the base"><h2>Change against the base</h2>\n` +
     `<p class="delta-line">Score <span data-kpi="score-before">${fmt(d.scoreBefore)}</span> → ` +
@@ -357,40 +363,63 @@ function driftSection(drift: ReportDrift): string {
 // ---------------------------------------------------------------------------------------------
 // Findings
 
-function findingsSection(report: Report, open: readonly ReportFinding[]): string {
+function findingsSection(
+  report: Report,
+  open: readonly ReportFinding[],
+  delta: HtmlDelta | undefined,
+): string {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const sorted = [...open].sort(
     (a, b) => Number(b.gating) - Number(a.gating) || compareSeverity(a.severity, b.severity),
   );
+  const added = delta ? new Set(delta.new.map(findingKey)) : undefined;
   return (
     `<section class="card" id="findings" aria-label="Findings"><h2>Findings needing action (${open.length})</h2>` +
     `<p class="small">Gating findings first, then by severity. Unknown: a value the template does not resolve, so the control could not be verified.</p>` +
-    (open.length === 0 ? '<p class="empty">No open findings.</p>' : findingsTable(sorted, rules, 'open')) +
+    (open.length === 0
+      ? '<p class="empty">No open findings.</p>'
+      : findingsTable(sorted, { kind: 'open', rules, added })) +
     `</section>`
   );
 }
 
-function findingsTable(
-  findings: readonly ReportFinding[],
-  rules: ReadonlyMap<string, ReportRule> | undefined,
-  kind: string,
-): string {
+/** Options of {@link findingsTable}. */
+interface TableOptions {
+  /** Value of each row's `data-finding`: `open`, `delta`. */
+  readonly kind: string;
+  /** Rules by id, for their titles. */
+  readonly rules?: ReadonlyMap<string, ReportRule>;
+  /** Leave the fix out (the delta's tables: the full table below has it). */
+  readonly compact?: boolean;
+  /** Keys ({@link findingKey}) of the findings this change added: tagged `new`. */
+  readonly added?: ReadonlySet<string>;
+}
+
+function findingsTable(findings: readonly ReportFinding[], o: TableOptions): string {
   const rows = findings.map((f) => {
-    const rule = rules?.get(f.ruleId);
+    const rule = o.rules?.get(f.ruleId);
     const ruleLabel = f.finding !== undefined ? `${f.ruleId}[${f.finding}]` : f.ruleId;
+    const added = o.added?.has(findingKey(f)) ? ' <span class="tag tag-bad">new</span>' : '';
+    const fix = o.compact ? '' : `<p class="fix"><strong>Fix:</strong> ${htmlInline(f.fix)}</p>`;
     return (
-      `<tr data-finding="${escapeHtml(kind)}" data-rule="${escapeHtml(f.ruleId)}">` +
-      `<td>${severityBadge(f.severity)}${statusTags(f)}</td>` +
-      `<td><strong>${escapeHtml(ruleLabel)}</strong><br><span class="small">${htmlInline(rule?.title ?? f.title)}</span></td>` +
-      `<td>${resourceCell(f)}</td>` +
-      `<td>${htmlInline(f.message)}<p class="fix"><strong>Fix:</strong> ${htmlInline(f.fix)}</p></td></tr>`
+      `<tr data-finding="${escapeHtml(o.kind)}" data-rule="${escapeHtml(f.ruleId)}">` +
+      `<td>${severityBadge(f.severity)}${statusTags(f)}${added}</td>` +
+      `<td><strong>${escapeHtml(ruleLabel)}</strong>` +
+      (o.compact ? '' : `<br><span class="small">${htmlInline(rule?.title ?? f.title)}</span>`) +
+      `</td><td>${o.compact ? `<code>${escapeHtml(f.resource.path ?? f.resource.address)}</code>` : resourceCell(f)}</td>` +
+      `<td>${htmlInline(f.message)}${fix}</td></tr>`
     );
   });
   return (
     `<table class="findings"><colgroup><col class="c-sev"><col class="c-rule"><col class="c-res"><col></colgroup>` +
-    `<thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Finding and fix</th></tr></thead>` +
+    `<thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>${o.compact ? 'Finding' : 'Finding and fix'}</th></tr></thead>` +
     `<tbody>\n${rows.join('\n')}\n</tbody></table>`
   );
+}
+
+/** Identity of a finding across two reports: rule, finding, address and construct path. */
+function findingKey(f: ReportFinding): string {
+  return JSON.stringify([f.ruleId, f.finding ?? null, f.resource.address, f.resource.path ?? null]);
 }
 
 /** Construct path (else address), then type, logical id (when a path names the resource) and file:line. */
