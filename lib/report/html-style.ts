@@ -22,7 +22,7 @@ code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 .verdict-pass{border-color:var(--good)}.verdict-pass .verdict-word{background:var(--good)}
 .meta{color:var(--muted);font-size:13px;margin:10px 0 0}
 .alert{margin:14px 0 0;padding:12px 16px;border-radius:8px;background:#fef3c7;border:1px solid #f59e0b}
-.overview{display:grid;grid-template-columns:minmax(240px,300px) 1fr;gap:16px;margin-top:16px}
+.overview{display:grid;grid-template-columns:minmax(240px,300px) 1fr;gap:16px;margin-top:16px;align-items:start}
 .card{background:var(--card);border-radius:10px;padding:18px 20px;box-shadow:0 1px 2px rgba(0,0,0,.06);margin-top:16px}
 .overview .card{margin-top:0}
 .card.wide{grid-column:1 / -1}

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { escapeHtml, htmlInline, renderHtml, type Report } from '../../lib/report';
+import { escapeHtml, htmlInline, renderHtml, type Report, type ReportDrift } from '../../lib/report';
 import { runCli } from '../support/cli';
 
 /** The hand-written hostile template: a bucket and an SSH-open security group with HTML, Markdown and ANSI names. */
@@ -96,5 +96,34 @@ describe('renderHtml', () => {
     expect(html).not.toContain('data-kpi="domain-findings"');
     // The severity-weighted score per framework stays.
     expect(html).toMatch(/data-kpi="framework" data-key="mcsb-v1"/);
+  });
+
+  test('a drift section lists each difference, its message escaped', () => {
+    const drift: ReportDrift = {
+      stacks: ['Shop'],
+      resources: { desired: 2, read: 2, changed: 1, deleted: 0, missing: 0, unreadable: 0, notChecked: 0 },
+      entries: [
+        {
+          kind: 'changed',
+          address: 'Shop/Orders',
+          type: 'AWS::S3::Bucket',
+          name: 'Orders<b>',
+          path: 'Shop/Orders/Resource',
+          fact: 'tlsOnly',
+          desired: true,
+          live: false,
+          rules: ['BW-DP-006'],
+          controls: ['mcsb-v1:DP-3'],
+          severity: 'high',
+          gating: true,
+          message: '`Orders<b>` no longer denies requests without TLS',
+        },
+      ],
+      accountFacts: [],
+    };
+    const html = renderHtml({ ...report, drift });
+    expect(html).toContain('<h2>Drift (1)</h2>');
+    expect(html).toContain('<code>Orders&lt;b&gt;</code> no longer denies requests without TLS');
+    expect(html).toContain('<code>BW-DP-006</code>');
   });
 });
