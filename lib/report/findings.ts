@@ -1,0 +1,169 @@
+import type { Evaluation } from '../engine/evaluate';
+import { gates } from '../engine/evaluate';
+import type { RuleResult } from '../engine/result';
+import { isFinding, isSuppressed } from '../engine/result';
+import type { Severity, Threat } from '../engine/rule';
+import { fixFor, frontEndOf } from '../engine/fix';
+import type { Enforcement } from '../engine/pack';
+import type { Suppression, SuppressionOrigin } from '../engine/suppression';
+import { relativePath } from '../paths';
+import { relativeDeclaration } from './suppressions';
+
+/** Severities from most to least severe: the order of every report. */
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** A result's outcome as the report names it. */
+export type FindingStatus = 'fail' | 'unknown' | 'pass' | 'not_applicable';
+
+/** The resource a finding is about. */
+export interface ReportResource {
+  /** Stable address, unique in the graph: `Stack/LogicalId` for CloudFormation. */
+  readonly address: string;
+  /** Provider-native type: `AWS::S3::Bucket`. */
+  readonly type: string;
+  /** Display name used in messages: the construct id, else the logical id. */
+  readonly name: string;
+  /** CDK construct path (`Stack/Data/Resource`), when known. */
+  readonly path?: string;
+  /** Template logical id, when known. */
+  readonly logicalId?: string;
+  /** Stack (or module) the resource belongs to, when known. */
+  readonly stack?: string;
+  /** File the resource was read from, relative to the working directory, with forward slashes. */
+  readonly file?: string;
+  /** 1-based line of the resource's declaration in `file`, when known. */
+  readonly line?: number;
+  /** 1-based column of the resource's declaration in `file`, when known. */
+  readonly column?: number;
+}
+
+/** The suppression that covers (or covered, if expired) a finding. */
+export interface ReportAppliedSuppression {
+  readonly reason: string;
+  readonly owner?: string;
+  /** ISO date (YYYY-MM-DD) after which it no longer applies. */
+  readonly expires?: string;
+  /** True when `expires` has passed: the finding is back (`suppressed` is false). */
+  readonly expired: boolean;
+  /** `file` (a suppressions file), `cdk-acknowledgement` or `construct-opt-out`. */
+  readonly origin: SuppressionOrigin;
+  /** File (and line) where it was declared, when known. */
+  readonly declaredIn?: string;
+}
+
+/** One rule's result on one resource (one finding when the rule reports several per resource). */
+export interface ReportFinding {
+  /** Stable rule id: `BW-DP-002`. */
+  readonly ruleId: string;
+  /** The rule's title: the good state. */
+  readonly title: string;
+  readonly severity: Severity;
+  readonly status: FindingStatus;
+  /** Enforcement the pack gives the rule: a `mandatory` failure gates. */
+  readonly enforcement: Enforcement;
+  /** Whether this result gates (fails synth / the check run). */
+  readonly gating: boolean;
+  /** True when a suppression in force covers the result; false when none does or it expired. */
+  readonly suppressed: boolean;
+  /** The suppression that matched, expired or not. */
+  readonly suppression?: ReportAppliedSuppression;
+  /**
+   * What is wrong (or right), naming the resource in backticks. Text from the artifact: escape it
+   * for the medium it is shown in. Ends with `(suppression expired on YYYY-MM-DD)` when that happened.
+   */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** Control references the rule asserts: `mcsb-v1:DP-3`. */
+  readonly controls: readonly string[];
+  readonly threats: readonly Threat[];
+  /** Distinguishes several findings of one rule on one resource (`ingress-22`); target of `RULE[finding]`. */
+  readonly finding?: string;
+  /** Kind of view the rule read: `data-store`, `firewall`, ... */
+  readonly view: string;
+  readonly resource: ReportResource;
+}
+
+/** Where a finding is: `file:line (construct path)`, or the construct path (else address) alone. */
+export function locationOf(f: ReportFinding): string {
+  const r = f.resource;
+  const file = r.file !== undefined ? (r.line !== undefined ? `${r.file}:${r.line}` : r.file) : undefined;
+  const where = r.path ?? r.address;
+  return file !== undefined ? `${file} (${where})` : where;
+}
+
+/** Compare severities: critical first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_ORDER.indexOf(a) - SEVERITY_ORDER.indexOf(b);
+}
+
+/** Compare two optional strings by code unit; undefined sorts as empty. */
+export function cmp(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Orders `U2Topic` before `U10Topic`. */
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+/** The order of `findings`: severity (critical first), rule id, address (natural), finding, status. */
+export function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  return (
+    compareSeverity(a.severity, b.severity) ||
+    cmp(a.ruleId, b.ruleId) ||
+    natural.compare(a.resource.address, b.resource.address) ||
+    cmp(a.finding, b.finding) ||
+    cmp(a.status, b.status)
+  );
+}
+
+/** One result as the report lists it. */
+export function reportFinding(r: RuleResult, pack: Evaluation['pack'], cwd: string): ReportFinding {
+  const res = r.resource;
+  const loc = res.location;
+  const applied = r.suppression;
+  const expiredNote =
+    applied?.expired && isFinding(r)
+      ? ` (suppression expired on ${applied.suppression.expires ?? 'an earlier date'})`
+      : '';
+  return {
+    ruleId: r.rule.id,
+    title: r.rule.title,
+    severity: r.rule.severity,
+    status: r.outcome,
+    enforcement: r.enforcement,
+    gating: gates(r, pack),
+    suppressed: isFinding(r) && isSuppressed(r),
+    ...(applied ? { suppression: appliedSuppression(applied.suppression, applied.expired, cwd) } : {}),
+    message: r.message + expiredNote,
+    fix: fixFor(r.rule, frontEndOf(res)),
+    controls: [...r.rule.controls],
+    threats: [...(r.rule.threats ?? [])],
+    ...(r.finding !== undefined ? { finding: r.finding } : {}),
+    view: r.view.kind,
+    resource: {
+      address: res.address,
+      type: res.type,
+      name: r.view.name,
+      ...(res.path !== undefined ? { path: res.path } : {}),
+      ...(res.logicalId !== undefined ? { logicalId: res.logicalId } : {}),
+      ...(res.stack !== undefined ? { stack: res.stack } : {}),
+      ...(loc?.file !== undefined ? { file: relativePath(loc.file, cwd) } : {}),
+      ...(loc?.line !== undefined ? { line: loc.line } : {}),
+      ...(loc?.column !== undefined ? { column: loc.column } : {}),
+    },
+  };
+}
+
+/** The suppression that covers (or covered) a finding, as the report shows it. */
+export function appliedSuppression(s: Suppression, expired: boolean, cwd: string): ReportAppliedSuppression {
+  return {
+    reason: s.reason,
+    ...(s.owner !== undefined ? { owner: s.owner } : {}),
+    ...(s.expires !== undefined ? { expires: s.expires } : {}),
+    expired,
+    origin: s.origin,
+    ...(s.declaredIn !== undefined ? { declaredIn: relativeDeclaration(s.declaredIn, cwd) } : {}),
+  };
+}
