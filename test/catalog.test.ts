@@ -15,7 +15,9 @@ import { VERSION } from '../lib/version';
 import { CATALOGS, resolveControl } from '../policies/controls';
 import { PACKS } from '../policies/packs';
 import { RULES } from '../policies/rules';
+import { coverageOf } from '../lib/engine/coverage';
 import { caseFiles, REPO_ROOT, ruleFiles } from './support/cases';
+import { runCli } from './support/cli';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 
@@ -218,6 +220,54 @@ describe('control catalogs', () => {
       'RC',
     ]);
     expect(nist.groups.filter((g) => g.parent)).toHaveLength(22);
+  });
+});
+
+describe('privacy and financial-reporting catalogs', () => {
+  const expected: Record<string, string[]> = {
+    gdpr: [
+      'Art.5(1)(c)',
+      'Art.5(1)(e)',
+      'Art.25(1)',
+      'Art.25(2)',
+      'Art.32(1)(a)',
+      'Art.32(1)(b)',
+      'Art.32(1)(c)',
+    ],
+    ccpa: ['1798.100(e)', '1798.105'],
+    sox: ['404-AUDIT-TRAIL', '404-SOD', '404-RETENTION', '802-1519'],
+  };
+
+  test.each(Object.keys(expected))(
+    '%s: the requirements infrastructure can show are asserted by rules; every other one says why not',
+    (framework) => {
+      const catalog = CATALOGS.find((c) => c.framework === framework);
+      expect(catalog).toBeDefined();
+      const coverage = coverageOf(catalog!, RULES);
+      const asserted = coverage.controls.filter((c) => c.status === 'asserted').map((c) => c.id);
+      expect(asserted).toEqual(expect.arrayContaining(expected[framework]!));
+      expect(coverage.controls.filter((c) => c.status === 'not-covered').map((c) => c.id)).toEqual([]);
+      for (const c of coverage.controls.filter((x) => x.status === 'not-assertable'))
+        expect(c.reason!.length).toBeGreaterThan(30);
+    },
+  );
+
+  test('each requirement names its article or section', () => {
+    const pattern: Record<string, RegExp> = {
+      gdpr: /^Art\.\d+(\(\d+\)(\([a-z]\))?)?$/,
+      ccpa: /^1798\.\d+(\([a-z0-9]+\))*$/,
+      sox: /^(302|404|802)(-[A-Z0-9-]+)?$/,
+    };
+    for (const [fw, re] of Object.entries(pattern))
+      for (const c of CATALOGS.find((x) => x.framework === fw)!.controls) expect(c.id).toMatch(re);
+  });
+
+  test('`bulwark controls --framework gdpr` lists the articles with their rules', async () => {
+    const r = await runCli(['controls', '--framework', 'gdpr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('General Data Protection Regulation');
+    expect(r.stdout).toMatch(/Art\.32\(1\)\(a\)\s+Pseudonymisation and encryption[^\n]*\n\s+BW-DP-003/);
+    expect(r.stdout).toContain('not assertable: Erasure answers');
   });
 });
 

@@ -1,13 +1,16 @@
+import ccpa from './ccpa';
 import cisAws from './cis-aws-5.0';
 import classification from './classification';
+import gdpr from './gdpr';
 import mcsb from './mcsb-v1';
 import nistCsf from './nist-csf-2.0';
+import sox from './sox';
 import type { Catalog, Control } from './types';
 
 export type { Catalog, Control, ControlGroup } from './types';
 
 /** Every control catalog Bulwark knows. */
-export const CATALOGS: readonly Catalog[] = [mcsb, nistCsf, cisAws, classification];
+export const CATALOGS: readonly Catalog[] = [mcsb, nistCsf, cisAws, classification, gdpr, ccpa, sox];
 
 const index = new Map<string, { catalog: Catalog; control: Control }>();
 for (const catalog of CATALOGS) {

@@ -73,7 +73,13 @@ export default defineRule({
   id: 'BW-BR-003',
   title: 'Backup plans back up each classification level at its cadence, into vaults locked as it requires',
   severity: 'high',
-  controls: ['classification:BACKUP', 'mcsb-v1:BR-1', 'mcsb-v1:BR-2', 'nist-csf-2.0:PR.DS-11'],
+  controls: [
+    'classification:BACKUP',
+    'mcsb-v1:BR-1',
+    'mcsb-v1:BR-2',
+    'nist-csf-2.0:PR.DS-11',
+    'gdpr:Art.32(1)(c)',
+  ],
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
     'How much data a level may lose, and who may destroy its backups, follow from its sensitivity. A plan that selects ' +

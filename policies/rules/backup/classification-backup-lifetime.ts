@@ -12,6 +12,8 @@ export default defineRule({
     'mcsb-v1:BR-2',
     'nist-csf-2.0:PR.DS-11',
     'nist-csf-2.0:ID.AM-08',
+    'gdpr:Art.5(1)(e)',
+    'ccpa:1798.105',
   ],
   threats: ['data-breach', 'insider-misuse'],
   rationale:

@@ -61,7 +61,7 @@ export default defineRule({
   id: 'BW-BR-005',
   title: 'Classified data stores from INTERNAL up are selected by a backup plan',
   severity: 'medium',
-  controls: ['classification:BACKUP', 'mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11'],
+  controls: ['classification:BACKUP', 'mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11', 'gdpr:Art.32(1)(c)'],
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
     'From INTERNAL up, data is backed up by AWS Backup, so its recovery points sit in a vault that the level can lock ' +

@@ -18,7 +18,7 @@ export default defineRule({
   id: 'BW-BR-006',
   title: 'Databases keep automated backups at least seven days',
   severity: 'medium',
-  controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11'],
+  controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11', 'gdpr:Art.32(1)(c)'],
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
     'RDS, Neptune and DocumentDB keep automated backups (and the point-in-time recovery window) for ' +

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-BR-007',
   title: 'Databases keep running when an availability zone fails',
   severity: 'low',
-  controls: ['cis-aws-5.0:2.2.4', 'nist-csf-2.0:PR.IR-03'],
+  controls: ['cis-aws-5.0:2.2.4', 'nist-csf-2.0:PR.IR-03', 'gdpr:Art.32(1)(b)'],
   threats: ['configuration-drift'],
   rationale:
     'A single-AZ RDS instance is down, and its data unreachable, for as long as its zone is; Multi-AZ keeps a ' +

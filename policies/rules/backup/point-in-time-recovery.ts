@@ -6,7 +6,7 @@ export default defineRule({
   id: 'BW-BR-002',
   title: 'Tables and databases can be restored to a point in time',
   severity: 'medium',
-  controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11'],
+  controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11', 'gdpr:Art.32(1)(c)'],
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
     'Point-in-time recovery keeps continuous backups, so a table or database can be restored to the second before a ' +

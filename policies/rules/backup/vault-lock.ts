@@ -6,7 +6,7 @@ export default defineRule({
   id: 'BW-BR-001',
   title: 'Backup vaults are locked',
   severity: 'medium',
-  controls: ['mcsb-v1:BR-2', 'nist-csf-2.0:PR.DS-11'],
+  controls: ['mcsb-v1:BR-2', 'nist-csf-2.0:PR.DS-11', 'sox:404-RETENTION', 'sox:802-1519'],
   threats: ['insider-misuse', 'malicious-code'],
   rationale:
     'Ransomware and malicious insiders delete backups before they strike. AWS Backup Vault Lock blocks deleting ' +

@@ -98,7 +98,7 @@ export default defineRule({
   id: 'BW-DP-025',
   title: 'RESTRICTED and TOP_SECRET stores enforce the access model of their level in their resource policy',
   severity: 'medium',
-  controls: ['classification:ACCESS-MODEL', 'mcsb-v1:IM-7', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['classification:ACCESS-MODEL', 'mcsb-v1:IM-7', 'nist-csf-2.0:PR.AA-05', 'gdpr:Art.32(1)(b)'],
   threats: ['unauthorized-access', 'insider-misuse'],
   rationale:
     'From RESTRICTED up, access is attribute-based: a principal reaches the data only if its `clearance` tag is at ' +

@@ -30,7 +30,14 @@ export default defineRule({
   id: 'BW-DP-012',
   title: 'Classified data stores are encrypted as their level requires',
   severity: 'high',
-  controls: ['classification:AT-REST', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
+  controls: [
+    'classification:AT-REST',
+    'mcsb-v1:DP-5',
+    'nist-csf-2.0:PR.DS-01',
+    'gdpr:Art.25(1)',
+    'gdpr:Art.32(1)(a)',
+    'ccpa:1798.100(e)',
+  ],
   threats: ['data-breach', 'insider-misuse'],
   rationale:
     'Each level sets the encryption its data needs: PUBLIC any, INTERNAL a KMS key, CONFIDENTIAL a customer-managed ' +

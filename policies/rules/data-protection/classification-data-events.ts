@@ -24,7 +24,13 @@ export default defineRule({
   id: 'BW-DP-018',
   title: 'Data events of CONFIDENTIAL and higher stores are recorded by a trail',
   severity: 'medium',
-  controls: ['classification:AUDIT', 'mcsb-v1:LT-3', 'nist-csf-2.0:DE.CM-03', 'nist-csf-2.0:PR.PS-04'],
+  controls: [
+    'classification:AUDIT',
+    'mcsb-v1:LT-3',
+    'nist-csf-2.0:DE.CM-03',
+    'nist-csf-2.0:PR.PS-04',
+    'sox:404-AUDIT-TRAIL',
+  ],
   threats: ['insider-misuse', 'data-breach'],
   rationale:
     'Who wrote and who read sensitive data must be on record. CONFIDENTIAL stores need their data-plane write events ' +

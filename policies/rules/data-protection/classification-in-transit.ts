@@ -14,7 +14,7 @@ export default defineRule({
   id: 'BW-DP-019',
   title: 'Data stores refuse TLS versions below the floor of their level',
   severity: 'medium',
-  controls: ['classification:IN-TRANSIT', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02'],
+  controls: ['classification:IN-TRANSIT', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02', 'gdpr:Art.32(1)(a)'],
   threats: ['data-breach'],
   rationale:
     'Each level sets the lowest TLS version its data may travel over: TLS 1.2 up to CONFIDENTIAL, TLS 1.3 where the ' +

@@ -6,7 +6,14 @@ export default defineRule({
   id: 'BW-DP-015',
   title: 'Data stores above PUBLIC grant no public access',
   severity: 'high',
-  controls: ['classification:PUBLIC-ACCESS', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.AA-05'],
+  controls: [
+    'classification:PUBLIC-ACCESS',
+    'mcsb-v1:NS-2',
+    'nist-csf-2.0:PR.AA-05',
+    'gdpr:Art.5(1)(f)',
+    'gdpr:Art.25(2)',
+    'ccpa:1798.100(e)',
+  ],
   threats: ['data-breach', 'unauthorized-access'],
   rationale:
     'Only PUBLIC data may be reachable by everyone, and then by an explicit choice. From INTERNAL up every door must ' +

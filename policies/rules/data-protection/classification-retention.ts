@@ -6,7 +6,14 @@ export default defineRule({
   id: 'BW-DP-016',
   title: 'Classified data expires within the retention of its level',
   severity: 'medium',
-  controls: ['classification:RETENTION', 'mcsb-v1:AM-3', 'nist-csf-2.0:ID.AM-08'],
+  controls: [
+    'classification:RETENTION',
+    'mcsb-v1:AM-3',
+    'nist-csf-2.0:ID.AM-08',
+    'gdpr:Art.5(1)(e)',
+    'ccpa:1798.100(a)(3)',
+    'ccpa:1798.105',
+  ],
   threats: ['data-breach', 'insider-misuse'],
   rationale:
     'Data that no longer exists cannot leak. Each level caps how long its data lives: INTERNAL 730 days, CONFIDENTIAL ' +

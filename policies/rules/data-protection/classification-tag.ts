@@ -11,6 +11,7 @@ export default defineRule({
     'mcsb-v1:AM-1',
     'nist-csf-2.0:ID.AM-07',
     'nist-csf-2.0:ID.AM-05',
+    'gdpr:Art.25(1)',
   ],
   threats: ['data-breach', 'configuration-drift'],
   rationale:

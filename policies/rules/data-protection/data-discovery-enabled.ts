@@ -5,7 +5,13 @@ export default defineRule({
   id: 'BW-DP-024',
   title: 'Sensitive data discovery (Macie) is enabled',
   severity: 'medium',
-  controls: ['cis-aws-5.0:2.1.3', 'mcsb-v1:DP-1', 'mcsb-v1:DP-2', 'nist-csf-2.0:ID.AM-07'],
+  controls: [
+    'cis-aws-5.0:2.1.3',
+    'mcsb-v1:DP-1',
+    'mcsb-v1:DP-2',
+    'nist-csf-2.0:ID.AM-07',
+    'gdpr:Art.5(1)(c)',
+  ],
   threats: ['data-breach', 'insider-misuse'],
   rationale:
     'A classification tag says what a bucket is meant to hold; Macie finds what it actually holds (credentials, ' +

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-DP-004',
   title: 'Relational databases are encrypted at rest',
   severity: 'critical',
-  controls: ['cis-aws-5.0:2.2.1', 'mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01'],
+  controls: ['cis-aws-5.0:2.2.1', 'mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01', 'gdpr:Art.32(1)(a)'],
   threats: ['data-breach'],
   rationale:
     'RDS instances and clusters are created unencrypted unless `StorageEncrypted` is set, and encryption cannot be ' +

@@ -5,7 +5,13 @@ export default defineRule({
   id: 'BW-DP-009',
   title: 'Databases are not publicly accessible',
   severity: 'critical',
-  controls: ['cis-aws-5.0:2.2.3', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01', 'classification:PUBLIC-ACCESS'],
+  controls: [
+    'cis-aws-5.0:2.2.3',
+    'mcsb-v1:NS-2',
+    'nist-csf-2.0:PR.IR-01',
+    'classification:PUBLIC-ACCESS',
+    'gdpr:Art.25(2)',
+  ],
   threats: ['unauthorized-access', 'data-breach'],
   rationale:
     'A publicly accessible database gets a DNS name that resolves to a public IP address, leaving a security group as ' +

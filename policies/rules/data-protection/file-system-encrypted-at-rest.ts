@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-DP-005',
   title: 'File systems are encrypted at rest',
   severity: 'critical',
-  controls: ['cis-aws-5.0:2.3.1', 'mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01'],
+  controls: ['cis-aws-5.0:2.3.1', 'mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01', 'gdpr:Art.32(1)(a)'],
   threats: ['data-breach'],
   rationale:
     'An EFS file system is encrypted at rest only when it is created so (`Encrypted: true`); the setting cannot be ' +

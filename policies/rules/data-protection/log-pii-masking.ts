@@ -6,7 +6,7 @@ export default defineRule({
   id: 'BW-DP-014',
   title: 'Log groups of confidential data and above mask PII',
   severity: 'medium',
-  controls: ['classification:PII-MASKING', 'nist-csf-2.0:PR.DS-01'],
+  controls: ['classification:PII-MASKING', 'nist-csf-2.0:PR.DS-01', 'gdpr:Art.5(1)(c)', 'ccpa:1798.100(c)'],
   threats: ['data-breach', 'insider-misuse'],
   rationale:
     'Applications log what they handle, and logs are read by many more people than the data store itself. A CloudWatch ' +

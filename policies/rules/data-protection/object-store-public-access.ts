@@ -5,7 +5,14 @@ export default defineRule({
   id: 'BW-DP-008',
   title: 'Object stores block public access',
   severity: 'high',
-  controls: ['cis-aws-5.0:2.1.4', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.AA-05', 'classification:PUBLIC-ACCESS'],
+  controls: [
+    'cis-aws-5.0:2.1.4',
+    'mcsb-v1:NS-2',
+    'nist-csf-2.0:PR.AA-05',
+    'classification:PUBLIC-ACCESS',
+    'gdpr:Art.5(1)(f)',
+    'gdpr:Art.25(2)',
+  ],
   threats: ['data-breach', 'unauthorized-access'],
   rationale:
     'S3 Block Public Access overrides public ACLs and public bucket policies, so one mistaken grant cannot expose the ' +

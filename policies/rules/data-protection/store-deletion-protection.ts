@@ -14,7 +14,7 @@ export default defineRule({
   id: 'BW-DP-021',
   title: 'Tables and databases have deletion protection enabled',
   severity: 'medium',
-  controls: ['mcsb-v1:AM-3', 'nist-csf-2.0:PR.DS-01', 'nist-csf-2.0:PR.IR-03'],
+  controls: ['mcsb-v1:AM-3', 'nist-csf-2.0:PR.DS-01', 'nist-csf-2.0:PR.IR-03', 'sox:802-1519'],
   threats: ['insider-misuse', 'configuration-drift'],
   rationale:
     'A single `DeleteTable` or `DeleteDBInstance` call, from a script, a console click or a stack update that replaces ' +

@@ -12,7 +12,13 @@ export default defineRule({
   id: 'BW-DP-003',
   title: 'Data stores are encrypted at rest',
   severity: 'critical',
-  controls: ['mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01'],
+  controls: [
+    'mcsb-v1:DP-4',
+    'nist-csf-2.0:PR.DS-01',
+    'gdpr:Art.5(1)(f)',
+    'gdpr:Art.32(1)(a)',
+    'ccpa:1798.100(e)',
+  ],
   threats: ['data-breach'],
   rationale:
     'Encryption at rest keeps data unreadable on the media, in snapshots and replicas, and wherever it is copied outside ' +

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'BW-LT-001',
   title: 'Log groups keep logs for a year, or as long as their classification allows',
   severity: 'medium',
-  controls: ['mcsb-v1:LT-6', 'classification:RETENTION', 'nist-csf-2.0:PR.PS-04'],
+  controls: ['mcsb-v1:LT-6', 'classification:RETENTION', 'nist-csf-2.0:PR.PS-04', 'sox:404-RETENTION'],
   threats: ['configuration-drift', 'insider-misuse'],
   rationale:
     'Investigations look back months: a log group should keep its events at least 365 days. A classified log group ' +

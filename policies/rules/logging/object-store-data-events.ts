@@ -85,6 +85,7 @@ export default defineRule({
     'mcsb-v1:LT-3',
     'nist-csf-2.0:PR.PS-04',
     'nist-csf-2.0:DE.CM-03',
+    'sox:404-AUDIT-TRAIL',
   ],
   threats: ['insider-misuse', 'data-breach'],
   rationale:

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-LT-007',
   title: 'The bucket receiving trail logs is not public',
   severity: 'high',
-  controls: ['mcsb-v1:NS-2', 'mcsb-v1:LT-3', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['mcsb-v1:NS-2', 'mcsb-v1:LT-3', 'nist-csf-2.0:PR.AA-05', 'sox:404-AUDIT-TRAIL'],
   threats: ['data-breach', 'insider-misuse'],
   rationale:
     'Trail logs map the whole account: principals, resources, source addresses, failed calls. A public trail bucket ' +

@@ -5,7 +5,14 @@ export default defineRule({
   id: 'BW-LT-002',
   title: 'Trails validate log file integrity',
   severity: 'high',
-  controls: ['cis-aws-5.0:3.2', 'mcsb-v1:LT-3', 'nist-csf-2.0:PR.PS-04'],
+  controls: [
+    'cis-aws-5.0:3.2',
+    'mcsb-v1:LT-3',
+    'nist-csf-2.0:PR.PS-04',
+    'gdpr:Art.32(1)(b)',
+    'sox:404-AUDIT-TRAIL',
+    'sox:802-1519',
+  ],
   threats: ['insider-misuse', 'configuration-drift'],
   rationale:
     'With log file validation, CloudTrail delivers an hourly digest of SHA-256 hashes of the log files, signed and ' +

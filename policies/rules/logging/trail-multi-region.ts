@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-LT-003',
   title: 'Trails are logging in all regions',
   severity: 'high',
-  controls: ['cis-aws-5.0:3.1', 'mcsb-v1:LT-3', 'nist-csf-2.0:PR.PS-04'],
+  controls: ['cis-aws-5.0:3.1', 'mcsb-v1:LT-3', 'nist-csf-2.0:PR.PS-04', 'sox:404-AUDIT-TRAIL'],
   threats: ['insider-misuse', 'unauthorized-access'],
   rationale:
     'An attacker works in whichever region nobody watches. A multi-region trail records API activity in every region, ' +

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-PA-004',
   title: 'IAM users receive permissions only through groups',
   severity: 'medium',
-  controls: ['cis-aws-5.0:1.14', 'mcsb-v1:PA-7', 'mcsb-v1:PA-1', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['cis-aws-5.0:1.14', 'mcsb-v1:PA-7', 'mcsb-v1:PA-1', 'nist-csf-2.0:PR.AA-05', 'sox:404-SOD'],
   threats: ['privilege-escalation', 'insider-misuse', 'configuration-drift'],
   rationale:
     'Permissions attached to individual users are invisible to the group-level access reviews that decide who may ' +

@@ -8,7 +8,7 @@ export default defineRule({
   id: 'BW-PA-002',
   title: 'IAM identities do not hold the AWS managed AdministratorAccess policy',
   severity: 'high',
-  controls: ['cis-aws-5.0:1.15', 'mcsb-v1:PA-1', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['cis-aws-5.0:1.15', 'mcsb-v1:PA-1', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05', 'sox:404-SOD'],
   threats: ['privilege-escalation', 'insider-misuse'],
   rationale:
     '`AdministratorAccess` allows every action on every resource of the account. An application role or a user ' +

@@ -95,7 +95,7 @@ export default defineRule({
   id: 'BW-PA-005',
   title: 'IAM policies do not allow passing every role',
   severity: 'high',
-  controls: ['mcsb-v1:PA-7', 'mcsb-v1:PA-1', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['mcsb-v1:PA-7', 'mcsb-v1:PA-1', 'nist-csf-2.0:PR.AA-05', 'sox:404-SOD'],
   threats: ['privilege-escalation'],
   rationale:
     '`iam:PassRole` lets a principal hand a role to a service (launch an instance, create a function or a stack with ' +

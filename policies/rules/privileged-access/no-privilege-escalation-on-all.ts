@@ -158,7 +158,7 @@ export default defineRule({
   id: 'BW-PA-007',
   title: 'IAM policies do not allow managing permissions on every resource',
   severity: 'high',
-  controls: ['mcsb-v1:PA-1', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['mcsb-v1:PA-1', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05', 'sox:404-SOD'],
   threats: ['privilege-escalation', 'insider-misuse'],
   rationale:
     'Actions that write permissions are privilege escalation when they are allowed on `Resource: "*"`: ' +

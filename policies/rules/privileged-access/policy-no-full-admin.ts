@@ -52,7 +52,7 @@ export default defineRule({
   id: 'BW-PA-001',
   title: 'IAM policies do not allow every action on every resource',
   severity: 'critical',
-  controls: ['cis-aws-5.0:1.15', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['cis-aws-5.0:1.15', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05', 'gdpr:Art.32(1)(b)', 'sox:404-SOD'],
   threats: ['privilege-escalation', 'insider-misuse', 'unauthorized-access'],
   rationale:
     'A statement allowing `Action: "*"` on `Resource: "*"` makes its holder an account administrator: it can read ' +
