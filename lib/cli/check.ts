@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import { checkPaths, type CheckRun } from '../check';
 import { gates } from '../engine/evaluate';
 import { SEVERITIES, type Severity } from '../engine/rule';
-import { buildReport } from '../report/model';
+import { InputError } from '../errors';
+import { deltaOf, readBaseline } from '../report/delta';
+import { buildReport, type Report } from '../report/model';
 import type { Format } from '../report';
 import { VERSION } from '../version';
 import { emitReport } from './output';
@@ -15,6 +17,10 @@ export interface CheckCommandOptions {
   readonly pack?: string;
   readonly suppressions?: string;
   readonly includePassed?: boolean;
+  /** JSON report of the base branch: the report gains `delta` (new, fixed, unchanged findings). */
+  readonly baseline?: string;
+  /** Gate only on new findings (needs `baseline`). */
+  readonly failOnNew?: boolean;
 }
 
 /**
@@ -22,6 +28,15 @@ export interface CheckCommandOptions {
  * see {@link checkExitCode}.
  */
 export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions, io: CliIo): number {
+  if (o.failOnNew && o.baseline === undefined) {
+    throw new InputError(
+      'BULWARK_USAGE',
+      '--fail-on-new',
+      'needs --baseline <base.json>, the report of the base branch',
+    );
+  }
+  const baseline =
+    o.baseline !== undefined ? readBaseline(path.resolve(io.cwd, o.baseline), io.cwd) : undefined;
   const run = checkPaths(
     paths.map((p) => path.resolve(io.cwd, p)),
     {
@@ -30,7 +45,7 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
       findingsOnly: o.includePassed !== true,
     },
   );
-  const report = buildReport(run.evaluation, {
+  const built = buildReport(run.evaluation, {
     includePassed: o.includePassed,
     tool: { name: 'bulwark', version: VERSION },
     inputs: [...paths],
@@ -38,8 +53,22 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
     incomplete: run.input.incomplete,
     skipped: run.input.skipped,
   });
+  const report: Report =
+    baseline !== undefined ? { ...built, delta: deltaOf(built, baseline, o.baseline!) } : built;
   emitReport(report, o.format, o.output, io);
-  return checkExitCode(run, o.failOn);
+  return o.failOnNew ? newFindingsExitCode(run, report, o.failOn) : checkExitCode(run, o.failOn);
+}
+
+/**
+ * The exit code under `--fail-on-new`: 1 when a new finding gates at or above `failOn`, or when
+ * part of the input was not read or judged (as {@link checkExitCode}); findings the baseline
+ * already had do not gate.
+ */
+export function newFindingsExitCode(run: CheckRun, report: Report, failOn: Severity): number {
+  const floor = SEVERITIES.indexOf(failOn);
+  const gating = (report.delta?.new ?? []).some((f) => f.gating && SEVERITIES.indexOf(f.severity) >= floor);
+  const unjudged = run.input.incomplete.length > 0 || run.evaluation.viewErrors.length > 0;
+  return gating || unjudged ? EXIT.findings : EXIT.clean;
 }
 
 /**

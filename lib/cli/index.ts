@@ -69,12 +69,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     )
     .option('--suppressions <file>', 'suppressions file (default: ./bulwark.suppressions.yaml when present)')
     .option('--include-passed', 'list passed and not-applicable checks too (json, sarif, junit, markdown)')
+    .option(
+      '--baseline <file>',
+      'JSON report of the base branch (--format json): classify findings as new, fixed or unchanged',
+    )
+    .option('--fail-on-new', 'exit 1 only for new findings at or above --fail-on (needs --baseline)')
     .addHelpText(
       'after',
       `
 ${packHelp()}
 
-Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (or input not read or judged
+Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (with --fail-on-new: new ones only) (or input not read or judged
 completely: a nested stack whose template is not in the input, a resource whose views could not be
 derived; the report lists them), 2 usage or input error.
 
@@ -82,7 +87,8 @@ Examples:
   npx cdk synth && bulwark check cdk.out
   bulwark check cdk.out --format sarif --output bulwark.sarif
   bulwark check cdk.out --format html --output bulwark.html
-  bulwark check template.yaml --pack cis-aws --fail-on medium`,
+  bulwark check template.yaml --pack cis-aws --fail-on medium
+  bulwark check cdk.out --baseline base.json --fail-on-new --format pr-comment`,
     )
     .action(
       (
@@ -94,6 +100,8 @@ Examples:
           pack: string;
           suppressions?: string;
           includePassed?: boolean;
+          baseline?: string;
+          failOnNew?: boolean;
         },
       ) => {
         code = runCheckCommand(paths, o, io);

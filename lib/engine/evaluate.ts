@@ -9,7 +9,7 @@ import { checkView, RuleIndex } from './check-view';
 import type { Enforcement, Pack } from './pack';
 import type { RuleResult } from './result';
 import type { CheckContext, CheckResult, Outcome, Rule } from './rule';
-import { ScoreAccumulator, type FrameworkScore } from './score';
+import { ScoreAccumulator, type ScoreResult } from './score';
 import { SuppressionIndex, isExpired, type Suppression } from './suppression';
 
 export interface EvaluateOptions {
@@ -35,7 +35,7 @@ export interface Evaluation {
   readonly rules: readonly Rule[];
   readonly resources: number;
   readonly views: number;
-  readonly score: { readonly overall: FrameworkScore; readonly frameworks: readonly FrameworkScore[] };
+  readonly score: ScoreResult;
   readonly suppressions: readonly Suppression[];
   /** File suppressions that matched no result. */
   readonly unusedSuppressions: readonly Suppression[];

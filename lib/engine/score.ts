@@ -1,3 +1,4 @@
+import { assessmentPart, type AssessmentPart } from './assessment';
 import type { Enforcement } from './pack';
 import type { Outcome, Rule, Severity } from './rule';
 
@@ -19,6 +20,25 @@ export interface FrameworkScore {
   readonly unknown: number;
 }
 
+/** Applicable results of the rules asserting one control (unweighted). */
+export interface ControlTally {
+  /** The control reference: `mcsb-v1:DP-3`. */
+  readonly ref: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly unknown: number;
+}
+
+/** What {@link ScoreAccumulator.result} returns. */
+export interface ScoreResult {
+  readonly overall: FrameworkScore;
+  readonly frameworks: readonly FrameworkScore[];
+  /** The score of the rules feeding each part of the assessment (see `assessment.ts`). */
+  readonly parts: Readonly<Record<AssessmentPart, FrameworkScore>>;
+  /** Per control reference, sorted by reference. */
+  readonly controls: readonly ControlTally[];
+}
+
 /**
  * Accumulates the score as results are produced, so results need not be kept to compute it.
  * Applicable: pass, fail or unknown, on enabled rules, not suppressed. Unknown counts as not passed.
@@ -26,12 +46,17 @@ export interface FrameworkScore {
 export class ScoreAccumulator {
   private readonly acc = new Map<string, { w: number; wp: number; p: number; f: number; u: number }>();
   private readonly frameworksOf = new Map<string, readonly string[]>();
+  private readonly controls = new Map<string, { p: number; f: number; u: number }>();
 
   add(rule: Rule, outcome: Outcome, enforcement: Enforcement, suppressed: boolean): void {
     if (outcome === 'not_applicable' || enforcement === 'disabled' || suppressed) return;
     let fws = this.frameworksOf.get(rule.id);
     if (!fws) {
-      fws = ['all', ...new Set(rule.controls.map((c) => c.slice(0, c.indexOf(':'))))];
+      fws = [
+        'all',
+        `part:${assessmentPart(rule)}`,
+        ...new Set(rule.controls.map((c) => c.slice(0, c.indexOf(':')))),
+      ];
       this.frameworksOf.set(rule.id, fws);
     }
     const w = SEVERITY_WEIGHT[rule.severity];
@@ -45,9 +70,16 @@ export class ScoreAccumulator {
       } else if (outcome === 'fail') a.f++;
       else a.u++;
     }
+    for (const ref of new Set(rule.controls)) {
+      let t = this.controls.get(ref);
+      if (!t) this.controls.set(ref, (t = { p: 0, f: 0, u: 0 }));
+      if (outcome === 'pass') t.p++;
+      else if (outcome === 'fail') t.f++;
+      else t.u++;
+    }
   }
 
-  result(): { overall: FrameworkScore; frameworks: FrameworkScore[] } {
+  result(): ScoreResult {
     const mk = (fw: string): FrameworkScore => {
       const a = this.acc.get(fw);
       if (!a || a.w === 0) return { framework: fw, score: null, passed: 0, failed: 0, unknown: 0 };
@@ -60,9 +92,18 @@ export class ScoreAccumulator {
       };
     };
     const frameworks = [...this.acc.keys()]
-      .filter((k) => k !== 'all')
+      .filter((k) => k !== 'all' && !k.startsWith('part:'))
       .sort()
       .map(mk);
-    return { overall: mk('all'), frameworks };
+    const part = (p: AssessmentPart) => ({ ...mk(`part:${p}`), framework: p });
+    const controls = [...this.controls.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([ref, t]) => ({ ref, passed: t.p, failed: t.f, unknown: t.u }));
+    return {
+      overall: mk('all'),
+      frameworks,
+      parts: { technical: part('technical'), operational: part('operational') },
+      controls,
+    };
   }
 }

@@ -19,6 +19,9 @@ export {
   sanitizeTerminal,
 } from './escape';
 export { renderJson } from './json';
+export { deltaOf, isOpenFinding, parseBaseline, readBaseline, type BaselineReport } from './delta';
+export { REPORT_SCHEMA } from './schema';
+export { complianceOf, kpisOf } from './kpis';
 export { renderText, type TextOptions } from './text';
 export {
   renderSarif,

@@ -2,6 +2,8 @@ import type { Evaluation } from '../engine/evaluate';
 import { isFinding } from '../engine/result';
 import type { ReportDrift } from '../drift/model';
 import { relativePath } from '../paths';
+import type { ReportDelta } from './delta';
+import { kpisOf, type ReportAssessment, type ReportKpis } from './kpis';
 import { cmp, compareFindings, reportFinding, type ReportFinding } from './findings';
 import { reportRule, uniqueRules, type ReportRule } from './rules';
 import { reportScore, summarise, type ReportScore, type ReportSummary } from './summary';
@@ -20,6 +22,14 @@ export {
 export type { ReportControl, ReportRule } from './rules';
 export type { ReportPack, ReportScore, ReportSummary } from './summary';
 export type { ReportSuppression } from './suppressions';
+export type { ReportDelta } from './delta';
+export type {
+  ReportAssessment,
+  ReportComplianceFigures,
+  ReportFrameworkCompliance,
+  ReportGroupCompliance,
+  ReportKpis,
+} from './kpis';
 
 /** The tool that wrote the report. */
 export interface ReportTool {
@@ -57,6 +67,12 @@ export interface Report {
   readonly skipped?: readonly string[];
   readonly summary: ReportSummary;
   readonly score: { readonly overall: ReportScore; readonly frameworks: readonly ReportScore[] };
+  /** Counts by severity, the secure score, and compliance per framework and per top-level group. */
+  readonly kpis: ReportKpis;
+  /** The weighted assessment: technical, operational, compliance and overall. */
+  readonly assessment: ReportAssessment;
+  /** With a baseline (`--baseline`): the findings this change added and fixed, and the score's move. */
+  readonly delta?: ReportDelta;
   /**
    * Fail and unknown results, suppressed or not (every result when built with `includePassed`),
    * sorted by severity (critical first), rule id, resource address, finding.
@@ -98,6 +114,7 @@ export interface BuildReportOptions {
 export function buildReport(evaluation: Evaluation, options: BuildReportOptions): Report {
   const cwd = options.cwd ?? process.cwd();
   const today = options.today ?? new Date();
+  const summary = summarise(evaluation);
   const listed = evaluation.results.filter((r) => options.includePassed || isFinding(r));
   const findings = listed.map((r) => reportFinding(r, evaluation.pack, cwd)).sort(compareFindings);
 
@@ -117,11 +134,12 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
     inputs: options.inputs.map((p) => relativePath(p, cwd)),
     incomplete: [...(options.incomplete ?? [])],
     ...(options.skipped?.length ? { skipped: options.skipped.map((p) => relativePath(p, cwd)) } : {}),
-    summary: summarise(evaluation),
+    summary,
     score: {
       overall: reportScore(evaluation.score.overall),
       frameworks: evaluation.score.frameworks.map(reportScore),
     },
+    ...kpisOf(evaluation.score, summary.bySeverity),
     findings,
     rules,
     suppressions: suppressionsOf(evaluation, today, cwd),
