@@ -2,6 +2,7 @@ import { renderHtml } from './html';
 import { renderJson } from './json';
 import { renderJunit } from './junit';
 import { renderMarkdown } from './markdown';
+import { renderPrComment } from './pr-comment';
 import type { Report } from './model';
 import { renderSarif } from './sarif';
 import { renderText } from './text';
@@ -21,7 +22,7 @@ export {
 export { renderJson } from './json';
 export { deltaOf, isOpenFinding, parseBaseline, readBaseline, type BaselineReport } from './delta';
 export { REPORT_SCHEMA } from './schema';
-export { complianceOf, kpisOf } from './kpis';
+export { complianceOf, formatFigure, kpiFigures, kpisOf, type KpiFigure } from './kpis';
 export { renderText, type TextOptions } from './text';
 export {
   renderSarif,
@@ -37,6 +38,7 @@ export { renderJunit, ERRORS_SUITE } from './junit';
 export { renderMarkdown } from './markdown';
 export { renderHtml, HTML_CSP } from './html';
 export type { HtmlAssessment, HtmlCompliance, HtmlDelta, HtmlFrameworkCompliance } from './html-data';
+export { renderPrComment, PR_COMMENT_LIMIT } from './pr-comment';
 export {
   asffBatches,
   driftSummary,
@@ -49,7 +51,7 @@ export {
 export { DRIFT_RULE_ID, DRIFT_SUITE, driftDifferences, driftFingerprint } from './drift';
 
 /** Report formats, as `--format` accepts them. */
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'pr-comment'] as const;
 
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
@@ -80,5 +82,7 @@ export function render(format: Format, report: Report, options: RenderOptions = 
       return renderMarkdown(report);
     case 'html':
       return renderHtml(report);
+    case 'pr-comment':
+      return renderPrComment(report);
   }
 }

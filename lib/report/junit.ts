@@ -3,9 +3,13 @@ import { DRIFT_SUITE, driftLocation } from './drift';
 import { escapeForXml } from './escape';
 import type { Report, ReportFinding } from './model';
 import { locationOf } from './model';
+import { formatFigure, kpiFigures } from './kpis';
 
 /** Name of the suite that lists resources whose views could not be derived. */
 export const ERRORS_SUITE = 'bulwark: view errors';
+
+/** Name of the first suite: no test cases, the report's KPIs as `<properties>`. */
+export const KPI_SUITE = 'bulwark: kpis';
 
 interface XmlCase {
   '@_classname': string;
@@ -17,6 +21,7 @@ interface XmlCase {
 
 interface XmlSuite {
   '@_name': string;
+  properties?: { property: { '@_name': string; '@_value': string }[] };
   '@_tests': number;
   '@_failures': number;
   '@_errors': number;
@@ -29,11 +34,22 @@ interface XmlSuite {
  * (classname = resource address, name = rule id and finding). Failures are `<failure type=severity>`,
  * unknowns `<failure type="unknown">`, suppressed and not-applicable results `<skipped>`; passing
  * results appear when the report was built with `includePassed`. Resources whose views could not be
- * derived are `<error>` cases of a last suite. Text is XML-escaped by the builder, and characters XML
+ * derived are `<error>` cases of a last suite. A first suite without cases (`bulwark: kpis`) carries
+ * the KPIs as `<property name value>`. Text is XML-escaped by the builder, and characters XML
  * cannot carry are replaced by visible escapes first.
  */
 export function renderJunit(report: Report): string {
-  const suites: XmlSuite[] = [];
+  const suites: XmlSuite[] = [
+    {
+      ...suite(KPI_SUITE, []),
+      properties: {
+        property: kpiFigures(report).map(([name, value]) => ({
+          '@_name': name,
+          '@_value': formatFigure(name, value),
+        })),
+      },
+    },
+  ];
   const byRule = new Map<string, ReportFinding[]>();
   for (const f of report.findings) {
     let list = byRule.get(f.ruleId);

@@ -131,3 +131,59 @@ export function kpisOf(
     assessment: { ...parts, overall: weight === 0 ? null : Math.round((10 * sum) / weight) / 10 },
   };
 }
+
+/** A figure of {@link kpiFigures}: a stable name and its value (null: nothing to measure). */
+export type KpiFigure = readonly [name: string, value: number | null];
+
+/**
+ * Every KPI of a report as named figures, the one list each format writes (JSON has them in
+ * `kpis`, `assessment` and `delta`): `severity.high`, `secureScore`, `assessment.overall`,
+ * `compliance.mcsb-v1`, `compliance.mcsb-v1.DP`, and with a baseline `delta.new`, `delta.fixed`,
+ * `delta.unchanged`, `delta.scoreBefore`, `delta.scoreAfter`.
+ */
+export function kpiFigures(report: {
+  readonly kpis: ReportKpis;
+  readonly assessment: ReportAssessment;
+  readonly delta?: {
+    readonly new: readonly unknown[];
+    readonly fixed: readonly unknown[];
+    readonly unchanged: number;
+    readonly scoreBefore: number | null;
+    readonly scoreAfter: number | null;
+  };
+}): KpiFigure[] {
+  const k = report.kpis;
+  const a = report.assessment;
+  const out: KpiFigure[] = [
+    ['severity.critical', k.bySeverity.critical],
+    ['severity.high', k.bySeverity.high],
+    ['severity.medium', k.bySeverity.medium],
+    ['severity.low', k.bySeverity.low],
+    ['secureScore', k.secureScore],
+    ['assessment.technical', a.technical],
+    ['assessment.operational', a.operational],
+    ['assessment.compliance', a.compliance],
+    ['assessment.overall', a.overall],
+  ];
+  for (const f of k.compliance) {
+    out.push([`compliance.${f.framework}`, f.percent]);
+    for (const g of f.groups) out.push([`compliance.${f.framework}.${g.group}`, g.percent]);
+  }
+  const d = report.delta;
+  if (d) {
+    out.push(
+      ['delta.new', d.new.length],
+      ['delta.fixed', d.fixed.length],
+      ['delta.unchanged', d.unchanged],
+      ['delta.scoreBefore', d.scoreBefore],
+      ['delta.scoreAfter', d.scoreAfter],
+    );
+  }
+  return out;
+}
+
+/** A figure as text: a percentage with one decimal, a count as an integer, `n/a` for null. */
+export function formatFigure(name: string, value: number | null): string {
+  if (value === null) return 'n/a';
+  return /^(severity|delta\.(new|fixed|unchanged))/.test(name) ? String(value) : value.toFixed(1);
+}

@@ -3,6 +3,7 @@ import { driftDifferences, driftMarkdownLines } from './drift';
 import { escapeMarkdown, markdownInline } from './escape';
 import type { Report, ReportFinding, ReportRule, ReportScore } from './model';
 import { SEVERITY_ORDER } from './model';
+import { formatFigure, kpiFigures } from './kpis';
 
 const ICON: Readonly<Record<Severity, string>> = {
   critical: '🔴',
@@ -64,6 +65,8 @@ export function renderMarkdown(report: Report, maxFindings = MARKDOWN_MAX_FINDIN
     out.push(scoreRow(f, `${escapeMarkdown(f.name)} (${code(f.framework)})`));
   }
   out.push('');
+
+  out.push(...kpiMarkdownLines(report));
 
   if (report.drift) out.push(...driftMarkdownLines(report.drift));
 
@@ -153,7 +156,7 @@ export function renderMarkdown(report: Report, maxFindings = MARKDOWN_MAX_FINDIN
 }
 
 /** An inline code span that nothing in `s` can break out of. */
-function code(s: string): string {
+export function code(s: string): string {
   return `<code>${escapeMarkdown(s)}</code>`;
 }
 
@@ -166,7 +169,7 @@ function scoreRow(s: ReportScore, label: string): string {
   return `| ${label} | ${score} | ${s.passed} | ${s.failed} | ${s.unknown} |`;
 }
 
-function severityCell(f: ReportFinding): string {
+export function severityCell(f: ReportFinding): string {
   const notes = [
     f.status === 'unknown' ? 'unknown' : undefined,
     f.enforcement !== 'mandatory' ? f.enforcement : undefined,
@@ -175,7 +178,7 @@ function severityCell(f: ReportFinding): string {
   return `${ICON[f.severity]} ${f.severity}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
-function ruleCell(f: ReportFinding, rule: ReportRule | undefined): string {
+export function ruleCell(f: ReportFinding, rule: ReportRule | undefined): string {
   const id = `<b>${escapeMarkdown(f.ruleId)}</b>`;
   const label = f.finding !== undefined ? `${id}[${escapeMarkdown(f.finding)}]` : id;
   const uri = rule?.helpUri;
@@ -189,7 +192,7 @@ function hrefAttribute(uri: string): string {
     .replace(/&/g, '&amp;');
 }
 
-function resourceCell(f: ReportFinding): string {
+export function resourceCell(f: ReportFinding): string {
   const r = f.resource;
   const where =
     r.file !== undefined
@@ -203,4 +206,40 @@ function findingRow(f: ReportFinding, rule: ReportRule | undefined): string {
     `| ${severityCell(f)} | ${ruleCell(f, rule)} | ${resourceCell(f)} | ` +
     `${markdownInline(f.message)} | ${markdownInline(f.fix)} |`
   );
+}
+
+/** A percentage for a table cell: `55.0%`, or `n/a`. */
+export function percentCell(v: number | null): string {
+  return v === null ? 'n/a' : `${v.toFixed(1)}%`;
+}
+
+/**
+ * The assessment as a table, then every figure of `kpiFigures` (compliance per framework and group,
+ * the delta) in a collapsed table keyed by the figure's name.
+ */
+export function kpiMarkdownLines(report: Report): string[] {
+  const a = report.assessment;
+  const out = [
+    '### Assessment',
+    '',
+    '| Overall | Technical (0.4) | Operational (0.3) | Compliance (0.3) | Secure score |',
+    '|---:|---:|---:|---:|---:|',
+    `| ${percentCell(a.overall)} | ${percentCell(a.technical)} | ${percentCell(a.operational)} | ` +
+      `${percentCell(a.compliance)} | ${percentCell(report.kpis.secureScore)} |`,
+    '',
+  ];
+  if (report.kpis.compliance.length > 0) {
+    out.push('| Framework | Compliance | Controls compliant |', '|---|---:|---:|');
+    for (const f of report.kpis.compliance) {
+      out.push(
+        `| ${escapeMarkdown(f.name)} (${code(f.framework)}) | ${percentCell(f.percent)} | ${f.compliant} of ${f.applicable} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push('<details><summary>All figures</summary>', '', '| Figure | Value |', '|---|---:|');
+  for (const [name, value] of kpiFigures(report))
+    out.push(`| ${code(name)} | ${formatFigure(name, value)} |`);
+  out.push('', '</details>', '');
+  return out;
 }

@@ -3,6 +3,7 @@ import type { Severity } from '../engine/rule';
 import { DRIFT_RULE_ID, driftDifferences, driftFingerprint, driftSeverity, notCheckedByType } from './drift';
 import { escapeControl, escapeJsonText, escapeSarifMessage } from './escape';
 import type { DriftValue, Report, ReportDriftEntry, ReportFinding, ReportRule } from './model';
+import { kpiFigures, type ReportAssessment } from './kpis';
 
 /** SARIF `level` of a result, by severity. */
 export const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
@@ -36,6 +37,21 @@ export interface SarifRun {
   readonly invocations: readonly SarifInvocation[];
   readonly columnKind: 'utf16CodeUnits';
   readonly results: readonly SarifResult[];
+  /**
+   * The run's KPIs: `kpis` (every figure of {@link kpiFigures} by name, null for n/a),
+   * `assessment` and, with a baseline, `delta` (counts and scores).
+   */
+  readonly properties: {
+    readonly kpis: Readonly<Record<string, number | null>>;
+    readonly assessment: ReportAssessment;
+    readonly delta?: {
+      readonly new: number;
+      readonly fixed: number;
+      readonly unchanged: number;
+      readonly scoreBefore: number | null;
+      readonly scoreAfter: number | null;
+    };
+  };
 }
 
 /** The tool component that produced the run. */
@@ -176,6 +192,21 @@ export function toSarif(report: Report): SarifLog {
           ...findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
           ...drift.map((e) => driftResult(e, rules.length)),
         ],
+        properties: {
+          kpis: Object.fromEntries(kpiFigures(report)),
+          assessment: report.assessment,
+          ...(report.delta
+            ? {
+                delta: {
+                  new: report.delta.new.length,
+                  fixed: report.delta.fixed.length,
+                  unchanged: report.delta.unchanged,
+                  scoreBefore: report.delta.scoreBefore,
+                  scoreAfter: report.delta.scoreAfter,
+                },
+              }
+            : {}),
+        },
       },
     ],
   };

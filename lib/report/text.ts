@@ -4,6 +4,7 @@ import { driftTextLines } from './drift';
 import { escapeControl } from './escape';
 import type { Report, ReportFinding, ReportScore } from './model';
 import { SEVERITY_ORDER, locationOf } from './model';
+import { formatFigure } from './kpis';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -119,6 +120,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   out.push(summaryLine(report, c));
   out.push(...scoreLines(report, c));
+  out.push(...kpiLines(report, c));
   return `${out.join('\n')}\n`;
 }
 
@@ -190,5 +192,36 @@ function scoreLines(report: Report, c: Colors): string[] {
   const lines = [`${c.bold('Score')} ${fmt(report.score.overall)}  overall`];
   for (const f of report.score.frameworks)
     lines.push(`      ${fmt(f)}  ${safe(f.framework)} (${safe(f.name)})`);
+  return lines;
+}
+
+/**
+ * The assessment, compliance per framework and top-level group, and the delta against a baseline:
+ * the figures of `kpiFigures`, formatted by `formatFigure`.
+ */
+function kpiLines(report: Report, c: Colors): string[] {
+  const pct = (name: string, v: number | null) => (v === null ? 'n/a' : `${formatFigure(name, v)}%`);
+  const a = report.assessment;
+  const lines = [
+    `${c.bold('Assessment')} ${pct('assessment.overall', a.overall)} overall = ` +
+      `0.4 x technical ${pct('assessment.technical', a.technical)} + ` +
+      `0.3 x operational ${pct('assessment.operational', a.operational)} + ` +
+      `0.3 x compliance ${pct('assessment.compliance', a.compliance)}`,
+    `${c.bold('Secure score')} ${pct('secureScore', report.kpis.secureScore)} (severity-weighted)`,
+  ];
+  for (const f of report.kpis.compliance) {
+    const groups = f.groups.map((g) => `${safe(g.group)} ${pct('group', g.percent)}`).join(', ');
+    lines.push(
+      `${c.bold('Compliance')} ${safe(f.framework)} ${pct('framework', f.percent)} ` +
+        `(${f.compliant} of ${f.applicable} controls checked): ${groups}`,
+    );
+  }
+  const d = report.delta;
+  if (d) {
+    lines.push(
+      `${c.bold('Delta')} against ${safe(d.baseline)}: ${d.new.length} new, ${d.fixed.length} fixed, ` +
+        `${d.unchanged} unchanged; score ${pct('delta.scoreBefore', d.scoreBefore)} -> ${pct('delta.scoreAfter', d.scoreAfter)}`,
+    );
+  }
   return lines;
 }

@@ -21,8 +21,10 @@ export interface ShopChange {
   readonly moveReports?: boolean;
   /** An edit no rule reads: a tag on the web security group. */
   readonly retag?: boolean;
-  /** Logical id of the assets bucket (a hostile one for escaping tests). */
-  readonly assetsLogicalId?: string;
+  /** Construct id of the assets bucket (a hostile one for escaping tests). */
+  readonly assetsId?: string;
+  /** Add this many more buckets (to make many findings). */
+  readonly extraBuckets?: number;
 }
 
 /**
@@ -38,9 +40,8 @@ export function synthShop(change: ShopChange = {}): string {
   web.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from the internet');
   if (change.openSsh) web.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(22), 'SSH for debugging');
   if (change.retag) Tags.of(web).add('team', 'storefront');
-  const assets = new s3.Bucket(stack, 'Assets', { enforceSSL: change.enforceSsl === true });
-  if (change.assetsLogicalId !== undefined)
-    (assets.node.defaultChild as s3.CfnBucket).overrideLogicalId(change.assetsLogicalId);
+  new s3.Bucket(stack, change.assetsId ?? 'Assets', { enforceSSL: change.enforceSsl === true });
+  for (let i = 0; i < (change.extraBuckets ?? 0); i++) new s3.Bucket(stack, `Upload${i}`);
   const reports = new s3.Bucket(change.moveReports ? new Construct(stack, 'Archive') : stack, 'Reports');
   if (change.moveReports) (reports.node.defaultChild as s3.CfnBucket).overrideLogicalId('Reports65402A0A');
   if (change.renameReports) (reports.node.defaultChild as s3.CfnBucket).overrideLogicalId('QuarterlyReports');
