@@ -34,7 +34,7 @@ export {
   FINGERPRINT_KEY,
 } from './sarif';
 export type { SarifLog, SarifRun, SarifDriver, SarifRule, SarifResult, SarifInvocation } from './sarif';
-export { renderJunit, ERRORS_SUITE } from './junit';
+export { renderJunit, ERRORS_SUITE, KPI_SUITE } from './junit';
 export { renderMarkdown } from './markdown';
 export { renderHtml, HTML_CSP } from './html';
 export type { HtmlAssessment, HtmlCompliance, HtmlDelta, HtmlFrameworkCompliance } from './html-data';

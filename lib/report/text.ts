@@ -208,6 +208,8 @@ function kpiLines(report: Report, c: Colors): string[] {
       `0.3 x operational ${pct('assessment.operational', a.operational)} + ` +
       `0.3 x compliance ${pct('assessment.compliance', a.compliance)}`,
     `${c.bold('Secure score')} ${pct('secureScore', report.kpis.secureScore)} (severity-weighted)`,
+    `${c.bold('Open findings by severity')} ` +
+      SEVERITY_ORDER.map((s) => `${s} ${report.kpis.bySeverity[s]}`).join(', '),
   ];
   for (const f of report.kpis.compliance) {
     const groups = f.groups.map((g) => `${safe(g.group)} ${pct('group', g.percent)}`).join(', ');

@@ -25,6 +25,7 @@ import {
   render,
   renderJson,
   renderJunit,
+  KPI_SUITE,
   renderMarkdown,
   renderSarif,
   renderText,
@@ -205,7 +206,7 @@ describe('model (JSON contract)', () => {
       suppressed: false,
       message: expect.stringContaining('`Logs`'),
       fix: expect.any(String),
-      controls: ['cis-aws-5.0:2.1.1', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02'],
+      controls: ['cis-aws-5.0:2.1.1', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02', 'gdpr:Art.32(1)(a)'],
       threats: expect.arrayContaining(['data-breach']),
       view: 'data-store',
     });
@@ -349,6 +350,7 @@ describe('SARIF', () => {
       'cis-aws-5.0:2.1.1',
       'mcsb-v1:DP-3',
       'nist-csf-2.0:PR.DS-02',
+      'gdpr:Art.32(1)(a)',
     ]);
 
     expect(run.results).toHaveLength(report.findings.length);
@@ -447,8 +449,12 @@ describe('JUnit', () => {
     expect(doc['@_tests']).toBe(String(report.findings.length));
     expect(doc['@_failures']).toBe(String(open));
     expect(doc['@_skipped']).toBe(String(skipped));
-    expect(doc.testsuite.map((x) => x['@_name'].split(' ')[0])).toEqual(ruleIdsOf(report));
-    for (const suite of doc.testsuite) {
+    // The first suite carries the KPIs as properties and has no test cases.
+    expect(doc.testsuite[0]!['@_name']).toBe(KPI_SUITE);
+    expect(doc.testsuite[0]!['@_tests']).toBe('0');
+    const rules = doc.testsuite.slice(1);
+    expect(rules.map((x) => x['@_name'].split(' ')[0])).toEqual(ruleIdsOf(report));
+    for (const suite of rules) {
       const id = suite['@_name'].split(' ')[0]!;
       const of = report.findings.filter((f) => f.ruleId === id);
       expect(suite['@_name']).toBe(`${id} ${of[0]!.title}`);
@@ -541,7 +547,9 @@ describe('text', () => {
     const f = byName(report, 'Logs');
     expect(lines[i + 1]).toBe(`      at Shop.template.json:${f.resource.line} (Shop/Logs/Resource)`);
     expect(lines[i + 2]).toBe(`      fix: ${f.fix}`);
-    expect(lines[i + 3]).toBe('      controls: cis-aws-5.0:2.1.1, mcsb-v1:DP-3, nist-csf-2.0:PR.DS-02');
+    expect(lines[i + 3]).toBe(
+      '      controls: cis-aws-5.0:2.1.1, mcsb-v1:DP-3, nist-csf-2.0:PR.DS-02, gdpr:Art.32(1)(a)',
+    );
     const s = report.summary;
     expect(text).toContain(`SUPPRESSED (${s.suppressed})`);
     expect(text).toContain('UNUSED SUPPRESSIONS (1)');
@@ -694,7 +702,7 @@ describe('adapter errors and incomplete inputs', () => {
 
 describe('render', () => {
   test('every format renders the report, ending with a newline', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'markdown', 'html']);
+    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'pr-comment']);
     for (const f of FORMATS) {
       expect(isFormat(f)).toBe(true);
       const out = render(f, report, { color: false });
