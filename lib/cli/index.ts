@@ -79,9 +79,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       `
 ${packHelp()}
 
-Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (with --fail-on-new: new ones only) (or input not read or judged
-completely: a nested stack whose template is not in the input, a resource whose views could not be
-derived; the report lists them), 2 usage or input error.
+Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (with --fail-on-new, only those the
+baseline does not have), or input not read or judged completely (a nested stack whose template is
+not in the input, a resource whose views could not be derived; the report lists them), 2 usage or
+input error (a baseline that is not a Bulwark JSON report of schema version 1 included).
 
 Examples:
   npx cdk synth && bulwark check cdk.out
