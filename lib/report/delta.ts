@@ -16,6 +16,11 @@ export interface ReportDelta {
   readonly fixed: readonly ReportFinding[];
   /** Open findings present in both. */
   readonly unchanged: number;
+  /**
+   * Open findings of the baseline that this run still finds but a suppression in force now covers:
+   * neither fixed nor unchanged (the report's `suppressions` say why).
+   */
+  readonly suppressed: number;
   /** The baseline's overall score. */
   readonly scoreBefore: number | null;
   /** This run's overall score. */
@@ -113,22 +118,28 @@ export function deltaOf(current: Report, baseline: BaselineReport, baselineFile:
     matched.add(i);
     return true;
   };
+  const matches = (f: ReportFinding): boolean =>
+    f.resource.path !== undefined
+      ? take(byPath.get(pathKey(f)), () => true) ||
+        take(byAddress.get(addressKey(f)), (i) => before[i]!.resource.path === undefined)
+      : take(byAddress.get(addressKey(f)), () => true);
   const added: ReportFinding[] = [];
   let unchanged = 0;
   for (const f of after) {
-    const same =
-      f.resource.path !== undefined
-        ? take(byPath.get(pathKey(f)), () => true) ||
-          take(byAddress.get(addressKey(f)), (i) => before[i]!.resource.path === undefined)
-        : take(byAddress.get(addressKey(f)), () => true);
-    if (same) unchanged++;
+    if (matches(f)) unchanged++;
     else added.push(f);
+  }
+  // What is left of the baseline and is now suppressed was not fixed.
+  let suppressed = 0;
+  for (const f of current.findings) {
+    if (f.suppressed && (f.status === 'fail' || f.status === 'unknown') && matches(f)) suppressed++;
   }
   return {
     baseline: baselineFile,
     new: added,
     fixed: before.filter((_, i) => !matched.has(i)),
     unchanged,
+    suppressed,
     scoreBefore: baseline.score.overall.score,
     scoreAfter: current.score.overall.score,
   };

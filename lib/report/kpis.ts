@@ -139,7 +139,7 @@ export type KpiFigure = readonly [name: string, value: number | null];
  * Every KPI of a report as named figures, the one list each format writes (JSON has them in
  * `kpis`, `assessment` and `delta`): `severity.high`, `secureScore`, `assessment.overall`,
  * `compliance.mcsb-v1`, `compliance.mcsb-v1.DP`, and with a baseline `delta.new`, `delta.fixed`,
- * `delta.unchanged`, `delta.scoreBefore`, `delta.scoreAfter`.
+ * `delta.unchanged`, `delta.suppressed`, `delta.scoreBefore`, `delta.scoreAfter`.
  */
 export function kpiFigures(report: {
   readonly kpis: ReportKpis;
@@ -148,6 +148,7 @@ export function kpiFigures(report: {
     readonly new: readonly unknown[];
     readonly fixed: readonly unknown[];
     readonly unchanged: number;
+    readonly suppressed: number;
     readonly scoreBefore: number | null;
     readonly scoreAfter: number | null;
   };
@@ -175,6 +176,7 @@ export function kpiFigures(report: {
       ['delta.new', d.new.length],
       ['delta.fixed', d.fixed.length],
       ['delta.unchanged', d.unchanged],
+      ['delta.suppressed', d.suppressed],
       ['delta.scoreBefore', d.scoreBefore],
       ['delta.scoreAfter', d.scoreAfter],
     );
@@ -185,5 +187,5 @@ export function kpiFigures(report: {
 /** A figure as text: a percentage with one decimal, a count as an integer, `n/a` for null. */
 export function formatFigure(name: string, value: number | null): string {
   if (value === null) return 'n/a';
-  return /^(severity|delta\.(new|fixed|unchanged))/.test(name) ? String(value) : value.toFixed(1);
+  return /^(severity|delta\.(new|fixed|unchanged|suppressed))/.test(name) ? String(value) : value.toFixed(1);
 }

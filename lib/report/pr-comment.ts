@@ -57,7 +57,9 @@ export function renderPrComment(report: Report, limit: number = PR_COMMENT_LIMIT
     const change = d.scoreBefore !== null && after !== null ? ` (${signed(after - d.scoreBefore)})` : '';
     push(
       `**Score** ${percentCell(d.scoreBefore)} → ${percentCell(after)}${change} · ` +
-        `${d.unchanged} unchanged finding${d.unchanged === 1 ? '' : 's'} · baseline ${code(d.baseline)}`,
+        `${d.unchanged} unchanged finding${d.unchanged === 1 ? '' : 's'}` +
+        (d.suppressed > 0 ? ` · ${d.suppressed} now suppressed` : '') +
+        ` · baseline ${code(d.baseline)}`,
       '',
     );
   } else {

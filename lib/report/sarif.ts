@@ -48,6 +48,7 @@ export interface SarifRun {
       readonly new: number;
       readonly fixed: number;
       readonly unchanged: number;
+      readonly suppressed: number;
       readonly scoreBefore: number | null;
       readonly scoreAfter: number | null;
     };
@@ -201,6 +202,7 @@ export function toSarif(report: Report): SarifLog {
                   new: report.delta.new.length,
                   fixed: report.delta.fixed.length,
                   unchanged: report.delta.unchanged,
+                  suppressed: report.delta.suppressed,
                   scoreBefore: report.delta.scoreBefore,
                   scoreAfter: report.delta.scoreAfter,
                 },

@@ -222,7 +222,7 @@ function kpiLines(report: Report, c: Colors): string[] {
   if (d) {
     lines.push(
       `${c.bold('Delta')} against ${safe(d.baseline)}: ${d.new.length} new, ${d.fixed.length} fixed, ` +
-        `${d.unchanged} unchanged; score ${pct('delta.scoreBefore', d.scoreBefore)} -> ${pct('delta.scoreAfter', d.scoreAfter)}`,
+        `${d.unchanged} unchanged, ${d.suppressed} now suppressed; score ${pct('delta.scoreBefore', d.scoreBefore)} -> ${pct('delta.scoreAfter', d.scoreAfter)}`,
     );
   }
   return lines;

@@ -77,6 +77,27 @@ describe('delta mode: --baseline and --fail-on-new on a pair of apps', () => {
     expect(d.scoreAfter).toBe(report.score.overall.score);
   });
 
+  test('a baseline finding that is now suppressed is neither fixed nor unchanged', async () => {
+    const file = path.join(dir, 'bulwark.suppressions.yaml');
+    fs.writeFileSync(
+      file,
+      [
+        'suppressions:',
+        '  - rule: BW-DP-006',
+        '    target: Shop/Reports/Resource',
+        '    reason: Reports are read by a legacy HTTP client until it is replaced',
+        '',
+      ].join('\n'),
+    );
+    const before = (await json(head)).report.delta!;
+    const { report } = await json(head, '--suppressions', file);
+    const d = report.delta!;
+    expect(d.suppressed).toBe(1);
+    expect(ids(d.fixed)).toEqual(ids(before.fixed));
+    expect(d.unchanged).toBe(before.unchanged - 1);
+    expect(before.suppressed).toBe(0);
+  });
+
   test('--fail-on-new gates at --fail-on: a new high finding passes --fail-on critical', async () => {
     expect((await json(head, '--fail-on-new', '--fail-on', 'critical')).code).toBe(0);
     expect((await json(head, '--fail-on-new', '--fail-on', 'high')).code).toBe(1);

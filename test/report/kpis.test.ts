@@ -23,6 +23,7 @@ function figuresOf(r: Report): Map<string, number | null> {
     m.set('delta.new', r.delta.new.length);
     m.set('delta.fixed', r.delta.fixed.length);
     m.set('delta.unchanged', r.delta.unchanged);
+    m.set('delta.suppressed', r.delta.suppressed);
     m.set('delta.scoreBefore', r.delta.scoreBefore);
     m.set('delta.scoreAfter', r.delta.scoreAfter);
   }
@@ -139,11 +140,15 @@ describe('KPIs and the weighted assessment', () => {
       const groups = line[2]!.split(', ').map((g) => g.split(' '));
       expect(groups.map(([g, v]) => [g, pct(v!)])).toEqual(f.groups.map((g) => [g.group, g.percent]));
     }
-    const d = /Delta against .*: (\d+) new, (\d+) fixed, (\d+) unchanged; score (\S+) -> (\S+)/.exec(text)!;
-    expect([num(d[1]!), num(d[2]!), num(d[3]!), pct(d[4]!), pct(d[5]!)]).toEqual([
+    const d =
+      /Delta against .*: (\d+) new, (\d+) fixed, (\d+) unchanged, (\d+) now suppressed; score (\S+) -> (\S+)/.exec(
+        text,
+      )!;
+    expect([num(d[1]!), num(d[2]!), num(d[3]!), num(d[4]!), pct(d[5]!), pct(d[6]!)]).toEqual([
       expected.get('delta.new'),
       expected.get('delta.fixed'),
       expected.get('delta.unchanged'),
+      expected.get('delta.suppressed'),
       expected.get('delta.scoreBefore'),
       expected.get('delta.scoreAfter'),
     ]);
