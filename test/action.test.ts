@@ -239,6 +239,10 @@ describe('GitHub Action: its scripts on an app before and after a risky change',
     const r = runStep('check', path.join(workspace, 'after'), inputs({ 'steps.setup.outputs.out': dir }));
     expect(r.status).toBe(0);
     expect(r.outputs).toMatchObject({ 'exit-code': '1', 'new-count': '1', baseline: 'true' });
+    // The comment is the pull-request summary: verdict first, then the new finding.
+    const comment = fs.readFileSync(path.join(dir, 'comment.md'), 'utf8');
+    expect(comment.split('\n')[0]).toMatch(/^## ❌ Bulwark: 1 new finding, 1 gating/);
+    expect(comment).toMatch(/### New findings \(1\)[\s\S]*BW-NS-001/);
   });
 
   test('the gate step fails on exit-code 1 and on a missing one, passes on 0', () => {
