@@ -114,7 +114,7 @@ describeBrowser('HTML report in headless Chromium', () => {
       ]);
     }
     // KPIs and the weighted assessment, when the report model carries them.
-    const kpis = (json as { kpis?: { compliance: KpiCompliance[] } }).kpis;
+    const kpis = (json as unknown as { kpis?: { compliance: KpiCompliance[] } }).kpis;
     const pct = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)}%`);
     for (const f of kpis?.compliance ?? []) {
       expect([f.framework, await text(page, `[data-kpi="compliance"][data-key="${f.framework}"]`)]).toEqual([
@@ -129,7 +129,7 @@ describeBrowser('HTML report in headless Chromium', () => {
         expect([sel, (await page.locator(sel).textContent())?.trim()]).toEqual([sel, pct(g.percent)]);
       }
     }
-    const assessment = (json as { assessment?: Record<string, number | null> }).assessment;
+    const assessment = (json as unknown as { assessment?: Record<string, number | null> }).assessment;
     for (const [part, v] of Object.entries(assessment ?? {}))
       expect([part, await text(page, `[data-kpi="assessment"][data-key="${part}"]`)]).toEqual([
         part,

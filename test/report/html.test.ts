@@ -44,7 +44,15 @@ describe('renderHtml', () => {
     const [a, b] = report.findings;
     const html = renderHtml({
       ...report,
-      delta: { new: [a!], fixed: [b!], unchanged: 5, scoreBefore: 80, scoreAfter: 72.5 },
+      delta: {
+        new: [a!],
+        fixed: [b!],
+        unchanged: 5,
+        suppressed: 0,
+        baseline: 'base.json',
+        scoreBefore: 80,
+        scoreAfter: 72.5,
+      },
     } as Report);
     expect(html).toContain('id="delta"');
     expect(html).toMatch(
@@ -86,7 +94,7 @@ describe('renderHtml', () => {
       ],
     };
     const assessment = { technical: 70, operational: 55.5, compliance: 60, overall: 62.6 };
-    const html = renderHtml({ ...report, kpis, assessment } as Report);
+    const html = renderHtml({ ...report, kpis, assessment } as unknown as Report);
     expect(html).toMatch(/data-kpi="compliance" data-key="mcsb-v1" data-value="62.5">62\.5%</);
     expect(html).toContain('5 of 8 controls compliant');
     expect(html).toMatch(/data-kpi="domain" data-key="DP" data-value="40">40\.0%</);
