@@ -17,6 +17,7 @@ import {
   buildReport,
   escapeControl,
   escapeForXml,
+  escapeJsonText,
   escapeMarkdown,
   escapeSarifMessage,
   fileUri,
@@ -296,6 +297,13 @@ describe('model (JSON contract)', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
     expect(json).not.toContain(ESC);
     expect(json).not.toContain(outdir);
+  });
+
+  test('renderJson, written piece by piece, is exactly the whole report stringified and escaped', () => {
+    for (const r of [report, reportAll, { ...report, findings: [], rules: [] }]) {
+      expect(r.findings.length === 0 || r.findings.length > 1).toBe(true);
+      expect(renderJson(r)).toBe(`${escapeJsonText(JSON.stringify(r, null, 2))}\n`);
+    }
   });
 });
 
