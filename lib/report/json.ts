@@ -12,40 +12,36 @@ export function renderJson(report: Report): string {
   return chunks.join('');
 }
 
+/** Entries of a top-level list stringified together, as one piece. */
+const BATCH = 256;
+
 /**
  * The text of {@link renderJson}, given to `write` in pieces: the top-level fields one by one, and
- * the entries of a top-level list one by one, so a report with many findings is never held as one
- * string. The pieces joined are exactly {@link renderJson}'s text.
+ * the entries of a top-level list {@link BATCH} at a time, so a report with many findings is never
+ * held as one string. Each piece is stringified inside an object of its own field, so it comes out
+ * at its depth in the report; the pieces joined are exactly {@link renderJson}'s text.
  */
 export function writeJson(report: Report, write: (chunk: string) => void): void {
-  const fields: [string, string | unknown[]][] = [];
+  let first = true;
   for (const [key, value] of Object.entries(report) as [string, unknown][]) {
-    if (Array.isArray(value) && value.length > 0) fields.push([key, value]);
-    else {
-      const text = JSON.stringify(value, null, 2);
-      // As JSON.stringify does: a field whose value has no JSON form (undefined) is left out.
-      if (text !== undefined) fields.push([key, text]);
+    const big = Array.isArray(value) && value.length > BATCH;
+    // `{\n  "key": VALUE\n}`, or `{}` when the value has no JSON form (a field JSON.stringify omits).
+    const text = JSON.stringify({ [key]: big ? [] : value }, null, 2);
+    if (text === '{}') continue;
+    // Without the braces; for a big list, without its closing bracket too.
+    const field = escapeJsonText(text.slice(2, big ? -3 : -2));
+    write(first ? `{\n${field}` : `,\n${field}`);
+    first = false;
+    if (!big) continue;
+    const list = value as unknown[];
+    // `{\n  "key": [\n    ENTRIES\n  ]\n}`: the entries, already indented for their depth.
+    const skip = `{\n  ${JSON.stringify(key)}: [\n`.length;
+    for (let at = 0; at < list.length; at += BATCH) {
+      const part = JSON.stringify({ [key]: list.slice(at, at + BATCH) }, null, 2);
+      const entries = part.slice(skip, -6);
+      write(`${at === 0 ? '\n' : ',\n'}${escapeJsonText(entries)}`);
     }
-  }
-  write('{');
-  fields.forEach(([key, value], i) => {
-    const name = `${i === 0 ? '' : ','}\n  ${escapeJsonText(JSON.stringify(key))}: `;
-    if (typeof value === 'string') {
-      write(name + indent(escapeJsonText(value), '  '));
-      return;
-    }
-    write(`${name}[`);
-    value.forEach((entry, j) => {
-      // As JSON.stringify does: an entry with no JSON form is written as null.
-      const text = JSON.stringify(entry, null, 2) ?? 'null';
-      write(`${j === 0 ? '' : ','}\n    ${indent(escapeJsonText(text), '    ')}`);
-    });
     write('\n  ]');
-  });
-  write(fields.length > 0 ? '\n}\n' : '}\n');
-}
-
-/** JSON text nested `by` deeper: JSON strings hold no raw line breaks, so every `\n` is layout. */
-function indent(json: string, by: string): string {
-  return json.includes('\n') ? json.split('\n').join(`\n${by}`) : json;
+  }
+  write(first ? '{}\n' : '\n}\n');
 }
