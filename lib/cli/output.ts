@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { render, writeJson, type Format, type Report } from '../report';
+import { render, writeJsonFile, type Format, type Report } from '../report';
 import { useColor, type CliIo } from './io';
 
 /**
@@ -17,7 +17,7 @@ export function emitReport(report: Report, format: Format, output: string | unde
   const out = path.resolve(io.cwd, output);
   try {
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    if (format === 'json') writeFileInPieces(out, (write) => writeJson(report, write));
+    if (format === 'json') writeJsonFile(out, report);
     else fs.writeFileSync(out, render(format, report));
   } catch (e) {
     throw new InputError(
@@ -27,28 +27,4 @@ export function emitReport(report: Report, format: Format, output: string | unde
     );
   }
   io.stderr(`bulwark: ${format} report written to ${output}\n`);
-}
-
-/** Write a file from pieces of text, in blocks of about a megabyte. */
-function writeFileInPieces(file: string, produce: (write: (chunk: string) => void) => void): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    const flush = () => {
-      if (size === 0) return;
-      const bytes = Buffer.from(pending.join(''), 'utf8');
-      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
-      pending = [];
-      size = 0;
-    };
-    produce((chunk) => {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= 1 << 20) flush();
-    });
-    flush();
-  } finally {
-    fs.closeSync(fd);
-  }
 }

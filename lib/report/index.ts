@@ -18,7 +18,7 @@ export {
   markdownInline,
   sanitizeTerminal,
 } from './escape';
-export { renderJson, writeJson } from './json';
+export { renderJson, writeJson, writeJsonFile } from './json';
 export { renderText, type TextOptions } from './text';
 export {
   renderSarif,
