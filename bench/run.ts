@@ -9,6 +9,7 @@ import { findPack } from '../policies/packs';
 import { RULES } from '../policies/rules';
 import { buildBenchApp } from './app';
 import { runTerraformBench } from './terraform';
+import { runPluginOverhead } from './plugin';
 import { runScale } from './scale';
 
 /**
@@ -22,6 +23,10 @@ import { runScale } from './scale';
 function main(argv: string[]): void {
   if (argv.includes('--scale')) {
     runScale(argv);
+    return;
+  }
+  if (argv.includes('--plugin')) {
+    runPluginOverhead(400, 3);
     return;
   }
   const arg = (name: string, def: number) => {
