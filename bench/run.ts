@@ -18,7 +18,8 @@ import { runScale } from './scale';
  * AwsSolutions pack (include the same templates and validate them), the median of R runs after a
  * warm-up. cdk-nag on the app's in-memory construct tree is printed too, for reference.
  * `--source terraform` runs the CDKTF counterpart against checkov instead (bench/terraform.ts).
- * `--scale`: the 100,000-resource scenario (bench/scale.ts).
+ * `--scale`: the 100,000-resource scenario (bench/scale.ts); `--plugin`: the CDK plugin's cost over plain
+ * synthesis (bench/plugin.ts).
  */
 function main(argv: string[]): void {
   if (argv.includes('--scale')) {
