@@ -9,6 +9,8 @@ import { findPack } from '../policies/packs';
 import { RULES } from '../policies/rules';
 import { buildBenchApp } from './app';
 import { runTerraformBench } from './terraform';
+import { runPluginOverhead } from './plugin';
+import { runScale } from './scale';
 
 /**
  * `npm run bench [-- --units N --repeat R]`: generate a CDK app, synthesize it once, then time on
@@ -16,8 +18,18 @@ import { runTerraformBench } from './terraform';
  * AwsSolutions pack (include the same templates and validate them), the median of R runs after a
  * warm-up. cdk-nag on the app's in-memory construct tree is printed too, for reference.
  * `--source terraform` runs the CDKTF counterpart against checkov instead (bench/terraform.ts).
+ * `--scale`: the 100,000-resource scenario (bench/scale.ts); `--plugin`: the CDK plugin's cost over plain
+ * synthesis (bench/plugin.ts).
  */
 function main(argv: string[]): void {
+  if (argv.includes('--scale')) {
+    runScale(argv);
+    return;
+  }
+  if (argv.includes('--plugin')) {
+    runPluginOverhead(400, 3);
+    return;
+  }
   const arg = (name: string, def: number) => {
     const i = argv.indexOf(`--${name}`);
     const v = i >= 0 ? Number(argv[i + 1]) : def;

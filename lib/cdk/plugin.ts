@@ -13,7 +13,7 @@ import type { Evaluation } from '../engine/evaluate';
 import { ResourceGraph } from '../graph/graph';
 import { isInputError } from '../errors';
 import { buildReport } from '../report/model';
-import { render } from '../report';
+import { render, writeJsonFile } from '../report';
 import { readStackTemplates } from '../sources';
 import type { Resource } from '../graph/resource';
 import { VERSION } from '../version';
@@ -36,11 +36,17 @@ export interface BulwarkPluginProps {
    */
   readonly printReport?: boolean;
   /**
-   * Write `bulwark.report.json`, `bulwark.sarif` and `bulwark.report.html` into the cloud assembly
-   * directory, for CI and for people.
+   * Write the report files of {@link reportFormats} into the cloud assembly directory, for CI and
+   * for people.
    * @default true
    */
   readonly writeReports?: boolean;
+  /**
+   * Which report files to write when {@link writeReports} is on: `json` (`bulwark.report.json`),
+   * `sarif` (`bulwark.sarif`) and `html` (`bulwark.report.html`). Only these are rendered.
+   * @default ['json', 'sarif', 'html']
+   */
+  readonly reportFormats?: readonly ('json' | 'sarif' | 'html')[];
   /** Where the text report goes. @default process.stderr */
   readonly out?: (text: string) => void;
 }
@@ -91,9 +97,12 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
     if (this.props.printReport !== false)
       out(render('text', report, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
     if (this.props.writeReports !== false && assemblyDir) {
-      fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.json'), render('json', report, {}));
-      fs.writeFileSync(path.join(assemblyDir, 'bulwark.sarif'), render('sarif', report, {}));
-      fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.html'), render('html', report, {}));
+      const formats = new Set(this.props.reportFormats ?? ['json', 'sarif', 'html']);
+      if (formats.has('json')) writeJsonFile(path.join(assemblyDir, 'bulwark.report.json'), report);
+      if (formats.has('sarif'))
+        fs.writeFileSync(path.join(assemblyDir, 'bulwark.sarif'), render('sarif', report));
+      if (formats.has('html'))
+        fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.html'), render('html', report));
     }
     const violations: PolicyViolation[] = evaluation.results
       .filter((r) => gates(r, evaluation.pack))

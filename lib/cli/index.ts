@@ -8,7 +8,7 @@ import { CATALOGS } from '../../policies/controls';
 import { PACKS, DEFAULT_PACK } from '../../policies/packs';
 import { runCheckCommand } from './check';
 import { runControlsCommand } from './controls';
-import { runDriftCommand, type DriftCommandOptions } from './drift';
+import type { DriftCommandOptions } from './drift';
 import { runExplainCommand } from './explain';
 import { runGraphCommand, type GraphCommandOptions } from './graph';
 import { GRAPH_FORMATS } from '../dataflow';
@@ -173,6 +173,8 @@ Examples:
   bulwark drift --print-iam-policy > bulwark-drift-policy.json`,
     )
     .action(async (o: DriftCommandOptions) => {
+      // Loaded when used: drift brings the AWS SDK, which `check` never needs.
+      const { runDriftCommand } = await import('./drift');
       code = await runDriftCommand(o, io);
     });
 

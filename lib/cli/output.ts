@@ -1,23 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { render, type Format, type Report } from '../report';
+import { render, writeJsonFile, type Format, type Report } from '../report';
 import { useColor, type CliIo } from './io';
 
 /**
  * Render a report and write it to `output` (creating its folder), or to standard output with colour
- * when that is a terminal and the format is text.
+ * when that is a terminal and the format is text. A JSON report is written to its file piece by
+ * piece, never held whole.
  */
 export function emitReport(report: Report, format: Format, output: string | undefined, io: CliIo): void {
-  const text = render(format, report, { color: output === undefined && format === 'text' && useColor(io) });
   if (output === undefined) {
-    io.stdout(text);
+    io.stdout(render(format, report, { color: format === 'text' && useColor(io) }));
     return;
   }
   const out = path.resolve(io.cwd, output);
   try {
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, text);
+    if (format === 'json') writeJsonFile(out, report);
+    else fs.writeFileSync(out, render(format, report));
   } catch (e) {
     throw new InputError(
       'BULWARK_USAGE',

@@ -5,6 +5,8 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BulwarkValidationPlugin } from '../../lib/cdk';
+import { buildReport, renderJson } from '../../lib/report';
+import { VERSION } from '../../lib/version';
 
 function appWithPlugin() {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-plugin-'));
@@ -44,6 +46,24 @@ describe('CDK validation plugin', () => {
     expect(fs.readFileSync(path.join(outdir, 'bulwark.report.html'), 'utf8')).toMatch(
       /^<!DOCTYPE html>[\s\S]*<title>Bulwark report: No gating findings/,
     );
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('only the report files asked for are written; the JSON one is the report as the CLI renders it', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-plugin-'));
+    const app = new App({ outdir, builtinCloudFormationValidation: false });
+    const plugin = new BulwarkValidationPlugin({ out: () => undefined, reportFormats: ['json'] });
+    Validations.of(app).addPlugins(plugin);
+    new s3.Bucket(new Stack(app, 'Shop'), 'Plain');
+    expect(() => app.synth()).toThrow(/BW-DP-006/);
+    expect(fs.existsSync(path.join(outdir, 'bulwark.sarif'))).toBe(false);
+    const text = fs.readFileSync(path.join(outdir, 'bulwark.report.json'), 'utf8');
+    const report = buildReport(plugin.lastEvaluation!, {
+      tool: { name: 'bulwark', version: VERSION },
+      inputs: [path.join(outdir, 'Shop.template.json')],
+      cwd: process.cwd(),
+    });
+    expect(text).toBe(renderJson(report));
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 

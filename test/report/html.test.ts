@@ -67,7 +67,7 @@ describe('renderHtml', () => {
   test('without KPIs, open findings per MCSB domain count each finding once per domain its rule asserts', () => {
     // A report without compliance figures (an older report given as a baseline, or drift) falls back
     // to counting open findings per domain.
-    const withoutKpis = { ...report, kpis: undefined } as typeof report;
+    const withoutKpis = { ...report, kpis: undefined } as unknown as typeof report;
     const html = renderHtml(withoutKpis);
     const open = report.findings.filter((f) => !f.suppressed);
     const dp = open.filter((f) => f.controls.some((c) => c.startsWith('mcsb-v1:DP-'))).length;

@@ -17,6 +17,7 @@ import {
   buildReport,
   escapeControl,
   escapeForXml,
+  escapeJsonText,
   escapeMarkdown,
   escapeSarifMessage,
   fileUri,
@@ -297,6 +298,16 @@ describe('model (JSON contract)', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
     expect(json).not.toContain(ESC);
     expect(json).not.toContain(outdir);
+  });
+
+  test('renderJson, written piece by piece, is exactly the whole report stringified and escaped', () => {
+    // Many findings (written in batches), some of them with no JSON form in a list (null).
+    const many = Array.from({ length: 700 }, (_, i) => (i % 100 === 99 ? undefined : report.findings[0]!));
+    const big = { ...report, findings: many as ReportFinding[] };
+    for (const r of [report, reportAll, { ...report, findings: [], rules: [] }, big]) {
+      expect(r.findings.length === 0 || r.findings.length > 1).toBe(true);
+      expect(renderJson(r)).toBe(`${escapeJsonText(JSON.stringify(r, null, 2))}\n`);
+    }
   });
 });
 

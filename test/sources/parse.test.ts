@@ -21,3 +21,23 @@ describe('JSON templates: duplicate keys', () => {
     expect(() => parseJsonTemplate('t.json', text)).toThrow('t.json:3:16: duplicate key `Key`');
   });
 });
+
+describe('JSON templates: declaration lines', () => {
+  test('each resource is located at its key under the top-level Resources, and nowhere else', () => {
+    const text = [
+      '{"Metadata": {"Resources": {"Decoy": {}}},',
+      ' "Resources": {',
+      '  "A": {"Type": "AWS::S3::Bucket", "Properties": {"Resources": {"B": 1}}},',
+      '  "Esc\\u0061ped"',
+      '    : {"Type": "AWS::SNS::Topic"}, "C:\\"x": {"Type": "AWS::SQS::Queue"}',
+      ' }}',
+    ].join('\n');
+    const t = parseJsonTemplate('t.json', text);
+    expect(Object.keys(t.body.Resources as object)).toEqual(['A', 'Escaped', 'C:"x']);
+    expect(t.locate('A')).toEqual({ file: 't.json', line: 3, column: 3 });
+    expect(t.locate('Escaped')).toEqual({ file: 't.json', line: 4, column: 3 });
+    expect(t.locate('C:"x')).toEqual({ file: 't.json', line: 5, column: 36 });
+    expect(t.locate('Decoy')).toEqual({ file: 't.json' });
+    expect(t.locate('B')).toEqual({ file: 't.json' });
+  });
+});

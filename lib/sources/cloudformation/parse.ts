@@ -1,4 +1,4 @@
-import { visit, parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import {
   LineCounter,
   parseDocument,
@@ -16,8 +16,8 @@ import type { SourceLocation } from '../../graph/resource';
 export interface ParsedTemplate {
   readonly file: string;
   readonly body: Record<string, unknown>;
-  /** Where a resource is declared; computed on first use (only findings need it). */
-  locate(logicalId: string): SourceLocation;
+  /** Where a resource is declared. Holds no reference to the template's text or body. */
+  readonly locate: (logicalId: string) => SourceLocation;
 }
 
 /**
@@ -102,24 +102,78 @@ export function checkText(file: string, buf: Buffer): string {
 
 /** Parse a JSON template, keeping resource declaration lines. Duplicate keys are rejected. */
 export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
-  const body = parseJsonText(file, text);
-  let locations: Map<string, SourceLocation> | undefined;
-  const locate = (logicalId: string): SourceLocation => {
-    if (!locations) {
-      const found = new Map<string, SourceLocation>();
-      visit(text, {
-        onObjectProperty(property, _offset, _length, startLine, startCharacter, pathSupplier) {
-          const p = pathSupplier();
-          if (p.length === 1 && p[0] === 'Resources') {
-            found.set(property, { file, line: startLine + 1, column: startCharacter + 1 });
-          }
-        },
-      });
-      locations = found;
-    }
-    return locations.get(logicalId) ?? { file };
+  const { body, scan } = parseJsonScanned(file, text);
+  return { file, body: asTemplateObject(file, body), locate: locator(file, scan.resources) };
+}
+
+/** Where a resource is declared, from the lines found for the template's resources. */
+function locator(
+  file: string,
+  lines: ReadonlyMap<string, { line: number; column: number }>,
+): (logicalId: string) => SourceLocation {
+  return (logicalId) => {
+    const at = lines.get(logicalId);
+    return at ? { file, line: at.line, column: at.column } : { file };
   };
-  return { file, body: asTemplateObject(file, body), locate };
+}
+
+/**
+ * One linear pass over valid JSON text: the number of `:` outside strings (in valid JSON, the
+ * number of object keys), and the line and column (1-based) of each key of the top-level
+ * `Resources` object. Strings are skipped from quote to quote with `indexOf`.
+ */
+export function scanJson(text: string): {
+  keys: number;
+  resources: Map<string, { line: number; column: number }>;
+} {
+  const resources = new Map<string, { line: number; column: number }>();
+  let keys = 0;
+  let depth = 0;
+  let line = 1;
+  let lastNewline = -1;
+  /** The top-level key whose value is being read. */
+  let topKey: string | undefined;
+  /** The last string seen, until the next structural character: a key when a `:` follows. */
+  let open = -1;
+  let close = -1;
+  let openLine = 0;
+  let openColumn = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i);
+      if (end === -1) break;
+      open = i;
+      close = end;
+      openLine = line;
+      openColumn = i - lastNewline;
+      i = end;
+    } else if (c === 0x0a) {
+      line++;
+      lastNewline = i;
+    } else if (c === 0x3a /* : */) {
+      keys++;
+      if (open >= 0 && (depth === 1 || (depth === 2 && topKey === 'Resources'))) {
+        const raw = text.slice(open + 1, close);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (depth === 1) topKey = key;
+        else resources.set(key, { line: openLine, column: openColumn });
+      }
+      open = -1;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      depth++;
+      open = -1;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--;
+      open = -1;
+    } else if (c === 0x2c /* , */) open = -1;
+  }
+  return { keys, resources };
+}
+
+/** The number of `:` outside strings in JSON text (for valid JSON: the number of object keys). */
+export function countKeySeparators(text: string): number {
+  return scanJson(text).keys;
 }
 
 /**
@@ -128,6 +182,11 @@ export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
  * is refused.
  */
 export function parseJsonText(file: string, text: string): unknown {
+  return parseJsonScanned(file, text).body;
+}
+
+/** {@link parseJsonText}, with what {@link scanJson} found in the text. */
+function parseJsonScanned(file: string, text: string): { body: unknown; scan: ReturnType<typeof scanJson> } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -135,10 +194,11 @@ export function parseJsonText(file: string, text: string): unknown {
     throw jsonSyntaxError(file, text, e as Error);
   }
   const shape = measure(file, body);
+  const scan = scanJson(text);
   // In valid JSON every `:` outside strings separates a key from its value: fewer keys in the
   // parsed value than that means a key was given twice and a later value replaced an earlier one.
-  if (shape.keys !== countKeySeparators(text)) throw duplicateKeyError(file, text);
-  return body;
+  if (shape.keys !== scan.keys) throw duplicateKeyError(file, text);
+  return { body, scan };
 }
 
 /** The error for text `JSON.parse` rejected, with the line and column of the first problem. */
@@ -217,33 +277,6 @@ function tooDeep(file: string): InputError {
     file,
     `objects and lists are nested more than ${MAX_NESTING} levels deep; no CloudFormation template needs that`,
   );
-}
-
-/**
- * The number of `:` outside strings in JSON text (for valid JSON: the number of object keys). A
- * linear scan that jumps from quote to quote with `indexOf`.
- */
-export function countKeySeparators(text: string): number {
-  let n = 0;
-  let i = 0;
-  let colon = text.indexOf(':');
-  while (colon !== -1) {
-    const quote = text.indexOf('"', i);
-    if (quote === -1 || colon < quote) {
-      // Count the colons before the next string (or to the end).
-      const stop = quote === -1 ? text.length : quote;
-      while (colon !== -1 && colon < stop) {
-        n++;
-        colon = text.indexOf(':', colon + 1);
-      }
-      if (quote === -1) break;
-    }
-    const end = stringEnd(text, quote);
-    if (end === -1) break;
-    i = end + 1;
-    if (colon !== -1 && colon < i) colon = text.indexOf(':', i);
-  }
-  return n;
 }
 
 /** Index of the quote that closes the string opened at `open`, or -1. */

@@ -501,14 +501,14 @@ function pseudoParameters(environment: string | undefined, stack: string): Recor
 }
 
 /**
- * A resource read from a template. One class, so every resource has the same shape; its
- * declaration line is computed on first use (only findings need it).
+ * A resource read from a template. One class, so every resource has the same shape. It keeps the
+ * template's locator, not the template: the parsed template is released once its resources are read.
  */
 class TemplateResource implements Resource {
   readonly source = 'cloudformation' as const;
   readonly tags: Record<string, Value>;
-  /** The template the resource was read from (not enumerable: never serialized with the resource). */
-  readonly #template: ParsedTemplate;
+  /** Where the template declares a resource (not enumerable: never serialized with the resource). */
+  readonly #locate: ParsedTemplate['locate'];
 
   constructor(
     readonly address: string,
@@ -528,11 +528,11 @@ class TemplateResource implements Resource {
     readonly expressionScope: string,
   ) {
     this.tags = tagsOf(properties);
-    this.#template = template;
+    this.#locate = template.locate;
   }
 
   get location(): SourceLocation {
-    return this.#template.locate(this.transform?.declaredAs ?? this.logicalId);
+    return this.#locate(this.transform?.declaredAs ?? this.logicalId);
   }
 }
 
