@@ -28,7 +28,39 @@ export function terraformPolicyDocument(value: Value | undefined, graph: Resourc
   const source = policyDocumentSource(value, graph);
   if (source instanceof Unknown) return { statements: [], unresolved: source };
   if (source) return dataPolicyDocument(source, graph);
-  return parsePolicyDocument(value);
+  return parsePolicyDocument(interpolatedJson(value) ?? value);
+}
+
+/**
+ * A JSON document written with interpolations inside its strings (`"Resource":
+ * "${aws_dynamodb_table.t.arn}"`, as CDKTF writes a policy naming another resource): the document,
+ * each string holding an interpolation an {@link Unknown} rendered as written, with the references it
+ * names. Undefined when the value is not such a document.
+ */
+function interpolatedJson(value: Value | undefined): Value | undefined {
+  if (!(value instanceof Unknown) || value.display === undefined) return undefined;
+  const text = value.display.trim();
+  if (!text.startsWith('{')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const convert = (v: unknown): Value => {
+    if (typeof v === 'string') {
+      if (!v.includes('${')) return v;
+      const refs = value.refs.filter((r) => v.includes(r.address));
+      return new Unknown(`\`${v}\` is known only after apply`, refs, v);
+    }
+    if (Array.isArray(v)) return v.map(convert);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, convert(x)]),
+      );
+    return v as Value;
+  };
+  return convert(parsed);
 }
 
 /** The `data.aws_iam_policy_document` a value renders, an Unknown when it may render several, or undefined. */
@@ -93,7 +125,7 @@ function terraformPolicyDocumentAt(value: Value, graph: ResourceGraph, depth: nu
   const source = policyDocumentSource(value, graph);
   if (source instanceof Unknown) return { statements: [], unresolved: source };
   if (source) return dataPolicyDocument(source, graph, depth);
-  return parsePolicyDocument(value);
+  return parsePolicyDocument(interpolatedJson(value) ?? value);
 }
 
 /** One `statement` block as the JSON statement the provider renders (`effect` defaults to `Allow`). */

@@ -5,6 +5,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './policy-no-full-admin';
 import * as sam from 'aws-cdk-lib/aws-sam';
@@ -183,5 +184,25 @@ export default defineCases(rule, [
     target: 'aws_iam_role.my_test_role',
     expect: 'fail',
     message: /policy `invalid_role_policy` allows `\*` actions on `\*` resources/,
+  },
+  {
+    name: 'Terraform role policy naming a table by interpolation in its JSON reads that table only',
+    source: 'cdktf',
+    build: (stack) => {
+      const table = new DynamodbTable(stack, 'Posts', {
+        name: 'posts',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+      });
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Read', {
+        name: 'read',
+        role: role.id,
+        policy: tfPolicy(['dynamodb:GetItem'], [table.arn]),
+      });
+    },
+    target: 'App',
+    expect: 'pass',
   },
 ]);
