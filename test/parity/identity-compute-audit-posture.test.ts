@@ -2,10 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { App as TfApp, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
 import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
@@ -161,6 +164,20 @@ const PAIRS: readonly Pair[] = [
     },
     fails: ['BW-IM-005', 'BW-IM-008', 'BW-IM-009', 'BW-IM-010'],
   },
+  {
+    name: 'single-region trail without log file validation, KMS key or CloudWatch Logs, to a bucket outside',
+    id: 'Trail',
+    cdk: (s) => {
+      new cloudtrail.Trail(s, 'Trail', {
+        bucket: s3.Bucket.fromBucketName(s, 'Logs', 'audit-logs'),
+        isMultiRegionTrail: false,
+        enableFileValidation: false,
+        sendToCloudWatchLogs: false,
+      });
+    },
+    cdktf: (s) => void new Cloudtrail(s, 'Trail', { name: 'audit', s3BucketName: 'audit-logs' }),
+    fails: ['BW-LT-002', 'BW-LT-003', 'BW-LT-004', 'BW-LT-005'],
+  },
 ];
 
 /** Failing (rule id, control) pairs on the resources whose construct path lies under `stack/id`. */
@@ -178,7 +195,7 @@ function failures(file: string, stackName: string, id: string): string[] {
   return [...out].sort();
 }
 
-describe('identity: the same misconfiguration in CDK and CDKTF fails the same rules and controls', () => {
+describe('identity and audit: the same misconfiguration in CDK and CDKTF fails the same rules and controls', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-identity-'));
   const cdkApp = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
   const tfApp = new TfApp({ outdir: path.join(dir, 'cdktf') });
