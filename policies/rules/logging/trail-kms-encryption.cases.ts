@@ -42,4 +42,12 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'fail',
   },
+  {
+    name: 'plan: trail with an empty kms_key_id has no key',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-s3-logging.json',
+    target: 'aws_cloudtrail.cloudtrail',
+    expect: 'fail',
+    message: /not encrypted with a customer-managed KMS key \(provider\)/,
+  },
 ]);
