@@ -1,5 +1,7 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnParameter } from 'aws-cdk-lib';
+import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
+import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './app-client-hides-user-existence';
 
@@ -39,5 +41,30 @@ export default defineCases(rule, [
     target: 'Mobile',
     expect: 'unknown',
     message: /`Mobile`: user existence errors cannot be resolved/,
+  },
+  {
+    name: 'Terraform client: prevent_user_existence_errors ENABLED',
+    source: 'cdktf',
+    build: (stack) => {
+      const pool = new CognitoUserPool(stack, 'Users', { name: 'users' });
+      new CognitoUserPoolClient(stack, 'Web', {
+        name: 'web',
+        userPoolId: pool.id,
+        preventUserExistenceErrors: 'ENABLED',
+      });
+    },
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform client: prevent_user_existence_errors unset (LEGACY)',
+    source: 'cdktf',
+    build: (stack) => {
+      const pool = new CognitoUserPool(stack, 'Users', { name: 'users' });
+      new CognitoUserPoolClient(stack, 'Web', { name: 'web', userPoolId: pool.id });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /`Web` reveals whether a user exists/,
   },
 ]);

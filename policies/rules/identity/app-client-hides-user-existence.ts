@@ -13,7 +13,10 @@ export default defineRule({
     'step of credential stuffing, password spraying and targeted phishing. Cognito answers so for clients created ' +
     'through the API or CloudFormation unless `PreventUserExistenceErrors` is `ENABLED` (the console enables it; the ' +
     'API default, and the CDK default, is `LEGACY`).',
-  fix: 'Set `preventUserExistenceErrors: true` on the CDK client (`userPool.addClient(id, { preventUserExistenceErrors: true })`), or `PreventUserExistenceErrors: ENABLED` on `AWS::Cognito::UserPoolClient`.',
+  fix: {
+    cdk: 'Set `preventUserExistenceErrors: true` on the CDK client (`userPool.addClient(id, { preventUserExistenceErrors: true })`), or `PreventUserExistenceErrors: ENABLED` on `AWS::Cognito::UserPoolClient`.',
+    terraform: 'Set `prevent_user_existence_errors = "ENABLED"` on the `aws_cognito_user_pool_client`.',
+  },
   appliesTo: ['app-client'],
   check(view) {
     const reveals = view.revealsUserExistence;

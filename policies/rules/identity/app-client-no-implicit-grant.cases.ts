@@ -1,4 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
+import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './app-client-no-implicit-grant';
 
@@ -41,5 +43,42 @@ export default defineCases(rule, [
     build: (stack) => new cognito.UserPool(stack, 'Users').addClient('Native', { disableOAuth: true }),
     target: 'Users/Native',
     expect: 'not_applicable',
+  },
+  {
+    name: 'Terraform client: authorization code grant only',
+    source: 'cdktf',
+    build: (stack) => {
+      const pool = new CognitoUserPool(stack, 'Users', { name: 'users' });
+      new CognitoUserPoolClient(stack, 'Web', {
+        name: 'web',
+        userPoolId: pool.id,
+        allowedOauthFlowsUserPoolClient: true,
+        allowedOauthFlows: ['code'],
+        allowedOauthScopes: ['openid'],
+        callbackUrls: ['https://app.example.com/cb'],
+        supportedIdentityProviders: ['COGNITO'],
+      });
+    },
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform client: implicit grant allowed',
+    source: 'cdktf',
+    build: (stack) => {
+      const pool = new CognitoUserPool(stack, 'Users', { name: 'users' });
+      new CognitoUserPoolClient(stack, 'Web', {
+        name: 'web',
+        userPoolId: pool.id,
+        allowedOauthFlowsUserPoolClient: true,
+        allowedOauthFlows: ['implicit'],
+        allowedOauthScopes: ['openid'],
+        callbackUrls: ['https://app.example.com/cb'],
+        supportedIdentityProviders: ['COGNITO'],
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /`Web` allows the OAuth implicit grant/,
   },
 ]);

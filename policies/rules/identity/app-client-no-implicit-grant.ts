@@ -12,7 +12,11 @@ export default defineRule({
     'proxies and injected scripts can read them, and it cannot bind the token to the client that asked (no PKCE, no ' +
     'client authentication). The OAuth 2.0 Security Best Current Practice (RFC 9700) says clients should not use it; ' +
     'the authorization code grant with PKCE replaces it. CDK enables it by default on user pool clients.',
-  fix: 'Allow only the authorization code grant: CDK `oAuth: { flows: { authorizationCodeGrant: true } }` on the client, or `AllowedOAuthFlows: [code]` on `AWS::Cognito::UserPoolClient`.',
+  fix: {
+    cdk: 'Allow only the authorization code grant: CDK `oAuth: { flows: { authorizationCodeGrant: true } }` on the client, or `AllowedOAuthFlows: [code]` on `AWS::Cognito::UserPoolClient`.',
+    terraform:
+      'Allow only the authorization code grant: `allowed_oauth_flows = ["code"]` on the `aws_cognito_user_pool_client`.',
+  },
   appliesTo: ['app-client'],
   check(view) {
     const flows = view.oauthFlows;

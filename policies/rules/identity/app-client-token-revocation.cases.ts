@@ -1,4 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CognitoUserPool } from '@cdktf/provider-aws/lib/cognito-user-pool';
+import { CognitoUserPoolClient } from '@cdktf/provider-aws/lib/cognito-user-pool-client';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './app-client-token-revocation';
 
@@ -26,5 +28,30 @@ export default defineCases(rule, [
     target: 'Mobile',
     expect: 'fail',
     message: /`Mobile` cannot revoke refresh tokens/,
+  },
+  {
+    name: 'Terraform client: token revocation left at its default (on)',
+    source: 'cdktf',
+    build: (stack) => {
+      const pool = new CognitoUserPool(stack, 'Users', { name: 'users' });
+      new CognitoUserPoolClient(stack, 'Web', { name: 'web', userPoolId: pool.id });
+    },
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform client: enable_token_revocation false',
+    source: 'cdktf',
+    build: (stack) => {
+      const pool = new CognitoUserPool(stack, 'Users', { name: 'users' });
+      new CognitoUserPoolClient(stack, 'Web', {
+        name: 'web',
+        userPoolId: pool.id,
+        enableTokenRevocation: false,
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: '`Web` cannot revoke refresh tokens (`EnableTokenRevocation` false)',
   },
 ]);

@@ -12,7 +12,11 @@ export default defineRule({
     'everywhere or responding to a stolen device cannot end the sessions a refresh token keeps alive: the token ' +
     'keeps minting access tokens until it expires. Cognito enables revocation on new clients unless ' +
     '`EnableTokenRevocation` is false.',
-  fix: 'Remove `enableTokenRevocation: false` from the CDK client, or set `EnableTokenRevocation: true` on `AWS::Cognito::UserPoolClient`.',
+  fix: {
+    cdk: 'Remove `enableTokenRevocation: false` from the CDK client, or set `EnableTokenRevocation: true` on `AWS::Cognito::UserPoolClient`.',
+    terraform:
+      'Remove `enable_token_revocation = false` from the `aws_cognito_user_pool_client` (or set it to `true`).',
+  },
   appliesTo: ['app-client'],
   check(view) {
     const on = view.tokenRevocation;

@@ -1,4 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import { IamAccessKey } from '@cdktf/provider-aws/lib/iam-access-key';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './no-user-access-keys';
 
@@ -25,6 +27,34 @@ export default defineCases(rule, [
         user: new iam.User(stack, 'Deployer'),
         status: iam.AccessKeyStatus.INACTIVE,
       });
+    },
+    target: 'Deployer',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform user without access keys',
+    source: 'cdktf',
+    build: (stack) => void new IamUser(stack, 'Deployer', { name: 'deployer' }),
+    target: 'Deployer',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform aws_iam_access_key for the user (Active by default)',
+    source: 'cdktf',
+    build: (stack) => {
+      const user = new IamUser(stack, 'Deployer', { name: 'deployer' });
+      new IamAccessKey(stack, 'Key', { user: user.name });
+    },
+    target: 'Deployer',
+    expect: 'fail',
+    message: /`Deployer` has a long-lived access key/,
+  },
+  {
+    name: 'Terraform aws_iam_access_key with status Inactive',
+    source: 'cdktf',
+    build: (stack) => {
+      const user = new IamUser(stack, 'Deployer', { name: 'deployer' });
+      new IamAccessKey(stack, 'Key', { user: user.name, status: 'Inactive' });
     },
     target: 'Deployer',
     expect: 'pass',

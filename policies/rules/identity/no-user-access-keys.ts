@@ -11,7 +11,11 @@ export default defineRule({
     'An access key created by a stack never expires: its secret lands in stack outputs, parameters or a secret ' +
     'that someone copies into a CI system or a laptop, and it keeps working until someone remembers to rotate it. ' +
     'Workloads take short-lived role credentials (instance profiles, task roles, OIDC federation for CI).',
-  fix: 'Remove the `iam.AccessKey`; give the workload a role (for CI outside AWS, an OIDC provider and a role it assumes with `sts:AssumeRoleWithWebIdentity`).',
+  fix: {
+    cdk: 'Remove the `iam.AccessKey`; give the workload a role (for CI outside AWS, an OIDC provider and a role it assumes with `sts:AssumeRoleWithWebIdentity`).',
+    terraform:
+      'Remove the `aws_iam_access_key` (or set `status = "Inactive"`); give the workload an `aws_iam_role` (for CI outside AWS, an `aws_iam_openid_connect_provider` and a role it assumes with `sts:AssumeRoleWithWebIdentity`).',
+  },
   appliesTo: ['identity'],
   check(view) {
     if (view.principalType !== 'user') return notApplicable('only users have access keys');

@@ -11,7 +11,11 @@ export default defineRule({
     'Passwords alone fall to phishing, reuse and credential stuffing. A user pool with MFA `OFF` cannot ask for a ' +
     'second factor at all; with `OPTIONAL` each user decides, and most never enrol. Requiring MFA makes a stolen ' +
     'password insufficient.',
-  fix: 'Set `mfa: cognito.Mfa.REQUIRED` with `mfaSecondFactor: { otp: true, sms: false }` (or passkeys / email OTP on the Essentials tier) on the user pool.',
+  fix: {
+    cdk: 'Set `mfa: cognito.Mfa.REQUIRED` with `mfaSecondFactor: { otp: true, sms: false }` (or passkeys / email OTP on the Essentials tier) on the user pool.',
+    terraform:
+      'Set `mfa_configuration = "ON"` on the `aws_cognito_user_pool` with `software_token_mfa_configuration { enabled = true }`.',
+  },
   appliesTo: ['user-directory'],
   check(view) {
     const mfa = view.mfa;

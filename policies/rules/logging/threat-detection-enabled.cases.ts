@@ -1,5 +1,6 @@
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import { CfnParameter } from 'aws-cdk-lib';
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './threat-detection-enabled';
 
@@ -34,5 +35,19 @@ export default defineCases(rule, [
     target: 'Detector',
     expect: 'unknown',
     message: /whether the detector is enabled cannot be resolved/,
+  },
+  {
+    name: 'Terraform detector with enable left at its default (true)',
+    source: 'cdktf',
+    build: (stack) => void new GuarddutyDetector(stack, 'Detector', {}),
+    target: 'Detector',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform detector with enable false',
+    source: 'cdktf',
+    build: (stack) => void new GuarddutyDetector(stack, 'Detector', { enable: false }),
+    target: 'Detector',
+    expect: 'fail',
   },
 ]);

@@ -16,7 +16,11 @@ export default defineRule({
   rationale:
     'GuardDuty analyses CloudTrail, VPC flow and DNS logs for credential misuse, crypto-mining, exfiltration and ' +
     'known-bad hosts. A detector declared with `Enable: false` produces no findings while suggesting coverage.',
-  fix: 'Set `enable: true` on the `CfnDetector` (and turn on the protection plans your workloads need through `features`).',
+  fix: {
+    cdk: 'Set `enable: true` on the `CfnDetector` (and turn on the protection plans your workloads need through `features`).',
+    terraform:
+      'Set `enable = true` on the `aws_guardduty_detector` (its default) and turn on the protection plans your workloads need with `aws_guardduty_detector_feature`.',
+  },
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');

@@ -1,4 +1,6 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-cloudwatch-logs';
 
@@ -19,5 +21,28 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'fail',
     message: /`Trail` does not deliver its events to CloudWatch Logs/,
+  },
+  {
+    name: 'Terraform trail delivering to a log group',
+    source: 'cdktf',
+    build: (stack) => {
+      const group = new CloudwatchLogGroup(stack, 'TrailLogs', { name: 'trail', retentionInDays: 365 });
+      new Cloudtrail(stack, 'Trail', {
+        name: 'audit',
+        s3BucketName: 'audit-logs',
+        cloudWatchLogsGroupArn: `${group.arn}:*`,
+        cloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/trail-logs',
+      });
+    },
+    target: 'Trail',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform trail without cloud_watch_logs_group_arn',
+    source: 'cdktf',
+    build: (stack) => void new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'audit-logs' }),
+    target: 'Trail',
+    expect: 'fail',
+    message: '`Trail` does not deliver its events to CloudWatch Logs',
   },
 ]);

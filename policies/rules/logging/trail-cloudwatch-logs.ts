@@ -11,7 +11,11 @@ export default defineRule({
     'Log files in a bucket are evidence for later; events in CloudWatch Logs can be searched, correlated and alarmed ' +
     'on as they arrive. The CIS monitoring alarms (root use, unauthorized API calls, policy changes...) all filter the ' +
     "trail's log group, so a trail without one leaves them blind.",
-  fix: 'Set `sendToCloudWatchLogs: true` on the trail (with `cloudWatchLogGroup` and its retention as needed).',
+  fix: {
+    cdk: 'Set `sendToCloudWatchLogs: true` on the trail (with `cloudWatchLogGroup` and its retention as needed).',
+    terraform:
+      'Set `cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"` and `cloud_watch_logs_role_arn` on the `aws_cloudtrail`.',
+  },
   appliesTo: ['audit-trail'],
   check(view) {
     const d = view.cloudWatchDelivery;

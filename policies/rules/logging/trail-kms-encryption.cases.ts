@@ -1,5 +1,7 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-kms-encryption';
 
@@ -22,5 +24,30 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'fail',
     message: /`Trail` log files are not encrypted with a customer-managed KMS key \(provider\)/,
+  },
+  {
+    name: 'Terraform trail encrypted with a customer managed aws_kms_key',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true });
+      new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'audit-logs', kmsKeyId: key.arn });
+    },
+    target: 'Trail',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform trail without kms_key_id (bucket encryption only)',
+    source: 'cdktf',
+    build: (stack) => void new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'audit-logs' }),
+    target: 'Trail',
+    expect: 'fail',
+  },
+  {
+    name: 'plan: trail with an empty kms_key_id has no key',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-s3-logging.json',
+    target: 'aws_cloudtrail.cloudtrail',
+    expect: 'fail',
+    message: /not encrypted with a customer-managed KMS key \(provider\)/,
   },
 ]);

@@ -11,7 +11,11 @@ export default defineRule({
     'CloudTrail logs describe every change in the account. Encrypting them with a customer-managed key (SSE-KMS) means ' +
     'reading them needs `kms:Decrypt` on that key as well as access to the bucket, and every decryption is itself ' +
     'recorded.',
-  fix: 'Set `encryptionKey` on the trail to a customer-managed `kms.Key` whose policy lets CloudTrail use it.',
+  fix: {
+    cdk: 'Set `encryptionKey` on the trail to a customer-managed `kms.Key` whose policy lets CloudTrail use it.',
+    terraform:
+      'Set `kms_key_id` on the `aws_cloudtrail` to the ARN of a customer managed `aws_kms_key` whose policy lets CloudTrail use it.',
+  },
   appliesTo: ['audit-trail'],
   check(view) {
     const at = view.encryption.atRest;

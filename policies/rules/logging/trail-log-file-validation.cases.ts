@@ -1,4 +1,5 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-log-file-validation';
 
@@ -19,5 +20,39 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'fail',
     message: /`Trail` does not validate log files/,
+  },
+  {
+    name: 'Terraform trail with enable_log_file_validation',
+    source: 'cdktf',
+    build: (stack) =>
+      void new Cloudtrail(stack, 'Trail', {
+        name: 'audit',
+        s3BucketName: 'audit-logs',
+        enableLogFileValidation: true,
+      }),
+    target: 'Trail',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform trail without enable_log_file_validation (default off)',
+    source: 'cdktf',
+    build: (stack) => void new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'audit-logs' }),
+    target: 'Trail',
+    expect: 'fail',
+    message: '`Trail` does not validate log files',
+  },
+  {
+    name: 'plan: trail with log file validation off',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-log-file-validation.json',
+    target: 'aws_cloudtrail.invalid_trail',
+    expect: 'fail',
+  },
+  {
+    name: 'plan: trail with log file validation on',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-log-file-validation.json',
+    target: 'aws_cloudtrail.valid_trail',
+    expect: 'pass',
   },
 ]);

@@ -18,7 +18,10 @@ export default defineRule({
     'With log file validation, CloudTrail delivers an hourly digest of SHA-256 hashes of the log files, signed and ' +
     'chained to the previous digest. Without it, a log file that is changed or deleted after delivery cannot be ' +
     'detected, and the trail is weak evidence in an investigation.',
-  fix: 'Set `enableFileValidation: true` on the trail (the `Trail` construct default).',
+  fix: {
+    cdk: 'Set `enableFileValidation: true` on the trail (the `Trail` construct default).',
+    terraform: 'Set `enable_log_file_validation = true` on the `aws_cloudtrail`.',
+  },
   appliesTo: ['audit-trail'],
   check(view) {
     const v = view.integrityValidation;

@@ -1,4 +1,5 @@
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-multi-region';
 
@@ -29,5 +30,39 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'fail',
     message: /`Trail` is not logging/,
+  },
+  {
+    name: 'Terraform multi-region trail, logging by default',
+    source: 'cdktf',
+    build: (stack) =>
+      void new Cloudtrail(stack, 'Trail', {
+        name: 'audit',
+        s3BucketName: 'audit-logs',
+        isMultiRegionTrail: true,
+      }),
+    target: 'Trail',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform trail without is_multi_region_trail (default single-region)',
+    source: 'cdktf',
+    build: (stack) => void new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'audit-logs' }),
+    target: 'Trail',
+    expect: 'fail',
+    message: '`Trail` logs only its own region',
+  },
+  {
+    name: 'Terraform multi-region trail with enable_logging false',
+    source: 'cdktf',
+    build: (stack) =>
+      void new Cloudtrail(stack, 'Trail', {
+        name: 'audit',
+        s3BucketName: 'audit-logs',
+        isMultiRegionTrail: true,
+        enableLogging: false,
+      }),
+    target: 'Trail',
+    expect: 'fail',
+    message: /is not logging/,
   },
 ]);

@@ -10,7 +10,10 @@ export default defineRule({
   rationale:
     'An attacker works in whichever region nobody watches. A multi-region trail records API activity in every region, ' +
     'including regions enabled later, and a trail that is not logging records nothing at all.',
-  fix: 'Set `isMultiRegionTrail: true` on the trail (the `Trail` construct default) and keep it logging.',
+  fix: {
+    cdk: 'Set `isMultiRegionTrail: true` on the trail (the `Trail` construct default) and keep it logging.',
+    terraform: 'Set `is_multi_region_trail = true` on the `aws_cloudtrail` (and keep `enable_logging` true).',
+  },
   appliesTo: ['audit-trail'],
   check(view) {
     const out: CheckResult[] = [];

@@ -1,6 +1,8 @@
 import * as config from 'aws-cdk-lib/aws-config';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Stack } from 'aws-cdk-lib';
+import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
+import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './config-records-all';
 
@@ -47,5 +49,46 @@ export default defineCases(rule, [
     target: 'Recorder',
     expect: 'fail',
     message: '`Recorder` is not started',
+  },
+  {
+    name: 'Terraform recorder of every type, global ones included, started by its status resource',
+    source: 'cdktf',
+    build: (stack) => {
+      const recorder = new ConfigConfigurationRecorder(stack, 'Recorder', {
+        name: 'default',
+        roleArn: 'arn:aws:iam::123456789012:role/config',
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      });
+      new ConfigConfigurationRecorderStatus(stack, 'Status', { name: recorder.name, isEnabled: true });
+    },
+    target: 'Recorder',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform recorder without an aws_config_configuration_recorder_status (never started)',
+    source: 'cdktf',
+    build: (stack) =>
+      void new ConfigConfigurationRecorder(stack, 'Recorder', {
+        name: 'default',
+        roleArn: 'arn:aws:iam::123456789012:role/config',
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      }),
+    target: 'Recorder',
+    expect: 'fail',
+    message: /is not started/,
+  },
+  {
+    name: 'Terraform recorder without recording_group leaves out the global IAM types',
+    source: 'cdktf',
+    build: (stack) => {
+      const recorder = new ConfigConfigurationRecorder(stack, 'Recorder', {
+        name: 'default',
+        roleArn: 'arn:aws:iam::123456789012:role/config',
+      });
+      new ConfigConfigurationRecorderStatus(stack, 'Status', { name: recorder.name, isEnabled: true });
+    },
+    target: 'Recorder',
+    expect: 'fail',
+    message: /does not record global IAM resource types/,
   },
 ]);

@@ -11,7 +11,11 @@ export default defineRule({
     'AWS Config is the inventory and configuration history that audits and investigations rely on; Security Hub ' +
     'and Config rules evaluate only what it records. A recorder limited to some types, without the global IAM ' +
     'types, or not started, leaves changes to the rest unrecorded.',
-  fix: 'Declare the recorder with `recordingGroup: { allSupported: true, includeGlobalResourceTypes: true }` and leave `startedOnCreate` on its default (true).',
+  fix: {
+    cdk: 'Declare the recorder with `recordingGroup: { allSupported: true, includeGlobalResourceTypes: true }` and leave `startedOnCreate` on its default (true).',
+    terraform:
+      'Declare the `aws_config_configuration_recorder` with `recording_group { all_supported = true, include_global_resource_types = true }` and start it with an `aws_config_configuration_recorder_status` whose `is_enabled = true`.',
+  },
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'config-recorder') return notApplicable('not a configuration recorder');

@@ -25,7 +25,11 @@ export default defineRule({
     'GuardDuty, Inspector, Macie and Config in one place. A hub with its default standards turned off and no ' +
     'standard enabled runs no checks of its own: it is enabled in name only. The enabled standards are the ' +
     'secure configuration baseline the account is held to.',
-  fix: 'Leave `enableDefaultStandards` on, or declare `CfnStandard` resources for `aws-foundational-security-best-practices/v/1.0.0` and `cis-aws-foundations-benchmark/v/5.0.0` beside the `CfnHub` (the `SecurityPosture` construct does both).',
+  fix: {
+    cdk: 'Leave `enableDefaultStandards` on, or declare `CfnStandard` resources for `aws-foundational-security-best-practices/v/1.0.0` and `cis-aws-foundations-benchmark/v/5.0.0` beside the `CfnHub` (the `SecurityPosture` construct does both).',
+    terraform:
+      'Leave `enable_default_standards` on the `aws_securityhub_account` (its default), or declare `aws_securityhub_standards_subscription` resources for `aws-foundational-security-best-practices/v/1.0.0` and `cis-aws-foundations-benchmark/v/5.0.0`.',
+  },
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'security-hub') return notApplicable('not a Security Hub');

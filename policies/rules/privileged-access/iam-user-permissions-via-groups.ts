@@ -11,7 +11,11 @@ export default defineRule({
     'Permissions attached to individual users are invisible to the group-level access reviews that decide who may ' +
     'do what, survive job changes, and accumulate. Granting through groups keeps each entitlement in one reviewable ' +
     'place; workloads use roles, not users.',
-  fix: "Move the user's policies to a group (`group.addToPolicy`, `group.addManagedPolicy`) and add the user to it (`user.addToGroup(group)`).",
+  fix: {
+    cdk: "Move the user's policies to a group (`group.addToPolicy`, `group.addManagedPolicy`) and add the user to it (`user.addToGroup(group)`).",
+    terraform:
+      "Move the user's `aws_iam_user_policy` and `aws_iam_user_policy_attachment` to an `aws_iam_group_policy` / `aws_iam_group_policy_attachment` of an `aws_iam_group`, and add the user to it with `aws_iam_user_group_membership`.",
+  },
   appliesTo: ['identity'],
   check(view) {
     if (view.principalType !== 'user') return notApplicable('not an IAM user');

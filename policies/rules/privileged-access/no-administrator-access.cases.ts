@@ -1,11 +1,25 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnParameter } from 'aws-cdk-lib';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './no-administrator-access';
 
 const lambda = () => new iam.ServicePrincipal('lambda.amazonaws.com');
 const basicExecution = () =>
   iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole');
+
+/** A trust policy for Lambda, as a Terraform `assume_role_policy` JSON string. */
+const lambdaTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+});
+/** A policy document string with one statement. */
+const tfPolicy = (actions: string[], resources: string[]) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }],
+  });
 
 export default defineCases(rule, [
   {
@@ -83,6 +97,51 @@ export default defineCases(rule, [
     template:
       'test/fixtures/real-world/aws-cloudformation-templates/cloudfront-custom-origin-lambda-edge.yaml',
     target: 'LambdaEdgeIAMRole',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform role with an inline policy of its own',
+    source: 'cdktf',
+    build: (stack) => {
+      new IamRole(stack, 'App', {
+        assumeRolePolicy: lambdaTrust,
+        inlinePolicy: [{ name: 'read', policy: tfPolicy(['s3:GetObject'], ['arn:aws:s3:::data/*']) }],
+      });
+    },
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform role attached to AdministratorAccess by aws_iam_role_policy_attachment',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicyAttachment(stack, 'Admin', {
+        role: role.name,
+        policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      });
+    },
+    target: 'App',
+    expect: 'fail',
+    message: '`App` holds `arn:aws:iam::aws:policy/AdministratorAccess`',
+  },
+  {
+    name: 'Terraform role listing AdministratorAccess in managed_policy_arns',
+    source: 'cdktf',
+    build: (stack) => {
+      new IamRole(stack, 'App', {
+        assumeRolePolicy: lambdaTrust,
+        managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+      });
+    },
+    target: 'App',
+    expect: 'fail',
+  },
+  {
+    name: 'plan: instance role attached to AmazonEC2RoleforSSM only',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'aws_iam_role.instance_role',
     expect: 'pass',
   },
 ]);

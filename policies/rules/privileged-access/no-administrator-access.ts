@@ -13,7 +13,11 @@ export default defineRule({
   rationale:
     '`AdministratorAccess` allows every action on every resource of the account. An application role or a user ' +
     'holding it turns any compromise of that identity into a compromise of the account.',
-  fix: 'Attach a policy with the actions the identity needs instead; if a break-glass administrator role is needed, keep it in a dedicated stack and acknowledge this rule there with a reason.',
+  fix: {
+    cdk: 'Attach a policy with the actions the identity needs instead; if a break-glass administrator role is needed, keep it in a dedicated stack and acknowledge this rule there with a reason.',
+    terraform:
+      "Remove `arn:aws:iam::aws:policy/AdministratorAccess` from the `aws_iam_role`'s `managed_policy_arns` and from the `policy_arn` of `aws_iam_role_policy_attachment` / `aws_iam_user_policy_attachment` / `aws_iam_group_policy_attachment` / `aws_iam_policy_attachment`; attach an `aws_iam_policy` with the actions the identity needs instead.",
+  },
   appliesTo: ['identity'],
   check(view) {
     const out: CheckResult[] = [];

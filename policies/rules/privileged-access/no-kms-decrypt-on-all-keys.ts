@@ -14,7 +14,11 @@ export default defineRule({
     'A customer-managed key protects a store only as far as its users are limited. `kms:Decrypt` or ' +
     '`kms:ReEncryptFrom` on `Resource: "*"` in an identity policy lets the principal decrypt with every key whose ' +
     'key policy delegates to IAM (the default), so reading one encrypted store means reading all of them.',
-  fix: "Name the key ARNs in the statement (CDK `key.grantDecrypt(grantee)` or the store's `grantRead`), or restrict `*` with a `kms:ViaService` and `kms:EncryptionContext` condition.",
+  fix: {
+    cdk: "Name the key ARNs in the statement (CDK `key.grantDecrypt(grantee)` or the store's `grantRead`), or restrict `*` with a `kms:ViaService` and `kms:EncryptionContext` condition.",
+    terraform:
+      "Name the key ARNs (`aws_kms_key.x.arn`) in the statement's `resources`, or restrict `*` with a `condition` on `kms:ViaService` and `kms:EncryptionContext`.",
+  },
   appliesTo: ['identity', 'permission-policy'],
   check(view) {
     return checkGrantOnAll(

@@ -1,5 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Stack } from 'aws-cdk-lib';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './no-passrole-on-all-roles';
 
@@ -12,6 +14,18 @@ function baseline(stack: Stack): iam.Role {
   exec.grantPassRole(deployer);
   return deployer;
 }
+
+/** A trust policy for Lambda, as a Terraform `assume_role_policy` JSON string. */
+const lambdaTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+});
+/** A policy document string with one statement. */
+const tfPolicy = (actions: string[], resources: string[]) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }],
+  });
 
 export default defineCases(rule, [
   {
@@ -56,5 +70,34 @@ export default defineCases(rule, [
       ),
     target: 'Deployer',
     expect: 'pass',
+  },
+  {
+    name: 'Terraform role allowed iam:PassRole on named resources only',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Grant', {
+        name: 'grant',
+        role: role.id,
+        policy: tfPolicy(['iam:PassRole'], ['arn:aws:iam::123456789012:role/exec']),
+      });
+    },
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform aws_iam_role_policy allows iam:PassRole on *',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Grant', {
+        name: 'grant',
+        role: role.id,
+        policy: tfPolicy(['iam:PassRole'], ['*']),
+      });
+    },
+    target: 'App',
+    expect: 'fail',
+    message: /policy `grant` allows `iam:PassRole` on every role/,
   },
 ]);

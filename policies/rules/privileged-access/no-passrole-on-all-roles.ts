@@ -101,7 +101,11 @@ export default defineRule({
     '`iam:PassRole` lets a principal hand a role to a service (launch an instance, create a function or a stack with ' +
     'it). Allowed on every role, it is a privilege escalation path: the principal passes the most powerful role in ' +
     "the account to a compute service it controls and acts with that role's permissions.",
-  fix: 'Scope `iam:PassRole` to the ARNs of the roles the workload must pass (CDK `role.grantPassRole(grantee)`), and add an `iam:PassedToService` condition.',
+  fix: {
+    cdk: 'Scope `iam:PassRole` to the ARNs of the roles the workload must pass (CDK `role.grantPassRole(grantee)`), and add an `iam:PassedToService` condition.',
+    terraform:
+      "Scope `iam:PassRole` in the policy's `resources` to the ARNs of the roles the workload must pass (`aws_iam_role.x.arn`), and add a `condition` on `iam:PassedToService`.",
+  },
   appliesTo: ['identity', 'permission-policy'],
   check(view) {
     return checkGrantOnAll(view, ['iam:PassRole'], (r) => ALL_ROLES.test(r), '`iam:PassRole` on every role');

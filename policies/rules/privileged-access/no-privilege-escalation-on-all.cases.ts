@@ -1,6 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Stack } from 'aws-cdk-lib';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './no-privilege-escalation-on-all';
 
@@ -18,6 +20,18 @@ function baseline(stack: Stack): iam.Role {
   );
   return deployer;
 }
+
+/** A trust policy for Lambda, as a Terraform `assume_role_policy` JSON string. */
+const lambdaTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+});
+/** A policy document string with one statement. */
+const tfPolicy = (actions: string[], resources: string[]) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }],
+  });
 
 export default defineCases(rule, [
   {
@@ -107,5 +121,33 @@ export default defineCases(rule, [
       ),
     target: 'Deployer',
     expect: 'pass',
+  },
+  {
+    name: 'Terraform role allowed iam:AttachRolePolicy on named resources only',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Grant', {
+        name: 'grant',
+        role: role.id,
+        policy: tfPolicy(['iam:AttachRolePolicy'], ['arn:aws:iam::123456789012:role/exec']),
+      });
+    },
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform aws_iam_role_policy allows iam:AttachRolePolicy on *',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Grant', {
+        name: 'grant',
+        role: role.id,
+        policy: tfPolicy(['iam:AttachRolePolicy'], ['*']),
+      });
+    },
+    target: 'App',
+    expect: 'fail',
   },
 ]);

@@ -167,7 +167,11 @@ export default defineRule({
     'other users; `sts:AssumeRole` on every role reaches every role that trusts the account; and the resource-policy ' +
     'actions (`s3:PutBucketPolicy`, `kms:PutKeyPolicy`, `kms:CreateGrant`, `lambda:AddPermission`...) open any store, ' +
     'key or function to other principals. Each is an administrator short of `*:*`. `iam:PassRole` is BW-PA-005.',
-  fix: 'Scope the statement to the ARNs it must manage (CDK `grant*` methods do), add a permissions boundary to roles a pipeline creates, or restrict `*` with `aws:ResourceTag` conditions; keep permission management to a deployment role outside the application.',
+  fix: {
+    cdk: 'Scope the statement to the ARNs it must manage (CDK `grant*` methods do), add a permissions boundary to roles a pipeline creates, or restrict `*` with `aws:ResourceTag` conditions; keep permission management to a deployment role outside the application.',
+    terraform:
+      "Scope the statement's `resources` to the ARNs it must manage, set `permissions_boundary` on the `aws_iam_role`s a pipeline creates, or restrict `*` with a `condition` on `aws:ResourceTag`; keep permission management to a deployment role outside the application.",
+  },
   appliesTo: ['identity', 'permission-policy'],
   check(view) {
     return checkActionsOnAll(view, ESCALATION, 'permission management');

@@ -4,6 +4,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Stack } from 'aws-cdk-lib';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './no-sensitive-read-on-all';
 
@@ -18,6 +20,18 @@ function baseline(stack: Stack): iam.Role {
   new ssm.StringParameter(stack, 'Endpoint', { stringValue: 'https://example.com' }).grantRead(role);
   return role;
 }
+
+/** A trust policy for Lambda, as a Terraform `assume_role_policy` JSON string. */
+const lambdaTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+});
+/** A policy document string with one statement. */
+const tfPolicy = (actions: string[], resources: string[]) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }],
+  });
 
 export default defineCases(rule, [
   {
@@ -113,5 +127,36 @@ export default defineCases(rule, [
       ),
     target: 'App',
     expect: 'pass',
+  },
+  {
+    name: 'Terraform role allowed secretsmanager:GetSecretValue on named resources only',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Grant', {
+        name: 'grant',
+        role: role.id,
+        policy: tfPolicy(
+          ['secretsmanager:GetSecretValue'],
+          ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-AbCdEf'],
+        ),
+      });
+    },
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform aws_iam_role_policy allows secretsmanager:GetSecretValue on *',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Grant', {
+        name: 'grant',
+        role: role.id,
+        policy: tfPolicy(['secretsmanager:GetSecretValue'], ['*']),
+      });
+    },
+    target: 'App',
+    expect: 'fail',
   },
 ]);

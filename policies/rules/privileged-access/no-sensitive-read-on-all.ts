@@ -33,7 +33,11 @@ export default defineRule({
     'lateral move to their privileges), and a wildcard read erases the per-store boundary the classification access ' +
     'model relies on, so one compromised function is a breach of every store. CDK `grantRead` names the store and its ' +
     'objects (`bucket/*`), which is not every resource.',
-  fix: 'Name the secrets, parameters, buckets (`arn:aws:s3:::bucket/*`) and tables the workload reads (CDK `secret.grantRead`, `parameter.grantRead`, `bucket.grantRead`, `table.grantReadData`), or restrict `*` with `aws:ResourceTag` conditions.',
+  fix: {
+    cdk: 'Name the secrets, parameters, buckets (`arn:aws:s3:::bucket/*`) and tables the workload reads (CDK `secret.grantRead`, `parameter.grantRead`, `bucket.grantRead`, `table.grantReadData`), or restrict `*` with `aws:ResourceTag` conditions.',
+    terraform:
+      "Name the secrets, parameters, buckets (`${aws_s3_bucket.x.arn}/*`) and tables the workload reads in the statement's `resources`, or restrict `*` with a `condition` on `aws:ResourceTag`.",
+  },
   appliesTo: ['identity', 'permission-policy'],
   check(view) {
     return checkActionsOnAll(view, SENSITIVE_READS, 'reads of secrets or stored data');

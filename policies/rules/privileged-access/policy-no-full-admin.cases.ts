@@ -1,6 +1,11 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './policy-no-full-admin';
 import * as sam from 'aws-cdk-lib/aws-sam';
@@ -13,6 +18,18 @@ function baseline(stack: Stack): iam.Role {
 }
 
 const everything = () => new iam.PolicyStatement({ actions: ['*'], resources: ['*'] });
+
+/** A trust policy for Lambda, as a Terraform `assume_role_policy` JSON string. */
+const lambdaTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }],
+});
+/** A policy document string with one statement. */
+const tfPolicy = (actions: string[], resources: string[]) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }],
+  });
 
 export default defineCases(rule, [
   {
@@ -106,6 +123,86 @@ export default defineCases(rule, [
       });
     },
     target: 'Fn',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform role whose policy document reads one bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      const doc = new DataAwsIamPolicyDocument(stack, 'Read', {
+        statement: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::data/*'] }],
+      });
+      new IamRole(stack, 'App', {
+        assumeRolePolicy: lambdaTrust,
+        inlinePolicy: [{ name: 'read', policy: doc.json }],
+      });
+    },
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform aws_iam_role_policy allows * on *',
+    source: 'cdktf',
+    build: (stack) => {
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Admin', { name: 'admin', role: role.id, policy: tfPolicy(['*'], ['*']) });
+    },
+    target: 'App',
+    expect: 'fail',
+    message: '`App`: policy `admin` allows `*` actions on `*` resources',
+  },
+  {
+    name: 'Terraform aws_iam_policy from an aws_iam_policy_document allows * on *',
+    source: 'cdktf',
+    build: (stack) => {
+      const doc = new DataAwsIamPolicyDocument(stack, 'All', {
+        statement: [{ effect: 'Allow', actions: ['*'], resources: ['*'] }],
+      });
+      new IamPolicy(stack, 'Admin', { policy: doc.json });
+    },
+    target: 'Admin',
+    expect: 'fail',
+  },
+  {
+    name: 'plan: customer managed policy allows * on *',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-iam-admin-policy.json',
+    target: 'aws_iam_policy.invalid_policy',
+    expect: 'fail',
+  },
+  {
+    name: 'plan: a Deny of * on * is not a grant',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-iam-admin-policy.json',
+    target: 'aws_iam_policy.valid_deny_policy',
+    expect: 'pass',
+  },
+  {
+    name: 'plan: role with an aws_iam_role_policy allowing * on *',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-iam-admin-policy.json',
+    target: 'aws_iam_role.my_test_role',
+    expect: 'fail',
+    message: /policy `invalid_role_policy` allows `\*` actions on `\*` resources/,
+  },
+  {
+    name: 'Terraform role policy naming a table by interpolation in its JSON reads that table only',
+    source: 'cdktf',
+    build: (stack) => {
+      const table = new DynamodbTable(stack, 'Posts', {
+        name: 'posts',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+      });
+      const role = new IamRole(stack, 'App', { assumeRolePolicy: lambdaTrust });
+      new IamRolePolicy(stack, 'Read', {
+        name: 'read',
+        role: role.id,
+        policy: tfPolicy(['dynamodb:GetItem'], [table.arn]),
+      });
+    },
+    target: 'App',
     expect: 'pass',
   },
 ]);

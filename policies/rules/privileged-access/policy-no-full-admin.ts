@@ -58,7 +58,11 @@ export default defineRule({
     'A statement allowing `Action: "*"` on `Resource: "*"` makes its holder an account administrator: it can read ' +
     'every store, disable logging, and grant itself anything else. Least privilege starts from the actions a ' +
     'workload calls, on the resources it owns.',
-  fix: 'Replace the statement with the actions and resource ARNs the identity needs (CDK `grant*` methods produce them); keep full administration to a break-glass role outside application stacks.',
+  fix: {
+    cdk: 'Replace the statement with the actions and resource ARNs the identity needs (CDK `grant*` methods produce them); keep full administration to a break-glass role outside application stacks.',
+    terraform:
+      "Replace the statement allowing `*` on `*` in the `policy` of the `aws_iam_policy`, `aws_iam_role_policy` / `aws_iam_user_policy` / `aws_iam_group_policy` or the role's `inline_policy` (or the `statement` of its `data.aws_iam_policy_document`) with the actions and resource ARNs the identity needs; keep full administration to a break-glass role outside application configurations.",
+  },
   appliesTo: ['identity', 'permission-policy'],
   check(view) {
     if (view.kind === 'identity') return checkDocuments(view.name, view.inlinePolicies);

@@ -11,7 +11,11 @@ export default defineRule({
   rationale:
     'A trust policy that allows `Principal: "*"` without a condition naming the account, organization or source ' +
     'lets any AWS principal, in any account, assume the role and use its permissions.',
-  fix: 'Name the principals that may assume the role (a service principal, an account, a role ARN), or restrict `*` with `aws:PrincipalOrgID` / `aws:PrincipalAccount` conditions.',
+  fix: {
+    cdk: 'Name the principals that may assume the role (a service principal, an account, a role ARN), or restrict `*` with `aws:PrincipalOrgID` / `aws:PrincipalAccount` conditions.',
+    terraform:
+      "Name the principals in the `aws_iam_role`'s `assume_role_policy` (a `principals` block of type `Service`, or `AWS` with an account or role ARN, in its `data.aws_iam_policy_document`), or add a `condition` on `aws:PrincipalOrgID` / `aws:PrincipalAccount`.",
+  },
   appliesTo: ['identity'],
   check(view) {
     if (view.principalType !== 'role' || !view.trustPolicy)

@@ -1,0 +1,229 @@
+import type { ResourceGraph } from '../../graph/graph';
+import type { Resource } from '../../graph/resource';
+import { ResourceRef, Unknown, asBool, asList, isObject, refsIn, show, type Value } from '../../graph/values';
+import type { AuditTrailView, DataEventSelector, Fact, LogMetricFilter } from '../kinds';
+import { kmsEncryption } from '../common/keys';
+import { displayName } from '../common/naming';
+import type { AdapterContext, AdapterRegistry } from '../registry';
+
+const BUCKET = 'aws_s3_bucket';
+const LOG_GROUP = 'aws_cloudwatch_log_group';
+const METRIC_FILTER = 'aws_cloudwatch_log_metric_filter';
+const ALARM = 'aws_cloudwatch_metric_alarm';
+
+type Access = DataEventSelector['access'];
+type DataEvents = 'none' | 'read' | 'write' | 'all';
+
+/**
+ * `aws_cloudtrail` -> audit trail. Defaults as the provider and CloudTrail apply them: logging on
+ * (`enable_logging`), single-region, global service events included, no log file validation, log
+ * files under the bucket's own encryption unless `kms_key_id` names a key. Basic `event_selector`
+ * blocks are read; `advanced_event_selector` blocks are not yet, so a trail with them has unknown
+ * data events.
+ */
+export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
+  const p = r.properties;
+  const cwl = p.cloud_watch_logs_group_arn;
+  const sink = ctx.graph.target(p.s3_bucket_name, r, BUCKET);
+  const basic = selectors(p.event_selector, ctx.graph, r);
+  const advanced = asList(p.advanced_event_selector);
+  const advancedUnread =
+    p.advanced_event_selector instanceof Unknown
+      ? p.advanced_event_selector
+      : advanced.length > 0
+        ? new Unknown('`advanced_event_selector` blocks are not read for Terraform')
+        : undefined;
+  return {
+    kind: 'audit-trail',
+    resource: r,
+    name: displayName(r),
+    logging: asBool(p.enable_logging) ?? true,
+    multiRegion: asBool(p.is_multi_region_trail) ?? false,
+    includesGlobalEvents: asBool(p.include_global_service_events) ?? true,
+    integrityValidation: asBool(p.enable_log_file_validation) ?? false,
+    encryption: kmsEncryption(p.kms_key_id === '' ? undefined : p.kms_key_id, ctx.graph, 'provider', r),
+    cloudWatchDelivery:
+      cwl instanceof Unknown && cwl.refs.length === 0 ? cwl : cwl !== undefined && cwl !== null && cwl !== '',
+    ...(cwl === undefined || cwl === null || cwl === ''
+      ? {}
+      : { metricFilters: metricFilters(cwl, r, ctx.graph) }),
+    sinkStore: sink instanceof Unknown ? undefined : sink?.address,
+    dataEvents: advancedUnread ?? dataEvents(basic),
+    dataEventSelectors: advancedUnread
+      ? [...selectorList(basic), selector(advancedUnread, 'all', [], advancedUnread)]
+      : selectorList(basic),
+  };
+}
+
+function selectorList(basic: Fact<DataEventSelector[]>): DataEventSelector[] {
+  return basic instanceof Unknown ? [selector(basic, 'all', [], basic)] : basic;
+}
+
+/** Data events the selectors capture: the union of the access of those naming data resources. */
+function dataEvents(basic: Fact<DataEventSelector[]>): Fact<DataEvents> {
+  if (basic instanceof Unknown) return basic;
+  let out: DataEvents = 'none';
+  for (const s of basic) out = out === 'none' || out === s.access ? s.access : 'all';
+  return out;
+}
+
+type Scope = { all: true } | { address: string } | { external: string } | { unresolved: Unknown };
+
+const ALL_OF_TYPE = /^arn:[^:]+:[a-z0-9-]+(:::?)?$/;
+const BUCKET_WHOLE = /^arn:[^:]+:s3:::([^/]+)\/$/;
+
+/**
+ * Scope of a `data_resource` value: `arn:aws:s3` / `arn:aws:s3:::` is every bucket, a bucket ARN
+ * followed by `/` (`"${aws_s3_bucket.b.arn}/"`) every object of that bucket, a reference to a
+ * resource's ARN that resource. A prefix within a bucket covers part of it, not the bucket.
+ */
+function scopeOf(v: Value, graph: ResourceGraph, holder: Resource): Scope {
+  if (v instanceof ResourceRef) return { address: v.address };
+  if (typeof v === 'string') {
+    if (ALL_OF_TYPE.test(v)) return { all: true };
+    const bucket = BUCKET_WHOLE.exec(v)?.[1];
+    if (bucket !== undefined) {
+      const named = graph.target(bucket, holder, BUCKET);
+      if (named instanceof Unknown) return { unresolved: named };
+      return named ? { address: named.address } : { external: v };
+    }
+    return { external: v };
+  }
+  if (v instanceof Unknown) {
+    const display = v.display ?? '';
+    for (const ref of v.refs) {
+      if ([`\${${ref.address}.arn}/`, `\${${ref.address}.arn}`].includes(display))
+        return { address: ref.address };
+    }
+    return {
+      unresolved: new Unknown(
+        `data resource \`${v.toString()}\` cannot be resolved to whole resources`,
+        v.refs,
+        v.display,
+      ),
+    };
+  }
+  return { unresolved: new Unknown(`unexpected data resource ${show(v)}`) };
+}
+
+function selector(
+  resourceType: Fact<string>,
+  access: Access,
+  scopes: readonly Scope[],
+  why?: Unknown,
+): DataEventSelector {
+  const addresses: string[] = [];
+  let unresolved = why;
+  let allResources = false;
+  for (const s of scopes) {
+    if ('all' in s) allResources = true;
+    else if ('address' in s) addresses.push(s.address);
+    else if ('unresolved' in s) unresolved ??= s.unresolved;
+  }
+  return { resourceType, access, allResources, addresses, ...(unresolved ? { unresolved } : {}) };
+}
+
+/** `event_selector` blocks: `data_resource { type, values }` with `read_write_type` (default `All`). */
+function selectors(v: Value | undefined, graph: ResourceGraph, holder: Resource): Fact<DataEventSelector[]> {
+  if (v instanceof Unknown) return v;
+  const out: DataEventSelector[] = [];
+  for (const s of asList(v)) {
+    if (s instanceof Unknown) return s;
+    if (!isObject(s)) continue;
+    const rw = s.read_write_type ?? 'All';
+    if (rw instanceof Unknown) return rw;
+    const access: Access = rw === 'ReadOnly' ? 'read' : rw === 'WriteOnly' ? 'write' : 'all';
+    if (s.data_resource instanceof Unknown) return s.data_resource;
+    for (const d of asList(s.data_resource)) {
+      if (!isObject(d)) continue;
+      const type = d.type;
+      const resourceType: Fact<string> =
+        typeof type === 'string' ? type : new Unknown(`data resource type is ${show(type)}`);
+      const values = d.values;
+      if (values instanceof Unknown) out.push(selector(resourceType, access, [], values));
+      else
+        out.push(
+          selector(
+            resourceType,
+            access,
+            asList(values).map((x) => scopeOf(x, graph, holder)),
+          ),
+        );
+    }
+  }
+  return out;
+}
+
+/**
+ * Metric filters on the trail's log group (`cloud_watch_logs_group_arn`, by reference or by ARN):
+ * those whose `log_group_name` names it, each with whether an `aws_cloudwatch_metric_alarm` on the
+ * metric it publishes (its own metric or a `metric_query` metric) has `alarm_actions` and does not
+ * turn its actions off.
+ */
+function metricFilters(
+  logGroupArn: Value,
+  trail: Resource,
+  graph: ResourceGraph,
+): Fact<readonly LogMetricFilter[]> {
+  const group = graph.target(logGroupArn, trail, LOG_GROUP);
+  if (group instanceof Unknown) return group;
+  if (!group)
+    return new Unknown(`log group \`${show(logGroupArn)}\` is not in the configuration`, refsIn(logGroupArn));
+  const found = graph.attachedBy(group.address, METRIC_FILTER, (f) => f.properties.log_group_name);
+  if (found.uncertain[0]) return found.uncertain[0].reason;
+  return found.attached.map((f) => ({
+    address: f.address,
+    pattern:
+      typeof f.properties.pattern === 'string'
+        ? f.properties.pattern
+        : f.properties.pattern instanceof Unknown
+          ? f.properties.pattern
+          : new Unknown(`filter pattern is ${show(f.properties.pattern)}`),
+    alarmed: alarmed(f, graph),
+  }));
+}
+
+function alarmed(filter: Resource, graph: ResourceGraph): Fact<boolean> {
+  const metrics: { namespace: string; name: string }[] = [];
+  const transformations = filter.properties.metric_transformation;
+  if (transformations instanceof Unknown) return transformations;
+  for (const t of asList(transformations)) {
+    const namespace = isObject(t) ? t.namespace : undefined;
+    const name = isObject(t) ? t.name : undefined;
+    if (typeof namespace !== 'string' || typeof name !== 'string')
+      return new Unknown(`metric \`${show(namespace)}/${show(name)}\` of the filter cannot be resolved`);
+    metrics.push({ namespace, name });
+  }
+  let unresolved: Unknown | undefined;
+  for (const alarm of graph.ofType(ALARM)) {
+    const p = alarm.properties;
+    const watched: { namespace: Value | undefined; name: Value | undefined }[] = [
+      { namespace: p.namespace, name: p.metric_name },
+    ];
+    for (const q of asList(p.metric_query))
+      for (const m of isObject(q) ? asList(q.metric) : [])
+        if (isObject(m)) watched.push({ namespace: m.namespace, name: m.metric_name });
+    for (const w of watched) {
+      if (w.name === undefined || w.name === null) continue;
+      if (w.name instanceof Unknown || w.namespace instanceof Unknown) {
+        unresolved ??= new Unknown(`metric of alarm \`${alarm.address}\` cannot be resolved`);
+        continue;
+      }
+      if (!metrics.some((m) => m.name === w.name && m.namespace === w.namespace)) continue;
+      const enabled = asBool(p.actions_enabled);
+      const actions = p.alarm_actions;
+      if (enabled === false) continue;
+      if (actions instanceof Unknown || enabled instanceof Unknown) {
+        unresolved ??= enabled instanceof Unknown ? enabled : (actions as Unknown);
+        continue;
+      }
+      if (asList(actions).length > 0) return true;
+    }
+  }
+  return unresolved ?? false;
+}
+
+/** Audit-trail views for `aws_cloudtrail`. */
+export function registerAudit(registry: AdapterRegistry): void {
+  registry.register('terraform', 'aws_cloudtrail', trailView);
+}
