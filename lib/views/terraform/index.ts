@@ -1,4 +1,5 @@
 import { AdapterRegistry } from '../registry';
+import { registerNetwork } from './network';
 
 /**
  * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
@@ -7,5 +8,6 @@ import { AdapterRegistry } from '../registry';
  */
 export function terraformAdapters(): AdapterRegistry {
   const registry = new AdapterRegistry();
+  registerNetwork(registry);
   return registry;
 }
