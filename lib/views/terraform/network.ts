@@ -48,10 +48,13 @@ function set(v: Value | undefined): Value | undefined {
   return v;
 }
 
-/** Address of the resource a value references, else the value as written (an id), else undefined. */
-function nameOf(v: Value | undefined): string | undefined {
+/**
+ * Address of the resource a value references, else the value as written (an id), else undefined. An
+ * unresolved value without a reference is rendered (a peer) or, for a `network`, left out.
+ */
+function nameOf(v: Value | undefined, unresolved: 'render' | 'omit' = 'render'): string | undefined {
   if (v instanceof ResourceRef) return v.address;
-  if (v instanceof Unknown) return v.refs[0]?.address ?? v.toString();
+  if (v instanceof Unknown) return v.refs[0]?.address ?? (unresolved === 'render' ? v.toString() : undefined);
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
@@ -204,7 +207,7 @@ export function securityGroupView(r: Resource, ctx: AdapterContext): FirewallVie
       standaloneRules(r, ctx.graph),
     ),
     isDefault: false,
-    network: nameOf(r.properties.vpc_id),
+    network: nameOf(r.properties.vpc_id, 'omit'),
   };
 }
 
@@ -382,7 +385,7 @@ export function subnetView(r: Resource, ctx: AdapterContext): SubnetView {
     resource: r,
     name: displayName(r),
     mapPublicIpOnLaunch: asBool(r.properties.map_public_ip_on_launch) ?? false,
-    network: nameOf(r.properties.vpc_id),
+    network: nameOf(r.properties.vpc_id, 'omit'),
     tier: subnetTier(r, ctx.graph),
   };
 }
