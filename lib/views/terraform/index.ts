@@ -1,4 +1,5 @@
 import { AdapterRegistry } from '../registry';
+import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
 
 /**
@@ -9,5 +10,6 @@ import { registerNetwork } from './network';
 export function terraformAdapters(): AdapterRegistry {
   const registry = new AdapterRegistry();
   registerNetwork(registry);
+  registerLoadBalancers(registry);
   return registry;
 }
