@@ -3,8 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { App as TfApp, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -43,6 +46,8 @@ const tcp = (port: number, cidrIp: string, description = 'reviewed') => ({
   cidrIp,
   description,
 });
+
+const CERT = 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-0000-4000-8000-000000000000';
 
 const PAIRS: readonly Pair[] = [
   {
@@ -196,6 +201,33 @@ const PAIRS: readonly Pair[] = [
     },
     ids: ['Routes'],
     expected: ['BW-NS-018'],
+  },
+  {
+    name: 'an internet-facing load balancer without access logs, its HTTPS listener on the default policy',
+    cdk: (s) => {
+      const lb = new elbv2.CfnLoadBalancer(s, 'Lb', { subnets: ['subnet-0a', 'subnet-0b'] });
+      new elbv2.CfnListener(s, 'Https', {
+        loadBalancerArn: lb.ref,
+        port: 443,
+        protocol: 'HTTPS',
+        certificates: [{ certificateArn: CERT }],
+        defaultActions: [{ type: 'fixed-response', fixedResponseConfig: { statusCode: '404' } }],
+      });
+    },
+    cdktf: (s) => {
+      const lb = new Lb(s, 'Lb', { subnets: ['subnet-0a', 'subnet-0b'] });
+      new LbListener(s, 'Https', {
+        loadBalancerArn: lb.arn,
+        port: 443,
+        protocol: 'HTTPS',
+        certificateArn: CERT,
+        defaultAction: [
+          { type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '404' } },
+        ],
+      });
+    },
+    ids: ['Lb', 'Https'],
+    expected: ['BW-LT-104', 'BW-NS-004'],
   },
 ];
 
