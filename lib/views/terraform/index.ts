@@ -1,5 +1,7 @@
 import { AdapterRegistry } from '../registry';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
+import { registerLoadBalancers } from './load-balancers';
+import { registerNetwork } from './network';
 
 /**
  * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
@@ -9,5 +11,7 @@ import { registerIdentityComputeAuditPosture } from './identity-compute-audit-po
 export function terraformAdapters(): AdapterRegistry {
   const registry = new AdapterRegistry();
   registerIdentityComputeAuditPosture(registry);
+  registerNetwork(registry);
+  registerLoadBalancers(registry);
   return registry;
 }

@@ -11,7 +11,11 @@ export default defineRule({
     'Malware resolves its command-and-control domains and exfiltrates data through DNS; flow logs show only the ' +
     'resolver address. Route 53 Resolver query logs name every domain a workload looked up, which is what a DNS ' +
     'security investigation needs.',
-  fix: 'Create a `route53resolver.CfnResolverQueryLoggingConfig` and associate it with the VPC (`CfnResolverQueryLoggingConfigAssociation` with `resourceId: vpc.vpcId`).',
+  fix: {
+    cdk: 'Create a `route53resolver.CfnResolverQueryLoggingConfig` and associate it with the VPC (`CfnResolverQueryLoggingConfigAssociation` with `resourceId: vpc.vpcId`).',
+    terraform:
+      "Create an `aws_route53_resolver_query_log_config` and an `aws_route53_resolver_query_log_config_association` with `resource_id` set to the VPC's id.",
+  },
   appliesTo: ['network'],
   check(view) {
     const on = view.dnsQueryLogging;

@@ -5,11 +5,51 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './load-balancer-access-logs';
+import type { TerraformStack } from 'cdktf';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 function alb(stack: Stack): elbv2.ApplicationLoadBalancer {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
   return new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing: true });
 }
+
+/** A Terraform application load balancer, with an `access_logs` block to a bucket when `enabled` is given. */
+function tfLb(stack: TerraformStack, enabled?: boolean): void {
+  const bucket = new S3Bucket(stack, 'Logs', { bucket: 'lb-access-logs' });
+  new Lb(stack, 'TfLb', {
+    name: 'web',
+    subnets: ['subnet-0a', 'subnet-0b'],
+    accessLogs: enabled === undefined ? undefined : { bucket: bucket.bucket, enabled },
+  });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: aws_lb with access_logs enabled',
+    source: 'cdktf',
+    build: (stack) => tfLb(stack, true),
+    target: 'TfLb',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: aws_lb without an access_logs block',
+    source: 'cdktf',
+    build: (stack) => tfLb(stack),
+    target: 'TfLb',
+    expect: 'fail',
+    message: '`TfLb` writes no access logs',
+  },
+  {
+    name: 'Terraform: aws_lb access_logs block with a bucket but enabled = false',
+    source: 'cdktf',
+    build: (stack) => tfLb(stack, false),
+    target: 'TfLb',
+    expect: 'fail',
+    message: '`TfLb` writes no access logs',
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -72,4 +112,5 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`Clb` writes no access logs',
   },
+  ...terraformCases,
 ]);

@@ -12,7 +12,11 @@ export default defineRule({
     'target that answered: the evidence for tracing an attack or a scan back to its source. They are off by ' +
     'default. Network load balancers log only TLS listeners and gateway load balancers not at all, so the rule ' +
     'holds application and classic load balancers to it.',
-  fix: 'Call `lb.logAccessLogs(bucket)` (attribute `access_logs.s3.enabled`), or set `accessLoggingPolicy` on a classic load balancer.',
+  fix: {
+    cdk: 'Call `lb.logAccessLogs(bucket)` (attribute `access_logs.s3.enabled`), or set `accessLoggingPolicy` on a classic load balancer.',
+    terraform:
+      'Add an `access_logs` block to the `aws_lb` with `bucket` set to the log bucket and `enabled = true` (a bucket alone does not turn logging on).',
+  },
   appliesTo: ['load-balancer'],
   check(view) {
     const type = view.loadBalancerType;

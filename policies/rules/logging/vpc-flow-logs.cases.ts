@@ -1,8 +1,55 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vpc-flow-logs';
+import type { TerraformStack } from 'cdktf';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 const noSubnets = { maxAzs: 1, natGateways: 0 };
+
+/** A Terraform VPC with a flow log of the given traffic type to a log group. */
+function tfVpc(stack: TerraformStack, trafficType?: string): void {
+  const vpc = new TfVpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  if (trafficType === undefined) return;
+  const group = new CloudwatchLogGroup(stack, 'FlowLogs', { retentionInDays: 365 });
+  new FlowLog(stack, 'Flow', { vpcId: vpc.id, trafficType, logDestination: group.arn });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: aws_flow_log of ALL traffic on the VPC',
+    source: 'cdktf',
+    build: (stack) => tfVpc(stack, 'ALL'),
+    target: 'Vpc',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: VPC without an aws_flow_log',
+    source: 'cdktf',
+    build: (stack) => tfVpc(stack),
+    target: 'Vpc',
+    expect: 'fail',
+    message: /`Vpc` has no flow log/,
+  },
+  {
+    name: 'Terraform: aws_flow_log of rejected traffic only',
+    source: 'cdktf',
+    build: (stack) => tfVpc(stack, 'REJECT'),
+    target: 'Vpc',
+    expect: 'fail',
+    message: /records flow logs of REJECT traffic only/,
+  },
+  {
+    name: 'Terraform plan: VPC without a flow log (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-nlb-tcp-udp-listeners-open-sg.json',
+    target: 'aws_vpc.test-vpc',
+    expect: 'fail',
+    message: /`aws_vpc\.test-vpc` has no flow log/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -59,4 +106,5 @@ export default defineCases(rule, [
     target: 'Net',
     expect: 'pass',
   },
+  ...terraformCases,
 ]);

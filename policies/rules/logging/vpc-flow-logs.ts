@@ -11,7 +11,11 @@ export default defineRule({
     'Flow logs are the record of who talked to what inside a network: without them an investigation cannot tell ' +
     'which hosts a compromised workload reached or where data left. Accepted and rejected traffic are both needed: ' +
     'rejected flows show scanning and lateral-movement attempts, accepted flows show what succeeded.',
-  fix: 'Add a flow log with traffic type `ALL` to the VPC (`vpc.addFlowLog(...)` or the `flowLogs` prop with `trafficType: ec2.FlowLogTrafficType.ALL`).',
+  fix: {
+    cdk: 'Add a flow log with traffic type `ALL` to the VPC (`vpc.addFlowLog(...)` or the `flowLogs` prop with `trafficType: ec2.FlowLogTrafficType.ALL`).',
+    terraform:
+      'Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = "ALL"`, delivering to a log group or bucket.',
+  },
   appliesTo: ['network'],
   check(view) {
     if (view.flowLogs.length === 0) return fail(`\`${view.name}\` has no flow log`);

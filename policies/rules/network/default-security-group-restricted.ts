@@ -12,7 +12,11 @@ export default defineRule({
     'and attaches it to any instance or interface launched without a group. Stripping its rules means a resource ' +
     'that forgets its group is isolated instead of joining an open segment. CloudFormation cannot declare the ' +
     'default group, so only a custom resource can restrict it.',
-  fix: 'Set `restrictDefaultSecurityGroup: true` on the `ec2.Vpc` (the default with the `@aws-cdk/aws-ec2:restrictDefaultSecurityGroup` feature flag).',
+  fix: {
+    cdk: 'Set `restrictDefaultSecurityGroup: true` on the `ec2.Vpc` (the default with the `@aws-cdk/aws-ec2:restrictDefaultSecurityGroup` feature flag).',
+    terraform:
+      'Declare an `aws_default_security_group` with `vpc_id` set to the VPC and no `ingress` or `egress` blocks (the provider then removes every rule of the default group).',
+  },
   appliesTo: ['network'],
   check(view) {
     const r = view.defaultSecurityGroupRestricted;

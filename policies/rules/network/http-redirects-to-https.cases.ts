@@ -6,6 +6,10 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './http-redirects-to-https';
+import type { TerraformStack } from 'cdktf';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 function alb(stack: Stack): elbv2.ApplicationLoadBalancer {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
@@ -23,6 +27,39 @@ function cdn(
   });
   if (extra) d.addBehavior('/legacy/*', origin, { viewerProtocolPolicy: extra });
 }
+
+/** A Terraform application load balancer with an HTTP listener whose default action is a redirect to `protocol`, or a fixed response. */
+function tfHttp(stack: TerraformStack, redirectTo?: string): void {
+  const lb = new Lb(stack, 'TfLb', { name: 'web', subnets: ['subnet-0a', 'subnet-0b'] });
+  new LbListener(stack, 'Http', {
+    loadBalancerArn: lb.arn,
+    port: 80,
+    protocol: 'HTTP',
+    defaultAction: [
+      redirectTo === undefined
+        ? { type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '200' } }
+        : { type: 'redirect', redirect: { protocol: redirectTo, port: '443', statusCode: 'HTTP_301' } },
+    ],
+  });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: HTTP aws_lb_listener redirects to HTTPS',
+    source: 'cdktf',
+    build: (stack) => tfHttp(stack, 'HTTPS'),
+    target: 'Http',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: HTTP aws_lb_listener answers with a fixed response',
+    source: 'cdktf',
+    build: (stack) => tfHttp(stack),
+    target: 'Http',
+    expect: 'fail',
+    message: '`Http` serves plain HTTP instead of redirecting to HTTPS',
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -111,4 +148,5 @@ export default defineCases(rule, [
     target: 'Clb',
     expect: 'not_applicable',
   },
+  ...terraformCases,
 ]);

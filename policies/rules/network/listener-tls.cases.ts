@@ -5,6 +5,10 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './listener-tls';
+import type { TerraformStack } from 'cdktf';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 const CERT = 'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
 
@@ -51,6 +55,47 @@ function reference(name: string, predefined: string): elb.CfnLoadBalancer.Polici
     attributes: [{ Name: 'Reference-Security-Policy', Value: predefined }],
   };
 }
+
+/** A Terraform application load balancer with one HTTPS listener on the given policy (AWS default when undefined). */
+function tfListener(stack: TerraformStack, sslPolicy?: string): void {
+  const lb = new Lb(stack, 'TfLb', { name: 'web', subnets: ['subnet-0a', 'subnet-0b'] });
+  new LbListener(stack, 'Https', {
+    loadBalancerArn: lb.arn,
+    port: 443,
+    protocol: 'HTTPS',
+    sslPolicy,
+    certificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-0000-4000-8000-000000000000',
+    defaultAction: [
+      { type: 'fixed-response', fixedResponse: { contentType: 'text/plain', statusCode: '404' } },
+    ],
+  });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: aws_lb_listener on the TLS 1.3/1.2 policy',
+    source: 'cdktf',
+    build: (stack) => tfListener(stack, 'ELBSecurityPolicy-TLS13-1-2-2021-06'),
+    target: 'Https',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: aws_lb_listener without ssl_policy gets ELBSecurityPolicy-2016-08',
+    source: 'cdktf',
+    build: (stack) => tfListener(stack),
+    target: 'Https',
+    expect: 'fail',
+    message: '`Https` accepts TLS 1.0 (policy `ELBSecurityPolicy-2016-08`)',
+  },
+  {
+    name: 'Terraform plan: aws_alb_listener on ELBSecurityPolicy-2016-08 (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.alb.aws_alb_listener.alb',
+    expect: 'fail',
+    message: /accepts TLS 1\.0 \(policy `ELBSecurityPolicy-2016-08`\)/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -225,4 +270,5 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`OriginALBHttpsListener` accepts TLS 1.0 (policy `ELBSecurityPolicy-FS-2018-06`)',
   },
+  ...terraformCases,
 ]);

@@ -12,7 +12,11 @@ export default defineRule({
     'TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with known attacks and let ' +
     'an active attacker downgrade clients. An HTTPS or TLS listener without `SslPolicy` gets ' +
     '`ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0.',
-  fix: 'Set the listener `sslPolicy` to `SslPolicy.RECOMMENDED_TLS` (TLS 1.2 and 1.3), or a `-PQ-` policy such as `SslPolicy.TLS13_12_RES_PQ` for post-quantum key exchange.',
+  fix: {
+    cdk: 'Set the listener `sslPolicy` to `SslPolicy.RECOMMENDED_TLS` (TLS 1.2 and 1.3), or a `-PQ-` policy such as `SslPolicy.TLS13_12_RES_PQ` for post-quantum key exchange.',
+    terraform:
+      'Set `ssl_policy` on the HTTPS or TLS `aws_lb_listener` to `ELBSecurityPolicy-TLS13-1-2-2021-06` (TLS 1.2 and 1.3), or a `-PQ-` policy such as `ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09` for post-quantum key exchange; without it AWS applies `ELBSecurityPolicy-2016-08`.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'load-balancer-listener') return notApplicable('not a load balancer listener');

@@ -2,6 +2,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './nacl-admin-ports';
+import type { TerraformStack } from 'cdktf';
+import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
+import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
+import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 /** An ACL admitting HTTPS from anywhere and SSH from the corporate range. */
 function baseline(stack: Stack): ec2.NetworkAcl {
@@ -21,6 +26,78 @@ function baseline(stack: Stack): ec2.NetworkAcl {
   });
   return acl;
 }
+
+/** A Terraform network ACL that admits HTTPS from anywhere and SSH only from the corporate range. */
+function tfBaseline(stack: TerraformStack): NetworkAcl {
+  const vpc = new TfVpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  return new NetworkAcl(stack, 'Acl', {
+    vpcId: vpc.id,
+    ingress: [
+      { ruleNo: 100, action: 'allow', protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlock: '0.0.0.0/0' },
+      { ruleNo: 110, action: 'allow', protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlock: '10.20.0.0/16' },
+    ],
+  });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: inline entries admit SSH only from a private range',
+    source: 'cdktf',
+    build: (stack) => void tfBaseline(stack),
+    target: 'Acl',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: an aws_network_acl_rule allows SSH from 0.0.0.0/0',
+    source: 'cdktf',
+    build: (stack) => {
+      const acl = tfBaseline(stack);
+      new NetworkAclRule(stack, 'OpenSsh', {
+        networkAclId: acl.id,
+        ruleNumber: 50,
+        egress: false,
+        protocol: 'tcp',
+        ruleAction: 'allow',
+        cidrBlock: '0.0.0.0/0',
+        fromPort: 22,
+        toPort: 22,
+      });
+    },
+    target: 'Acl',
+    expect: 'fail',
+    message: /`Acl` allows ingress from 0\.0\.0\.0\/0 to administration port 22 \(entry 50/,
+  },
+  {
+    name: 'Terraform: an inline entry allows every protocol from 0.0.0.0/0',
+    source: 'cdktf',
+    build: (stack) =>
+      tfBaseline(stack).putIngress([
+        { ruleNo: 100, action: 'allow', protocol: '-1', fromPort: 0, toPort: 0, cidrBlock: '0.0.0.0/0' },
+      ]),
+    target: 'Acl',
+    expect: 'fail',
+    message: /to administration ports 22, 3389 \(entry 100/,
+  },
+  {
+    name: 'Terraform: an egress aws_network_acl_rule to 0.0.0.0/0 on port 22 is no ingress',
+    source: 'cdktf',
+    build: (stack) => {
+      const acl = tfBaseline(stack);
+      new NetworkAclRule(stack, 'SshOut', {
+        networkAclId: acl.id,
+        ruleNumber: 50,
+        egress: true,
+        protocol: 'tcp',
+        ruleAction: 'allow',
+        cidrBlock: '0.0.0.0/0',
+        fromPort: 22,
+        toPort: 22,
+      });
+    },
+    target: 'Acl',
+    expect: 'pass',
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -146,4 +223,5 @@ export default defineCases(rule, [
     message:
       /from 128\.0\.0\.0\/1 \(wider than \/8, much of the internet\) to administration port 22 \(entry 90/,
   },
+  ...terraformCases,
 ]);

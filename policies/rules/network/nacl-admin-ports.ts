@@ -53,7 +53,11 @@ export default defineRule({
     'RDP (3389) from 0.0.0.0/0 or ::/0 leaves the subnet to its security groups alone, and one mistaken group then ' +
     'exposes remote administration to the whole internet. Any /0 is the internet whatever its address part, and so ' +
     'is, for administration ports, a public range wider than a /8 (IPv4) or /16 (IPv6): no single network holds one.',
-  fix: 'Remove the entry or narrow its `CidrBlock` to a known administration range; add a lower-numbered deny from 0.0.0.0/0 on ports 22 and 3389.',
+  fix: {
+    cdk: 'Remove the entry or narrow its `CidrBlock` to a known administration range; add a lower-numbered deny from 0.0.0.0/0 on ports 22 and 3389.',
+    terraform:
+      'Remove the `ingress` block of the `aws_network_acl` (or the `aws_network_acl_rule`) that allows ports 22 or 3389 from `0.0.0.0/0` or `::/0`, or narrow its `cidr_block`; add a lower-numbered `deny` from `0.0.0.0/0` on ports 22 and 3389.',
+  },
   appliesTo: ['network-acl'],
   check(view) {
     const out: CheckResult[] = [];

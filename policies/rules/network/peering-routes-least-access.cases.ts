@@ -2,6 +2,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './peering-routes-least-access';
+import type { TerraformStack } from 'cdktf';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 /** Two VPCs peered; a route table of the first sends `destination` through the peering. */
 function peered(stack: Stack, destination: string): void {
@@ -23,6 +29,43 @@ function peered(stack: Stack, destination: string): void {
     vpcPeeringConnectionId: peering.ref,
   });
 }
+
+/** Two Terraform VPCs peered, with a route table that sends the peer's /16 through the peering. */
+function tfBaseline(stack: TerraformStack): { table: RouteTable; peering: VpcPeeringConnection } {
+  const vpc = new TfVpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  const peer = new TfVpc(stack, 'Peer', { cidrBlock: '10.1.0.0/16' });
+  const peering = new VpcPeeringConnection(stack, 'Peering', { vpcId: vpc.id, peerVpcId: peer.id });
+  const table = new RouteTable(stack, 'Routes', {
+    vpcId: vpc.id,
+    route: [{ cidrBlock: '10.1.0.0/16', vpcPeeringConnectionId: peering.id }],
+  });
+  return { table, peering };
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: "Terraform: inline route sends only the peer VPC's /16 through the peering",
+    source: 'cdktf',
+    build: (stack) => void tfBaseline(stack),
+    target: 'Routes',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: an aws_route sends 10.0.0.0/8 through the peering',
+    source: 'cdktf',
+    build: (stack) => {
+      const { table, peering } = tfBaseline(stack);
+      new Route(stack, 'Wide', {
+        routeTableId: table.id,
+        destinationCidrBlock: '10.0.0.0/8',
+        vpcPeeringConnectionId: peering.id,
+      });
+    },
+    target: 'Routes',
+    expect: 'fail',
+    message: /`Routes` routes `10\.0\.0\.0\/8` through a peering connection \(route `aws_route\.Wide`\)/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -57,4 +100,5 @@ export default defineCases(rule, [
     target: 'PeerRoutes',
     expect: 'pass',
   },
+  ...terraformCases,
 ]);

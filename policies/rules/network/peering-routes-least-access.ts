@@ -26,7 +26,11 @@ export default defineRule({
     'A peering route for the default route, or for a block wider than any VPC, sends traffic for every network ' +
     'behind the peer through the connection, joining segments that were meant to stay apart. "Least access" ' +
     'routing names the subnets (or at most the VPC range) that must talk to each other.',
-  fix: 'Route only the peer subnets (or the peer VPC CIDR) that the workload needs through the peering connection, per route table of the subnets that need it.',
+  fix: {
+    cdk: 'Route only the peer subnets (or the peer VPC CIDR) that the workload needs through the peering connection, per route table of the subnets that need it.',
+    terraform:
+      'Give each `route` of the `aws_route_table` (or `aws_route`) with `vpc_peering_connection_id` a `cidr_block` / `destination_cidr_block` no wider than the peer subnets (or peer VPC CIDR) the workload needs.',
+  },
   appliesTo: ['route-table'],
   check(view) {
     const peering = view.routes.filter((r) => r.via === 'peering');

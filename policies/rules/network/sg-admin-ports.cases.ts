@@ -2,6 +2,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnCondition, CfnParameter, Fn, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './sg-admin-ports';
+import { TerraformVariable, type TerraformStack } from 'cdktf';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
+import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 /** SSH from the corporate range when `condition` holds, else from `otherwise`. */
 function sshIf(stack: Stack, condition: CfnCondition, otherwise: string): void {
@@ -17,6 +23,131 @@ function baseline(stack: Stack): ec2.SecurityGroup {
   sg.addIngressRule(ec2.Peer.ipv4('10.20.0.0/16'), ec2.Port.tcp(22));
   return sg;
 }
+
+/** The same group in Terraform: HTTPS from anywhere and SSH only from the corporate range, inline. */
+function tfBaseline(stack: TerraformStack): SecurityGroup {
+  const vpc = new TfVpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  return new SecurityGroup(stack, 'Web', {
+    vpcId: vpc.id,
+    ingress: [
+      { protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'] },
+      { protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['10.20.0.0/16'] },
+    ],
+  });
+}
+
+const plan = 'test/fixtures/terraform/terraform-plans/regula__aws-sg-ingress-anywhere.json';
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: SSH only from a private range, HTTPS from anywhere (inline blocks)',
+    source: 'cdktf',
+    build: (stack) => void tfBaseline(stack),
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: SSH open to 0.0.0.0/0 by an aws_security_group_rule referencing the group',
+    source: 'cdktf',
+    build: (stack) => {
+      const sg = tfBaseline(stack);
+      new SecurityGroupRule(stack, 'OpenSsh', {
+        type: 'ingress',
+        securityGroupId: sg.id,
+        protocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        cidrBlocks: ['0.0.0.0/0'],
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message:
+      /from 0\.0\.0\.0\/0 to administration port 22 \(rule `tcp-22-0\.0\.0\.0\/0`, declared by `aws_security_group_rule\.OpenSsh`/,
+  },
+  {
+    name: 'Terraform: RDP open to ::/0 by an aws_vpc_security_group_ingress_rule',
+    source: 'cdktf',
+    build: (stack) => {
+      const sg = tfBaseline(stack);
+      new VpcSecurityGroupIngressRule(stack, 'OpenRdp', {
+        securityGroupId: sg.id,
+        ipProtocol: 'tcp',
+        fromPort: 3389,
+        toPort: 3389,
+        cidrIpv6: '::/0',
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /from ::\/0 to administration port 3389/,
+  },
+  {
+    name: 'Terraform: all protocols from 0.0.0.0/0 in an inline block',
+    source: 'cdktf',
+    build: (stack) => {
+      const sg = tfBaseline(stack);
+      sg.putIngress([
+        { protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['0.0.0.0/0'] },
+        { protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'] },
+      ]);
+    },
+    target: 'Web',
+    expect: 'fail',
+    message: /administration ports 22, 3389 \(rule `all-0\.0\.0\.0\/0`/,
+  },
+  {
+    name: 'Terraform: SSH from a variable without default',
+    source: 'cdktf',
+    build: (stack) => {
+      const sg = tfBaseline(stack);
+      const cidr = new TerraformVariable(stack, 'admin_cidr', { type: 'string' });
+      new SecurityGroupRule(stack, 'Ssh', {
+        type: 'ingress',
+        securityGroupId: sg.id,
+        protocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        cidrBlocks: [cidr.stringValue],
+      });
+    },
+    target: 'Web',
+    expect: 'unknown',
+    message: /may open administration ports to the internet/,
+  },
+  {
+    name: 'Terraform: SSH from a bastion security group',
+    source: 'cdktf',
+    build: (stack) => {
+      const sg = tfBaseline(stack);
+      const bastion = new SecurityGroup(stack, 'Bastion', { vpcId: sg.vpcId });
+      new VpcSecurityGroupIngressRule(stack, 'FromBastion', {
+        securityGroupId: sg.id,
+        ipProtocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        referencedSecurityGroupId: bastion.id,
+      });
+    },
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform plan: every TCP port open to 0.0.0.0/0 (regula)',
+    source: 'terraform-plan',
+    file: plan,
+    target: 'aws_security_group.invalid_allow_all',
+    expect: 'fail',
+    message: /administration ports 22, 3389 \(rule `tcp-0-65535-0\.0\.0\.0\/0`/,
+  },
+  {
+    name: 'Terraform plan: only 443 open to 0.0.0.0/0 (regula)',
+    source: 'terraform-plan',
+    file: plan,
+    target: 'aws_security_group.valid_exact_443',
+    expect: 'pass',
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -224,4 +355,5 @@ export default defineCases(rule, [
     target: 'ELBSecurityGroup',
     expect: 'pass',
   },
+  ...terraformCases,
 ]);

@@ -101,7 +101,11 @@ export default defineRule({
     'CIDRs are compared as address ranges, not strings: any /0 is the whole internet (`192.168.1.0/0` included), and ' +
     'so is, for this rule, a public range wider than a /8 (IPv4) or a /16 (IPv6): no single network holds one, so ' +
     'such a source can only be a way of writing "most of the internet" (`0.0.0.0/1` plus `128.0.0.0/1`).',
-  fix: 'Remove the rule, or restrict its source to a known address range or security group; use SSM Session Manager for shell access.',
+  fix: {
+    cdk: 'Remove the rule, or restrict its source to a known address range or security group; use SSM Session Manager for shell access.',
+    terraform:
+      'Remove the `ingress` block (or `aws_security_group_rule` / `aws_vpc_security_group_ingress_rule`) that opens port 22 or 3389 to `0.0.0.0/0` or `::/0`, or set its `cidr_blocks` / `cidr_ipv4` to a known range or its `source_security_group_id` / `referenced_security_group_id` to a bastion group; use SSM Session Manager for shell access.',
+  },
   appliesTo: ['firewall'],
   check(view) {
     return checkWorldIngress(view.name, view.rules, ADMIN_PORTS, 'administration port');

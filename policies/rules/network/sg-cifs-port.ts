@@ -16,7 +16,11 @@ export default defineRule({
     'are reached from trusted networks only. ' +
     'Any /0 counts as the internet whatever its address part, and so does a public range wider than a /8 (IPv4) or a ' +
     '/16 (IPv6).',
-  fix: 'Allow ports 445 and 139 only from the security groups or private ranges of the clients that mount the share; reach it from outside through a VPN.',
+  fix: {
+    cdk: 'Allow ports 445 and 139 only from the security groups or private ranges of the clients that mount the share; reach it from outside through a VPN.',
+    terraform:
+      "Allow ports 445 and 139 on the `aws_security_group` only from the clients' security groups (`source_security_group_id` / `referenced_security_group_id`) or private `cidr_blocks`; reach the share from outside through a VPN.",
+  },
   appliesTo: ['firewall'],
   check(view) {
     return checkWorldIngress(view.name, view.rules, CIFS_PORTS, 'CIFS port');

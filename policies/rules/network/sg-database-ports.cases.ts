@@ -2,6 +2,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './sg-database-ports';
+import type { TerraformStack } from 'cdktf';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 /** A database group reachable on 5432 from the application's group only. */
 function baseline(stack: Stack): ec2.SecurityGroup {
@@ -11,6 +16,56 @@ function baseline(stack: Stack): ec2.SecurityGroup {
   db.addIngressRule(app, ec2.Port.tcp(5432));
   return db;
 }
+
+/** A database group in Terraform that admits PostgreSQL only from the application's group. */
+function tfBaseline(stack: TerraformStack): SecurityGroup {
+  const vpc = new TfVpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  const app = new SecurityGroup(stack, 'App', { vpcId: vpc.id });
+  const db = new SecurityGroup(stack, 'Db', { vpcId: vpc.id });
+  new VpcSecurityGroupIngressRule(stack, 'FromApp', {
+    securityGroupId: db.id,
+    ipProtocol: 'tcp',
+    fromPort: 5432,
+    toPort: 5432,
+    referencedSecurityGroupId: app.id,
+  });
+  return db;
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: PostgreSQL only from the application group',
+    source: 'cdktf',
+    build: (stack) => void tfBaseline(stack),
+    target: 'Db',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: PostgreSQL open to 0.0.0.0/0 by an aws_vpc_security_group_ingress_rule',
+    source: 'cdktf',
+    build: (stack) => {
+      const db = tfBaseline(stack);
+      new VpcSecurityGroupIngressRule(stack, 'Open', {
+        securityGroupId: db.id,
+        ipProtocol: 'tcp',
+        fromPort: 5432,
+        toPort: 5432,
+        cidrIpv4: '0.0.0.0/0',
+      });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: /`Db` allows ingress from 0\.0\.0\.0\/0 to database port 5432/,
+  },
+  {
+    name: 'Terraform plan: all protocols open to 0.0.0.0/0 in a for_each module (checkov)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/checkov__aws-sg-for-each-route53.json',
+    target: 'module.sg["bad_example"].aws_security_group.bad',
+    expect: 'fail',
+    message: /to database ports 1433, 1521, 3306, 5432/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -62,4 +117,5 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /from 172\.16\.0\.0\/0 \(every address\) to database port 5432/,
   },
+  ...terraformCases,
 ]);

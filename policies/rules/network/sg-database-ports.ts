@@ -22,7 +22,11 @@ export default defineRule({
     'Data stores belong in private subnets, reachable only from the application tier. ' +
     'Any /0 counts as the internet whatever its address part, and so does a public range wider than a /8 (IPv4) or a ' +
     '/16 (IPv6).',
-  fix: 'Allow the database port only from the security group of the application that uses it (`db.connections.allowDefaultPortFrom(app)`), never from an address range that covers the internet.',
+  fix: {
+    cdk: 'Allow the database port only from the security group of the application that uses it (`db.connections.allowDefaultPortFrom(app)`), never from an address range that covers the internet.',
+    terraform:
+      "Allow the database port on the `aws_security_group` only from the application's group (`source_security_group_id` on an `aws_security_group_rule`, or `referenced_security_group_id` on an `aws_vpc_security_group_ingress_rule`), never with `cidr_blocks` / `cidr_ipv4` covering the internet.",
+  },
   appliesTo: ['firewall'],
   check(view) {
     return checkWorldIngress(view.name, view.rules, DATABASE_PORTS, 'database port');

@@ -33,7 +33,11 @@ export default defineRule({
     'instances behind the group listen on, including ones nobody meant to publish (debug ports, metadata proxies, ' +
     'databases). A security group is an allow list: each rule should name the port a client needs. Any /0 is the ' +
     'internet whatever its address part, and so is a public range wider than a /8 (IPv4) or /16 (IPv6).',
-  fix: 'Replace the rule with one rule per port that must be reachable (`ec2.Port.tcp(443)`), and restrict sources other than public listeners to known ranges or security groups.',
+  fix: {
+    cdk: 'Replace the rule with one rule per port that must be reachable (`ec2.Port.tcp(443)`), and restrict sources other than public listeners to known ranges or security groups.',
+    terraform:
+      'Replace the rule (`protocol = "-1"` or `from_port = 0`, `to_port = 65535`) with one `ingress` block or `aws_vpc_security_group_ingress_rule` per port that must be reachable, and restrict sources other than public listeners to known `cidr_blocks` or security groups.',
+  },
   appliesTo: ['firewall'],
   check(view) {
     const out: CheckResult[] = [];

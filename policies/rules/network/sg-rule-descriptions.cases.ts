@@ -2,6 +2,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './sg-rule-descriptions';
+import type { TerraformStack } from 'cdktf';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import type { RuleCase } from '../../../lib/engine/cases';
 
 function baseline(stack: Stack): ec2.SecurityGroup {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
@@ -9,6 +14,54 @@ function baseline(stack: Stack): ec2.SecurityGroup {
   sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'public HTTPS listener');
   return sg;
 }
+
+/** A Terraform group whose every rule says why it exists. */
+function tfBaseline(stack: TerraformStack): SecurityGroup {
+  const vpc = new TfVpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  return new SecurityGroup(stack, 'Web', {
+    vpcId: vpc.id,
+    ingress: [
+      { protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'], description: 'public HTTPS' },
+    ],
+    egress: [
+      {
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrBlocks: ['10.0.0.0/16'],
+        description: 'to the app tier',
+      },
+    ],
+  });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: every inline rule has a description',
+    source: 'cdktf',
+    build: (stack) => void tfBaseline(stack),
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: an aws_vpc_security_group_egress_rule without a description',
+    source: 'cdktf',
+    build: (stack) => {
+      const sg = tfBaseline(stack);
+      new VpcSecurityGroupEgressRule(stack, 'Dns', {
+        securityGroupId: sg.id,
+        ipProtocol: 'udp',
+        fromPort: 53,
+        toPort: 53,
+        cidrIpv4: '10.0.0.2/32',
+      });
+    },
+    target: 'Web',
+    expect: 'fail',
+    message:
+      /`Web`: egress rule `udp-53-10\.0\.0\.2\/32` \(declared by `aws_vpc_security_group_egress_rule\.Dns`\) has no description/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -70,4 +123,5 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /ingress rule `tcp-8080-sg:LoadBalancer[^`]*`/,
   },
+  ...terraformCases,
 ]);

@@ -11,7 +11,11 @@ export default defineRule({
     'A rule without a description cannot be reviewed: nobody can tell whether the port is still needed or who ' +
     'asked for it, so stale openings stay. Descriptions travel with the rule into the console, flow-log ' +
     'investigations and access reviews.',
-  fix: 'Give every ingress and egress rule a description (the `description` argument of `addIngressRule`, or `description` on `CfnSecurityGroupIngress`).',
+  fix: {
+    cdk: 'Give every ingress and egress rule a description (the `description` argument of `addIngressRule`, or `description` on `CfnSecurityGroupIngress`).',
+    terraform:
+      'Set `description` on every `ingress` and `egress` block of the `aws_security_group`, and on every `aws_security_group_rule` and `aws_vpc_security_group_ingress_rule` / `_egress_rule`.',
+  },
   appliesTo: ['firewall'],
   check(view) {
     const missing = view.rules.filter((r) => !r.description || r.description.trim() === '');

@@ -5,6 +5,11 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './target-group-tls';
+import type { TerraformStack } from 'cdktf';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import type { RuleCase } from '../../../lib/engine/cases';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 
 function vpc(stack: Stack): ec2.Vpc {
   return new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
@@ -21,6 +26,42 @@ function classic(stack: Stack, protocol: 'HTTPS' | 'SSL', instanceProtocol?: str
     ],
   });
 }
+
+/** A Terraform HTTPS listener forwarding to a target group that speaks `protocol` to its targets. */
+function tfTargets(stack: TerraformStack, protocol: string): void {
+  const lb = new Lb(stack, 'TfLb', { name: 'web', subnets: ['subnet-0a', 'subnet-0b'] });
+  const targets = new LbTargetGroup(stack, 'Targets', {
+    port: 8443,
+    protocol,
+    vpcId: 'vpc-0123456789abcdef0',
+  });
+  new LbListener(stack, 'Https', {
+    loadBalancerArn: lb.arn,
+    port: 443,
+    protocol: 'HTTPS',
+    sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    certificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-0000-4000-8000-000000000000',
+    defaultAction: [{ type: 'forward', targetGroupArn: targets.arn }],
+  });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: aws_lb_target_group speaks HTTPS to its targets',
+    source: 'cdktf',
+    build: (stack) => tfTargets(stack, 'HTTPS'),
+    target: 'Targets',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: aws_lb_target_group speaks plain HTTP to its targets',
+    source: 'cdktf',
+    build: (stack) => tfTargets(stack, 'HTTP'),
+    target: 'Targets',
+    expect: 'fail',
+    message: '`Targets` sends requests to its targets over plain HTTP',
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -152,4 +193,5 @@ export default defineCases(rule, [
     target: 'Targets',
     expect: 'not_applicable',
   },
+  ...terraformCases,
 ]);

@@ -17,7 +17,11 @@ export default defineRule({
     'terminates TLS (a TLS listener of a network load balancer, a classic SSL listener) is clear text too; other ' +
     'TCP, UDP and GENEVE target groups are not ' +
     'judged: the traffic they pass may itself be TLS.',
-  fix: 'Give the target group `protocol: ApplicationProtocol.HTTPS` (targets present a certificate; the load balancer does not validate it) or `Protocol.TLS` on a network load balancer.',
+  fix: {
+    cdk: 'Give the target group `protocol: ApplicationProtocol.HTTPS` (targets present a certificate; the load balancer does not validate it) or `Protocol.TLS` on a network load balancer.',
+    terraform:
+      'Set `protocol = "HTTPS"` on the `aws_lb_target_group` of an application load balancer (targets present a certificate), or `protocol = "TLS"` on a network load balancer.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     let protocol: Fact<string>;

@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import type { ResourceGraph } from '../../lib/graph/graph';
+import { Unknown } from '../../lib/graph/values';
+import { adaptersForAll, loadInput } from '../../lib/sources';
+import type { FirewallView, SubnetView } from '../../lib/views/kinds';
+import { ViewSet } from '../../lib/views/registry';
+
+const PLANS = path.join(__dirname, '../fixtures/terraform/terraform-plans');
+
+function views(graph: ResourceGraph): ViewSet {
+  return new ViewSet(graph, adaptersForAll());
+}
+
+function plan(name: string): ViewSet {
+  return views(loadInput([path.join(PLANS, name)]).graph);
+}
+
+describe('Terraform security groups from plans', () => {
+  it('counts a standalone rule once although the group in the state lists it in its computed blocks', () => {
+    const vs = plan('terraform-compliance__aws-alb-https-listener-tls-policy-stack.json');
+    const sg = vs.viewOf('module.myapp-asg.aws_security_group.sg_asg', 'firewall')!;
+    const ssh = sg.rules.filter((r) => r.fromPort === 22);
+    expect(ssh).toHaveLength(1);
+    expect(ssh[0]).toMatchObject({
+      cidr: '10.0.0.0/8',
+      declaredBy: 'aws_security_group_rule.asg-ingress-ssh',
+    });
+  });
+
+  it('attaches a root rule to a module group it names by id', () => {
+    const vs = plan('terraform-compliance__aws-alb-https-listener-tls-policy-stack.json');
+    const sg = vs.viewOf('module.alb.aws_security_group.alb', 'firewall')!;
+    expect(sg.rules.map((r) => r.declaredBy).sort()).toEqual([
+      'aws_security_group_rule.inbound',
+      'aws_security_group_rule.outbound_internet_access',
+    ]);
+  });
+
+  it('reads an unset egress (known only after apply) as no inline rule, and no unresolved network', () => {
+    const sg = plan('trivy__aws-s3-sse-config-and-open-sg.json').viewOf(
+      'aws_security_group.sg',
+      'firewall',
+    ) as FirewallView;
+    expect(sg.rules).toEqual([
+      expect.objectContaining({ direction: 'ingress', cidr: '0.0.0.0/0', fromPort: 80 }),
+    ]);
+    expect(sg.network).toBeUndefined();
+  });
+
+  it('leaves a subnet tier unknown when the route gateway is known only after apply or no table is associated', () => {
+    const vs = plan('terraform-compliance__aws-nlb-tcp-udp-listeners-open-sg.json');
+    expect(vs.viewOf('aws_subnet.test-subnet-pubA', 'subnet')!.tier).toBeInstanceOf(Unknown);
+    const priv = vs.viewOf('aws_subnet.test-subnet-privA', 'subnet')!.tier as Unknown;
+    expect(priv.reason).toMatch(/main route table applies/);
+  });
+});
+
+describe('Terraform subnet tiers from route tables', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-tf-network-'));
+  let vs: ViewSet;
+
+  beforeAll(() => {
+    const app = new App({ outdir: dir });
+    const s = new TerraformStack(app, 'Net');
+    new AwsProvider(s, 'aws', { region: 'eu-west-1' });
+    const vpc = new Vpc(s, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    const igw = new InternetGateway(s, 'Igw', { vpcId: vpc.id });
+    const subnet = (id: string, cidr: string) => new Subnet(s, id, { vpcId: vpc.id, cidrBlock: cidr });
+    const pub = subnet('Public', '10.0.0.0/24');
+    const priv = subnet('Private', '10.0.1.0/24');
+    const iso = subnet('Isolated', '10.0.2.0/24');
+    const nat = new NatGateway(s, 'Nat', { subnetId: pub.id, allocationId: 'eipalloc-0123456789abcdef0' });
+    const pubRoutes = new RouteTable(s, 'PublicRoutes', {
+      vpcId: vpc.id,
+      route: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }],
+    });
+    const privRoutes = new RouteTable(s, 'PrivateRoutes', { vpcId: vpc.id });
+    new Route(s, 'ViaNat', {
+      routeTableId: privRoutes.id,
+      destinationCidrBlock: '0.0.0.0/0',
+      natGatewayId: nat.id,
+    });
+    const isoRoutes = new RouteTable(s, 'IsolatedRoutes', { vpcId: vpc.id });
+    new RouteTableAssociation(s, 'PublicAssoc', { subnetId: pub.id, routeTableId: pubRoutes.id });
+    new RouteTableAssociation(s, 'PrivateAssoc', { subnetId: priv.id, routeTableId: privRoutes.id });
+    new RouteTableAssociation(s, 'IsolatedAssoc', { subnetId: iso.id, routeTableId: isoRoutes.id });
+    app.synth();
+    vs = views(loadInput([path.join(dir, 'stacks', 'Net', 'cdk.tf.json')]).graph);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const tier = (name: string) => (vs.viewOf(`aws_subnet.${name}`, 'subnet') as SubnetView).tier;
+
+  it('is public behind an inline default route to an internet gateway', () =>
+    expect(tier('Public')).toBe('public'));
+  it('is private behind an aws_route to a NAT gateway', () => expect(tier('Private')).toBe('private'));
+  it('is isolated behind a table without a default route', () => expect(tier('Isolated')).toBe('isolated'));
+});
