@@ -1,5 +1,6 @@
 import { AdapterRegistry } from '../registry';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
+import { registerStorageKeys } from './storage-keys';
 
 /**
  * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
@@ -9,5 +10,6 @@ import { registerIdentityComputeAuditPosture } from './identity-compute-audit-po
 export function terraformAdapters(): AdapterRegistry {
   const registry = new AdapterRegistry();
   registerIdentityComputeAuditPosture(registry);
+  registerStorageKeys(registry);
   return registry;
 }
