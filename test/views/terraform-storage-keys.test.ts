@@ -1,5 +1,9 @@
 import * as path from 'node:path';
 import { Fn } from 'cdktf';
+import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
+import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
+import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
+import { BackupVaultLockConfiguration } from '@cdktf/provider-aws/lib/backup-vault-lock-configuration';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
@@ -13,7 +17,7 @@ import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretRotation } from '@cdktf/provider-aws/lib/secretsmanager-secret-rotation';
 import { Unknown } from '../../lib/graph/values';
 import { adaptersForAll, loadInput } from '../../lib/sources';
-import type { DataStoreView, KeyView } from '../../lib/views/kinds';
+import type { BackupPlanView, BackupVaultView, DataStoreView, KeyView } from '../../lib/views/kinds';
 import { ViewSet } from '../../lib/views/registry';
 import { tfViews } from './terraform-support';
 
@@ -183,6 +187,63 @@ describe('Terraform KMS keys and secrets', () => {
     expect(store(t, 'Rotated')).toMatchObject({ storeType: 'secret', rotation: true });
     expect(store(t, 'Rotated').encryption.atRest).toBe('customer-key');
     expect(store(t, 'Static')).toMatchObject({ rotation: false, encryption: { atRest: 'kms-provider-key' } });
+  });
+});
+
+describe('Terraform AWS Backup', () => {
+  test('a vault locked in compliance mode, a plan with its rule and a tag selection', () => {
+    const t = tfViews((s) => {
+      const vault = new BackupVault(s, 'Vault', {
+        name: 'vault',
+        tags: { 'data-classification': 'confidential' },
+      });
+      new BackupVault(s, 'Open', { name: 'open' });
+      new BackupVaultLockConfiguration(s, 'Lock', {
+        backupVaultName: vault.name,
+        minRetentionDays: 7,
+        maxRetentionDays: 365,
+        changeableForDays: 3,
+      });
+      const plan = new BackupPlan(s, 'Plan', {
+        name: 'plan',
+        rule: [
+          {
+            ruleName: 'daily',
+            targetVaultName: vault.name,
+            schedule: 'cron(0 5 * * ? *)',
+            lifecycle: { deleteAfter: 35 },
+          },
+        ],
+      });
+      new BackupSelection(s, 'Selection', {
+        name: 'confidential',
+        planId: plan.id,
+        iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        selectionTag: [{ type: 'STRINGEQUALS', key: 'data-classification', value: 'confidential' }],
+      });
+    });
+    const vault = t.views.viewOf(t.byId('Vault').address, 'backup-vault') as BackupVaultView;
+    expect(vault.lock).toEqual({ mode: 'compliance', minRetentionDays: 7, maxRetentionDays: 365 });
+    expect(vault.encryption.atRest).toBe('kms-provider-key');
+    expect((t.views.viewOf(t.byId('Open').address, 'backup-vault') as BackupVaultView).lock).toEqual({
+      mode: 'none',
+    });
+    const plan = t.views.viewOf(t.byId('Plan').address, 'backup-plan') as BackupPlanView;
+    expect(plan.rules).toEqual([
+      expect.objectContaining({
+        name: 'daily',
+        vault: t.byId('Vault').address,
+        schedule: 'cron(0 5 * * ? *)',
+        deleteAfterDays: 35,
+        continuous: false,
+      }),
+    ]);
+    expect(plan.selections).toEqual([
+      expect.objectContaining({
+        address: t.byId('Selection').address,
+        selectsClassification: ['CONFIDENTIAL'],
+      }),
+    ]);
   });
 });
 

@@ -12,7 +12,8 @@ import {
   type ValueObject,
 } from '../../graph/values';
 import { AFTER_APPLY } from '../../sources/terraform/plan';
-import type { DataStoreView, Fact, KeyView, PolicyDocument } from '../kinds';
+import type { BackupPlanView, BackupVaultView, DataStoreView, Fact, KeyView, PolicyDocument } from '../kinds';
+import { planRule, selectionOf } from '../cloudformation/backup';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
@@ -462,10 +463,143 @@ export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
   };
 }
 
-/** Adapters of S3 buckets, KMS keys and Secrets Manager secrets for the Terraform source. */
+// AWS Backup ---------------------------------------------------------------------------------
+
+const VAULT = 'aws_backup_vault';
+
+/** Days of a lifecycle block's `delete_after`, in CloudFormation's shape. */
+function lifecycleShape(v: Value | undefined): Value | undefined {
+  const b = block(v);
+  if (b instanceof Unknown) return { DeleteAfterDays: b };
+  return b && !unset(b.delete_after) ? { DeleteAfterDays: b.delete_after! } : undefined;
+}
+
+/**
+ * `aws_backup_vault` -> backup vault: encrypted with the AWS Backup managed key unless `kms_key_arn`
+ * names one; locked by an `aws_backup_vault_lock_configuration` naming it (compliance mode with
+ * `changeable_for_days`, else governance); its events from an `aws_backup_vault_notifications`.
+ */
+export function vaultView(r: Resource, ctx: AdapterContext): BackupVaultView {
+  const { graph } = ctx;
+  const p = r.properties;
+  const lockCfg = configuredBy(r, graph, 'aws_backup_vault_lock_configuration', 'backup_vault_name');
+  let lock: BackupVaultView['lock'];
+  if (lockCfg instanceof Unknown) lock = lockCfg;
+  else if (!lockCfg) lock = { mode: 'none' };
+  else {
+    const l = lockCfg.properties;
+    const min = unset(l.min_retention_days) ? undefined : asNumber(l.min_retention_days);
+    const max = unset(l.max_retention_days) ? undefined : asNumber(l.max_retention_days);
+    const changeable = unset(l.changeable_for_days) ? undefined : asNumber(l.changeable_for_days);
+    const u = [min, max, changeable].find((x): x is Unknown => x instanceof Unknown);
+    lock = u ?? {
+      mode: changeable === undefined ? 'governance' : 'compliance',
+      minRetentionDays: min as number | undefined,
+      maxRetentionDays: max as number | undefined,
+    };
+  }
+  const n = configuredBy(r, graph, 'aws_backup_vault_notifications', 'backup_vault_name');
+  let notifications: Fact<readonly string[]> = [];
+  if (n instanceof Unknown) notifications = n;
+  else if (n) {
+    const events = n.properties.backup_vault_events;
+    if (events instanceof Unknown) notifications = events;
+    else {
+      const list: string[] = [];
+      for (const e of asList(events)) {
+        if (typeof e !== 'string') {
+          notifications = new Unknown(`vault event ${show(e)} cannot be resolved`);
+          break;
+        }
+        list.push(e);
+      }
+      if (!(notifications instanceof Unknown)) notifications = list;
+    }
+  }
+  const key = unset(p.kms_key_arn) || p.kms_key_arn === '' ? undefined : p.kms_key_arn;
+  return {
+    kind: 'backup-vault',
+    resource: r,
+    name: displayName(r),
+    classification: classificationOf(r),
+    encryption: kmsEncryption(key, graph, 'kms-provider-key', r),
+    lock,
+    notifications,
+  };
+}
+
+/** An `aws_backup_selection` in CloudFormation's shape. */
+function selectionShape(s: Resource): Value {
+  const p = s.properties;
+  const tags = blocks(p.selection_tag);
+  const condition = block(p.condition);
+  const conditions = (op: string): Value => {
+    if (condition instanceof Unknown) return condition;
+    const list = blocks(condition?.[op]);
+    if (list instanceof Unknown) return list;
+    return list.map((c) => ({ ConditionKey: c.key ?? null, ConditionValue: c.value ?? null }));
+  };
+  return {
+    ListOfTags:
+      tags instanceof Unknown
+        ? tags
+        : tags.map((t) => ({
+            ConditionType: t.type ?? null,
+            ConditionKey: t.key ?? null,
+            ConditionValue: t.value ?? null,
+          })),
+    Conditions: { StringEquals: conditions('string_equals'), StringLike: conditions('string_like') },
+    Resources: unset(p.resources) ? [] : p.resources!,
+  };
+}
+
+/** `aws_backup_plan` -> backup plan, with its `rule` blocks and the `aws_backup_selection`s naming it (`plan_id`). */
+export function planView(r: Resource, ctx: AdapterContext): BackupPlanView {
+  const { graph } = ctx;
+  const rules = blocks(r.properties.rule);
+  const selections = graph
+    .attachedBy(r.address, 'aws_backup_selection', (s) => s.properties.plan_id)
+    .attached.map((s) => selectionOf(s.address, selectionShape(s), graph));
+  return {
+    kind: 'backup-plan',
+    resource: r,
+    name: displayName(r),
+    rules:
+      rules instanceof Unknown
+        ? [{ name: show(rules), continuous: rules, copiesTo: [] }]
+        : rules.map((rule) => {
+            const copies = blocks(rule.copy_action);
+            const shape: ValueObject = {
+              RuleName: rule.rule_name ?? null,
+              TargetBackupVault: rule.target_vault_name ?? null,
+              ScheduleExpression: unset(rule.schedule) ? null : rule.schedule!,
+              EnableContinuousBackup: unset(rule.enable_continuous_backup)
+                ? false
+                : rule.enable_continuous_backup!,
+              CopyActions:
+                copies instanceof Unknown
+                  ? copies
+                  : copies.map((c) => {
+                      const out: ValueObject = { DestinationBackupVaultArn: c.destination_vault_arn ?? null };
+                      const l = lifecycleShape(c.lifecycle);
+                      if (l !== undefined) out.Lifecycle = l;
+                      return out;
+                    }),
+            };
+            const l = lifecycleShape(rule.lifecycle);
+            if (l !== undefined) shape.Lifecycle = l;
+            return planRule(shape, graph, r, VAULT);
+          }),
+    selections,
+  };
+}
+
+/** Adapters of S3 buckets, KMS keys, Secrets Manager secrets and AWS Backup for the Terraform source. */
 export function registerStorageKeys(registry: AdapterRegistry): void {
   registry
     .register('terraform', BUCKET, bucketView)
     .register('terraform', 'aws_kms_key', keyView)
-    .register('terraform', 'aws_secretsmanager_secret', secretView);
+    .register('terraform', 'aws_secretsmanager_secret', secretView)
+    .register('terraform', VAULT, vaultView)
+    .register('terraform', 'aws_backup_plan', planView);
 }
