@@ -274,6 +274,8 @@ export class ClassifiedObjectStore extends Construct {
       dependsOn: [this.publicAccessBlock],
     });
     if (props.publicRead) {
+      // The finding of a public bucket is reported on the bucket: the opt-out sits there too.
+      recordOptOut(this.bucket, PUBLIC_ACCESS_RULE, 'publicRead', props.publicRead);
       recordOptOut(this.publicAccessBlock, PUBLIC_ACCESS_RULE, 'publicRead', props.publicRead);
       recordOptOut(this.policy, PUBLIC_ACCESS_RULE, 'publicRead', props.publicRead);
     }

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors';
-import type { Resource } from '../../graph/resource';
+import { OPT_OUT_KEY } from '../../cdk/metadata';
+import type { InlineAcknowledgement, Resource } from '../../graph/resource';
 import {
   isObject,
   ResourceRef,
@@ -143,6 +144,7 @@ export function readTerraformConfig(tf: TerraformFile, o: ConfigReadOptions): Co
           expressionScope: `${o.prefix}${file}`,
           locator,
           locateAs: address,
+          acknowledgements: optOutsOf(meta),
         }),
       );
     }
@@ -316,6 +318,32 @@ class ConfigResolver {
     }
     return cur;
   }
+}
+
+/** A Bulwark rule id, or `RULE[finding]`. */
+const RULE_ID = /^BW-[A-Z]{2,3}-\d{3}(?:\[[^\]]+\])?$/;
+
+/**
+ * Opt-outs the CDKTF baseline records in a resource's `//` block, `"bulwark:opt-out": [{rule, prop,
+ * reason}]`, as acknowledgements of kind `opt-out`. Entries without a rule id or a reason are not
+ * acknowledgements (their findings stay).
+ */
+function optOutsOf(meta: unknown): InlineAcknowledgement[] | undefined {
+  if (!isPlain(meta)) return undefined;
+  const list = meta[OPT_OUT_KEY];
+  if (!Array.isArray(list)) return undefined;
+  const out: InlineAcknowledgement[] = [];
+  for (const e of list) {
+    if (!isPlain(e) || typeof e.rule !== 'string' || !RULE_ID.test(e.rule)) continue;
+    if (typeof e.reason !== 'string' || e.reason.trim() === '') continue;
+    out.push({
+      rule: e.rule,
+      reason: e.reason,
+      kind: 'opt-out',
+      ...(typeof e.prop === 'string' ? { prop: e.prop } : {}),
+    });
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function isPlain(v: unknown): v is Record<string, unknown> {

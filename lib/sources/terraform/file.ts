@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { visit } from 'jsonc-parser';
 import { InputError } from '../../errors';
-import type { Resource, SourceLocation } from '../../graph/resource';
+import type { InlineAcknowledgement, Resource, SourceLocation } from '../../graph/resource';
 import { isObject, show, Unknown, type Value, type ValueObject } from '../../graph/values';
 import { CLASSIFICATION_TAG } from '../../classification/levels';
 import { decodeText, parseJsonText } from '../cloudformation/parse';
@@ -95,6 +95,8 @@ export interface TerraformResourceInit {
   readonly locator: Locator;
   /** The name the locator knows the declaration by. */
   readonly locateAs: string;
+  /** Acknowledgements recorded on the declaration (opt-outs of the CDKTF baseline). */
+  readonly acknowledgements?: readonly InlineAcknowledgement[];
 }
 
 /**
@@ -115,6 +117,7 @@ export class TerraformResource implements Resource {
   readonly retainOnDelete: boolean;
   readonly identities: readonly (string | Unknown)[];
   readonly expressionScope: string;
+  readonly acknowledgements?: readonly InlineAcknowledgement[];
   readonly #locator: Locator;
   readonly #locateAs: string;
 
@@ -129,6 +132,7 @@ export class TerraformResource implements Resource {
     this.retainOnDelete = init.retainOnDelete;
     this.identities = init.identities;
     this.expressionScope = init.expressionScope;
+    if (init.acknowledgements?.length) this.acknowledgements = init.acknowledgements;
     this.#locator = init.locator;
     this.#locateAs = init.locateAs;
   }

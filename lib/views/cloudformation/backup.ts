@@ -84,23 +84,37 @@ function lock(cfg: Value | undefined): BackupVaultView['lock'] {
 }
 
 /** Address of a vault named by reference or by name or ARN, else the name or ARN as written. */
-function vaultOf(v: Value | undefined, graph: ResourceGraph, holder: Resource): Fact<string> | undefined {
+function vaultOf(
+  v: Value | undefined,
+  graph: ResourceGraph,
+  holder: Resource,
+  vaultType: string,
+): Fact<string> | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof ResourceRef) return v.address;
   const conditional = v instanceof Unknown && (v.display ?? '').includes('${If:');
-  const inGraph = refsIn(v).find((ref) => graph.get(ref.address)?.type === VAULT);
+  const inGraph = refsIn(v).find((ref) => graph.get(ref.address)?.type === vaultType);
   if (inGraph && !conditional) return inGraph.address;
   if (!conditional) {
-    const named = graph.target(v, holder, VAULT);
+    const named = graph.target(v, holder, vaultType);
     if (named instanceof Unknown) return named;
     if (named) return named.address;
   }
   return asString(v);
 }
 
-function planRule(rule: Value, graph: ResourceGraph, holder: Resource): BackupPlanRule {
+/**
+ * A backup plan rule in CloudFormation's shape (`RuleName`, `TargetBackupVault`, `ScheduleExpression`,
+ * `Lifecycle.DeleteAfterDays`, `CopyActions`); vaults are resources of `vaultType`.
+ */
+export function planRule(
+  rule: Value,
+  graph: ResourceGraph,
+  holder: Resource,
+  vaultType: string = VAULT,
+): BackupPlanRule {
   const name = get(rule, 'RuleName');
-  const vault = vaultOf(get(rule, 'TargetBackupVault'), graph, holder);
+  const vault = vaultOf(get(rule, 'TargetBackupVault'), graph, holder, vaultType);
   const copies = get(rule, 'CopyActions');
   const copyActions = copies instanceof Unknown ? [] : asList(copies);
   return {
@@ -113,14 +127,14 @@ function planRule(rule: Value, graph: ResourceGraph, holder: Resource): BackupPl
       copies instanceof Unknown
         ? [copies]
         : asList(copies)
-            .map((c) => vaultOf(get(c, 'DestinationBackupVaultArn'), graph, holder))
+            .map((c) => vaultOf(get(c, 'DestinationBackupVaultArn'), graph, holder, vaultType))
             .filter((c): c is Fact<string> => c !== undefined),
     copies:
       copies instanceof Unknown
         ? [{ destination: copies, deleteAfterDays: copies }]
         : copyActions.map((c) => ({
             destination:
-              vaultOf(get(c, 'DestinationBackupVaultArn'), graph, holder) ??
+              vaultOf(get(c, 'DestinationBackupVaultArn'), graph, holder, vaultType) ??
               new Unknown('copy action names no destination vault'),
             deleteAfterDays: asNumber(get(c, 'Lifecycle', 'DeleteAfterDays')),
           })),
@@ -139,6 +153,19 @@ const BACKUP_TYPES = new Set([
   'AWS::Neptune::DBCluster',
   'AWS::DocDB::DBCluster',
   'AWS::Redshift::Cluster',
+  'aws_s3_bucket',
+  'aws_dynamodb_table',
+  'aws_db_instance',
+  'aws_rds_cluster',
+  'aws_ebs_volume',
+  'aws_efs_file_system',
+  'aws_fsx_lustre_file_system',
+  'aws_fsx_windows_file_system',
+  'aws_fsx_ontap_file_system',
+  'aws_fsx_openzfs_file_system',
+  'aws_neptune_cluster',
+  'aws_docdb_cluster',
+  'aws_redshift_cluster',
 ]);
 
 /** Glob match of a backup selection `StringLike` condition (`*` any run, `?` one character). */
@@ -226,7 +253,18 @@ function selectedLevels(sel: Value | undefined, graph: ResourceGraph): Fact<read
 }
 
 function selection(s: Resource, graph: ResourceGraph): BackupPlanView['selections'][number] {
-  const sel = s.properties.BackupSelection;
+  return selectionOf(s.address, s.properties.BackupSelection, graph);
+}
+
+/**
+ * A backup selection in CloudFormation's shape (`ListOfTags`, `Conditions.StringEquals|StringLike`,
+ * `Resources`), declared by the resource at `address`.
+ */
+export function selectionOf(
+  address: string,
+  sel: Value | undefined,
+  graph: ResourceGraph,
+): BackupPlanView['selections'][number] {
   const tags: { key: Fact<string>; value: Fact<string> }[] = [];
   for (const t of asList(get(sel, 'ListOfTags'))) {
     if (t instanceof Unknown) tags.push({ key: t, value: t });
@@ -246,7 +284,7 @@ function selection(s: Resource, graph: ResourceGraph): BackupPlanView['selection
   }
   const resources = get(sel, 'Resources');
   return {
-    address: s.address,
+    address,
     tags,
     resources:
       resources instanceof Unknown

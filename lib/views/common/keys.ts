@@ -5,7 +5,12 @@ import type { AtRestEncryption, DataStoreView, Fact, KeyReference } from '../kin
 
 type Encryption = DataStoreView['encryption'];
 
-const KEY_TYPES = ['AWS::KMS::Key', 'AWS::KMS::Alias'];
+/** Key and alias types of the sources, with the property by which an alias names its key. */
+const ALIAS_TARGET: Readonly<Record<string, string>> = {
+  'AWS::KMS::Alias': 'TargetKeyId',
+  aws_kms_alias: 'target_key_id',
+};
+const KEY_TYPES = ['AWS::KMS::Key', 'AWS::KMS::Alias', 'aws_kms_key', 'aws_kms_alias'];
 
 /**
  * A key reference from a key property of `holder`: a key of the graph (by reference, or by the id,
@@ -31,8 +36,9 @@ export function keyReference(
 /** An alias resource stands for the key it targets. */
 function resolveAlias(address: string, graph: ResourceGraph): string {
   const r = graph.get(address);
-  if (r?.type === 'AWS::KMS::Alias') {
-    const target = r.properties.TargetKeyId;
+  const property = r && ALIAS_TARGET[r.type];
+  if (r && property) {
+    const target = r.properties[property];
     if (target instanceof ResourceRef) return target.address;
   }
   return address;

@@ -2,6 +2,7 @@ import { AdapterRegistry } from '../registry';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
 import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
+import { registerStorageKeys } from './storage-keys';
 
 /**
  * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
@@ -13,5 +14,6 @@ export function terraformAdapters(): AdapterRegistry {
   registerIdentityComputeAuditPosture(registry);
   registerNetwork(registry);
   registerLoadBalancers(registry);
+  registerStorageKeys(registry);
   return registry;
 }

@@ -2,6 +2,8 @@ import { CfnCondition, CfnParameter, Fn, Tags } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-versioning';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 
 export default defineCases(rule, [
   {
@@ -49,5 +51,41 @@ export default defineCases(rule, [
     },
     target: 'Site',
     expect: 'not_applicable',
+  },
+  {
+    name: 'Terraform: aws_s3_bucket_versioning with status Enabled',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = new S3Bucket(stack, 'Bucket', { bucket: 'data' });
+      new S3BucketVersioningA(stack, 'Versioning', {
+        bucket: b.id,
+        versioningConfiguration: { status: 'Enabled' },
+      });
+    },
+    target: 'Bucket',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: aws_s3_bucket_versioning with status Suspended',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = new S3Bucket(stack, 'Bucket', { bucket: 'data' });
+      new S3BucketVersioningA(stack, 'Versioning', {
+        bucket: b.id,
+        versioningConfiguration: { status: 'Suspended' },
+      });
+    },
+    target: 'Bucket',
+    expect: 'fail',
+    message: /`Bucket` keeps no previous versions/,
+  },
+  {
+    name: 'Terraform: inline versioning { enabled = true } (provider v3)',
+    source: 'cdktf',
+    build: (stack) => {
+      new S3Bucket(stack, 'Bucket', { bucket: 'data', versioning: { enabled: true } });
+    },
+    target: 'Bucket',
+    expect: 'pass',
   },
 ]);

@@ -13,7 +13,11 @@ export default defineRule({
     're-encrypts objects in place) destroys the only copy. Versioning keeps every previous version, recoverable until ' +
     'lifecycle rules expire it, and is the precondition for Object Lock and replication. Buckets tagged ' +
     '`data-classification: public` hold data that can be published again and are exempt.',
-  fix: "Set `versioned: true` on the bucket (`VersioningConfiguration.Status: Enabled`) and expire noncurrent versions within the level's retention.",
+  fix: {
+    cdk: "Set `versioned: true` on the bucket (`VersioningConfiguration.Status: Enabled`) and expire noncurrent versions within the level's retention.",
+    terraform:
+      'Add an `aws_s3_bucket_versioning` for the bucket with `versioning_configuration { status = "Enabled" }`, and expire noncurrent versions within the level\'s retention in its `aws_s3_bucket_lifecycle_configuration` (`noncurrent_version_expiration`).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'object-store') return notApplicable();

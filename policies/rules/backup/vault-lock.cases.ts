@@ -2,6 +2,8 @@ import { Duration, Tags } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vault-lock';
+import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
+import { BackupVaultLockConfiguration } from '@cdktf/provider-aws/lib/backup-vault-lock-configuration';
 
 export default defineCases(rule, [
   {
@@ -43,6 +45,26 @@ export default defineCases(rule, [
     name: 'confidential vault without a lock',
     build: (stack) => {
       Tags.of(new backup.BackupVault(stack, 'Vault')).add('data-classification', 'confidential');
+    },
+    target: 'Vault',
+    expect: 'fail',
+    message: /`Vault` has no vault lock/,
+  },
+  {
+    name: 'Terraform: aws_backup_vault_lock_configuration names the vault',
+    source: 'cdktf',
+    build: (stack) => {
+      const vault = new BackupVault(stack, 'Vault', { name: 'vault' });
+      new BackupVaultLockConfiguration(stack, 'Lock', { backupVaultName: vault.name, minRetentionDays: 7 });
+    },
+    target: 'Vault',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: aws_backup_vault without a lock configuration',
+    source: 'cdktf',
+    build: (stack) => {
+      new BackupVault(stack, 'Vault', { name: 'vault' });
     },
     target: 'Vault',
     expect: 'fail',

@@ -15,9 +15,13 @@ export default defineRule({
     'The classification table asks a lock from CONFIDENTIAL up: a vault tagged `data-classification` PUBLIC or ' +
     'INTERNAL is exempt; an untagged vault may receive any level and must be locked. Which mode each level needs ' +
     'is asserted on the plans that write into the vault (BW-BR-002).',
-  fix:
-    'Set `lockConfiguration` on the vault (`minRetention`, and `changeableFor` for compliance mode once the ' +
-    'retention is settled).',
+  fix: {
+    cdk:
+      'Set `lockConfiguration` on the vault (`minRetention`, and `changeableFor` for compliance mode once the ' +
+      'retention is settled).',
+    terraform:
+      'Add an `aws_backup_vault_lock_configuration` with `backup_vault_name` set to the vault and `min_retention_days` (and `changeable_for_days` for compliance mode once the settings are proven).',
+  },
   appliesTo: ['backup-vault'],
   check(view) {
     const c = view.classification;

@@ -11,7 +11,11 @@ export default defineRule({
     'Automatic rotation replaces the key material on a schedule while keeping older material to decrypt existing data, ' +
     'so the amount of data protected by one key version, and the exposure if it leaks, stays bounded. KMS rotates only ' +
     'symmetric encryption keys; asymmetric and HMAC keys are out of scope.',
-  fix: 'Set `enableKeyRotation: true` on the key (and `rotationPeriod` where the data classification requires it).',
+  fix: {
+    cdk: 'Set `enableKeyRotation: true` on the key (and `rotationPeriod` where the data classification requires it).',
+    terraform:
+      'Set `enable_key_rotation = true` on the `aws_kms_key` (and `rotation_period_in_days` where the data classification requires a shorter period).',
+  },
   appliesTo: ['key'],
   check(view) {
     const sym = view.symmetric;

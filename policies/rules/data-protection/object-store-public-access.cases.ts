@@ -1,6 +1,8 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-public-access';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 
 export default defineCases(rule, [
   {
@@ -43,5 +45,37 @@ export default defineCases(rule, [
     target: 'Data',
     expect: 'fail',
     message: /public access block: open/,
+  },
+  {
+    name: 'Terraform: aws_s3_bucket_public_access_block with all four settings on',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = new S3Bucket(stack, 'Bucket', { bucket: 'data' });
+      new S3BucketPublicAccessBlock(stack, 'Block', {
+        bucket: b.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+    },
+    target: 'Bucket',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: aws_s3_bucket_public_access_block leaves block_public_policy off',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = new S3Bucket(stack, 'Bucket', { bucket: 'data' });
+      new S3BucketPublicAccessBlock(stack, 'Block', {
+        bucket: b.id,
+        blockPublicAcls: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+    },
+    target: 'Bucket',
+    expect: 'fail',
+    message: /`Bucket` does not block public access \(public access block: partially-blocked\)/,
   },
 ]);

@@ -18,9 +18,13 @@ export default defineRule({
     'S3 Block Public Access overrides public ACLs and public bucket policies, so one mistaken grant cannot expose the ' +
     'bucket. All four settings are needed: blocking new public ACLs or policies alone leaves existing ones in force. ' +
     'Data that is meant to be public is the only exception, and it is taken explicitly, with a reason.',
-  fix:
-    'Set `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` on the bucket (or leave the default). For a bucket whose data ' +
-    'is public by design, tag it `data-classification: public` and acknowledge this rule with the reason.',
+  fix: {
+    cdk:
+      'Set `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` on the bucket (or leave the default). For a bucket whose data ' +
+      'is public by design, tag it `data-classification: public` and acknowledge this rule with the reason.',
+    terraform:
+      'Add an `aws_s3_bucket_public_access_block` for the bucket with `block_public_acls`, `block_public_policy`, `ignore_public_acls` and `restrict_public_buckets` all `true`, and remove `Principal = "*"` Allow statements from its `aws_s3_bucket_policy`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'object-store' || view.publicAccess === undefined)

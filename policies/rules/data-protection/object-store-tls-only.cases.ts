@@ -3,6 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-tls-only';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 
 /** The bucket name of a hand-written template, as an expression of a parameter and pseudo parameters. */
 const CONTENT = '${AppName}-content-${AWS::Region}-${AWS::AccountId}';
@@ -151,5 +154,60 @@ export default defineCases(rule, [
     target: 'PipelineS3Bucket',
     expect: 'fail',
     message: '`PipelineS3Bucket` accepts requests without TLS',
+  },
+  {
+    name: 'Terraform: aws_s3_bucket_policy from an aws_iam_policy_document denying aws:SecureTransport=false',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = new S3Bucket(stack, 'Bucket', { bucket: 'data' });
+      const doc = new DataAwsIamPolicyDocument(stack, 'Doc', {
+        statement: [
+          {
+            effect: 'Deny',
+            actions: ['s3:*'],
+            resources: [b.arn, `${b.arn}/*`],
+            principals: [{ type: '*', identifiers: ['*'] }],
+            condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+          },
+        ],
+      });
+      new S3BucketPolicy(stack, 'Policy', { bucket: b.id, policy: doc.json });
+    },
+    target: 'Bucket',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: the TLS deny covers the objects only, not the bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = new S3Bucket(stack, 'Bucket', { bucket: 'data' });
+      new S3BucketPolicy(stack, 'Policy', {
+        bucket: b.id,
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 's3:*',
+              Resource: `${b.arn}/*`,
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
+          ],
+        }),
+      });
+    },
+    target: 'Bucket',
+    expect: 'fail',
+    message: /`Bucket` accepts requests without TLS/,
+  },
+  {
+    name: 'Terraform: a bucket without a policy',
+    source: 'cdktf',
+    build: (stack) => {
+      new S3Bucket(stack, 'Bucket', { bucket: 'data' });
+    },
+    target: 'Bucket',
+    expect: 'fail',
   },
 ]);

@@ -11,9 +11,13 @@ export default defineRule({
     'S3 answers plain HTTP as well as HTTPS. Only a bucket policy statement that denies every request where ' +
     '`aws:SecureTransport` is false guarantees that objects and credentials never cross the network in clear text, ' +
     'whatever the client or SDK is configured to do.',
-  fix:
-    'Set `enforceSSL: true` on the bucket, or add a bucket policy statement denying `s3:*` when ' +
-    '`aws:SecureTransport` is `false`.',
+  fix: {
+    cdk:
+      'Set `enforceSSL: true` on the bucket, or add a bucket policy statement denying `s3:*` when ' +
+      '`aws:SecureTransport` is `false`.',
+    terraform:
+      'Add an `aws_s3_bucket_policy` for the bucket with a statement denying `s3:*` to every principal on the bucket ARN and `<arn>/*` when `aws:SecureTransport` is `false` (an `aws_iam_policy_document` `statement` with `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }`).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'object-store' || view.tlsOnly === undefined)

@@ -11,9 +11,13 @@ export default defineRule({
     "A credential that never changes stays valid wherever it leaked: in a log, a laptop, a former employee's notes. " +
     'Secrets Manager rotation (a rotation schedule with a rotation function, or a managed rotation) replaces the ' +
     'secret on a schedule and bounds how long a leaked copy is useful.',
-  fix:
-    'Add a rotation schedule: `secret.addRotationSchedule(id, { hostedRotation })` for database credentials, or ' +
-    '`{ rotationLambda }` with a function that rotates the credential.',
+  fix: {
+    cdk:
+      'Add a rotation schedule: `secret.addRotationSchedule(id, { hostedRotation })` for database credentials, or ' +
+      '`{ rotationLambda }` with a function that rotates the credential.',
+    terraform:
+      'Add an `aws_secretsmanager_secret_rotation` with `secret_id` set to the secret, a `rotation_lambda_arn` that rotates the credential, and `rotation_rules { automatically_after_days = ... }`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'secret' || view.rotation === undefined) return notApplicable('not a secret');
