@@ -3,6 +3,7 @@ import { registerIdentityComputeAuditPosture } from './identity-compute-audit-po
 import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
 import { registerStorageKeys } from './storage-keys';
+import { registerTerraformStores } from './stores';
 
 /**
  * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
@@ -15,5 +16,6 @@ export function terraformAdapters(): AdapterRegistry {
   registerNetwork(registry);
   registerLoadBalancers(registry);
   registerStorageKeys(registry);
+  registerTerraformStores(registry);
   return registry;
 }
