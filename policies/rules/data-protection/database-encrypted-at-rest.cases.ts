@@ -4,6 +4,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './database-encrypted-at-rest';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
+import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
 
 function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
   const vpc = new ec2.Vpc(stack, 'Vpc', {
@@ -136,5 +139,73 @@ export default defineCases(rule, [
     template: 'test/fixtures/real-world/aws-cloudformation-templates/dms-aurora-to-s3.yaml',
     target: 'AuroraCluster',
     expect: 'pass',
+  },
+  // Terraform (CDKTF): `storage_encrypted` defaults to false in the AWS provider.
+  {
+    name: 'terraform: DB instance without storage_encrypted',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', { engine: 'postgres', instanceClass: 'db.t3.micro', allocatedStorage: 20 });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: /`Db` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: DB instance with storage_encrypted = true',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        storageEncrypted: true,
+      });
+    },
+    target: 'Db',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Aurora instance of an unencrypted cluster',
+    source: 'cdktf',
+    build: (stack) => {
+      const cluster = new RdsCluster(stack, 'Cluster', {
+        engine: 'aurora-postgresql',
+        clusterIdentifier: 'orders',
+      });
+      new RdsClusterInstance(stack, 'Writer', {
+        clusterIdentifier: cluster.id,
+        instanceClass: 'db.r6g.large',
+        engine: 'aurora-postgresql',
+      });
+    },
+    target: 'Writer',
+    expect: 'fail',
+    message: /`Writer` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: Aurora instance of an encrypted cluster',
+    source: 'cdktf',
+    build: (stack) => {
+      const cluster = new RdsCluster(stack, 'Cluster', {
+        engine: 'aurora-postgresql',
+        clusterIdentifier: 'orders',
+        storageEncrypted: true,
+      });
+      new RdsClusterInstance(stack, 'Writer', {
+        clusterIdentifier: cluster.id,
+        instanceClass: 'db.r6g.large',
+        engine: 'aurora-postgresql',
+      });
+    },
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: DB instance without storage_encrypted',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/snyk-policy-engine__aws-rds-db-instance-sensitive.json',
+    target: 'aws_db_instance.default',
+    expect: 'fail',
+    message: /is not encrypted at rest/,
   },
 ]);

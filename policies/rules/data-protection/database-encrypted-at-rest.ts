@@ -11,9 +11,14 @@ export default defineRule({
     'RDS instances and clusters are created unencrypted unless `StorageEncrypted` is set, and encryption cannot be ' +
     'turned on later without restoring from an encrypted snapshot copy. An unencrypted database leaves its storage, ' +
     'automated backups, snapshots and read replicas in plain text. An instance of a DB cluster is encrypted by the cluster.',
-  fix:
-    'Set `storageEncrypted: true` (and `storageEncryptionKey` for a customer-managed key) on the database instance or ' +
-    'cluster; for an existing database, restore an encrypted copy of a snapshot.',
+  fix: {
+    cdk:
+      'Set `storageEncrypted: true` (and `storageEncryptionKey` for a customer-managed key) on the database instance or ' +
+      'cluster; for an existing database, restore an encrypted copy of a snapshot.',
+    terraform:
+      'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key) on the `aws_db_instance` or ' +
+      '`aws_rds_cluster` (the provider default is false); for an existing database, restore an encrypted copy of a snapshot.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster') {

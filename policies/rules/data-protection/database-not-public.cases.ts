@@ -4,6 +4,9 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { redshiftCluster } from '../../../test/support/data-services';
 import rule from './database-not-public';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
+import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
 
 function vpc(stack: Stack): ec2.Vpc {
   return new ec2.Vpc(stack, 'Vpc', {
@@ -75,5 +78,48 @@ export default defineCases(rule, [
     build: (stack) => void redshiftCluster(stack, 'Warehouse', { publiclyAccessible: true }),
     target: 'Warehouse',
     expect: 'not_applicable',
+  },
+  // Terraform (CDKTF): `publicly_accessible` defaults to false in the AWS provider.
+  {
+    name: 'terraform: DB instance without publicly_accessible is private',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', { engine: 'postgres', instanceClass: 'db.t3.micro', allocatedStorage: 20 });
+    },
+    target: 'Db',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: DB instance with publicly_accessible = true',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        publiclyAccessible: true,
+      });
+    },
+    target: 'Db',
+    expect: 'fail',
+  },
+  {
+    name: 'terraform: Aurora instance with publicly_accessible = true',
+    source: 'cdktf',
+    build: (stack) => {
+      const cluster = new RdsCluster(stack, 'Cluster', {
+        engine: 'aurora-mysql',
+        clusterIdentifier: 'orders',
+        storageEncrypted: true,
+      });
+      new RdsClusterInstance(stack, 'Reader', {
+        clusterIdentifier: cluster.id,
+        instanceClass: 'db.r6g.large',
+        engine: 'aurora-mysql',
+        publiclyAccessible: true,
+      });
+    },
+    target: 'Reader',
+    expect: 'fail',
   },
 ]);

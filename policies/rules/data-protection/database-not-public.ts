@@ -17,7 +17,12 @@ export default defineRule({
     'A publicly accessible database gets a DNS name that resolves to a public IP address, leaving a security group as ' +
     'the only barrier between the internet and the database port. Left unset, RDS decides from the subnet group: a VPC ' +
     'with an internet gateway makes the database public, so the setting must be explicit.',
-  fix: 'Set `publiclyAccessible: false` and place the database in private or isolated subnets.',
+  fix: {
+    cdk: 'Set `publiclyAccessible: false` and place the database in private or isolated subnets.',
+    terraform:
+      'Leave `publicly_accessible` unset or false on the `aws_db_instance` or `aws_rds_cluster_instance`, and give it a ' +
+      '`db_subnet_group_name` of private or isolated subnets.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster')

@@ -4,6 +4,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './file-system-encrypted-at-rest';
+import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 
 function vpc(stack: Stack): ec2.Vpc {
   return new ec2.Vpc(stack, 'Vpc', {
@@ -37,5 +38,23 @@ export default defineCases(rule, [
     target: 'Files',
     expect: 'fail',
     message: /`Files` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: file system without encrypted',
+    source: 'cdktf',
+    build: (stack) => {
+      new EfsFileSystem(stack, 'Share', {});
+    },
+    target: 'Share',
+    expect: 'fail',
+  },
+  {
+    name: 'terraform: file system with encrypted = true',
+    source: 'cdktf',
+    build: (stack) => {
+      new EfsFileSystem(stack, 'Share', { encrypted: true });
+    },
+    target: 'Share',
+    expect: 'pass',
   },
 ]);

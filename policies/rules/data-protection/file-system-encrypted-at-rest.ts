@@ -10,7 +10,11 @@ export default defineRule({
   rationale:
     'An EFS file system is encrypted at rest only when it is created so (`Encrypted: true`); the setting cannot be ' +
     'changed afterwards, so an unencrypted file system has to be recreated and its data copied over.',
-  fix: 'Set `encrypted: true` (and `kmsKey` for a customer-managed key) on the file system.',
+  fix: {
+    cdk: 'Set `encrypted: true` (and `kmsKey` for a customer-managed key) on the file system.',
+    terraform:
+      'Set `encrypted = true` (and `kms_key_id` for a customer-managed key) on the `aws_efs_file_system`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'file-system') return notApplicable('not a file system');

@@ -25,6 +25,11 @@ import {
   searchDomain,
 } from '../../../test/support/data-services';
 import rule from './store-encrypted-at-rest';
+import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
+import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 
 const volume = { availabilityZone: 'us-east-1a', size: Size.gibibytes(10) };
 
@@ -299,5 +304,97 @@ export default defineCases(rule, [
       'test/fixtures/real-world/aws-cloudformation-templates/s3-cross-account-replication-kms-source.yaml',
     target: 'S3BucketSource',
     expect: 'pass',
+  },
+  // Terraform (CDKTF): the provider's defaults, not CloudFormation's.
+  {
+    name: 'terraform: queue without encryption arguments is encrypted with SSE-SQS',
+    source: 'cdktf',
+    build: (stack) => {
+      new SqsQueue(stack, 'Jobs', { name: 'jobs' });
+    },
+    target: 'Jobs',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: queue with sqs_managed_sse_enabled = false and no key',
+    source: 'cdktf',
+    build: (stack) => {
+      new SqsQueue(stack, 'Jobs', { name: 'jobs', sqsManagedSseEnabled: false });
+    },
+    target: 'Jobs',
+    expect: 'fail',
+    message: /`Jobs` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: topic without kms_master_key_id',
+    source: 'cdktf',
+    build: (stack) => {
+      new SnsTopic(stack, 'Alerts', { name: 'alerts' });
+    },
+    target: 'Alerts',
+    expect: 'fail',
+    message: /`Alerts` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: topic encrypted with a customer key',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true });
+      new SnsTopic(stack, 'Alerts', { name: 'alerts', kmsMasterKeyId: key.arn });
+    },
+    target: 'Alerts',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: volume with encrypted = false',
+    source: 'cdktf',
+    build: (stack) => {
+      new EbsVolume(stack, 'Disk', { availabilityZone: 'eu-west-1a', size: 10, encrypted: false });
+    },
+    target: 'Disk',
+    expect: 'fail',
+    message: /`Disk` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: volume without encrypted depends on the account default',
+    source: 'cdktf',
+    build: (stack) => {
+      new EbsVolume(stack, 'Disk', { availabilityZone: 'eu-west-1a', size: 10 });
+    },
+    target: 'Disk',
+    expect: 'unknown',
+    message: /EBS encryption by default/,
+  },
+  {
+    name: 'terraform: volume without encrypted in a configuration that turns on EBS encryption by default',
+    source: 'cdktf',
+    build: (stack) => {
+      new EbsEncryptionByDefault(stack, 'EbsDefault', { enabled: true });
+      new EbsVolume(stack, 'Disk', { availabilityZone: 'eu-west-1a', size: 10 });
+    },
+    target: 'Disk',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: volume with encrypted = false',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-ebs-volume-encryption.json',
+    target: 'aws_ebs_volume.bad',
+    expect: 'fail',
+    message: /`aws_ebs_volume.bad` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform plan: volume with encrypted = true and the default key',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-ebs-volume-encryption.json',
+    target: 'aws_ebs_volume.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: volume without encrypted depends on the account default',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-ebs-volume-encryption.json',
+    target: 'aws_ebs_volume.missing',
+    expect: 'unknown',
   },
 ]);

@@ -25,9 +25,15 @@ export default defineRule({
     'the service. Most services encrypt by default, but some (SNS topics, SQS queues with SSE turned off, EBS volumes ' +
     'without encryption by default, Kinesis streams, Neptune, DocumentDB, OpenSearch and ElastiCache) store data in plain text unless told otherwise. A cache that keeps data in memory only (Memcached) has nothing at rest. Any encryption passes here; the key ' +
     'a store needs is for BW-DP-002 and the classification rules.',
-  fix:
-    'Turn encryption on: `encryption` / `encryptionKey` on the construct (SQS `QueueEncryption.KMS_MANAGED` or `KMS`, ' +
-    'SNS `masterKey`, EBS `encrypted: true`).',
+  fix: {
+    cdk:
+      'Turn encryption on: `encryption` / `encryptionKey` on the construct (SQS `QueueEncryption.KMS_MANAGED` or `KMS`, ' +
+      'SNS `masterKey`, EBS `encrypted: true`).',
+    terraform:
+      'Turn encryption on: `aws_sqs_queue` keeps `sqs_managed_sse_enabled` unset or true, or sets `kms_master_key_id`; ' +
+      '`aws_sns_topic` sets `kms_master_key_id`; `aws_ebs_volume` sets `encrypted = true` (or the account has an ' +
+      '`aws_ebs_encryption_by_default` with `enabled = true`).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const own = OWN_RULE[view.storeType];
