@@ -419,6 +419,15 @@ function masks(policy: Value | undefined): Fact<boolean> {
       return new Unknown('the data protection policy is not valid JSON');
     }
   }
+  // A JSON document with `${...}` interpolations inside its strings (an identifier's ARN built from the
+  // partition): the interpolations change string values only, not whether a statement de-identifies.
+  if (policy instanceof Unknown && policy.display?.trimStart().startsWith('{')) {
+    try {
+      return masks(JSON.parse(policy.display) as Value);
+    } catch {
+      return policy;
+    }
+  }
   if (policy instanceof Unknown || policy instanceof ResourceRef)
     return policy instanceof Unknown ? policy : new Unknown(`data protection policy is ${show(policy)}`);
   const statements = get(policy, 'Statement');

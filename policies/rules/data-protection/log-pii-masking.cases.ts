@@ -1,5 +1,9 @@
 import { Tags } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { CloudwatchLogDataProtectionPolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-data-protection-policy';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import type { TerraformStack } from 'cdktf';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './log-pii-masking';
 
@@ -7,6 +11,29 @@ const masking = () =>
   new logs.DataProtectionPolicy({
     identifiers: [logs.DataIdentifier.EMAILADDRESS, logs.DataIdentifier.NAME],
   });
+
+/** A CONFIDENTIAL log group as CDKTF writes it; `deidentify` adds the masking statement to its policy. */
+function terraformGroup(stack: TerraformStack, deidentify: boolean): void {
+  const partition = new DataAwsPartition(stack, 'Partition');
+  const group = new CloudwatchLogGroup(stack, 'App', {
+    name: 'app',
+    tags: { 'data-classification': 'CONFIDENTIAL' },
+  });
+  const email = `arn:${partition.partition}:dataprotection::aws:data-identifier/EmailAddress`;
+  const statements: object[] = [
+    { Sid: 'audit', DataIdentifier: [email], Operation: { Audit: { FindingsDestination: {} } } },
+  ];
+  if (deidentify)
+    statements.push({
+      Sid: 'redact',
+      DataIdentifier: [email],
+      Operation: { Deidentify: { MaskConfig: {} } },
+    });
+  new CloudwatchLogDataProtectionPolicy(stack, 'Masking', {
+    logGroupName: group.name,
+    policyDocument: JSON.stringify({ Name: 'masking', Version: '2021-06-01', Statement: statements }),
+  });
+}
 
 export default defineCases(rule, [
   {
@@ -42,5 +69,19 @@ export default defineCases(rule, [
     },
     target: 'AppLogs',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: confidential log group whose data protection policy de-identifies e-mail addresses',
+    source: 'cdktf',
+    build: (stack) => terraformGroup(stack, true),
+    target: 'App',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential log group whose data protection policy only audits',
+    source: 'cdktf',
+    build: (stack) => terraformGroup(stack, false),
+    target: 'App',
+    expect: 'fail',
   },
 ]);

@@ -12,9 +12,14 @@ export default defineRule({
     'Applications log what they handle, and logs are read by many more people than the data store itself. A CloudWatch ' +
     'Logs data protection policy masks personal data at ingestion, so only principals with `logs:Unmask` see it. ' +
     'CONFIDENTIAL, RESTRICTED and TOP_SECRET log groups must carry one with a de-identify (mask) statement.',
-  fix:
-    'Set `dataProtectionPolicy: new logs.DataProtectionPolicy({ identifiers: [...] })` on the log group, with the ' +
-    'managed data identifiers its data may contain.',
+  fix: {
+    cdk:
+      'Set `dataProtectionPolicy: new logs.DataProtectionPolicy({ identifiers: [...] })` on the log group, with the ' +
+      'managed data identifiers its data may contain.',
+    terraform:
+      'Add an `aws_cloudwatch_log_data_protection_policy` with `log_group_name` of the group and a `policy_document` ' +
+      'whose statements audit and de-identify (`Operation.Deidentify`) the managed data identifiers its data may contain.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'log-group') return notApplicable('not a log group');
