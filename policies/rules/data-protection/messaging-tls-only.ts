@@ -11,9 +11,15 @@ export default defineRule({
     'SQS and SNS use HTTPS by default but do not refuse a client that is configured for plain HTTP. A queue or topic ' +
     'policy that denies requests where `aws:SecureTransport` is false makes TLS a property of the resource rather than ' +
     'of every client that talks to it.',
-  fix:
-    'Set `enforceSSL: true` on the queue or topic, or add a queue/topic policy statement denying all actions when ' +
-    '`aws:SecureTransport` is `false`.',
+  fix: {
+    cdk:
+      'Set `enforceSSL: true` on the queue or topic, or add a queue/topic policy statement denying all actions when ' +
+      '`aws:SecureTransport` is `false`.',
+    terraform:
+      'Add an `aws_sqs_queue_policy` (or the queue\'s `policy`) denying `sqs:*` on the queue\'s ARN to `Principal: "*"` ' +
+      "when `aws:SecureTransport` is `false`; for a topic, an `aws_sns_topic_policy` (or the topic's `policy`) " +
+      'denying `sns:Publish` the same way.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if ((view.storeType !== 'queue' && view.storeType !== 'topic') || view.tlsOnly === undefined) {
