@@ -3,6 +3,8 @@ import type { Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './point-in-time-recovery';
 
@@ -96,5 +98,65 @@ export default defineCases(rule, [
     },
     target: 'Replica',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: table without a point_in_time_recovery block',
+    source: 'cdktf',
+    build: (stack) => {
+      new DynamodbTable(stack, 'Orders', {
+        name: 'orders',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+      });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` has no point-in-time recovery/,
+  },
+  {
+    name: 'terraform: table with point_in_time_recovery enabled',
+    source: 'cdktf',
+    build: (stack) => {
+      new DynamodbTable(stack, 'Orders', {
+        name: 'orders',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+        pointInTimeRecovery: { enabled: true },
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: DB instance with backup_retention_period = 0',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        storageEncrypted: true,
+        backupRetentionPeriod: 0,
+      });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: /automated backups are off/,
+  },
+  {
+    name: "terraform: DB instance without backup_retention_period keeps RDS's one-day default",
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        storageEncrypted: true,
+      });
+    },
+    target: 'Db',
+    expect: 'pass',
   },
 ]);

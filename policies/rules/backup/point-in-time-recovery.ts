@@ -12,9 +12,14 @@ export default defineRule({
     'Point-in-time recovery keeps continuous backups, so a table or database can be restored to the second before a ' +
     'bad write, a faulty migration or a deletion. DynamoDB tables have it off by default; RDS has it while automated ' +
     'backups are on (`BackupRetentionPeriod` > 0). Stores tagged `data-classification: public` need no backups.',
-  fix:
-    'DynamoDB: set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`. RDS: keep `backupRetention` ' +
-    'above zero days.',
+  fix: {
+    cdk:
+      'DynamoDB: set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`. RDS: keep `backupRetention` ' +
+      'above zero days.',
+    terraform:
+      '`aws_dynamodb_table`: add `point_in_time_recovery { enabled = true }`. `aws_db_instance` / `aws_rds_cluster`: keep ' +
+      '`backup_retention_period` above zero.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.pointInTimeRecovery === undefined)
