@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let code: number = EXIT.clean;
   const program = new Command('bulwark')
     .description(
-      'Security baseline for infrastructure as code: checks synthesized templates against MCSB, NIST CSF 2.0 and CIS AWS controls.',
+      'Security baseline for infrastructure as code: checks synthesized CloudFormation and Terraform against MCSB, NIST CSF 2.0 and CIS AWS controls.',
     )
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run `bulwark --help` for usage)')
@@ -52,9 +52,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   program
     .command('check')
     .description(
-      'Check CloudFormation artifacts: a CDK cloud assembly (cdk.out), a directory of templates, or template files (JSON or YAML).',
+      'Check infrastructure artifacts: a CDK cloud assembly (cdk.out) or CloudFormation templates (JSON or YAML), Terraform plans (`terraform show -json`), `cdk.tf.json` files or a `cdktf.out` directory, or a directory mixing them.',
     )
-    .argument('<path...>', 'cloud assembly directory, template directory or template file')
+    .argument(
+      '<path...>',
+      'cdk.out, cdktf.out, a CloudFormation template, a Terraform plan JSON, a cdk.tf.json, or a directory of them',
+    )
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(
@@ -205,7 +208,10 @@ Examples:
     .description(
       "Draw the estate's data flows as Mermaid or DOT: networks and their tiers, firewall flows with ports, data stores with their classification, public endpoints and the internet; every flow that crosses a trust boundary is marked.",
     )
-    .argument('<path...>', 'cloud assembly directory, template directory or template file')
+    .argument(
+      '<path...>',
+      'cdk.out, cdktf.out, a CloudFormation template, a Terraform plan JSON, a cdk.tf.json, or a directory of them',
+    )
     .addOption(new Option('-f, --format <format>', 'graph format').choices(GRAPH_FORMATS).default('mermaid'))
     .option('-o, --output <file>', 'write the graph to a file instead of standard output')
     .addHelpText(
