@@ -1,20 +1,11 @@
 import type { Resource } from '../../graph/resource';
-import {
-  ResourceRef,
-  Unknown,
-  asBool,
-  asList,
-  get,
-  isObject,
-  refsIn,
-  show,
-  type Value,
-} from '../../graph/values';
+import { Unknown, asBool, asList, get, isObject, refsIn, show, type Value } from '../../graph/values';
 import type { ResourceGraph } from '../../graph/graph';
 import type { AuditTrailView, DataEventSelector, Fact, LogMetricFilter } from '../kinds';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { kmsEncryption } from '../common/keys';
+import { dataResourceScope, selector, type DataResourceShape } from '../common/data-events';
 
 type DataEvents = 'none' | 'read' | 'write' | 'all';
 
@@ -51,6 +42,7 @@ export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
 }
 
 const BUCKET = 'AWS::S3::Bucket';
+const SHAPE: DataResourceShape = { bucketType: BUCKET, arnAttribute: 'Arn' };
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 const METRIC_FILTER = 'AWS::Logs::MetricFilter';
 const ALARM = 'AWS::CloudWatch::Alarm';
@@ -141,76 +133,6 @@ function alarmed(filter: Resource, graph: ResourceGraph): Fact<boolean> {
 
 type Access = DataEventSelector['access'];
 
-/** What one data resource value selects: every resource of the type, one graph resource whole, or less. */
-type Scope = { all: true } | { address: string } | { external: string } | { unresolved: Unknown };
-
-const ALL_OF_TYPE = /^arn:[^:]+:[a-z0-9-]+(:::?)?$/;
-const BUCKET_WHOLE = /^arn:[^:]+:s3:::([^/]+)\/$/;
-
-/**
- * Scope of a data resource ARN (or ARN prefix): `arn:aws:s3` / `arn:aws:s3:::` is every bucket, a bucket ARN
- * followed by `/` every object of that bucket, a reference to a resource's ARN that resource. A prefix
- * within a bucket covers part of it, which is not the bucket.
- */
-function scopeOf(v: Value, graph: ResourceGraph, holder: Resource): Scope {
-  if (v instanceof ResourceRef) return { address: v.address };
-  if (typeof v === 'string') {
-    if (ALL_OF_TYPE.test(v)) return { all: true };
-    const bucket = BUCKET_WHOLE.exec(v)?.[1];
-    if (bucket !== undefined) {
-      const named = graph.target(bucket, holder, BUCKET);
-      if (named instanceof Unknown) return { unresolved: named };
-      return named ? { address: named.address } : { external: v };
-    }
-    return { external: v };
-  }
-  if (v instanceof Unknown) {
-    const display = v.display ?? '';
-    for (const ref of v.refs) {
-      const whole = [`\${${ref.address}.Arn}/`, `\${${ref.address}.Arn}`];
-      if (
-        whole.includes(display) ||
-        new RegExp(`^arn:[^:]+:s3:::\\$\\{${escape(ref.address)}\\}/$`).test(display)
-      )
-        return { address: ref.address };
-    }
-    // A bucket named by an unresolved expression of its name: `arn:aws:s3:::${AppName}-data/`.
-    const name = BUCKET_WHOLE.exec(display)?.[1];
-    const named =
-      name === undefined ? undefined : graph.target(new Unknown(v.reason, v.refs, name), holder, BUCKET);
-    if (named !== undefined && !(named instanceof Unknown)) return { address: named.address };
-    return {
-      unresolved: new Unknown(
-        `data resource \`${v.toString()}\` cannot be resolved to whole resources`,
-        v.refs,
-        v.display,
-      ),
-    };
-  }
-  return { unresolved: new Unknown(`unexpected data resource ${show(v)}`) };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function selector(
-  resourceType: Fact<string>,
-  access: Access,
-  scopes: readonly Scope[],
-  why?: Unknown,
-): DataEventSelector {
-  const addresses: string[] = [];
-  let unresolved = why;
-  let allResources = false;
-  for (const s of scopes) {
-    if ('all' in s) allResources = true;
-    else if ('address' in s) addresses.push(s.address);
-    else if ('unresolved' in s) unresolved ??= s.unresolved;
-  }
-  return { resourceType, access, allResources, addresses, ...(unresolved ? { unresolved } : {}) };
-}
-
 /** Basic selectors: `DataResources[]` (`Type`, `Values`) with the selector's `ReadWriteType` (default `All`). */
 function basicSelectors(
   basic: Value | undefined,
@@ -246,7 +168,7 @@ function basicSelectors(
           selector(
             resourceType,
             access,
-            asList(values).map((v) => scopeOf(v, graph, holder)),
+            asList(values).map((v) => dataResourceScope(v, graph, holder, SHAPE)),
           ),
         );
     }
@@ -332,7 +254,7 @@ function advancedSelectors(
       selector(
         resourceType,
         access,
-        values.map((v) => scopeOf(v, graph, holder)),
+        values.map((v) => dataResourceScope(v, graph, holder, SHAPE)),
       ),
     );
   }

@@ -1,12 +1,14 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { ResourceRef, Unknown, asBool, asList, isObject, refsIn, show, type Value } from '../../graph/values';
+import { Unknown, asBool, asList, isObject, refsIn, show, type Value } from '../../graph/values';
 import type { AuditTrailView, DataEventSelector, Fact, LogMetricFilter } from '../kinds';
 import { kmsEncryption } from '../common/keys';
+import { dataResourceScope, selector, type DataResourceShape } from '../common/data-events';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 const BUCKET = 'aws_s3_bucket';
+const SHAPE: DataResourceShape = { bucketType: BUCKET, arnAttribute: 'arn' };
 const LOG_GROUP = 'aws_cloudwatch_log_group';
 const METRIC_FILTER = 'aws_cloudwatch_log_metric_filter';
 const ALARM = 'aws_cloudwatch_metric_alarm';
@@ -67,62 +69,6 @@ function dataEvents(basic: Fact<DataEventSelector[]>): Fact<DataEvents> {
   return out;
 }
 
-type Scope = { all: true } | { address: string } | { external: string } | { unresolved: Unknown };
-
-const ALL_OF_TYPE = /^arn:[^:]+:[a-z0-9-]+(:::?)?$/;
-const BUCKET_WHOLE = /^arn:[^:]+:s3:::([^/]+)\/$/;
-
-/**
- * Scope of a `data_resource` value: `arn:aws:s3` / `arn:aws:s3:::` is every bucket, a bucket ARN
- * followed by `/` (`"${aws_s3_bucket.b.arn}/"`) every object of that bucket, a reference to a
- * resource's ARN that resource. A prefix within a bucket covers part of it, not the bucket.
- */
-function scopeOf(v: Value, graph: ResourceGraph, holder: Resource): Scope {
-  if (v instanceof ResourceRef) return { address: v.address };
-  if (typeof v === 'string') {
-    if (ALL_OF_TYPE.test(v)) return { all: true };
-    const bucket = BUCKET_WHOLE.exec(v)?.[1];
-    if (bucket !== undefined) {
-      const named = graph.target(bucket, holder, BUCKET);
-      if (named instanceof Unknown) return { unresolved: named };
-      return named ? { address: named.address } : { external: v };
-    }
-    return { external: v };
-  }
-  if (v instanceof Unknown) {
-    const display = v.display ?? '';
-    for (const ref of v.refs) {
-      if ([`\${${ref.address}.arn}/`, `\${${ref.address}.arn}`].includes(display))
-        return { address: ref.address };
-    }
-    return {
-      unresolved: new Unknown(
-        `data resource \`${v.toString()}\` cannot be resolved to whole resources`,
-        v.refs,
-        v.display,
-      ),
-    };
-  }
-  return { unresolved: new Unknown(`unexpected data resource ${show(v)}`) };
-}
-
-function selector(
-  resourceType: Fact<string>,
-  access: Access,
-  scopes: readonly Scope[],
-  why?: Unknown,
-): DataEventSelector {
-  const addresses: string[] = [];
-  let unresolved = why;
-  let allResources = false;
-  for (const s of scopes) {
-    if ('all' in s) allResources = true;
-    else if ('address' in s) addresses.push(s.address);
-    else if ('unresolved' in s) unresolved ??= s.unresolved;
-  }
-  return { resourceType, access, allResources, addresses, ...(unresolved ? { unresolved } : {}) };
-}
-
 /** `event_selector` blocks: `data_resource { type, values }` with `read_write_type` (default `All`). */
 function selectors(v: Value | undefined, graph: ResourceGraph, holder: Resource): Fact<DataEventSelector[]> {
   if (v instanceof Unknown) return v;
@@ -146,7 +92,7 @@ function selectors(v: Value | undefined, graph: ResourceGraph, holder: Resource)
           selector(
             resourceType,
             access,
-            asList(values).map((x) => scopeOf(x, graph, holder)),
+            asList(values).map((x) => dataResourceScope(x, graph, holder, SHAPE)),
           ),
         );
     }
