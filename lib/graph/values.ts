@@ -45,6 +45,17 @@ export class Unknown {
   }
 }
 
+/** The reason of a plan value known only after apply (`after_unknown`). */
+export const AFTER_APPLY = 'known only after apply';
+
+/**
+ * A value the plan computes at apply with no expression behind it: known only after apply and
+ * referencing nothing. For an optional argument this means "not set here", the service's default.
+ */
+export function isAfterApply(v: Value | undefined): v is Unknown {
+  return v instanceof Unknown && v.reason === AFTER_APPLY && v.refs.length === 0;
+}
+
 /** One option of a {@link Choice}: a label (`true`, `` `prod` ``) and the value it gives. */
 export interface ChoiceOption {
   /** The option as a reader names it: `true`/`false` for a condition, `` `dev` `` for a parameter value. */

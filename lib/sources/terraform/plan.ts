@@ -1,6 +1,7 @@
 import { InputError } from '../../errors';
 import type { Resource } from '../../graph/resource';
-import { ResourceRef, setOwn, Unknown, type Value, type ValueObject } from '../../graph/values';
+import { AFTER_APPLY, ResourceRef, setOwn, Unknown, type Value, type ValueObject } from '../../graph/values';
+export { AFTER_APPLY };
 import { configAddress, instanceKey, parseAddress } from './address';
 import { Locator, TerraformResource, type TerraformFile } from './file';
 import { identitiesOf } from './identities';
@@ -19,8 +20,6 @@ export interface PlanRead {
   readonly incomplete: string[];
 }
 
-/** The reason of a value known only after apply. */
-export const AFTER_APPLY = 'known only after apply';
 /** The reason that replaces a sensitive value: its text never reaches the graph or a report. */
 export const REDACTED = 'sensitive value (redacted)';
 

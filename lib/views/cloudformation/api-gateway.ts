@@ -11,7 +11,7 @@ import {
   TLS13_OFFERED,
 } from '../common/tls';
 import type { AdapterContext } from '../registry';
-import { unknownTls, wafAssociated } from './endpoint-common';
+import { unknownTls, wafAssociated } from '../common/endpoint-common';
 
 /* API Gateway REST and HTTP stages, domain names, methods and routes -> endpoint views. */
 

@@ -13,7 +13,7 @@ import {
   CLASSIC_PROTOCOL_ATTRIBUTES,
 } from '../common/tls';
 import type { AdapterContext } from '../registry';
-import { shieldProtected, unknownTls } from './endpoint-common';
+import { shieldProtected, unknownTls } from '../common/endpoint-common';
 import { internetFacingScheme, storeNamed } from './load-balancers';
 
 /* Classic load balancers -> a load-balancer view and one endpoint view per listener. */

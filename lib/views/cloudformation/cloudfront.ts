@@ -5,7 +5,7 @@ import { classificationOf } from '../common/classification';
 import { displayName } from '../common/naming';
 import { CLOUDFRONT_DEFAULT_CERTIFICATE_POLICY, tlsFacts, type TlsFacts, TLS13_OFFERED } from '../common/tls';
 import type { AdapterContext } from '../registry';
-import { pointingAt, shieldProtected, unknownTls } from './endpoint-common';
+import { pointingAt, shieldProtected, unknownTls } from '../common/endpoint-common';
 
 /* CloudFront distributions -> endpoint views. */
 

@@ -16,7 +16,7 @@ import type { ClientAuthenticationMethod, DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import { allowsPublic, parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { base, bool, type Encryption } from './store-base';
+import { base, bool, type Encryption } from '../common/store-base';
 import { registerStreams } from './streams';
 
 // Managed databases, warehouses, caches and search clusters. Each default written here is what the

@@ -6,7 +6,7 @@ import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { parsePolicyDocument } from '../common/policy';
 import type { AdapterContext } from '../registry';
-import { type Encryption, allTrue, base, bool, weaker, withTags } from './store-base';
+import { type Encryption, allTrue, base, bool, weaker, withTags } from '../common/store-base';
 
 /* DynamoDB tables and global tables -> data-store views. */
 

@@ -15,7 +15,12 @@ import type { EndpointView, Fact, LoadBalancerView } from '../kinds';
 import { displayName } from '../common/naming';
 import { ELBV2_DEFAULT_SSL_POLICY, tlsFacts, type TlsFacts, ELBV2_OFFERS } from '../common/tls';
 import type { AdapterContext } from '../registry';
-import { classificationWithFallback, shieldProtected, unknownTls, wafAssociated } from './endpoint-common';
+import {
+  classificationWithFallback,
+  shieldProtected,
+  unknownTls,
+  wafAssociated,
+} from '../common/endpoint-common';
 
 /* Elastic Load Balancing v2: listeners, load balancers and target groups -> endpoint and load-balancer views. */
 

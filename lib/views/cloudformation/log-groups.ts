@@ -3,7 +3,7 @@ import { Unknown, asList, asNumber, get, type Value } from '../../graph/values';
 import type { DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import type { AdapterContext } from '../registry';
-import { base, bool } from './store-base';
+import { base, bool } from '../common/store-base';
 
 /* CloudWatch Logs log groups -> data-store views. */
 

@@ -4,7 +4,7 @@ import type { DataStoreView } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import { arnRenderings, refRendering } from './arns';
 import type { AdapterContext } from '../registry';
-import { type Encryption, base, bool, resourcePolicyFacts } from './store-base';
+import { type Encryption, base, bool, resourcePolicyFacts } from '../common/store-base';
 
 /* SQS queues and SNS topics -> data-store views. */
 

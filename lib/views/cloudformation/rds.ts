@@ -5,7 +5,7 @@ import type { DataStoreView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import type { AdapterContext } from '../registry';
-import { type Encryption, base, bool } from './store-base';
+import { type Encryption, base, bool } from '../common/store-base';
 
 /* RDS DB instances and clusters -> data-store views. */
 

@@ -2,7 +2,7 @@ import type { Resource } from '../../graph/resource';
 import type { DataStoreView } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import type { AdapterContext } from '../registry';
-import { attachedPolicy, base } from './store-base';
+import { attachedPolicy, base } from '../common/store-base';
 
 /* Secrets Manager secrets -> data-store views. */
 

@@ -15,7 +15,7 @@ import {
 import type { ClientAuthenticationMethod, DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { base, bool, weaker, type Encryption } from './store-base';
+import { base, bool, weaker, type Encryption } from '../common/store-base';
 
 // Streams, processing clusters and replication endpoints. Each default written here is what the service
 // does when the template leaves the property out.

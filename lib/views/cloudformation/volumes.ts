@@ -4,7 +4,7 @@ import type { DataStoreView } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import type { AdapterContext } from '../registry';
-import { type Encryption, base, bool, withTags } from './store-base';
+import { type Encryption, base, bool, withTags } from '../common/store-base';
 
 /* EBS volumes and EFS file systems -> data-store views. */
 

@@ -1,6 +1,14 @@
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, asString, isObject, show, type Value } from '../../graph/values';
-import { AFTER_APPLY } from '../../sources/terraform';
+import {
+  Unknown,
+  isAfterApply,
+  asBool,
+  asList,
+  asString,
+  isObject,
+  show,
+  type Value,
+} from '../../graph/values';
 import type {
   AppClientView,
   Fact,
@@ -58,7 +66,7 @@ const POLICY_TYPE = 'aws_iam_policy';
  * known.
  */
 function computedEcho(v: Value | undefined): boolean {
-  return v instanceof Unknown && v.refs.length === 0 && v.reason === AFTER_APPLY;
+  return isAfterApply(v);
 }
 
 /** Resources of `type` whose `argument` names the identity (a value several identities claim counts too). */

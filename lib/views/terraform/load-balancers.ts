@@ -1,8 +1,18 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, asString, get, isObject, show, type Value } from '../../graph/values';
+import {
+  Unknown,
+  isAfterApply,
+  asBool,
+  asList,
+  asString,
+  get,
+  isObject,
+  show,
+  type Value,
+} from '../../graph/values';
 import type { EndpointView, Fact, LoadBalancerView } from '../kinds';
-import { classificationWithFallback, unknownTls } from '../cloudformation/endpoint-common';
+import { classificationWithFallback, unknownTls } from '../common/endpoint-common';
 import { displayName } from '../common/naming';
 import { ELBV2_DEFAULT_SSL_POLICY, ELBV2_OFFERS, tlsFacts, type TlsFacts } from '../common/tls';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -16,17 +26,12 @@ const LOAD_BALANCERS = ['aws_lb', 'aws_alb'];
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const TARGET_GROUPS = ['aws_lb_target_group', 'aws_alb_target_group'];
 
-/** The reason the Terraform source gives a plan value known only after apply. */
-const AFTER_APPLY = 'known only after apply';
-
 /**
  * An optional, provider-computed argument the configuration leaves unset: absent in `cdk.tf.json`, known
  * only after apply (without a reference) in a plan. Either way AWS applies its default.
  */
 function unset(v: Value | undefined): boolean {
-  return (
-    v === undefined || v === null || (v instanceof Unknown && v.reason === AFTER_APPLY && v.refs.length === 0)
-  );
+  return v === undefined || v === null || isAfterApply(v);
 }
 
 /** Resources of one of `types` whose `property` names the resource at `address` (by reference or by value). */

@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
+  isAfterApply,
   ResourceRef,
   Unknown,
   asBool,
@@ -36,8 +37,6 @@ import type { AdapterContext, AdapterRegistry } from '../registry';
 
 type Direction = 'ingress' | 'egress';
 
-/** The reason the Terraform source gives a plan value known only after apply. */
-const AFTER_APPLY = 'known only after apply';
 type AclEntry = NetworkAclView['entries'][number];
 type Route = RouteTableView['routes'][number];
 
@@ -65,7 +64,8 @@ function nameOf(v: Value | undefined, unresolved: 'render' | 'omit' = 'render'):
  * unknown shape.
  */
 function blocks(v: Value | undefined): ValueObject[] | Unknown {
-  if (v instanceof Unknown) return v.reason === AFTER_APPLY && v.refs.length === 0 ? [] : v;
+  if (isAfterApply(v)) return [];
+  if (v instanceof Unknown) return v;
   return asList(v).filter(isObject);
 }
 

@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
+  isAfterApply,
   Unknown,
   asBool,
   asList,
@@ -11,7 +12,6 @@ import {
   type Value,
   type ValueObject,
 } from '../../graph/values';
-import { AFTER_APPLY } from '../../sources/terraform/plan';
 import type { BackupPlanView, BackupVaultView, DataStoreView, Fact, KeyView, PolicyDocument } from '../kinds';
 import { planRule, selectionOf } from '../cloudformation/backup';
 import { classificationOf } from '../common/classification';
@@ -44,11 +44,7 @@ const BUCKET = 'aws_s3_bucket';
  * the split resources configure them.
  */
 function unset(v: Value | undefined): boolean {
-  return (
-    v === undefined ||
-    v === null ||
-    (v instanceof Unknown && v.reason === AFTER_APPLY && v.refs.length === 0 && v.display === undefined)
-  );
+  return v === undefined || v === null || (isAfterApply(v) && v.display === undefined);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
+  isAfterApply,
   ResourceRef,
   Unknown,
   asBool,
@@ -21,7 +22,7 @@ import {
   type TlsDenyScope,
 } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { type Encryption, base, bool } from '../cloudformation/store-base';
+import { type Encryption, base, bool } from '../common/store-base';
 
 /*
  * Data-store views of Terraform AWS provider resources: DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS and
@@ -195,16 +196,13 @@ const CLUSTER_SOURCES = [
   's3_import',
 ];
 
-/** The reason a plan gives a value known only after apply (the Terraform source's wording). */
-const AFTER_APPLY = 'known only after apply';
-
 /**
  * Whether an argument is set in the configuration. A plan writes an argument the configuration leaves
  * to the provider (`kms_key_id`, `snapshot_id`) as known only after apply, with no reference behind
  * it: that is an unset argument, not a value the configuration chose.
  */
 function present(v: Value | undefined): boolean {
-  if (v instanceof Unknown) return !(v.reason === AFTER_APPLY && v.refs.length === 0);
+  if (v instanceof Unknown) return !isAfterApply(v);
   return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 }
 

@@ -2,8 +2,8 @@ import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import { Unknown } from '../../graph/values';
 import type { ClassificationFact } from '../kinds';
-import { classificationOf } from '../common/classification';
-import type { TlsFacts } from '../common/tls';
+import { classificationOf } from './classification';
+import type { TlsFacts } from './tls';
 
 /* Facts shared by the endpoint families: protection by Shield and WAF, classification, unknown TLS. */
 

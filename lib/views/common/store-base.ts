@@ -9,14 +9,9 @@ import type {
   Fact,
   PolicyDocument,
 } from '../kinds';
-import { classificationOf } from '../common/classification';
-import { displayName } from '../common/naming';
-import {
-  allowsPublic,
-  deniesInsecureTransport,
-  parsePolicyDocument,
-  type TlsDenyScope,
-} from '../common/policy';
+import { classificationOf } from './classification';
+import { displayName } from './naming';
+import { allowsPublic, deniesInsecureTransport, parsePolicyDocument, type TlsDenyScope } from './policy';
 
 /* The base of data-store views, shared by the store families: encryption strength, tags, resource policies. */
 
