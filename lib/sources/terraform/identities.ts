@@ -33,6 +33,13 @@ const IDENTITY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_ecr_repository: ['name', 'arn'],
   aws_efs_file_system: ['id', 'arn'],
   aws_ebs_volume: ['id', 'arn'],
+  aws_kinesis_stream: ['name', 'arn'],
+  aws_msk_cluster: ['cluster_name', 'arn'],
+  aws_elasticache_replication_group: ['replication_group_id', 'arn'],
+  aws_opensearch_domain: ['domain_name', 'arn'],
+  aws_elasticsearch_domain: ['domain_name', 'arn'],
+  aws_redshift_parameter_group: ['name', 'arn'],
+  aws_docdb_cluster_parameter_group: ['name', 'arn'],
 };
 
 /**

@@ -1,4 +1,6 @@
 import { AdapterRegistry } from '../registry';
+import { registerContainerRegistry } from './container-registry';
+import { registerTerraformDataServices } from './data-services';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
 import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
@@ -17,5 +19,7 @@ export function terraformAdapters(): AdapterRegistry {
   registerLoadBalancers(registry);
   registerStorageKeys(registry);
   registerTerraformStores(registry);
+  registerTerraformDataServices(registry);
+  registerContainerRegistry(registry);
   return registry;
 }

@@ -201,9 +201,19 @@ const CLUSTER_SOURCES = [
  * to the provider (`kms_key_id`, `snapshot_id`) as known only after apply, with no reference behind
  * it: that is an unset argument, not a value the configuration chose.
  */
-function present(v: Value | undefined): boolean {
+export function present(v: Value | undefined): boolean {
   if (v instanceof Unknown) return !isAfterApply(v);
   return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+}
+
+/** An argument as the configuration sets it: undefined when unset, empty, or left to the provider. */
+export function arg(v: Value | undefined): Value | undefined {
+  return present(v) ? v : undefined;
+}
+
+/** A nested block the configuration writes: undefined when absent or left to the provider. */
+export function nested(v: Value | undefined): Value | undefined {
+  return block(arg(v));
 }
 
 /** The database of the graph a replica is made from, by reference, identifier or ARN. */

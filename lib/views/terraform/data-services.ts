@@ -1,0 +1,463 @@
+import type { ResourceGraph } from '../../graph/graph';
+import type { Resource } from '../../graph/resource';
+import {
+  ResourceRef,
+  Unknown,
+  asBool,
+  asList,
+  asNumber,
+  asString,
+  get,
+  isObject,
+  refsIn,
+  show,
+  type Value,
+} from '../../graph/values';
+import type { ClientAuthenticationMethod, DataStoreView, Fact, PolicyDocument } from '../kinds';
+import { classificationOf } from '../common/classification';
+import { kmsEncryption } from '../common/keys';
+import { allowsPublic } from '../common/policy';
+import { base, bool, type Encryption } from '../common/store-base';
+import { terraformPolicyDocument } from '../common/terraform-policy';
+import type { AdapterContext, AdapterRegistry } from '../registry';
+import { registerTerraformStreams } from './streams';
+import { arg, nested, present } from './stores';
+
+/*
+ * Data-store views of the Terraform AWS provider's managed databases, warehouses, caches and search
+ * domains: Neptune, DocumentDB, Redshift, ElastiCache, OpenSearch and Elasticsearch. An argument absent
+ * from `cdk.tf.json` takes the provider's default (or the service's, where the provider sends nothing); a
+ * plan writes every argument, and one the configuration leaves to the provider is known only after apply.
+ */
+
+/** The first of `names` the configuration sets, when the store is made from another (snapshot, replica). */
+function inherited(p: Record<string, Value>, names: readonly string[]): Unknown | undefined {
+  const name = names.find((n) => present(p[n]));
+  if (name === undefined) return undefined;
+  return new Unknown(`encryption is inherited from \`${name}\` ${show(p[name])}`, refsIn(p[name]));
+}
+
+/**
+ * `storage_encrypted` and the key argument of a Neptune or DocumentDB cluster: unencrypted unless
+ * `storage_encrypted = true`, then the AWS managed key `aws/rds` unless a key is named. A cluster made
+ * from a snapshot, another cluster or a global cluster inherits its encryption.
+ */
+function storageEncryption(
+  r: Resource,
+  graph: ResourceGraph,
+  key: string,
+  sources: readonly string[],
+): Encryption {
+  const p = r.properties;
+  const encrypted = asBool(arg(p.storage_encrypted));
+  if (encrypted instanceof Unknown) return { atRest: encrypted };
+  if (encrypted !== true) {
+    const from = inherited(p, sources);
+    if (from) return { atRest: from };
+  }
+  if (!encrypted) return { atRest: 'none' };
+  return kmsEncryption(arg(p[key]), graph, 'kms-provider-key', r);
+}
+
+/** Automated backups kept `backup_retention_period` days (1 when unset). */
+function clusterBackups(
+  p: Record<string, Value>,
+): Pick<DataStoreView, 'backupRetentionDays' | 'pointInTimeRecovery'> {
+  const days = asNumber(arg(p.backup_retention_period)) ?? 1;
+  return { backupRetentionDays: days, pointInTimeRecovery: days instanceof Unknown ? days : days > 0 };
+}
+
+/**
+ * The parameter group a cluster names in `argument`: a group of the configuration (by reference or by
+ * name), the service's default group (unset, or a `default.` name), or an Unknown for a group declared
+ * elsewhere.
+ */
+function parameterGroup(
+  value: Value | undefined,
+  graph: ResourceGraph,
+  type: string,
+  holder: Resource,
+): Resource | 'default' | Unknown {
+  const v = arg(value);
+  if (v === undefined) return 'default';
+  if (typeof v === 'string' && v.startsWith('default.')) return 'default';
+  const found =
+    graph.target(v, holder, type) ??
+    (typeof v === 'string' ? graph.target(v.toLowerCase(), holder, type) : undefined);
+  if (found) return found;
+  if (v instanceof ResourceRef) return new Unknown(`parameter group ${v.toString()} is not a ${type}`);
+  if (v instanceof Unknown) return v;
+  if (typeof v !== 'string') return new Unknown(`unexpected parameter group ${show(v)}`);
+  return new Unknown(`parameter group \`${v}\` is not in the configuration`);
+}
+
+/** The value of the `parameter` block named `name` (case-insensitive) of a parameter group, or undefined. */
+function parameter(group: Resource, name: string): Value | undefined {
+  const blocks = group.properties.parameter;
+  if (blocks instanceof Unknown) return blocks;
+  for (const b of asList(blocks)) {
+    if (!isObject(b)) continue;
+    const n = asString(b.name);
+    if (n instanceof Unknown) return n;
+    if (n?.toLowerCase() === name) return b.value ?? new Unknown(`\`${name}\` has no value`);
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Neptune
+
+/**
+ * `aws_neptune_cluster`. Neptune accepts only TLS 1.2 or later on every endpoint; without IAM database
+ * authentication (`iam_database_authentication_enabled`, off by default) any client that reaches the port
+ * reads and writes the graph.
+ */
+export function neptuneClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const iam = bool(arg(p.iam_database_authentication_enabled), false);
+  return {
+    ...base(
+      r,
+      'graph-database',
+      storageEncryption(r, ctx.graph, 'kms_key_arn', [
+        'snapshot_identifier',
+        'replication_source_identifier',
+        'global_cluster_identifier',
+      ]),
+    ),
+    ...clusterBackups(p),
+    deletionProtection: bool(arg(p.deletion_protection), false),
+    tlsOnly: true,
+    minTlsVersion: '1.2',
+    minTlsCeiling: '1.2',
+    clientAuthentication: iam instanceof Unknown ? iam : iam ? ['cloud-identity'] : ['unauthenticated'],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// DocumentDB
+
+/**
+ * TLS of a DocumentDB cluster, from the `tls` parameter of its `aws_docdb_cluster_parameter_group`. The
+ * default group has `tls` `enabled`; `enabled`, `fips-140-3`, `tls1.2+` and `tls1.3+` require TLS,
+ * `disabled` refuses it.
+ */
+function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOnly' | 'minTlsVersion'> {
+  const group = parameterGroup(
+    r.properties.db_cluster_parameter_group_name,
+    graph,
+    'aws_docdb_cluster_parameter_group',
+    r,
+  );
+  if (group instanceof Unknown) return { tlsOnly: group };
+  const raw = group === 'default' ? 'enabled' : (parameter(group, 'tls') ?? 'enabled');
+  const tls = asString(raw);
+  if (tls instanceof Unknown || tls === undefined) return { tlsOnly: tls ?? new Unknown('`tls` is empty') };
+  switch (tls.toLowerCase()) {
+    case 'disabled':
+      return { tlsOnly: false };
+    case 'tls1.2+':
+      return { tlsOnly: true, minTlsVersion: '1.2' };
+    case 'tls1.3+':
+      return { tlsOnly: true, minTlsVersion: '1.3' };
+    case 'enabled':
+    case 'fips-140-3':
+      return { tlsOnly: true };
+    default:
+      return { tlsOnly: new Unknown(`\`tls\` parameter value \`${tls}\` is not one DocumentDB documents`) };
+  }
+}
+
+/** `aws_docdb_cluster`: storage unencrypted unless `storage_encrypted = true`; TLS from its parameter group. */
+export function docdbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  return {
+    ...base(
+      r,
+      'document-database',
+      storageEncryption(r, ctx.graph, 'kms_key_id', [
+        'snapshot_identifier',
+        'restore_to_point_in_time',
+        'global_cluster_identifier',
+      ]),
+    ),
+    ...clusterBackups(p),
+    deletionProtection: bool(arg(p.deletion_protection), false),
+    ...docdbTls(r, ctx.graph),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redshift
+
+/**
+ * Provider 6.0 changed two defaults of `aws_redshift_cluster` (`encrypted` true, `publicly_accessible`
+ * false; before, false and true). A plan writes the value the provider chose; a `cdk.tf.json` that leaves
+ * them out gets whichever the provider version applies, so they are left Unknown.
+ */
+const PROVIDER_DEFAULT = 'its default depends on the AWS provider version (changed in 6.0)';
+
+/**
+ * Redshift changed its own defaults for clusters created from January 2025; the parameter group's
+ * `require_ssl` is left Unknown when the configuration does not set it.
+ */
+const REDSHIFT_DEFAULT =
+  'Redshift applies a default that depends on when the cluster is created (its defaults changed in January 2025)';
+
+/** `encrypted` and `kms_key_id` (the AWS managed key `aws/redshift` when none is named). */
+function redshiftEncryption(r: Resource, graph: ResourceGraph): Encryption {
+  const p = r.properties;
+  const encrypted = asBool(arg(p.encrypted));
+  if (encrypted instanceof Unknown) return { atRest: encrypted };
+  if (encrypted === undefined) {
+    const from = inherited(p, ['snapshot_identifier', 'snapshot_arn', 'snapshot_cluster_identifier']);
+    return { atRest: from ?? new Unknown(`\`encrypted\` is not set: ${PROVIDER_DEFAULT}`) };
+  }
+  if (!encrypted) return { atRest: 'none' };
+  return kmsEncryption(arg(p.kms_key_id), graph, 'kms-provider-key', r);
+}
+
+/** `require_ssl` in the cluster's `aws_redshift_parameter_group`. */
+function redshiftTls(r: Resource, graph: ResourceGraph): Fact<boolean> {
+  const group = parameterGroup(
+    r.properties.cluster_parameter_group_name,
+    graph,
+    'aws_redshift_parameter_group',
+    r,
+  );
+  if (group instanceof Unknown) return group;
+  if (group === 'default')
+    return new Unknown(
+      `the cluster uses the default parameter group, whose \`require_ssl\` ${REDSHIFT_DEFAULT}`,
+    );
+  const value = parameter(group, 'require_ssl');
+  if (value === undefined)
+    return new Unknown(
+      `parameter group \`${group.address}\` does not set \`require_ssl\`: ${REDSHIFT_DEFAULT}`,
+    );
+  return asBool(value) ?? new Unknown('`require_ssl` has no value');
+}
+
+/**
+ * `aws_redshift_cluster`. Automated snapshots are kept `automated_snapshot_retention_period` days (1 when
+ * unset, 0 turns them off).
+ */
+export function redshiftClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const pub = asBool(arg(p.publicly_accessible));
+  return {
+    ...base(r, 'data-warehouse', redshiftEncryption(r, ctx.graph)),
+    backupRetentionDays: asNumber(arg(p.automated_snapshot_retention_period)) ?? 1,
+    tlsOnly: redshiftTls(r, ctx.graph),
+    publiclyAccessible: pub ?? new Unknown(`\`publicly_accessible\` is not set: ${PROVIDER_DEFAULT}`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// ElastiCache
+
+/**
+ * How clients of a Valkey or Redis OSS replication group authenticate: user groups (`user_group_ids`, RBAC
+ * users with passwords or IAM), else the `auth_token` every client shares, else none.
+ */
+function cacheAuthentication(p: Record<string, Value>): Fact<readonly ClientAuthenticationMethod[]> {
+  const groups = arg(p.user_group_ids);
+  if (groups instanceof Unknown) return groups;
+  if (asList(groups).length > 0) return ['user-credentials'];
+  // A token is set whatever its value (a plan redacts it).
+  if (present(p.auth_token)) return ['shared-secret'];
+  return ['unauthenticated'];
+}
+
+/**
+ * In-transit encryption of a replication group: `transit_encryption_enabled` (off by default); on,
+ * `transit_encryption_mode` is `required` unless set to `preferred`, which also admits plaintext clients.
+ * The same setting encrypts replication between the group's nodes.
+ */
+function cacheTransit(p: Record<string, Value>): Pick<DataStoreView, 'tlsOnly' | 'nodeToNodeEncryption'> {
+  const enabled = bool(arg(p.transit_encryption_enabled), false);
+  if (enabled !== true) return { tlsOnly: enabled, nodeToNodeEncryption: enabled };
+  const mode = asString(arg(p.transit_encryption_mode)) ?? 'required';
+  return {
+    tlsOnly: mode instanceof Unknown ? mode : mode.toLowerCase() === 'required',
+    nodeToNodeEncryption: true,
+  };
+}
+
+/**
+ * At-rest encryption of a replication group: `at_rest_encryption_enabled`, whose unset value the provider
+ * leaves to ElastiCache (on for Valkey, off for Redis OSS; `engine` defaults to `redis`). On, data on disk
+ * and in snapshots is encrypted with a key ElastiCache owns unless `kms_key_id` names a KMS key. A member
+ * of a global datastore takes its encryption from the primary group.
+ */
+function cacheEncryption(r: Resource, graph: ResourceGraph): Encryption {
+  const p = r.properties;
+  let atRest = asBool(arg(p.at_rest_encryption_enabled));
+  if (atRest instanceof Unknown) return { atRest };
+  if (atRest === undefined) {
+    const global = arg(p.global_replication_group_id);
+    if (global !== undefined)
+      return {
+        atRest: new Unknown(`encryption is set on global datastore ${show(global)}`, refsIn(global)),
+      };
+    const engine = asString(arg(p.engine)) ?? 'redis';
+    if (engine instanceof Unknown) return { atRest: engine };
+    atRest = engine.toLowerCase() === 'valkey';
+  }
+  return atRest ? kmsEncryption(arg(p.kms_key_id), graph, 'provider', r) : { atRest: 'none' };
+}
+
+/** `aws_elasticache_replication_group` (Valkey, Redis OSS). */
+export function replicationGroupView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  return {
+    ...base(r, 'cache', cacheEncryption(r, ctx.graph)),
+    ...cacheTransit(p),
+    clientAuthentication: cacheAuthentication(p),
+  };
+}
+
+const REPLICATION_GROUP = 'aws_elasticache_replication_group';
+
+/**
+ * `aws_elasticache_cluster`. A member of a replication group (`replication_group_id`) holds the group's
+ * data: its encryption (and, when untagged, classification) is the group's, and TLS and authentication are
+ * reported on the group. A Memcached cluster keeps data in memory only and has no authentication;
+ * `transit_encryption_enabled` (off by default) turns TLS on for it. A single-node Valkey or Redis OSS
+ * cluster cannot encrypt at rest, use TLS or take an auth token: those need a replication group.
+ */
+export function cacheClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const groupId = arg(p.replication_group_id);
+  if (groupId !== undefined) {
+    const group =
+      ctx.graph.target(groupId, r, REPLICATION_GROUP) ??
+      (typeof groupId === 'string'
+        ? ctx.graph.target(groupId.toLowerCase(), r, REPLICATION_GROUP)
+        : undefined);
+    if (group instanceof Unknown) return base(r, 'cache', { atRest: group });
+    if (group === undefined)
+      return base(r, 'cache', {
+        atRest: new Unknown(
+          `encryption is set on replication group ${show(groupId)}, which is not in the configuration`,
+          refsIn(groupId),
+        ),
+      });
+    let classification = classificationOf(r);
+    if (classification.state === 'untagged') classification = classificationOf(group);
+    return base(r, 'cache', cacheEncryption(group, ctx.graph), classification);
+  }
+  const engine = asString(arg(p.engine));
+  if (engine instanceof Unknown || engine === undefined) {
+    const u = engine ?? new Unknown('`engine` is not set');
+    return { ...base(r, 'cache', { atRest: u }), tlsOnly: u, clientAuthentication: u };
+  }
+  if (engine.toLowerCase() === 'memcached') {
+    return {
+      ...base(r, 'cache', { atRest: 'none' }),
+      memoryOnly: true,
+      tlsOnly: bool(arg(p.transit_encryption_enabled), false),
+      clientAuthentication: ['unauthenticated'],
+    };
+  }
+  return {
+    ...base(r, 'cache', { atRest: 'none' }),
+    tlsOnly: false,
+    clientAuthentication: ['unauthenticated'],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// OpenSearch Service and Elasticsearch
+
+/** Lowest TLS version of each OpenSearch Service TLS security policy (none requires TLS 1.3). */
+const SEARCH_TLS_POLICIES: Readonly<Record<string, '1.0' | '1.2'>> = {
+  'Policy-Min-TLS-1-0-2019-07': '1.0',
+  'Policy-Min-TLS-1-2-2019-07': '1.2',
+  'Policy-Min-TLS-1-2-PFS-2023-10': '1.2',
+};
+
+/** Domain policy resources: a domain's policy is its `access_policies` and those naming it. */
+const DOMAIN_POLICIES = ['aws_opensearch_domain_policy', 'aws_elasticsearch_domain_policy'];
+
+/** The statements of a domain's inline `access_policies` and of every domain policy naming it. */
+function domainPolicy(r: Resource, graph: ResourceGraph): PolicyDocument {
+  const docs: PolicyDocument[] = [];
+  const inline = arg(r.properties.access_policies);
+  if (inline !== undefined) docs.push(terraformPolicyDocument(inline, graph));
+  let uncertain: Unknown | undefined;
+  for (const type of DOMAIN_POLICIES) {
+    const found = graph.attachedBy(r.address, type, (x) => x.properties.domain_name);
+    for (const x of found.attached) docs.push(terraformPolicyDocument(x.properties.access_policies, graph));
+    const u = found.uncertain[0];
+    if (u)
+      uncertain ??= new Unknown(
+        `policy \`${u.resource.address}\` may attach to the domain (${u.reason.reason})`,
+      );
+  }
+  const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? uncertain;
+  const statements = docs.flatMap((d) => d.statements);
+  return unresolved ? { statements, unresolved } : { statements };
+}
+
+/**
+ * `aws_opensearch_domain` and `aws_elasticsearch_domain`. Without `encrypt_at_rest` a domain does not
+ * encrypt at rest (on, it uses the AWS managed key `aws/es` unless `kms_key_id` names one); without
+ * `node_to_node_encryption` its nodes talk in plaintext. Without `domain_endpoint_options` it accepts plain
+ * HTTP and TLS 1.0; with the block, `enforce_https` defaults to true in the provider. Without `vpc_options`
+ * its endpoint is public, guarded only by its access policy.
+ */
+export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  const rest = nested(p.encrypt_at_rest);
+  const restOn: Fact<boolean> = rest instanceof Unknown ? rest : bool(get(rest, 'enabled'), false);
+  const encryption: Encryption =
+    restOn instanceof Unknown
+      ? { atRest: restOn }
+      : restOn
+        ? kmsEncryption(arg(get(rest, 'kms_key_id')), ctx.graph, 'kms-provider-key', r)
+        : { atRest: 'none' };
+  const endpoint = nested(p.domain_endpoint_options);
+  let tlsOnly: Fact<boolean>;
+  let minTlsVersion: Fact<'1.0' | '1.2'>;
+  if (endpoint instanceof Unknown) {
+    tlsOnly = endpoint;
+    minTlsVersion = endpoint;
+  } else {
+    tlsOnly = endpoint === undefined ? false : bool(arg(get(endpoint, 'enforce_https')), true);
+    const policy = asString(arg(get(endpoint, 'tls_security_policy'))) ?? 'Policy-Min-TLS-1-0-2019-07';
+    minTlsVersion =
+      policy instanceof Unknown
+        ? policy
+        : Object.prototype.hasOwnProperty.call(SEARCH_TLS_POLICIES, policy)
+          ? SEARCH_TLS_POLICIES[policy]!
+          : new Unknown(`TLS policy \`${policy}\` is not a known OpenSearch Service security policy`);
+  }
+  const n2n = nested(p.node_to_node_encryption);
+  const vpc = nested(p.vpc_options);
+  const subnets = get(vpc, 'subnet_ids');
+  const publiclyAccessible: Fact<boolean> =
+    vpc instanceof Unknown ? vpc : subnets instanceof Unknown ? subnets : asList(subnets).length === 0;
+  const access = domainPolicy(r, ctx.graph);
+  return {
+    ...base(r, 'search-cluster', encryption),
+    tlsOnly,
+    minTlsVersion,
+    minTlsCeiling: '1.2',
+    nodeToNodeEncryption: n2n instanceof Unknown ? n2n : bool(get(n2n, 'enabled'), false),
+    publiclyAccessible,
+    policyAllowsPublic: access.statements.some(allowsPublic) ? true : (access.unresolved ?? false),
+  };
+}
+
+/** Data-store views of Neptune, DocumentDB, Redshift, ElastiCache, OpenSearch, Kinesis, Firehose and MSK. */
+export function registerTerraformDataServices(registry: AdapterRegistry): void {
+  registry
+    .register('terraform', 'aws_neptune_cluster', neptuneClusterView)
+    .register('terraform', 'aws_docdb_cluster', docdbClusterView)
+    .register('terraform', 'aws_redshift_cluster', redshiftClusterView)
+    .register('terraform', REPLICATION_GROUP, replicationGroupView)
+    .register('terraform', 'aws_elasticache_cluster', cacheClusterView)
+    .register('terraform', ['aws_opensearch_domain', 'aws_elasticsearch_domain'], searchDomainView);
+  registerTerraformStreams(registry);
+}
