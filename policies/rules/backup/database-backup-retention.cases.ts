@@ -5,6 +5,11 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { docdbCluster, neptuneCluster, redshiftCluster } from '../../../test/support/data-services';
 import rule from './database-backup-retention';
+import {
+  tfDocdbCluster,
+  tfNeptuneCluster,
+  tfRedshiftCluster,
+} from '../../../test/support/terraform-data-services';
 
 function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
   const vpc = new ec2.Vpc(stack, 'Vpc', {
@@ -111,6 +116,37 @@ export default defineCases(rule, [
   {
     name: 'Redshift cluster with automated snapshots turned off',
     build: (stack) => void redshiftCluster(stack, 'Warehouse', { automatedSnapshotRetentionPeriod: 0 }),
+    target: 'Warehouse',
+    expect: 'fail',
+    message: /`Warehouse` keeps no automated backups/,
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: Neptune cluster keeping backups 7 days',
+    source: 'cdktf',
+    build: (stack) => void tfNeptuneCluster(stack),
+    target: 'Graph',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: DocumentDB cluster leaving backup_retention_period at its 1-day default',
+    source: 'cdktf',
+    build: (stack) => void tfDocdbCluster(stack, 'Docs', { backupRetentionPeriod: undefined }),
+    target: 'Docs',
+    expect: 'fail',
+    message: /`Docs` keeps automated backups 1 day, less than 7/,
+  },
+  {
+    name: 'terraform: Redshift cluster keeping snapshots 7 days',
+    source: 'cdktf',
+    build: (stack) => void tfRedshiftCluster(stack),
+    target: 'Warehouse',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Redshift cluster with automated_snapshot_retention_period = 0',
+    source: 'cdktf',
+    build: (stack) => void tfRedshiftCluster(stack, 'Warehouse', { automatedSnapshotRetentionPeriod: 0 }),
     target: 'Warehouse',
     expect: 'fail',
     message: /`Warehouse` keeps no automated backups/,

@@ -26,9 +26,15 @@ export default defineRule({
     'default in CloudFormation. Corruption or a bad migration is often noticed days later, after a one-day window has ' +
     'rolled past it: a week is the least that covers a weekend and a slow discovery. Stores tagged ' +
     '`data-classification: public` need no backups.',
-  fix:
-    'Set `backupRetention: Duration.days(7)` or more on the database instance or cluster ' +
-    '(`backupRetentionPeriod` on Neptune and DocumentDB, `automatedSnapshotRetentionPeriod` on Redshift).',
+  fix: {
+    cdk:
+      'Set `backupRetention: Duration.days(7)` or more on the database instance or cluster ' +
+      '(`backupRetentionPeriod` on Neptune and DocumentDB, `automatedSnapshotRetentionPeriod` on Redshift).',
+    terraform:
+      'Set `backup_retention_period` to 7 or more on the `aws_db_instance`, `aws_rds_cluster`, ' +
+      '`aws_neptune_cluster` or `aws_docdb_cluster`, and `automated_snapshot_retention_period` on the ' +
+      '`aws_redshift_cluster`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (!TYPES.has(view.storeType)) return notApplicable('not a database');

@@ -3,6 +3,12 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { kafkaCluster, redshiftCluster, searchDomain } from '../../../test/support/data-services';
 import rule from './data-service-not-public';
+import {
+  PUBLIC_BROKERS,
+  tfKafkaCluster,
+  tfRedshiftCluster,
+  tfSearchDomain,
+} from '../../../test/support/terraform-data-services';
 
 export default defineCases(rule, [
   {
@@ -71,5 +77,59 @@ export default defineCases(rule, [
     },
     target: 'Db/Resource',
     expect: 'not_applicable',
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: Redshift cluster with publicly_accessible = false',
+    source: 'cdktf',
+    build: (stack) => void tfRedshiftCluster(stack),
+    target: 'Warehouse',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Redshift cluster with publicly_accessible = true',
+    source: 'cdktf',
+    build: (stack) => void tfRedshiftCluster(stack, 'Warehouse', { publiclyAccessible: true }),
+    target: 'Warehouse',
+    expect: 'fail',
+    message: /`Warehouse` has a public endpoint/,
+  },
+  {
+    name: 'terraform: Redshift cluster leaving publicly_accessible to the provider version',
+    source: 'cdktf',
+    build: (stack) => void tfRedshiftCluster(stack, 'Warehouse', { publiclyAccessible: undefined }),
+    target: 'Warehouse',
+    expect: 'unknown',
+    message: /provider version/,
+  },
+  {
+    name: 'terraform: OpenSearch domain in a VPC',
+    source: 'cdktf',
+    build: (stack) => void tfSearchDomain(stack),
+    target: 'Search',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: OpenSearch domain without vpc_options',
+    source: 'cdktf',
+    build: (stack) => void tfSearchDomain(stack, 'Search', { vpcOptions: undefined }),
+    target: 'Search',
+    expect: 'fail',
+    message: /`Search` has a public endpoint/,
+  },
+  {
+    name: 'terraform: MSK cluster with private brokers',
+    source: 'cdktf',
+    build: (stack) => void tfKafkaCluster(stack),
+    target: 'Kafka',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: MSK cluster with SERVICE_PROVIDED_EIPS public access',
+    source: 'cdktf',
+    build: (stack) => void tfKafkaCluster(stack, 'Kafka', { brokerNodeGroupInfo: PUBLIC_BROKERS }),
+    target: 'Kafka',
+    expect: 'fail',
+    message: /`Kafka` has a public endpoint/,
   },
 ]);

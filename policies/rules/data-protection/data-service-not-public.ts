@@ -16,9 +16,15 @@ export default defineRule({
     'authentication becomes the only barrier, open to credential stuffing, brute force and every unpatched flaw ' +
     "of the service's front end. Placing the store in private subnets leaves the network as a second, " +
     'independent barrier. Relational databases are held to the same by BW-DP-009.',
-  fix:
-    'Redshift: `publiclyAccessible: false`. OpenSearch: `vpcOptions` with private subnets. MSK: ' +
-    "`connectivityInfo.publicAccess.type: 'DISABLED'`.",
+  fix: {
+    cdk:
+      'Redshift: `publiclyAccessible: false`. OpenSearch: `vpcOptions` with private subnets. MSK: ' +
+      "`connectivityInfo.publicAccess.type: 'DISABLED'`.",
+    terraform:
+      '`aws_redshift_cluster`: `publicly_accessible = false`, written out (its default changed in provider 6.0). ' +
+      '`aws_opensearch_domain` / `aws_elasticsearch_domain`: a `vpc_options` block with private subnets. ' +
+      '`aws_msk_cluster`: no `public_access` in `broker_node_group_info.connectivity_info`, or `type = "DISABLED"`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (OWN_RULE.has(view.storeType)) return notApplicable('relational databases are asserted by BW-DP-009');

@@ -5,6 +5,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { docdbCluster, neptuneCluster, redshiftCluster } from '../../../test/support/data-services';
 import rule from './store-deletion-protection';
+import { tfDocdbCluster, tfNeptuneCluster } from '../../../test/support/terraform-data-services';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
 
@@ -99,5 +100,29 @@ export default defineCases(rule, [
     build: (stack) => void redshiftCluster(stack),
     target: 'Warehouse',
     expect: 'not_applicable',
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: Neptune cluster with deletion_protection = true',
+    source: 'cdktf',
+    build: (stack) => void tfNeptuneCluster(stack),
+    target: 'Graph',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Neptune cluster with deletion_protection = false',
+    source: 'cdktf',
+    build: (stack) => void tfNeptuneCluster(stack, 'Graph', { deletionProtection: false }),
+    target: 'Graph',
+    expect: 'fail',
+    message: /`Graph` has deletion protection off/,
+  },
+  {
+    name: 'terraform: DocumentDB cluster leaving deletion_protection unset',
+    source: 'cdktf',
+    build: (stack) => void tfDocdbCluster(stack, 'Docs', { deletionProtection: undefined }),
+    target: 'Docs',
+    expect: 'fail',
+    message: /`Docs` has deletion protection off/,
   },
 ]);

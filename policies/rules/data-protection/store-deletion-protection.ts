@@ -22,7 +22,12 @@ export default defineRule({
     'the service refuse the delete until someone turns it off on purpose. Instances of an Aurora cluster are ' +
     'protected by their cluster. PUBLIC data is exempt, as the classification table asks no deletion protection of it; ' +
     'a store without a classification is held to it.',
-  fix: 'Set `deletionProtection: true` on the DynamoDB table, RDS instance or DB cluster, Neptune or DocumentDB cluster.',
+  fix: {
+    cdk: 'Set `deletionProtection: true` on the DynamoDB table, RDS instance or DB cluster, Neptune or DocumentDB cluster.',
+    terraform:
+      'Set `deletion_protection = true` on the `aws_db_instance`, `aws_rds_cluster`, `aws_neptune_cluster` or ' +
+      '`aws_docdb_cluster`, and `deletion_protection_enabled = true` on the `aws_dynamodb_table`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (!TYPES.has(view.storeType) || view.deletionProtection === undefined)

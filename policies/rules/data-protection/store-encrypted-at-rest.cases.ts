@@ -30,6 +30,13 @@ import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import {
+  tfKinesisStream,
+  tfNeptuneCluster,
+  tfRedshiftCluster,
+  tfReplicationGroup,
+  tfSearchDomain,
+} from '../../../test/support/terraform-data-services';
 
 const volume = { availabilityZone: 'us-east-1a', size: Size.gibibytes(10) };
 
@@ -396,5 +403,69 @@ export default defineCases(rule, [
     file: 'test/fixtures/terraform/terraform-plans/regula__aws-ebs-volume-encryption.json',
     target: 'aws_ebs_volume.missing',
     expect: 'unknown',
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: Redis OSS replication group leaving at_rest_encryption_enabled unset',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfReplicationGroup(stack, 'Cache', {
+        engine: 'redis',
+        atRestEncryptionEnabled: undefined,
+        kmsKeyId: undefined,
+      }),
+    target: 'Cache',
+    expect: 'fail',
+    message: /`Cache` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: Valkey replication group leaving at_rest_encryption_enabled unset (Valkey encrypts)',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfReplicationGroup(stack, 'Cache', { atRestEncryptionEnabled: undefined, kmsKeyId: undefined }),
+    target: 'Cache',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Neptune cluster without storage_encrypted',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfNeptuneCluster(stack, 'Graph', { storageEncrypted: undefined, kmsKeyArn: undefined }),
+    target: 'Graph',
+    expect: 'fail',
+    message: /`Graph` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: OpenSearch domain without encrypt_at_rest',
+    source: 'cdktf',
+    build: (stack) => void tfSearchDomain(stack, 'Search', { encryptAtRest: undefined }),
+    target: 'Search',
+    expect: 'fail',
+    message: /`Search` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: OpenSearch domain encrypted with a customer key',
+    source: 'cdktf',
+    build: (stack) => void tfSearchDomain(stack),
+    target: 'Search',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Kinesis stream without encryption_type',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfKinesisStream(stack, 'Stream', { encryptionType: undefined, kmsKeyId: undefined }),
+    target: 'Stream',
+    expect: 'fail',
+    message: /`Stream` is not encrypted at rest/,
+  },
+  {
+    name: 'terraform: Redshift cluster leaving encrypted to the provider version',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfRedshiftCluster(stack, 'Warehouse', { encrypted: undefined, kmsKeyId: undefined }),
+    target: 'Warehouse',
+    expect: 'unknown',
+    message: /provider version/,
   },
 ]);

@@ -32,7 +32,11 @@ export default defineRule({
     terraform:
       'Turn encryption on: `aws_sqs_queue` keeps `sqs_managed_sse_enabled` unset or true, or sets `kms_master_key_id`; ' +
       '`aws_sns_topic` sets `kms_master_key_id`; `aws_ebs_volume` sets `encrypted = true` (or the account has an ' +
-      '`aws_ebs_encryption_by_default` with `enabled = true`).',
+      '`aws_ebs_encryption_by_default` with `enabled = true`); `aws_neptune_cluster` and `aws_docdb_cluster` set ' +
+      '`storage_encrypted = true`; `aws_redshift_cluster` sets `encrypted = true`; ' +
+      '`aws_elasticache_replication_group` sets `at_rest_encryption_enabled = true`; `aws_opensearch_domain` has ' +
+      '`encrypt_at_rest { enabled = true }`; `aws_kinesis_stream` sets `encryption_type = "KMS"` with `kms_key_id`; ' +
+      '`aws_kinesis_firehose_delivery_stream` has `server_side_encryption { enabled = true }`.',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -18,6 +18,14 @@ import {
   searchDomain,
 } from '../../../test/support/data-services';
 import rule from './store-encrypted-in-transit';
+import { DocdbClusterParameterGroup } from '@cdktf/provider-aws/lib/docdb-cluster-parameter-group';
+import {
+  tfDocdbCluster,
+  tfKafkaCluster,
+  tfRedshiftCluster,
+  tfReplicationGroup,
+  tfSearchDomain,
+} from '../../../test/support/terraform-data-services';
 
 export default defineCases(rule, [
   {
@@ -195,5 +203,96 @@ export default defineCases(rule, [
     build: (stack) => void new s3.Bucket(stack, 'Data'),
     target: 'Data',
     expect: 'not_applicable',
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: replication group with transit encryption required',
+    source: 'cdktf',
+    build: (stack) => void tfReplicationGroup(stack),
+    target: 'Cache',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: replication group without transit_encryption_enabled',
+    source: 'cdktf',
+    build: (stack) => void tfReplicationGroup(stack, 'Cache', { transitEncryptionEnabled: undefined }),
+    target: 'Cache',
+    expect: 'fail',
+    message: /`Cache` accepts client connections without TLS/,
+  },
+  {
+    name: 'terraform: replication group with transit_encryption_mode = "preferred"',
+    source: 'cdktf',
+    build: (stack) => void tfReplicationGroup(stack, 'Cache', { transitEncryptionMode: 'preferred' }),
+    target: 'Cache',
+    expect: 'fail',
+    message: /`Cache` accepts client connections without TLS/,
+  },
+  {
+    name: 'terraform: OpenSearch domain with HTTPS, TLS 1.2 and node-to-node encryption',
+    source: 'cdktf',
+    build: (stack) => void tfSearchDomain(stack),
+    target: 'Search',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: OpenSearch domain with the TLS 1.0 security policy',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfSearchDomain(stack, 'Search', {
+        domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-0-2019-07' },
+      }),
+    target: 'Search',
+    expect: 'fail',
+    message: /`Search` accepts TLS 1.0/,
+  },
+  {
+    name: 'terraform: OpenSearch domain without node_to_node_encryption',
+    source: 'cdktf',
+    build: (stack) => void tfSearchDomain(stack, 'Search', { nodeToNodeEncryption: undefined }),
+    target: 'Search',
+    expect: 'fail',
+    message: /`Search` sends data between its nodes unencrypted/,
+  },
+  {
+    name: 'terraform: MSK cluster with client_broker = "TLS_PLAINTEXT"',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfKafkaCluster(stack, 'Kafka', {
+        encryptionInfo: { encryptionInTransit: { clientBroker: 'TLS_PLAINTEXT' } },
+      }),
+    target: 'Kafka',
+    expect: 'fail',
+    message: /`Kafka` accepts client connections without TLS/,
+  },
+  {
+    name: 'terraform: Redshift cluster whose parameter group sets require_ssl',
+    source: 'cdktf',
+    build: (stack) => void tfRedshiftCluster(stack),
+    target: 'Warehouse',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Redshift cluster on the default parameter group',
+    source: 'cdktf',
+    build: (stack) => void tfRedshiftCluster(stack, 'Warehouse', { clusterParameterGroupName: undefined }),
+    target: 'Warehouse',
+    expect: 'unknown',
+    message: /default parameter group/,
+  },
+  {
+    name: 'terraform: DocumentDB cluster whose parameter group disables tls',
+    source: 'cdktf',
+    build: (stack) => {
+      const group = new DocdbClusterParameterGroup(stack, 'Params', {
+        family: 'docdb5.0',
+        name: 'docs-params',
+        parameter: [{ name: 'tls', value: 'disabled' }],
+      });
+      tfDocdbCluster(stack, 'Docs', { dbClusterParameterGroupName: group.name });
+    },
+    target: 'Docs',
+    expect: 'fail',
+    message: /`Docs` accepts client connections without TLS/,
   },
 ]);

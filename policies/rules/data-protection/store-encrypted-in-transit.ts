@@ -28,13 +28,22 @@ export default defineRule({
     'can be left unencrypted. A store must refuse plaintext clients, encrypt traffic between its nodes, and ' +
     'accept no TLS version below 1.2 where it lets its owner choose. Object stores, queues and topics are held ' +
     'to TLS by BW-DP-006 and BW-DP-007.',
-  fix:
-    'ElastiCache: `transitEncryptionEnabled: true` (mode `required`). OpenSearch: `domainEndpointOptions: ' +
-    "{ enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' }` and " +
-    '`nodeToNodeEncryptionOptions: { enabled: true }`. MSK: `clientBroker: TLS`, `inCluster: true`. Redshift: a ' +
-    'cluster parameter group with `require_ssl` `true`. DocumentDB: keep the `tls` cluster parameter `enabled` ' +
-    "(or `tls1.2+`). DMS: `sslMode: 'verify-full'`. EMR: a security configuration with " +
-    '`EnableInTransitEncryption: true`.',
+  fix: {
+    cdk:
+      'ElastiCache: `transitEncryptionEnabled: true` (mode `required`). OpenSearch: `domainEndpointOptions: ' +
+      "{ enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' }` and " +
+      '`nodeToNodeEncryptionOptions: { enabled: true }`. MSK: `clientBroker: TLS`, `inCluster: true`. Redshift: a ' +
+      'cluster parameter group with `require_ssl` `true`. DocumentDB: keep the `tls` cluster parameter `enabled` ' +
+      "(or `tls1.2+`). DMS: `sslMode: 'verify-full'`. EMR: a security configuration with " +
+      '`EnableInTransitEncryption: true`.',
+    terraform:
+      '`aws_elasticache_replication_group`: `transit_encryption_enabled = true` (mode `required`). ' +
+      '`aws_opensearch_domain`: `domain_endpoint_options { enforce_https = true, tls_security_policy = ' +
+      '"Policy-Min-TLS-1-2-PFS-2023-10" }` and `node_to_node_encryption { enabled = true }`. `aws_msk_cluster`: ' +
+      '`encryption_info { encryption_in_transit { client_broker = "TLS", in_cluster = true } }`. ' +
+      '`aws_redshift_cluster`: an `aws_redshift_parameter_group` with `require_ssl` `true`. `aws_docdb_cluster`: ' +
+      'keep the `tls` parameter of its `aws_docdb_cluster_parameter_group` `enabled` (or `tls1.2+`).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const own = OWN_RULE[view.storeType];

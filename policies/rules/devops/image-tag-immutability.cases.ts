@@ -1,6 +1,7 @@
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './image-tag-immutability';
+import { tfRepository } from '../../../test/support/terraform-data-services';
 
 export default defineCases(rule, [
   {
@@ -17,5 +18,21 @@ export default defineCases(rule, [
     target: 'Images',
     expect: 'fail',
     message: '`Images` lets pushed images overwrite existing tags',
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: repository with image_tag_mutability = "IMMUTABLE"',
+    source: 'cdktf',
+    build: (stack) => void tfRepository(stack),
+    target: 'Images',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: repository leaving image_tag_mutability to its default (MUTABLE)',
+    source: 'cdktf',
+    build: (stack) => void tfRepository(stack, 'Images', { imageTagMutability: undefined }),
+    target: 'Images',
+    expect: 'fail',
+    message: /`Images` lets pushed images overwrite existing tags/,
   },
 ]);

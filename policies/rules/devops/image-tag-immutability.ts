@@ -11,7 +11,11 @@ export default defineRule({
     'With mutable tags, anyone who can push to the repository can replace the image behind `v1.4.2` (or `latest`) ' +
     'that a task definition or a deployment pins: the next deploy or scale-out runs code nobody reviewed or scanned. ' +
     'Immutable tags make a tag name one image forever.',
-  fix: 'Set `imageTagMutability: ecr.TagMutability.IMMUTABLE` on the repository (deploy by immutable tag or by digest).',
+  fix: {
+    cdk: 'Set `imageTagMutability: ecr.TagMutability.IMMUTABLE` on the repository (deploy by immutable tag or by digest).',
+    terraform:
+      'Set `image_tag_mutability = "IMMUTABLE"` on the `aws_ecr_repository` (deploy by immutable tag or by digest).',
+  },
   appliesTo: ['posture'],
   check(view) {
     const immutable = view.features['immutable-tags'];

@@ -9,6 +9,11 @@ import {
   replicationGroup,
 } from '../../../test/support/data-services';
 import rule from './store-client-authentication';
+import {
+  tfKafkaCluster,
+  tfNeptuneCluster,
+  tfReplicationGroup,
+} from '../../../test/support/terraform-data-services';
 
 export default defineCases(rule, [
   {
@@ -111,5 +116,63 @@ export default defineCases(rule, [
     build: (stack) => void docdbCluster(stack),
     target: 'Docs',
     expect: 'not_applicable',
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: replication group with an auth token',
+    source: 'cdktf',
+    build: (stack) => void tfReplicationGroup(stack),
+    target: 'Cache',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: replication group with user_group_ids',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfReplicationGroup(stack, 'Cache', { authToken: undefined, userGroupIds: ['app-users'] }),
+    target: 'Cache',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: replication group without auth_token or user_group_ids',
+    source: 'cdktf',
+    build: (stack) => void tfReplicationGroup(stack, 'Cache', { authToken: undefined }),
+    target: 'Cache',
+    expect: 'fail',
+    message: /`Cache` admits clients without authentication$/,
+  },
+  {
+    name: 'terraform: MSK cluster with IAM client authentication',
+    source: 'cdktf',
+    build: (stack) => void tfKafkaCluster(stack),
+    target: 'Kafka',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: MSK cluster admitting unauthenticated clients besides IAM',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfKafkaCluster(stack, 'Kafka', {
+        clientAuthentication: { sasl: { iam: true }, unauthenticated: true },
+      }),
+    target: 'Kafka',
+    expect: 'fail',
+    message: /admits clients without authentication besides cloud-identity/,
+  },
+  {
+    name: 'terraform: MSK cluster without a client_authentication block',
+    source: 'cdktf',
+    build: (stack) => void tfKafkaCluster(stack, 'Kafka', { clientAuthentication: undefined }),
+    target: 'Kafka',
+    expect: 'fail',
+    message: /`Kafka` admits clients without authentication/,
+  },
+  {
+    name: 'terraform: Neptune cluster without IAM database authentication',
+    source: 'cdktf',
+    build: (stack) => void tfNeptuneCluster(stack, 'Graph', { iamDatabaseAuthenticationEnabled: undefined }),
+    target: 'Graph',
+    expect: 'fail',
+    message: /`Graph` admits clients without authentication/,
   },
 ]);

@@ -14,11 +14,18 @@ export default defineRule({
     'nothing records who did. Security groups narrow who can reach the port but do not say who is asking. ' +
     'Authenticating each client, preferably with the cloud identity service (IAM), makes access a decision per ' +
     'principal and leaves a trail. Memcached has no authentication at all and cannot pass.',
-  fix:
-    'ElastiCache: a Valkey or Redis OSS replication group with `userGroupIds` (RBAC users or IAM) or an ' +
-    '`authToken` from Secrets Manager, with in-transit encryption. MSK: `clientAuthentication` with ' +
-    '`sasl.iam.enabled: true` (or SCRAM or mutual TLS) and `unauthenticated.enabled: false`. Neptune: ' +
-    '`iamAuthEnabled: true`.',
+  fix: {
+    cdk:
+      'ElastiCache: a Valkey or Redis OSS replication group with `userGroupIds` (RBAC users or IAM) or an ' +
+      '`authToken` from Secrets Manager, with in-transit encryption. MSK: `clientAuthentication` with ' +
+      '`sasl.iam.enabled: true` (or SCRAM or mutual TLS) and `unauthenticated.enabled: false`. Neptune: ' +
+      '`iamAuthEnabled: true`.',
+    terraform:
+      '`aws_elasticache_replication_group`: `user_group_ids` (RBAC users or IAM) or an `auth_token` from a ' +
+      'secret, with `transit_encryption_enabled = true`. `aws_msk_cluster`: a `client_authentication` block with ' +
+      '`sasl { iam = true }` (or `scram`, or `tls` with certificate authorities) and `unauthenticated` unset or ' +
+      'false. `aws_neptune_cluster`: `iam_database_authentication_enabled = true`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const methods = view.clientAuthentication;

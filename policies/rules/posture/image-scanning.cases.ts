@@ -1,6 +1,8 @@
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './image-scanning';
+import { EcrRegistryScanningConfiguration } from '@cdktf/provider-aws/lib/ecr-registry-scanning-configuration';
+import { tfRepository } from '../../../test/support/terraform-data-services';
 
 export default defineCases(rule, [
   {
@@ -79,5 +81,55 @@ export default defineCases(rule, [
     },
     target: 'Scanning',
     expect: 'fail',
+  },
+  // Terraform (CDKTF)
+  {
+    name: 'terraform: repository scanning on push',
+    source: 'cdktf',
+    build: (stack) => void tfRepository(stack),
+    target: 'Images',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: repository without image_scanning_configuration',
+    source: 'cdktf',
+    build: (stack) => void tfRepository(stack, 'Images', { imageScanningConfiguration: undefined }),
+    target: 'Images',
+    expect: 'fail',
+    message: /`Images` does not scan images on push or continuously/,
+  },
+  {
+    name: 'terraform: repository matched by a continuous registry scanning rule',
+    source: 'cdktf',
+    build: (stack) => {
+      tfRepository(stack, 'Images', { imageScanningConfiguration: undefined });
+      new EcrRegistryScanningConfiguration(stack, 'Scanning', {
+        scanType: 'ENHANCED',
+        rule: [
+          {
+            scanFrequency: 'CONTINUOUS_SCAN',
+            repositoryFilter: [{ filter: 'ima*', filterType: 'WILDCARD' }],
+          },
+        ],
+      });
+    },
+    target: 'Images',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: registry scanning rule whose filter does not match the repository',
+    source: 'cdktf',
+    build: (stack) => {
+      tfRepository(stack, 'Images', { imageScanningConfiguration: undefined });
+      new EcrRegistryScanningConfiguration(stack, 'Scanning', {
+        scanType: 'ENHANCED',
+        rule: [
+          { scanFrequency: 'SCAN_ON_PUSH', repositoryFilter: [{ filter: 'apps-*', filterType: 'WILDCARD' }] },
+        ],
+      });
+    },
+    target: 'Images',
+    expect: 'fail',
+    message: /`Images` does not scan images/,
   },
 ]);

@@ -10,7 +10,13 @@ export default defineRule({
   rationale:
     'Images carry their operating system packages and libraries; scanning on push (or continuously) reports known ' +
     'CVEs before and while the image runs, instead of when someone thinks to look.',
-  fix: 'Set `imageScanOnPush: true` on the repository, or declare a registry scanning configuration with a `SCAN_ON_PUSH` or `CONTINUOUS_SCAN` rule whose filter matches it.',
+  fix: {
+    cdk: 'Set `imageScanOnPush: true` on the repository, or declare a registry scanning configuration with a `SCAN_ON_PUSH` or `CONTINUOUS_SCAN` rule whose filter matches it.',
+    terraform:
+      'Set `image_scanning_configuration { scan_on_push = true }` on the `aws_ecr_repository`, or declare an ' +
+      '`aws_ecr_registry_scanning_configuration` with a `SCAN_ON_PUSH` or `CONTINUOUS_SCAN` rule whose ' +
+      '`repository_filter` matches it.',
+  },
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'vulnerability-scanning')
