@@ -12,6 +12,16 @@ import { tagsOf } from '../../lib/sources/terraform/file';
 
 const PLANS = path.join(__dirname, '..', 'fixtures', 'terraform', 'terraform-plans');
 const HAND = path.join(__dirname, '..', 'fixtures', 'hand-written');
+/** A plan written by Terraform 1.11 and AWS provider 5.100.0 from `main.tf` beside it (data services). */
+const GENERATED_DATA_SERVICES = path.join(
+  __dirname,
+  '..',
+  'fixtures',
+  'terraform',
+  'generated-plans',
+  'aws-data-services',
+  'plan.json',
+);
 const plan = (name: string) => path.join(PLANS, name);
 
 type Json = Record<string, unknown>;
@@ -194,6 +204,15 @@ describe('Terraform source: real plans', () => {
       incomplete: read.incomplete,
     });
     for (const format of FORMATS) expect(render(format, report)).not.toContain('foobarbaz');
+  });
+
+  it('reads a sensitive argument left unset as unset, and redacts one that is set', () => {
+    const read = readTerraform(GENERATED_DATA_SERVICES);
+    const group = (name: string) =>
+      read.resources.find((r) => r.address === `aws_elasticache_replication_group.${name}`)!;
+    expect(group('bare').properties.auth_token).toBeNull();
+    expect(group('good').properties.auth_token).toEqual(new Unknown(REDACTED));
+    expect(JSON.stringify(read.resources)).not.toContain('a-placeholder-token');
   });
 
   it('does not judge a resource being deleted, judges a replaced one, and ignores keys it does not know', () => {

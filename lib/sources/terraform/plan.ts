@@ -260,10 +260,12 @@ function readConfigModule(
 
 /**
  * The planned value with unknown and sensitive parts marked: `unknown`/`sensitive` mirror the
- * value's shape (`true` for a whole part). Attributes only `unknown` names are added as unknown.
+ * value's shape (`true` for a whole part). Attributes only `unknown` names are added as unknown. A
+ * sensitive part whose planned value is null stays null: the argument is not set.
  */
 export function merge(after: unknown, unknown: unknown, sensitive: unknown): Value {
-  if (sensitive === true) return new Unknown(REDACTED);
+  // A sensitive argument left unset (`auth_token`, `master_password`) is null: that tells nothing secret.
+  if (sensitive === true) return after === null && unknown !== true ? null : new Unknown(REDACTED);
   if (unknown === true) return new Unknown(AFTER_APPLY);
   if (Array.isArray(after)) {
     const u = Array.isArray(unknown) ? unknown : [];

@@ -151,4 +151,19 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Warehouse` keeps no automated backups/,
   },
+  {
+    name: 'terraform plan: DocumentDB cluster keeping backups 7 days',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_docdb_cluster.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: DocumentDB cluster on the 1-day default',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_docdb_cluster.bad',
+    expect: 'fail',
+    message: /1 day, less than 7/,
+  },
 ]);

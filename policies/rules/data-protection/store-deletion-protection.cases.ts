@@ -125,4 +125,19 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Docs` has deletion protection off/,
   },
+  {
+    name: 'terraform plan: Neptune cluster with deletion protection',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_neptune_cluster.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: Neptune cluster on defaults',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_neptune_cluster.bare',
+    expect: 'fail',
+    message: /deletion protection off/,
+  },
 ]);

@@ -35,4 +35,19 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Images` lets pushed images overwrite existing tags/,
   },
+  {
+    name: 'terraform plan: repository with immutable tags',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_ecr_repository.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: repository with the MUTABLE default',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_ecr_repository.bare',
+    expect: 'fail',
+    message: /overwrite existing tags/,
+  },
 ]);

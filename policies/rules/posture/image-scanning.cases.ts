@@ -132,4 +132,19 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Images` does not scan images/,
   },
+  {
+    name: 'terraform plan: repository scanning on push',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_ecr_repository.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: repository without image_scanning_configuration',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-data-services/plan.json',
+    target: 'aws_ecr_repository.bare',
+    expect: 'fail',
+    message: /does not scan images/,
+  },
 ]);
