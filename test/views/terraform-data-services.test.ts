@@ -86,9 +86,15 @@ describe('Terraform adapters of managed data services', () => {
     expect(reason(store(t, 'Restored').encryption.atRest)).toMatch(/inherited from `snapshot_identifier`/);
   });
 
-  test('Redshift: defaults that changed with the provider version stay Unknown; explicit values are read', () => {
+  test('Redshift: defaults that changed with the provider version stay Unknown, a restore inherits; explicit values are read', () => {
     const t = tfViews((s) => {
       new RedshiftCluster(s, 'Bare', { clusterIdentifier: 'bare', nodeType: 'ra3.xlplus' });
+      new RedshiftCluster(s, 'Restored', {
+        clusterIdentifier: 'restored',
+        nodeType: 'ra3.xlplus',
+        encrypted: 'false',
+        snapshotIdentifier: 'dw-snap',
+      });
       const group = new RedshiftParameterGroup(s, 'Params', {
         name: 'dw-params',
         family: 'redshift-1.0',
@@ -103,6 +109,8 @@ describe('Terraform adapters of managed data services', () => {
         automatedSnapshotRetentionPeriod: 0,
       });
     });
+    const restored = store(t, 'Restored');
+    expect(reason(restored.encryption.atRest)).toMatch(/inherited from `snapshot_identifier`/);
     const bare = store(t, 'Bare');
     expect(reason(bare.encryption.atRest)).toMatch(/provider version/);
     expect(reason(bare.publiclyAccessible)).toMatch(/provider version/);

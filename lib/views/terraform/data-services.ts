@@ -204,15 +204,21 @@ const PROVIDER_DEFAULT = 'its default depends on the AWS provider version (chang
 const REDSHIFT_DEFAULT =
   'Redshift applies a default that depends on when the cluster is created (its defaults changed in January 2025)';
 
-/** `encrypted` and `kms_key_id` (the AWS managed key `aws/redshift` when none is named). */
+/**
+ * `encrypted` and `kms_key_id` (the AWS managed key `aws/redshift` when none is named); a cluster restored from a
+ * snapshot (`snapshot_identifier`, `snapshot_arn`) has the snapshot's encryption.
+ */
 function redshiftEncryption(r: Resource, graph: ResourceGraph): Encryption {
   const p = r.properties;
   const encrypted = asBool(arg(p.encrypted));
   if (encrypted instanceof Unknown) return { atRest: encrypted };
-  if (encrypted === undefined) {
-    const from = inherited(p, ['snapshot_identifier', 'snapshot_arn', 'snapshot_cluster_identifier']);
-    return { atRest: from ?? new Unknown(`\`encrypted\` is not set: ${PROVIDER_DEFAULT}`) };
+  // A cluster restored from a snapshot takes the snapshot's encryption: the provider does not send `encrypted`.
+  if (encrypted !== true) {
+    const from = inherited(p, ['snapshot_identifier', 'snapshot_arn']);
+    if (from) return { atRest: from };
   }
+  if (encrypted === undefined)
+    return { atRest: new Unknown(`\`encrypted\` is not set: ${PROVIDER_DEFAULT}`) };
   if (!encrypted) return { atRest: 'none' };
   return kmsEncryption(arg(p.kms_key_id), graph, 'kms-provider-key', r);
 }
