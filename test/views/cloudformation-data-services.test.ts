@@ -87,7 +87,7 @@ describe('CloudFormation adapters of managed data services', () => {
       docdbCluster(stack, 'OnDefault', { dbClusterParameterGroupName: 'default.docdb5.0' });
     });
     expect(view('ByName').tlsOnly).toBe(true);
-    expect(view('ByName').minTlsVersion).toBe('1.3');
+    expect(view('ByName').minTls).toBe('1.3');
     expect(reason(view('Elsewhere').tlsOnly)).toMatch(/`shared-params` is not in the template/);
     expect(view('OnDefault').tlsOnly).toBe(true);
   });
@@ -141,7 +141,7 @@ describe('CloudFormation adapters of managed data services', () => {
         },
       });
     });
-    expect(reason(view('Search').minTlsVersion)).toMatch(/`Policy-Min-TLS-9-9` is not a known/);
+    expect(reason(view('Search').minTls)).toMatch(/`Policy-Min-TLS-9-9` is not a known/);
     expect(view('Search').policyAllowsPublic).toBe(true);
     expect(view('Search').minTlsCeiling).toBe('1.2');
   });

@@ -50,7 +50,7 @@ describe('Terraform adapters of managed data services', () => {
     expect(graph.backupRetentionDays).toBe(1);
     expect(graph.deletionProtection).toBe(false);
     expect(graph.clientAuthentication).toEqual(['unauthenticated']);
-    expect(graph.minTlsVersion).toBe('1.2');
+    expect(graph.minTls).toBe('1.2');
     const docs = store(t, 'Docs');
     expect(docs.encryption.atRest).toBe('none');
     expect(docs.tlsOnly).toBe(true);
@@ -181,14 +181,14 @@ describe('Terraform adapters of managed data services', () => {
     const bare = store(t, 'Bare');
     expect(bare.encryption.atRest).toBe('none');
     expect(bare.tlsOnly).toBe(false);
-    expect(bare.minTlsVersion).toBe('1.0');
+    expect(bare.minTls).toBe('1.0');
     expect(bare.nodeToNodeEncryption).toBe(false);
     expect(bare.publiclyAccessible).toBe(true);
     expect(bare.policyAllowsPublic).toBe(true);
     const set = store(t, 'Set');
     expect(set.encryption.atRest).toBe('kms-provider-key');
     expect(set.tlsOnly).toBe(true);
-    expect(set.minTlsVersion).toBe('1.2');
+    expect(set.minTls).toBe('1.2');
     expect(set.nodeToNodeEncryption).toBe(true);
     expect(set.publiclyAccessible).toBe(false);
     expect(set.policyAllowsPublic).toBe(false);

@@ -96,7 +96,7 @@ export function neptuneClusterView(r: Resource, ctx: AdapterContext): DataStoreV
     ...clusterBackups(p),
     deletionProtection: bool(p.DeletionProtection, false),
     tlsOnly: true,
-    minTlsVersion: '1.2',
+    minTls: '1.2',
     minTlsCeiling: '1.2',
     clientAuthentication: iam instanceof Unknown ? iam : iam ? ['cloud-identity'] : ['unauthenticated'],
   };
@@ -109,7 +109,7 @@ export function neptuneClusterView(r: Resource, ctx: AdapterContext): DataStoreV
  * TLS of a DocumentDB cluster, from the `tls` parameter of its cluster parameter group. The default group
  * has `tls` `enabled`; `enabled`, `fips-140-3`, `tls1.2+` and `tls1.3+` require TLS, `disabled` refuses it.
  */
-function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOnly' | 'minTlsVersion'> {
+function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOnly' | 'minTls'> {
   const group = parameterGroup(
     r.properties.DBClusterParameterGroupName,
     graph,
@@ -124,9 +124,9 @@ function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOn
     case 'disabled':
       return { tlsOnly: false };
     case 'tls1.2+':
-      return { tlsOnly: true, minTlsVersion: '1.2' };
+      return { tlsOnly: true, minTls: '1.2' };
     case 'tls1.3+':
-      return { tlsOnly: true, minTlsVersion: '1.3' };
+      return { tlsOnly: true, minTls: '1.3' };
     case 'enabled':
     case 'fips-140-3':
       return { tlsOnly: true };
@@ -342,7 +342,7 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
   return {
     ...base(r, 'search-cluster', encryption),
     tlsOnly: bool(get(endpoint, 'EnforceHTTPS'), false),
-    minTlsVersion: minTls,
+    minTls,
     minTlsCeiling: '1.2',
     nodeToNodeEncryption: bool(get(p.NodeToNodeEncryptionOptions, 'Enabled'), false),
     publiclyAccessible,

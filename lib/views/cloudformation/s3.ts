@@ -91,7 +91,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     versioning: versioning(versioningStatus),
     dataRetentionDays: expiryDays(lifecycle),
     noncurrentVersionRetentionDays: noncurrentDays(versioningStatus, lifecycle),
-    minTlsVersion: minTls(statements, scope, unresolved),
+    minTls: minTls(statements, scope, unresolved),
     resourcePolicy: unresolved ? { statements, unresolved } : { statements },
     retainedOnDelete: r.retainOnDelete ?? false,
     immutability: objectLock(

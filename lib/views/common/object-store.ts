@@ -1,6 +1,7 @@
 import { Unknown, asBool, asList, asNumber, get, isObject, type Value } from '../../graph/values';
-import type { DataStoreView, Fact, PolicyStatement } from '../kinds';
+import type { DataStoreView, Fact, PolicyStatement, TlsVersion } from '../kinds';
 import { deniesEveryoneOnStore, type TlsDenyScope } from './policy';
+import { TLS_VERSIONS } from './tls';
 
 /*
  * Object-store facts from S3 settings in CloudFormation's shapes (`PublicAccessBlockConfiguration`,
@@ -77,9 +78,6 @@ export function noncurrentDays(
   }
   return best;
 }
-
-type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
-const TLS_VERSIONS: readonly TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
 
 /**
  * S3 accepts TLS 1.2 and 1.3 on every endpoint (TLS 1.0 and 1.1 are refused since AWS raised the floor of

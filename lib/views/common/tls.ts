@@ -1,8 +1,10 @@
 import { Unknown } from '../../graph/values';
-import type { Fact } from '../kinds';
+import type { Fact, TlsVersion } from '../kinds';
 
-/** A TLS version as endpoint views record it. */
-export type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
+export type { TlsVersion };
+
+/** Every TLS version a view records, oldest first. */
+export const TLS_VERSIONS: readonly TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
 
 /** What a named TLS security policy accepts. */
 export interface TlsPolicyFacts {
@@ -217,7 +219,20 @@ export function tlsFacts(family: TlsPolicyFamily, name: Fact<string>): TlsFacts 
 
 /** Whether `v` is at least `min`. */
 export function tlsAtLeast(v: TlsVersion, min: TlsVersion): boolean {
-  return Number(v) >= Number(min);
+  return TLS_VERSIONS.indexOf(v) >= TLS_VERSIONS.indexOf(min);
+}
+
+/**
+ * The one TLS-floor predicate of every rule, for endpoints and data stores alike: whether a view's `minTls`
+ * (the lowest version it accepts) is at least `floor`. An unresolved `minTls` stays an Unknown (never a pass);
+ * undefined when the view records no TLS floor.
+ */
+export function meetsTlsFloor(
+  min: Fact<TlsVersion> | undefined,
+  floor: TlsVersion,
+): Fact<boolean> | undefined {
+  if (min === undefined || min instanceof Unknown) return min;
+  return tlsAtLeast(min, floor);
 }
 
 // What each service offers and how it spells protocols: service facts, the same whatever source

@@ -7,6 +7,9 @@ import type { Unknown } from '../../graph/values';
 /** A fact that the source may not have been able to resolve. */
 export type Fact<T> = T | Unknown;
 
+/** A TLS protocol version, as every view records a TLS floor (`minTls`). */
+export type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
+
 /** The classification read from a resource's `data-classification` tag. */
 export type ClassificationFact =
   | { readonly state: 'tagged'; readonly level: Classification }

@@ -1,4 +1,4 @@
-import type { ClassificationFact, Fact, ViewBase } from './base';
+import type { ClassificationFact, Fact, TlsVersion, ViewBase } from './base';
 import type { PolicyDocument } from './identity';
 
 // Data protection
@@ -98,10 +98,10 @@ export interface DataStoreView extends ViewBase {
   /** Automatic rotation of the stored secret (Secrets Manager). */
   readonly rotation?: Fact<boolean>;
   /**
-   * Lowest TLS version the store accepts, where the store itself sets one (S3: the service floor, raised by a
+   * Lowest TLS version the store accepts (the same name and meaning as an endpoint's `minTls`), where the store itself sets one (S3: the service floor, raised by a
    * bucket policy denying `s3:TlsVersion` below a version). Undefined when the store has no such setting.
    */
-  readonly minTlsVersion?: Fact<'1.0' | '1.1' | '1.2' | '1.3'>;
+  readonly minTls?: Fact<TlsVersion>;
   /**
    * Days a noncurrent object version is kept after it is replaced or deleted (versioned object stores);
    * `null`: kept forever. Undefined when the store keeps no versions.
@@ -110,14 +110,14 @@ export interface DataStoreView extends ViewBase {
   /** Minor engine versions are applied automatically in the maintenance window (databases). */
   readonly autoMinorVersionUpgrade?: Fact<boolean>;
   // Managed data services. What each new store type sets besides `encryption` and `classification`:
-  // - graph-database (Neptune): `tlsOnly`, `minTlsVersion`, `minTlsCeiling`, `clientAuthentication`,
+  // - graph-database (Neptune): `tlsOnly`, `minTls`, `minTlsCeiling`, `clientAuthentication`,
   //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
-  // - document-database (DocumentDB): `tlsOnly` (and `minTlsVersion` when the store sets one),
+  // - document-database (DocumentDB): `tlsOnly` (and `minTls` when the store sets one),
   //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
   // - data-warehouse (Redshift): `tlsOnly`, `publiclyAccessible`, `backupRetentionDays` (0: no automated backups).
   // - cache (ElastiCache): `tlsOnly`, `nodeToNodeEncryption` (replication groups), `clientAuthentication`,
   //   `memoryOnly` (Memcached).
-  // - search-cluster (OpenSearch, Elasticsearch): `tlsOnly`, `minTlsVersion`, `minTlsCeiling`,
+  // - search-cluster (OpenSearch, Elasticsearch): `tlsOnly`, `minTls`, `minTlsCeiling`,
   //   `nodeToNodeEncryption`, `publiclyAccessible`, `policyAllowsPublic`.
   // - stream (Kinesis, MSK): `clientAuthentication`; Kinesis `dataRetentionDays`; MSK `tlsOnly`,
   //   `nodeToNodeEncryption`, `publiclyAccessible`.

@@ -1,4 +1,4 @@
-import type { ClassificationFact, Fact, ViewBase } from './base';
+import type { ClassificationFact, Fact, TlsVersion, ViewBase } from './base';
 
 // Endpoints
 
@@ -20,7 +20,7 @@ export interface EndpointView extends ViewBase {
   /** TLS policy name as the provider spells it (`ELBSecurityPolicy-TLS13-1-2-2021-06`, `TLSv1.2_2021`). */
   readonly policyName?: Fact<string>;
   /** Lowest TLS version the policy accepts: `1.0`..`1.3`; undefined when not TLS. */
-  readonly minTls?: Fact<'1.0' | '1.1' | '1.2' | '1.3'>;
+  readonly minTls?: Fact<TlsVersion>;
   /** The policy offers hybrid post-quantum key exchange. */
   readonly postQuantum?: Fact<boolean>;
   /**

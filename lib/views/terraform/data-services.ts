@@ -128,7 +128,7 @@ export function neptuneClusterView(r: Resource, ctx: AdapterContext): DataStoreV
     ...clusterBackups(p),
     deletionProtection: bool(arg(p.deletion_protection), false),
     tlsOnly: true,
-    minTlsVersion: '1.2',
+    minTls: '1.2',
     minTlsCeiling: '1.2',
     clientAuthentication: iam instanceof Unknown ? iam : iam ? ['cloud-identity'] : ['unauthenticated'],
   };
@@ -142,7 +142,7 @@ export function neptuneClusterView(r: Resource, ctx: AdapterContext): DataStoreV
  * default group has `tls` `enabled`; `enabled`, `fips-140-3`, `tls1.2+` and `tls1.3+` require TLS,
  * `disabled` refuses it.
  */
-function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOnly' | 'minTlsVersion'> {
+function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOnly' | 'minTls'> {
   const group = parameterGroup(
     r.properties.db_cluster_parameter_group_name,
     graph,
@@ -157,9 +157,9 @@ function docdbTls(r: Resource, graph: ResourceGraph): Pick<DataStoreView, 'tlsOn
     case 'disabled':
       return { tlsOnly: false };
     case 'tls1.2+':
-      return { tlsOnly: true, minTlsVersion: '1.2' };
+      return { tlsOnly: true, minTls: '1.2' };
     case 'tls1.3+':
-      return { tlsOnly: true, minTlsVersion: '1.3' };
+      return { tlsOnly: true, minTls: '1.3' };
     case 'enabled':
     case 'fips-140-3':
       return { tlsOnly: true };
@@ -425,14 +425,14 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
         : { atRest: 'none' };
   const endpoint = nested(p.domain_endpoint_options);
   let tlsOnly: Fact<boolean>;
-  let minTlsVersion: Fact<'1.0' | '1.2'>;
+  let minTls: Fact<'1.0' | '1.2'>;
   if (endpoint instanceof Unknown) {
     tlsOnly = endpoint;
-    minTlsVersion = endpoint;
+    minTls = endpoint;
   } else {
     tlsOnly = endpoint === undefined ? false : bool(arg(get(endpoint, 'enforce_https')), true);
     const policy = asString(arg(get(endpoint, 'tls_security_policy'))) ?? 'Policy-Min-TLS-1-0-2019-07';
-    minTlsVersion =
+    minTls =
       policy instanceof Unknown
         ? policy
         : Object.prototype.hasOwnProperty.call(SEARCH_TLS_POLICIES, policy)
@@ -448,7 +448,7 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
   return {
     ...base(r, 'search-cluster', encryption),
     tlsOnly,
-    minTlsVersion,
+    minTls,
     minTlsCeiling: '1.2',
     nodeToNodeEncryption: n2n instanceof Unknown ? n2n : bool(get(n2n, 'enabled'), false),
     publiclyAccessible,

@@ -355,7 +355,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     versioning: versioning(status),
     dataRetentionDays: expiryDays(rules),
     noncurrentVersionRetentionDays: noncurrentDays(status, rules),
-    minTlsVersion: minTls(statements, scope, unresolved),
+    minTls: minTls(statements, scope, unresolved),
     resourcePolicy: policy,
     retainedOnDelete: r.retainOnDelete ?? false,
     immutability: bucketObjectLock(r, graph),

@@ -1,6 +1,7 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor, type TransitRequirement } from '../../../lib/classification';
+import { meetsTlsFloor, tlsAtLeast } from '../../../lib/views/common/tls';
 
 /** Lowest TLS version each requirement accepts where the store lets its owner choose (S3 offers 1.3). */
 const FLOOR: Record<TransitRequirement, '1.2' | '1.3'> = {
@@ -29,7 +30,7 @@ export default defineRule({
     'statement denying `s3:*` when `NumericLessThan` `s3:TlsVersion` `1.3`).',
   appliesTo: ['data-store'],
   check(view) {
-    const min = view.minTlsVersion;
+    const min = view.minTls;
     if (min === undefined) return notApplicable(`${view.storeType} sets no TLS version of its own`);
     const c = view.classification;
     if (c.state === 'unknown')
@@ -37,12 +38,12 @@ export default defineRule({
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
     const wanted = FLOOR[requirementsFor(c.level).inTransit];
     const floor =
-      view.minTlsCeiling !== undefined && Number(view.minTlsCeiling) < Number(wanted)
+      view.minTlsCeiling !== undefined && !tlsAtLeast(view.minTlsCeiling, wanted)
         ? view.minTlsCeiling
         : wanted;
     if (min instanceof Unknown)
       return unknown(`\`${view.name}\`: lowest TLS version cannot be resolved (${min.reason})`);
-    if (Number(min) < Number(floor))
+    if (meetsTlsFloor(min, floor) === false)
       return fail(
         `\`${view.name}\` is ${c.level} and accepts TLS ${min}; the level requires TLS ${floor} or later`,
       );

@@ -1,6 +1,7 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-import type { DataStoreType } from '../../../lib/views/kinds';
+import { meetsTlsFloor } from '../../../lib/views/common/tls';
+import type { DataStoreType, TlsVersion } from '../../../lib/views/kinds';
 
 /** Store types whose clients' TLS has its own rule, which names the service's CIS control. */
 const OWN_RULE: Partial<Record<DataStoreType, string>> = {
@@ -10,7 +11,7 @@ const OWN_RULE: Partial<Record<DataStoreType, string>> = {
 };
 
 /** Lowest TLS version accepted for any data in transit: 1.0 and 1.1 are deprecated (RFC 8996). */
-const FLOOR = 1.2;
+const FLOOR: TlsVersion = '1.2';
 
 export default defineRule({
   id: 'BW-DP-026',
@@ -48,8 +49,8 @@ export default defineRule({
   check(view) {
     const own = OWN_RULE[view.storeType];
     if (own) return notApplicable(`${view.storeType} TLS is asserted by ${own}`);
-    const { tlsOnly, nodeToNodeEncryption, minTlsVersion } = view;
-    if (tlsOnly === undefined && nodeToNodeEncryption === undefined && minTlsVersion === undefined)
+    const { tlsOnly, nodeToNodeEncryption, minTls } = view;
+    if (tlsOnly === undefined && nodeToNodeEncryption === undefined && minTls === undefined)
       return notApplicable(`${view.storeType} has no in-transit encryption setting`);
     const endpoint = view.storeType === 'replication-endpoint';
     const out: CheckResult[] = [];
@@ -75,16 +76,13 @@ export default defineRule({
       );
     else if (nodeToNodeEncryption === false)
       out.push(fail(`\`${view.name}\` sends data between its nodes unencrypted`, 'nodes'));
-    if (minTlsVersion instanceof Unknown)
+    if (minTls instanceof Unknown)
       out.push(
-        unknown(
-          `\`${view.name}\`: lowest TLS version cannot be resolved (${minTlsVersion.reason})`,
-          'tls-version',
-        ),
+        unknown(`\`${view.name}\`: lowest TLS version cannot be resolved (${minTls.reason})`, 'tls-version'),
       );
-    else if (minTlsVersion !== undefined && Number(minTlsVersion) < FLOOR)
+    else if (meetsTlsFloor(minTls, FLOOR) === false)
       out.push(
-        fail(`\`${view.name}\` accepts TLS ${minTlsVersion}; TLS 1.2 or later is required`, 'tls-version'),
+        fail(`\`${view.name}\` accepts TLS ${minTls}; TLS ${FLOOR} or later is required`, 'tls-version'),
       );
     if (out.length > 0) return out;
     return pass(

@@ -1,6 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-import { tlsAtLeast } from '../../../lib/views/common/tls';
+import { meetsTlsFloor } from '../../../lib/views/common/tls';
 
 export default defineRule({
   id: 'BW-NS-013',
@@ -22,7 +22,7 @@ export default defineRule({
     if (min === undefined) return unknown(`\`${view.name}\`: the endpoint has no TLS policy facts`);
     if (min instanceof Unknown)
       return unknown(`\`${view.name}\`: the security policy cannot be resolved (${min.reason})`);
-    if (tlsAtLeast(min, '1.2'))
+    if (meetsTlsFloor(min, '1.2') === true)
       return pass(`\`${view.name}\` accepts TLS ${min} and later (policy \`${policy}\`)`);
     return fail(`\`${view.name}\` accepts TLS ${min} (policy \`${policy}\`)`);
   },

@@ -1,7 +1,7 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor } from '../../../lib/classification';
-import { tlsAtLeast } from '../../../lib/views/common/tls';
+import { meetsTlsFloor } from '../../../lib/views/common/tls';
 
 export default defineRule({
   id: 'BW-NS-012',
@@ -43,9 +43,9 @@ export default defineRule({
     const offered = view.tlsOffered ?? { tls13Only: false, postQuantumTls13Only: false };
     const wants13 = (need === 'tls1.3-preferred' || need === 'tls1.3-pq-preferred') && offered.tls13Only;
     const wantsPq = need === 'tls1.3-pq-preferred' && offered.postQuantumTls13Only;
-    if (!tlsAtLeast(min, '1.2'))
+    if (meetsTlsFloor(min, '1.2') === false)
       return fail(`\`${view.name}\` serves ${level} data and accepts TLS ${min} (policy \`${policy}\`)`);
-    if (wants13 && min !== '1.3')
+    if (wants13 && meetsTlsFloor(min, '1.3') === false)
       return fail(
         `\`${view.name}\` serves ${level} data and accepts TLS ${min}; the level requires TLS 1.3 only (policy \`${policy}\`)`,
       );
