@@ -256,11 +256,21 @@ describe('CloudFormation identity and posture adapters', () => {
         ],
       });
     });
-    expect(view('Detector', 'posture')).toMatchObject({
-      service: 'threat-detection',
-      enabled: true,
-      features: { S3_DATA_EVENTS: false, RUNTIME_MONITORING: true },
-    });
+    const detector = view('Detector', 'posture');
+    expect(detector).toMatchObject({ service: 'threat-detection', enabled: true });
+    expect(detector.detectors).toEqual(
+      expect.arrayContaining([
+        { type: 'threat-detection', scope: 'account-activity', enabled: true, name: 'GuardDuty' },
+        { type: 'threat-detection', scope: 'object-store-data', enabled: false, name: 'S3_DATA_EVENTS' },
+        { type: 'threat-detection', scope: 'workload-runtime', enabled: true, name: 'RUNTIME_MONITORING' },
+        {
+          type: 'malware-protection',
+          scope: 'virtual-machines',
+          enabled: true,
+          name: 'EBS_MALWARE_PROTECTION',
+        },
+      ]),
+    );
   });
 });
 

@@ -278,11 +278,12 @@ describe('Terraform adapters of managed data services', () => {
     });
     const bare = posture(t, 'Bare');
     expect(bare.enabled).toBe(false);
-    expect(bare.features['immutable-tags']).toBe(false);
+    expect(bare.immutableTags).toBe(false);
+    expect(bare.detectors).toEqual([expect.objectContaining({ scope: 'container-images', enabled: false })]);
     const pushed = posture(t, 'Pushed');
     expect(pushed.enabled).toBe(true);
-    expect(pushed.features['immutable-tags']).toBe(true);
+    expect(pushed.immutableTags).toBe(true);
     expect(posture(t, 'Matched').enabled).toBe(true);
-    expect(posture(t, 'Scanning').features.enhanced).toBe(true);
+    expect(posture(t, 'Scanning').scanning?.enhanced).toBe(true);
   });
 });

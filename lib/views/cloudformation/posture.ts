@@ -4,15 +4,16 @@ import type { Resource } from '../../graph/resource';
 import { Unknown, asBool, asList, asString, get, isObject, show, type Value } from '../../graph/values';
 import type { Fact, PostureView } from '../kinds';
 import { displayName } from '../common/naming';
+import { GUARDDUTY_DEFAULT_FEATURES, guardDutyDetectors, imageScanningDetectors } from '../common/posture';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 function posture(
   r: Resource,
   service: PostureView['service'],
   enabled: Fact<boolean>,
-  features: Record<string, Fact<boolean>>,
+  facts: Partial<Omit<PostureView, 'kind' | 'resource' | 'name' | 'service' | 'enabled'>> = {},
 ): PostureView {
-  return { kind: 'posture', resource: r, name: displayName(r), service, enabled, features };
+  return { kind: 'posture', resource: r, name: displayName(r), service, enabled, detectors: [], ...facts };
 }
 
 /** A boolean property, or its default when absent. */
@@ -28,23 +29,9 @@ const DATA_SOURCE_FEATURES: readonly [string, readonly string[]][] = [
 ];
 
 /**
- * Protection plans a new detector turns on when the template does not name them: every optional
- * feature except Runtime Monitoring (GuardDuty `CreateDetector`).
- * @see https://docs.aws.amazon.com/cli/latest/reference/guardduty/create-detector.html
- */
-const DEFAULT_FEATURES: Readonly<Record<string, boolean>> = {
-  S3_DATA_EVENTS: true,
-  EKS_AUDIT_LOGS: true,
-  EBS_MALWARE_PROTECTION: true,
-  RDS_LOGIN_EVENTS: true,
-  LAMBDA_NETWORK_LOGS: true,
-  RUNTIME_MONITORING: false,
-};
-
-/**
  * `AWS::GuardDuty::Detector` -> posture (`threat-detection`): `Enable`, and each protection plan by
  * its GuardDuty feature name (`Features[].Name`/`Status`; the legacy `DataSources` switches where
- * `Features` does not name them; else the plan's default for a new detector, {@link DEFAULT_FEATURES}).
+ * `Features` does not name them; else the plan's default for a new detector), each a typed detector.
  */
 export function detectorView(r: Resource): PostureView {
   const p = r.properties;
@@ -72,45 +59,46 @@ export function detectorView(r: Resource): PostureView {
             ? false
             : new Unknown(`feature status is ${show(status)}`);
   }
-  for (const [name, on] of Object.entries(DEFAULT_FEATURES)) {
+  for (const [name, on] of Object.entries(GUARDDUTY_DEFAULT_FEATURES)) {
     if (name in features) continue;
     // An unresolved feature list may name the plan: its state is the list's.
     features[name] = features['*'] ?? on;
   }
-  const enable = asBool(p.Enable);
-  return posture(r, 'threat-detection', enable ?? new Unknown('detector declares no `Enable`'), features);
+  const enabled = asBool(p.Enable) ?? new Unknown('detector declares no `Enable`');
+  return posture(r, 'threat-detection', enabled, { detectors: guardDutyDetectors(enabled, features) });
 }
 
 /**
- * `AWS::SecurityHub::Hub` -> posture (`security-hub`): `default-standards` (`EnableDefaultStandards`,
- * on unless set false: AWS Foundational Security Best Practices and CIS AWS Foundations),
- * `auto-enable-controls` when set, and one feature per `AWS::SecurityHub::Standard` declared in the
- * same stack, keyed by its `StandardsArn` as written (an ARN that cannot even be rendered is kept as an
- * Unknown under `standard:?`).
+ * `AWS::SecurityHub::Hub` -> posture (`cspm`): one detector over the account's resources, and its standards: the
+ * defaults (`EnableDefaultStandards`, on unless set false: AWS Foundational Security Best Practices and CIS AWS
+ * Foundations), `AutoEnableControls` when set, and each `AWS::SecurityHub::Standard` declared in the same stack
+ * by its `StandardsArn` as written (an ARN that cannot even be rendered is kept as an Unknown).
  */
 export function hubView(r: Resource, ctx: AdapterContext): PostureView {
   const p = r.properties;
-  const features: Record<string, Fact<boolean>> = {
-    'default-standards': flag(p.EnableDefaultStandards, true),
-  };
-  if (p.AutoEnableControls !== undefined) features['auto-enable-controls'] = flag(p.AutoEnableControls, true);
+  const subscribed: Fact<string>[] = [];
   for (const std of ctx.graph.ofType('AWS::SecurityHub::Standard')) {
     if (std.stack !== r.stack) continue;
     const arn = asString(std.properties.StandardsArn);
     // An ARN built from pseudo parameters (`arn:${AWS::Partition}:securityhub:${AWS::Region}::standards/...`)
     // still names its standard: keep it under its rendering.
-    if (arn instanceof Unknown) {
-      if (arn.display) features[arn.display] = true;
-      else features['standard:?'] = arn;
-    } else if (arn !== undefined) features[arn] = true;
+    if (arn instanceof Unknown) subscribed.push(arn.display ?? arn);
+    else if (arn !== undefined) subscribed.push(arn);
   }
-  return posture(r, 'security-hub', true, features);
+  return posture(r, 'cspm', true, {
+    detectors: [{ type: 'cspm', scope: 'cloud-resources', enabled: true, name: 'Security Hub' }],
+    standards: {
+      defaults: flag(p.EnableDefaultStandards, true),
+      subscribed,
+      ...(p.AutoEnableControls !== undefined ? { autoEnableControls: flag(p.AutoEnableControls, true) } : {}),
+    },
+  });
 }
 
 /**
  * `AWS::Config::ConfigurationRecorder` -> posture (`config-recorder`). `StartedOnCreate` defaults to
  * true. Without `RecordingGroup` AWS Config records every supported type except the global IAM
- * types; features `all-supported` and `include-global-resource-types` say which.
+ * types; `recording` says which.
  */
 export function recorderView(r: Resource): PostureView {
   const p = r.properties;
@@ -131,16 +119,14 @@ export function recorderView(r: Resource): PostureView {
     includeGlobal = flag(get(group, 'IncludeGlobalResourceTypes'), false);
   }
   return posture(r, 'config-recorder', flag(p.StartedOnCreate, true), {
-    'all-supported': allSupported,
-    'include-global-resource-types': includeGlobal,
+    recording: { allSupported, globalTypes: includeGlobal },
   });
 }
 
-/** `AWS::AccessAnalyzer::Analyzer` -> posture (`access-analyzer`) with its type as feature. */
+/** `AWS::AccessAnalyzer::Analyzer` -> posture (`access-analyzer`) with its type as scope. */
 export function analyzerView(r: Resource): PostureView {
-  const type = asString(r.properties.Type);
-  const key = type === undefined ? '?' : type.toString();
-  return posture(r, 'access-analyzer', true, { [key]: type instanceof Unknown ? type : true });
+  const type = asString(r.properties.Type) ?? new Unknown('analyzer declares no `Type`');
+  return posture(r, 'access-analyzer', true, { analyzerScope: type });
 }
 
 interface ScanRule {
@@ -172,21 +158,22 @@ export function registryScanningView(r: Resource): PostureView {
   const scanType = asString(r.properties.ScanType);
   const enhanced: Fact<boolean> = scanType instanceof Unknown ? scanType : scanType === 'ENHANCED';
   const rules = scanRules(r);
-  if (rules instanceof Unknown) return posture(r, 'vulnerability-scanning', rules, { enhanced });
+  if (rules instanceof Unknown)
+    return posture(r, 'vulnerability-scanning', rules, {
+      detectors: imageScanningDetectors(rules, 'registry scanning'),
+      scanning: { enhanced },
+    });
   const frequencies = rules.map((x) => x.frequency);
   const some = (f: string): Fact<boolean> =>
     frequencies.includes(f) ? true : (frequencies.find((x): x is Unknown => x instanceof Unknown) ?? false);
-  const enabled = rules.map((x) => scans(x.frequency));
-  return posture(
-    r,
-    'vulnerability-scanning',
-    enabled.includes(true) ? true : (enabled.find((x): x is Unknown => x instanceof Unknown) ?? false),
-    {
-      enhanced,
-      'scan-on-push': some('SCAN_ON_PUSH'),
-      continuous: some('CONTINUOUS_SCAN'),
-    },
-  );
+  const each = rules.map((x) => scans(x.frequency));
+  const enabled = each.includes(true)
+    ? true
+    : (each.find((x): x is Unknown => x instanceof Unknown) ?? false);
+  return posture(r, 'vulnerability-scanning', enabled, {
+    detectors: imageScanningDetectors(enabled, 'registry scanning'),
+    scanning: { enhanced, onPush: some('SCAN_ON_PUSH'), continuous: some('CONTINUOUS_SCAN') },
+  });
 }
 
 function wildcardMatches(filter: string, name: string): boolean {
@@ -235,7 +222,7 @@ function registryScans(
 
 /**
  * `AWS::ECR::Repository` -> posture (`vulnerability-scanning`): its own scan-on-push setting, or a
- * registry scanning configuration of its stack whose filters match it; and `immutable-tags`
+ * registry scanning configuration of its stack whose filters match it; and `immutableTags`
  * (`ImageTagMutability` `IMMUTABLE`, or `IMMUTABLE_WITH_EXCLUSION`; the default is `MUTABLE`).
  */
 export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
@@ -251,9 +238,9 @@ export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
           : false;
   const mutability = asString(r.properties.ImageTagMutability) ?? 'MUTABLE';
   return posture(r, 'vulnerability-scanning', enabled, {
-    'scan-on-push': onPush,
-    'registry-scanning': registry,
-    'immutable-tags': mutability instanceof Unknown ? mutability : mutability.startsWith('IMMUTABLE'),
+    detectors: imageScanningDetectors(enabled, 'image scanning'),
+    scanning: { onPush, registry },
+    immutableTags: mutability instanceof Unknown ? mutability : mutability.startsWith('IMMUTABLE'),
   });
 }
 
@@ -271,7 +258,7 @@ export function macieView(r: Resource): PostureView {
         : status === 'PAUSED'
           ? false
           : new Unknown(`Macie status is ${show(status)}`);
-  return posture(r, 'data-discovery', enabled, {});
+  return posture(r, 'data-discovery', enabled);
 }
 
 /** GuardDuty, Security Hub, AWS Config, IAM Access Analyzer, ECR scanning and Macie -> posture views. */

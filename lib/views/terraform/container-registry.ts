@@ -3,6 +3,7 @@ import type { Resource } from '../../graph/resource';
 import { Unknown, asList, asString, get, isObject } from '../../graph/values';
 import type { Fact, PostureView } from '../kinds';
 import { displayName } from '../common/naming';
+import { imageScanningDetectors } from '../common/posture';
 import { bool } from '../common/store-base';
 import { wildcardMatch } from '../common/wildcard';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -12,14 +13,20 @@ import { arg, nested } from './stores';
 
 const REGISTRY_SCANNING = 'aws_ecr_registry_scanning_configuration';
 
-function posture(r: Resource, enabled: Fact<boolean>, features: Record<string, Fact<boolean>>): PostureView {
+function posture(
+  r: Resource,
+  enabled: Fact<boolean>,
+  name: string,
+  facts: Pick<PostureView, 'scanning' | 'immutableTags'>,
+): PostureView {
   return {
     kind: 'posture',
     resource: r,
     name: displayName(r),
     service: 'vulnerability-scanning',
     enabled,
-    features,
+    detectors: imageScanningDetectors(enabled, name),
+    ...facts,
   };
 }
 
@@ -53,16 +60,17 @@ export function registryScanningView(r: Resource): PostureView {
   const scanType = asString(arg(r.properties.scan_type));
   const enhanced: Fact<boolean> = scanType instanceof Unknown ? scanType : scanType === 'ENHANCED';
   const rules = scanRules(r);
-  if (rules instanceof Unknown) return posture(r, rules, { enhanced });
+  if (rules instanceof Unknown) return posture(r, rules, 'registry scanning', { scanning: { enhanced } });
   const frequencies = rules.map((x) => x.frequency);
   const some = (f: string): Fact<boolean> =>
     frequencies.includes(f) ? true : (frequencies.find((x): x is Unknown => x instanceof Unknown) ?? false);
-  const enabled = rules.map((x) => scans(x.frequency));
-  return posture(
-    r,
-    enabled.includes(true) ? true : (enabled.find((x): x is Unknown => x instanceof Unknown) ?? false),
-    { enhanced, 'scan-on-push': some('SCAN_ON_PUSH'), continuous: some('CONTINUOUS_SCAN') },
-  );
+  const each = rules.map((x) => scans(x.frequency));
+  const enabled = each.includes(true)
+    ? true
+    : (each.find((x): x is Unknown => x instanceof Unknown) ?? false);
+  return posture(r, enabled, 'registry scanning', {
+    scanning: { enhanced, onPush: some('SCAN_ON_PUSH'), continuous: some('CONTINUOUS_SCAN') },
+  });
 }
 
 /**
@@ -104,7 +112,7 @@ function registryScans(
 /**
  * `aws_ecr_repository` -> posture (`vulnerability-scanning`): its own
  * `image_scanning_configuration.scan_on_push` (off by default), or a registry scanning configuration
- * whose filters match it; and `immutable-tags` (`image_tag_mutability` `IMMUTABLE` or
+ * whose filters match it; and `immutableTags` (`image_tag_mutability` `IMMUTABLE` or
  * `IMMUTABLE_WITH_EXCLUSION`; the default is `MUTABLE`).
  */
 export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
@@ -122,10 +130,9 @@ export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
           ? registry
           : false;
   const mutability = asString(arg(p.image_tag_mutability)) ?? 'MUTABLE';
-  return posture(r, enabled, {
-    'scan-on-push': onPush,
-    'registry-scanning': registry,
-    'immutable-tags': mutability instanceof Unknown ? mutability : mutability.startsWith('IMMUTABLE'),
+  return posture(r, enabled, 'image scanning', {
+    scanning: { onPush, registry },
+    immutableTags: mutability instanceof Unknown ? mutability : mutability.startsWith('IMMUTABLE'),
   });
 }
 

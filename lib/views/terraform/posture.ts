@@ -2,15 +2,16 @@ import type { Resource } from '../../graph/resource';
 import { Unknown, asBool, asList, asString, isObject, show, type Value } from '../../graph/values';
 import type { Fact, PostureView } from '../kinds';
 import { displayName } from '../common/naming';
+import { GUARDDUTY_DEFAULT_FEATURES, guardDutyDetectors } from '../common/posture';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 function posture(
   r: Resource,
   service: PostureView['service'],
   enabled: Fact<boolean>,
-  features: Record<string, Fact<boolean>>,
+  facts: Partial<Omit<PostureView, 'kind' | 'resource' | 'name' | 'service' | 'enabled'>> = {},
 ): PostureView {
-  return { kind: 'posture', resource: r, name: displayName(r), service, enabled, features };
+  return { kind: 'posture', resource: r, name: displayName(r), service, enabled, detectors: [], ...facts };
 }
 
 /** The first object of a block (a list in plans, an object or a list in `cdk.tf.json`), or an Unknown. */
@@ -44,22 +45,9 @@ const DATA_SOURCE_FEATURES: readonly [string, readonly string[]][] = [
 ];
 
 /**
- * Protection plans a new detector turns on when the configuration does not name them: every optional
- * feature except Runtime Monitoring (GuardDuty `CreateDetector`, which the provider calls).
- */
-const DEFAULT_FEATURES: Readonly<Record<string, boolean>> = {
-  S3_DATA_EVENTS: true,
-  EKS_AUDIT_LOGS: true,
-  EBS_MALWARE_PROTECTION: true,
-  RDS_LOGIN_EVENTS: true,
-  LAMBDA_NETWORK_LOGS: true,
-  RUNTIME_MONITORING: false,
-};
-
-/**
  * `aws_guardduty_detector` -> posture (`threat-detection`): `enable` (default true), and each
- * protection plan: an `aws_guardduty_detector_feature` naming the detector (`name`, `status`), else
- * the legacy `datasources` block, else the plan's default for a new detector. A value the provider
+ * protection plan as a typed detector: an `aws_guardduty_detector_feature` naming the detector (`name`,
+ * `status`), else the legacy `datasources` block, else the plan's default for a new detector. A value the provider
  * computes (known only after apply) is not a configured one.
  */
 export function detectorView(r: Resource, ctx: AdapterContext): PostureView {
@@ -94,34 +82,37 @@ export function detectorView(r: Resource, ctx: AdapterContext): PostureView {
             ? false
             : new Unknown(`feature status is ${show(status)}`);
   }
-  for (const [name, on] of Object.entries(DEFAULT_FEATURES)) {
+  for (const [name, on] of Object.entries(GUARDDUTY_DEFAULT_FEATURES)) {
     if (name in features) continue;
     features[name] = features['*'] ?? on;
   }
-  return posture(r, 'threat-detection', asBool(p.enable) ?? true, features);
+  const enabled = asBool(p.enable) ?? true;
+  return posture(r, 'threat-detection', enabled, { detectors: guardDutyDetectors(enabled, features) });
 }
 
 /**
- * `aws_securityhub_account` -> posture (`security-hub`): `default-standards`
- * (`enable_default_standards`, default true), `auto-enable-controls` when set, and one feature per
- * `aws_securityhub_standards_subscription` of the same configuration, keyed by its `standards_arn`.
+ * `aws_securityhub_account` -> posture (`cspm`): one detector over the account's resources, and its standards:
+ * the defaults (`enable_default_standards`, default true), `auto_enable_controls` when set, and each
+ * `aws_securityhub_standards_subscription` of the same configuration by its `standards_arn`.
  */
 export function hubView(r: Resource, ctx: AdapterContext): PostureView {
   const p = r.properties;
-  const features: Record<string, Fact<boolean>> = {
-    'default-standards': asBool(p.enable_default_standards) ?? true,
-  };
-  if (p.auto_enable_controls !== undefined && p.auto_enable_controls !== null)
-    features['auto-enable-controls'] = asBool(p.auto_enable_controls) ?? true;
+  const subscribed: Fact<string>[] = [];
   for (const std of ctx.graph.ofType('aws_securityhub_standards_subscription')) {
     if (std.stack !== r.stack) continue;
     const arn = asString(std.properties.standards_arn);
-    if (arn instanceof Unknown) {
-      if (arn.display) features[arn.display] = true;
-      else features['standard:?'] = arn;
-    } else if (arn !== undefined) features[arn] = true;
+    if (arn instanceof Unknown) subscribed.push(arn.display ?? arn);
+    else if (arn !== undefined) subscribed.push(arn);
   }
-  return posture(r, 'security-hub', true, features);
+  const auto = p.auto_enable_controls;
+  return posture(r, 'cspm', true, {
+    detectors: [{ type: 'cspm', scope: 'cloud-resources', enabled: true, name: 'Security Hub' }],
+    standards: {
+      defaults: asBool(p.enable_default_standards) ?? true,
+      subscribed,
+      ...(auto !== undefined && auto !== null ? { autoEnableControls: asBool(auto) ?? true } : {}),
+    },
+  });
 }
 
 /**
@@ -168,16 +159,13 @@ export function recorderView(r: Resource, ctx: AdapterContext): PostureView {
     else if (on instanceof Unknown && enabled === false) enabled = on;
   }
   return posture(r, 'config-recorder', enabled, {
-    'all-supported': allSupported,
-    'include-global-resource-types': includeGlobal,
+    recording: { allSupported, globalTypes: includeGlobal },
   });
 }
 
-/** `aws_accessanalyzer_analyzer` -> posture (`access-analyzer`) with its `type` (default `ACCOUNT`) as feature. */
+/** `aws_accessanalyzer_analyzer` -> posture (`access-analyzer`) with its `type` (default `ACCOUNT`) as scope. */
 export function analyzerView(r: Resource): PostureView {
-  const type = asString(r.properties.type) ?? 'ACCOUNT';
-  const key = type.toString();
-  return posture(r, 'access-analyzer', true, { [key]: type instanceof Unknown ? type : true });
+  return posture(r, 'access-analyzer', true, { analyzerScope: asString(r.properties.type) ?? 'ACCOUNT' });
 }
 
 /** `aws_macie2_account` -> posture (`data-discovery`): on unless `status` is `PAUSED` (default `ENABLED`). */
@@ -191,7 +179,7 @@ export function macieView(r: Resource): PostureView {
         : status === 'PAUSED'
           ? false
           : new Unknown(`Macie status is ${show(status)}`);
-  return posture(r, 'data-discovery', enabled, {});
+  return posture(r, 'data-discovery', enabled);
 }
 
 /** GuardDuty, Security Hub, Config, IAM Access Analyzer and Macie -> posture views. */

@@ -18,7 +18,7 @@ export default defineRule({
   },
   appliesTo: ['posture'],
   check(view) {
-    const immutable = view.features['immutable-tags'];
+    const immutable = view.immutableTags;
     if (view.service !== 'vulnerability-scanning' || immutable === undefined)
       return notApplicable('not an image repository');
     if (immutable instanceof Unknown)

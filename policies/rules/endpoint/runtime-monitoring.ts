@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { detectorOf } from '../../../lib/views/common/posture';
 
 export default defineRule({
   id: 'BW-ES-002',
@@ -16,14 +17,14 @@ export default defineRule({
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
-    const runtime = view.features.RUNTIME_MONITORING;
+    const runtime = detectorOf(view, 'workload-runtime')?.enabled;
     if (view.enabled === false)
       return fail(`\`${view.name}\` is disabled, so Runtime Monitoring does not run`);
     const u = [view.enabled, runtime].find((x): x is Unknown => x instanceof Unknown);
     if (u)
       return unknown(`\`${view.name}\`: whether Runtime Monitoring runs cannot be resolved (${u.reason})`);
     if (runtime === true) return pass(`\`${view.name}\` monitors workload runtime behaviour`);
-    if (view.features.EKS_RUNTIME_MONITORING === true)
+    if (detectorOf(view, 'kubernetes-runtime')?.enabled === true)
       return fail(`\`${view.name}\` monitors the runtime of EKS clusters only (\`EKS_RUNTIME_MONITORING\`)`);
     return fail(`\`${view.name}\` does not enable Runtime Monitoring (\`RUNTIME_MONITORING\`)`);
   },

@@ -40,7 +40,7 @@ export default defineRule({
   check(view, ctx) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
     if (view.enabled === false) return notApplicable('the detector is disabled (BW-LT-102 reports it)');
-    const hubOn = ctx.viewsOfKind('posture').some((p) => p.service === 'security-hub' && p.enabled === true);
+    const hubOn = ctx.viewsOfKind('posture').some((p) => p.service === 'cspm' && p.enabled === true);
     let unresolved: Unknown | undefined;
     for (const route of ctx.viewsOfKind('event-route')) {
       for (const f of hubOn ? [GUARDDUTY, SECURITY_HUB] : [GUARDDUTY]) {

@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { detectorOf } from '../../../lib/views/common/posture';
 
 export default defineRule({
   id: 'BW-LT-107',
@@ -16,7 +17,7 @@ export default defineRule({
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
-    const s3 = view.features.S3_DATA_EVENTS;
+    const s3 = detectorOf(view, 'object-store-data')?.enabled;
     const on = view.enabled;
     if (on === false) return fail(`\`${view.name}\` is disabled, so S3 Protection does not run`);
     if (s3 === false) return fail(`\`${view.name}\` turns off S3 Protection (\`S3_DATA_EVENTS\`)`);

@@ -18,12 +18,14 @@ export default defineRule({
   },
   appliesTo: ['posture'],
   check(view) {
-    if (view.service !== 'config-recorder') return notApplicable('not a configuration recorder');
+    const recording = view.recording;
+    if (view.service !== 'config-recorder' || recording === undefined)
+      return notApplicable('not a configuration recorder');
     const out: CheckResult[] = [];
     const facts: [string, unknown, string][] = [
       ['started', view.enabled, 'is not started (`StartedOnCreate: false`)'],
-      ['all-supported', view.features['all-supported'], 'does not record all supported resource types'],
-      ['global', view.features['include-global-resource-types'], 'does not record global IAM resource types'],
+      ['all-supported', recording.allSupported, 'does not record all supported resource types'],
+      ['global', recording.globalTypes, 'does not record global IAM resource types'],
     ];
     for (const [key, v, bad] of facts) {
       if (v instanceof Unknown)

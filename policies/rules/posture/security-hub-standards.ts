@@ -32,15 +32,20 @@ export default defineRule({
   },
   appliesTo: ['posture'],
   check(view) {
-    if (view.service !== 'security-hub') return notApplicable('not a Security Hub');
-    const std = Object.keys(view.features).find((k) => BENCHMARKS.some((re) => re.test(k)));
+    const standards = view.standards;
+    if (view.service !== 'cspm' || standards === undefined) return notApplicable('not a CSPM service');
+    const std = standards.subscribed.find(
+      (k): k is string => typeof k === 'string' && BENCHMARKS.some((re) => re.test(k)),
+    );
     if (std) return pass(`\`${view.name}\` enables standard \`${std.split('::').pop()}\``);
-    const defaults = view.features['default-standards'];
+    const defaults = standards.defaults;
     if (defaults === true) return pass(`\`${view.name}\` enables the default standards`);
     const open =
       defaults instanceof Unknown
         ? defaults
-        : Object.values(view.features).find((v): v is Unknown => v instanceof Unknown);
+        : [...standards.subscribed, standards.autoEnableControls].find(
+            (v): v is Unknown => v instanceof Unknown,
+          );
     if (open)
       return unknown(`\`${view.name}\`: which standards are enabled cannot be resolved (${open.reason})`);
     return fail(`\`${view.name}\` turns off the default standards and enables no benchmark standard`);
