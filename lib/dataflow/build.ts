@@ -2,6 +2,7 @@ import * as ipaddr from 'ipaddr.js';
 import { LEVELS } from '../classification';
 import { Unknown } from '../graph/values';
 import { parseCidr, sourceRange } from '../views/common/cidr';
+import { peerRange } from '../views/common/traffic';
 import type {
   ClassificationFact,
   DataStoreView,
@@ -264,26 +265,32 @@ export function buildDataFlowGraph(views: readonly View[]): DataFlowGraph {
   for (const fw of firewalls.values()) {
     const to = fwNodes.get(fw.resource.address)!;
     for (const rule of fw.rules) {
-      if (rule.direction !== 'ingress') continue;
+      if (rule.direction !== 'ingress' || rule.action === 'deny') continue;
       addFlow(sourceOf(rule), to.id, 'ingress', [portsOf(rule)]);
     }
   }
 
   function sourceOf(rule: TrafficRule): string {
-    if (rule.peer !== undefined) {
-      const fw = fwNodes.get(rule.peer);
+    const peer = rule.source;
+    if (peer !== undefined && 'group' in peer) {
+      const fw = fwNodes.get(peer.group);
       if (fw) return fw.id;
-      const list = rule.peer.startsWith('pl-');
+      const list = peer.group.startsWith('pl-');
       return addNode({
-        id: nodeId('ext', rule.peer),
+        id: nodeId('ext', peer.group),
         kind: 'external',
-        name: rule.peer,
+        name: peer.group,
         detail: list ? 'prefix list' : 'firewall outside the input',
         classification: UNCLASSIFIED,
       });
     }
-    const range = rule.cidr === undefined ? undefined : sourceRange(rule.cidr);
-    const open = range === undefined || range instanceof Unknown ? range : fromInternet(range.text);
+    const range = peerRange(peer);
+    const open =
+      range === undefined || range instanceof Unknown
+        ? range
+        : peer !== undefined && 'serviceTag' in peer
+          ? range.reach !== 'limited'
+          : fromInternet(range.text);
     if (range === undefined || range instanceof Unknown || open === undefined || open instanceof Unknown)
       return addNode({
         id: 'unresolved',

@@ -225,8 +225,19 @@ function trafficRule(r: TrafficRule): string {
       : from === to || to === undefined
         ? ` ${from}`
         : ` ${from}-${to}`;
-  const peer = typeof r.cidr === 'string' ? r.cidr : (r.peer ?? '?');
-  return `${r.direction} ${protocol}${ports} ${r.direction === 'ingress' ? 'from' : 'to'} ${peer}`;
+  const end = r.direction === 'ingress' ? r.source : r.destination;
+  const peer =
+    end === undefined
+      ? '?'
+      : 'cidr' in end
+        ? typeof end.cidr === 'string'
+          ? end.cidr
+          : '?'
+        : 'group' in end
+          ? end.group
+          : end.serviceTag;
+  const action = r.action === 'deny' ? 'deny ' : '';
+  return `${action}${r.direction} ${protocol}${ports} ${r.direction === 'ingress' ? 'from' : 'to'} ${peer}`;
 }
 
 function isTrafficRule(v: unknown): v is TrafficRule {

@@ -84,18 +84,31 @@ describe('CloudFormation network adapters', () => {
     expect(web.isDefault).toBe(false);
     expect(web.network).toMatch(/^S\/Vpc/);
     expect(web.rules).toEqual([
-      expect.objectContaining({ direction: 'ingress', protocol: 'all', cidr: '::/0', fromPort: undefined }),
-      expect.objectContaining({ direction: 'egress', protocol: 'all', cidr: '0.0.0.0/0' }),
+      expect.objectContaining({
+        direction: 'ingress',
+        action: 'allow',
+        protocol: 'all',
+        source: { cidr: '::/0' },
+        fromPort: undefined,
+      }),
+      expect.objectContaining({ direction: 'egress', protocol: 'all', destination: { cidr: '0.0.0.0/0' } }),
     ]);
     // `Web` is the peer of the Db ingress resource, not its group: the rule belongs to Db only.
     const db = view('Db', 'firewall');
     const ingress = db.rules.filter((r) => r.direction === 'ingress');
     expect(ingress).toEqual([
-      expect.objectContaining({ protocol: 'tcp', fromPort: 5432, toPort: 5432, peer: web.resource.address }),
+      expect.objectContaining({
+        protocol: 'tcp',
+        fromPort: 5432,
+        toPort: 5432,
+        source: { group: web.resource.address },
+      }),
     ]);
     expect(ingress[0]!.declaredBy).not.toBe(db.resource.address);
+    // Security groups only allow, and have no evaluation order.
+    expect(db.rules.every((r) => r.action === 'allow' && r.priority === undefined)).toBe(true);
     expect(db.rules.filter((r) => r.direction === 'egress')).toEqual([
-      expect.objectContaining({ protocol: 'icmp', cidr: '255.255.255.255/32' }),
+      expect.objectContaining({ protocol: 'icmp', destination: { cidr: '255.255.255.255/32' } }),
     ]);
   });
 
@@ -132,15 +145,16 @@ describe('CloudFormation network adapters', () => {
         protocol: 'tcp',
         fromPort: 3380,
         toPort: 3390,
+        source: { cidr: '0.0.0.0/0' },
         action: 'deny',
-        ruleNumber: 100,
+        priority: 100,
       }),
       expect.objectContaining({
         direction: 'egress',
         protocol: 'all',
-        cidr: '10.0.0.0/8',
+        destination: { cidr: '10.0.0.0/8' },
         action: 'allow',
-        ruleNumber: 200,
+        priority: 200,
       }),
     ]);
   });

@@ -33,7 +33,8 @@ describe('Terraform security groups from plans', () => {
     const ssh = sg.rules.filter((r) => r.fromPort === 22);
     expect(ssh).toHaveLength(1);
     expect(ssh[0]).toMatchObject({
-      cidr: '10.0.0.0/8',
+      action: 'allow',
+      source: { cidr: '10.0.0.0/8' },
       declaredBy: 'aws_security_group_rule.asg-ingress-ssh',
     });
   });
@@ -53,7 +54,7 @@ describe('Terraform security groups from plans', () => {
       'firewall',
     ) as FirewallView;
     expect(sg.rules).toEqual([
-      expect.objectContaining({ direction: 'ingress', cidr: '0.0.0.0/0', fromPort: 80 }),
+      expect.objectContaining({ direction: 'ingress', source: { cidr: '0.0.0.0/0' }, fromPort: 80 }),
     ]);
     expect(sg.network).toBeUndefined();
   });

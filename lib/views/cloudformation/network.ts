@@ -22,6 +22,7 @@ import type {
   RouteTableView,
   SubnetTier,
   SubnetView,
+  TrafficPeer,
   TrafficRule,
 } from '../kinds';
 import { displayName } from '../common/naming';
@@ -77,6 +78,14 @@ function describe(v: Value | undefined): string | undefined {
   return s instanceof Unknown ? s.toString() : s;
 }
 
+/** A rule's remote end placed by direction: the source of an ingress rule, the destination of an egress rule. */
+function remoteEnd(
+  direction: 'ingress' | 'egress',
+  peer: TrafficPeer,
+): Pick<TrafficRule, 'source' | 'destination'> {
+  return direction === 'ingress' ? { source: peer } : { destination: peer };
+}
+
 /** A peer that is not an address range: a security group (graph address or id) or a prefix list. */
 function peerOf(...vs: (Value | undefined)[]): string | undefined {
   for (const v of vs) {
@@ -113,18 +122,20 @@ function securityGroupRule(
 ): TrafficRule {
   const protocol = normaliseProtocol(rule.IpProtocol);
   const all = protocol === 'all';
-  const cidrValue = rule.CidrIp ?? rule.CidrIpv6;
-  const peer =
+  const cidr = cidrOf(rule.CidrIp ?? rule.CidrIpv6, graph);
+  const group =
     direction === 'ingress'
       ? peerOf(rule.SourceSecurityGroupId, rule.SourceSecurityGroupName, rule.SourcePrefixListId)
       : peerOf(rule.DestinationSecurityGroupId, rule.DestinationPrefixListId);
+  const remote: TrafficPeer | undefined =
+    cidr !== undefined ? { cidr } : group !== undefined ? { group } : undefined;
   return {
     direction,
+    action: 'allow',
     protocol,
     fromPort: all ? undefined : port(rule.FromPort),
     toPort: all ? undefined : port(rule.ToPort),
-    cidr: cidrOf(cidrValue, graph),
-    peer,
+    ...(remote === undefined ? {} : direction === 'ingress' ? { source: remote } : { destination: remote }),
     description: describe(rule.Description),
     declaredBy,
   };
@@ -138,7 +149,17 @@ function inlineRules(
   graph: ResourceGraph,
 ): TrafficRule[] {
   if (v instanceof Unknown) {
-    return [{ direction, protocol: v, fromPort: v, toPort: v, cidr: v, declaredBy }];
+    return [
+      {
+        direction,
+        action: 'allow',
+        protocol: v,
+        fromPort: v,
+        toPort: v,
+        ...remoteEnd(direction, { cidr: v }),
+        declaredBy,
+      },
+    ];
   }
   return asList(v)
     .filter(isObject)
@@ -160,8 +181,9 @@ export function securityGroupView(r: Resource, ctx: AdapterContext): FirewallVie
   if (p.SecurityGroupEgress === undefined) {
     rules.push({
       direction: 'egress',
+      action: 'allow',
       protocol: 'all',
-      cidr: '0.0.0.0/0',
+      destination: { cidr: '0.0.0.0/0' },
       description: 'default egress rule of a group that declares none',
       declaredBy: r.address,
     });
@@ -298,17 +320,19 @@ export function networkAclView(r: Resource, ctx: AdapterContext): NetworkAclView
     const protocol = normaliseProtocol(p.Protocol);
     const ranged = protocol === 'tcp' || protocol === 'udp' || protocol instanceof Unknown;
     const cidr = p.CidrBlock ?? p.Ipv6CidrBlock;
+    const range = cidr === undefined ? undefined : (asString(cidr) ?? undefined);
     const ruleNumber = asNumber(p.RuleNumber);
+    // An unresolvable `Egress` is kept as ingress: rules about ingress then see its unknowns.
+    const direction = egress === true ? ('egress' as const) : ('ingress' as const);
     return {
-      // An unresolvable `Egress` is kept as ingress: rules about ingress then see its unknowns.
-      direction: egress === true ? ('egress' as const) : ('ingress' as const),
+      direction,
+      action: aclAction(p.RuleAction),
+      priority: ruleNumber ?? new Unknown('network ACL entry has no `RuleNumber`'),
       protocol: egress instanceof Unknown ? egress : protocol,
       fromPort: ranged ? port(get(p, 'PortRange', 'From')) : undefined,
       toPort: ranged ? port(get(p, 'PortRange', 'To')) : undefined,
-      cidr: cidr === undefined ? undefined : (asString(cidr) ?? undefined),
+      ...(range === undefined ? {} : remoteEnd(direction, { cidr: range })),
       declaredBy: e.address,
-      action: aclAction(p.RuleAction),
-      ruleNumber: ruleNumber ?? new Unknown('network ACL entry has no `RuleNumber`'),
     };
   });
   return { kind: 'network-acl', resource: r, name: displayName(r), entries };

@@ -2,16 +2,37 @@ import type { Fact, ViewBase } from './base';
 
 // Network
 
+/**
+ * One end of a traffic rule: an address range (`cidr`, IPv4 or IPv6), a provider's name for a set of addresses
+ * (`serviceTag`: Azure's `Internet`, `VirtualNetwork`, or `*` for every address), or another firewall or address
+ * list (`group`: a security group, prefix list or application security group, as a graph address when it is in the
+ * graph, else its identifier as written).
+ */
+export type TrafficPeer =
+  { readonly cidr: Fact<string> } | { readonly serviceTag: string } | { readonly group: string };
+
+/**
+ * One rule of a firewall or network ACL. A rule decides traffic in one `direction`; `source` is where it comes from
+ * (the remote end of an ingress rule) and `destination` where it goes (the remote end of an egress rule). The end a
+ * security group or network ACL protects is left undefined: the resources behind it. An NSG rule names both.
+ */
 export interface TrafficRule {
   readonly direction: 'ingress' | 'egress';
-  /** `-1`/`all`, `tcp`, `udp`, `icmp`, or a protocol number. */
+  /** `allow` or `deny`. Security groups only allow. */
+  readonly action: Fact<'allow' | 'deny'>;
+  /**
+   * Evaluation order, lowest first, first match decides (network ACL rule number, NSG priority). Absent where the
+   * firewall has no order because every rule allows (security groups: the union of the rules).
+   */
+  readonly priority?: Fact<number>;
+  /** `all`, `tcp`, `udp`, `icmp`, or a protocol number. */
   readonly protocol: Fact<string>;
   readonly fromPort?: Fact<number>;
   readonly toPort?: Fact<number>;
-  /** IPv4 or IPv6 CIDR, when the peer is an address range. */
-  readonly cidr?: Fact<string>;
-  /** Peer security group / prefix list (address or id) when the peer is not a CIDR. */
-  readonly peer?: string;
+  /** Where the traffic comes from; undefined: the resources the firewall protects, or not stated. */
+  readonly source?: TrafficPeer;
+  /** Where the traffic goes; undefined: the resources the firewall protects, or not stated. */
+  readonly destination?: TrafficPeer;
   readonly description?: string;
   /** Address of the resource that declared the rule (the group itself or a standalone ingress resource). */
   readonly declaredBy: string;
@@ -63,12 +84,10 @@ export interface PlacementView extends ViewBase {
   readonly subnets: Fact<readonly string[]>;
 }
 
+/** A stateless subnet boundary (network ACL): its entries are traffic rules with a `priority` (the rule number). */
 export interface NetworkAclView extends ViewBase {
   readonly kind: 'network-acl';
-  readonly entries: readonly (TrafficRule & {
-    readonly action: Fact<'allow' | 'deny'>;
-    readonly ruleNumber: Fact<number>;
-  })[];
+  readonly entries: readonly (TrafficRule & { readonly priority: Fact<number> })[];
 }
 
 /** A route table with its routes. */

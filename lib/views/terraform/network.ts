@@ -21,6 +21,7 @@ import type {
   RouteTableView,
   SubnetTier,
   SubnetView,
+  TrafficPeer,
   TrafficRule,
 } from '../kinds';
 import { normaliseProtocol } from '../cloudformation/network';
@@ -85,9 +86,22 @@ function entries(v: Value | undefined): Value[] {
   return asList(set(v)).filter((x) => set(x) !== undefined);
 }
 
+/** A rule's remote end placed by direction: the source of an ingress rule, the destination of an egress rule. */
+function remoteEnd(direction: Direction, peer: TrafficPeer): Pick<TrafficRule, 'source' | 'destination'> {
+  return direction === 'ingress' ? { source: peer } : { destination: peer };
+}
+
 /** An unresolved rule: every part of it unknown. */
 function unknownRule(direction: Direction, why: Unknown, declaredBy: string): TrafficRule {
-  return { direction, protocol: why, fromPort: why, toPort: why, cidr: why, declaredBy };
+  return {
+    direction,
+    action: 'allow',
+    protocol: why,
+    fromPort: why,
+    toPort: why,
+    ...remoteEnd(direction, { cidr: why }),
+    declaredBy,
+  };
 }
 
 /**
@@ -104,6 +118,7 @@ function trafficRules(
   const all = protocol === 'all';
   const base = {
     direction,
+    action: 'allow' as const,
     protocol,
     fromPort: all ? undefined : port(p.from_port),
     toPort: all ? undefined : port(p.to_port),
@@ -118,7 +133,7 @@ function trafficRules(
     ...entries(p.cidr_ipv6),
   ]) {
     const cidr = asString(c);
-    out.push({ ...base, cidr: cidr ?? new Unknown(`address range ${show(c)}`) });
+    out.push({ ...base, ...remoteEnd(direction, { cidr: cidr ?? new Unknown(`address range ${show(c)}`) }) });
   }
   for (const peer of [
     ...entries(p.security_groups),
@@ -127,14 +142,17 @@ function trafficRules(
     ...entries(p.prefix_list_ids),
     ...entries(p.prefix_list_id),
   ]) {
-    out.push({ ...base, peer: nameOf(peer) });
+    const group = nameOf(peer);
+    out.push(group === undefined ? base : { ...base, ...remoteEnd(direction, { group }) });
   }
-  if (asBool(p.self) === true) out.push({ ...base, peer: selfGroup ?? 'self' });
+  if (asBool(p.self) === true) out.push({ ...base, ...remoteEnd(direction, { group: selfGroup ?? 'self' }) });
   // A rule that names no source or destination is one Terraform refuses; keep it so rules see it.
   if (out.length === 0)
     out.push({
       ...base,
-      cidr: new Unknown(`rule names no ${direction === 'ingress' ? 'source' : 'destination'}`),
+      ...remoteEnd(direction, {
+        cidr: new Unknown(`rule names no ${direction === 'ingress' ? 'source' : 'destination'}`),
+      }),
     });
   return out;
 }
@@ -175,9 +193,16 @@ function standaloneRules(r: Resource, graph: ResourceGraph): TrafficRule[] {
 }
 
 function ruleKey(x: TrafficRule): string {
-  return [x.direction, x.protocol, x.fromPort, x.toPort, x.cidr, x.peer]
-    .map((v) => show(v as Value))
-    .join('|');
+  const remote = x.source ?? x.destination;
+  const end =
+    remote === undefined
+      ? undefined
+      : 'cidr' in remote
+        ? remote.cidr
+        : 'group' in remote
+          ? `group:${remote.group}`
+          : `tag:${remote.serviceTag}`;
+  return [x.direction, x.protocol, x.fromPort, x.toPort, end].map((v) => show(v as Value)).join('|');
 }
 
 /**
@@ -235,7 +260,11 @@ function defaultGroupRestricted(r: Resource, ctx: AdapterContext): Fact<boolean>
   const rules = defaultSecurityGroupView(found.attached[0]!, ctx).rules;
   if (rules.length === 0) return true;
   // A rule whose every part is unresolved may be none at all; any other rule leaves the group open.
-  const known = rules.find((x) => !(x.protocol instanceof Unknown && x.cidr instanceof Unknown));
+  const unresolvedEnd = (x: TrafficRule): boolean => {
+    const remote = x.source ?? x.destination;
+    return remote !== undefined && 'cidr' in remote && remote.cidr instanceof Unknown;
+  };
+  const known = rules.find((x) => !(x.protocol instanceof Unknown && unresolvedEnd(x)));
   return known ? false : (rules[0]!.protocol as Unknown);
 }
 
@@ -404,29 +433,31 @@ function aclEntry(p: ValueObject, direction: Fact<Direction>, declaredBy: string
   const ranged = protocol === 'tcp' || protocol === 'udp' || protocol instanceof Unknown;
   const cidr = set(p.cidr_block) ?? set(p.ipv6_cidr_block);
   const ruleNumber = asNumber(p.rule_no ?? p.rule_number);
+  const range = cidr === undefined ? undefined : (asString(cidr) ?? undefined);
+  // An unresolvable direction is kept as ingress: rules about ingress then see its unknowns.
+  const dir: Direction = direction === 'egress' ? 'egress' : 'ingress';
   return {
-    // An unresolvable direction is kept as ingress: rules about ingress then see its unknowns.
-    direction: direction === 'egress' ? 'egress' : 'ingress',
+    direction: dir,
+    action: aclAction(p.action ?? p.rule_action),
+    priority: ruleNumber ?? new Unknown('network ACL entry has no rule number'),
     protocol: direction instanceof Unknown ? direction : protocol,
     fromPort: ranged ? port(p.from_port) : undefined,
     toPort: ranged ? port(p.to_port) : undefined,
-    cidr: cidr === undefined ? undefined : (asString(cidr) ?? undefined),
+    ...(range === undefined ? {} : remoteEnd(dir, { cidr: range })),
     declaredBy,
-    action: aclAction(p.action ?? p.rule_action),
-    ruleNumber: ruleNumber ?? new Unknown('network ACL entry has no rule number'),
   };
 }
 
 function unknownEntry(why: Unknown, declaredBy: string): AclEntry {
   return {
     direction: 'ingress',
+    action: why,
+    priority: why,
     protocol: why,
     fromPort: why,
     toPort: why,
-    cidr: why,
+    source: { cidr: why },
     declaredBy,
-    action: why,
-    ruleNumber: why,
   };
 }
 

@@ -1,6 +1,7 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-import { describeRange, sourceRange, type SourceRange } from '../../../lib/views/common/cidr';
+import { describeRange, type SourceRange } from '../../../lib/views/common/cidr';
+import { peerRange } from '../../../lib/views/common/traffic';
 import type { NetworkAclView } from '../../../lib/views/kinds';
 import { ADMIN_PORTS, exposure, ruleLabel } from './sg-admin-ports';
 
@@ -21,19 +22,20 @@ function decidingEntry(
   const ordered = entries
     .filter((e) => e.direction === 'ingress')
     .filter((e) => {
-      if (e.cidr === undefined) return true;
-      const range = sourceRange(e.cidr);
+      const range = peerRange(e.source);
+      if (range === undefined) return true;
       return range instanceof Unknown || range.family === 'any' || range.family === family;
     });
   const unnumbered = ordered.find(
-    (e) => e.ruleNumber instanceof Unknown && exposure(e, [port]).state !== 'none',
+    (e) => e.priority instanceof Unknown && exposure({ ...e, action: 'allow' }, [port]).state !== 'none',
   );
-  if (unnumbered) return unnumbered.ruleNumber as Unknown;
+  if (unnumbered) return unnumbered.priority as Unknown;
   const numbered = ordered
-    .filter((e) => typeof e.ruleNumber === 'number')
-    .sort((a, b) => (a.ruleNumber as number) - (b.ruleNumber as number));
+    .filter((e) => typeof e.priority === 'number')
+    .sort((a, b) => (a.priority as number) - (b.priority as number));
   for (const e of numbered) {
-    const x = exposure(e, [port]);
+    // Read as if it allowed: which traffic the entry decides, whatever it decides.
+    const x = exposure({ ...e, action: e.action instanceof Unknown ? e.action : 'allow' }, [port]);
     if (x.state === 'none') continue;
     if (x.state === 'unknown') return x.reason;
     if (x.range.reach === 'wide' && e.action === 'deny') continue;
@@ -73,11 +75,11 @@ export default defineRule({
       }
     }
     for (const [e, ports] of open) {
-      const label = `rule-${e.ruleNumber as number}-${ruleLabel(e)}`;
+      const label = `rule-${e.priority as number}-${ruleLabel(e)}`;
       const list = [...new Set(ports)];
       out.push(
         fail(
-          `\`${view.name}\` allows ingress from ${describeRange(sourceRange(e.cidr!) as SourceRange)} to administration port${list.length > 1 ? 's' : ''} ${list.join(', ')} (entry ${e.ruleNumber as number}, \`${ruleLabel(e)}\`)`,
+          `\`${view.name}\` allows ingress from ${describeRange(peerRange(e.source) as SourceRange)} to administration port${list.length > 1 ? 's' : ''} ${list.join(', ')} (entry ${e.priority as number}, \`${ruleLabel(e)}\`)`,
           label,
         ),
       );

@@ -1,6 +1,7 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-import { describeRange, sourceRange, type SourceRange } from '../../../lib/views/common/cidr';
+import { describeRange, type SourceRange } from '../../../lib/views/common/cidr';
+import { deniedBefore, peerRange, peerText, remotePeer } from '../../../lib/views/common/traffic';
 import type { TrafficRule } from '../../../lib/views/kinds';
 
 /** Remote administration ports (CIS AWS 5.2-5.4): SSH and RDP. */
@@ -13,15 +14,16 @@ export type Exposure =
   | { readonly state: 'unknown'; readonly reason: Unknown };
 
 /**
- * Which of `ports` a traffic rule opens to the internet: its source is every address (any `/0`,
- * whatever host bits are written) or a wide public range (shorter than a /8 or a /16, see
+ * Which of `ports` an allow rule opens to the internet: its source is every address (any `/0`,
+ * whatever host bits are written, `*`, `Internet`) or a wide public range (shorter than a /8 or a /16, see
  * `WIDE_PREFIX`). Only TCP, UDP and all-protocol rules carry ports; a rule whose peer is a group or
- * prefix list opens nothing to the internet. An unresolved or unparseable part that could open a
- * port makes the exposure unknown.
+ * prefix list opens nothing to the internet, and neither does a deny. An unresolved or unparseable part that
+ * could open a port makes the exposure unknown. This reads one rule alone; {@link checkWorldIngress} also
+ * honours a deny evaluated before it.
  */
 export function exposure(rule: TrafficRule, ports: readonly number[]): Exposure {
-  if (rule.direction !== 'ingress' || rule.cidr === undefined) return { state: 'none' };
-  const range = sourceRange(rule.cidr);
+  const range = rule.direction === 'ingress' ? peerRange(rule.source) : undefined;
+  if (range === undefined || rule.action === 'deny') return { state: 'none' };
   if (!(range instanceof Unknown) && range.reach === 'limited') return { state: 'none' };
   const protocol = rule.protocol;
   if (typeof protocol === 'string' && !['all', '-1', 'tcp', 'udp'].includes(protocol))
@@ -29,7 +31,7 @@ export function exposure(rule: TrafficRule, ports: readonly number[]): Exposure 
   const all = protocol === 'all' || protocol === '-1';
   const from = all ? 0 : (rule.fromPort ?? 0);
   const to = all ? 65535 : (rule.toPort ?? 65535);
-  const unresolved = [range, protocol, from, to].find((x): x is Unknown => x instanceof Unknown);
+  const unresolved = [range, rule.action, protocol, from, to].find((x): x is Unknown => x instanceof Unknown);
   if (typeof from === 'number' && typeof to === 'number') {
     const hit = ports.filter((p) => p >= from && p <= to);
     if (hit.length === 0) return { state: 'none' };
@@ -44,19 +46,32 @@ export function exposure(rule: TrafficRule, ports: readonly number[]): Exposure 
  */
 export function ruleLabel(rule: TrafficRule): string {
   const protocol = typeof rule.protocol === 'string' ? rule.protocol : '?';
-  const cidr =
-    typeof rule.cidr === 'string'
-      ? rule.cidr
-      : rule.peer !== undefined
-        ? `sg:${rule.peer.split('/').pop()}`
-        : '?';
+  const cidr = peerText(remotePeer(rule));
   if (protocol === 'all' || protocol === '-1') return `all-${cidr}`;
   const from = typeof rule.fromPort === 'number' ? rule.fromPort : '?';
   const to = typeof rule.toPort === 'number' ? rule.toPort : '?';
   return from === to ? `${protocol}-${from}-${cidr}` : `${protocol}-${from}-${to}-${cidr}`;
 }
 
-/** One result per rule that opens any of `ports` to the internet; a pass when none does. */
+/**
+ * An exposure less the ports a deny evaluated first closes to the rule's address family (an NSG deny of higher
+ * priority); an exposure is unknown when such a deny cannot be resolved.
+ */
+export function openAfterDenies(e: Exposure, rule: TrafficRule, rules: readonly TrafficRule[]): Exposure {
+  if (e.state !== 'open') return e;
+  const open: number[] = [];
+  for (const port of e.ports) {
+    const denied = deniedBefore(rule, rules, port, e.range.family);
+    if (denied instanceof Unknown) return { state: 'unknown', reason: denied };
+    if (!denied) open.push(port);
+  }
+  return open.length === 0 ? { state: 'none' } : { ...e, ports: open };
+}
+
+/**
+ * One result per rule that opens any of `ports` to the internet, unless a deny evaluated before it closes them;
+ * a pass when none does.
+ */
 export function checkWorldIngress(
   name: string,
   rules: readonly TrafficRule[],
@@ -65,7 +80,7 @@ export function checkWorldIngress(
 ): CheckResult[] {
   const out: CheckResult[] = [];
   for (const rule of rules) {
-    const e = exposure(rule, ports);
+    const e = openAfterDenies(exposure(rule, ports), rule, rules);
     if (e.state === 'none') continue;
     const label = ruleLabel(rule);
     const where = rule.declaredBy.split('/').pop();

@@ -1,6 +1,7 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-import { describeRange, sourceRange, type SourceRange } from '../../../lib/views/common/cidr';
+import { describeRange, type SourceRange } from '../../../lib/views/common/cidr';
+import { deniedBefore, peerRange } from '../../../lib/views/common/traffic';
 import type { TrafficRule } from '../../../lib/views/kinds';
 import { ruleLabel } from './sg-admin-ports';
 
@@ -8,18 +9,22 @@ import { ruleLabel } from './sg-admin-ports';
  * The source range from which an ingress rule admits every port and protocol (or every TCP/UDP
  * port), when that range is the internet (see `exposure` in sg-admin-ports); false otherwise.
  */
-function opensEverything(rule: TrafficRule): SourceRange | false | Unknown {
-  if (rule.direction !== 'ingress' || rule.cidr === undefined) return false;
+function opensEverything(rule: TrafficRule, rules: readonly TrafficRule[]): SourceRange | false | Unknown {
+  const range = rule.direction === 'ingress' ? peerRange(rule.source) : undefined;
+  if (range === undefined || rule.action === 'deny') return false;
   const { protocol } = rule;
-  const range = sourceRange(rule.cidr);
   if (!(range instanceof Unknown) && range.reach === 'limited') return false;
   if (typeof protocol === 'string' && !['all', 'tcp', 'udp'].includes(protocol)) return false;
   const from = protocol === 'all' ? 0 : (rule.fromPort ?? 0);
   const to = protocol === 'all' ? 65535 : (rule.toPort ?? 65535);
   if (typeof from === 'number' && typeof to === 'number' && (from > 1 || to < 65535)) return false;
-  return (
-    [range, protocol, from, to].find((x): x is Unknown => x instanceof Unknown) ?? (range as SourceRange)
-  );
+  const unresolved = [range, rule.action, protocol, from, to].find((x): x is Unknown => x instanceof Unknown);
+  if (unresolved) return unresolved;
+  // A deny evaluated first that closes every port to the rule's family leaves nothing open (NSG priorities).
+  const family = (range as SourceRange).family;
+  const denied = deniedBefore(rule, rules, 'every', family);
+  if (denied === true) return false;
+  return denied instanceof Unknown ? denied : (range as SourceRange);
 }
 
 export default defineRule({
@@ -42,7 +47,7 @@ export default defineRule({
   check(view) {
     const out: CheckResult[] = [];
     for (const rule of view.rules) {
-      const open = opensEverything(rule);
+      const open = opensEverything(rule, view.rules);
       if (open === false) continue;
       const label = ruleLabel(rule);
       const where = rule.declaredBy.split('/').pop();

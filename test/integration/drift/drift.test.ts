@@ -154,7 +154,12 @@ describe('bulwark drift against moto', () => {
     const r = await drift();
     const e = only(r.entries, deployed.addresses.web, 'rules');
     expect(e).toMatchObject({ kind: 'changed', view: 'firewall', desired: null, severity: 'high' });
-    expect(e.live).toMatchObject({ direction: 'ingress', protocol: 'tcp', fromPort: 22, cidr: '0.0.0.0/0' });
+    expect(e.live).toMatchObject({
+      direction: 'ingress',
+      protocol: 'tcp',
+      fromPort: 22,
+      source: { cidr: '0.0.0.0/0' },
+    });
     expect(e.message).toMatch(/added ingress tcp 22 from 0\.0\.0\.0\/0/);
     expect(e.rules).toContain('BW-NS-001');
     expect(e.controls).toEqual(expect.arrayContaining(['cis-aws-5.0:5.3', 'mcsb-v1:NS-1']));
