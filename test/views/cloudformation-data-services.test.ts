@@ -144,6 +144,9 @@ describe('CloudFormation adapters of managed data services', () => {
     expect(reason(view('Search').minTls)).toMatch(/`Policy-Min-TLS-9-9` is not a known/);
     expect(view('Search').policyAllowsPublic).toBe(true);
     expect(view('Search').minTlsCeiling).toBe('1.2');
+    // Placed in a VPC subnet: a private endpoint, no public one.
+    expect(view('Search').publicNetworkAccess).toBe(false);
+    expect(view('Search').privateEndpoint).toBe(true);
   });
 
   test('MSK: tags written as a map carry the classification', () => {

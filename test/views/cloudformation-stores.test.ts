@@ -134,14 +134,16 @@ describe('CloudFormation data-store adapters', () => {
     const enc = view('Encrypted', 'data-store');
     expect(enc.encryption.atRest).toBe('kms-provider-key');
     expect(enc.backupRetentionDays).toBe(7);
-    expect(enc.publiclyAccessible).toBe(false);
+    expect(enc.publicNetworkAccess).toBe(false);
+    expect(enc.privateEndpoint).toBe(true);
     const cluster = view('Cluster', 'data-store');
     expect(cluster.storeType).toBe('database-cluster');
     expect(cluster.encryption.atRest).toBe('customer-key');
-    expect(cluster.publiclyAccessible).toBeUndefined();
+    expect(cluster.publicNetworkAccess).toBeUndefined();
+    expect(cluster.privateEndpoint).toBe(true);
     const writer = view('Cluster/Writer', 'data-store');
     expect(writer.encryption).toEqual(cluster.encryption);
-    expect(writer.publiclyAccessible).toBe(false);
+    expect(writer.publicNetworkAccess).toBe(false);
     expect(writer.backupRetentionDays).toBeUndefined();
   });
 

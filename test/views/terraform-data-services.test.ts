@@ -113,11 +113,11 @@ describe('Terraform adapters of managed data services', () => {
     expect(reason(restored.encryption.atRest)).toMatch(/inherited from `snapshot_identifier`/);
     const bare = store(t, 'Bare');
     expect(reason(bare.encryption.atRest)).toMatch(/provider version/);
-    expect(reason(bare.publiclyAccessible)).toMatch(/provider version/);
+    expect(reason(bare.publicNetworkAccess)).toMatch(/provider version/);
     expect(reason(bare.tlsOnly)).toMatch(/default parameter group/);
     const set = store(t, 'Set');
     expect(set.encryption.atRest).toBe('kms-provider-key');
-    expect(set.publiclyAccessible).toBe(false);
+    expect(set.publicNetworkAccess).toBe(false);
     expect(set.tlsOnly).toBe(true);
     expect(set.backupRetentionDays).toBe(0);
   });
@@ -183,14 +183,15 @@ describe('Terraform adapters of managed data services', () => {
     expect(bare.tlsOnly).toBe(false);
     expect(bare.minTls).toBe('1.0');
     expect(bare.nodeToNodeEncryption).toBe(false);
-    expect(bare.publiclyAccessible).toBe(true);
+    expect(bare.publicNetworkAccess).toBe(true);
+    expect(bare.privateEndpoint).toBe(false);
     expect(bare.policyAllowsPublic).toBe(true);
     const set = store(t, 'Set');
     expect(set.encryption.atRest).toBe('kms-provider-key');
     expect(set.tlsOnly).toBe(true);
     expect(set.minTls).toBe('1.2');
     expect(set.nodeToNodeEncryption).toBe(true);
-    expect(set.publiclyAccessible).toBe(false);
+    expect(set.publicNetworkAccess).toBe(false);
     expect(set.policyAllowsPublic).toBe(false);
     expect(store(t, 'Legacy').tlsOnly).toBe(false);
   });
@@ -248,12 +249,12 @@ describe('Terraform adapters of managed data services', () => {
     expect(kafka.encryption.atRest).toBe('kms-provider-key');
     expect(kafka.tlsOnly).toBe(true);
     expect(kafka.nodeToNodeEncryption).toBe(true);
-    expect(kafka.publiclyAccessible).toBe(false);
+    expect(kafka.publicNetworkAccess).toBe(false);
     expect(kafka.clientAuthentication).toEqual(['unauthenticated']);
     const open = store(t, 'Open');
     expect(open.tlsOnly).toBe(false);
     expect(open.nodeToNodeEncryption).toBe(false);
-    expect(open.publiclyAccessible).toBe(true);
+    expect(open.publicNetworkAccess).toBe(true);
     expect(open.clientAuthentication).toEqual(['cloud-identity', 'unauthenticated']);
   });
 

@@ -208,7 +208,9 @@ export function redshiftClusterView(r: Resource, ctx: AdapterContext): DataStore
     ...base(r, 'data-warehouse', redshiftEncryption(r, ctx.graph)),
     backupRetentionDays: asNumber(p.AutomatedSnapshotRetentionPeriod) ?? 1,
     tlsOnly: redshiftTls(r, ctx.graph),
-    publiclyAccessible: pub ?? new Unknown(`\`PubliclyAccessible\` is not set: ${REDSHIFT_DEFAULT}`),
+    publicNetworkAccess: pub ?? new Unknown(`\`PubliclyAccessible\` is not set: ${REDSHIFT_DEFAULT}`),
+    // Redshift clusters always run in a VPC, public or not.
+    privateEndpoint: true,
   };
 }
 
@@ -336,7 +338,7 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
         : new Unknown(`TLS policy \`${policy}\` is not a known OpenSearch Service security policy`);
   const vpc = p.VPCOptions;
   const subnets = get(vpc, 'SubnetIds');
-  const publiclyAccessible: Fact<boolean> =
+  const publicNetworkAccess: Fact<boolean> =
     vpc instanceof Unknown ? vpc : subnets instanceof Unknown ? subnets : asList(subnets).length === 0;
   const access = parsePolicyDocument(p.AccessPolicies);
   return {
@@ -345,7 +347,8 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
     minTls,
     minTlsCeiling: '1.2',
     nodeToNodeEncryption: bool(get(p.NodeToNodeEncryptionOptions, 'Enabled'), false),
-    publiclyAccessible,
+    publicNetworkAccess,
+    privateEndpoint: publicNetworkAccess instanceof Unknown ? publicNetworkAccess : !publicNetworkAccess,
     policyAllowsPublic: access.statements.some(allowsPublic) ? true : (access.unresolved ?? false),
   };
 }

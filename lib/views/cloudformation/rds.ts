@@ -138,7 +138,9 @@ export function dbClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
     pointInTimeRecovery: backups.pitr,
     backupRetentionDays: backups.days,
     deletionProtection: bool(p.DeletionProtection, false),
-    publiclyAccessible: clusterPublic(p),
+    publicNetworkAccess: clusterPublic(p),
+    // RDS places every instance and cluster endpoint in a VPC (EC2-Classic is retired).
+    privateEndpoint: true,
     autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
     multiAz: clusterMultiAz(r, ctx.graph),
   };
@@ -177,7 +179,8 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
     }
     return {
       ...base(r, 'database-instance', encryption, classification),
-      publiclyAccessible: rdsPublic(p),
+      publicNetworkAccess: rdsPublic(p),
+      privateEndpoint: true,
       autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
     };
   }
@@ -194,7 +197,8 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
     pointInTimeRecovery: backups?.pitr,
     backupRetentionDays: backups?.days,
     deletionProtection: bool(p.DeletionProtection, false),
-    publiclyAccessible: rdsPublic(p),
+    publicNetworkAccess: rdsPublic(p),
+    privateEndpoint: true,
     autoMinorVersionUpgrade: bool(p.AutoMinorVersionUpgrade, true),
     multiAz: bool(p.MultiAZ, false),
   };

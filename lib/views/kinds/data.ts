@@ -93,8 +93,21 @@ export interface DataStoreView extends ViewBase {
   readonly receivesAccessLogsOf?: readonly string[];
   /** A data-protection (masking) policy is attached (log groups). */
   readonly piiMasking?: Fact<boolean>;
-  /** Database reachable from the internet (RDS `PubliclyAccessible`). */
-  readonly publiclyAccessible?: Fact<boolean>;
+  /**
+   * The store's data endpoint accepts connections from the internet: RDS and Redshift `PubliclyAccessible`, an
+   * OpenSearch domain outside a VPC, MSK public access; Azure `publicNetworkAccess`. Undefined where the service
+   * has no such notion: stores reached only through the provider's API (object stores, tables, queues, topics,
+   * secrets, log groups, keys), whose exposure is their resource policy (`publicAccess`, `policyAllowsPublic`);
+   * and an Aurora cluster, whose instances each decide it.
+   */
+  readonly publicNetworkAccess?: Fact<boolean>;
+  /**
+   * The store has an endpoint with a private address inside the customer's network: RDS, Redshift and MSK always
+   * place theirs in a VPC; an OpenSearch domain does with `VPCOptions`; Azure private endpoint connections. Undefined
+   * where the service has no such notion or the source does not read it: API-only stores, where a VPC endpoint
+   * belongs to the network, not the store.
+   */
+  readonly privateEndpoint?: Fact<boolean>;
   /** Automatic rotation of the stored secret (Secrets Manager). */
   readonly rotation?: Fact<boolean>;
   /**
@@ -114,13 +127,13 @@ export interface DataStoreView extends ViewBase {
   //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
   // - document-database (DocumentDB): `tlsOnly` (and `minTls` when the store sets one),
   //   `backupRetentionDays`, `pointInTimeRecovery`, `deletionProtection`.
-  // - data-warehouse (Redshift): `tlsOnly`, `publiclyAccessible`, `backupRetentionDays` (0: no automated backups).
+  // - data-warehouse (Redshift): `tlsOnly`, `publicNetworkAccess`, `backupRetentionDays` (0: no automated backups).
   // - cache (ElastiCache): `tlsOnly`, `nodeToNodeEncryption` (replication groups), `clientAuthentication`,
   //   `memoryOnly` (Memcached).
   // - search-cluster (OpenSearch, Elasticsearch): `tlsOnly`, `minTls`, `minTlsCeiling`,
-  //   `nodeToNodeEncryption`, `publiclyAccessible`, `policyAllowsPublic`.
+  //   `nodeToNodeEncryption`, `publicNetworkAccess`, `policyAllowsPublic`.
   // - stream (Kinesis, MSK): `clientAuthentication`; Kinesis `dataRetentionDays`; MSK `tlsOnly`,
-  //   `nodeToNodeEncryption`, `publiclyAccessible`.
+  //   `nodeToNodeEncryption`, `publicNetworkAccess`.
   // - delivery-stream (Firehose): encryption only (a stream reading another takes its source's).
   // - processing-cluster (EMR): `nodeToNodeEncryption`.
   // - replication-endpoint (DMS): `tlsOnly` (the link to its database); `encryption` is that of its

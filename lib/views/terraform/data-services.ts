@@ -255,7 +255,9 @@ export function redshiftClusterView(r: Resource, ctx: AdapterContext): DataStore
     ...base(r, 'data-warehouse', redshiftEncryption(r, ctx.graph)),
     backupRetentionDays: asNumber(arg(p.automated_snapshot_retention_period)) ?? 1,
     tlsOnly: redshiftTls(r, ctx.graph),
-    publiclyAccessible: pub ?? new Unknown(`\`publicly_accessible\` is not set: ${PROVIDER_DEFAULT}`),
+    publicNetworkAccess: pub ?? new Unknown(`\`publicly_accessible\` is not set: ${PROVIDER_DEFAULT}`),
+    // Redshift clusters always run in a VPC, public or not.
+    privateEndpoint: true,
   };
 }
 
@@ -442,7 +444,7 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
   const n2n = nested(p.node_to_node_encryption);
   const vpc = nested(p.vpc_options);
   const subnets = get(vpc, 'subnet_ids');
-  const publiclyAccessible: Fact<boolean> =
+  const publicNetworkAccess: Fact<boolean> =
     vpc instanceof Unknown ? vpc : subnets instanceof Unknown ? subnets : asList(subnets).length === 0;
   const access = domainPolicy(r, ctx.graph);
   return {
@@ -451,7 +453,8 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
     minTls,
     minTlsCeiling: '1.2',
     nodeToNodeEncryption: n2n instanceof Unknown ? n2n : bool(get(n2n, 'enabled'), false),
-    publiclyAccessible,
+    publicNetworkAccess,
+    privateEndpoint: publicNetworkAccess instanceof Unknown ? publicNetworkAccess : !publicNetworkAccess,
     policyAllowsPublic: access.statements.some(allowsPublic) ? true : (access.unresolved ?? false),
   };
 }

@@ -278,7 +278,8 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
     pointInTimeRecovery: backups?.pitr,
     backupRetentionDays: backups?.days,
     deletionProtection: bool(p.deletion_protection, false),
-    publiclyAccessible: bool(p.publicly_accessible, false),
+    publicNetworkAccess: bool(p.publicly_accessible, false),
+    privateEndpoint: true,
     autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
     multiAz: bool(p.multi_az, false),
   };
@@ -319,7 +320,7 @@ export function rdsClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
     pointInTimeRecovery: backups.pitr,
     backupRetentionDays: backups.days,
     deletionProtection: bool(p.deletion_protection, false),
-    publiclyAccessible:
+    publicNetworkAccess:
       aurora === true
         ? undefined
         : aurora instanceof Unknown
@@ -327,6 +328,8 @@ export function rdsClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
           : new Unknown(
               'RDS decides public access of a Multi-AZ DB cluster from the VPC of its subnet group',
             ),
+    // RDS places every instance and cluster endpoint in a VPC (EC2-Classic is retired).
+    privateEndpoint: true,
     autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
     multiAz: clusterMultiAz(r, ctx.graph),
   };
@@ -357,7 +360,8 @@ export function rdsClusterInstanceView(r: Resource, ctx: AdapterContext): DataSt
     };
   return {
     ...base(r, 'database-instance', encryption, classification),
-    publiclyAccessible: bool(p.publicly_accessible, false),
+    publicNetworkAccess: bool(p.publicly_accessible, false),
+    privateEndpoint: true,
     autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
   };
 }

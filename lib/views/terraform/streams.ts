@@ -159,7 +159,9 @@ export function mskClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
     tlsOnly: clientBroker instanceof Unknown ? clientBroker : clientBroker.toUpperCase() === 'TLS',
     nodeToNodeEncryption: inCluster,
     clientAuthentication: mskAuthentication(p),
-    publiclyAccessible: publicType instanceof Unknown ? publicType : publicType.toUpperCase() !== 'DISABLED',
+    publicNetworkAccess: publicType instanceof Unknown ? publicType : publicType.toUpperCase() !== 'DISABLED',
+    // MSK brokers always sit in the cluster's VPC subnets; public access adds addresses beside them.
+    privateEndpoint: true,
   };
 }
 

@@ -33,7 +33,7 @@ export default defineRule({
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
     if (c.level === Classification.PUBLIC) return notApplicable('PUBLIC data may be public');
     const out: CheckResult[] = [];
-    const { publicAccess, policyAllowsPublic, publiclyAccessible } = view;
+    const { publicAccess, policyAllowsPublic, publicNetworkAccess } = view;
     if (publicAccess !== undefined) {
       if (publicAccess instanceof Unknown)
         out.push(
@@ -60,21 +60,21 @@ export default defineRule({
           fail(`\`${view.name}\` is ${c.level} and its resource policy grants access to everyone`, 'policy'),
         );
     }
-    if (publiclyAccessible !== undefined) {
-      if (publiclyAccessible instanceof Unknown)
+    if (publicNetworkAccess !== undefined) {
+      if (publicNetworkAccess instanceof Unknown)
         out.push(
           unknown(
-            `\`${view.name}\`: public accessibility cannot be resolved (${publiclyAccessible.reason})`,
+            `\`${view.name}\`: public accessibility cannot be resolved (${publicNetworkAccess.reason})`,
             'endpoint',
           ),
         );
-      else if (publiclyAccessible)
+      else if (publicNetworkAccess)
         out.push(
           fail(`\`${view.name}\` is ${c.level} and has a public endpoint (PubliclyAccessible)`, 'endpoint'),
         );
     }
     if (out.length > 0) return out;
-    if (publicAccess === undefined && policyAllowsPublic === undefined && publiclyAccessible === undefined)
+    if (publicAccess === undefined && policyAllowsPublic === undefined && publicNetworkAccess === undefined)
       return notApplicable(`${view.storeType} has no public access setting`);
     return pass(`\`${view.name}\` is ${c.level} and grants no public access`);
   },

@@ -28,7 +28,7 @@ export default defineRule({
   appliesTo: ['data-store'],
   check(view) {
     if (OWN_RULE.has(view.storeType)) return notApplicable('relational databases are asserted by BW-DP-009');
-    const pub = view.publiclyAccessible;
+    const pub = view.publicNetworkAccess;
     if (pub === undefined) return notApplicable(`${view.storeType} has no public endpoint setting`);
     if (pub instanceof Unknown)
       return unknown(`\`${view.name}\`: whether it has a public endpoint cannot be resolved (${pub.reason})`);

@@ -27,14 +27,14 @@ export default defineRule({
   check(view) {
     if (view.storeType !== 'database-instance' && view.storeType !== 'database-cluster')
       return notApplicable('not a relational database (BW-DP-027 asserts other stores)');
-    if (view.publiclyAccessible === undefined) {
+    if (view.publicNetworkAccess === undefined) {
       return notApplicable(
         view.storeType === 'database-cluster'
           ? 'Aurora sets public accessibility on each instance of the cluster'
           : 'not a database',
       );
     }
-    const pub = view.publiclyAccessible;
+    const pub = view.publicNetworkAccess;
     if (pub instanceof Unknown)
       return unknown(`\`${view.name}\`: public accessibility cannot be resolved (${pub.reason})`);
     if (pub) return fail(`\`${view.name}\` is publicly accessible (PubliclyAccessible true)`);
