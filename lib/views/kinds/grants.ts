@@ -5,28 +5,53 @@ import type { PolicyStatement } from './identity';
 // Access grants, application clients, Kubernetes clusters
 
 /**
- * A grant of access to one resource, declared as a resource of its own: a Lambda permission (one statement of the
- * function's resource policy); an Azure role assignment fits the same shape. `{ principal, actions, scope, conditions }`.
+ * Who a grant is for: `everyone`; `service`: a cloud service that acts for whichever customer configures it
+ * (confused deputy); `account`: every identity of an account (or subscription); `identity`: one role, user, group
+ * or managed identity.
  */
-export interface AccessGrantView extends ViewBase {
-  readonly kind: 'access-grant';
-  /** What the grant is on: the address of the graph resource, or its identifier as written when outside the graph. */
-  readonly scope: Fact<string>;
-  /** The kind of resource the grant is on. */
-  readonly scopeType: 'function';
-  /** Who is granted, as written: `*`, an account id, an identity ARN, a service (`s3.amazonaws.com`). */
-  readonly principal: Fact<string>;
+export type PrincipalType = 'everyone' | 'service' | 'account' | 'identity';
+
+/**
+ * A grant of access, cloud-neutral: `{ principal, actions, scope, conditions }`. Derived from IAM policies (one
+ * grant per principal and resource of an identity policy's or a resource policy's statement, see `grantsOf` in
+ * `lib/views/common/grants.ts`) and from resources that are grants themselves (a Lambda permission); Azure role
+ * assignments and Key Vault access policies fill the same shape.
+ */
+export interface AccessGrant {
+  /** `deny` grants (IAM `Deny` statements, Azure deny assignments) take precedence over `allow`. */
+  readonly effect: Fact<'allow' | 'deny'>;
   /**
-   * `everyone`; `service`: a cloud service that acts for whichever customer configures it (confused deputy);
-   * `account`: every identity of an account; `identity`: one role or user.
+   * Who is granted: `*`, an account id, an identity ARN, a service (`s3.amazonaws.com`) as written in a resource
+   * policy; the address of the identity (or its name as written) for an identity policy.
    */
-  readonly principalType: Fact<'everyone' | 'service' | 'account' | 'identity'>;
+  readonly principal: Fact<string>;
+  readonly principalType: Fact<PrincipalType>;
+  /** Actions granted, in the provider's grammar (`s3:GetObject`, `lambda:InvokeFunction`, `*`). */
   readonly actions: readonly Fact<string>[];
+  /** Every action but these (IAM `NotAction`, Azure `notActions`); then `actions` is empty. */
+  readonly notActions?: readonly Fact<string>[];
+  /**
+   * What the grant is on: the address of the graph resource whose resource policy it comes from, or the resource as
+   * the statement writes it (an ARN pattern, `*`); an Azure scope (subscription, resource group, resource).
+   */
+  readonly scope: Fact<string>;
+  /** Every resource but these (IAM `NotResource`); then `scope` is `*`. */
+  readonly notScopes?: readonly Fact<string>[];
   /**
    * Conditions the provider evaluates, in IAM grammar: operator -> key -> values (`ArnLike` `aws:SourceArn`,
    * `StringEquals` `aws:SourceAccount`, `lambda:FunctionUrlAuthType`).
    */
   readonly conditions: PolicyStatement['conditions'];
+}
+
+/**
+ * A grant of access to one resource, declared as a resource of its own: a Lambda permission (one statement of the
+ * function's resource policy); an Azure role assignment fits the same shape.
+ */
+export interface AccessGrantView extends ViewBase, AccessGrant {
+  readonly kind: 'access-grant';
+  /** The kind of resource the grant is on. */
+  readonly scopeType: 'function';
 }
 
 /** An application registered with a user directory to sign users in: a Cognito user pool client, an Entra ID app. */
