@@ -1,28 +1,9 @@
 import type { Resource } from '../../graph/resource';
 import { ResourceRef, Unknown, asBool, asString, type Value } from '../../graph/values';
 import type { AccessGrantView, Fact, PolicyStatement } from '../kinds';
+import { principalType } from '../common/grants';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-
-/** A principal as the provider would classify it: everyone, a service, an account, or one identity. */
-function principalType(principal: Fact<string>): AccessGrantView['principalType'] {
-  let p: string;
-  if (principal instanceof Unknown) {
-    // The account and partition of the stack itself (`!Ref AWS::AccountId`, `arn:${AWS::Partition}:iam::...:root`)
-    // tell the kind of principal; any other unresolved part leaves it unknown.
-    const shown = (principal.display ?? '')
-      .replace(/\$\{AWS::AccountId\}/g, '000000000000')
-      .replace(/\$\{AWS::Partition\}/g, 'aws');
-    if (shown === '' || shown.includes('${')) return principal;
-    p = shown;
-  } else p = principal;
-  if (p === '*') return 'everyone';
-  if (/^\d{12}$/.test(p) || /^arn:[^:]+:iam::\d{12}:root$/.test(p)) return 'account';
-  if (/^arn:/.test(p)) return 'identity';
-  // Service principals: `s3.amazonaws.com`, `events.amazonaws.com.cn`, `alexa-appkit.amazon.com`.
-  if (/^[a-z0-9.-]+\.amazon(aws)?\.com(\.cn)?$/i.test(p)) return 'service';
-  return new Unknown(`principal \`${p}\` is neither \`*\`, an account, an ARN nor a service`);
-}
 
 /** The function a permission is on: the address of a function of the graph, or the name or ARN as written. */
 function functionScope(v: Value | undefined, ctx: AdapterContext): Fact<string> {
