@@ -56,7 +56,11 @@ export default defineRule({
     'A password, token or key written into the template is stored in source control, in the synthesized ' +
     'artifacts and in the deployment history, and anyone who can read the function or task configuration can read ' +
     'it. Secrets belong in a secret store, fetched at run time or passed as a reference.',
-  fix: 'Store the value in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name; for ECS use the container `secrets` option instead of `environment`; for CodeBuild use `BuildEnvironmentVariableType.SECRETS_MANAGER` or `PARAMETER_STORE`.',
+  fix: {
+    cdk: 'Store the value in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name; for ECS use the container `secrets` option instead of `environment`; for CodeBuild use `BuildEnvironmentVariableType.SECRETS_MANAGER` or `PARAMETER_STORE`.',
+    terraform:
+      'Keep the value in Secrets Manager or SSM Parameter Store and pass its ARN or name: `aws_lambda_function` `environment.variables` hold the ARN, read at run time; in `aws_ecs_task_definition` `container_definitions` use `secrets` (`valueFrom`) instead of `environment`; in `aws_codebuild_project` give the `environment_variable` `type = "SECRETS_MANAGER"` or `"PARAMETER_STORE"`.',
+  },
   appliesTo: ['function', 'container-task', 'build-project'],
   check(view) {
     const out =

@@ -3,6 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './function-runtime-supported';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 
 function fn(stack: Stack, runtime: lambda.Runtime): void {
   new lambda.Function(stack, 'Fn', {
@@ -11,6 +12,14 @@ function fn(stack: Stack, runtime: lambda.Runtime): void {
     code: lambda.Code.fromInline('exports.handler = async () => ({})'),
   });
 }
+
+const tfFunction = {
+  functionName: 'app',
+  role: 'arn:aws:iam::123456789012:role/app',
+  handler: 'index.handler',
+  runtime: 'nodejs22.x',
+  filename: 'app.zip',
+};
 
 export default defineCases(rule, [
   {
@@ -40,6 +49,34 @@ export default defineCases(rule, [
         code: lambda.DockerImageCode.fromEcr(ecr.Repository.fromRepositoryName(stack, 'Repo', 'app')),
       });
     },
+    target: 'Fn',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: function on nodejs16.x',
+    source: 'cdktf',
+    build: (stack) => void new LambdaFunction(stack, 'Fn', { ...tfFunction, runtime: 'nodejs16.x' }),
+    target: 'Fn',
+    expect: 'fail',
+    message: /`Fn` runs on deprecated runtime `nodejs16.x`/,
+  },
+  {
+    name: 'terraform: function on nodejs22.x',
+    source: 'cdktf',
+    build: (stack) => void new LambdaFunction(stack, 'Fn', tfFunction),
+    target: 'Fn',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: container image function has no runtime to judge',
+    source: 'cdktf',
+    build: (stack) =>
+      void new LambdaFunction(stack, 'Fn', {
+        functionName: 'app',
+        role: 'arn:aws:iam::123456789012:role/app',
+        packageType: 'Image',
+        imageUri: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1',
+      }),
     target: 'Fn',
     expect: 'not_applicable',
   },
