@@ -206,4 +206,12 @@ export default defineCases(rule, [
     target: 'Build',
     expect: 'pass',
   },
+  {
+    name: 'Terraform plan: function environment holds DB_PASSWORD in clear (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.lambda_TFUpgradeTest.aws_lambda_function.lambda',
+    expect: 'fail',
+    message: /environment variable `DB_PASSWORD` holds a plaintext value/,
+  },
 ]);

@@ -133,4 +133,11 @@ export default defineCases(rule, [
     target: 'Lt',
     expect: 'pass',
   },
+  {
+    name: 'Terraform plan: launch configuration naming an instance profile by ARN (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.myapp-asg.aws_launch_configuration.lc',
+    expect: 'pass',
+  },
 ]);

@@ -130,4 +130,11 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Lt` gets a public IP address/,
   },
+  {
+    name: 'Terraform plan: launch configuration with associate_public_ip_address = false (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.myapp-asg.aws_launch_configuration.lc',
+    expect: 'pass',
+  },
 ]);

@@ -80,4 +80,20 @@ export default defineCases(rule, [
     target: 'Fn',
     expect: 'not_applicable',
   },
+  {
+    name: 'Terraform plan: function on python3.7 (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.lambda_TFUpgradeTest.aws_lambda_function.lambda',
+    expect: 'fail',
+    message: /runs on deprecated runtime `python3.7`/,
+  },
+  {
+    name: 'cdk.tf.json: function on nodejs14.x (regula)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/cdktf/regula__aws-lambda-apigw-dynamodb-posts-dev.cdk.tf.json',
+    target: 'aws_lambda_function.posts_api_7D5242CA',
+    expect: 'fail',
+    message: /runs on deprecated runtime `nodejs14.x`/,
+  },
 ]);

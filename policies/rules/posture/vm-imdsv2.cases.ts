@@ -218,4 +218,12 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Lc` allows IMDSv1/,
   },
+  {
+    name: 'Terraform plan: launch configuration without metadata_options (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.myapp-asg.aws_launch_configuration.lc',
+    expect: 'fail',
+    message: /allows IMDSv1 \(`http_tokens` is not `required`\)/,
+  },
 ]);

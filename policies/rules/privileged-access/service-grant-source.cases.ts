@@ -170,4 +170,11 @@ export default defineCases(rule, [
     target: 'FromS3',
     expect: 'pass',
   },
+  {
+    name: 'cdk.tf.json: API Gateway may invoke the function for its own API only (source_arn, regula)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/cdktf/regula__aws-lambda-apigw-dynamodb-posts-dev.cdk.tf.json',
+    target: 'aws_lambda_permission.posts_api_apigw-lambda_02C673B9',
+    expect: 'pass',
+  },
 ]);
