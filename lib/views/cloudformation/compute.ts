@@ -164,7 +164,7 @@ function container(c: Value): ContainerDefinition {
       privileged: u,
       user: u,
       readonlyRootFilesystem: u,
-      environment: {},
+      environment: { [UNRESOLVED_ENVIRONMENT]: u },
       capabilities: u,
     };
   }

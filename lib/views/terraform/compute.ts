@@ -280,19 +280,22 @@ const flag = (v: unknown, what: string): Fact<boolean> =>
       ? v
       : new Unknown(`\`${what}\` is ${JSON.stringify(v)}`);
 
+/** A container whose definition cannot be read: every fact, its environment included, is the Unknown. */
+function unresolvedContainer(name: string, u: Unknown): ContainerDefinition {
+  return {
+    name,
+    privileged: u,
+    user: u,
+    readonlyRootFilesystem: u,
+    environment: { [UNRESOLVED_ENVIRONMENT]: u },
+    capabilities: u,
+  };
+}
+
 /** One container definition of the ECS API's JSON (camelCase, as `container_definitions` holds it). */
 function container(c: unknown, index: number): ContainerDefinition {
-  if (!c || typeof c !== 'object' || Array.isArray(c)) {
-    const u = new Unknown(`container definition ${index} is not an object`);
-    return {
-      name: String(index),
-      privileged: u,
-      user: u,
-      readonlyRootFilesystem: u,
-      environment: {},
-      capabilities: u,
-    };
-  }
+  if (!c || typeof c !== 'object' || Array.isArray(c))
+    return unresolvedContainer(String(index), new Unknown(`container definition ${index} is not an object`));
   const d = c as Record<string, unknown>;
   const caps = (d.linuxParameters as Record<string, unknown> | undefined)?.capabilities as
     Record<string, unknown> | undefined;
@@ -312,18 +315,11 @@ function container(c: unknown, index: number): ContainerDefinition {
  * whose facts are unknown, never an empty task.
  */
 function containers(v: Value | undefined): ContainerDefinition[] {
-  const whole = (u: Unknown): ContainerDefinition[] => [
-    {
-      name: u.toString(),
-      privileged: u,
-      user: u,
-      readonlyRootFilesystem: u,
-      environment: {},
-      capabilities: u,
-    },
-  ];
-  if (v instanceof Unknown)
-    return whole(new Unknown(`container definitions cannot be resolved (${v.reason})`, v.refs, v.display));
+  const whole = (u: Unknown): ContainerDefinition[] => [unresolvedContainer(UNRESOLVED_ENVIRONMENT, u)];
+  if (v instanceof Unknown || v instanceof ResourceRef) {
+    const u = asString(v) as Unknown;
+    return whole(new Unknown(`container definitions cannot be resolved (${u.reason})`, u.refs, u.display));
+  }
   if (typeof v !== 'string')
     return whole(new Unknown(`container definitions are ${show(v)}, not a JSON string`));
   let parsed: unknown;
