@@ -111,4 +111,19 @@ export default defineCases(rule, [
     target: 'Cluster',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: cluster without encryption_config',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.bare',
+    expect: 'fail',
+    message: /provider's key only/,
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster encrypting secrets with a KMS key of the plan',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.good',
+    expect: 'pass',
+  },
 ]);

@@ -88,4 +88,19 @@ export default defineCases(rule, [
     target: 'Build',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: build project without encryption_key',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_codebuild_project.bad',
+    expect: 'fail',
+    message: /AWS managed key/,
+  },
+  {
+    name: 'Terraform 1.11 plan: build project with a KMS key of the plan',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_codebuild_project.good',
+    expect: 'pass',
+  },
 ]);

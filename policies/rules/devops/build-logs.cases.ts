@@ -56,4 +56,19 @@ export default defineCases(rule, [
     target: 'Build',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: build project with CloudWatch Logs disabled',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_codebuild_project.bad',
+    expect: 'fail',
+    message: /turns off every build log destination/,
+  },
+  {
+    name: 'Terraform 1.11 plan: build project on the logging defaults',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_codebuild_project.good',
+    expect: 'pass',
+  },
 ]);

@@ -85,4 +85,19 @@ export default defineCases(rule, [
     target: 'Task',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: container keeping the default capabilities',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.bare',
+    expect: 'fail',
+    message: /does not drop `ALL`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: container dropping ALL',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.good',
+    expect: 'pass',
+  },
 ]);

@@ -74,4 +74,19 @@ export default defineCases(rule, [
     target: 'Task',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: container without user',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.bare',
+    expect: 'fail',
+    message: /sets no user/,
+  },
+  {
+    name: 'Terraform 1.11 plan: container running as 1000',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.good',
+    expect: 'pass',
+  },
 ]);

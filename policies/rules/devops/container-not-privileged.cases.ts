@@ -76,4 +76,27 @@ export default defineCases(rule, [
     expect: 'unknown',
     message: /not valid JSON/,
   },
+  {
+    name: 'Terraform 1.11 plan: container definitions with privileged',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.bad',
+    expect: 'fail',
+    message: /container `app` runs privileged/,
+  },
+  {
+    name: 'Terraform 1.11 plan: container definitions without privileged',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.good',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: container definitions known only after apply',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.pending',
+    expect: 'unknown',
+    message: /container definitions cannot be resolved/,
+  },
 ]);

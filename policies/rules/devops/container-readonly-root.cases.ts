@@ -62,4 +62,19 @@ export default defineCases(rule, [
     target: 'Task',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: container with a writable root filesystem',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.bare',
+    expect: 'fail',
+    message: /writable root filesystem/,
+  },
+  {
+    name: 'Terraform 1.11 plan: container with readonlyRootFilesystem',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.good',
+    expect: 'pass',
+  },
 ]);

@@ -68,4 +68,19 @@ export default defineCases(rule, [
     target: 'Task',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: task with network_mode host',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.bad',
+    expect: 'fail',
+    message: /`network_mode = "host"`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: task with network_mode awsvpc',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.good',
+    expect: 'pass',
+  },
 ]);

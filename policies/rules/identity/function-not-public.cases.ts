@@ -112,4 +112,19 @@ export default defineCases(rule, [
     target: 'Org',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: permission for principal * on a function named by ARN',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.everyone',
+    expect: 'fail',
+    message: /lets everyone \(`\*`\) call `lambda:InvokeFunction` on `aws_lambda_function.bad`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: permission for a service, not everyone',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.good',
+    expect: 'not_applicable',
+  },
 ]);

@@ -89,4 +89,19 @@ export default defineCases(rule, [
     target: 'Fn',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: function URL with authorization_type NONE',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_function.bad',
+    expect: 'fail',
+    message: /public function URL `aws_lambda_function_url.bad`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: function URL with authorization_type AWS_IAM',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_function.good',
+    expect: 'pass',
+  },
 ]);

@@ -140,4 +140,19 @@ export default defineCases(rule, [
     target: 'module.myapp-asg.aws_launch_configuration.lc',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: instance without iam_instance_profile',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.bare',
+    expect: 'fail',
+    message: /has no instance profile/,
+  },
+  {
+    name: 'Terraform 1.11 plan: instance taking the profile of its launch template',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.from_template',
+    expect: 'pass',
+  },
 ]);

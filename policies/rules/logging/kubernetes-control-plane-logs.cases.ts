@@ -100,4 +100,19 @@ export default defineCases(rule, [
     target: 'Cluster',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: cluster without enabled_cluster_log_types',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.bare',
+    expect: 'fail',
+    message: /\(none enabled\)/,
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster delivering api, audit and authenticator',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.good',
+    expect: 'pass',
+  },
 ]);

@@ -73,4 +73,19 @@ export default defineCases(rule, [
     target: 'Fn',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: confidential function without vpc_config',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_function.bad',
+    expect: 'fail',
+    message: /runs outside any VPC/,
+  },
+  {
+    name: 'Terraform 1.11 plan: confidential function in a private subnet',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_function.good',
+    expect: 'pass',
+  },
 ]);

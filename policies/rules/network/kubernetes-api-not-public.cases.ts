@@ -134,4 +134,19 @@ export default defineCases(rule, [
     target: 'Cluster',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: cluster on the defaults (public_access_cidrs computed at apply)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.bare',
+    expect: 'fail',
+    message: /`0.0.0.0\/0`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster with a private endpoint only',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.good',
+    expect: 'pass',
+  },
 ]);

@@ -96,4 +96,19 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /runs on deprecated runtime `nodejs14.x`/,
   },
+  {
+    name: 'Terraform 1.11 plan: function on nodejs16.x',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_function.bad',
+    expect: 'fail',
+    message: /deprecated runtime `nodejs16.x`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: function on nodejs22.x',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_function.good',
+    expect: 'pass',
+  },
 ]);

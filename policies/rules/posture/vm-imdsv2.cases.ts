@@ -226,4 +226,26 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /allows IMDSv1 \(`http_tokens` is not `required`\)/,
   },
+  {
+    name: 'Terraform 1.11 plan: instance without metadata_options (computed at apply)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.bare',
+    expect: 'fail',
+    message: /allows IMDSv1/,
+  },
+  {
+    name: 'Terraform 1.11 plan: instance with http_tokens required',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.good',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: instance taking http_tokens required from its launch template',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.from_template',
+    expect: 'pass',
+  },
 ]);

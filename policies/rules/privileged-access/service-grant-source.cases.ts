@@ -177,4 +177,19 @@ export default defineCases(rule, [
     target: 'aws_lambda_permission.posts_api_apigw-lambda_02C673B9',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: S3 permission without source_arn',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.bad',
+    expect: 'fail',
+    message: /for any account/,
+  },
+  {
+    name: 'Terraform 1.11 plan: S3 permission with source_arn and source_account',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.good',
+    expect: 'pass',
+  },
 ]);
