@@ -55,7 +55,7 @@ export default defineCases(rule, [
     },
     target: 'Build',
     expect: 'fail',
-    message: '`Build` writes artifacts unencrypted (`EncryptionDisabled` is true)',
+    message: '`Build` writes artifacts unencrypted (artifact encryption is disabled)',
   },
   {
     name: 'terraform: build project on the AWS managed key',
@@ -76,7 +76,7 @@ export default defineCases(rule, [
       }),
     target: 'Build',
     expect: 'fail',
-    message: /`Build` writes artifacts unencrypted \(`encryption_disabled` is true\)/,
+    message: /`Build` writes artifacts unencrypted \(artifact encryption is disabled\)/,
   },
   {
     name: 'terraform: build project with a customer-managed encryption_key',

@@ -1,5 +1,4 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { frontEndOf } from '../../../lib/engine/fix';
 import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
@@ -24,9 +23,7 @@ export default defineRule({
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: the artifact key cannot be resolved (${at.reason})`);
     if (at === 'none')
-      return fail(
-        `\`${view.name}\` writes artifacts unencrypted (\`${frontEndOf(view.resource) === 'terraform' ? 'encryption_disabled' : 'EncryptionDisabled'}\` is true)`,
-      );
+      return fail(`\`${view.name}\` writes artifacts unencrypted (artifact encryption is disabled)`);
     if (at === 'customer-key' || at === 'double')
       return pass(`\`${view.name}\` encrypts artifacts with a customer-managed key`);
     return fail(`\`${view.name}\` encrypts artifacts with the AWS managed key, not a customer-managed key`);

@@ -81,7 +81,7 @@ export default defineCases(rule, [
       }),
     target: 'Vm',
     expect: 'fail',
-    message: /`Vm` gets a public IP address \(public subnet or `associate_public_ip_address`\)/,
+    message: /`Vm` gets a public IP address \(a public subnet, or a public IP address requested for it\)/,
   },
   {
     name: 'terraform: instance in a subnet that maps public IPs on launch',

@@ -1,5 +1,4 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { frontEndOf } from '../../../lib/engine/fix';
 import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
@@ -26,7 +25,7 @@ export default defineRule({
       return unknown(`\`${view.name}\`: whether it gets a public IP cannot be resolved (${ip.reason})`);
     return ip
       ? fail(
-          `\`${view.name}\` gets a public IP address (public subnet or \`${frontEndOf(view.resource) === 'terraform' ? 'associate_public_ip_address' : 'AssociatePublicIpAddress'}\`)`,
+          `\`${view.name}\` gets a public IP address (a public subnet, or a public IP address requested for it)`,
         )
       : pass(`\`${view.name}\` gets no public IP address`);
   },

@@ -154,7 +154,7 @@ export default defineCases(rule, [
     build: (stack) => void new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro' }),
     target: 'Vm',
     expect: 'fail',
-    message: /`Vm` allows IMDSv1 \(`http_tokens` is not `required`\)/,
+    message: /`Vm` allows IMDSv1 \(IMDSv2 session tokens are not required\)/,
   },
   {
     name: 'terraform: instance with http_tokens required',
@@ -224,7 +224,7 @@ export default defineCases(rule, [
     file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
     target: 'module.myapp-asg.aws_launch_configuration.lc',
     expect: 'fail',
-    message: /allows IMDSv1 \(`http_tokens` is not `required`\)/,
+    message: /allows IMDSv1 \(IMDSv2 session tokens are not required\)/,
   },
   {
     name: 'Terraform 1.11 plan: instance without metadata_options (computed at apply)',

@@ -1,5 +1,4 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { frontEndOf } from '../../../lib/engine/fix';
 import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
@@ -26,8 +25,6 @@ export default defineRule({
       return unknown(`\`${view.name}\`: whether IMDSv2 is required cannot be resolved (${v2.reason})`);
     return v2
       ? pass(`\`${view.name}\` requires IMDSv2`)
-      : fail(
-          `\`${view.name}\` allows IMDSv1 (\`${frontEndOf(view.resource) === 'terraform' ? 'http_tokens' : 'HttpTokens'}\` is not \`required\`)`,
-        );
+      : fail(`\`${view.name}\` allows IMDSv1 (IMDSv2 session tokens are not required)`);
   },
 });
