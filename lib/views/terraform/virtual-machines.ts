@@ -166,7 +166,9 @@ function launchTemplateOf(
   const b = blocks(spec)[0];
   if (b === undefined) return undefined;
   if (b instanceof Unknown) return b;
-  const named = get(b, 'id') ?? get(b, 'name');
+  // A plan computes the argument not written (`id` when the template is named by `name`): read the one set.
+  const id = get(b, 'id');
+  const named = unset(id) ? get(b, 'name') : id;
   const t = graph.target(named, holder, 'aws_launch_template');
   if (t) return t;
   return new Unknown(`launch template ${show(named)} is not declared in the configuration`);

@@ -248,4 +248,12 @@ export default defineCases(rule, [
     target: 'aws_instance.from_template',
     expect: 'pass',
   },
+  {
+    name: 'Terraform 1.11 plan: instance naming its launch template by name (the id is computed at apply) takes its missing metadata options',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.from_named_template',
+    expect: 'fail',
+    message: /allows IMDSv1/,
+  },
 ]);
