@@ -1,5 +1,6 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { UNRESOLVED_ENVIRONMENT } from '../../../lib/views/common/compute';
 import type { Fact } from '../../../lib/views/kinds';
 
 /** Names that announce a credential. */
@@ -8,11 +9,6 @@ const SECRET_NAME = /(secret|password|passwd|token|api[_-]?key|private[_-]?key)/
 const POINTER_NAME = /[_-]?(arn|name|id|path|param|parameter|ref|header|url|table|bucket|queue|topic)$/i;
 /** Values that are not credentials even under a credential's name. */
 const NOT_A_SECRET = /^(arn:|\{\{resolve:|$)/;
-/**
- * The environment key under which an adapter records an environment it could not resolve as a
- * whole (see the CloudFormation compute adapter).
- */
-const UNRESOLVED_ENVIRONMENT = '*';
 
 function checkEnvironment(
   owner: string,
