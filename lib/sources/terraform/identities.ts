@@ -40,6 +40,8 @@ const IDENTITY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_elasticsearch_domain: ['domain_name', 'arn'],
   aws_redshift_parameter_group: ['name', 'arn'],
   aws_docdb_cluster_parameter_group: ['name', 'arn'],
+  aws_launch_template: ['name', 'id', 'arn'],
+  aws_network_interface: ['id', 'arn'],
 };
 
 /**

@@ -21,15 +21,10 @@ import type {
   VirtualMachineView,
 } from '../kinds';
 import { classificationOf } from '../common/classification';
+import { UNRESOLVED_ENVIRONMENT, imageRequiresImdsV2 } from '../common/compute';
 import { keyReference, kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-
-/**
- * Key under which an environment that cannot be resolved as a whole (an `Fn::If` between two maps)
- * is recorded, so rules meet the Unknown instead of an empty environment.
- */
-export const UNRESOLVED_ENVIRONMENT = '*';
 
 function variables(v: Value | undefined): Record<string, Fact<string>> {
   if (v instanceof Unknown) return { [UNRESOLVED_ENVIRONMENT]: v };
@@ -169,7 +164,7 @@ function container(c: Value): ContainerDefinition {
       privileged: u,
       user: u,
       readonlyRootFilesystem: u,
-      environment: {},
+      environment: { [UNRESOLVED_ENVIRONMENT]: u },
       capabilities: u,
     };
   }
@@ -211,25 +206,6 @@ function imdsFrom(options: Value | undefined): Fact<boolean> | undefined {
   if (tokens instanceof Unknown) return tokens;
   if (tokens === undefined) return undefined;
   return tokens === 'required';
-}
-
-/**
- * Amazon Linux 2023 images, named through the SSM public parameters AWS keeps for them
- * (`/aws/service/ami-amazon-linux-latest/al2023-ami-...`): the path itself, a
- * `{{resolve:ssm:...}}` dynamic reference to it, or an unresolved value whose display is one.
- */
-const AL2023_IMAGE =
-  /^(?:\{\{resolve:ssm:)?\/aws\/service\/ami-amazon-linux-latest\/al2023-[^\s{}]*(?:\}\})?$/;
-
-/**
- * Whether the image launched requires IMDSv2 by default: Amazon Linux 2023 images carry
- * `imds-support v2.0`, so instances launched from them get `HttpTokens: required` unless their
- * metadata options (or the account default) say otherwise. Undefined for any other image.
- */
-function imageRequiresImdsV2(imageId: Value | undefined): true | undefined {
-  const text =
-    typeof imageId === 'string' ? imageId : imageId instanceof Unknown ? imageId.display : undefined;
-  return text !== undefined && AL2023_IMAGE.test(text.trim()) ? true : undefined;
 }
 
 /**

@@ -44,14 +44,14 @@ export function narrowingCondition(
 /**
  * A principal as the provider classifies it: everyone, a service, an account, or one identity. An unresolved
  * principal whose rendering only lacks the deploying account or partition (`${AWS::AccountId}`,
- * `arn:${AWS::Partition}:iam::...:root`) is still classified; any other unresolved part leaves it unknown.
+ * `arn:${AWS::Partition}:iam::...:root`; Terraform `data.aws_caller_identity.<name>.account_id`, `data.aws_partition.<name>.partition`) is still classified; any other unresolved part leaves it unknown.
  */
 export function classifyPrincipal(principal: Fact<string>): Fact<PrincipalType> {
   let p: string;
   if (principal instanceof Unknown) {
     const shown = (principal.display ?? '')
-      .replace(/\$\{AWS::AccountId\}/g, '000000000000')
-      .replace(/\$\{AWS::Partition\}/g, 'aws');
+      .replace(/\$\{AWS::AccountId\}|\$\{data\.aws_caller_identity\.[^.}]+\.account_id\}/g, '000000000000')
+      .replace(/\$\{AWS::Partition\}|\$\{data\.aws_partition\.[^.}]+\.partition\}/g, 'aws');
     if (shown === '' || shown.includes('${')) return principal;
     p = shown;
   } else p = principal;

@@ -1,4 +1,5 @@
 import { AdapterRegistry } from '../registry';
+import { registerCompute } from './compute';
 import { registerContainerRegistry } from './container-registry';
 import { registerTerraformDataServices } from './data-services';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
@@ -6,6 +7,7 @@ import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
 import { registerStorageKeys } from './storage-keys';
 import { registerTerraformStores } from './stores';
+import { registerVirtualMachines } from './virtual-machines';
 
 /**
  * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
@@ -21,5 +23,7 @@ export function terraformAdapters(): AdapterRegistry {
   registerTerraformStores(registry);
   registerTerraformDataServices(registry);
   registerContainerRegistry(registry);
+  registerCompute(registry);
+  registerVirtualMachines(registry);
   return registry;
 }

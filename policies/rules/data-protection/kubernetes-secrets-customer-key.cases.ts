@@ -4,6 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './kubernetes-secrets-customer-key';
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 
 /**
  * An EKS cluster (L1) with secrets encrypted under a rotating key, a private API endpoint, and API, audit and
@@ -36,6 +38,12 @@ export function cluster(
     }),
   );
 }
+
+const tfCluster = {
+  name: 'platform',
+  roleArn: 'arn:aws:iam::123456789012:role/eks',
+  vpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] },
+};
 
 export default defineCases(rule, [
   {
@@ -80,6 +88,42 @@ export default defineCases(rule, [
         ],
       })),
     target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: cluster without encryption_config',
+    source: 'cdktf',
+    build: (stack) => void new EksCluster(stack, 'Cluster', tfCluster),
+    target: 'Cluster',
+    expect: 'fail',
+    message: /`Cluster` encrypts Kubernetes secrets with the provider's key only/,
+  },
+  {
+    name: 'terraform: secrets encrypted with a customer key',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true });
+      new EksCluster(stack, 'Cluster', {
+        ...tfCluster,
+        encryptionConfig: { resources: ['secrets'], provider: { keyArn: key.arn } },
+      });
+    },
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster without encryption_config',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.bare',
+    expect: 'fail',
+    message: /provider's key only/,
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster encrypting secrets with a KMS key of the plan',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.good',
     expect: 'pass',
   },
 ]);

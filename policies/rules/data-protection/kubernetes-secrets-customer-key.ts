@@ -13,7 +13,11 @@ export default defineRule({
     '1.28, disk encryption of etcd before): the customer cannot restrict, audit or revoke their decryption. A KMS ' +
     'key in `EncryptionConfig` for `secrets` puts decryption under a key policy and in CloudTrail (AWS Config rule ' +
     '`eks-cluster-secrets-encrypted`).',
-  fix: 'Pass `secretsEncryptionKey: key` to the CDK cluster, or add `EncryptionConfig: [{ Provider: { KeyArn }, Resources: [secrets] }]` to `AWS::EKS::Cluster`, with a rotating KMS key.',
+  fix: {
+    cdk: 'Pass `secretsEncryptionKey: key` to the CDK cluster, or add `EncryptionConfig: [{ Provider: { KeyArn }, Resources: [secrets] }]` to `AWS::EKS::Cluster`, with a rotating KMS key.',
+    terraform:
+      'Add `encryption_config { resources = ["secrets"]; provider { key_arn = aws_kms_key.<name>.arn } }` to `aws_eks_cluster`, with a rotating `aws_kms_key`.',
+  },
   appliesTo: ['kubernetes-cluster'],
   check(view) {
     const at = view.secretsEncryption.atRest;

@@ -12,14 +12,18 @@ export default defineRule({
     'ships it. CodeBuild encrypts them with the AWS managed `aws/s3` key by default, which every principal with S3 ' +
     'access to the bucket can use. A customer-managed key puts reading and writing artifacts behind a key policy ' +
     'the pipeline owns.',
-  fix: "Set `encryptionKey` on the `codebuild.Project` (and the pipeline's artifact bucket) to a customer-managed KMS key.",
+  fix: {
+    cdk: "Set `encryptionKey` on the `codebuild.Project` (and the pipeline's artifact bucket) to a customer-managed KMS key.",
+    terraform:
+      'Set `encryption_key` on `aws_codebuild_project` to a customer-managed `aws_kms_key`, and leave `encryption_disabled` unset on its artifacts.',
+  },
   appliesTo: ['build-project'],
   check(view) {
     const at = view.encryption.atRest;
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: the artifact key cannot be resolved (${at.reason})`);
     if (at === 'none')
-      return fail(`\`${view.name}\` writes artifacts unencrypted (\`EncryptionDisabled\` is true)`);
+      return fail(`\`${view.name}\` writes artifacts unencrypted (artifact encryption is disabled)`);
     if (at === 'customer-key' || at === 'double')
       return pass(`\`${view.name}\` encrypts artifacts with a customer-managed key`);
     return fail(`\`${view.name}\` encrypts artifacts with the AWS managed key, not a customer-managed key`);

@@ -11,7 +11,11 @@ export default defineRule({
     'Build logs are the record of what a pipeline fetched, ran and produced: the evidence for tracing a poisoned ' +
     'dependency or a tampered build step back to the run that shipped it. A project with both CloudWatch Logs ' +
     'and S3 logs disabled keeps none.',
-  fix: 'Leave CloudWatch Logs on for the project (the default), or send logs to S3 (`logging: { cloudWatch: { logGroup } }` / `{ s3: { bucket } }`).',
+  fix: {
+    cdk: 'Leave CloudWatch Logs on for the project (the default), or send logs to S3 (`logging: { cloudWatch: { logGroup } }` / `{ s3: { bucket } }`).',
+    terraform:
+      'Leave `logs_config.cloudwatch_logs` on for `aws_codebuild_project` (the default), or add `logs_config { s3_logs { status = "ENABLED", location = ... } }`.',
+  },
   appliesTo: ['build-project'],
   check(view) {
     const l = view.logging;

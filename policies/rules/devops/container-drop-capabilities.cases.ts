@@ -2,6 +2,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './container-drop-capabilities';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
+import type { Construct } from 'constructs';
 
 const image = () => ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx');
 
@@ -13,6 +15,20 @@ function task(stack: Stack, configure: (p: ecs.LinuxParameters) => void): void {
     linuxParameters: params,
   });
 }
+
+/** An ECS task definition whose `container_definitions` is the JSON of `containers`. */
+const tfTask = (
+  stack: Construct,
+  containers: object[],
+  extra: { networkMode?: string; pidMode?: string } = {},
+) =>
+  new EcsTaskDefinition(stack, 'Task', {
+    family: 'app',
+    containerDefinitions: JSON.stringify(
+      containers.map((c) => ({ name: 'app', image: 'app:1', essential: true, ...c })),
+    ),
+    ...extra,
+  });
 
 export default defineCases(rule, [
   {
@@ -44,5 +60,44 @@ export default defineCases(rule, [
     target: 'Task',
     expect: 'fail',
     message: '`Task` container `App` adds `SYS_ADMIN`',
+  },
+  {
+    name: 'terraform: container adds SYS_ADMIN',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTask(stack, [{ linuxParameters: { capabilities: { add: ['SYS_ADMIN'], drop: ['ALL'] } } }]),
+    target: 'Task',
+    expect: 'fail',
+    message: /`Task` container `app` adds `SYS_ADMIN`/,
+  },
+  {
+    name: 'terraform: container keeps the default capabilities',
+    source: 'cdktf',
+    build: (stack) => void tfTask(stack, [{}]),
+    target: 'Task',
+    expect: 'fail',
+    message: /does not drop `ALL`/,
+  },
+  {
+    name: 'terraform: container drops ALL',
+    source: 'cdktf',
+    build: (stack) => void tfTask(stack, [{ linuxParameters: { capabilities: { drop: ['ALL'] } } }]),
+    target: 'Task',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: container keeping the default capabilities',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.bare',
+    expect: 'fail',
+    message: /does not drop `ALL`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: container dropping ALL',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_ecs_task_definition.good',
+    expect: 'pass',
   },
 ]);

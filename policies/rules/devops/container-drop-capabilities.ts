@@ -24,7 +24,11 @@ export default defineRule({
     'that most services never use and exploits do: `NET_RAW` spoofs packets on the task network, `SETUID` and ' +
     '`DAC_OVERRIDE` help escalate inside the container. Dropping `ALL` and adding back only what the process needs ' +
     'shrinks what a compromised container can do; adding `SYS_ADMIN`-class capabilities undoes isolation.',
-  fix: 'Give each container `linuxParameters` that drop `Capability.ALL` and add back only what it needs (`linuxParameters.dropCapabilities(ecs.Capability.ALL)`).',
+  fix: {
+    cdk: 'Give each container `linuxParameters` that drop `Capability.ALL` and add back only what it needs (`linuxParameters.dropCapabilities(ecs.Capability.ALL)`).',
+    terraform:
+      'In the `container_definitions` of `aws_ecs_task_definition`, give each container `"linuxParameters": { "capabilities": { "drop": ["ALL"] } }` and add back only what it needs.',
+  },
   appliesTo: ['container-task'],
   check(view) {
     const out: CheckResult[] = view.containers.map((c) => {

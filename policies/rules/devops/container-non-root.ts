@@ -14,7 +14,11 @@ export default defineRule({
     'Most images default to root. A process running as root in the container owns the container filesystem and is ' +
     'one kernel or runtime flaw away from root on the host; the task definition is where the user is pinned, ' +
     'whatever the image says.',
-  fix: 'Set `user` on the container to a non-root UID (e.g. `user: "1000"`) and make the image work under it.',
+  fix: {
+    cdk: 'Set `user` on the container to a non-root UID (e.g. `user: "1000"`) and make the image work under it.',
+    terraform:
+      'In the `container_definitions` of `aws_ecs_task_definition`, set `"user"` to a non-root UID (`"1000"`) on each container.',
+  },
   appliesTo: ['container-task'],
   check(view) {
     const out: CheckResult[] = view.containers.map((c) => {

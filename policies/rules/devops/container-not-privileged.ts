@@ -10,7 +10,11 @@ export default defineRule({
   rationale:
     'A privileged container gets every Linux capability and the host devices: code running in it can load kernel ' +
     'modules, read other containers and take over the host, so one compromised image compromises the instance.',
-  fix: 'Remove `privileged: true`; grant the single Linux capability the container needs through `linuxParameters` instead.',
+  fix: {
+    cdk: 'Remove `privileged: true`; grant the single Linux capability the container needs through `linuxParameters` instead.',
+    terraform:
+      'In the `container_definitions` of `aws_ecs_task_definition`, remove `"privileged": true`; add the single capability the container needs under `linuxParameters.capabilities.add`.',
+  },
   appliesTo: ['container-task'],
   check(view) {
     const out: CheckResult[] = view.containers.map((c) => {

@@ -10,7 +10,11 @@ export default defineRule({
   rationale:
     'A writable root filesystem lets an intruder drop tools, alter binaries and persist in the running container. ' +
     'Read-only root keeps the container identical to the scanned image; scratch space goes to explicit volumes.',
-  fix: 'Set `readonlyRootFilesystem: true` on the container and mount a volume (or a tmpfs on EC2) for the paths it writes.',
+  fix: {
+    cdk: 'Set `readonlyRootFilesystem: true` on the container and mount a volume (or a tmpfs on EC2) for the paths it writes.',
+    terraform:
+      'In the `container_definitions` of `aws_ecs_task_definition`, set `"readonlyRootFilesystem": true` and mount a volume for the paths the container writes.',
+  },
   appliesTo: ['container-task'],
   check(view) {
     const out: CheckResult[] = view.containers.map((c) => {

@@ -1,4 +1,5 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { frontEndOf } from '../../../lib/engine/fix';
 import { Unknown } from '../../../lib/graph/values';
 import type { Fact } from '../../../lib/views/kinds';
 
@@ -13,20 +14,32 @@ export default defineRule({
     "host's interfaces (and reaches the instance metadata service and every local port) outside any task security " +
     'group; with `PidMode: host` it sees and can signal or trace every process on the instance; with `IpcMode: host` ' +
     "it shares the host's shared memory. One compromised container then reaches the host and its neighbours.",
-  fix: 'Use `NetworkMode.AWS_VPC` (each task its own interface and security group), and leave `pidMode` and `ipcMode` unset or `task`.',
+  fix: {
+    cdk: 'Use `NetworkMode.AWS_VPC` (each task its own interface and security group), and leave `pidMode` and `ipcMode` unset or `task`.',
+    terraform:
+      'On `aws_ecs_task_definition` use `network_mode = "awsvpc"`, and leave `pid_mode` and `ipc_mode` unset or `"task"`.',
+  },
   appliesTo: ['container-task'],
   check(view) {
-    const modes: [string, Fact<string> | undefined][] = [
-      ['NetworkMode', view.networkMode],
-      ['PidMode', view.pidMode],
-      ['IpcMode', view.ipcMode],
+    const terraform = frontEndOf(view.resource) === 'terraform';
+    // Finding ids keep the CloudFormation names; messages name the argument of the front end.
+    const modes: [string, string, Fact<string> | undefined][] = [
+      ['NetworkMode', 'network_mode', view.networkMode],
+      ['PidMode', 'pid_mode', view.pidMode],
+      ['IpcMode', 'ipc_mode', view.ipcMode],
     ];
     const out: CheckResult[] = [];
-    for (const [name, mode] of modes) {
+    for (const [name, argument, mode] of modes) {
+      const written = terraform ? `${argument} = "host"` : `${name}: host`;
       if (mode instanceof Unknown)
-        out.push(unknown(`\`${view.name}\`: \`${name}\` cannot be resolved (${mode.reason})`, name));
+        out.push(
+          unknown(
+            `\`${view.name}\`: \`${terraform ? argument : name}\` cannot be resolved (${mode.reason})`,
+            name,
+          ),
+        );
       else if (mode === 'host')
-        out.push(fail(`\`${view.name}\` shares the host's namespace (\`${name}: host\`)`, name));
+        out.push(fail(`\`${view.name}\` shares the host's namespace (\`${written}\`)`, name));
     }
     return out.length ? out : [pass(`\`${view.name}\` keeps its own network, process and IPC namespaces`)];
   },

@@ -3,6 +3,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './function-not-public';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 
 function fn(stack: Stack): lambda.Function {
   return new lambda.Function(stack, 'Fn', {
@@ -11,6 +13,14 @@ function fn(stack: Stack): lambda.Function {
     code: lambda.Code.fromInline('exports.handler = async () => ({})'),
   });
 }
+
+const tfFunction = {
+  functionName: 'app',
+  role: 'arn:aws:iam::123456789012:role/app',
+  handler: 'index.handler',
+  runtime: 'nodejs22.x',
+  filename: 'app.zip',
+};
 
 export default defineCases(rule, [
   {
@@ -71,5 +81,50 @@ export default defineCases(rule, [
     target: 'Open',
     expect: 'fail',
     message: '`Open` lets everyone (`*`) call `lambda:*` on `Fn`',
+  },
+  {
+    name: 'terraform: permission lets everyone (`*`) invoke the function',
+    source: 'cdktf',
+    build: (stack) => {
+      const fn = new LambdaFunction(stack, 'Fn', tfFunction);
+      new LambdaPermission(stack, 'Open', {
+        action: 'lambda:InvokeFunction',
+        functionName: fn.functionName,
+        principal: '*',
+      });
+    },
+    target: 'Open',
+    expect: 'fail',
+    message: /`Open` lets everyone \(`\*`\) call `lambda:InvokeFunction` on `Fn`/,
+  },
+  {
+    name: 'terraform: `*` limited to one organization with principal_org_id',
+    source: 'cdktf',
+    build: (stack) => {
+      const fn = new LambdaFunction(stack, 'Fn', tfFunction);
+      new LambdaPermission(stack, 'Org', {
+        action: 'lambda:InvokeFunction',
+        functionName: fn.functionName,
+        principal: '*',
+        principalOrgId: 'o-a1b2c3d4e5',
+      });
+    },
+    target: 'Org',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: permission for principal * on a function named by ARN',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.everyone',
+    expect: 'fail',
+    message: /lets everyone \(`\*`\) call `lambda:InvokeFunction` on `aws_lambda_function.bad`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: permission for a service, not everyone',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.good',
+    expect: 'not_applicable',
   },
 ]);

@@ -27,7 +27,11 @@ export default defineRule({
     'any AWS principal of any account invoke the function with its role; with `lambda:FunctionUrlAuthType` `NONE` it ' +
     'makes the function URL a public, unauthenticated endpoint. Either bypasses the identity controls in front of ' +
     'everything the function can reach.',
-  fix: 'Grant the callers that need the function (an account, a role, a service with `sourceArn`), or restrict `*` with `aws:PrincipalOrgID` (CDK `fn.grantInvoke(principal)`, `fn.addPermission(id, { principal, organizationId })`); serve public traffic through API Gateway or CloudFront with authentication.',
+  fix: {
+    cdk: 'Grant the callers that need the function (an account, a role, a service with `sourceArn`), or restrict `*` with `aws:PrincipalOrgID` (CDK `fn.grantInvoke(principal)`, `fn.addPermission(id, { principal, organizationId })`); serve public traffic through API Gateway or CloudFront with authentication.',
+    terraform:
+      'On `aws_lambda_permission`, name the caller in `principal` (an account, a role ARN, a service with `source_arn`), or limit `principal = "*"` with `principal_org_id`; serve public traffic through API Gateway or CloudFront with authentication.',
+  },
   appliesTo: ['access-grant'],
   check(view, ctx) {
     const on =

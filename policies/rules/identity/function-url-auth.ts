@@ -11,7 +11,11 @@ export default defineRule({
     'A function URL with auth type `NONE` is a public HTTPS endpoint: anyone who finds the URL invokes the function ' +
     'with its role, bypassing every identity control. `AWS_IAM` requires signed requests from principals the ' +
     "function's resource policy admits (a CloudFront origin access control can sign for public sites).",
-  fix: 'Use `authType: FunctionUrlAuthType.AWS_IAM`, and put public traffic behind CloudFront with a Lambda origin access control or behind API Gateway with an authorizer.',
+  fix: {
+    cdk: 'Use `authType: FunctionUrlAuthType.AWS_IAM`, and put public traffic behind CloudFront with a Lambda origin access control or behind API Gateway with an authorizer.',
+    terraform:
+      'Set `authorization_type = "AWS_IAM"` on `aws_lambda_function_url`, and serve public traffic through CloudFront with a Lambda origin access control (`aws_cloudfront_origin_access_control`, `origin_access_control_origin_type = "lambda"`) or through API Gateway with an authorizer.',
+  },
   appliesTo: ['function'],
   check(view) {
     const urls = view.urls ?? [];

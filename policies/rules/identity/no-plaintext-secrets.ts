@@ -1,5 +1,6 @@
 import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { UNRESOLVED_ENVIRONMENT } from '../../../lib/views/common/compute';
 import type { Fact } from '../../../lib/views/kinds';
 
 /** Names that announce a credential. */
@@ -8,11 +9,6 @@ const SECRET_NAME = /(secret|password|passwd|token|api[_-]?key|private[_-]?key)/
 const POINTER_NAME = /[_-]?(arn|name|id|path|param|parameter|ref|header|url|table|bucket|queue|topic)$/i;
 /** Values that are not credentials even under a credential's name. */
 const NOT_A_SECRET = /^(arn:|\{\{resolve:|$)/;
-/**
- * The environment key under which an adapter records an environment it could not resolve as a
- * whole (see the CloudFormation compute adapter).
- */
-const UNRESOLVED_ENVIRONMENT = '*';
 
 function checkEnvironment(
   owner: string,
@@ -56,7 +52,11 @@ export default defineRule({
     'A password, token or key written into the template is stored in source control, in the synthesized ' +
     'artifacts and in the deployment history, and anyone who can read the function or task configuration can read ' +
     'it. Secrets belong in a secret store, fetched at run time or passed as a reference.',
-  fix: 'Store the value in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name; for ECS use the container `secrets` option instead of `environment`; for CodeBuild use `BuildEnvironmentVariableType.SECRETS_MANAGER` or `PARAMETER_STORE`.',
+  fix: {
+    cdk: 'Store the value in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or name; for ECS use the container `secrets` option instead of `environment`; for CodeBuild use `BuildEnvironmentVariableType.SECRETS_MANAGER` or `PARAMETER_STORE`.',
+    terraform:
+      'Keep the value in Secrets Manager or SSM Parameter Store and pass its ARN or name: `aws_lambda_function` `environment.variables` hold the ARN, read at run time; in `aws_ecs_task_definition` `container_definitions` use `secrets` (`valueFrom`) instead of `environment`; in `aws_codebuild_project` give the `environment_variable` `type = "SECRETS_MANAGER"` or `"PARAMETER_STORE"`.',
+  },
   appliesTo: ['function', 'container-task', 'build-project'],
   check(view) {
     const out =

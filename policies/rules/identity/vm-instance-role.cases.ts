@@ -4,6 +4,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vm-instance-role';
+import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 
 /** An EKS managed node group launching from `template`, its nodes taking `NodeRole`. */
 function nodeGroup(stack: Stack, launchTemplate: eks.CfnNodegroup.LaunchTemplateSpecificationProperty): void {
@@ -15,6 +19,8 @@ function nodeGroup(stack: Stack, launchTemplate: eks.CfnNodegroup.LaunchTemplate
     launchTemplate,
   });
 }
+
+const tfAmi = 'ami-0123456789abcdef0';
 
 export default defineCases(rule, [
   {
@@ -89,5 +95,64 @@ export default defineCases(rule, [
     target: 'Template',
     expect: 'fail',
     message: '`Template` has no instance profile',
+  },
+  {
+    name: 'terraform: instance without iam_instance_profile',
+    source: 'cdktf',
+    build: (stack) => void new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro' }),
+    target: 'Vm',
+    expect: 'fail',
+    message: /`Vm` has no instance profile/,
+  },
+  {
+    name: 'terraform: instance with an instance profile',
+    source: 'cdktf',
+    build: (stack) => {
+      const profile = new IamInstanceProfile(stack, 'Profile', { name: 'app', role: 'app' });
+      new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro', iamInstanceProfile: profile.name });
+    },
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: launch template of an EKS managed node group gets the node role',
+    source: 'cdktf',
+    build: (stack) => {
+      const lt = new LaunchTemplate(stack, 'Lt', {
+        name: 'nodes',
+        metadataOptions: { httpTokens: 'required' },
+      });
+      new EksNodeGroup(stack, 'Nodes', {
+        clusterName: 'platform',
+        nodeRoleArn: 'arn:aws:iam::123456789012:role/nodes',
+        subnetIds: ['subnet-0a1b2c3d'],
+        scalingConfig: { desiredSize: 1, maxSize: 1, minSize: 1 },
+        launchTemplate: { id: lt.id, version: lt.latestVersion.toString() },
+      });
+    },
+    target: 'Lt',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform plan: launch configuration naming an instance profile by ARN (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.myapp-asg.aws_launch_configuration.lc',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: instance without iam_instance_profile',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.bare',
+    expect: 'fail',
+    message: /has no instance profile/,
+  },
+  {
+    name: 'Terraform 1.11 plan: instance taking the profile of its launch template',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.from_template',
+    expect: 'pass',
   },
 ]);

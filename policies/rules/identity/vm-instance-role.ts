@@ -11,7 +11,11 @@ export default defineRule({
     'An instance without an instance profile has no managed identity: software on it that calls AWS APIs needs ' +
     'long-lived access keys on disk or in user data, where they leak and never rotate. An instance role gives it ' +
     "short-lived credentials through the metadata service, scoped by the role's policies.",
-  fix: 'Give the instance a role (`role` on `ec2.Instance` or `ec2.LaunchTemplate`; the L2 `Instance` creates one by default) and grant it what the software needs.',
+  fix: {
+    cdk: 'Give the instance a role (`role` on `ec2.Instance` or `ec2.LaunchTemplate`; the L2 `Instance` creates one by default) and grant it what the software needs.',
+    terraform:
+      'Give the instance a role through an `aws_iam_instance_profile`: `iam_instance_profile` on `aws_instance` and `aws_launch_configuration`, the `iam_instance_profile { arn }` block on `aws_launch_template`; grant the role what the software needs.',
+  },
   appliesTo: ['virtual-machine'],
   check(view) {
     const p = view.instanceProfile;

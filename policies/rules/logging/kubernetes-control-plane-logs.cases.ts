@@ -2,6 +2,13 @@ import { CfnResource } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import { cluster } from '../data-protection/kubernetes-secrets-customer-key.cases';
 import rule from './kubernetes-control-plane-logs';
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+
+const tfCluster = {
+  name: 'platform',
+  roleArn: 'arn:aws:iam::123456789012:role/eks',
+  vpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] },
+};
 
 export default defineCases(rule, [
   {
@@ -72,6 +79,40 @@ export default defineCases(rule, [
         },
       }),
     target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: cluster without enabled_cluster_log_types',
+    source: 'cdktf',
+    build: (stack) => void new EksCluster(stack, 'Cluster', tfCluster),
+    target: 'Cluster',
+    expect: 'fail',
+    message: /`Cluster` does not deliver `api`, `audit`, `authenticator` control-plane logs \(none enabled\)/,
+  },
+  {
+    name: 'terraform: cluster delivering api, audit and authenticator logs',
+    source: 'cdktf',
+    build: (stack) =>
+      void new EksCluster(stack, 'Cluster', {
+        ...tfCluster,
+        enabledClusterLogTypes: ['api', 'audit', 'authenticator'],
+      }),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster without enabled_cluster_log_types',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.bare',
+    expect: 'fail',
+    message: /\(none enabled\)/,
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster delivering api, audit and authenticator',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.good',
     expect: 'pass',
   },
 ]);

@@ -15,7 +15,10 @@ export default defineRule({
     'the API server log records the requests themselves, and the authenticator log maps each request to the IAM ' +
     'identity behind it. EKS delivers none of them unless each type is enabled, and they cannot be recovered later. ' +
     'Controller manager and scheduler logs are operational and not required here.',
-  fix: 'Set `clusterLogging: [ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR]` on the CDK cluster, or `Logging.ClusterLogging.EnabledTypes` with `api`, `audit` and `authenticator` on `AWS::EKS::Cluster`.',
+  fix: {
+    cdk: 'Set `clusterLogging: [ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR]` on the CDK cluster, or `Logging.ClusterLogging.EnabledTypes` with `api`, `audit` and `authenticator` on `AWS::EKS::Cluster`.',
+    terraform: 'Set `enabled_cluster_log_types = ["api", "audit", "authenticator"]` on `aws_eks_cluster`.',
+  },
   appliesTo: ['kubernetes-cluster'],
   check(view) {
     const logs = view.controlPlaneLogs;

@@ -13,7 +13,11 @@ export default defineRule({
     'Attached to private subnets it reaches classified stores through VPC endpoints, which RESTRICTED and ' +
     'TOP_SECRET stores require, and its egress passes the network controls. Functions are tagged with the level of ' +
     'the data they handle.',
-  fix: 'Attach the function to private subnets (`vpc` and `vpcSubnets` on `lambda.Function`) and reach AWS services through VPC endpoints.',
+  fix: {
+    cdk: 'Attach the function to private subnets (`vpc` and `vpcSubnets` on `lambda.Function`) and reach AWS services through VPC endpoints.',
+    terraform:
+      'Attach the function to private subnets (`vpc_config { subnet_ids, security_group_ids }` on `aws_lambda_function`) and reach AWS services through `aws_vpc_endpoint`s.',
+  },
   appliesTo: ['function'],
   check(view) {
     const c = view.classification;

@@ -2,8 +2,15 @@ import { CfnParameter } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import { cluster } from '../data-protection/kubernetes-secrets-customer-key.cases';
 import rule from './kubernetes-api-not-public';
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 
 const subnetIds = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];
+
+const tfCluster = {
+  name: 'platform',
+  roleArn: 'arn:aws:iam::123456789012:role/eks',
+  vpcConfig: { subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'] },
+};
 
 export default defineCases(rule, [
   {
@@ -96,5 +103,50 @@ export default defineCases(rule, [
     target: 'Cluster',
     expect: 'unknown',
     message: /`203\.0\.113\.10` is not an IPv4 or IPv6 CIDR/,
+  },
+  {
+    name: 'terraform: cluster on the provider default (public endpoint open to 0.0.0.0/0)',
+    source: 'cdktf',
+    build: (stack) => void new EksCluster(stack, 'Cluster', tfCluster),
+    target: 'Cluster',
+    expect: 'fail',
+    message: /`Cluster` exposes its Kubernetes API endpoint to the internet \(`0.0.0.0\/0`/,
+  },
+  {
+    name: 'terraform: public endpoint limited to an office range',
+    source: 'cdktf',
+    build: (stack) =>
+      void new EksCluster(stack, 'Cluster', {
+        ...tfCluster,
+        vpcConfig: { ...tfCluster.vpcConfig, publicAccessCidrs: ['203.0.113.0/24'] },
+      }),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: private endpoint only',
+    source: 'cdktf',
+    build: (stack) =>
+      void new EksCluster(stack, 'Cluster', {
+        ...tfCluster,
+        vpcConfig: { ...tfCluster.vpcConfig, endpointPublicAccess: false, endpointPrivateAccess: true },
+      }),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster on the defaults (public_access_cidrs computed at apply)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.bare',
+    expect: 'fail',
+    message: /`0.0.0.0\/0`/,
+  },
+  {
+    name: 'Terraform 1.11 plan: cluster with a private endpoint only',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_eks_cluster.good',
+    expect: 'pass',
   },
 ]);

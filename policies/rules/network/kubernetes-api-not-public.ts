@@ -16,7 +16,11 @@ export default defineRule({
     'this rule accepts one limited to named ranges, an access control EKS documents. Any /0 is the internet ' +
     'whatever its address part, and so is a public range wider than a /8 (IPv4) or /16 (IPv6); a range that is ' +
     'not a CIDR is unknown.',
-  fix: 'Use `endpointAccess: eks.EndpointAccess.PRIVATE` (or `PUBLIC_AND_PRIVATE.onlyFrom(...)` with your ranges) on the CDK cluster, or set `ResourcesVpcConfig.EndpointPublicAccess: false` and `EndpointPrivateAccess: true` on `AWS::EKS::Cluster` (or list `PublicAccessCidrs`).',
+  fix: {
+    cdk: 'Use `endpointAccess: eks.EndpointAccess.PRIVATE` (or `PUBLIC_AND_PRIVATE.onlyFrom(...)` with your ranges) on the CDK cluster, or set `ResourcesVpcConfig.EndpointPublicAccess: false` and `EndpointPrivateAccess: true` on `AWS::EKS::Cluster` (or list `PublicAccessCidrs`).',
+    terraform:
+      'On `aws_eks_cluster` set `vpc_config { endpoint_public_access = false, endpoint_private_access = true }`, or list your ranges in `vpc_config.public_access_cidrs`.',
+  },
   appliesTo: ['kubernetes-cluster'],
   check(view) {
     const pub = view.apiPublic;

@@ -2,6 +2,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vm-no-public-ip';
+import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 
 function instance(stack: Stack, subnetType: ec2.SubnetType, associatePublicIpAddress?: boolean): void {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 1 });
@@ -14,6 +18,8 @@ function instance(stack: Stack, subnetType: ec2.SubnetType, associatePublicIpAdd
     requireImdsv2: true,
   });
 }
+
+const tfAmi = 'ami-0123456789abcdef0';
 
 export default defineCases(rule, [
   {
@@ -62,5 +68,104 @@ export default defineCases(rule, [
     },
     target: 'Template',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: instance with associate_public_ip_address',
+    source: 'cdktf',
+    build: (stack) =>
+      void new Instance(stack, 'Vm', {
+        ami: tfAmi,
+        instanceType: 't3.micro',
+        subnetId: 'subnet-0a1b2c3d',
+        associatePublicIpAddress: true,
+      }),
+    target: 'Vm',
+    expect: 'fail',
+    message: /`Vm` gets a public IP address \(a public subnet, or a public IP address requested for it\)/,
+  },
+  {
+    name: 'terraform: instance in a subnet that maps public IPs on launch',
+    source: 'cdktf',
+    build: (stack) => {
+      const vpc = new Vpc(stack, 'Net', { cidrBlock: '10.0.0.0/16' });
+      const subnet = new Subnet(stack, 'Public', {
+        vpcId: vpc.id,
+        cidrBlock: '10.0.0.0/24',
+        mapPublicIpOnLaunch: true,
+      });
+      new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro', subnetId: subnet.id });
+    },
+    target: 'Vm',
+    expect: 'fail',
+    message: /`Vm` gets a public IP address/,
+  },
+  {
+    name: 'terraform: instance in a private subnet',
+    source: 'cdktf',
+    build: (stack) => {
+      const vpc = new Vpc(stack, 'Net', { cidrBlock: '10.0.0.0/16' });
+      const subnet = new Subnet(stack, 'Private', { vpcId: vpc.id, cidrBlock: '10.0.1.0/24' });
+      new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro', subnetId: subnet.id });
+    },
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: "terraform: instance without a subnet lands in the default VPC's default subnet",
+    source: 'cdktf',
+    build: (stack) => void new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro' }),
+    target: 'Vm',
+    expect: 'unknown',
+    message: /names no subnet/,
+  },
+  {
+    name: 'terraform: launch template asks for a public IP on its primary interface',
+    source: 'cdktf',
+    build: (stack) =>
+      void new LaunchTemplate(stack, 'Lt', {
+        name: 'app',
+        networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: 'true' }],
+      }),
+    target: 'Lt',
+    expect: 'fail',
+    message: /`Lt` gets a public IP address/,
+  },
+  {
+    name: 'Terraform plan: launch configuration with associate_public_ip_address = false (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.myapp-asg.aws_launch_configuration.lc',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: instance in a private subnet with associate_public_ip_address',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.bad',
+    expect: 'fail',
+    message: /gets a public IP address/,
+  },
+  {
+    name: 'Terraform 1.11 plan: instance in a subnet with map_public_ip_on_launch',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.public_subnet',
+    expect: 'fail',
+    message: /gets a public IP address/,
+  },
+  {
+    name: 'Terraform 1.11 plan: instance in a private subnet',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.good',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: instance without subnet_id (computed at apply)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.bare',
+    expect: 'unknown',
+    message: /names no subnet/,
   },
 ]);

@@ -11,7 +11,11 @@ export default defineRule({
     'An instance with a public address is one security group rule away from the internet, and reaches it without ' +
     'passing a NAT gateway or egress firewall. Workloads sit in private subnets behind a load balancer; ' +
     'administration goes through SSM Session Manager.',
-  fix: 'Launch the instance in a private subnet (`vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS }`) and leave `associatePublicIpAddress` unset or false.',
+  fix: {
+    cdk: 'Launch the instance in a private subnet (`vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS }`) and leave `associatePublicIpAddress` unset or false.',
+    terraform:
+      "Launch into a private subnet (`aws_subnet` without `map_public_ip_on_launch`) and leave `associate_public_ip_address` unset or `false` on `aws_instance`, `aws_launch_configuration` or the launch template's `network_interfaces`.",
+  },
   appliesTo: ['virtual-machine'],
   check(view) {
     const ip = view.publicIp;
@@ -20,7 +24,9 @@ export default defineRule({
     if (ip instanceof Unknown)
       return unknown(`\`${view.name}\`: whether it gets a public IP cannot be resolved (${ip.reason})`);
     return ip
-      ? fail(`\`${view.name}\` gets a public IP address (public subnet or \`AssociatePublicIpAddress\`)`)
+      ? fail(
+          `\`${view.name}\` gets a public IP address (a public subnet, or a public IP address requested for it)`,
+        )
       : pass(`\`${view.name}\` gets no public IP address`);
   },
 });

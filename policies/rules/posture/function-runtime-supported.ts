@@ -45,7 +45,11 @@ export default defineRule({
     'Once Lambda deprecates a runtime it stops patching its language runtime and operating system: known ' +
     'vulnerabilities stay in every function on it, and after the block dates the function can no longer be ' +
     'updated, not even to ship a fix.',
-  fix: 'Move the function to a supported runtime of its language (`Runtime.NODEJS_22_X`, `PYTHON_3_13`, `JAVA_21`, `DOTNET_8`, `PROVIDED_AL2023`...).',
+  fix: {
+    cdk: 'Move the function to a supported runtime of its language (`Runtime.NODEJS_22_X`, `PYTHON_3_13`, `JAVA_21`, `DOTNET_8`, `PROVIDED_AL2023`...).',
+    terraform:
+      'Set `runtime` on `aws_lambda_function` to a supported runtime of its language (`nodejs22.x`, `python3.13`, `java21`, `dotnet8`, `provided.al2023`...).',
+  },
   appliesTo: ['function'],
   check(view) {
     const rt = view.runtime;

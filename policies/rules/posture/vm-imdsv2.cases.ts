@@ -2,6 +2,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './vm-imdsv2';
+import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import { LaunchConfiguration } from '@cdktf/provider-aws/lib/launch-configuration';
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 
 function instance(stack: Stack, requireImdsv2: boolean, machineImage?: ec2.IMachineImage): void {
   new ec2.Instance(stack, 'Vm', {
@@ -22,6 +26,8 @@ function al2023Parameter(stack: Stack): CfnParameter {
     default: AL2023,
   });
 }
+
+const tfAmi = 'ami-0123456789abcdef0';
 
 export default defineCases(rule, [
   {
@@ -141,5 +147,113 @@ export default defineCases(rule, [
     target: 'LaunchTemplate',
     expect: 'fail',
     message: '`LaunchTemplate` allows IMDSv1',
+  },
+  {
+    name: 'terraform: instance without metadata_options',
+    source: 'cdktf',
+    build: (stack) => void new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro' }),
+    target: 'Vm',
+    expect: 'fail',
+    message: /`Vm` allows IMDSv1 \(IMDSv2 session tokens are not required\)/,
+  },
+  {
+    name: 'terraform: instance with http_tokens required',
+    source: 'cdktf',
+    build: (stack) =>
+      void new Instance(stack, 'Vm', {
+        ami: tfAmi,
+        instanceType: 't3.micro',
+        metadataOptions: { httpTokens: 'required' },
+      }),
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: instance from the Amazon Linux 2023 SSM parameter requires IMDSv2 by default',
+    source: 'cdktf',
+    build: (stack) => {
+      const image = new DataAwsSsmParameter(stack, 'Al2023', {
+        name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+      });
+      new Instance(stack, 'Vm', { ami: image.value, instanceType: 't3.micro' });
+    },
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: instance takes http_tokens required from its launch template',
+    source: 'cdktf',
+    build: (stack) => {
+      const lt = new LaunchTemplate(stack, 'Lt', {
+        name: 'app',
+        metadataOptions: { httpTokens: 'required' },
+      });
+      new Instance(stack, 'Vm', { ami: tfAmi, instanceType: 't3.micro', launchTemplate: { id: lt.id } });
+    },
+    target: 'Vm',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: launch template with http_endpoint disabled',
+    source: 'cdktf',
+    build: (stack) =>
+      void new LaunchTemplate(stack, 'Lt', {
+        name: 'app',
+        imageId: tfAmi,
+        metadataOptions: { httpEndpoint: 'disabled' },
+      }),
+    target: 'Lt',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: launch configuration with http_tokens optional',
+    source: 'cdktf',
+    build: (stack) =>
+      void new LaunchConfiguration(stack, 'Lc', {
+        imageId: tfAmi,
+        instanceType: 't3.micro',
+        metadataOptions: { httpTokens: 'optional' },
+      }),
+    target: 'Lc',
+    expect: 'fail',
+    message: /`Lc` allows IMDSv1/,
+  },
+  {
+    name: 'Terraform plan: launch configuration without metadata_options (terraform-compliance)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__aws-alb-https-listener-tls-policy-stack.json',
+    target: 'module.myapp-asg.aws_launch_configuration.lc',
+    expect: 'fail',
+    message: /allows IMDSv1 \(IMDSv2 session tokens are not required\)/,
+  },
+  {
+    name: 'Terraform 1.11 plan: instance without metadata_options (computed at apply)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.bare',
+    expect: 'fail',
+    message: /allows IMDSv1/,
+  },
+  {
+    name: 'Terraform 1.11 plan: instance with http_tokens required',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.good',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: instance taking http_tokens required from its launch template',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.from_template',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: instance naming its launch template by name (the id is computed at apply) takes its missing metadata options',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_instance.from_named_template',
+    expect: 'fail',
+    message: /allows IMDSv1/,
   },
 ]);

@@ -13,7 +13,11 @@ export default defineRule({
     'hop limit, which those attacks cannot produce. Without `HttpTokens: required` the instance keeps IMDSv1 unless ' +
     'its image says otherwise: Amazon Linux 2023 images (named by their SSM public parameter) carry ' +
     '`imds-support v2.0` and require IMDSv2 by default. An account-level default is not seen in the template.',
-  fix: 'Set `requireImdsv2: true` on `ec2.Instance`, `ec2.LaunchTemplate` or the `AutoScalingGroup` (or `metadataOptions: { httpTokens: "required" }` on the L1).',
+  fix: {
+    cdk: 'Set `requireImdsv2: true` on `ec2.Instance`, `ec2.LaunchTemplate` or the `AutoScalingGroup` (or `metadataOptions: { httpTokens: "required" }` on the L1).',
+    terraform:
+      'Add `metadata_options { http_tokens = "required" }` to `aws_instance`, `aws_launch_template` and `aws_launch_configuration`.',
+  },
   appliesTo: ['virtual-machine'],
   check(view) {
     const v2 = view.imdsV2Required;
@@ -21,6 +25,6 @@ export default defineRule({
       return unknown(`\`${view.name}\`: whether IMDSv2 is required cannot be resolved (${v2.reason})`);
     return v2
       ? pass(`\`${view.name}\` requires IMDSv2`)
-      : fail(`\`${view.name}\` allows IMDSv1 (\`HttpTokens\` is not \`required\`)`);
+      : fail(`\`${view.name}\` allows IMDSv1 (IMDSv2 session tokens are not required)`);
   },
 });

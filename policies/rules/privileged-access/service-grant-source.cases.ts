@@ -7,6 +7,8 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { CfnCondition, CfnParameter, Duration, Fn, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './service-grant-source';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 
 function fn(stack: Stack): lambda.Function {
   return new lambda.Function(stack, 'Fn', {
@@ -15,6 +17,14 @@ function fn(stack: Stack): lambda.Function {
     code: lambda.Code.fromInline('exports.handler = async () => ({})'),
   });
 }
+
+const tfFunction = {
+  functionName: 'app',
+  role: 'arn:aws:iam::123456789012:role/app',
+  handler: 'index.handler',
+  runtime: 'nodejs22.x',
+  filename: 'app.zip',
+};
 
 export default defineCases(rule, [
   {
@@ -128,5 +138,58 @@ export default defineCases(rule, [
     target: 'FromParam',
     expect: 'unknown',
     message: /`FromParam`: the principal of the grant on `Fn` cannot be told/,
+  },
+  {
+    name: 'terraform: S3 may invoke the function for any bucket (no source_arn or source_account)',
+    source: 'cdktf',
+    build: (stack) => {
+      const fn = new LambdaFunction(stack, 'Fn', tfFunction);
+      new LambdaPermission(stack, 'FromS3', {
+        action: 'lambda:InvokeFunction',
+        functionName: fn.functionName,
+        principal: 's3.amazonaws.com',
+      });
+    },
+    target: 'FromS3',
+    expect: 'fail',
+    message: /`FromS3` lets `s3.amazonaws.com` call `lambda:InvokeFunction` on `Fn` for any account/,
+  },
+  {
+    name: 'terraform: S3 may invoke the function for one bucket (source_arn)',
+    source: 'cdktf',
+    build: (stack) => {
+      const fn = new LambdaFunction(stack, 'Fn', tfFunction);
+      new LambdaPermission(stack, 'FromS3', {
+        action: 'lambda:InvokeFunction',
+        functionName: fn.functionName,
+        principal: 's3.amazonaws.com',
+        sourceArn: 'arn:aws:s3:::uploads',
+        sourceAccount: '123456789012',
+      });
+    },
+    target: 'FromS3',
+    expect: 'pass',
+  },
+  {
+    name: 'cdk.tf.json: API Gateway may invoke the function for its own API only (source_arn, regula)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/cdktf/regula__aws-lambda-apigw-dynamodb-posts-dev.cdk.tf.json',
+    target: 'aws_lambda_permission.posts_api_apigw-lambda_02C673B9',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform 1.11 plan: S3 permission without source_arn',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.bad',
+    expect: 'fail',
+    message: /for any account/,
+  },
+  {
+    name: 'Terraform 1.11 plan: S3 permission with source_arn and source_account',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-compute/plan.json',
+    target: 'aws_lambda_permission.good',
+    expect: 'pass',
   },
 ]);

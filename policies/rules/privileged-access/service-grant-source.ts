@@ -21,7 +21,11 @@ export default defineRule({
     'of the service. A permission that lets the service invoke a function without an `aws:SourceArn` or ' +
     '`aws:SourceAccount` condition lets anyone configure a bucket, topic or rule in their own account that invokes it: ' +
     'the confused deputy. AWS documents the source conditions as the protection for every service principal grant.',
-  fix: 'Name the resource that invokes the function: CDK `fn.addPermission(id, { principal, sourceArn, sourceAccount })` (event sources such as `S3EventSource` do this), or CloudFormation `SourceArn` and `SourceAccount` on `AWS::Lambda::Permission`.',
+  fix: {
+    cdk: 'Name the resource that invokes the function: CDK `fn.addPermission(id, { principal, sourceArn, sourceAccount })` (event sources such as `S3EventSource` do this), or CloudFormation `SourceArn` and `SourceAccount` on `AWS::Lambda::Permission`.',
+    terraform:
+      'On `aws_lambda_permission` for a service principal, set `source_arn` to the bucket, topic, rule or API that invokes the function (and `source_account`).',
+  },
   appliesTo: ['access-grant'],
   check(view, ctx) {
     const on =
