@@ -20,6 +20,8 @@ export interface CheckOptions {
   readonly today?: Date;
   /** Keep only fail and unknown results; passed and not-applicable ones are counted and scored. */
   readonly findingsOnly?: boolean;
+  /** The stack a Pulumi program runs as, when its project has several stack files. */
+  readonly stack?: string;
 }
 
 export interface CheckRun {
@@ -72,6 +74,6 @@ export function checkGraph(
 /** Read the artifacts at `paths` and evaluate them. Input problems throw {@link InputError}. */
 export function checkPaths(paths: readonly string[], opts: CheckOptions = {}): CheckRun {
   packOrThrow(opts.pack);
-  const input = loadInput(paths);
+  const input = loadInput(paths, { stack: opts.stack });
   return { input, ...checkGraph(input.graph, opts) };
 }

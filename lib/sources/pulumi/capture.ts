@@ -235,7 +235,7 @@ export async function capture(req: CaptureRequest): Promise<CaptureResult> {
   const sourceMaps = process.sourceMapsEnabled;
   const prepare = Error.prepareStackTrace;
   process.setSourceMapsEnabled(true);
-  Error.prepareStackTrace = undefined;
+  delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
   try {
     await pulumi.runtime.setMocks(
       {
@@ -302,7 +302,7 @@ export async function capture(req: CaptureRequest): Promise<CaptureResult> {
   } finally {
     process.off('unhandledRejection', onRejection);
     process.setSourceMapsEnabled(sourceMaps);
-    Error.prepareStackTrace = prepare;
+    if (prepare) Error.prepareStackTrace = prepare;
     ts?.restore();
   }
 }
