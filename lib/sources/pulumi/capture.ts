@@ -63,6 +63,9 @@ export interface CaptureResult {
 
 const ROOT_STACK_TYPE = 'pulumi:pulumi:Stack';
 
+/** Node's `require`, for the modules named at run time: the program and its own Pulumi and TypeScript. */
+const load: (id: string) => unknown = Module.createRequire(__filename);
+
 /** The URN the Pulumi engine gives a resource: its type qualified by its parent's, except the root stack's. */
 export function urnOf(stack: string, project: string, parent: string, type: string, name: string): string {
   let qualified = type;
@@ -178,7 +181,7 @@ function hookTypeScript(dir: string): { restore: () => void; transpiler: Capture
     tsPath = require.resolve('typescript');
     own = false;
   }
-  const ts = require(tsPath) as TypeScriptModule;
+  const ts = load(tsPath) as TypeScriptModule;
   const extensions = (Module as unknown as { _extensions: Record<string, (m: unknown, f: string) => void> })
     ._extensions;
   const previous = extensions['.ts'];
@@ -220,10 +223,11 @@ export async function capture(req: CaptureRequest): Promise<CaptureResult> {
     return {
       resources: [],
       invokes: [],
-      error: '@pulumi/pulumi does not resolve from the program directory: install its dependencies (npm install)',
+      error:
+        '@pulumi/pulumi does not resolve from the program directory: install its dependencies (npm install)',
     };
   }
-  const pulumi = require(pulumiPath) as PulumiModule;
+  const pulumi = load(pulumiPath) as PulumiModule;
   const resources: CapturedResource[] = [];
   const invokes = new Set<string>();
   const failures: string[] = [];
@@ -281,7 +285,7 @@ export async function capture(req: CaptureRequest): Promise<CaptureResult> {
       });
     pulumi.runtime.setAllConfig({ ...req.config }, [...req.secretKeys]);
     await pulumi.runtime.runInPulumiStack(async () => {
-      const exported = require(req.main) as unknown;
+      const exported = load(req.main);
       const fn =
         typeof exported === 'function'
           ? exported
@@ -293,9 +297,15 @@ export async function capture(req: CaptureRequest): Promise<CaptureResult> {
     await pulumi.runtime.waitForRPCs?.();
     // Rejections surface on the next turns of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
-    if (failures.length > 0) return { resources, invokes: [...invokes], error: failures[0], transpiler: ts?.transpiler };
+    if (failures.length > 0)
+      return { resources, invokes: [...invokes], error: failures[0], transpiler: ts?.transpiler };
     if (pulumi.log?.hasErrors?.())
-      return { resources, invokes: [...invokes], error: 'the program logged errors', transpiler: ts?.transpiler };
+      return {
+        resources,
+        invokes: [...invokes],
+        error: 'the program logged errors',
+        transpiler: ts?.transpiler,
+      };
     return { resources, invokes: [...invokes], transpiler: ts?.transpiler };
   } catch (e) {
     return { resources, invokes: [...invokes], error: oneLine(e), transpiler: ts?.transpiler };

@@ -18,10 +18,23 @@ export const PROGRAM_TIMEOUT_MS = 300_000;
  * The command that runs `runner` in a new Node.js process: the compiled runner as it is, the
  * TypeScript one (from a source checkout) through ts-node.
  */
-function runnerCommand(): string[] {
+function runnerCommand(env: NodeJS.ProcessEnv): string[] {
   const compiled = path.join(__dirname, 'runner.js');
   if (fs.existsSync(compiled)) return [compiled];
+  // ts-node compiles the runner with Bulwark's settings, not those of a tsconfig near the program.
+  env.TS_NODE_PROJECT = path.resolve(__dirname, '../../../tsconfig.json');
   return ['-r', require.resolve('ts-node/register/transpile-only'), path.join(__dirname, 'runner.ts')];
+}
+
+/** The line of a crashed process's standard error that says why: its first error line, else its last. */
+function whyCrashed(stderr: string, status: number | null): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const line =
+    lines.find((l) => /^(\w*Error\b|error TS\d+)/.test(l)) ?? lines.pop() ?? `exit code ${String(status)}`;
+  return line.slice(0, 300);
 }
 
 /** Run the program in its own Node.js process under Pulumi's mocks and return what it registered. */
@@ -33,8 +46,9 @@ function runCapture(request: CaptureRequest, label: string): CaptureResult {
     fs.writeFileSync(requestFile, JSON.stringify(request));
     const env = { ...process.env };
     // The program runs against mocks, never against an engine a calling Pulumi CLI set up.
-    for (const k of Object.keys(env)) if (/^PULUMI_(CONFIG|MONITOR|ENGINE|PROJECT|STACK|DRY_RUN)/.test(k)) delete env[k];
-    const run = spawnSync(process.execPath, [...runnerCommand(), requestFile, resultFile], {
+    for (const k of Object.keys(env))
+      if (/^PULUMI_(CONFIG|MONITOR|ENGINE|PROJECT|STACK|DRY_RUN)/.test(k)) delete env[k];
+    const run = spawnSync(process.execPath, [...runnerCommand(env), requestFile, resultFile], {
       cwd: request.dir,
       env,
       encoding: 'utf8',
@@ -42,10 +56,17 @@ function runCapture(request: CaptureRequest, label: string): CaptureResult {
       maxBuffer: 64 * 1024 * 1024,
     });
     if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
-      throw new InputError('BULWARK_TEMPLATE_INVALID', label, `the program did not finish within ${PROGRAM_TIMEOUT_MS / 1000} s`);
+      throw new InputError(
+        'BULWARK_TEMPLATE_INVALID',
+        label,
+        `the program did not finish within ${PROGRAM_TIMEOUT_MS / 1000} s`,
+      );
     if (!fs.existsSync(resultFile)) {
-      const last = (run.stderr ?? '').trim().split('\n').filter(Boolean).pop() ?? `exit code ${String(run.status)}`;
-      throw new InputError('BULWARK_TEMPLATE_INVALID', label, `the program could not be run (${last.slice(0, 300)})`);
+      throw new InputError(
+        'BULWARK_TEMPLATE_INVALID',
+        label,
+        `the program could not be run (${whyCrashed(run.stderr ?? '', run.status)})`,
+      );
     }
     return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as CaptureResult;
   } finally {
@@ -84,7 +105,7 @@ export function readProgram(projectFile: string, stack: string | undefined): Sou
   // parent's (a resource a library component creates), else the project file.
   const locate = (r: CapturedResource): SourceLocation => {
     const seen = new Set<string>();
-    for (let cur: CapturedResource | undefined = r; cur && !seen.has(cur.urn); ) {
+    for (let cur: CapturedResource | undefined = r; cur && !seen.has(cur.urn);) {
       seen.add(cur.urn);
       const p = cur.position;
       if (p && inProgram(p.file))
@@ -106,13 +127,17 @@ export function readProgram(projectFile: string, stack: string | undefined): Sou
     locate: () => locate(r),
   }));
   const resources = toResources(records, (s) => s.includes(redacted));
-  const incomplete = [...result.invokes].sort().map(
-    (token) =>
-      `${project.main}: the program calls \`${token}\`, whose result is known only with a cloud: what it returned was read as absent`,
-  );
+  const incomplete = [...result.invokes]
+    .sort()
+    .map(
+      (token) =>
+        `${project.main}: the program calls \`${token}\`, whose result is known only with a cloud: what it returned was read as absent`,
+    );
   return {
     resources,
-    templates: [{ stack: `${project.name}/${project.stack}`, file: project.file, resources: resources.length }],
+    templates: [
+      { stack: `${project.name}/${project.stack}`, file: project.file, resources: resources.length },
+    ],
     incomplete: [...incomplete, ...notJudged(resources, pulumiAdapters(), project.main)],
   };
 }

@@ -131,7 +131,11 @@ function entryPoint(dir: string, file: string, main: unknown): string {
       const e = inDir(p);
       if (e) return e;
     } else for (const c of candidates(p)) if (fs.existsSync(c)) return c;
-    throw new InputError('BULWARK_TEMPLATE_INVALID', file, `\`main\` names \`${main}\`, which holds no program`);
+    throw new InputError(
+      'BULWARK_TEMPLATE_INVALID',
+      file,
+      `\`main\` names \`${main}\`, which holds no program`,
+    );
   }
   const e = inDir(dir);
   if (!e)
@@ -152,7 +156,11 @@ export function readProject(projectFile: string, stack: string | undefined, reda
   const dir = path.dirname(path.resolve(projectFile));
   const body = readYaml(projectFile);
   if (!isRecord(body))
-    throw new InputError('BULWARK_TEMPLATE_INVALID', projectFile, 'not a Pulumi project: the top level is not a map');
+    throw new InputError(
+      'BULWARK_TEMPLATE_INVALID',
+      projectFile,
+      'not a Pulumi project: the top level is not a map',
+    );
   const name = body.name;
   if (typeof name !== 'string' || name === '')
     throw new InputError('BULWARK_TEMPLATE_INVALID', projectFile, 'not a Pulumi project: it has no `name`');
@@ -165,8 +173,7 @@ export function readProject(projectFile: string, stack: string | undefined, reda
     );
   const main = entryPoint(dir, projectFile, body.main);
 
-  const stackDir =
-    typeof body.stackConfigDir === 'string' ? path.resolve(dir, body.stackConfigDir) : dir;
+  const stackDir = typeof body.stackConfigDir === 'string' ? path.resolve(dir, body.stackConfigDir) : dir;
   const stacks = fs
     .readdirSync(stackDir)
     .map((n) => /^Pulumi\.(.+)\.ya?ml$/.exec(n))
@@ -207,7 +214,11 @@ export function readProject(projectFile: string, stack: string | undefined, reda
   }
   const stackBody = readYaml(chosen!.file);
   if (stackBody !== null && stackBody !== undefined && !isRecord(stackBody))
-    throw new InputError('BULWARK_TEMPLATE_INVALID', chosen!.file, 'not a stack file: the top level is not a map');
+    throw new InputError(
+      'BULWARK_TEMPLATE_INVALID',
+      chosen!.file,
+      'not a stack file: the top level is not a map',
+    );
   const stackConfig = isRecord(stackBody) ? stackBody.config : undefined;
   if (stackConfig !== undefined && stackConfig !== null && !isRecord(stackConfig))
     throw new InputError('BULWARK_TEMPLATE_INVALID', chosen!.file, '`config` is not a map');

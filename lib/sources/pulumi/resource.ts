@@ -109,7 +109,10 @@ export class PulumiResource implements Resource {
  * that comes from one resource is a reference to it, a known one equal to a dependency's `id` or
  * `name` output too. `redacted` tells the strings that stand for secrets.
  */
-export function toResources(records: readonly PulumiRecord[], isRedacted: (s: string) => boolean): PulumiResource[] {
+export function toResources(
+  records: readonly PulumiRecord[],
+  isRedacted: (s: string) => boolean,
+): PulumiResource[] {
   const byUrn = new Map(records.map((r) => [r.urn, r]));
   const identitiesOf = (urn: string): { attribute: string; value: string }[] => {
     const r = byUrn.get(urn);
@@ -124,7 +127,7 @@ export function toResources(records: readonly PulumiRecord[], isRedacted: (s: st
   const pathOf = (r: PulumiRecord): string => {
     const names: string[] = [];
     const seen = new Set<string>();
-    for (let cur: PulumiRecord | undefined = r; cur && !seen.has(cur.urn); ) {
+    for (let cur: PulumiRecord | undefined = r; cur && !seen.has(cur.urn);) {
       seen.add(cur.urn);
       if (cur.type !== ROOT_STACK_TYPE) names.unshift(parseUrn(cur.urn)?.name ?? cur.urn);
       cur = cur.parent ? byUrn.get(cur.parent) : undefined;
@@ -150,12 +153,17 @@ export function toResources(records: readonly PulumiRecord[], isRedacted: (s: st
  * What an artifact holds that no rule can judge: one line per cloud resource type no view adapter
  * reads (components are not cloud resources). Reports list them, and a check is not all clear.
  */
-export function notJudged(resources: readonly PulumiResource[], adapters: AdapterRegistry, file: string): string[] {
+export function notJudged(
+  resources: readonly PulumiResource[],
+  adapters: AdapterRegistry,
+  file: string,
+): string[] {
   const counts = new Map<string, number>();
   for (const r of resources)
-    if (r.custom && !adapters.adapterFor('pulumi', r.type))
-      counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    if (r.custom && !adapters.adapterFor('pulumi', r.type)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
   return [...counts]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([type, n]) => `${file}: no rule reads \`${type}\` yet (${n} resource${n === 1 ? '' : 's'} not judged)`);
+    .map(
+      ([type, n]) => `${file}: no rule reads \`${type}\` yet (${n} resource${n === 1 ? '' : 's'} not judged)`,
+    );
 }

@@ -16,7 +16,14 @@ export type StateKind = 'export' | 'preview';
 const EXPORT_VERSION = 3;
 
 /** Steps after which the resource no longer exists (or never will): not judged. */
-const GONE = new Set(['delete', 'delete-replaced', 'discard', 'discard-replaced', 'remove-pending-replace', 'read-discard']);
+const GONE = new Set([
+  'delete',
+  'delete-replaced',
+  'discard',
+  'discard-replaced',
+  'remove-pending-replace',
+  'read-discard',
+]);
 
 /** The string `pulumi preview --json` writes for a secret. */
 const PREVIEW_SECRET = '[secret]';
@@ -29,7 +36,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function kindOf(body: unknown): StateKind | undefined {
   if (!isRecord(body)) return undefined;
   if (typeof body.version === 'number' && isRecord(body.deployment)) return 'export';
-  if (Array.isArray(body.steps) && body.steps.some((s) => isRecord(s) && typeof s.op === 'string' && typeof s.urn === 'string'))
+  if (
+    Array.isArray(body.steps) &&
+    body.steps.some((s) => isRecord(s) && typeof s.op === 'string' && typeof s.urn === 'string')
+  )
     return 'preview';
   if ('changeSummary' in body && ('steps' in body || 'diagnostics' in body)) return 'preview';
   return undefined;
@@ -52,7 +62,8 @@ export function stateKind(file: string): StateKind | undefined {
   } catch {
     const head = text.slice(0, 4096);
     if (/"version"\s*:\s*\d+/.test(head) && /"deployment"\s*:\s*\{/.test(head)) return 'export';
-    if (/"steps"\s*:\s*\[/.test(head) && /"op"\s*:/.test(head) && /"urn"\s*:\s*"urn:pulumi:/.test(head)) return 'preview';
+    if (/"steps"\s*:\s*\[/.test(head) && /"op"\s*:/.test(head) && /"urn"\s*:\s*"urn:pulumi:/.test(head))
+      return 'preview';
     return undefined;
   }
 }
@@ -105,11 +116,21 @@ function readExport(tf: TerraformFile): PulumiRecord[] {
   const resources = deployment.resources ?? [];
   if (!Array.isArray(resources))
     throw new InputError('BULWARK_TEMPLATE_INVALID', file, '`deployment.resources` is not a list');
-  const locator = new Locator(file, tf.text, (p) => (p.length === 3 && p[0] === 'deployment' && p[1] === 'resources' ? `r/${String(p[2])}` : undefined), true);
+  const locator = new Locator(
+    file,
+    tf.text,
+    (p) =>
+      p.length === 3 && p[0] === 'deployment' && p[1] === 'resources' ? `r/${String(p[2])}` : undefined,
+    true,
+  );
   return resources.map((r, i) => {
     const record = recordOf(r, locator, `r/${i}`);
     if (!record)
-      throw new InputError('BULWARK_TEMPLATE_INVALID', file, `resource ${i} of \`deployment.resources\` has no \`urn\` or \`type\``);
+      throw new InputError(
+        'BULWARK_TEMPLATE_INVALID',
+        file,
+        `resource ${i} of \`deployment.resources\` has no \`urn\` or \`type\``,
+      );
     if (isRecord(r) && r.delete === true) return { ...record, external: true };
     return record;
   });
@@ -119,7 +140,12 @@ function readPreview(tf: TerraformFile): PulumiRecord[] {
   const { file, body } = tf;
   const steps = body.steps ?? [];
   if (!Array.isArray(steps)) throw new InputError('BULWARK_TEMPLATE_INVALID', file, '`steps` is not a list');
-  const locator = new Locator(file, tf.text, (p) => (p.length === 3 && p[0] === 'steps' && p[2] === 'newState' ? `s/${String(p[1])}` : undefined), true);
+  const locator = new Locator(
+    file,
+    tf.text,
+    (p) => (p.length === 3 && p[0] === 'steps' && p[2] === 'newState' ? `s/${String(p[1])}` : undefined),
+    true,
+  );
   // A replacement is several steps of one URN: the last state it will have is read.
   const byUrn = new Map<string, PulumiRecord | undefined>();
   steps.forEach((s, i) => {
@@ -131,7 +157,12 @@ function readPreview(tf: TerraformFile): PulumiRecord[] {
     }
     if (s.newState === undefined || s.newState === null) return;
     const record = recordOf(s.newState, locator, `s/${i}`);
-    if (!record) throw new InputError('BULWARK_TEMPLATE_INVALID', file, `step ${i} has a \`newState\` without \`urn\` or \`type\``);
+    if (!record)
+      throw new InputError(
+        'BULWARK_TEMPLATE_INVALID',
+        file,
+        `step ${i} has a \`newState\` without \`urn\` or \`type\``,
+      );
     byUrn.set(s.urn, s.op === 'read' ? { ...record, external: true } : record);
   });
   return [...byUrn.values()].filter((r): r is PulumiRecord => r !== undefined);
