@@ -6,6 +6,7 @@ import type { Rule } from './engine/rule';
 import type { Suppression } from './engine/suppression';
 import { adaptersForAll, loadInput, type LoadedInput } from './sources';
 import type { ResourceGraph } from './graph/graph';
+import type { AdapterRegistry } from './views/registry';
 import { DEFAULT_PACK, PACKS, findPack } from '../policies/packs';
 import { RULES } from '../policies/rules';
 
@@ -17,6 +18,8 @@ export interface CheckOptions {
   /** Extra suppressions (e.g. from construct opt-outs). */
   readonly suppressions?: readonly Suppression[];
   readonly rules?: readonly Rule[];
+  /** View adapters; default those of every registered source. */
+  readonly adapters?: AdapterRegistry;
   readonly today?: Date;
   /** Keep only fail and unknown results; passed and not-applicable ones are counted and scored. */
   readonly findingsOnly?: boolean;
@@ -61,7 +64,7 @@ export function checkGraph(
   const loaded = loadSuppressions(opts.suppressionsFile);
   const evaluation = evaluate({
     graph,
-    adapters: adaptersForAll(),
+    adapters: opts.adapters ?? adaptersForAll(),
     rules: opts.rules ?? RULES,
     pack,
     suppressions: [...loaded.suppressions, ...(opts.suppressions ?? [])],
