@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkPaths } from '../../lib/check';
+import { checkGraph, checkPaths } from '../../lib/check';
+import { defineRule, fail } from '../../lib/engine/rule';
+import { ResourceGraph } from '../../lib/graph/graph';
+import { buildReport } from '../../lib/report/model';
+import type { KeyView } from '../../lib/views/kinds';
+import { AdapterRegistry } from '../../lib/views/registry';
 import { fixFor, frontEndOf } from '../../lib/engine/fix';
 import { isInputError } from '../../lib/errors';
 import type { Resource } from '../../lib/graph/resource';
@@ -262,5 +267,33 @@ describe('Pulumi front end', () => {
     expect(fixFor({ fix: { cdk: 'Set `enforceSSL`.', terraform: 'Set `x`.' } }, frontEndOf(resource))).toBe(
       'no Pulumi fix is written for this rule; see its rationale',
     );
+  });
+  it("a finding on a Pulumi resource shows the rule's Pulumi fix in the report, else the neutral line", () => {
+    // A view adapter and a rule for this test only: they prove the front end, not a control.
+    const adapters = new AdapterRegistry().register(
+      'pulumi',
+      'azure-native:storage:StorageAccount',
+      (r) => ({ kind: 'key', resource: r, name: r.logicalId ?? r.address }) as unknown as KeyView,
+    );
+    const spec = {
+      id: 'BW-DP-999',
+      title: 'Storage accounts refuse TLS below 1.2',
+      severity: 'high' as const,
+      controls: ['mcsb-v1:DP-3'],
+      rationale: 'Old TLS versions are broken.',
+      appliesTo: ['key' as const],
+      check: (v: KeyView) => fail(`Storage account \`${v.name}\` accepts TLS below 1.2`),
+    };
+    const graph = new ResourceGraph(read('program'));
+    const fixes = (fix: Parameters<typeof defineRule>[0]['fix']) => {
+      const { evaluation } = checkGraph(graph, { rules: [defineRule({ ...spec, fix })], adapters });
+      return buildReport(evaluation, { inputs: [program] }).findings.map((f) => [f.resource.address, f.fix]);
+    };
+    expect(fixes({ cdk: 'Set `enforceSSL`.', pulumi: 'Set `minimumTlsVersion: "TLS1_2"`.' })).toEqual([
+      [ACCOUNT, 'Set `minimumTlsVersion: "TLS1_2"`.'],
+    ]);
+    expect(fixes({ cdk: 'Set `enforceSSL`.', terraform: 'Set `min_tls_version`.' })).toEqual([
+      [ACCOUNT, 'no Pulumi fix is written for this rule; see its rationale'],
+    ]);
   });
 });

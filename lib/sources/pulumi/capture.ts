@@ -178,8 +178,14 @@ function hookTypeScript(dir: string): { restore: () => void; transpiler: Capture
   try {
     tsPath = require.resolve('typescript', { paths: [dir] });
   } catch {
-    tsPath = require.resolve('typescript');
     own = false;
+    try {
+      tsPath = require.resolve('typescript');
+    } catch {
+      throw new Error(
+        'the program is TypeScript and `typescript` resolves neither from it nor from Bulwark: add it to the program (npm install --save-dev typescript)',
+      );
+    }
   }
   const ts = load(tsPath) as TypeScriptModule;
   const extensions = (Module as unknown as { _extensions: Record<string, (m: unknown, f: string) => void> })
@@ -233,7 +239,13 @@ export async function capture(req: CaptureRequest): Promise<CaptureResult> {
   const failures: string[] = [];
   const onRejection = (e: unknown) => failures.push(oneLine(e));
   process.on('unhandledRejection', onRejection);
-  const ts = /\.tsx?$/.test(req.main) ? hookTypeScript(req.dir) : undefined;
+  let ts: ReturnType<typeof hookTypeScript> | undefined;
+  try {
+    ts = /\.tsx?$/.test(req.main) ? hookTypeScript(req.dir) : undefined;
+  } catch (e) {
+    process.off('unhandledRejection', onRejection);
+    return { resources: [], invokes: [], error: oneLine(e) };
+  }
   // Positions are those of the program's own files: Node maps them through the transpiler's source
   // maps, unless a stack-trace hook installed before (a TypeScript loader's) maps them otherwise.
   const sourceMaps = process.sourceMapsEnabled;
