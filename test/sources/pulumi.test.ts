@@ -202,12 +202,22 @@ describe('Pulumi source: bad input is one line naming the file, exit 2', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   }
 
-  it('a program that throws', async () => {
+  it('a program that throws while it loads', async () => {
     const throwing = path.join(fixtures, 'pulumi/throwing');
     await fails(
-      [throwing],
+      [throwing, '--stack', 'dev'],
       new RegExp(
         `${path.join(throwing, 'index.ts')}: the program failed: .*Missing required configuration variable 'throwing:region'`,
+      ),
+    );
+  });
+
+  it('a program that throws later, inside an apply', async () => {
+    const throwing = path.join(fixtures, 'pulumi/throwing');
+    await fails(
+      [throwing, '--stack', 'apply'],
+      new RegExp(
+        `${path.join(throwing, 'index.ts')}: the program failed: .*no copy of a group in westeurope`,
       ),
     );
   });
