@@ -52,8 +52,10 @@ function runCapture(request: CaptureRequest, label: string): CaptureResult {
       cwd: request.dir,
       env,
       encoding: 'utf8',
+      // What the program prints is its own; only its error output tells why a run crashed.
+      stdio: ['ignore', 'ignore', 'pipe'],
       timeout: PROGRAM_TIMEOUT_MS,
-      maxBuffer: 64 * 1024 * 1024,
+      maxBuffer: 16 * 1024 * 1024,
     });
     if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
       throw new InputError(
