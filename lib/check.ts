@@ -6,6 +6,7 @@ import type { Rule } from './engine/rule';
 import type { Suppression } from './engine/suppression';
 import { adaptersForAll, loadInput, type LoadedInput } from './sources';
 import type { ResourceGraph } from './graph/graph';
+import type { AdapterRegistry } from './views/registry';
 import { DEFAULT_PACK, PACKS, findPack } from '../policies/packs';
 import { RULES } from '../policies/rules';
 
@@ -17,9 +18,13 @@ export interface CheckOptions {
   /** Extra suppressions (e.g. from construct opt-outs). */
   readonly suppressions?: readonly Suppression[];
   readonly rules?: readonly Rule[];
+  /** View adapters; default those of every registered source. */
+  readonly adapters?: AdapterRegistry;
   readonly today?: Date;
   /** Keep only fail and unknown results; passed and not-applicable ones are counted and scored. */
   readonly findingsOnly?: boolean;
+  /** The stack a Pulumi program runs as, when its project has several stack files. */
+  readonly stack?: string;
 }
 
 export interface CheckRun {
@@ -59,7 +64,7 @@ export function checkGraph(
   const loaded = loadSuppressions(opts.suppressionsFile);
   const evaluation = evaluate({
     graph,
-    adapters: adaptersForAll(),
+    adapters: opts.adapters ?? adaptersForAll(),
     rules: opts.rules ?? RULES,
     pack,
     suppressions: [...loaded.suppressions, ...(opts.suppressions ?? [])],
@@ -72,6 +77,6 @@ export function checkGraph(
 /** Read the artifacts at `paths` and evaluate them. Input problems throw {@link InputError}. */
 export function checkPaths(paths: readonly string[], opts: CheckOptions = {}): CheckRun {
   packOrThrow(opts.pack);
-  const input = loadInput(paths);
+  const input = loadInput(paths, { stack: opts.stack });
   return { input, ...checkGraph(input.graph, opts) };
 }

@@ -21,6 +21,8 @@ export interface CheckCommandOptions {
   readonly baseline?: string;
   /** Gate only on new findings (needs `baseline`). */
   readonly failOnNew?: boolean;
+  /** Pulumi programs: the stack whose configuration the program runs with. */
+  readonly stack?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
       pack: o.pack,
       suppressionsFile: o.suppressions ? path.resolve(io.cwd, o.suppressions) : undefined,
       findingsOnly: o.includePassed !== true,
+      stack: o.stack,
     },
   );
   const built = buildReport(run.evaluation, {

@@ -52,11 +52,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   program
     .command('check')
     .description(
-      'Check infrastructure artifacts: a CDK cloud assembly (cdk.out) or CloudFormation templates (JSON or YAML), Terraform plans (`terraform show -json`), `cdk.tf.json` files or a `cdktf.out` directory, or a directory mixing them.',
+      'Check infrastructure artifacts: a CDK cloud assembly (cdk.out) or CloudFormation templates (JSON or YAML), Terraform plans (`terraform show -json`), `cdk.tf.json` files or a `cdktf.out` directory, Pulumi programs (a directory with Pulumi.yaml, run under mocks), `pulumi stack export` or `pulumi preview --json` files, or a directory mixing them.',
     )
     .argument(
       '<path...>',
-      'cdk.out, cdktf.out, a CloudFormation template, a Terraform plan JSON, a cdk.tf.json, or a directory of them',
+      'cdk.out, cdktf.out, a CloudFormation template, a Terraform plan JSON, a cdk.tf.json, a Pulumi program directory, a Pulumi stack export or preview JSON, or a directory of them',
     )
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
@@ -77,6 +77,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       'JSON report of the base branch (--format json): classify findings as new, fixed or unchanged',
     )
     .option('--fail-on-new', 'exit 1 only for new findings at or above --fail-on (needs --baseline)')
+    .option(
+      '--stack <name>',
+      'Pulumi programs: the stack whose configuration (Pulumi.<name>.yaml) the program runs with (needed when there are several)',
+    )
     .addHelpText(
       'after',
       `
@@ -106,6 +110,7 @@ Examples:
           includePassed?: boolean;
           baseline?: string;
           failOnNew?: boolean;
+          stack?: string;
         },
       ) => {
         code = runCheckCommand(paths, o, io);
@@ -210,7 +215,7 @@ Examples:
     )
     .argument(
       '<path...>',
-      'cdk.out, cdktf.out, a CloudFormation template, a Terraform plan JSON, a cdk.tf.json, or a directory of them',
+      'cdk.out, cdktf.out, a CloudFormation template, a Terraform plan JSON, a cdk.tf.json, a Pulumi program directory, a Pulumi stack export or preview JSON, or a directory of them',
     )
     .addOption(new Option('-f, --format <format>', 'graph format').choices(GRAPH_FORMATS).default('mermaid'))
     .option('-o, --output <file>', 'write the graph to a file instead of standard output')

@@ -6,6 +6,7 @@ import type { Resource } from '../graph/resource';
 import { AdapterRegistry } from '../views/registry';
 import { cloudFormationSource } from './cloudformation/source';
 import { terraformSource } from './terraform/source';
+import { pulumiSource } from './pulumi/source';
 import { checkParses } from './cloudformation/parse';
 import type { Source, SourceRead, TemplateInfo } from './source';
 
@@ -16,7 +17,7 @@ export { readStackTemplates } from './cloudformation/stacks';
  * The registered sources, asked in this order: the first that recognises an artifact reads it. A new
  * source is one entry here.
  */
-export const SOURCES: readonly Source[] = [cloudFormationSource, terraformSource];
+export const SOURCES: readonly Source[] = [cloudFormationSource, terraformSource, pulumiSource];
 
 /** The registered source of a kind, if any. */
 export function sourceOfKind(kind: Source['kind'], sources: readonly Source[] = SOURCES): Source | undefined {
@@ -43,6 +44,8 @@ export interface LoadedInput {
 export interface LoadOptions {
   /** The name a single artifact deploys as, when it cannot tell (a template file names no stack). */
   readonly name?: string;
+  /** The stack a Pulumi program runs as, when its project has several stack files. */
+  readonly stack?: string;
   /** The sources to ask; default every registered source. */
   readonly sources?: readonly Source[];
 }
@@ -79,7 +82,7 @@ export function loadInput(paths: readonly string[], opts: LoadOptions = {}): Loa
       throw new InputError('BULWARK_PATH_NOT_FOUND', p, 'no such file or directory');
     }
     const source = sources.find((s) => s.recognises(p));
-    if (source) add(source.read(p, { name: opts.name }));
+    if (source) add(source.read(p, { name: opts.name, stack: opts.stack }));
     else if (stat.isDirectory()) {
       const files = readDirectory(p, sources);
       if (files.read.length === 0)
@@ -88,7 +91,7 @@ export function loadInput(paths: readonly string[], opts: LoadOptions = {}): Loa
           p,
           `the directory has no templates or other artifacts a source recognises (${sources.map((s) => s.title).join('; ')})`,
         );
-      for (const [file, s] of files.read) add(s.read(file));
+      for (const [file, s] of files.read) add(s.read(file, { stack: opts.stack }));
       skipped.push(...files.skipped);
     } else throw notRecognised(p, sources);
   }

@@ -22,6 +22,11 @@ export interface SourceReadOptions {
    * stack): its resources belong to this stack.
    */
   readonly name?: string;
+  /**
+   * The stack whose configuration a program runs with, for artifacts that hold several (a Pulumi
+   * project with several `Pulumi.<stack>.yaml`).
+   */
+  readonly stack?: string;
 }
 
 /**

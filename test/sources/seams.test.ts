@@ -85,6 +85,7 @@ describe('sources recognise their artifacts by content', () => {
     expect((error as Error).message).toBe(
       `${file}: not a CloudFormation template: it has no \`Resources\` section or \`AWSTemplateFormatVersion\`; ` +
         'not a Terraform artifact: it has no `format_version` with planned values, and no `resource` or `data` block; ' +
+        'not a Pulumi artifact: it is no Pulumi.yaml, and has no `deployment` (stack export) or `steps` (preview); ' +
         'not a fake plan: it does not start with `fake-plan`',
     );
   });

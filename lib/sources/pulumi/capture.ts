@@ -1,0 +1,330 @@
+/**
+ * Runs a Pulumi Node.js program under Pulumi's mocks, in preview mode, and records every resource it
+ * registers as the engine would receive it: type, name, parent, the serialized inputs (unknowns and
+ * secrets as Pulumi encodes them) and which resources each input depends on.
+ *
+ * This module is loaded alone in the process that runs the program (see `runner.ts`), so it imports
+ * Node built-ins only. The program's own `@pulumi/pulumi` is used, resolved from the program
+ * directory: mocks set on another copy would not apply to the program's resources.
+ */
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+
+/** What the program run is given. */
+export interface CaptureRequest {
+  /** The program directory (where `Pulumi.yaml` is). */
+  readonly dir: string;
+  /** The file to load: the program's entry point. */
+  readonly main: string;
+  readonly project: string;
+  readonly stack: string;
+  /** Configuration as Pulumi passes it to programs: `<namespace>:<key>` -> string. */
+  readonly config: Readonly<Record<string, string>>;
+  /** Keys whose value is secret. */
+  readonly secretKeys: readonly string[];
+}
+
+/** Where a resource's constructor was called. */
+export interface CapturedPosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
+}
+
+/** One resource registration, as the program sent it. */
+export interface CapturedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly parent?: string;
+  /** Read from the cloud (`Resource.get`), not managed by the program. */
+  readonly external?: boolean;
+  /** Serialized inputs: Pulumi's JSON encoding (unknown sentinel, secret and resource-reference signatures). */
+  readonly inputs: Record<string, unknown>;
+  /** Input property -> URNs of the resources its value comes from. */
+  readonly propertyDependencies: Record<string, string[]>;
+  readonly protect?: boolean;
+  readonly retainOnDelete?: boolean;
+  readonly position?: CapturedPosition;
+}
+
+/** What a program run gives. */
+export interface CaptureResult {
+  readonly resources: CapturedResource[];
+  /** Provider functions the program called (their results are not known without a cloud). */
+  readonly invokes: string[];
+  /** The TypeScript that transpiled the program, when it is TypeScript. */
+  readonly transpiler?: { readonly path: string; readonly version: string; readonly own: boolean };
+  /** Why the program failed, on one line. */
+  readonly error?: string;
+}
+
+const ROOT_STACK_TYPE = 'pulumi:pulumi:Stack';
+
+/** Node's `require`, for the modules named at run time: the program and its own Pulumi and TypeScript. */
+const load: (id: string) => unknown = Module.createRequire(__filename);
+
+/** The URN the Pulumi engine gives a resource: its type qualified by its parent's, except the root stack's. */
+export function urnOf(stack: string, project: string, parent: string, type: string, name: string): string {
+  let qualified = type;
+  if (parent) {
+    const parentType = parent.split('::')[2] ?? '';
+    if (parentType !== ROOT_STACK_TYPE) qualified = `${parentType}$${type}`;
+  }
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/** One line of an error: its message without a stack trace. */
+export function oneLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+}
+
+interface ProtoPosition {
+  getUri(): string;
+  getLine(): number;
+  getColumn(): number;
+}
+interface ProtoDependencies {
+  getUrnsList(): string[];
+}
+interface ProtoRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom?(): boolean;
+  getObject?(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getProperties?(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getPropertydependenciesMap?(): { forEach(f: (v: ProtoDependencies, k: string) => void): void };
+  getProtect?(): boolean | undefined;
+  getRetainondelete?(): boolean | undefined;
+  getSourceposition?(): ProtoPosition | undefined;
+  getTok?(): string;
+}
+interface ProtoResponse {
+  getUrn?(): string;
+}
+type Callback = (err: unknown, resp?: ProtoResponse) => void;
+interface Monitor {
+  newUrn(parent: string, type: string, name: string): string;
+  registerResource(req: ProtoRequest, cb: Callback): Promise<void>;
+  readResource(req: ProtoRequest, cb: Callback): Promise<void>;
+}
+interface PulumiModule {
+  runtime: {
+    setMocks(
+      mocks: {
+        newResource(a: { id?: string; inputs: unknown }): Promise<{ id?: string; state: unknown }>;
+        call(a: { token: string }): Promise<Record<string, unknown>>;
+      },
+      project: string,
+      stack: string,
+      preview: boolean,
+    ): Promise<void>;
+    getMonitor(): Monitor;
+    setAllConfig(c: Record<string, string>, secretKeys?: string[]): void;
+    runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
+    waitForRPCs?(): Promise<void>;
+  };
+  log?: { hasErrors?(): boolean };
+}
+
+function positionOf(p: ProtoPosition | undefined): CapturedPosition | undefined {
+  if (!p || !p.getUri()) return undefined;
+  const uri = p.getUri();
+  let file = uri;
+  try {
+    if (uri.startsWith('file:')) file = new URL(uri).pathname;
+  } catch {
+    file = uri;
+  }
+  return { file, line: p.getLine(), ...(p.getColumn() ? { column: p.getColumn() } : {}) };
+}
+
+function dependenciesOf(req: ProtoRequest): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  req.getPropertydependenciesMap?.().forEach((v, k) => {
+    const urns = v.getUrnsList();
+    if (urns.length > 0) out[k] = [...urns];
+  });
+  return out;
+}
+
+/** Whether a file belongs to the program (under its directory, outside `node_modules`). */
+function inProgram(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules');
+}
+
+interface TypeScriptModule {
+  version: string;
+  transpileModule(
+    src: string,
+    o: { fileName: string; compilerOptions: Record<string, unknown> },
+  ): { outputText: string };
+  ModuleKind: { CommonJS: number };
+  ScriptTarget: { ES2022: number };
+}
+
+/**
+ * Transpile the program's `.ts` files on `require`: with the program's own TypeScript when it
+ * resolves from the program directory, else with the one beside this module.
+ */
+function hookTypeScript(dir: string): { restore: () => void; transpiler: CaptureResult['transpiler'] } {
+  let tsPath: string;
+  let own = true;
+  try {
+    tsPath = require.resolve('typescript', { paths: [dir] });
+  } catch {
+    own = false;
+    try {
+      tsPath = require.resolve('typescript');
+    } catch {
+      throw new Error(
+        'the program is TypeScript and `typescript` resolves neither from it nor from Bulwark: add it to the program (npm install --save-dev typescript)',
+      );
+    }
+  }
+  const ts = load(tsPath) as TypeScriptModule;
+  const extensions = (Module as unknown as { _extensions: Record<string, (m: unknown, f: string) => void> })
+    ._extensions;
+  const previous = extensions['.ts'];
+  extensions['.ts'] = (m: unknown, filename: string) => {
+    if (!inProgram(dir, filename)) {
+      if (previous) return previous(m, filename);
+      throw new Error(`${filename}: a TypeScript file outside the program is not transpiled`);
+    }
+    const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+      fileName: filename,
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+        inlineSourceMap: true,
+      },
+    });
+    (m as { _compile(code: string, f: string): void })._compile(out.outputText, filename);
+  };
+  return {
+    restore: () => {
+      if (previous) extensions['.ts'] = previous;
+      else delete extensions['.ts'];
+    },
+    transpiler: { path: tsPath, version: ts.version, own },
+  };
+}
+
+/**
+ * Run the program under Pulumi's mocks in preview mode: resources are registered but nothing is
+ * created; an output no input determines (an id, a generated name) stays unknown, as in `pulumi
+ * preview`, and so does every value computed from it. Resolves when every registration has settled.
+ */
+export async function capture(req: CaptureRequest): Promise<CaptureResult> {
+  let pulumiPath: string;
+  try {
+    pulumiPath = require.resolve('@pulumi/pulumi', { paths: [req.dir] });
+  } catch {
+    return {
+      resources: [],
+      invokes: [],
+      error:
+        '@pulumi/pulumi does not resolve from the program directory: install its dependencies (npm install)',
+    };
+  }
+  const pulumi = load(pulumiPath) as PulumiModule;
+  const resources: CapturedResource[] = [];
+  const invokes = new Set<string>();
+  const failures: string[] = [];
+  const onRejection = (e: unknown) => failures.push(oneLine(e));
+  process.on('unhandledRejection', onRejection);
+  let ts: ReturnType<typeof hookTypeScript> | undefined;
+  try {
+    ts = /\.tsx?$/.test(req.main) ? hookTypeScript(req.dir) : undefined;
+  } catch (e) {
+    process.off('unhandledRejection', onRejection);
+    return { resources: [], invokes: [], error: oneLine(e) };
+  }
+  // Positions are those of the program's own files: Node maps them through the transpiler's source
+  // maps, unless a stack-trace hook installed before (a TypeScript loader's) maps them otherwise.
+  const sourceMaps = process.sourceMapsEnabled;
+  const prepare = Error.prepareStackTrace;
+  process.setSourceMapsEnabled(true);
+  delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+  try {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: async (a) => ({ id: a.id, state: a.inputs }),
+        call: async (a) => {
+          invokes.add(a.token);
+          return {};
+        },
+      },
+      req.project,
+      req.stack,
+      true,
+    );
+    const monitor = pulumi.runtime.getMonitor();
+    monitor.newUrn = (parent, type, name) => urnOf(req.stack, req.project, parent, type, name);
+    const record = (r: ProtoRequest, external: boolean, urn: string) => {
+      const inputs = (external ? r.getProperties?.() : r.getObject?.())?.toJavaScript() ?? {};
+      resources.push({
+        urn,
+        type: r.getType(),
+        name: r.getName(),
+        custom: external ? true : (r.getCustom?.() ?? true),
+        ...(r.getParent() ? { parent: r.getParent() } : {}),
+        ...(external ? { external: true } : {}),
+        inputs,
+        propertyDependencies: dependenciesOf(r),
+        ...(r.getProtect?.() ? { protect: true } : {}),
+        ...(r.getRetainondelete?.() ? { retainOnDelete: true } : {}),
+        ...(positionOf(r.getSourceposition?.()) ? { position: positionOf(r.getSourceposition?.()) } : {}),
+      });
+    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (r, cb) =>
+      register(r, (err, resp) => {
+        if (!err && resp?.getUrn) record(r, false, resp.getUrn());
+        cb(err, resp);
+      });
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (r, cb) =>
+      read(r, (err, resp) => {
+        if (!err && resp?.getUrn) record(r, true, resp.getUrn());
+        cb(err, resp);
+      });
+    pulumi.runtime.setAllConfig({ ...req.config }, [...req.secretKeys]);
+    await pulumi.runtime.runInPulumiStack(async () => {
+      const exported = load(req.main);
+      const fn =
+        typeof exported === 'function'
+          ? exported
+          : typeof (exported as { default?: unknown } | null)?.default === 'function'
+            ? (exported as { default: () => unknown }).default
+            : undefined;
+      return fn ? await (fn as () => unknown)() : exported;
+    });
+    await pulumi.runtime.waitForRPCs?.();
+    // Rejections surface on the next turns of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (failures.length > 0)
+      return { resources, invokes: [...invokes], error: failures[0], transpiler: ts?.transpiler };
+    if (pulumi.log?.hasErrors?.())
+      return {
+        resources,
+        invokes: [...invokes],
+        error: 'the program logged errors',
+        transpiler: ts?.transpiler,
+      };
+    return { resources, invokes: [...invokes], transpiler: ts?.transpiler };
+  } catch (e) {
+    return { resources, invokes: [...invokes], error: oneLine(e), transpiler: ts?.transpiler };
+  } finally {
+    process.off('unhandledRejection', onRejection);
+    process.setSourceMapsEnabled(sourceMaps);
+    if (prepare) Error.prepareStackTrace = prepare;
+    ts?.restore();
+  }
+}

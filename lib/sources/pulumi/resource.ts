@@ -1,0 +1,169 @@
+import type { Resource, SourceLocation } from '../../graph/resource';
+import type { Unknown, Value, ValueObject } from '../../graph/values';
+import { tagsOf } from '../terraform/file';
+import type { AdapterRegistry } from '../../views/registry';
+import { readInputs } from './values';
+
+/** The type of the root resource of every stack: not a cloud resource, never judged. */
+export const ROOT_STACK_TYPE = 'pulumi:pulumi:Stack';
+
+/** The parts of a URN: `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. */
+export interface UrnParts {
+  readonly stack: string;
+  readonly project: string;
+  /** The type qualified by its parents' (`estate:data:DataTier$azure-native:storage:StorageAccount`). */
+  readonly qualifiedType: string;
+  readonly type: string;
+  readonly name: string;
+}
+
+/** Parse a URN; undefined when it is not one. */
+export function parseUrn(urn: string): UrnParts | undefined {
+  if (!urn.startsWith('urn:pulumi:')) return undefined;
+  const parts = urn.slice('urn:pulumi:'.length).split('::');
+  if (parts.length < 4) return undefined;
+  const qualifiedType = parts[2]!;
+  return {
+    stack: parts[0]!,
+    project: parts[1]!,
+    qualifiedType,
+    type: qualifiedType.split('$').pop()!,
+    name: parts.slice(3).join('::'),
+  };
+}
+
+/** One resource as a Pulumi artifact states it, before it becomes a {@link Resource}. */
+export interface PulumiRecord {
+  readonly urn: string;
+  readonly type: string;
+  readonly custom: boolean;
+  readonly parent?: string;
+  /** Read, not managed (`Resource.get`, `external` in state). */
+  readonly external?: boolean;
+  /** Serialized inputs. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  /** Known outputs (state, preview): its `id` and `name` name it to other resources. */
+  readonly outputs?: Readonly<Record<string, unknown>>;
+  readonly id?: string;
+  readonly protect?: boolean;
+  readonly retainOnDelete?: boolean;
+  readonly locate: () => SourceLocation;
+}
+
+/**
+ * Whether a record is a resource Bulwark judges: not the root stack, not a provider, not a resource
+ * read from the cloud (it is declared elsewhere).
+ */
+export function isJudged(r: PulumiRecord): boolean {
+  return r.type !== ROOT_STACK_TYPE && !r.type.startsWith('pulumi:providers:') && r.external !== true;
+}
+
+/** A resource read from a Pulumi program, stack export or preview. */
+export class PulumiResource implements Resource {
+  readonly source = 'pulumi' as const;
+  readonly address: string;
+  readonly type: string;
+  readonly properties: ValueObject;
+  readonly tags: Readonly<Record<string, Value>>;
+  /** The resource's logical name. */
+  readonly logicalId: string;
+  /** The logical names of its parents (the root stack left out) and its own, joined by `/`. */
+  readonly path: string;
+  /** The Pulumi stack. */
+  readonly stack: string;
+  readonly retainOnDelete: boolean;
+  readonly identities: readonly (string | Unknown)[];
+  /** A custom resource (managed by a provider), not a component. */
+  readonly custom: boolean;
+  readonly #locate: () => SourceLocation;
+  #location: SourceLocation | undefined;
+
+  constructor(init: {
+    record: PulumiRecord;
+    properties: ValueObject;
+    path: string;
+    identities: readonly string[];
+  }) {
+    const urn = parseUrn(init.record.urn);
+    this.address = init.record.urn;
+    this.type = init.record.type;
+    this.properties = init.properties;
+    this.tags = tagsOf(init.properties);
+    this.logicalId = urn?.name ?? init.record.urn;
+    this.path = init.path;
+    this.stack = urn?.stack ?? '';
+    this.retainOnDelete = init.record.protect === true || init.record.retainOnDelete === true;
+    this.identities = init.identities;
+    this.custom = init.record.custom;
+    this.#locate = init.record.locate;
+  }
+
+  get location(): SourceLocation {
+    return (this.#location ??= this.#locate());
+  }
+}
+
+/**
+ * The resources of a Pulumi artifact. Inputs are read with their dependencies: an unknown input
+ * that comes from one resource is a reference to it, a known one equal to a dependency's `id` or
+ * `name` output too. `redacted` tells the strings that stand for secrets.
+ */
+export function toResources(
+  records: readonly PulumiRecord[],
+  isRedacted: (s: string) => boolean,
+): PulumiResource[] {
+  const byUrn = new Map(records.map((r) => [r.urn, r]));
+  const identitiesOf = (urn: string): { attribute: string; value: string }[] => {
+    const r = byUrn.get(urn);
+    if (!r) return [];
+    const out: { attribute: string; value: string }[] = [];
+    const id = r.id ?? r.outputs?.id;
+    if (typeof id === 'string' && id !== '') out.push({ attribute: 'id', value: id });
+    const name = r.outputs?.name;
+    if (typeof name === 'string' && name !== '') out.push({ attribute: 'name', value: name });
+    return out;
+  };
+  const pathOf = (r: PulumiRecord): string => {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (let cur: PulumiRecord | undefined = r; cur && !seen.has(cur.urn);) {
+      seen.add(cur.urn);
+      if (cur.type !== ROOT_STACK_TYPE) names.unshift(parseUrn(cur.urn)?.name ?? cur.urn);
+      cur = cur.parent ? byUrn.get(cur.parent) : undefined;
+    }
+    return names.join('/');
+  };
+  return records.filter(isJudged).map(
+    (record) =>
+      new PulumiResource({
+        record,
+        properties: readInputs(record.inputs, {
+          propertyDependencies: record.propertyDependencies,
+          identities: identitiesOf,
+          isRedacted,
+        }),
+        path: pathOf(record),
+        identities: identitiesOf(record.urn).map((i) => i.value),
+      }),
+  );
+}
+
+/**
+ * What an artifact holds that no rule can judge: one line per cloud resource type no view adapter
+ * reads (components are not cloud resources). Reports list them, and a check is not all clear.
+ */
+export function notJudged(
+  resources: readonly PulumiResource[],
+  adapters: AdapterRegistry,
+  file: string,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const r of resources)
+    if (r.custom && !adapters.adapterFor('pulumi', r.type)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([type, n]) => `${file}: no rule reads \`${type}\` yet (${n} resource${n === 1 ? '' : 's'} not judged)`,
+    );
+}
