@@ -1,16 +1,16 @@
 import * as path from 'node:path';
 import type { RuleCases } from '../lib/engine/cases';
-import { caseFiles, runCases } from './support/cases';
+import { caseFiles, runAllCases } from './support/cases';
 
 // One runner for every rule's cases: each case is synthesized from real constructs and evaluated.
 for (const file of caseFiles()) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const rc = (require(file) as { default: RuleCases }).default;
   describe(`${rc.rule.id} ${rc.rule.title} (${path.relative(path.join(__dirname, '..'), file)})`, () => {
-    let results: ReturnType<typeof runCases>;
-    beforeAll(() => {
-      results = runCases(rc);
-    });
+    let results: Awaited<ReturnType<typeof runAllCases>>;
+    beforeAll(async () => {
+      results = await runAllCases(rc);
+    }, 120_000);
     for (const c of rc.cases) {
       test(`${c.expect}: ${c.name}`, () => {
         const rs = results.get(c.name)!;

@@ -86,7 +86,30 @@ export interface TerraformPlanRuleCase {
   readonly message?: RegExp | string;
 }
 
-export type RuleCase = CdkRuleCase | TemplateRuleCase | CdktfRuleCase | TerraformPlanRuleCase;
+/**
+ * A case built from Pulumi resources (`@pulumi/azure-native`): the runner runs `build` as a program
+ * under Pulumi's mocks, in preview mode, and reads what it registers as the Pulumi source reads a
+ * program. It proves the rule on what a Pulumi program sends the engine, for the Pulumi front end.
+ */
+export interface PulumiRuleCase {
+  /** What the case proves: "storage account accepts TLS 1.0". */
+  readonly name: string;
+  readonly source: 'pulumi';
+  /** The program: create resources (`new storage.StorageAccount('data', {...})`); may be async. */
+  build(): unknown;
+  /**
+   * Path of the resource the expectation is about: its logical name, under its parents' names for a
+   * child (`vault/key`). Default: every result of the rule in the program.
+   */
+  readonly target?: string;
+  /** Expected outcome: for `fail` and `unknown`, at least one result has it; otherwise all results do. */
+  readonly expect: Outcome;
+  /** For fail/unknown: a pattern (or substring) the message must match. */
+  readonly message?: RegExp | string;
+}
+
+export type RuleCase =
+  CdkRuleCase | TemplateRuleCase | CdktfRuleCase | TerraformPlanRuleCase | PulumiRuleCase;
 
 /** True for a case built from CDK constructs (the default source). */
 export function isCdkCase(c: RuleCase): c is CdkRuleCase {
@@ -108,8 +131,17 @@ export function isTerraformPlanCase(c: RuleCase): c is TerraformPlanRuleCase {
   return c.source === 'terraform-plan';
 }
 
-/** The front end a case proves a rule for: CDK and CloudFormation cases `cdk`, CDKTF and plan cases `terraform`. */
+/** True for a case built from Pulumi resources. */
+export function isPulumiCase(c: RuleCase): c is PulumiRuleCase {
+  return c.source === 'pulumi';
+}
+
+/**
+ * The front end a case proves a rule for: CDK and CloudFormation cases `cdk`, CDKTF and plan cases
+ * `terraform`, Pulumi cases `pulumi`.
+ */
 export function frontEndOfCase(c: RuleCase): FrontEnd {
+  if (isPulumiCase(c)) return 'pulumi';
   return isCdktfCase(c) || isTerraformPlanCase(c) ? 'terraform' : 'cdk';
 }
 

@@ -11,16 +11,21 @@ import type { RuleResult } from '../../lib/engine/result';
 import {
   isCdkCase,
   isCdktfCase,
+  isPulumiCase,
   isTemplateCase,
   isTerraformPlanCase,
   type CdkRuleCase,
   type CdktfRuleCase,
+  type PulumiRuleCase,
   type RuleCases,
   type TemplateRuleCase,
   type TerraformPlanRuleCase,
 } from '../../lib/engine/cases';
 import type { Rule } from '../../lib/engine/rule';
 import { adaptersForAll, loadInput, SOURCES } from '../../lib/sources';
+import { capture } from '../../lib/sources/pulumi/capture';
+import { capturedRecords } from '../../lib/sources/pulumi/program';
+import { toResources } from '../../lib/sources/pulumi/resource';
 
 const everything = definePack({
   id: 'test',
@@ -51,6 +56,53 @@ export function runCases(rc: RuleCases): Map<string, RuleResult[]> {
   if (cdktf.length > 0) add(runCdktfCases(rc.rule, cdktf));
   const plans = rc.cases.filter(isTerraformPlanCase);
   if (plans.length > 0) add(runFileCases(rc.rule, plans, (c) => c.file, byAddress));
+  return out;
+}
+
+/**
+ * Every case of a rule, Pulumi cases included: those run as programs under Pulumi's mocks, which
+ * settle asynchronously.
+ */
+export async function runAllCases(rc: RuleCases): Promise<Map<string, RuleResult[]>> {
+  const out = runCases(rc);
+  const pulumi = rc.cases.filter(isPulumiCase);
+  if (pulumi.length > 0) for (const [name, rs] of await runPulumiCases(rc.rule, pulumi)) out.set(name, rs);
+  return out;
+}
+
+/**
+ * Pulumi cases: each case's `build` runs as its own program under Pulumi's mocks (preview mode, the
+ * repository's `@pulumi/pulumi`), and what it registers is read as the Pulumi source reads a program.
+ */
+async function runPulumiCases(
+  rule: Rule,
+  cases: readonly PulumiRuleCase[],
+): Promise<Map<string, RuleResult[]>> {
+  const adapters = adaptersForAll();
+  const out = new Map<string, RuleResult[]>();
+  for (const c of cases) {
+    const result = await capture(
+      {
+        dir: REPO_ROOT,
+        main: `case: ${c.name}`,
+        project: 'cases',
+        stack: 'test',
+        config: { 'azure-native:location': 'westeurope' },
+        secretKeys: [],
+      },
+      () => c.build(),
+    );
+    if (result.error !== undefined) throw new Error(`case "${c.name}": the program failed: ${result.error}`);
+    const records = capturedRecords(result.resources, () => ({ file: `case: ${c.name}` }));
+    const graph = new ResourceGraph(toResources(records, () => false));
+    const results = [...evaluate({ graph, adapters, rules: [rule], pack: everything }).results];
+    out.set(
+      c.name,
+      c.target === undefined
+        ? results
+        : results.filter((r) => r.resource.path === c.target || r.resource.path?.startsWith(`${c.target}/`)),
+    );
+  }
   return out;
 }
 

@@ -220,8 +220,10 @@ function hookTypeScript(dir: string): { restore: () => void; transpiler: Capture
  * Run the program under Pulumi's mocks in preview mode: resources are registered but nothing is
  * created; an output no input determines (an id, a generated name) stays unknown, as in `pulumi
  * preview`, and so does every value computed from it. Resolves when every registration has settled.
+ * `program`, when given, is run instead of loading `req.main` (a program built in the calling process,
+ * such as a rule case).
  */
-export async function capture(req: CaptureRequest): Promise<CaptureResult> {
+export async function capture(req: CaptureRequest, program?: () => unknown): Promise<CaptureResult> {
   let pulumiPath: string;
   try {
     pulumiPath = require.resolve('@pulumi/pulumi', { paths: [req.dir] });
@@ -297,7 +299,7 @@ export async function capture(req: CaptureRequest): Promise<CaptureResult> {
       });
     pulumi.runtime.setAllConfig({ ...req.config }, [...req.secretKeys]);
     await pulumi.runtime.runInPulumiStack(async () => {
-      const exported = load(req.main);
+      const exported = program ?? load(req.main);
       const fn =
         typeof exported === 'function'
           ? exported

@@ -76,6 +76,25 @@ function runCapture(request: CaptureRequest, label: string): CaptureResult {
   }
 }
 
+/** The records of captured resources, each located by `locate`. */
+export function capturedRecords(
+  captured: readonly CapturedResource[],
+  locate: (r: CapturedResource) => SourceLocation,
+): PulumiRecord[] {
+  return captured.map((r) => ({
+    urn: r.urn,
+    type: r.type,
+    custom: r.custom,
+    ...(r.parent ? { parent: r.parent } : {}),
+    ...(r.external ? { external: true } : {}),
+    inputs: r.inputs,
+    propertyDependencies: r.propertyDependencies,
+    ...(r.protect ? { protect: true } : {}),
+    ...(r.retainOnDelete ? { retainOnDelete: true } : {}),
+    locate: () => locate(r),
+  }));
+}
+
 /**
  * Read a Pulumi program: run it under Pulumi's mocks with the configuration of one stack (`stack`,
  * or the only stack file) and read every resource it registers. A program that throws is an input
@@ -116,18 +135,7 @@ export function readProgram(projectFile: string, stack: string | undefined): Sou
     }
     return { file: project.file };
   };
-  const records: PulumiRecord[] = result.resources.map((r) => ({
-    urn: r.urn,
-    type: r.type,
-    custom: r.custom,
-    ...(r.parent ? { parent: r.parent } : {}),
-    ...(r.external ? { external: true } : {}),
-    inputs: r.inputs,
-    propertyDependencies: r.propertyDependencies,
-    ...(r.protect ? { protect: true } : {}),
-    ...(r.retainOnDelete ? { retainOnDelete: true } : {}),
-    locate: () => locate(r),
-  }));
+  const records = capturedRecords(result.resources, locate);
   const resources = toResources(records, (s) => s.includes(redacted));
   const incomplete = [...result.invokes]
     .sort()
