@@ -1,6 +1,7 @@
-import { AdapterRegistry } from '../../views/registry';
+import { azureNativeAdapters } from '../../views/azure';
+import type { AdapterRegistry } from '../../views/registry';
 
-/** The view adapters of Pulumi resource types. None yet: every Pulumi resource is read, none judged. */
+/** The view adapters of Pulumi resource types: azure-native's. A type no adapter reads is reported as not judged. */
 export function pulumiAdapters(): AdapterRegistry {
-  return new AdapterRegistry();
+  return azureNativeAdapters();
 }

