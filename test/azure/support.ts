@@ -58,8 +58,12 @@ export async function capture(program: () => void): Promise<Captured[]> {
     'test',
     false,
   );
-  program();
-  await pulumi.runtime.disconnect();
+  try {
+    program();
+  } finally {
+    // Settle what the program registered before it threw, so no registration outlives these mocks.
+    await pulumi.runtime.disconnect();
+  }
   return resources;
 }
 
