@@ -83,7 +83,14 @@ export class ClassifiedAiAccount extends pulumi.ComponentResource {
     v.throwIfAny();
     const accountResource = `${name}-account`;
     const optOuts: OptOutRecord[] = props.localAuth
-      ? [{ resource: accountResource, control: 'mcsb-v1:IM-1', prop: 'localAuth', reason: props.localAuth.reason }]
+      ? [
+          {
+            resource: accountResource,
+            control: 'mcsb-v1:IM-1',
+            prop: 'localAuth',
+            reason: props.localAuth.reason,
+          },
+        ]
       : [];
     super(`${COMPONENT_PREFIX}:ClassifiedAiAccount`, name, { classification: level, optOuts }, opts);
     this.classification = level;
@@ -91,7 +98,12 @@ export class ClassifiedAiAccount extends pulumi.ComponentResource {
     const { resourceGroupName, location } = props;
 
     const key = requiresCustomerKey(level)
-      ? props.keyVault!.customerManagedKey(name, { classification: level, parent: this, resourceGroupName, location })
+      ? props.keyVault!.customerManagedKey(name, {
+          classification: level,
+          parent: this,
+          resourceGroupName,
+          location,
+        })
       : undefined;
     this.customerKey = key;
     const restrictOutbound = requiresPrivateEndpoint(level);
@@ -127,7 +139,10 @@ export class ClassifiedAiAccount extends pulumi.ComponentResource {
         },
         tags: resourceTags(level, optOuts, accountResource),
       },
-      childOf(this, { protect: requirementsFor(level).deletionProtection, dependsOn: key ? [key.grant] : [] }),
+      childOf(this, {
+        protect: requirementsFor(level).deletionProtection,
+        dependsOn: key ? [key.grant] : [],
+      }),
     );
 
     this.privateEndpoint = props.network.privateEndpoint(`${name}-ai`, {
@@ -136,7 +151,9 @@ export class ClassifiedAiAccount extends pulumi.ComponentResource {
       parent: this,
       tags: classificationTags(level),
     });
-    props.audit.diagnostics(`${name}-account`, this.account.id, this, { categoryGroups: ['audit', 'allLogs'] });
+    props.audit.diagnostics(`${name}-account`, this.account.id, this, {
+      categoryGroups: ['audit', 'allLogs'],
+    });
     this.registerOutputs({ accountId: this.account.id });
   }
 }

@@ -96,7 +96,12 @@ export class AuditWorkspace extends pulumi.ComponentResource {
     v.check(tables.length > 0, 'BULWARK_AUDIT_EXPORT', '`exportTables` must name at least one table');
     v.throwIfAny();
 
-    super(`${COMPONENT_PREFIX}:AuditWorkspace`, name, { retentionInDays: retention, immutabilityDays: immutability }, opts);
+    super(
+      `${COMPONENT_PREFIX}:AuditWorkspace`,
+      name,
+      { retentionInDays: retention, immutabilityDays: immutability },
+      opts,
+    );
     this.name = name;
     this.retentionInDays = retention;
     const { resourceGroupName, location } = props;
@@ -173,7 +178,11 @@ export class AuditWorkspace extends pulumi.ComponentResource {
     );
 
     this.diagnostics(`${name}-workspace`, this.workspace.id, this, { categoryGroups: ['audit'] });
-    this.diagnostics(`${name}-archive-blobs`, pulumi.interpolate`${this.archive.id}/blobServices/default`, this);
+    this.diagnostics(
+      `${name}-archive-blobs`,
+      pulumi.interpolate`${this.archive.id}/blobServices/default`,
+      this,
+    );
 
     this.registerOutputs({ workspaceId: this.workspace.id, archiveId: this.archive.id });
   }

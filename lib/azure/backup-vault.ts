@@ -91,7 +91,12 @@ export class ClassifiedBackupVault extends pulumi.ComponentResource {
     const retention = backupRetentionDays(level)!;
 
     const key = requiresCustomerKey(level)
-      ? props.keyVault!.customerManagedKey(name, { classification: level, parent: this, resourceGroupName, location })
+      ? props.keyVault!.customerManagedKey(name, {
+          classification: level,
+          parent: this,
+          resourceGroupName,
+          location,
+        })
       : undefined;
     this.customerKey = key;
 
@@ -106,7 +111,10 @@ export class ClassifiedBackupVault extends pulumi.ComponentResource {
           : { type: 'SystemAssigned' },
         properties: {
           storageSettings: [
-            { datastoreType: 'VaultStore', type: req.backup.crossRegionCopy ? 'GeoRedundant' : 'ZoneRedundant' },
+            {
+              datastoreType: 'VaultStore',
+              type: req.backup.crossRegionCopy ? 'GeoRedundant' : 'ZoneRedundant',
+            },
           ],
           securitySettings: {
             immutabilitySettings: { state: 'Locked' },
@@ -152,7 +160,11 @@ export class ClassifiedBackupVault extends pulumi.ComponentResource {
    * vault's level.
    * @see mcsb-v1:BR-1
    */
-  protect(name: string, account: ClassifiedStorageAccount, containers: readonly string[]): dataprotection.BackupInstance {
+  protect(
+    name: string,
+    account: ClassifiedStorageAccount,
+    containers: readonly string[],
+  ): dataprotection.BackupInstance {
     if (account.classification !== this.classification) {
       throw new Error(
         `${COMPONENT_PREFIX}:ClassifiedBackupVault: \`${name}\` holds ${account.classification} data and this vault backs up ${this.classification} data: use a vault of its level [BULWARK_BACKUP_LEVEL_MISMATCH]`,
@@ -164,7 +176,10 @@ export class ClassifiedBackupVault extends pulumi.ComponentResource {
         scope: account.account.id,
         principalId: this.vault.identity.apply((i) => i?.principalId ?? ''),
         principalType: 'ServicePrincipal',
-        roleDefinitionId: roleDefinitionId(this.subscriptionId, BUILT_IN_ROLES.storageAccountBackupContributor),
+        roleDefinitionId: roleDefinitionId(
+          this.subscriptionId,
+          BUILT_IN_ROLES.storageAccountBackupContributor,
+        ),
       },
       { parent: this },
     );
@@ -203,7 +218,10 @@ export class ClassifiedBackupVault extends pulumi.ComponentResource {
 }
 
 /** The blob backup policy of a level: vaulted daily, plus continuous (operational) from CONFIDENTIAL up. */
-function blobPolicy(level: Classification, retentionDays: number): dataprotection.BackupPolicyArgs['properties'] {
+function blobPolicy(
+  level: Classification,
+  retentionDays: number,
+): dataprotection.BackupPolicyArgs['properties'] {
   const store = (dataStoreType: string) => ({ dataStoreType, objectType: 'DataStoreInfoBase' });
   const keep = (dataStoreType: string, name: string, isDefault: boolean) => ({
     objectType: 'AzureRetentionRule' as const,

@@ -1,11 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import {
-  CLASSIFICATION_TAG,
-  Classification,
-  atLeast,
-  requirementsFor,
-  tagValue,
-} from '../classification';
+import { CLASSIFICATION_TAG, Classification, atLeast, requirementsFor, tagValue } from '../classification';
 
 /** Type token prefix of every component of `bulwark/azure`. */
 export const COMPONENT_PREFIX = 'bulwark:azure';
@@ -173,7 +167,10 @@ export function isoDays(days: number): string {
 }
 
 /** Options placing a child resource under `parent`. */
-export function childOf(parent: pulumi.Resource, opts: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions {
+export function childOf(
+  parent: pulumi.Resource,
+  opts: pulumi.CustomResourceOptions = {},
+): pulumi.CustomResourceOptions {
   return { ...opts, parent };
 }
 

@@ -43,7 +43,10 @@ export interface AzureAccount {
 }
 
 /** Tenant and subscription ids: those given, else the provider's client configuration. */
-export function accountOf(account: AzureAccount, parent: pulumi.Resource): { tenantId: pulumi.Input<string>; subscriptionId: pulumi.Input<string> } {
+export function accountOf(
+  account: AzureAccount,
+  parent: pulumi.Resource,
+): { tenantId: pulumi.Input<string>; subscriptionId: pulumi.Input<string> } {
   if (account.tenantId !== undefined && account.subscriptionId !== undefined) {
     return { tenantId: account.tenantId, subscriptionId: account.subscriptionId };
   }
@@ -199,7 +202,10 @@ export class ClassifiedKeyVault extends pulumi.ComponentResource {
         scope: key.id,
         principalId: identity.principalId,
         principalType: 'ServicePrincipal',
-        roleDefinitionId: roleDefinitionId(this.subscriptionId, BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser),
+        roleDefinitionId: roleDefinitionId(
+          this.subscriptionId,
+          BUILT_IN_ROLES.keyVaultCryptoServiceEncryptionUser,
+        ),
         description: `${name} encrypts its data with key ${name}-key of vault ${this.vaultName}`,
       },
       { parent: options.parent },

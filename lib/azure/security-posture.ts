@@ -19,14 +19,22 @@ export interface DefenderPlan {
 /** Plans turned on (Standard tier) unless excluded, by pricing name. */
 export const DEFENDER_PLANS: Readonly<Record<string, DefenderPlan>> = {
   CloudPosture: {
-    extensions: ['SensitiveDataDiscovery', 'AgentlessVmScanning', 'AgentlessDiscoveryForKubernetes', 'ContainerRegistriesVulnerabilityAssessments'],
+    extensions: [
+      'SensitiveDataDiscovery',
+      'AgentlessVmScanning',
+      'AgentlessDiscoveryForKubernetes',
+      'ContainerRegistriesVulnerabilityAssessments',
+    ],
   },
   VirtualMachines: { subPlan: 'P2' },
   SqlServers: {},
   SqlServerVirtualMachines: {},
   OpenSourceRelationalDatabases: {},
   CosmosDbs: {},
-  StorageAccounts: { subPlan: 'DefenderForStorageV2', extensions: ['OnUploadMalwareScanning', 'SensitiveDataDiscovery'] },
+  StorageAccounts: {
+    subPlan: 'DefenderForStorageV2',
+    extensions: ['OnUploadMalwareScanning', 'SensitiveDataDiscovery'],
+  },
   KeyVaults: { subPlan: 'PerKeyVault' },
   Arm: { subPlan: 'PerSubscription' },
   Containers: {},
@@ -35,7 +43,16 @@ export const DEFENDER_PLANS: Readonly<Record<string, DefenderPlan>> = {
 };
 
 /** Activity log categories sent to the audit workspace. */
-const ACTIVITY_LOG_CATEGORIES = ['Administrative', 'Security', 'Policy', 'Alert', 'Recommendation', 'ServiceHealth', 'ResourceHealth', 'Autoscale'];
+const ACTIVITY_LOG_CATEGORIES = [
+  'Administrative',
+  'Security',
+  'Policy',
+  'Alert',
+  'Recommendation',
+  'ServiceHealth',
+  'ResourceHealth',
+  'Autoscale',
+];
 
 /** Props of {@link SecurityPosture}. */
 export interface SecurityPostureProps extends AzureAccount {
@@ -81,7 +98,11 @@ export class SecurityPosture extends pulumi.ComponentResource {
     const excluded = props.excludedPlans ?? {};
     const v = new PropsValidator(`${COMPONENT_PREFIX}:SecurityPosture ${name}`);
     for (const [plan, optOut] of Object.entries(excluded)) {
-      v.check(plan in DEFENDER_PLANS, 'BULWARK_DEFENDER_PLAN', `\`excludedPlans\` names \`${plan}\`, which is not a plan of DEFENDER_PLANS`);
+      v.check(
+        plan in DEFENDER_PLANS,
+        'BULWARK_DEFENDER_PLAN',
+        `\`excludedPlans\` names \`${plan}\`, which is not a plan of DEFENDER_PLANS`,
+      );
       v.checkReason(`excludedPlans.${plan}`, optOut);
     }
     v.throwIfAny();

@@ -88,7 +88,10 @@ export interface SegmentedVirtualNetworkProps extends AzurePlacement {
    * The region's network watcher, which owns the flow log.
    * @default - `NetworkWatcher_<location>` in `NetworkWatcherRG` (the one Azure creates)
    */
-  readonly networkWatcher?: { readonly name: pulumi.Input<string>; readonly resourceGroupName: pulumi.Input<string> };
+  readonly networkWatcher?: {
+    readonly name: pulumi.Input<string>;
+    readonly resourceGroupName: pulumi.Input<string>;
+  };
   /**
    * Private endpoint group ids whose private DNS zones are created and linked to the network.
    * @default - every key of PRIVATE_DNS_ZONES
@@ -146,16 +149,37 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
       `\`addressSpace\` \`${space}\` must be a literal IPv4 CIDR of /22 or larger`,
     );
     for (const f of flows) {
-      v.check(f.from !== f.to, 'BULWARK_VNET_FLOW', `a flow from ${f.from} to itself needs no rule: remove it`);
-      v.check(String(f.port) !== '*', 'BULWARK_VNET_FLOW_PORT', `the flow from ${f.from} to ${f.to} must name a port, not \`*\``);
-      v.check(f.to !== Tier.INGRESS, 'BULWARK_VNET_FLOW_INWARD', `flows go inwards: ${f.from} to ${f.to} is refused`);
+      v.check(
+        f.from !== f.to,
+        'BULWARK_VNET_FLOW',
+        `a flow from ${f.from} to itself needs no rule: remove it`,
+      );
+      v.check(
+        String(f.port) !== '*',
+        'BULWARK_VNET_FLOW_PORT',
+        `the flow from ${f.from} to ${f.to} must name a port, not \`*\``,
+      );
+      v.check(
+        f.to !== Tier.INGRESS,
+        'BULWARK_VNET_FLOW_INWARD',
+        `flows go inwards: ${f.from} to ${f.to} is refused`,
+      );
     }
     for (const g of groups) {
-      v.check(g in PRIVATE_DNS_ZONES, 'BULWARK_VNET_DNS_GROUP', `no private DNS zone is known for group id \`${g}\``);
+      v.check(
+        g in PRIVATE_DNS_ZONES,
+        'BULWARK_VNET_DNS_GROUP',
+        `no private DNS zone is known for group id \`${g}\``,
+      );
     }
     v.throwIfAny();
 
-    super(`${COMPONENT_PREFIX}:SegmentedVirtualNetwork`, name, { addressSpace: space, flows: [...flows] }, opts);
+    super(
+      `${COMPONENT_PREFIX}:SegmentedVirtualNetwork`,
+      name,
+      { addressSpace: space, flows: [...flows] },
+      opts,
+    );
     this.componentName = name;
     const { resourceGroupName, location } = props;
     this.resourceGroupName = resourceGroupName;
@@ -273,7 +297,11 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
         location: this.location,
         subnet: { id: this.subnets[Tier.DATA].id },
         privateLinkServiceConnections: [
-          { name: `${name}-${target.groupId}`, privateLinkServiceId: target.resourceId, groupIds: [target.groupId] },
+          {
+            name: `${name}-${target.groupId}`,
+            privateLinkServiceId: target.resourceId,
+            groupIds: [target.groupId],
+          },
         ],
         tags: target.tags,
       },
@@ -293,7 +321,10 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
         resourceGroupName: this.resourceGroupName,
         privateEndpointName: endpoint.name,
         privateDnsZoneGroupName: 'default',
-        privateDnsZoneConfigs: zones.map((z) => ({ name: z.zone.replace(/\./g, '-'), privateDnsZoneId: z.resource.id })),
+        privateDnsZoneConfigs: zones.map((z) => ({
+          name: z.zone.replace(/\./g, '-'),
+          privateDnsZoneId: z.resource.id,
+        })),
       },
       { parent: target.parent },
     );
@@ -311,7 +342,16 @@ function securityRules(
   const rules: types.input.network.SecurityRuleArgs[] = [];
   if (tier === Tier.INGRESS) {
     rules.push(
-      rule('AllowInternetIngress', 'Inbound', 'Allow', 100, 'Tcp', 'Internet', prefixes[tier], ingressPorts.map(String)),
+      rule(
+        'AllowInternetIngress',
+        'Inbound',
+        'Allow',
+        100,
+        'Tcp',
+        'Internet',
+        prefixes[tier],
+        ingressPorts.map(String),
+      ),
       rule('AllowGatewayManager', 'Inbound', 'Allow', 110, 'Tcp', 'GatewayManager', '*', ['65200-65535']),
       rule('AllowAzureLoadBalancer', 'Inbound', 'Allow', 120, '*', 'AzureLoadBalancer', '*', ['*']),
     );
@@ -321,9 +361,17 @@ function securityRules(
     const priority = FLOW_PRIORITY_BASE + i;
     const label = `${f.from}To${f.to}${String(f.port).replace(/[^0-9]/g, '_')}`;
     if (f.to === tier)
-      rules.push(rule(`Allow${label}In`, 'Inbound', 'Allow', priority, protocol, prefixes[f.from], prefixes[f.to], [String(f.port)]));
+      rules.push(
+        rule(`Allow${label}In`, 'Inbound', 'Allow', priority, protocol, prefixes[f.from], prefixes[f.to], [
+          String(f.port),
+        ]),
+      );
     if (f.from === tier)
-      rules.push(rule(`Allow${label}Out`, 'Outbound', 'Allow', priority, protocol, prefixes[f.from], prefixes[f.to], [String(f.port)]));
+      rules.push(
+        rule(`Allow${label}Out`, 'Outbound', 'Allow', priority, protocol, prefixes[f.from], prefixes[f.to], [
+          String(f.port),
+        ]),
+      );
   });
   if (tier === Tier.APPLICATION) {
     rules.push(
@@ -331,7 +379,8 @@ function securityRules(
       rule('DenyInternetOut', 'Outbound', 'Deny', DENY_ALL_PRIORITY - 1, '*', '*', 'Internet', ['*']),
     );
   }
-  if (tier === Tier.DATA) rules.push(rule('DenyAllOutbound', 'Outbound', 'Deny', DENY_ALL_PRIORITY, '*', '*', '*', ['*']));
+  if (tier === Tier.DATA)
+    rules.push(rule('DenyAllOutbound', 'Outbound', 'Deny', DENY_ALL_PRIORITY, '*', '*', '*', ['*']));
   rules.push(rule('DenyAllInbound', 'Inbound', 'Deny', DENY_ALL_PRIORITY, '*', '*', '*', ['*']));
   return rules;
 }

@@ -111,7 +111,12 @@ export class ClassifiedSqlServer extends pulumi.ComponentResource {
     const { tenantId } = accountOf(props, this);
 
     const key = requiresCustomerKey(level)
-      ? props.keyVault!.customerManagedKey(name, { classification: level, parent: this, resourceGroupName, location })
+      ? props.keyVault!.customerManagedKey(name, {
+          classification: level,
+          parent: this,
+          resourceGroupName,
+          location,
+        })
       : undefined;
     this.customerKey = key;
 
@@ -142,7 +147,10 @@ export class ClassifiedSqlServer extends pulumi.ComponentResource {
           : {}),
         tags: classificationTags(level),
       },
-      childOf(this, { protect: requirementsFor(level).deletionProtection, dependsOn: key ? [key.grant] : [] }),
+      childOf(this, {
+        protect: requirementsFor(level).deletionProtection,
+        dependsOn: key ? [key.grant] : [],
+      }),
     );
 
     this.auditing = new sql.ExtendedServerBlobAuditingPolicy(

@@ -127,9 +127,20 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
     const accountResource = `${name}-account`;
     const optOuts: OptOutRecord[] = [];
     if (props.anonymousRead)
-      optOuts.push({ resource: accountResource, rule: PUBLIC_ACCESS_RULE, control: 'mcsb-v1:DP-2', prop: 'anonymousRead', reason: props.anonymousRead.reason });
+      optOuts.push({
+        resource: accountResource,
+        rule: PUBLIC_ACCESS_RULE,
+        control: 'mcsb-v1:DP-2',
+        prop: 'anonymousRead',
+        reason: props.anonymousRead.reason,
+      });
     if (props.sharedKeyAccess)
-      optOuts.push({ resource: accountResource, control: 'mcsb-v1:IM-1', prop: 'sharedKeyAccess', reason: props.sharedKeyAccess.reason });
+      optOuts.push({
+        resource: accountResource,
+        control: 'mcsb-v1:IM-1',
+        prop: 'sharedKeyAccess',
+        reason: props.sharedKeyAccess.reason,
+      });
 
     super(`${COMPONENT_PREFIX}:ClassifiedStorageAccount`, name, { classification: level, optOuts }, opts);
     this.classification = level;
@@ -137,7 +148,12 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
     const { resourceGroupName, location } = props;
 
     const key = requiresCustomerKey(level)
-      ? props.keyVault!.customerManagedKey(name, { classification: level, parent: this, resourceGroupName, location })
+      ? props.keyVault!.customerManagedKey(name, {
+          classification: level,
+          parent: this,
+          resourceGroupName,
+          location,
+        })
       : undefined;
     this.customerKey = key;
 
@@ -222,9 +238,14 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
       });
     }
     props.audit.diagnostics(`${name}-account`, this.account.id, this, { categoryGroups: [] });
-    props.audit.diagnostics(`${name}-blobs`, pulumi.interpolate`${this.account.id}/blobServices/default`, this, {
-      categoryGroups: ['audit', 'allLogs'],
-    });
+    props.audit.diagnostics(
+      `${name}-blobs`,
+      pulumi.interpolate`${this.account.id}/blobServices/default`,
+      this,
+      {
+        categoryGroups: ['audit', 'allLogs'],
+      },
+    );
     this.registerOutputs({ accountId: this.account.id });
   }
 }
@@ -236,7 +257,8 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
 function lifecycleRules(level: Classification, previousVersionDays: number) {
   const retention = requirementsFor(level).dataRetentionDays;
   const previous = retention === undefined ? previousVersionDays : Math.min(previousVersionDays, retention);
-  const expire = retention !== undefined ? { baseBlob: { delete: { daysAfterModificationGreaterThan: retention } } } : {};
+  const expire =
+    retention !== undefined ? { baseBlob: { delete: { daysAfterModificationGreaterThan: retention } } } : {};
   const rules = [
     {
       name: 'classification-expiry',
@@ -257,7 +279,10 @@ function lifecycleRules(level: Classification, previousVersionDays: number) {
       name: 'classification-expiry-append',
       enabled: true,
       type: 'Lifecycle',
-      definition: { filters: { blobTypes: ['appendBlob'] }, actions: { ...expire } as (typeof rules)[0]['definition']['actions'] },
+      definition: {
+        filters: { blobTypes: ['appendBlob'] },
+        actions: { ...expire } as (typeof rules)[0]['definition']['actions'],
+      },
     });
   }
   return rules;

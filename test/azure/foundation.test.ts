@@ -6,7 +6,17 @@ import {
   SegmentedVirtualNetwork,
   Tier,
 } from '../../lib/azure';
-import { PLACEMENT, SUBSCRIPTION_ID, TENANT_ID, at, capture, foundation, named, ofType, type Captured } from './support';
+import {
+  PLACEMENT,
+  SUBSCRIPTION_ID,
+  TENANT_ID,
+  at,
+  capture,
+  foundation,
+  named,
+  ofType,
+  type Captured,
+} from './support';
 
 interface Rule {
   name: string;
@@ -20,7 +30,10 @@ interface Rule {
 }
 
 const rulesOf = (resources: Captured[], tier: Tier): Rule[] =>
-  at(named(resources, 'azure-native:network:NetworkSecurityGroup', `net-${tier.toLowerCase()}-nsg`), 'securityRules') as Rule[];
+  at(
+    named(resources, 'azure-native:network:NetworkSecurityGroup', `net-${tier.toLowerCase()}-nsg`),
+    'securityRules',
+  ) as Rule[];
 
 describe('AuditWorkspace', () => {
   let resources: Captured[];
@@ -40,7 +53,11 @@ describe('AuditWorkspace', () => {
     const archive = named(resources, 'azure-native:storage:StorageAccount', 'audit-archive');
     expect(at(archive, 'immutableStorageWithVersioning')).toEqual({
       enabled: true,
-      immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 365, state: 'Locked', allowProtectedAppendWrites: true },
+      immutabilityPolicy: {
+        immutabilityPeriodSinceCreationInDays: 365,
+        state: 'Locked',
+        allowProtectedAppendWrites: true,
+      },
     });
     expect(at(archive, 'minimumTlsVersion')).toBe('TLS1_2');
     expect(at(archive, 'allowBlobPublicAccess')).toBe(false);
@@ -51,9 +68,16 @@ describe('AuditWorkspace', () => {
     expect(at(exp, 'tableNames')).toContain('AzureActivity');
   });
 
-  it('audits its own queries and the archive\'s blob access', () => {
-    const diags = ofType(resources, 'azure-native:monitor:DiagnosticSetting').map((d) => String(at(d, 'resourceUri')));
-    expect(diags).toEqual(expect.arrayContaining([expect.stringMatching(/audit-workspace$/), expect.stringMatching(/audit-archive\/blobServices\/default$/)]));
+  it("audits its own queries and the archive's blob access", () => {
+    const diags = ofType(resources, 'azure-native:monitor:DiagnosticSetting').map((d) =>
+      String(at(d, 'resourceUri')),
+    );
+    expect(diags).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/audit-workspace$/),
+        expect.stringMatching(/audit-archive\/blobServices\/default$/),
+      ]),
+    );
   });
 
   it.each([
@@ -61,7 +85,9 @@ describe('AuditWorkspace', () => {
     [{ immutabilityDays: 30 }, 'BULWARK_AUDIT_IMMUTABILITY'],
     [{ exportTables: [] }, 'BULWARK_AUDIT_EXPORT'],
   ])('refuses %j', async (extra, code) => {
-    await expect(capture(() => new AuditWorkspace('audit', { ...PLACEMENT, ...extra }))).rejects.toThrow(code);
+    await expect(capture(() => void new AuditWorkspace('audit', { ...PLACEMENT, ...extra }))).rejects.toThrow(
+      code,
+    );
   });
 });
 
@@ -74,14 +100,28 @@ describe('SegmentedVirtualNetwork', () => {
     });
   });
 
-  it.each([Tier.INGRESS, Tier.APPLICATION, Tier.DATA])('%s NSG ends in an explicit deny-all inbound rule', (tier) => {
-    const deny = rulesOf(resources, tier).find((r) => r.name === 'DenyAllInbound');
-    expect(deny).toMatchObject({ direction: 'Inbound', access: 'Deny', priority: DENY_ALL_PRIORITY, sourceAddressPrefix: '*', destinationPortRange: '*' });
-  });
+  it.each([Tier.INGRESS, Tier.APPLICATION, Tier.DATA])(
+    '%s NSG ends in an explicit deny-all inbound rule',
+    (tier) => {
+      const deny = rulesOf(resources, tier).find((r) => r.name === 'DenyAllInbound');
+      expect(deny).toMatchObject({
+        direction: 'Inbound',
+        access: 'Deny',
+        priority: DENY_ALL_PRIORITY,
+        sourceAddressPrefix: '*',
+        destinationPortRange: '*',
+      });
+    },
+  );
 
   it('admits the internet only to the ingress tier, on 443', () => {
     for (const tier of [Tier.INGRESS, Tier.APPLICATION, Tier.DATA]) {
-      const fromInternet = rulesOf(resources, tier).filter((r) => r.access === 'Allow' && r.direction === 'Inbound' && ['Internet', '*', '0.0.0.0/0'].includes(r.sourceAddressPrefix));
+      const fromInternet = rulesOf(resources, tier).filter(
+        (r) =>
+          r.access === 'Allow' &&
+          r.direction === 'Inbound' &&
+          ['Internet', '*', '0.0.0.0/0'].includes(r.sourceAddressPrefix),
+      );
       if (tier === Tier.INGRESS) expect(fromInternet.map((r) => r.destinationPortRange)).toEqual(['443']);
       else expect(fromInternet).toEqual([]);
     }
@@ -112,13 +152,24 @@ describe('SegmentedVirtualNetwork', () => {
     expect(at(flowLog, 'targetResourceId')).toMatch(/net-vnet$/);
     expect(at(flowLog, 'storageId')).toMatch(/audit-archive$/);
     expect(at(flowLog, 'format')).toEqual({ type: 'JSON', version: 2 });
-    expect(at(flowLog, 'flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration.enabled')).toBe(true);
+    expect(at(flowLog, 'flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration.enabled')).toBe(
+      true,
+    );
     expect(at(flowLog, 'networkWatcherName')).toBe('NetworkWatcher_westeurope');
   });
 
   it('links a private DNS zone per private endpoint service to the network', () => {
-    const zones = ofType(resources, 'azure-native:privatedns:PrivateZone').map((z) => at(z, 'privateZoneName'));
-    expect(zones).toEqual(expect.arrayContaining(['privatelink.blob.core.windows.net', 'privatelink.vaultcore.azure.net', 'privatelink.database.windows.net', 'privatelink.openai.azure.com']));
+    const zones = ofType(resources, 'azure-native:privatedns:PrivateZone').map((z) =>
+      at(z, 'privateZoneName'),
+    );
+    expect(zones).toEqual(
+      expect.arrayContaining([
+        'privatelink.blob.core.windows.net',
+        'privatelink.vaultcore.azure.net',
+        'privatelink.database.windows.net',
+        'privatelink.openai.azure.com',
+      ]),
+    );
     expect(ofType(resources, 'azure-native:privatedns:VirtualNetworkLink')).toHaveLength(zones.length);
   });
 
@@ -145,7 +196,11 @@ describe('ClassifiedKeyVault', () => {
   ])('at %s: %s vault, %s keys rotating every %s', async (level, sku, kty, rotation, expiry) => {
     const resources = await capture(() => {
       const { keyVault } = foundation(level);
-      keyVault.customerManagedKey('store', { classification: level, parent: keyVault, resourceGroupName: 'rg' });
+      keyVault.customerManagedKey('store', {
+        classification: level,
+        parent: keyVault,
+        resourceGroupName: 'rg',
+      });
     });
     const vault = named(resources, 'azure-native:keyvault:Vault', 'keys-vault');
     expect(at(vault, 'properties')).toMatchObject({
@@ -158,27 +213,44 @@ describe('ClassifiedKeyVault', () => {
       publicNetworkAccess: 'Disabled',
       networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
     });
-    expect(at(named(resources, 'azure-native:network:PrivateEndpoint', 'keys-vault-pe'), 'privateLinkServiceConnections')).toEqual([
-      expect.objectContaining({ groupIds: ['vault'] }),
-    ]);
+    expect(
+      at(
+        named(resources, 'azure-native:network:PrivateEndpoint', 'keys-vault-pe'),
+        'privateLinkServiceConnections',
+      ),
+    ).toEqual([expect.objectContaining({ groupIds: ['vault'] })]);
     const key = named(resources, 'azure-native:keyvault:Key', 'store-key');
     expect(at(key, 'properties.kty')).toBe(kty);
-    expect(at(key, 'properties.rotationPolicy.lifetimeActions')).toContainEqual({ trigger: { timeAfterCreate: rotation }, action: { type: 'rotate' } });
+    expect(at(key, 'properties.rotationPolicy.lifetimeActions')).toContainEqual({
+      trigger: { timeAfterCreate: rotation },
+      action: { type: 'rotate' },
+    });
     expect(at(key, 'properties.rotationPolicy.attributes.expiryTime')).toBe(expiry);
     const grant = named(resources, 'azure-native:authorization:RoleAssignment', 'store-key-grant');
     expect(at(grant, 'scope')).toMatch(/store-key$/);
     expect(at(grant, 'roleDefinitionId')).toBe(
       `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6`,
     );
-    expect(ofType(resources, 'azure-native:monitor:DiagnosticSetting').some((d) => String(at(d, 'resourceUri')).endsWith('keys-vault'))).toBe(true);
+    expect(
+      ofType(resources, 'azure-native:monitor:DiagnosticSetting').some((d) =>
+        String(at(d, 'resourceUri')).endsWith('keys-vault'),
+      ),
+    ).toBe(true);
   });
 
   it('takes tenant and subscription from the client configuration when not given', async () => {
     const resources = await capture(() => {
       const audit = new AuditWorkspace('audit', PLACEMENT);
       const network = new SegmentedVirtualNetwork('net', { ...PLACEMENT, audit });
-      new ClassifiedKeyVault('keys', { ...PLACEMENT, classification: Classification.INTERNAL, network, audit });
+      new ClassifiedKeyVault('keys', {
+        ...PLACEMENT,
+        classification: Classification.INTERNAL,
+        network,
+        audit,
+      });
     });
-    expect(at(named(resources, 'azure-native:keyvault:Vault', 'keys-vault'), 'properties.tenantId')).toBe(TENANT_ID);
+    expect(at(named(resources, 'azure-native:keyvault:Vault', 'keys-vault'), 'properties.tenantId')).toBe(
+      TENANT_ID,
+    );
   });
 });

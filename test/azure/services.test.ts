@@ -11,7 +11,17 @@ import {
   SecurityPosture,
   requirementsFor,
 } from '../../lib/azure';
-import { PLACEMENT, SUBSCRIPTION_ID, TENANT_ID, at, capture, foundation, named, ofType, type Captured } from './support';
+import {
+  PLACEMENT,
+  SUBSCRIPTION_ID,
+  TENANT_ID,
+  at,
+  capture,
+  foundation,
+  named,
+  ofType,
+  type Captured,
+} from './support';
 
 const ACCOUNT = { subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID };
 const ADMIN = { login: 'sql-admins', objectId: '00000000-0000-0000-0000-0000000000aa' };
@@ -40,7 +50,12 @@ describe('ClassifiedSqlServer', () => {
   ])('at %s: TLS %s, customer key %s, %s backups kept %d days', async (level, tls, cmk, redundancy, pitr) => {
     const resources = await sqlOf(level);
     const server = named(resources, 'azure-native:sql:Server', 'orders-server');
-    expect(at(server, 'administrators')).toMatchObject({ administratorType: 'ActiveDirectory', azureADOnlyAuthentication: true, sid: ADMIN.objectId, tenantId: TENANT_ID });
+    expect(at(server, 'administrators')).toMatchObject({
+      administratorType: 'ActiveDirectory',
+      azureADOnlyAuthentication: true,
+      sid: ADMIN.objectId,
+      tenantId: TENANT_ID,
+    });
     expect(at(server, 'administratorLogin')).toBeUndefined();
     expect(at(server, 'administratorLoginPassword')).toBeUndefined();
     expect(at(server, 'minimalTlsVersion')).toBe(tls);
@@ -53,8 +68,13 @@ describe('ClassifiedSqlServer', () => {
     }
     const db = named(resources, 'azure-native:sql:Database', 'ledger-db');
     expect(at(db, 'requestedBackupStorageRedundancy')).toBe(redundancy);
-    expect(at(named(resources, 'azure-native:sql:TransparentDataEncryption', 'ledger-tde'), 'state')).toBe('Enabled');
-    const retention = at(named(resources, 'azure-native:sql:BackupShortTermRetentionPolicy', 'ledger-pitr'), 'retentionDays') as number;
+    expect(at(named(resources, 'azure-native:sql:TransparentDataEncryption', 'ledger-tde'), 'state')).toBe(
+      'Enabled',
+    );
+    const retention = at(
+      named(resources, 'azure-native:sql:BackupShortTermRetentionPolicy', 'ledger-pitr'),
+      'retentionDays',
+    ) as number;
     expect(retention).toBe(pitr);
     expect(retention).toBeLessThanOrEqual(requirementsFor(level).dataRetentionDays!);
   });
@@ -68,9 +88,12 @@ describe('ClassifiedSqlServer', () => {
     expect(at(master, 'resourceUri')).toMatch(/orders-server\/databases\/master$/);
     expect(at(master, 'logs')).toContainEqual({ category: 'SQLSecurityAuditEvents', enabled: true });
     expect(at(master, 'workspaceId')).toMatch(/audit-workspace$/);
-    expect(at(named(resources, 'azure-native:network:PrivateEndpoint', 'orders-sql-pe'), 'privateLinkServiceConnections')).toEqual([
-      expect.objectContaining({ groupIds: ['sqlServer'] }),
-    ]);
+    expect(
+      at(
+        named(resources, 'azure-native:network:PrivateEndpoint', 'orders-sql-pe'),
+        'privateLinkServiceConnections',
+      ),
+    ).toEqual([expect.objectContaining({ groupIds: ['sqlServer'] })]);
   });
 
   it('refuses a CONFIDENTIAL server without a key vault', async () => {
@@ -82,34 +105,90 @@ describe('ClassifiedBackupVault', () => {
   const vaultOf = (level: Classification) =>
     capture(() => {
       const { audit, network, keyVault } = foundation(level);
-      const vault = new ClassifiedBackupVault('backup', { ...PLACEMENT, ...ACCOUNT, classification: level, audit, keyVault });
-      const store = new ClassifiedStorageAccount('data', { ...PLACEMENT, classification: level, audit, network, keyVault });
+      const vault = new ClassifiedBackupVault('backup', {
+        ...PLACEMENT,
+        ...ACCOUNT,
+        classification: level,
+        audit,
+        keyVault,
+      });
+      const store = new ClassifiedStorageAccount('data', {
+        ...PLACEMENT,
+        classification: level,
+        audit,
+        network,
+        keyVault,
+      });
       vault.protect('data', store, ['documents']);
     });
 
   const durations = (resources: Captured[]) =>
-    (at(named(resources, 'azure-native:dataprotection:BackupPolicy', 'backup-blob-policy'), 'properties.policyRules') as { objectType: string; lifecycles?: { deleteAfter: { duration: string }; sourceDataStore: { dataStoreType: string } }[] }[])
+    (
+      at(
+        named(resources, 'azure-native:dataprotection:BackupPolicy', 'backup-blob-policy'),
+        'properties.policyRules',
+      ) as {
+        objectType: string;
+        lifecycles?: { deleteAfter: { duration: string }; sourceDataStore: { dataStoreType: string } }[];
+      }[]
+    )
       .filter((r) => r.objectType === 'AzureRetentionRule')
       .map((r) => [r.lifecycles![0]!.sourceDataStore.dataStoreType, r.lifecycles![0]!.deleteAfter.duration]);
 
   it.each([
     [Classification.INTERNAL, 'ZoneRedundant', [['VaultStore', 'P35D']]],
-    [Classification.CONFIDENTIAL, 'ZoneRedundant', [['OperationalStore', 'P35D'], ['VaultStore', 'P35D']]],
-    [Classification.RESTRICTED, 'GeoRedundant', [['OperationalStore', 'P35D'], ['VaultStore', 'P35D']]],
-    [Classification.TOP_SECRET, 'GeoRedundant', [['OperationalStore', 'P30D'], ['VaultStore', 'P30D']]],
+    [
+      Classification.CONFIDENTIAL,
+      'ZoneRedundant',
+      [
+        ['OperationalStore', 'P35D'],
+        ['VaultStore', 'P35D'],
+      ],
+    ],
+    [
+      Classification.RESTRICTED,
+      'GeoRedundant',
+      [
+        ['OperationalStore', 'P35D'],
+        ['VaultStore', 'P35D'],
+      ],
+    ],
+    [
+      Classification.TOP_SECRET,
+      'GeoRedundant',
+      [
+        ['OperationalStore', 'P30D'],
+        ['VaultStore', 'P30D'],
+      ],
+    ],
   ])('at %s: locked, soft delete always on, %s, retention %j', async (level, redundancy, expected) => {
     const resources = await vaultOf(level);
     const vault = named(resources, 'azure-native:dataprotection:BackupVault', 'backup-vault');
     expect(at(vault, 'properties.securitySettings.immutabilitySettings.state')).toBe('Locked');
-    expect(at(vault, 'properties.securitySettings.softDeleteSettings')).toEqual({ state: 'AlwaysOn', retentionDurationInDays: BACKUP_SOFT_DELETE_DAYS });
-    expect(at(vault, 'properties.storageSettings')).toEqual([{ datastoreType: 'VaultStore', type: redundancy }]);
+    expect(at(vault, 'properties.securitySettings.softDeleteSettings')).toEqual({
+      state: 'AlwaysOn',
+      retentionDurationInDays: BACKUP_SOFT_DELETE_DAYS,
+    });
+    expect(at(vault, 'properties.storageSettings')).toEqual([
+      { datastoreType: 'VaultStore', type: redundancy },
+    ]);
     expect(durations(resources)).toEqual(expected);
-    const cmk = at(vault, 'properties.securitySettings.encryptionSettings') as Record<string, unknown> | undefined;
+    const cmk = at(vault, 'properties.securitySettings.encryptionSettings') as
+      Record<string, unknown> | undefined;
     if (level === Classification.INTERNAL) expect(cmk).toBeUndefined();
-    else expect(cmk).toMatchObject({ state: 'Enabled', infrastructureEncryption: level === Classification.TOP_SECRET ? 'Enabled' : 'Disabled' });
+    else
+      expect(cmk).toMatchObject({
+        state: 'Enabled',
+        infrastructureEncryption: level === Classification.TOP_SECRET ? 'Enabled' : 'Disabled',
+      });
     const instance = named(resources, 'azure-native:dataprotection:BackupInstance', 'data-backup');
     expect(at(instance, 'properties.policyInfo.policyId')).toMatch(/backup-blob-policy$/);
-    expect(at(named(resources, 'azure-native:authorization:RoleAssignment', 'data-backup-grant'), 'roleDefinitionId')).toMatch(/e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1$/);
+    expect(
+      at(
+        named(resources, 'azure-native:authorization:RoleAssignment', 'data-backup-grant'),
+        'roleDefinitionId',
+      ),
+    ).toMatch(/e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1$/);
   });
 
   it('refuses PUBLIC data, which keeps no backups', async () => {
@@ -120,8 +199,20 @@ describe('ClassifiedBackupVault', () => {
     await expect(
       capture(() => {
         const { audit, network, keyVault } = foundation(Classification.RESTRICTED);
-        const vault = new ClassifiedBackupVault('backup', { ...PLACEMENT, ...ACCOUNT, classification: Classification.RESTRICTED, audit, keyVault });
-        const store = new ClassifiedStorageAccount('data', { ...PLACEMENT, classification: Classification.CONFIDENTIAL, audit, network, keyVault });
+        const vault = new ClassifiedBackupVault('backup', {
+          ...PLACEMENT,
+          ...ACCOUNT,
+          classification: Classification.RESTRICTED,
+          audit,
+          keyVault,
+        });
+        const store = new ClassifiedStorageAccount('data', {
+          ...PLACEMENT,
+          classification: Classification.CONFIDENTIAL,
+          audit,
+          network,
+          keyVault,
+        });
         vault.protect('data', store, ['documents']);
       }),
     ).rejects.toThrow('BULWARK_BACKUP_LEVEL_MISMATCH');
@@ -129,26 +220,53 @@ describe('ClassifiedBackupVault', () => {
 });
 
 describe('ClassifiedAiAccount', () => {
-  const aiOf = (level: Classification, extra: Partial<ConstructorParameters<typeof ClassifiedAiAccount>[1]> = {}) =>
+  const aiOf = (
+    level: Classification,
+    extra: Partial<ConstructorParameters<typeof ClassifiedAiAccount>[1]> = {},
+  ) =>
     capture(() => {
       const { audit, network, keyVault } = foundation(level);
-      new ClassifiedAiAccount('assistant', { ...PLACEMENT, classification: level, kind: 'OpenAI', customSubDomainName: 'assistant-x', audit, network, keyVault, ...extra });
+      new ClassifiedAiAccount('assistant', {
+        ...PLACEMENT,
+        classification: level,
+        kind: 'OpenAI',
+        customSubDomainName: 'assistant-x',
+        audit,
+        network,
+        keyVault,
+        ...extra,
+      });
     });
 
-  it.each([Classification.INTERNAL, Classification.CONFIDENTIAL, Classification.TOP_SECRET])('at %s: keys off, private only', async (level) => {
-    const resources = await aiOf(level);
-    const account = named(resources, 'azure-native:cognitiveservices:Account', 'assistant-account');
-    expect(at(account, 'kind')).toBe('OpenAI');
-    expect(at(account, 'properties.disableLocalAuth')).toBe(true);
-    expect(at(account, 'properties.publicNetworkAccess')).toBe('Disabled');
-    expect(at(account, 'properties.networkAcls.defaultAction')).toBe('Deny');
-    expect(at(account, 'properties.encryption.keySource')).toBe(level === Classification.INTERNAL ? undefined : 'Microsoft.KeyVault');
-    expect(at(account, 'properties.restrictOutboundNetworkAccess')).toBe(level === Classification.TOP_SECRET);
-    expect(at(named(resources, 'azure-native:network:PrivateEndpoint', 'assistant-ai-pe'), 'privateLinkServiceConnections')).toEqual([
-      expect.objectContaining({ groupIds: ['account'] }),
-    ]);
-    expect(at(named(resources, 'azure-native:monitor:DiagnosticSetting', 'assistant-account-diagnostics'), 'logs')).toContainEqual({ categoryGroup: 'audit', enabled: true });
-  });
+  it.each([Classification.INTERNAL, Classification.CONFIDENTIAL, Classification.TOP_SECRET])(
+    'at %s: keys off, private only',
+    async (level) => {
+      const resources = await aiOf(level);
+      const account = named(resources, 'azure-native:cognitiveservices:Account', 'assistant-account');
+      expect(at(account, 'kind')).toBe('OpenAI');
+      expect(at(account, 'properties.disableLocalAuth')).toBe(true);
+      expect(at(account, 'properties.publicNetworkAccess')).toBe('Disabled');
+      expect(at(account, 'properties.networkAcls.defaultAction')).toBe('Deny');
+      expect(at(account, 'properties.encryption.keySource')).toBe(
+        level === Classification.INTERNAL ? undefined : 'Microsoft.KeyVault',
+      );
+      expect(at(account, 'properties.restrictOutboundNetworkAccess')).toBe(
+        level === Classification.TOP_SECRET,
+      );
+      expect(
+        at(
+          named(resources, 'azure-native:network:PrivateEndpoint', 'assistant-ai-pe'),
+          'privateLinkServiceConnections',
+        ),
+      ).toEqual([expect.objectContaining({ groupIds: ['account'] })]);
+      expect(
+        at(
+          named(resources, 'azure-native:monitor:DiagnosticSetting', 'assistant-account-diagnostics'),
+          'logs',
+        ),
+      ).toContainEqual({ categoryGroup: 'audit', enabled: true });
+    },
+  );
 
   it('localAuth keeps API keys and records the reason on the account', async () => {
     const reason = 'Vendor plug-in supports API keys only until Q3';
@@ -159,7 +277,9 @@ describe('ClassifiedAiAccount', () => {
   });
 
   it('refuses a CONFIDENTIAL account without a key vault', async () => {
-    await expect(aiOf(Classification.CONFIDENTIAL, { keyVault: undefined })).rejects.toThrow('BULWARK_CUSTOMER_KEY_REQUIRED');
+    await expect(aiOf(Classification.CONFIDENTIAL, { keyVault: undefined })).rejects.toThrow(
+      'BULWARK_CUSTOMER_KEY_REQUIRED',
+    );
   });
 });
 
@@ -167,34 +287,64 @@ describe('SecurityPosture', () => {
   const postureOf = (extra: Partial<ConstructorParameters<typeof SecurityPosture>[1]> = {}) =>
     capture(() => {
       const audit = new AuditWorkspace('audit', PLACEMENT);
-      new SecurityPosture('posture', { ...ACCOUNT, audit, securityContactEmails: 'soc@example.com', ...extra });
+      new SecurityPosture('posture', {
+        ...ACCOUNT,
+        audit,
+        securityContactEmails: 'soc@example.com',
+        ...extra,
+      });
     });
 
   it('turns Defender plans on, CSPM included, assigns the MCSB initiative and names a security contact', async () => {
     const resources = await postureOf();
     const plans = ofType(resources, 'azure-native:security:Pricing');
-    expect(plans.map((p) => at(p, 'pricingName'))).toEqual(expect.arrayContaining(['CloudPosture', 'VirtualMachines', 'SqlServers', 'StorageAccounts', 'KeyVaults', 'AI']));
-    expect(plans.every((p) => at(p, 'pricingTier') === 'Standard' && at(p, 'scopeId') === `/subscriptions/${SUBSCRIPTION_ID}`)).toBe(true);
+    expect(plans.map((p) => at(p, 'pricingName'))).toEqual(
+      expect.arrayContaining([
+        'CloudPosture',
+        'VirtualMachines',
+        'SqlServers',
+        'StorageAccounts',
+        'KeyVaults',
+        'AI',
+      ]),
+    );
+    expect(
+      plans.every(
+        (p) =>
+          at(p, 'pricingTier') === 'Standard' && at(p, 'scopeId') === `/subscriptions/${SUBSCRIPTION_ID}`,
+      ),
+    ).toBe(true);
     const mcsb = named(resources, 'azure-native:authorization:PolicyAssignment', 'posture-mcsb');
     expect(at(mcsb, 'policyDefinitionId')).toBe(MCSB_INITIATIVE_ID);
     expect(at(mcsb, 'scope')).toBe(`/subscriptions/${SUBSCRIPTION_ID}`);
     const contact = named(resources, 'azure-native:security:SecurityContact', 'posture-contact');
     expect(at(contact, 'emails')).toBe('soc@example.com');
-    expect(at(contact, 'notificationsSources')).toContainEqual({ sourceType: 'Alert', minimalSeverity: 'Medium' });
-    const activity = named(resources, 'azure-native:monitor:SubscriptionDiagnosticSetting', 'posture-activity-log');
+    expect(at(contact, 'notificationsSources')).toContainEqual({
+      sourceType: 'Alert',
+      minimalSeverity: 'Medium',
+    });
+    const activity = named(
+      resources,
+      'azure-native:monitor:SubscriptionDiagnosticSetting',
+      'posture-activity-log',
+    );
     expect(at(activity, 'logs')).toContainEqual({ category: 'Security', enabled: true });
   });
 
   it('excludedPlans leaves a plan off and records the reason on the component', async () => {
     const reason = 'No App Service in this subscription yet';
     const resources = await postureOf({ excludedPlans: { AppServices: { reason } } });
-    expect(ofType(resources, 'azure-native:security:Pricing').map((p) => at(p, 'pricingName'))).not.toContain('AppServices');
+    expect(ofType(resources, 'azure-native:security:Pricing').map((p) => at(p, 'pricingName'))).not.toContain(
+      'AppServices',
+    );
     expect(at(named(resources, 'bulwark:azure:SecurityPosture', 'posture'), 'optOuts')).toEqual([
       { resource: 'posture-AppServices', control: 'mcsb-v1:LT-1', prop: 'excludedPlans.AppServices', reason },
     ]);
   });
 
   it('refuses an unknown plan', async () => {
-    await expect(postureOf({ excludedPlans: { Mainframes: { reason: 'there are none of these' } } })).rejects.toThrow('BULWARK_DEFENDER_PLAN');
+    await expect(
+      postureOf({ excludedPlans: { Mainframes: { reason: 'there are none of these' } } }),
+    ).rejects.toThrow('BULWARK_DEFENDER_PLAN');
   });
 });

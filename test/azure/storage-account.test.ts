@@ -3,10 +3,20 @@ import { PLACEMENT, at, capture, foundation, named, ofType } from './support';
 
 const ACCOUNT = 'azure-native:storage:StorageAccount';
 
-async function storeOf(level: Classification, extra: Partial<ConstructorParameters<typeof ClassifiedStorageAccount>[1]> = {}) {
+async function storeOf(
+  level: Classification,
+  extra: Partial<ConstructorParameters<typeof ClassifiedStorageAccount>[1]> = {},
+) {
   return capture(() => {
     const { audit, network, keyVault } = foundation(level);
-    new ClassifiedStorageAccount('data', { ...PLACEMENT, classification: level, audit, network, keyVault, ...extra });
+    new ClassifiedStorageAccount('data', {
+      ...PLACEMENT,
+      classification: level,
+      audit,
+      network,
+      keyVault,
+      ...extra,
+    });
   });
 }
 
@@ -34,12 +44,18 @@ describe('ClassifiedStorageAccount', () => {
       expect(at(blobs, 'containerDeleteRetentionPolicy')).toEqual({ enabled: true, days });
     });
 
-    it('expires blobs after the level\'s data retention', () => {
+    it("expires blobs after the level's data retention", () => {
       const policy = named(resources, 'azure-native:storage:ManagementPolicy', 'data-lifecycle');
-      const rules = at(policy, 'policy.rules') as { definition: { actions: Record<string, { delete: Record<string, number> }> } }[];
-      const expiry = { PUBLIC: undefined, INTERNAL: 730, CONFIDENTIAL: 365, RESTRICTED: 180, TOP_SECRET: 30 }[level];
+      const rules = at(policy, 'policy.rules') as {
+        definition: { actions: Record<string, { delete: Record<string, number> }> };
+      }[];
+      const expiry = { PUBLIC: undefined, INTERNAL: 730, CONFIDENTIAL: 365, RESTRICTED: 180, TOP_SECRET: 30 }[
+        level
+      ];
       expect(rules[0]!.definition.actions.baseBlob?.delete.daysAfterModificationGreaterThan).toBe(expiry);
-      expect(rules[0]!.definition.actions.version!.delete.daysAfterCreationGreaterThan).toBeLessThanOrEqual(expiry ?? Infinity);
+      expect(rules[0]!.definition.actions.version!.delete.daysAfterCreationGreaterThan).toBeLessThanOrEqual(
+        expiry ?? Infinity,
+      );
     });
 
     it('sends blob logs to the audit workspace', () => {
@@ -54,23 +70,36 @@ describe('ClassifiedStorageAccount', () => {
     [Classification.CONFIDENTIAL, false, 'Enabled', 'Microsoft.Keyvault', false],
     [Classification.RESTRICTED, false, 'Disabled', 'Microsoft.Keyvault', false],
     [Classification.TOP_SECRET, false, 'Disabled', 'Microsoft.Keyvault', true],
-  ])('at %s: shared keys %s, public network %s, key source %s, infrastructure encryption %s', async (level, sharedKey, network, keySource, infra) => {
-    const resources = await storeOf(level);
-    const account = named(resources, ACCOUNT, 'data-account');
-    expect(at(account, 'allowSharedKeyAccess')).toBe(sharedKey);
-    expect(at(account, 'publicNetworkAccess')).toBe(network);
-    expect(at(account, 'networkRuleSet.defaultAction')).toBe('Deny');
-    expect(at(account, 'encryption.keySource')).toBe(keySource);
-    expect(at(account, 'encryption.requireInfrastructureEncryption')).toBe(infra);
-    if (keySource === 'Microsoft.Keyvault') {
-      expect(at(account, 'encryption.keyVaultProperties.keyName')).toBe('data-key');
-      expect(at(account, 'encryption.encryptionIdentity.encryptionUserAssignedIdentity')).toMatch(/data-identity$/);
-    }
-  });
+  ])(
+    'at %s: shared keys %s, public network %s, key source %s, infrastructure encryption %s',
+    async (level, sharedKey, network, keySource, infra) => {
+      const resources = await storeOf(level);
+      const account = named(resources, ACCOUNT, 'data-account');
+      expect(at(account, 'allowSharedKeyAccess')).toBe(sharedKey);
+      expect(at(account, 'publicNetworkAccess')).toBe(network);
+      expect(at(account, 'networkRuleSet.defaultAction')).toBe('Deny');
+      expect(at(account, 'encryption.keySource')).toBe(keySource);
+      expect(at(account, 'encryption.requireInfrastructureEncryption')).toBe(infra);
+      if (keySource === 'Microsoft.Keyvault') {
+        expect(at(account, 'encryption.keyVaultProperties.keyName')).toBe('data-key');
+        expect(at(account, 'encryption.encryptionIdentity.encryptionUserAssignedIdentity')).toMatch(
+          /data-identity$/,
+        );
+      }
+    },
+  );
 
   it('restores blobs to a point in time from CONFIDENTIAL up, inside the soft-delete window', async () => {
-    const internal = named(await storeOf(Classification.INTERNAL), 'azure-native:storage:BlobServiceProperties', 'data-blobs');
-    const confidential = named(await storeOf(Classification.CONFIDENTIAL), 'azure-native:storage:BlobServiceProperties', 'data-blobs');
+    const internal = named(
+      await storeOf(Classification.INTERNAL),
+      'azure-native:storage:BlobServiceProperties',
+      'data-blobs',
+    );
+    const confidential = named(
+      await storeOf(Classification.CONFIDENTIAL),
+      'azure-native:storage:BlobServiceProperties',
+      'data-blobs',
+    );
     expect(at(internal, 'restorePolicy')).toBeUndefined();
     expect(at(confidential, 'restorePolicy')).toEqual({ enabled: true, days: 34 });
   });
@@ -80,7 +109,10 @@ describe('ClassifiedStorageAccount', () => {
     const endpoint = named(resources, 'azure-native:network:PrivateEndpoint', 'data-blob-pe');
     expect(at(endpoint, 'subnet.id')).toMatch(/net-data$/);
     expect(at(endpoint, 'privateLinkServiceConnections')).toEqual([
-      expect.objectContaining({ groupIds: ['blob'], privateLinkServiceId: expect.stringMatching(/data-account$/) }),
+      expect.objectContaining({
+        groupIds: ['blob'],
+        privateLinkServiceId: expect.stringMatching(/data-account$/),
+      }),
     ]);
     const zones = named(resources, 'azure-native:network:PrivateDnsZoneGroup', 'data-blob-pe-dns');
     expect(at(zones, 'privateDnsZoneConfigs')).toEqual([
@@ -92,7 +124,12 @@ describe('ClassifiedStorageAccount', () => {
     const reason = 'Static marketing assets served to anyone';
     const resources = await capture(() => {
       const { audit } = foundation(Classification.PUBLIC);
-      new ClassifiedStorageAccount('site', { ...PLACEMENT, classification: Classification.PUBLIC, audit, anonymousRead: { reason } });
+      new ClassifiedStorageAccount('site', {
+        ...PLACEMENT,
+        classification: Classification.PUBLIC,
+        audit,
+        anonymousRead: { reason },
+      });
     });
     const account = named(resources, ACCOUNT, 'site-account');
     expect(at(account, 'allowBlobPublicAccess')).toBe(true);
@@ -113,11 +150,36 @@ describe('ClassifiedStorageAccount', () => {
   });
 
   it.each([
-    ['anonymousRead above PUBLIC', Classification.INTERNAL, { anonymousRead: { reason: 'public website assets' } }, 'BULWARK_PUBLIC_READ_LEVEL'],
-    ['no key vault at CONFIDENTIAL', Classification.CONFIDENTIAL, { keyVault: undefined }, 'BULWARK_CUSTOMER_KEY_REQUIRED'],
-    ['no network at RESTRICTED', Classification.RESTRICTED, { network: undefined }, 'BULWARK_PRIVATE_ENDPOINT_REQUIRED'],
-    ['a reason too short', Classification.CONFIDENTIAL, { sharedKeyAccess: { reason: 'legacy' } }, 'BULWARK_OPT_OUT_REASON'],
-    ['sharedKeyAccess where shared keys are allowed', Classification.INTERNAL, { sharedKeyAccess: { reason: 'legacy client uses keys' } }, 'BULWARK_OPT_OUT_UNNEEDED'],
+    [
+      'anonymousRead above PUBLIC',
+      Classification.INTERNAL,
+      { anonymousRead: { reason: 'public website assets' } },
+      'BULWARK_PUBLIC_READ_LEVEL',
+    ],
+    [
+      'no key vault at CONFIDENTIAL',
+      Classification.CONFIDENTIAL,
+      { keyVault: undefined },
+      'BULWARK_CUSTOMER_KEY_REQUIRED',
+    ],
+    [
+      'no network at RESTRICTED',
+      Classification.RESTRICTED,
+      { network: undefined },
+      'BULWARK_PRIVATE_ENDPOINT_REQUIRED',
+    ],
+    [
+      'a reason too short',
+      Classification.CONFIDENTIAL,
+      { sharedKeyAccess: { reason: 'legacy' } },
+      'BULWARK_OPT_OUT_REASON',
+    ],
+    [
+      'sharedKeyAccess where shared keys are allowed',
+      Classification.INTERNAL,
+      { sharedKeyAccess: { reason: 'legacy client uses keys' } },
+      'BULWARK_OPT_OUT_UNNEEDED',
+    ],
   ])('refuses %s', async (_name, level, extra, code) => {
     await expect(storeOf(level, extra)).rejects.toThrow(code);
   });

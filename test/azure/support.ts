@@ -40,12 +40,20 @@ function computed(type: string, name: string): Record<string, unknown> {
  * Run `program` under Pulumi's mocks and return every resource it registered, once every
  * registration has settled.
  */
-export async function capture(program: () => void): Promise<Captured[]> {
+export async function capture(
+  program: () => void | Promise<void>,
+  project = 'bulwark-test',
+): Promise<Captured[]> {
   const resources: Captured[] = [];
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
-        resources.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs });
+        resources.push({
+          type: args.type,
+          name: args.name,
+          custom: args.custom ?? true,
+          inputs: args.inputs,
+        });
         const id = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg/providers/${args.type}/${args.name}`;
         return { id, state: { name: args.name, ...args.inputs, ...computed(args.type, args.name) } };
       },
@@ -54,12 +62,12 @@ export async function capture(program: () => void): Promise<Captured[]> {
           ? { subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID, clientId: 'client', objectId: 'object' }
           : {},
     },
-    'bulwark-test',
-    'test',
+    project,
+    'dev',
     false,
   );
   try {
-    program();
+    await program();
   } finally {
     // Settle what the program registered before it threw, so no registration outlives these mocks.
     await pulumi.runtime.disconnect();
