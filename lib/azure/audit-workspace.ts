@@ -39,12 +39,20 @@ export interface AuditWorkspaceProps extends AzurePlacement {
    */
   readonly retentionInDays?: number;
   /**
-   * Days each exported log blob is immutable (version-level WORM, locked) in the archive account:
+   * Days each exported log blob is immutable (version-level WORM) in the archive account:
    * at least 365.
    * @default 365
    * @see mcsb-v1:LT-6, mcsb-v1:DP-8
    */
   readonly immutabilityDays?: number;
+  /**
+   * State of the archive's immutability policy. Azure creates a policy `Unlocked` (retention can be
+   * extended, and shortened or removed by a privileged principal) and locks it only once it exists:
+   * set `Locked` from the second deployment on, which no one can undo.
+   * @default 'Unlocked'
+   * @see mcsb-v1:LT-6, mcsb-v1:DP-8
+   */
+  readonly archiveImmutability?: 'Unlocked' | 'Locked';
   /**
    * Workspace tables continuously exported to the immutable archive.
    * @default DEFAULT_EXPORT_TABLES
@@ -61,8 +69,8 @@ export interface AuditWorkspaceProps extends AzurePlacement {
 /**
  * Where every component's logs go: a Log Analytics workspace keeping logs at least 365 days, local
  * (shared key) authentication off, access by resource permissions; its tables continuously exported
- * to a storage account whose blobs are immutable (version-level WORM policy, locked) for at least 365
- * days, TLS 1.2, HTTPS only, no anonymous or shared-key access, infrastructure encryption, network
+ * to a storage account whose blobs are immutable (version-level WORM policy) for at least 365 days
+ * (`archiveImmutability` locks the policy once it exists), TLS 1.2, HTTPS only, no anonymous or shared-key access, infrastructure encryption, network
  * default deny (trusted Azure services only). The workspace's own audit log and the archive's blob
  * logs are diagnostic settings on this workspace. {@link diagnostics} adds one for any resource.
  */
@@ -143,7 +151,7 @@ export class AuditWorkspace extends pulumi.ComponentResource {
           enabled: true,
           immutabilityPolicy: {
             immutabilityPeriodSinceCreationInDays: immutability,
-            state: 'Locked',
+            state: props.archiveImmutability ?? 'Unlocked',
             allowProtectedAppendWrites: true,
           },
         },

@@ -49,13 +49,13 @@ describe('AuditWorkspace', () => {
     expect(at(ws, 'features.disableLocalAuth')).toBe(true);
   });
 
-  it('exports its tables to an archive whose blobs are immutable for a year, locked', () => {
+  it('exports its tables to an archive whose blobs are immutable for a year', () => {
     const archive = named(resources, 'azure-native:storage:StorageAccount', 'audit-archive');
     expect(at(archive, 'immutableStorageWithVersioning')).toEqual({
       enabled: true,
       immutabilityPolicy: {
         immutabilityPeriodSinceCreationInDays: 365,
-        state: 'Locked',
+        state: 'Unlocked',
         allowProtectedAppendWrites: true,
       },
     });
@@ -252,5 +252,15 @@ describe('ClassifiedKeyVault', () => {
     expect(at(named(resources, 'azure-native:keyvault:Vault', 'keys-vault'), 'properties.tenantId')).toBe(
       TENANT_ID,
     );
+  });
+});
+
+describe('AuditWorkspace archiveImmutability', () => {
+  it('locks the archive policy once asked to', async () => {
+    const resources = await capture(() => {
+      new AuditWorkspace('audit', { ...PLACEMENT, archiveImmutability: 'Locked' });
+    });
+    const archive = named(resources, 'azure-native:storage:StorageAccount', 'audit-archive');
+    expect(at(archive, 'immutableStorageWithVersioning.immutabilityPolicy.state')).toBe('Locked');
   });
 });
