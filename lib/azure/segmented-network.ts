@@ -116,7 +116,7 @@ export interface PrivateEndpointTarget {
  * in an explicit deny-all inbound rule at priority 4096; the data tier's NSG denies all outbound
  * traffic too and the application tier's denies the internet except HTTPS to Azure. Flows between
  * tiers are allowed only as declared, in both the source's and the destination's NSG. Subnets have
- * no default outbound access, and the data tier applies NSGs to private endpoints. A VNet flow log
+ * no default outbound access, and NSGs apply to private endpoints in every tier. A VNet flow log
  * (version 2) goes to the audit archive with traffic analytics in the audit workspace; the network
  * and its NSGs send their logs there too. Private DNS zones for the components' private endpoints
  * are linked to the network; {@link privateEndpoint} places an endpoint in the data tier.
@@ -221,7 +221,7 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
           addressPrefix: prefixes[tier],
           networkSecurityGroup: { id: nsgs[tier].id },
           defaultOutboundAccess: false,
-          privateEndpointNetworkPolicies: tier === Tier.DATA ? 'Enabled' : 'Disabled',
+          privateEndpointNetworkPolicies: 'Enabled',
         },
         childOf(this, { dependsOn: previous ? [previous] : [] }),
       );
