@@ -217,16 +217,19 @@ export class ClassifiedBackupVault extends pulumi.ComponentResource {
   }
 }
 
-/** The blob backup policy of a level: vaulted daily, plus continuous (operational) from CONFIDENTIAL up. */
+/**
+ * The blob backup policy of a level: vaulted daily, plus continuous (operational) from CONFIDENTIAL
+ * up, in the shape Azure Backup documents for blobs (each store's retention rule named `Default`).
+ */
 function blobPolicy(
   level: Classification,
   retentionDays: number,
 ): dataprotection.BackupPolicyArgs['properties'] {
   const store = (dataStoreType: string) => ({ dataStoreType, objectType: 'DataStoreInfoBase' });
-  const keep = (dataStoreType: string, name: string, isDefault: boolean) => ({
+  const keep = (dataStoreType: string) => ({
     objectType: 'AzureRetentionRule' as const,
-    name,
-    isDefault,
+    name: 'Default',
+    isDefault: true,
     lifecycles: [
       {
         deleteAfter: { objectType: 'AbsoluteDeleteOption' as const, duration: isoDays(retentionDays) },
@@ -240,8 +243,8 @@ function blobPolicy(
     objectType: 'BackupPolicy',
     datasourceTypes: [BLOB_DATASOURCE],
     policyRules: [
-      ...(continuous ? [keep('OperationalStore', 'Default', true)] : []),
-      keep('VaultStore', continuous ? 'Vault' : 'Default', !continuous),
+      ...(continuous ? [keep('OperationalStore')] : []),
+      keep('VaultStore'),
       {
         objectType: 'AzureBackupRule',
         name: 'BackupDaily',
@@ -250,9 +253,7 @@ function blobPolicy(
         trigger: {
           objectType: 'ScheduleBasedTriggerContext',
           schedule: { repeatingTimeIntervals: [DAILY], timeZone: 'UTC' },
-          taggingCriteria: [
-            { isDefault: true, tagInfo: { tagName: continuous ? 'Vault' : 'Default' }, taggingPriority: 99 },
-          ],
+          taggingCriteria: [{ isDefault: true, tagInfo: { tagName: 'Default' }, taggingPriority: 99 }],
         },
       },
     ],
