@@ -6,6 +6,8 @@ import type { AuditWorkspace } from './audit-workspace';
 import {
   BUILT_IN_ROLES,
   COMPONENT_PREFIX,
+  accountOf,
+  type AzureAccount,
   PropsValidator,
   backupRetentionDays,
   childOf,
@@ -16,7 +18,7 @@ import {
   roleDefinitionId,
   type ClassifiedProps,
 } from './common';
-import { accountOf, type AzureAccount, type ClassifiedKeyVault, type CustomerManagedKey } from './key-vault';
+import type { ClassifiedKeyVault, CustomerManagedKey } from './key-vault';
 import type { ClassifiedStorageAccount } from './storage-account';
 
 /** Days soft-deleted backups stay recoverable: the least Azure Backup allows. */

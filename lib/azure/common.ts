@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import * as authorization from '@pulumi/azure-native/authorization';
 import { CLASSIFICATION_TAG, Classification, atLeast, requirementsFor, tagValue } from '../classification';
 
 /** Type token prefix of every component of `bulwark/azure`. */
@@ -183,9 +184,40 @@ export const BUILT_IN_ROLES = {
   keyVaultCryptoServiceEncryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
   /** Storage Account Backup Contributor: lets a Backup vault protect a storage account's blobs. */
   storageAccountBackupContributor: 'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1',
+  /** Storage Blob Data Contributor: write blobs (flow logs delivered with an identity). */
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
 } as const;
 
 /** The full id of a built-in role definition in the current subscription. */
 export function roleDefinitionId(subscriptionId: pulumi.Input<string>, role: string): pulumi.Output<string> {
   return pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role}`;
+}
+
+/** The tenant and subscription a component works in. */
+export interface AzureAccount {
+  /**
+   * Entra tenant id.
+   * @default - the provider's client configuration
+   */
+  readonly tenantId?: pulumi.Input<string>;
+  /**
+   * Subscription id, for role definition ids.
+   * @default - the provider's client configuration
+   */
+  readonly subscriptionId?: pulumi.Input<string>;
+}
+
+/** Tenant and subscription ids: those given, else the provider's client configuration. */
+export function accountOf(
+  account: AzureAccount,
+  parent: pulumi.Resource,
+): { tenantId: pulumi.Input<string>; subscriptionId: pulumi.Input<string> } {
+  if (account.tenantId !== undefined && account.subscriptionId !== undefined) {
+    return { tenantId: account.tenantId, subscriptionId: account.subscriptionId };
+  }
+  const config = authorization.getClientConfigOutput({ parent });
+  return {
+    tenantId: account.tenantId ?? config.tenantId,
+    subscriptionId: account.subscriptionId ?? config.subscriptionId,
+  };
 }

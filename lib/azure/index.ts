@@ -9,6 +9,8 @@ export * from './backup-vault';
 export {
   COMPONENT_PREFIX,
   ComponentPropsError,
+  accountOf,
+  type AzureAccount,
   OPT_OUT_TAG_PREFIX,
   classificationTags,
   type AzurePlacement,

@@ -7,6 +7,8 @@ import type { AuditWorkspace } from './audit-workspace';
 import {
   BUILT_IN_ROLES,
   COMPONENT_PREFIX,
+  accountOf,
+  type AzureAccount,
   PropsValidator,
   childOf,
   classificationTags,
@@ -27,35 +29,6 @@ const EXPIRY_MARGIN_DAYS = 30;
 
 /** RSA key size of customer-managed keys. */
 const KEY_SIZE = 3072;
-
-/** The tenant and subscription a component works in. */
-export interface AzureAccount {
-  /**
-   * Entra tenant id.
-   * @default - the provider's client configuration
-   */
-  readonly tenantId?: pulumi.Input<string>;
-  /**
-   * Subscription id, for role definition ids.
-   * @default - the provider's client configuration
-   */
-  readonly subscriptionId?: pulumi.Input<string>;
-}
-
-/** Tenant and subscription ids: those given, else the provider's client configuration. */
-export function accountOf(
-  account: AzureAccount,
-  parent: pulumi.Resource,
-): { tenantId: pulumi.Input<string>; subscriptionId: pulumi.Input<string> } {
-  if (account.tenantId !== undefined && account.subscriptionId !== undefined) {
-    return { tenantId: account.tenantId, subscriptionId: account.subscriptionId };
-  }
-  const config = authorization.getClientConfigOutput({ parent });
-  return {
-    tenantId: account.tenantId ?? config.tenantId,
-    subscriptionId: account.subscriptionId ?? config.subscriptionId,
-  };
-}
 
 /** Props of {@link ClassifiedKeyVault}. */
 export interface ClassifiedKeyVaultProps extends ClassifiedProps, AzureAccount {

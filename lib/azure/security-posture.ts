@@ -3,8 +3,15 @@ import * as authorization from '@pulumi/azure-native/authorization';
 import * as insights from '@pulumi/azure-native/monitor';
 import * as security from '@pulumi/azure-native/security';
 import type { AuditWorkspace } from './audit-workspace';
-import { COMPONENT_PREFIX, PropsValidator, childOf, type OptOut, type OptOutRecord } from './common';
-import { accountOf, type AzureAccount } from './key-vault';
+import {
+  COMPONENT_PREFIX,
+  PropsValidator,
+  accountOf,
+  childOf,
+  type AzureAccount,
+  type OptOut,
+  type OptOutRecord,
+} from './common';
 
 /** The Microsoft cloud security benchmark initiative (Defender for Cloud's default). */
 export const MCSB_INITIATIVE_ID =

@@ -1,10 +1,21 @@
 import * as pulumi from '@pulumi/pulumi';
+import * as authorization from '@pulumi/azure-native/authorization';
+import * as managedidentity from '@pulumi/azure-native/managedidentity';
 import * as network from '@pulumi/azure-native/network';
 import * as privatedns from '@pulumi/azure-native/privatedns';
 import type { types } from '@pulumi/azure-native';
 import { AUDIT_LOG_MIN_RETENTION_DAYS } from '../classification';
 import type { AuditWorkspace } from './audit-workspace';
-import { COMPONENT_PREFIX, PropsValidator, childOf, type AzurePlacement } from './common';
+import {
+  BUILT_IN_ROLES,
+  COMPONENT_PREFIX,
+  PropsValidator,
+  accountOf,
+  childOf,
+  roleDefinitionId,
+  type AzureAccount,
+  type AzurePlacement,
+} from './common';
 
 /** The three tiers of a {@link SegmentedVirtualNetwork}, each its own subnet and NSG. */
 export enum Tier {
@@ -59,7 +70,7 @@ export const DEFAULT_FLOWS: readonly Flow[] = [
 ];
 
 /** Props of {@link SegmentedVirtualNetwork}. */
-export interface SegmentedVirtualNetworkProps extends AzurePlacement {
+export interface SegmentedVirtualNetworkProps extends AzurePlacement, AzureAccount {
   /** Region of the network, its flow log and its network watcher. */
   readonly location: pulumi.Input<string>;
   /** Where flow logs, traffic analytics and the NSGs' logs go. @see mcsb-v1:LT-4 */
@@ -117,7 +128,7 @@ export interface PrivateEndpointTarget {
  * traffic too and the application tier's denies the internet except HTTPS to Azure. Flows between
  * tiers are allowed only as declared, in both the source's and the destination's NSG. Subnets have
  * no default outbound access, and NSGs apply to private endpoints in every tier. A VNet flow log
- * (version 2) goes to the audit archive with traffic analytics in the audit workspace; the network
+ * (version 2) goes to the audit archive, written with its own identity, with traffic analytics in the audit workspace; the network
  * and its NSGs send their logs there too. Private DNS zones for the components' private endpoints
  * are linked to the network; {@link privateEndpoint} places an endpoint in the data tier.
  */
@@ -229,6 +240,26 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
     }
     this.subnets = subnets;
 
+    // The archive refuses shared keys: the flow log writes with an identity granted blob writes on it.
+    const flowLogIdentity = new managedidentity.UserAssignedIdentity(
+      `${name}-flow-log-identity`,
+      { resourceGroupName, location },
+      childOf(this),
+    );
+    const flowLogGrant = new authorization.RoleAssignment(
+      `${name}-flow-log-grant`,
+      {
+        scope: props.audit.archive.id,
+        principalId: flowLogIdentity.principalId,
+        principalType: 'ServicePrincipal',
+        roleDefinitionId: roleDefinitionId(
+          accountOf(props, this).subscriptionId,
+          BUILT_IN_ROLES.storageBlobDataContributor,
+        ),
+        description: `Flow logs of ${name} are written to the audit archive`,
+      },
+      childOf(this),
+    );
     const watcher = props.networkWatcher ?? {
       name: pulumi.interpolate`NetworkWatcher_${location}`,
       resourceGroupName: 'NetworkWatcherRG',
@@ -241,6 +272,7 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
         location,
         targetResourceId: this.virtualNetwork.id,
         storageId: props.audit.archive.id,
+        identity: { type: 'UserAssigned', userAssignedIdentities: [flowLogIdentity.id] },
         enabled: true,
         format: { type: 'JSON', version: 2 },
         retentionPolicy: { enabled: true, days: AUDIT_LOG_MIN_RETENTION_DAYS },
@@ -254,7 +286,7 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
           },
         },
       },
-      childOf(this),
+      childOf(this, { dependsOn: [flowLogGrant] }),
     );
     props.audit.diagnostics(`${name}-vnet`, this.virtualNetwork.id, this);
 

@@ -4,6 +4,8 @@ import { Classification, requirementsFor } from '../classification';
 import type { AuditWorkspace } from './audit-workspace';
 import {
   COMPONENT_PREFIX,
+  accountOf,
+  type AzureAccount,
   PropsValidator,
   backupRetentionDays,
   childOf,
@@ -13,7 +15,7 @@ import {
   requiresPrivateEndpoint,
   type ClassifiedProps,
 } from './common';
-import { accountOf, type AzureAccount, type ClassifiedKeyVault, type CustomerManagedKey } from './key-vault';
+import type { ClassifiedKeyVault, CustomerManagedKey } from './key-vault';
 import type { SegmentedVirtualNetwork } from './segmented-network';
 
 /** Longest point-in-time restore window Azure SQL offers, in days. */

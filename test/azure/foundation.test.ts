@@ -156,6 +156,12 @@ describe('SegmentedVirtualNetwork', () => {
       true,
     );
     expect(at(flowLog, 'networkWatcherName')).toBe('NetworkWatcher_westeurope');
+    expect(at(flowLog, 'identity.userAssignedIdentities')).toEqual([
+      expect.stringMatching(/net-flow-log-identity$/),
+    ]);
+    const grant = named(resources, 'azure-native:authorization:RoleAssignment', 'net-flow-log-grant');
+    expect(at(grant, 'scope')).toMatch(/audit-archive$/);
+    expect(at(grant, 'roleDefinitionId')).toMatch(/ba92f5b4-2d11-453d-a403-e96b0029c9fe$/);
   });
 
   it('links a private DNS zone per private endpoint service to the network', () => {
