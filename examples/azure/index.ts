@@ -28,6 +28,7 @@ const placement = { resourceGroupName: group.name, location };
 const audit = new AuditWorkspace('audit', placement);
 const network = new SegmentedVirtualNetwork('network', {
   ...placement,
+  ...account,
   audit,
   addressSpace: '10.40.0.0/16',
   flows: [
