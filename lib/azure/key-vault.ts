@@ -7,6 +7,7 @@ import type { AuditWorkspace } from './audit-workspace';
 import {
   BUILT_IN_ROLES,
   COMPONENT_PREFIX,
+  ComponentPropsError,
   accountOf,
   type AzureAccount,
   PropsValidator,
@@ -138,10 +139,17 @@ export class ClassifiedKeyVault extends pulumi.ComponentResource {
    * A key dedicated to one store, rotating as the store's level requires (yearly at CONFIDENTIAL,
    * every 180 days at RESTRICTED, every 90 days at TOP_SECRET), each version expiring 30 days after
    * its rotation is due; a user-assigned identity for the store, granted Key Vault Crypto Service
-   * Encryption User on this key only.
+   * Encryption User on this key only. The store's level may not exceed the vault's.
    * @see mcsb-v1:DP-5, mcsb-v1:DP-6
    */
   customerManagedKey(name: string, options: CustomerManagedKeyOptions): CustomerManagedKey {
+    if (!atLeast(this.classification, options.classification)) {
+      throw new ComponentPropsError(
+        'BULWARK_KEY_VAULT_LEVEL',
+        `${COMPONENT_PREFIX}:ClassifiedKeyVault ${this.vaultName}`,
+        `\`${name}\` holds ${options.classification} data and this vault is ${this.classification}: keys live in a vault of at least their data's level`,
+      );
+    }
     const rotation = requirementsFor(options.classification).keyRotationDays ?? DEFAULT_ROTATION_DAYS;
     const key = new keyvault.Key(
       `${name}-key`,

@@ -270,3 +270,18 @@ describe('AuditWorkspace archiveImmutability', () => {
     expect(at(archive, 'immutableStorageWithVersioning.immutabilityPolicy.state')).toBe('Locked');
   });
 });
+
+describe('ClassifiedKeyVault customerManagedKey', () => {
+  it("refuses a key for data above the vault's level", async () => {
+    await expect(
+      capture(() => {
+        const { keyVault } = foundation(Classification.CONFIDENTIAL);
+        keyVault.customerManagedKey('store', {
+          classification: Classification.TOP_SECRET,
+          parent: keyVault,
+          resourceGroupName: 'rg',
+        });
+      }),
+    ).rejects.toThrow('BULWARK_KEY_VAULT_LEVEL');
+  });
+});
