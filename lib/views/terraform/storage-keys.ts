@@ -13,7 +13,7 @@ import {
   type ValueObject,
 } from '../../graph/values';
 import type { BackupPlanView, BackupVaultView, DataStoreView, Fact, KeyView, PolicyDocument } from '../kinds';
-import { planRule, selectionOf } from '../cloudformation/backup';
+import { planRule, selectionOf } from '../common/backup-plans';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
