@@ -33,7 +33,7 @@ export default defineCases(rule, [
     },
     target: 'Db/Resource',
     expect: 'fail',
-    message: /`Db` runs in a single availability zone \(`MultiAZ` off\)/,
+    message: /`Db` runs in a single availability zone \(Multi-AZ is off\)/,
   },
   {
     name: 'Aurora cluster with a writer and a reader',

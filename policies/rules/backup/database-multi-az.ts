@@ -26,7 +26,7 @@ export default defineRule({
       return fail(
         view.storeType === 'database-cluster'
           ? `\`${view.name}\` has a single instance: nothing to fail over to in another zone`
-          : `\`${view.name}\` runs in a single availability zone (\`MultiAZ\` off)`,
+          : `\`${view.name}\` runs in a single availability zone (Multi-AZ is off)`,
       );
     return pass(`\`${view.name}\` spans several availability zones`);
   },

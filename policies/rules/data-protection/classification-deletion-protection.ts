@@ -51,7 +51,7 @@ export default defineRule({
       else if (!retained)
         out.push(
           fail(
-            `\`${view.name}\` is ${c.level} and is deleted with its stack (no Retain deletion policy)`,
+            `\`${view.name}\` is ${c.level} and is deleted with its stack or configuration (not retained on delete)`,
             'retain',
           ),
         );

@@ -70,7 +70,10 @@ export default defineRule({
         );
       else if (publicNetworkAccess)
         out.push(
-          fail(`\`${view.name}\` is ${c.level} and has a public endpoint (PubliclyAccessible)`, 'endpoint'),
+          fail(
+            `\`${view.name}\` is ${c.level} and has a public endpoint (it is publicly accessible)`,
+            'endpoint',
+          ),
         );
     }
     if (out.length > 0) return out;
