@@ -28,6 +28,7 @@ import {
 import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
 import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { terraformLogDeliveriesInto } from './log-delivery';
 
 /*
  * AWS provider adapters of the storage-keys family: S3 buckets with their split configuration
@@ -361,6 +362,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     immutability: bucketObjectLock(r, graph),
     accessLogging: logging instanceof Unknown ? logging : logging !== undefined && logging !== null,
     receivesAccessLogsOf: logSources(r, graph),
+    logDeliveries: terraformLogDeliveriesInto(r, graph),
   };
 }
 
