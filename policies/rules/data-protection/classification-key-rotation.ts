@@ -15,7 +15,12 @@ export default defineRule({
     'The more sensitive the data, the less of it one key version may protect: CONFIDENTIAL keys rotate at least ' +
     'yearly, RESTRICTED every 180 days, TOP_SECRET every 90 days (KMS `RotationPeriodInDays`). AWS managed keys rotate ' +
     'yearly and cannot be changed. A key outside the template cannot be read, so its rotation is unknown.',
-  fix: "Enable rotation on the store's key and set `rotationPeriod` to at most the level's period.",
+  fix: {
+    cdk: "Enable rotation on the store's key and set `rotationPeriod` to at most the level's period.",
+    terraform:
+      "Set `enable_key_rotation = true` on the store's `aws_kms_key` and `rotation_period_in_days` to at most the " +
+      "level's period.",
+  },
   appliesTo: ['data-store'],
   check(view, ctx) {
     const c = view.classification;
