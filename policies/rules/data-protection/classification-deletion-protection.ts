@@ -27,9 +27,15 @@ export default defineRule({
     'retained (CloudFormation `DeletionPolicy: Retain` or `Snapshot`). Services that offer deletion protection ' +
     '(DynamoDB, RDS, CloudWatch Logs) also refuse a direct delete call until it is turned off. From INTERNAL up both ' +
     'are required. SNS topics hold no data at rest beyond delivery retries and are not held to it, nor are delivery streams, processing clusters and replication endpoints (their data lives in other stores) or in-memory caches.',
-  fix:
-    'Set `removalPolicy: RemovalPolicy.RETAIN` (or `SNAPSHOT` for databases) on the store, and `deletionProtection: ' +
-    'true` (tables, databases) or `deletionProtectionEnabled: true` (log groups) where the service has it.',
+  fix: {
+    cdk:
+      'Set `removalPolicy: RemovalPolicy.RETAIN` (or `SNAPSHOT` for databases) on the store, and `deletionProtection: ' +
+      'true` (tables, databases) or `deletionProtectionEnabled: true` (log groups) where the service has it.',
+    terraform:
+      'Add `lifecycle { prevent_destroy = true }` to the store, and set `deletion_protection_enabled = true` ' +
+      '(`aws_dynamodb_table`, `aws_cloudwatch_log_group`) or `deletion_protection = true` (`aws_db_instance`, ' +
+      '`aws_rds_cluster`) where the service has it.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const transient = TRANSIENT[view.storeType];
