@@ -132,6 +132,14 @@ function policyFacts(
   };
 }
 
+/**
+ * A boolean argument with its provider default: unset, or (in a plan) computed by the provider and known
+ * only after apply with no expression behind it, it takes the default.
+ */
+function setting(v: Value | undefined, dflt: boolean): Fact<boolean> {
+  return isAfterApply(v) ? dflt : bool(v, dflt);
+}
+
 // DynamoDB
 
 /**
@@ -178,7 +186,7 @@ export function dynamodbTableView(r: Resource, ctx: AdapterContext): DataStoreVi
     ...(ttlOn === true
       ? { ttlAttribute: ttlName ?? new Unknown('TTL is enabled without `attribute_name`') }
       : {}),
-    deletionProtection: bool(p.deletion_protection_enabled, false),
+    deletionProtection: setting(p.deletion_protection_enabled, false),
     resourcePolicy: policy.resourcePolicy,
   };
 }
@@ -258,9 +266,9 @@ function isAurora(engine: Value | undefined): Fact<boolean> {
   return typeof engine === 'string' && engine.startsWith('aurora');
 }
 
-/** `backup_retention_period`: absent, RDS keeps automated backups for 1 day. */
+/** `backup_retention_period`: unset, RDS keeps automated backups for 1 day. */
 function retention(v: Value | undefined): { days: Fact<number>; pitr: Fact<boolean> } {
-  const days = asNumber(v) ?? 1;
+  const days = asNumber(isAfterApply(v) ? undefined : v) ?? 1;
   return { days, pitr: days instanceof Unknown ? days : days > 0 };
 }
 
@@ -271,17 +279,17 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
   const source = replica ? sourceDatabase(p.replicate_source_db, ctx.graph, r) : undefined;
   let classification = classificationOf(r);
   if (classification.state === 'untagged' && source) classification = classificationOf(source);
-  const own = p.backup_retention_period;
+  const own = isAfterApply(p.backup_retention_period) ? undefined : p.backup_retention_period;
   const backups = replica && (own === undefined || own === null) ? undefined : retention(own);
   return {
     ...base(r, 'database-instance', rdsEncryption(r, ctx.graph), classification),
     pointInTimeRecovery: backups?.pitr,
     backupRetentionDays: backups?.days,
-    deletionProtection: bool(p.deletion_protection, false),
-    publicNetworkAccess: bool(p.publicly_accessible, false),
+    deletionProtection: setting(p.deletion_protection, false),
+    publicNetworkAccess: setting(p.publicly_accessible, false),
     privateEndpoint: true,
-    autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
-    multiAz: bool(p.multi_az, false),
+    autoMinorVersionUpgrade: setting(p.auto_minor_version_upgrade, true),
+    multiAz: setting(p.multi_az, false),
   };
 }
 
@@ -319,7 +327,7 @@ export function rdsClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
     ...base(r, 'database-cluster', rdsEncryption(r, ctx.graph)),
     pointInTimeRecovery: backups.pitr,
     backupRetentionDays: backups.days,
-    deletionProtection: bool(p.deletion_protection, false),
+    deletionProtection: setting(p.deletion_protection, false),
     publicNetworkAccess:
       aurora === true
         ? undefined
@@ -330,7 +338,7 @@ export function rdsClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
             ),
     // RDS places every instance and cluster endpoint in a VPC (EC2-Classic is retired).
     privateEndpoint: true,
-    autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
+    autoMinorVersionUpgrade: setting(p.auto_minor_version_upgrade, true),
     multiAz: clusterMultiAz(r, ctx.graph),
   };
 }
@@ -360,9 +368,9 @@ export function rdsClusterInstanceView(r: Resource, ctx: AdapterContext): DataSt
     };
   return {
     ...base(r, 'database-instance', encryption, classification),
-    publicNetworkAccess: bool(p.publicly_accessible, false),
+    publicNetworkAccess: setting(p.publicly_accessible, false),
     privateEndpoint: true,
-    autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
+    autoMinorVersionUpgrade: setting(p.auto_minor_version_upgrade, true),
   };
 }
 
@@ -379,7 +387,7 @@ export function sqsQueueView(r: Resource, ctx: AdapterContext): DataStoreView {
   if (present(p.kms_master_key_id)) {
     encryption = kmsEncryption(p.kms_master_key_id, ctx.graph, 'kms-provider-key', r);
   } else {
-    const sqsManaged = bool(p.sqs_managed_sse_enabled, true);
+    const sqsManaged = setting(p.sqs_managed_sse_enabled, true);
     encryption = { atRest: sqsManaged instanceof Unknown ? sqsManaged : sqsManaged ? 'provider' : 'none' };
   }
   const seconds = asNumber(p.message_retention_seconds) ?? 345_600;
@@ -481,7 +489,7 @@ export function logGroupView(r: Resource, ctx: AdapterContext): DataStoreView {
     ),
     dataRetentionDays: days === undefined || days === 0 ? null : days,
     piiMasking,
-    deletionProtection: bool(p.deletion_protection_enabled, false),
+    deletionProtection: setting(p.deletion_protection_enabled, false),
   };
 }
 
@@ -548,7 +556,7 @@ export function ebsVolumeView(r: Resource, ctx: AdapterContext): DataStoreView {
 /** `aws_efs_file_system`: unencrypted unless `encrypted = true` (default key `aws/elasticfilesystem`). */
 export function efsFileSystemView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
-  const encrypted = bool(p.encrypted, false);
+  const encrypted = setting(p.encrypted, false);
   const encryption: Encryption =
     encrypted instanceof Unknown
       ? { atRest: encrypted }

@@ -207,4 +207,12 @@ export default defineCases(rule, [
     target: 'Cluster',
     expect: 'pass',
   },
+  {
+    name: 'plan: DB instance whose backup_retention_period is left to RDS (1 day)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/snyk-policy-engine__aws-rds-db-instance-sensitive.json',
+    target: 'aws_db_instance.default',
+    expect: 'fail',
+    message: '`aws_db_instance.default` keeps automated backups 1 day, less than 7',
+  },
 ]);

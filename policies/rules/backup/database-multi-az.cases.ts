@@ -119,4 +119,12 @@ export default defineCases(rule, [
     target: 'Cluster',
     expect: 'pass',
   },
+  {
+    name: 'plan: DB instance whose multi_az is left to the provider (single-AZ)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/snyk-policy-engine__aws-rds-db-instance-sensitive.json',
+    target: 'aws_db_instance.default',
+    expect: 'fail',
+    message: '`aws_db_instance.default` runs in a single availability zone (Multi-AZ is off)',
+  },
 ]);
