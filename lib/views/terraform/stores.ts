@@ -5,6 +5,7 @@ import {
   ResourceRef,
   Unknown,
   asBool,
+  asList,
   asNumber,
   asString,
   get,
@@ -22,7 +23,7 @@ import {
   type TlsDenyScope,
 } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { type Encryption, base, bool } from '../common/store-base';
+import { type Encryption, allTrue, base, bool, weaker } from '../common/store-base';
 
 /*
  * Data-store views of Terraform AWS provider resources: DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS and
@@ -144,24 +145,63 @@ function setting(v: Value | undefined, dflt: boolean): Fact<boolean> {
 
 /**
  * `server_side_encryption`: absent or `enabled = false` is the AWS owned key; enabled without
- * `kms_key_arn` is the AWS managed key `alias/aws/dynamodb`.
+ * `kms_key_arn` is the AWS managed key `alias/aws/dynamodb`. A replica (`replica` block) is encrypted
+ * the same way in its region, with its own `kms_key_arn` (the AWS managed key of its region when unset).
  */
-function dynamoEncryption(r: Resource, graph: ResourceGraph): Encryption {
+function dynamoEncryption(r: Resource, graph: ResourceGraph, replica?: Value): Encryption {
   const sse = block(r.properties.server_side_encryption);
   if (sse === undefined) return { atRest: 'provider' };
   if (sse instanceof Unknown) return { atRest: sse };
   const enabled = asBool(get(sse, 'enabled'));
   if (enabled instanceof Unknown) return { atRest: enabled };
   if (!enabled) return { atRest: 'provider' };
-  const key = get(sse, 'kms_key_arn');
+  const key = replica === undefined ? get(sse, 'kms_key_arn') : get(replica, 'kms_key_arn');
   return kmsEncryption(present(key) ? key : undefined, graph, 'kms-provider-key', r);
 }
 
-/** `aws_dynamodb_table`, with its resource policy (`aws_dynamodb_resource_policy`). */
+/**
+ * The `replica` blocks of a table (a global table, version 2019.11.21): each a copy of the data in
+ * another region, with its own key, point-in-time recovery and deletion protection.
+ */
+function replicasOf(r: Resource): Value[] | Unknown {
+  const v = r.properties.replica;
+  if (v === undefined || v === null || isAfterApply(v)) return [];
+  if (v instanceof Unknown) return v;
+  const out: Value[] = [];
+  for (const x of asList(v)) {
+    if (x instanceof Unknown) return x;
+    out.push(x);
+  }
+  return out;
+}
+
+/**
+ * `aws_dynamodb_table`, with its resource policy (`aws_dynamodb_resource_policy`). A table with
+ * `replica` blocks is judged, as a CloudFormation global table, by its weakest copy: the weakest key,
+ * and point-in-time recovery and deletion protection only when the table and every replica have them
+ * (both default to off on a replica). Tags are the table's.
+ */
 export function dynamodbTableView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   const recovery = block(p.point_in_time_recovery);
-  const pitr: Fact<boolean> = recovery instanceof Unknown ? recovery : bool(get(recovery, 'enabled'), false);
+  const ownPitr: Fact<boolean> =
+    recovery instanceof Unknown ? recovery : bool(get(recovery, 'enabled'), false);
+  const replicas = replicasOf(r);
+  let encryption = dynamoEncryption(r, ctx.graph);
+  let pitr = ownPitr;
+  let deletionProtection = setting(p.deletion_protection_enabled, false);
+  if (replicas instanceof Unknown) {
+    encryption = { atRest: replicas };
+    pitr = replicas;
+    deletionProtection = replicas;
+  } else {
+    for (const x of replicas) encryption = weaker(encryption, dynamoEncryption(r, ctx.graph, x));
+    pitr = allTrue([ownPitr, ...replicas.map((x) => setting(get(x, 'point_in_time_recovery'), false))]);
+    deletionProtection = allTrue([
+      deletionProtection,
+      ...replicas.map((x) => setting(get(x, 'deletion_protection_enabled'), false)),
+    ]);
+  }
   const ttl = block(p.ttl);
   const ttlOn: Fact<boolean> = ttl instanceof Unknown ? ttl : bool(get(ttl, 'enabled'), false);
   const ttlName = asString(get(ttl, 'attribute_name'));
@@ -173,7 +213,7 @@ export function dynamodbTableView(r: Resource, ctx: AdapterContext): DataStoreVi
     { actions: ['dynamodb:*'], arns: arnsOf(r, ['arn']) },
   );
   return {
-    ...base(r, 'table', dynamoEncryption(r, ctx.graph)),
+    ...base(r, 'table', encryption),
     pointInTimeRecovery: pitr,
     backupRetentionDays:
       pitr === true ? (asNumber(get(recovery, 'recovery_period_in_days')) ?? 35) : undefined,
@@ -186,7 +226,7 @@ export function dynamodbTableView(r: Resource, ctx: AdapterContext): DataStoreVi
     ...(ttlOn === true
       ? { ttlAttribute: ttlName ?? new Unknown('TTL is enabled without `attribute_name`') }
       : {}),
-    deletionProtection: setting(p.deletion_protection_enabled, false),
+    deletionProtection,
     resourcePolicy: policy.resourcePolicy,
   };
 }

@@ -10,6 +10,7 @@ import { memcachedCluster, replicationGroup } from '../../../test/support/data-s
 import rule from './classification-at-rest';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { classified, tfAlbLoggingTo, tfBucket, tfKey } from '../../../test/support/terraform-stores';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
 const classify = (c: IConstruct, level: string) => Tags.of(c).add('data-classification', level);
@@ -170,5 +171,44 @@ export default defineCases(rule, [
       void tfAlbLoggingTo(stack, tfBucket(stack, 'Logs', { sse: 'AES256', level: 'internal' })),
     target: 'Logs',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: confidential table on a customer key whose replica takes the AWS managed key',
+    source: 'cdktf',
+    build: (stack) => {
+      new DynamodbTable(stack, 'Orders', {
+        name: 'orders',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        serverSideEncryption: { enabled: true, kmsKeyArn: tfKey(stack, 'Key').arn },
+        replica: [{ regionName: 'eu-central-1' }],
+        ...classified('confidential'),
+      });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: '`Orders` is CONFIDENTIAL and uses kms-provider-key encryption',
+  },
+  {
+    name: 'terraform: confidential table whose replica names its own customer key',
+    source: 'cdktf',
+    build: (stack) => {
+      new DynamodbTable(stack, 'Orders', {
+        name: 'orders',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        serverSideEncryption: { enabled: true, kmsKeyArn: tfKey(stack, 'Key').arn },
+        replica: [{ regionName: 'eu-central-1', kmsKeyArn: tfKey(stack, 'ReplicaKey').arn }],
+        ...classified('confidential'),
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
   },
 ]);

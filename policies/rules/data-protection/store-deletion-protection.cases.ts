@@ -181,4 +181,31 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`Db` has deletion protection off',
   },
+  {
+    name: 'terraform: protected table whose replica has deletion protection off',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        deletionProtectionEnabled: true,
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        replica: [{ regionName: 'eu-central-1' }],
+      }),
+    target: 'Orders',
+    expect: 'fail',
+    message: '`Orders` has deletion protection off',
+  },
+  {
+    name: 'terraform: table and replica both with deletion protection',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        deletionProtectionEnabled: true,
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        replica: [{ regionName: 'eu-central-1', deletionProtectionEnabled: true }],
+      }),
+    target: 'Orders',
+    expect: 'pass',
+  },
 ]);
