@@ -161,7 +161,7 @@ export default defineRule({
           if (!vault) {
             out.push(
               unknown(
-                `\`${view.name}\`: vault \`${address ?? 'unknown'}\` of rule \`${rule.name}\` is not in the template: its lock cannot be read`,
+                `\`${view.name}\`: vault \`${address ?? 'unknown'}\` of rule \`${rule.name}\` is not in the input: its lock cannot be read`,
                 finding,
               ),
             );

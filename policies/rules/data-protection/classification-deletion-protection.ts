@@ -79,8 +79,6 @@ export default defineRule({
     if (out.length > 0) return out;
     if (retained === undefined && dp === undefined)
       return notApplicable(`${view.storeType} has no deletion setting`);
-    return pass(
-      `\`${view.name}\` is ${c.level}, retained on stack deletion and protected where the service allows`,
-    );
+    return pass(`\`${view.name}\` is ${c.level}, retained on delete and protected where the service allows`);
   },
 });

@@ -81,7 +81,7 @@ export default defineCases(rule, [
       ),
     target: 'Orders',
     expect: 'unknown',
-    message: /outside the template: its rotation cannot be read/,
+    message: /outside the input: its rotation cannot be read/,
   },
   {
     name: 'internal table sets no rotation period',

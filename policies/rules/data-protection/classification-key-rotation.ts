@@ -43,11 +43,11 @@ export default defineRule({
       return notApplicable(`\`${view.name}\` uses no KMS key (${at}; BW-DP-012 reports the key type)`);
     } else if (key?.address === undefined) {
       return unknown(
-        `\`${view.name}\` uses key \`${key?.external ?? 'unknown'}\`, outside the template: its rotation cannot be read`,
+        `\`${view.name}\` uses key \`${key?.external ?? 'unknown'}\`, outside the input: its rotation cannot be read`,
       );
     } else {
       const kv = ctx.viewOf(key.address, 'key');
-      if (!kv) return unknown(`\`${view.name}\`: key \`${key.address}\` is not a KMS key of the template`);
+      if (!kv) return unknown(`\`${view.name}\`: key \`${key.address}\` is not a KMS key of the input`);
       keyName = `key \`${kv.name}\``;
       const on = kv.rotationEnabled;
       if (on instanceof Unknown)

@@ -46,7 +46,7 @@ export default defineRule({
     if (ttl !== undefined)
       return pass(
         `\`${view.name}\` expires ${c.level} items by TTL on attribute \`${ttl instanceof Unknown ? ttl.toString() : ttl}\`: ` +
-          `the application sets each item's expiry, which must be within ${max} days (the template cannot show it)`,
+          `the application sets each item's expiry, which must be within ${max} days (the configuration cannot show it)`,
       );
     const out: CheckResult[] = [];
     const days = view.dataRetentionDays;
