@@ -28,6 +28,7 @@ import {
 import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
 import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { retainedOnDelete } from './lifecycle';
 import { terraformLogDeliveriesInto } from './log-delivery';
 
 /*
@@ -358,7 +359,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     noncurrentVersionRetentionDays: noncurrentDays(status, rules),
     minTls: minTls(statements, scope, unresolved),
     resourcePolicy: policy,
-    retainedOnDelete: r.retainOnDelete ?? false,
+    retainedOnDelete: retainedOnDelete(r),
     immutability: bucketObjectLock(r, graph),
     accessLogging: logging instanceof Unknown ? logging : logging !== undefined && logging !== null,
     receivesAccessLogsOf: logSources(r, graph),
@@ -455,7 +456,7 @@ export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
       encryption.atRest === 'customer-key' || encryption.atRest === 'double'
         ? encryption
         : { atRest: encryption.atRest },
-    retainedOnDelete: r.retainOnDelete ?? false,
+    retainedOnDelete: retainedOnDelete(r),
     rotation,
     resourcePolicy: unresolved ? { statements, unresolved } : { statements },
   };

@@ -23,7 +23,8 @@ import {
   type TlsDenyScope,
 } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { type Encryption, allTrue, base, bool, weaker } from '../common/store-base';
+import { type Encryption, allTrue, base as storeBase, bool, weaker } from '../common/store-base';
+import { retainedOnDelete } from './lifecycle';
 
 /*
  * Data-store views of Terraform AWS provider resources: DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS and
@@ -139,6 +140,11 @@ function policyFacts(
  */
 function setting(v: Value | undefined, dflt: boolean): Fact<boolean> {
   return isAfterApply(v) ? dflt : bool(v, dflt);
+}
+
+/** The base of a data-store view, kept on delete as the configuration's `lifecycle` says. */
+function base(...args: Parameters<typeof storeBase>): ReturnType<typeof storeBase> {
+  return { ...storeBase(...args), retainedOnDelete: retainedOnDelete(args[0]) };
 }
 
 // DynamoDB
