@@ -52,7 +52,10 @@ export default defineRule({
     if (retained !== undefined) {
       if (retained instanceof Unknown)
         out.push(
-          unknown(`\`${view.name}\`: deletion policy cannot be resolved (${retained.reason})`, 'retain'),
+          unknown(
+            `\`${view.name}\`: whether it is kept on delete cannot be resolved (${retained.reason})`,
+            'retain',
+          ),
         );
       else if (!retained)
         out.push(
