@@ -224,6 +224,31 @@ describe('Terraform source: a cdktf.out directory', () => {
   });
 });
 
+describe('Terraform source: provider default_tags', () => {
+  it("adds the default tags of the resource's provider configuration under its own tags", () => {
+    const outdir = synth((app) => {
+      const stack = new TerraformStack(app, 'tagged');
+      new AwsProvider(stack, 'aws', {
+        region: 'eu-west-1',
+        defaultTags: [{ tags: { 'data-classification': 'internal', team: 'data' } }],
+      });
+      const west = new AwsProvider(stack, 'west', {
+        region: 'us-west-2',
+        alias: 'west',
+        defaultTags: [{ tags: { 'data-classification': 'restricted' } }],
+      });
+      new S3Bucket(stack, 'plain', { bucket: 'plain' });
+      new S3Bucket(stack, 'own', { bucket: 'own', tags: { 'data-classification': 'confidential' } });
+      new S3Bucket(stack, 'aliased', { bucket: 'aliased', provider: west });
+    });
+    const { resources } = readTerraform(path.join(outdir, 'stacks', 'tagged', 'cdk.tf.json'));
+    const tags = (name: string) => resources.find((r) => r.address.endsWith(`aws_s3_bucket.${name}`))!.tags;
+    expect(tags('plain')).toEqual({ 'data-classification': 'internal', team: 'data' });
+    expect(tags('own')).toEqual({ 'data-classification': 'confidential', team: 'data' });
+    expect(tags('aliased')).toEqual({ 'data-classification': 'restricted' });
+  });
+});
+
 describe('Terraform source: bad cdk.tf.json', () => {
   it('refuses an interpolation that cannot be parsed, naming the file and the resource', () => {
     const file = path.join(HAND, 'terraform-config-unbalanced-interpolation.json');

@@ -9,6 +9,8 @@ import { FORMATS, render } from '../../lib/report';
 import { buildReport } from '../../lib/report/model';
 import { AFTER_APPLY, isTerraformArtifact, readTerraform, REDACTED } from '../../lib/sources/terraform';
 import { tagsOf } from '../../lib/sources/terraform/file';
+import { adaptersForAll } from '../../lib/sources';
+import { ViewSet } from '../../lib/views/registry';
 
 const PLANS = path.join(__dirname, '..', 'fixtures', 'terraform', 'terraform-plans');
 const HAND = path.join(__dirname, '..', 'fixtures', 'hand-written');
@@ -178,6 +180,15 @@ describe('Terraform source: real plans', () => {
     const [bucket] = readTerraform(plan('terraform-compliance__aws-s3-no-encryption.json')).resources;
     expect(bucket!.properties.arn).toEqual(new Unknown(AFTER_APPLY));
     expect(bucket!.properties.acl).toBe('private');
+  });
+
+  it('does not say whether a resource is kept on destroy: a plan carries no lifecycle blocks', () => {
+    const [bucket] = readTerraform(plan('terraform-compliance__aws-s3-no-encryption.json')).resources;
+    expect(bucket!.retainOnDelete).toBeUndefined();
+    const views = new ViewSet(new ResourceGraph([bucket!]), adaptersForAll()).of(bucket!);
+    expect(views).toEqual(
+      expect.arrayContaining([expect.objectContaining({ retainedOnDelete: expect.any(Unknown) as unknown })]),
+    );
   });
 
   it('links a split resource to its bucket by reference and by known name', () => {

@@ -1,4 +1,4 @@
-import { normaliseProtocol } from '../../lib/views/cloudformation/network';
+import { normaliseProtocol } from '../../lib/views/common/network';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

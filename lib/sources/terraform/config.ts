@@ -105,6 +105,7 @@ export function readTerraformConfig(tf: TerraformFile, o: ConfigReadOptions): Co
         : undefined,
     false,
   );
+  const defaultTags = providerDefaultTags(body.provider, (v, where) => resolver.resolve(v, where));
   const resources: Resource[] = [];
   const incomplete: string[] = [];
   for (const [mode, list] of [
@@ -124,6 +125,7 @@ export function readTerraformConfig(tf: TerraformFile, o: ConfigReadOptions): Co
           );
         }
       }
+      if (mode === 'managed') withDefaultTags(properties, defaultTags, block.provider, type);
       const lifecycle = block.lifecycle;
       const meta = block['//'];
       const constructPath =
@@ -154,6 +156,54 @@ export function readTerraformConfig(tf: TerraformFile, o: ConfigReadOptions): Co
     incomplete.push(`${o.stack}: module \`${name}\`${source} is not read, so its resources were not checked`);
   }
   return { resources, incomplete };
+}
+
+/**
+ * The `default_tags` of each configuration of a provider, by `provider.alias` as resources name it
+ * (`aws` for the default configuration, `aws.west` for an alias): the tags the provider adds to every
+ * resource it manages.
+ */
+function providerDefaultTags(
+  providers: unknown,
+  resolve: (v: unknown, where: string) => Value,
+): Map<string, Value> {
+  const out = new Map<string, Value>();
+  if (!isPlain(providers)) return out;
+  for (const [name, configs] of Object.entries(providers)) {
+    for (const c of Array.isArray(configs) ? configs : [configs]) {
+      if (!isPlain(c) || c.default_tags === undefined) continue;
+      const block = Array.isArray(c.default_tags) ? c.default_tags[0] : c.default_tags;
+      if (!isPlain(block) || block.tags === undefined) continue;
+      const key = typeof c.alias === 'string' ? `${name}.${c.alias}` : name;
+      out.set(key, resolve(block.tags, `\`provider.${key}.default_tags\``));
+    }
+  }
+  return out;
+}
+
+/**
+ * Sets `tags_all` as the provider computes it (its `default_tags` under the resource's own `tags`) on a
+ * resource whose provider configuration has default tags. Unknown default tags make the tags unknown.
+ */
+function withDefaultTags(
+  properties: ValueObject,
+  defaults: ReadonlyMap<string, Value>,
+  provider: unknown,
+  type: string,
+): void {
+  const key = typeof provider === 'string' ? provider : type.split('_')[0]!;
+  const dflt = defaults.get(key);
+  if (dflt === undefined || properties.tags_all !== undefined) return;
+  const own = properties.tags;
+  if (dflt instanceof Unknown) {
+    properties.tags_all = dflt;
+    return;
+  }
+  if (!isObject(dflt) || (own !== undefined && own !== null && !isObject(own))) return;
+  const all: ValueObject = {};
+  for (const [k, v] of Object.entries(dflt)) setOwn(all, k, v);
+  if (isObject(own)) for (const [k, v] of Object.entries(own)) setOwn(all, k, v);
+  properties.tags_all = all;
 }
 
 /** Resolves values of a Terraform JSON configuration. */

@@ -89,7 +89,8 @@ export interface TerraformResourceInit {
   readonly terraformAddress: string;
   readonly path?: string;
   readonly stack: string;
-  readonly retainOnDelete: boolean;
+  /** `lifecycle { prevent_destroy = true }`; undefined when the input does not show it (a plan). */
+  readonly retainOnDelete: boolean | undefined;
   readonly identities: readonly (string | Unknown)[];
   readonly expressionScope: string;
   readonly locator: Locator;
@@ -114,7 +115,7 @@ export class TerraformResource implements Resource {
   readonly logicalId: string;
   readonly path?: string;
   readonly stack: string;
-  readonly retainOnDelete: boolean;
+  readonly retainOnDelete?: boolean;
   readonly identities: readonly (string | Unknown)[];
   readonly expressionScope: string;
   readonly acknowledgements?: readonly InlineAcknowledgement[];
@@ -129,7 +130,7 @@ export class TerraformResource implements Resource {
     this.logicalId = init.terraformAddress;
     if (init.path !== undefined) this.path = init.path;
     this.stack = init.stack;
-    this.retainOnDelete = init.retainOnDelete;
+    if (init.retainOnDelete !== undefined) this.retainOnDelete = init.retainOnDelete;
     this.identities = init.identities;
     this.expressionScope = init.expressionScope;
     if (init.acknowledgements?.length) this.acknowledgements = init.acknowledgements;

@@ -171,7 +171,8 @@ export function readTerraformPlan(tf: TerraformFile, o: PlanReadOptions): PlanRe
         properties,
         terraformAddress: r.address,
         stack: o.stack,
-        retainOnDelete: false,
+        // A plan's configuration does not carry `lifecycle` blocks: whether the resource is kept is not known.
+        retainOnDelete: undefined,
         identities: identitiesOf(r.type, r.mode, properties),
         expressionScope: `${o.prefix}${file}`,
         locator,

@@ -1,13 +1,19 @@
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, get, isObject, refsIn, show, type Value } from '../../graph/values';
+import { Unknown, asBool, asList, get, refsIn, show, type Value } from '../../graph/values';
 import type { ResourceGraph } from '../../graph/graph';
 import type { AuditTrailView, DataEventSelector, Fact, LogMetricFilter } from '../kinds';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { kmsEncryption } from '../common/keys';
-import { dataResourceScope, selector, type DataResourceShape } from '../common/data-events';
-
-type DataEvents = 'none' | 'read' | 'write' | 'all';
+import {
+  advancedDataEvents,
+  advancedSelectors,
+  combine,
+  dataResourceScope,
+  selector,
+  type DataEvents,
+  type DataResourceShape,
+} from '../common/data-events';
 
 /**
  * `AWS::CloudTrail::Trail` -> audit trail. Defaults as CloudTrail applies them: single-region, global
@@ -36,7 +42,7 @@ export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
     dataEvents: dataEvents(p.EventSelectors, p.AdvancedEventSelectors),
     dataEventSelectors: [
       ...basicSelectors(p.EventSelectors, ctx.graph, r),
-      ...advancedSelectors(p.AdvancedEventSelectors, ctx.graph, r),
+      ...advancedSelectors(p.AdvancedEventSelectors, ctx.graph, r, SHAPE),
     ],
   };
 }
@@ -176,97 +182,6 @@ function basicSelectors(
   return out;
 }
 
-/** Fields of an advanced selector that keep it capturing every data event of the resources it names. */
-const WHOLE_FIELDS = ['eventCategory', 'resources.type', 'resources.ARN', 'readOnly'];
-
-/**
- * Advanced selectors: `eventCategory` = `Data`, one `resources.type`, `resources.ARN` (`Equals` or
- * `StartsWith`; absent: every resource of the type) and `readOnly`. A selector that excludes ARNs or
- * filters on other fields (event names, identities) captures part of the events: it covers nothing whole.
- */
-function advancedSelectors(
-  advanced: Value | undefined,
-  graph: ResourceGraph,
-  holder: Resource,
-): DataEventSelector[] {
-  if (advanced instanceof Unknown) return [selector(advanced, 'all', [], advanced)];
-  const out: DataEventSelector[] = [];
-  for (const s of asList(advanced)) {
-    const fields = get(s, 'FieldSelectors');
-    if (s instanceof Unknown || fields instanceof Unknown) {
-      const u = s instanceof Unknown ? s : (fields as Unknown);
-      out.push(selector(u, 'all', [], u));
-      continue;
-    }
-    const list = asList(fields).filter(isObject);
-    const field = (name: string) => list.find((f) => f.Field === name);
-    const category = field('eventCategory')?.Equals;
-    if (category instanceof Unknown) {
-      out.push(selector(category, 'all', [], category));
-      continue;
-    }
-    if (!asList(category).includes('Data')) continue;
-    const readOnly = field('readOnly')?.Equals;
-    const ro = readOnly instanceof Unknown ? [] : asList(readOnly).map((v) => show(v).toLowerCase());
-    const access: Access =
-      ro.length === 1 && ro[0] === 'true' ? 'read' : ro.length === 1 && ro[0] === 'false' ? 'write' : 'all';
-    const typeValues = field('resources.type')?.Equals;
-    const types = typeValues instanceof Unknown ? [typeValues] : asList(typeValues);
-    const resourceType: Fact<string> =
-      types.length === 1 && (typeof types[0] === 'string' || types[0] instanceof Unknown)
-        ? types[0]
-        : new Unknown(`resource type of the selector is ${show(typeValues)}`);
-    const narrowing = list.find((f) => typeof f.Field === 'string' && !WHOLE_FIELDS.includes(f.Field));
-    if (readOnly instanceof Unknown) {
-      out.push(selector(resourceType, 'all', [], readOnly));
-      continue;
-    }
-    if (narrowing) {
-      out.push(
-        selector(
-          resourceType,
-          access,
-          [],
-          new Unknown(`the selector captures only events matching \`${show(narrowing.Field)}\``),
-        ),
-      );
-      continue;
-    }
-    const arn = field('resources.ARN');
-    if (!arn) {
-      out.push(selector(resourceType, access, [{ all: true }]));
-      continue;
-    }
-    const excluding = Object.keys(arn).find((k) => k.startsWith('Not'));
-    if (excluding) {
-      out.push(
-        selector(
-          resourceType,
-          access,
-          [],
-          new Unknown(`the selector excludes resources by ARN (\`${excluding}\`)`),
-        ),
-      );
-      continue;
-    }
-    const values = [...asList(arn.Equals), ...asList(arn.StartsWith)];
-    out.push(
-      selector(
-        resourceType,
-        access,
-        values.map((v) => dataResourceScope(v, graph, holder, SHAPE)),
-      ),
-    );
-  }
-  return out;
-}
-
-function combine(a: DataEvents, b: DataEvents): DataEvents {
-  if (a === 'none') return b;
-  if (b === 'none' || a === b) return a;
-  return 'all';
-}
-
 /** Data events captured by basic selectors (`DataResources` + `ReadWriteType`) and advanced ones. */
 function dataEvents(basic: Value | undefined, advanced: Value | undefined): Fact<DataEvents> {
   if (basic instanceof Unknown) return basic;
@@ -281,22 +196,9 @@ function dataEvents(basic: Value | undefined, advanced: Value | undefined): Fact
     if (rw instanceof Unknown) return rw;
     out = combine(out, rw === 'ReadOnly' ? 'read' : rw === 'WriteOnly' ? 'write' : 'all');
   }
-  for (const s of asList(advanced)) {
-    const fields = get(s, 'FieldSelectors');
-    if (s instanceof Unknown || fields instanceof Unknown)
-      return s instanceof Unknown ? s : (fields as Unknown);
-    const selectors = asList(fields).filter(isObject);
-    const field = (name: string) => selectors.find((f) => f.Field === name);
-    const category = field('eventCategory')?.Equals;
-    if (category instanceof Unknown) return category;
-    if (!asList(category).includes('Data')) continue;
-    const readOnly = field('readOnly')?.Equals;
-    if (readOnly instanceof Unknown) return readOnly;
-    const values = asList(readOnly).map((v) => show(v).toLowerCase());
-    const only = values.length === 1 ? values[0] : undefined;
-    out = combine(out, only === 'true' ? 'read' : only === 'false' ? 'write' : 'all');
-  }
-  return out;
+  const fromAdvanced = advancedDataEvents(advanced);
+  if (fromAdvanced instanceof Unknown) return fromAdvanced;
+  return combine(out, fromAdvanced);
 }
 
 /** Audit-trail views for `AWS::CloudTrail::Trail`. */

@@ -26,6 +26,7 @@ import type {
   TrafficRule,
 } from '../kinds';
 import { displayName } from '../common/naming';
+import { normaliseProtocol } from '../common/network';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 /** Address of the resource a value references directly (`Ref` / `Fn::GetAtt`), if it does. */
@@ -36,31 +37,6 @@ function refAddress(v: Value | undefined): string | undefined {
 /** Resources of `type` whose `property` references `address` directly. */
 function declaredFor(graph: ResourceGraph, address: string, type: string, property: string): Resource[] {
   return graph.referrers(address, type).filter((r) => refAddress(r.properties[property]) === address);
-}
-
-const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
-  '-1': 'all',
-  all: 'all',
-  '6': 'tcp',
-  tcp: 'tcp',
-  '17': 'udp',
-  udp: 'udp',
-  '1': 'icmp',
-  icmp: 'icmp',
-  '58': 'icmpv6',
-  icmpv6: 'icmpv6',
-};
-
-/**
- * An IP protocol as written (`tcp`, `6`, `-1`...), normalised: `all` for every protocol, `tcp`,
- * `udp`, `icmp`, `icmpv6`, else the protocol number as a string.
- */
-export function normaliseProtocol(v: Value | undefined): Fact<string> {
-  const s = asString(v);
-  if (s === undefined) return new Unknown('the rule names no protocol');
-  if (s instanceof Unknown) return s;
-  const key = s.toLowerCase();
-  return Object.hasOwn(PROTOCOL_NAMES, key) ? PROTOCOL_NAMES[key]! : s;
 }
 
 function port(v: Value | undefined): Fact<number> | undefined {

@@ -1,9 +1,27 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, isObject, refsIn, show, type Value } from '../../graph/values';
+import {
+  Unknown,
+  asBool,
+  asList,
+  isAfterApply,
+  isObject,
+  refsIn,
+  show,
+  type Value,
+  type ValueObject,
+} from '../../graph/values';
 import type { AuditTrailView, DataEventSelector, Fact, LogMetricFilter } from '../kinds';
 import { kmsEncryption } from '../common/keys';
-import { dataResourceScope, selector, type DataResourceShape } from '../common/data-events';
+import {
+  advancedDataEvents,
+  advancedSelectors,
+  combine,
+  dataResourceScope,
+  selector,
+  type DataEvents,
+  type DataResourceShape,
+} from '../common/data-events';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
@@ -14,27 +32,20 @@ const METRIC_FILTER = 'aws_cloudwatch_log_metric_filter';
 const ALARM = 'aws_cloudwatch_metric_alarm';
 
 type Access = DataEventSelector['access'];
-type DataEvents = 'none' | 'read' | 'write' | 'all';
 
 /**
  * `aws_cloudtrail` -> audit trail. Defaults as the provider and CloudTrail apply them: logging on
  * (`enable_logging`), single-region, global service events included, no log file validation, log
- * files under the bucket's own encryption unless `kms_key_id` names a key. Basic `event_selector`
- * blocks are read; `advanced_event_selector` blocks are not yet, so a trail with them has unknown
- * data events.
+ * files under the bucket's own encryption unless `kms_key_id` names a key. Data events come from the
+ * basic `event_selector` blocks and the `advanced_event_selector` blocks, read as CloudFormation's.
  */
 export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
   const p = r.properties;
   const cwl = p.cloud_watch_logs_group_arn;
   const sink = ctx.graph.target(p.s3_bucket_name, r, BUCKET);
   const basic = selectors(p.event_selector, ctx.graph, r);
-  const advanced = asList(p.advanced_event_selector);
-  const advancedUnread =
-    p.advanced_event_selector instanceof Unknown
-      ? p.advanced_event_selector
-      : advanced.length > 0
-        ? new Unknown('`advanced_event_selector` blocks are not read for Terraform')
-        : undefined;
+  const advanced = advancedShape(p.advanced_event_selector);
+  const fromAdvanced = advancedDataEvents(advanced);
   return {
     kind: 'audit-trail',
     resource: r,
@@ -50,11 +61,51 @@ export function trailView(r: Resource, ctx: AdapterContext): AuditTrailView {
       ? {}
       : { metricFilters: metricFilters(cwl, r, ctx.graph) }),
     sinkStore: sink instanceof Unknown ? undefined : sink?.address,
-    dataEvents: advancedUnread ?? dataEvents(basic),
-    dataEventSelectors: advancedUnread
-      ? [...selectorList(basic), selector(advancedUnread, 'all', [], advancedUnread)]
-      : selectorList(basic),
+    dataEvents:
+      fromAdvanced instanceof Unknown
+        ? fromAdvanced
+        : (() => {
+            const b = dataEvents(basic);
+            return b instanceof Unknown ? b : combine(b, fromAdvanced);
+          })(),
+    dataEventSelectors: [...selectorList(basic), ...advancedSelectors(advanced, ctx.graph, r, SHAPE)],
   };
+}
+
+/**
+ * `advanced_event_selector` blocks in CloudFormation's shape: each `field_selector { field, equals,
+ * starts_with, ends_with, not_equals, not_starts_with, not_ends_with }` becomes a `FieldSelectors` entry.
+ */
+function advancedShape(v: Value | undefined): Value | undefined {
+  if (v === undefined || v === null || isAfterApply(v)) return undefined;
+  if (v instanceof Unknown) return v;
+  const names: Readonly<Record<string, string>> = {
+    field: 'Field',
+    equals: 'Equals',
+    starts_with: 'StartsWith',
+    ends_with: 'EndsWith',
+    not_equals: 'NotEquals',
+    not_starts_with: 'NotStartsWith',
+    not_ends_with: 'NotEndsWith',
+  };
+  return asList(v).map((s): Value => {
+    if (s instanceof Unknown || !isObject(s)) return s;
+    const fields = s.field_selector;
+    if (fields instanceof Unknown) return { FieldSelectors: fields };
+    return {
+      FieldSelectors: asList(fields).map((f): Value => {
+        if (f instanceof Unknown || !isObject(f)) return f;
+        const out: ValueObject = {};
+        for (const [k, name] of Object.entries(names)) {
+          const x = f[k];
+          if (x === undefined || x === null || isAfterApply(x)) continue;
+          if (Array.isArray(x) && x.length === 0) continue;
+          out[name] = x;
+        }
+        return out;
+      }),
+    };
+  });
 }
 
 function selectorList(basic: Fact<DataEventSelector[]>): DataEventSelector[] {

@@ -2,6 +2,7 @@ import { AdapterRegistry } from '../registry';
 import { registerCompute } from './compute';
 import { registerContainerRegistry } from './container-registry';
 import { registerTerraformDataServices } from './data-services';
+import { registerEvents } from './events';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
 import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
@@ -25,5 +26,6 @@ export function terraformAdapters(): AdapterRegistry {
   registerContainerRegistry(registry);
   registerCompute(registry);
   registerVirtualMachines(registry);
+  registerEvents(registry);
   return registry;
 }

@@ -101,7 +101,7 @@ export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancer
         : raw instanceof Unknown
           ? raw
           : undefined,
-    ddosProtection: attached(ctx.graph, r.address, ['aws_shield_protection'], 'resource_arn') === true,
+    ddosProtection: attached(ctx.graph, r.address, ['aws_shield_protection'], 'resource_arn'),
   };
 }
 

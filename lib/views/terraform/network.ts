@@ -24,7 +24,7 @@ import type {
   TrafficPeer,
   TrafficRule,
 } from '../kinds';
-import { normaliseProtocol } from '../cloudformation/network';
+import { normaliseProtocol } from '../common/network';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 

@@ -13,7 +13,7 @@ import {
   type ValueObject,
 } from '../../graph/values';
 import type { BackupPlanView, BackupVaultView, DataStoreView, Fact, KeyView, PolicyDocument } from '../kinds';
-import { planRule, selectionOf } from '../cloudformation/backup';
+import { planRule, selectionOf } from '../common/backup-plans';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
@@ -28,6 +28,8 @@ import {
 import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
 import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { retainedOnDelete } from './lifecycle';
+import { terraformLogDeliveriesInto } from './log-delivery';
 
 /*
  * AWS provider adapters of the storage-keys family: S3 buckets with their split configuration
@@ -357,10 +359,11 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     noncurrentVersionRetentionDays: noncurrentDays(status, rules),
     minTls: minTls(statements, scope, unresolved),
     resourcePolicy: policy,
-    retainedOnDelete: r.retainOnDelete ?? false,
+    retainedOnDelete: retainedOnDelete(r),
     immutability: bucketObjectLock(r, graph),
     accessLogging: logging instanceof Unknown ? logging : logging !== undefined && logging !== null,
     receivesAccessLogsOf: logSources(r, graph),
+    logDeliveries: terraformLogDeliveriesInto(r, graph),
   };
 }
 
@@ -453,7 +456,7 @@ export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
       encryption.atRest === 'customer-key' || encryption.atRest === 'double'
         ? encryption
         : { atRest: encryption.atRest },
-    retainedOnDelete: r.retainOnDelete ?? false,
+    retainedOnDelete: retainedOnDelete(r),
     rotation,
     resourcePolicy: unresolved ? { statements, unresolved } : { statements },
   };

@@ -5,6 +5,7 @@ import {
   ResourceRef,
   Unknown,
   asBool,
+  asList,
   asNumber,
   asString,
   get,
@@ -22,7 +23,8 @@ import {
   type TlsDenyScope,
 } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { type Encryption, base, bool } from '../common/store-base';
+import { type Encryption, allTrue, base as storeBase, bool, weaker } from '../common/store-base';
+import { retainedOnDelete } from './lifecycle';
 
 /*
  * Data-store views of Terraform AWS provider resources: DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS and
@@ -132,28 +134,80 @@ function policyFacts(
   };
 }
 
+/**
+ * A boolean argument with its provider default: unset, or (in a plan) computed by the provider and known
+ * only after apply with no expression behind it, it takes the default.
+ */
+function setting(v: Value | undefined, dflt: boolean): Fact<boolean> {
+  return isAfterApply(v) ? dflt : bool(v, dflt);
+}
+
+/** The base of a data-store view, kept on delete as the configuration's `lifecycle` says. */
+function base(...args: Parameters<typeof storeBase>): ReturnType<typeof storeBase> {
+  return { ...storeBase(...args), retainedOnDelete: retainedOnDelete(args[0]) };
+}
+
 // DynamoDB
 
 /**
  * `server_side_encryption`: absent or `enabled = false` is the AWS owned key; enabled without
- * `kms_key_arn` is the AWS managed key `alias/aws/dynamodb`.
+ * `kms_key_arn` is the AWS managed key `alias/aws/dynamodb`. A replica (`replica` block) is encrypted
+ * the same way in its region, with its own `kms_key_arn` (the AWS managed key of its region when unset).
  */
-function dynamoEncryption(r: Resource, graph: ResourceGraph): Encryption {
+function dynamoEncryption(r: Resource, graph: ResourceGraph, replica?: Value): Encryption {
   const sse = block(r.properties.server_side_encryption);
   if (sse === undefined) return { atRest: 'provider' };
   if (sse instanceof Unknown) return { atRest: sse };
   const enabled = asBool(get(sse, 'enabled'));
   if (enabled instanceof Unknown) return { atRest: enabled };
   if (!enabled) return { atRest: 'provider' };
-  const key = get(sse, 'kms_key_arn');
+  const key = replica === undefined ? get(sse, 'kms_key_arn') : get(replica, 'kms_key_arn');
   return kmsEncryption(present(key) ? key : undefined, graph, 'kms-provider-key', r);
 }
 
-/** `aws_dynamodb_table`, with its resource policy (`aws_dynamodb_resource_policy`). */
+/**
+ * The `replica` blocks of a table (a global table, version 2019.11.21): each a copy of the data in
+ * another region, with its own key, point-in-time recovery and deletion protection.
+ */
+function replicasOf(r: Resource): Value[] | Unknown {
+  const v = r.properties.replica;
+  if (v === undefined || v === null || isAfterApply(v)) return [];
+  if (v instanceof Unknown) return v;
+  const out: Value[] = [];
+  for (const x of asList(v)) {
+    if (x instanceof Unknown) return x;
+    out.push(x);
+  }
+  return out;
+}
+
+/**
+ * `aws_dynamodb_table`, with its resource policy (`aws_dynamodb_resource_policy`). A table with
+ * `replica` blocks is judged, as a CloudFormation global table, by its weakest copy: the weakest key,
+ * and point-in-time recovery and deletion protection only when the table and every replica have them
+ * (both default to off on a replica). Tags are the table's.
+ */
 export function dynamodbTableView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
   const recovery = block(p.point_in_time_recovery);
-  const pitr: Fact<boolean> = recovery instanceof Unknown ? recovery : bool(get(recovery, 'enabled'), false);
+  const ownPitr: Fact<boolean> =
+    recovery instanceof Unknown ? recovery : bool(get(recovery, 'enabled'), false);
+  const replicas = replicasOf(r);
+  let encryption = dynamoEncryption(r, ctx.graph);
+  let pitr = ownPitr;
+  let deletionProtection = setting(p.deletion_protection_enabled, false);
+  if (replicas instanceof Unknown) {
+    encryption = { atRest: replicas };
+    pitr = replicas;
+    deletionProtection = replicas;
+  } else {
+    for (const x of replicas) encryption = weaker(encryption, dynamoEncryption(r, ctx.graph, x));
+    pitr = allTrue([ownPitr, ...replicas.map((x) => setting(get(x, 'point_in_time_recovery'), false))]);
+    deletionProtection = allTrue([
+      deletionProtection,
+      ...replicas.map((x) => setting(get(x, 'deletion_protection_enabled'), false)),
+    ]);
+  }
   const ttl = block(p.ttl);
   const ttlOn: Fact<boolean> = ttl instanceof Unknown ? ttl : bool(get(ttl, 'enabled'), false);
   const ttlName = asString(get(ttl, 'attribute_name'));
@@ -165,7 +219,7 @@ export function dynamodbTableView(r: Resource, ctx: AdapterContext): DataStoreVi
     { actions: ['dynamodb:*'], arns: arnsOf(r, ['arn']) },
   );
   return {
-    ...base(r, 'table', dynamoEncryption(r, ctx.graph)),
+    ...base(r, 'table', encryption),
     pointInTimeRecovery: pitr,
     backupRetentionDays:
       pitr === true ? (asNumber(get(recovery, 'recovery_period_in_days')) ?? 35) : undefined,
@@ -178,7 +232,7 @@ export function dynamodbTableView(r: Resource, ctx: AdapterContext): DataStoreVi
     ...(ttlOn === true
       ? { ttlAttribute: ttlName ?? new Unknown('TTL is enabled without `attribute_name`') }
       : {}),
-    deletionProtection: bool(p.deletion_protection_enabled, false),
+    deletionProtection,
     resourcePolicy: policy.resourcePolicy,
   };
 }
@@ -258,9 +312,9 @@ function isAurora(engine: Value | undefined): Fact<boolean> {
   return typeof engine === 'string' && engine.startsWith('aurora');
 }
 
-/** `backup_retention_period`: absent, RDS keeps automated backups for 1 day. */
+/** `backup_retention_period`: unset, RDS keeps automated backups for 1 day. */
 function retention(v: Value | undefined): { days: Fact<number>; pitr: Fact<boolean> } {
-  const days = asNumber(v) ?? 1;
+  const days = asNumber(isAfterApply(v) ? undefined : v) ?? 1;
   return { days, pitr: days instanceof Unknown ? days : days > 0 };
 }
 
@@ -271,17 +325,17 @@ export function dbInstanceView(r: Resource, ctx: AdapterContext): DataStoreView 
   const source = replica ? sourceDatabase(p.replicate_source_db, ctx.graph, r) : undefined;
   let classification = classificationOf(r);
   if (classification.state === 'untagged' && source) classification = classificationOf(source);
-  const own = p.backup_retention_period;
+  const own = isAfterApply(p.backup_retention_period) ? undefined : p.backup_retention_period;
   const backups = replica && (own === undefined || own === null) ? undefined : retention(own);
   return {
     ...base(r, 'database-instance', rdsEncryption(r, ctx.graph), classification),
     pointInTimeRecovery: backups?.pitr,
     backupRetentionDays: backups?.days,
-    deletionProtection: bool(p.deletion_protection, false),
-    publicNetworkAccess: bool(p.publicly_accessible, false),
+    deletionProtection: setting(p.deletion_protection, false),
+    publicNetworkAccess: setting(p.publicly_accessible, false),
     privateEndpoint: true,
-    autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
-    multiAz: bool(p.multi_az, false),
+    autoMinorVersionUpgrade: setting(p.auto_minor_version_upgrade, true),
+    multiAz: setting(p.multi_az, false),
   };
 }
 
@@ -319,7 +373,7 @@ export function rdsClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
     ...base(r, 'database-cluster', rdsEncryption(r, ctx.graph)),
     pointInTimeRecovery: backups.pitr,
     backupRetentionDays: backups.days,
-    deletionProtection: bool(p.deletion_protection, false),
+    deletionProtection: setting(p.deletion_protection, false),
     publicNetworkAccess:
       aurora === true
         ? undefined
@@ -330,7 +384,7 @@ export function rdsClusterView(r: Resource, ctx: AdapterContext): DataStoreView 
             ),
     // RDS places every instance and cluster endpoint in a VPC (EC2-Classic is retired).
     privateEndpoint: true,
-    autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
+    autoMinorVersionUpgrade: setting(p.auto_minor_version_upgrade, true),
     multiAz: clusterMultiAz(r, ctx.graph),
   };
 }
@@ -360,9 +414,9 @@ export function rdsClusterInstanceView(r: Resource, ctx: AdapterContext): DataSt
     };
   return {
     ...base(r, 'database-instance', encryption, classification),
-    publicNetworkAccess: bool(p.publicly_accessible, false),
+    publicNetworkAccess: setting(p.publicly_accessible, false),
     privateEndpoint: true,
-    autoMinorVersionUpgrade: bool(p.auto_minor_version_upgrade, true),
+    autoMinorVersionUpgrade: setting(p.auto_minor_version_upgrade, true),
   };
 }
 
@@ -379,7 +433,7 @@ export function sqsQueueView(r: Resource, ctx: AdapterContext): DataStoreView {
   if (present(p.kms_master_key_id)) {
     encryption = kmsEncryption(p.kms_master_key_id, ctx.graph, 'kms-provider-key', r);
   } else {
-    const sqsManaged = bool(p.sqs_managed_sse_enabled, true);
+    const sqsManaged = setting(p.sqs_managed_sse_enabled, true);
     encryption = { atRest: sqsManaged instanceof Unknown ? sqsManaged : sqsManaged ? 'provider' : 'none' };
   }
   const seconds = asNumber(p.message_retention_seconds) ?? 345_600;
@@ -481,7 +535,7 @@ export function logGroupView(r: Resource, ctx: AdapterContext): DataStoreView {
     ),
     dataRetentionDays: days === undefined || days === 0 ? null : days,
     piiMasking,
-    deletionProtection: bool(p.deletion_protection_enabled, false),
+    deletionProtection: setting(p.deletion_protection_enabled, false),
   };
 }
 
@@ -548,7 +602,7 @@ export function ebsVolumeView(r: Resource, ctx: AdapterContext): DataStoreView {
 /** `aws_efs_file_system`: unencrypted unless `encrypted = true` (default key `aws/elasticfilesystem`). */
 export function efsFileSystemView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
-  const encrypted = bool(p.encrypted, false);
+  const encrypted = setting(p.encrypted, false);
   const encryption: Encryption =
     encrypted instanceof Unknown
       ? { atRest: encrypted }

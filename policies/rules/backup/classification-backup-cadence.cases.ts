@@ -7,6 +7,7 @@ import { ClassifiedBackup } from '../../../lib/aws/backup';
 import { Classification } from '../../../lib/classification';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-backup-cadence';
+import { tfBackupPlan } from '../../../test/support/terraform-backup';
 
 const HOURLY = events.Schedule.cron({ minute: '0' });
 const COPY_VAULT = 'arn:aws:backup:eu-central-1:111122223333:backup-vault:dr';
@@ -142,5 +143,43 @@ export default defineCases(rule, [
     },
     target: 'Backups/Plan',
     expect: 'pass',
+  },
+  {
+    name: 'terraform: internal data backed up daily',
+    source: 'cdktf',
+    build: (stack) => tfBackupPlan(stack, { level: 'internal', deleteAfter: 30 }),
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: internal data backed up weekly',
+    source: 'cdktf',
+    build: (stack) => tfBackupPlan(stack, { level: 'internal', schedule: 'cron(0 5 ? * SAT *)' }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` backs up INTERNAL data less than daily; the level requires daily backups/,
+  },
+  {
+    name: 'terraform: confidential data without continuous backups',
+    source: 'cdktf',
+    build: (stack) => tfBackupPlan(stack, { level: 'confidential', lock: 'governance' }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
+    name: 'terraform: confidential data backed up daily and continuously into a governance-locked vault',
+    source: 'cdktf',
+    build: (stack) => tfBackupPlan(stack, { level: 'confidential', continuous: true, lock: 'governance' }),
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential data in a vault without an aws_backup_vault_lock_configuration',
+    source: 'cdktf',
+    build: (stack) => tfBackupPlan(stack, { level: 'confidential', continuous: true }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /keeps CONFIDENTIAL backups in `Vault`, locked not at all/,
   },
 ]);

@@ -88,10 +88,17 @@ export default defineRule({
     'RESTRICTED hourly plus continuous, into a compliance-mode vault, with a copy to another vault; TOP_SECRET as ' +
     'RESTRICTED. A rule without a schedule runs daily at 05:00 UTC. The copy is asserted to exist; that its vault is in ' +
     "another region is not (the plan's own region is rarely in the template).",
-  fix:
-    "Use `ClassifiedBackup` for the level, or give the plan a rule with the level's schedule " +
-    '(`cron(0 * ? * * *)` for hourly), `enableContinuousBackup: true`, a `copyActions` entry from RESTRICTED, and a ' +
-    'vault with `lockConfiguration` (`changeableFor` for compliance mode).',
+  fix: {
+    cdk:
+      "Use `ClassifiedBackup` for the level, or give the plan a rule with the level's schedule " +
+      '(`cron(0 * ? * * *)` for hourly), `enableContinuousBackup: true`, a `copyActions` entry from RESTRICTED, and a ' +
+      'vault with `lockConfiguration` (`changeableFor` for compliance mode).',
+    terraform:
+      "Use Bulwark's CDKTF `ClassifiedBackup` for the level, or give the `aws_backup_plan` a `rule` with the level's " +
+      '`schedule` (`cron(0 * ? * * *)` for hourly), `enable_continuous_backup = true`, a `copy_action` from RESTRICTED, ' +
+      "and a `target_vault_name` whose `aws_backup_vault_lock_configuration` has the level's mode " +
+      '(`changeable_for_days` for compliance mode).',
+  },
   appliesTo: ['backup-plan'],
   check(view, ctx) {
     const levels = new Set<Classification>();
@@ -154,7 +161,7 @@ export default defineRule({
           if (!vault) {
             out.push(
               unknown(
-                `\`${view.name}\`: vault \`${address ?? 'unknown'}\` of rule \`${rule.name}\` is not in the template: its lock cannot be read`,
+                `\`${view.name}\`: vault \`${address ?? 'unknown'}\` of rule \`${rule.name}\` is not in the input: its lock cannot be read`,
                 finding,
               ),
             );

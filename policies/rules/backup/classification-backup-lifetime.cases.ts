@@ -5,6 +5,7 @@ import { ClassifiedBackup } from '../../../lib/aws/backup';
 import { Classification } from '../../../lib/classification';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-backup-lifetime';
+import { tfBackupPlan } from '../../../test/support/terraform-backup';
 
 interface PlanOptions {
   readonly level: string;
@@ -99,5 +100,29 @@ export default defineCases(rule, [
     },
     target: 'Backups/Plan',
     expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential recovery points without lifecycle.delete_after',
+    source: 'cdktf',
+    build: (stack) => tfBackupPlan(stack, { level: 'confidential' }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` keeps recovery points of rule `daily` of CONFIDENTIAL data forever/,
+  },
+  {
+    name: 'terraform: confidential recovery points deleted after 35 days',
+    source: 'cdktf',
+    build: (stack) => tfBackupPlan(stack, { level: 'confidential', deleteAfter: 35 }),
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: restricted backups in a vault whose lock keeps them at least 400 days',
+    source: 'cdktf',
+    build: (stack) =>
+      tfBackupPlan(stack, { level: 'restricted', deleteAfter: 90, lock: 'compliance', minRetention: 400 }),
+    target: 'Plan',
+    expect: 'fail',
+    message: /whose lock keeps recovery points at least 400 days, more than the level's 180/,
   },
 ]);

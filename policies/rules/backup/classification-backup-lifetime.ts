@@ -21,9 +21,14 @@ export default defineRule({
     "level's retention (INTERNAL 730 days, CONFIDENTIAL 365, RESTRICTED 180, TOP_SECRET 30) defeats the expiry. A plan " +
     'that selects a level must delete its recovery points, and their copies, within that retention, and the vault ' +
     'lock must not force them to be kept longer (a lock minimum above the retention).',
-  fix:
-    "Set `deleteAfter` on each backup rule and copy action to at most the level's retention, and keep the vault " +
-    "lock's `minRetention` within it.",
+  fix: {
+    cdk:
+      "Set `deleteAfter` on each backup rule and copy action to at most the level's retention, and keep the vault " +
+      "lock's `minRetention` within it.",
+    terraform:
+      'Set `lifecycle { delete_after = ... }` on each `rule` and `copy_action` of the `aws_backup_plan` to at most the ' +
+      "level's retention, and keep `min_retention_days` of the vault's `aws_backup_vault_lock_configuration` within it.",
+  },
   appliesTo: ['backup-plan'],
   check(view, ctx) {
     const levels = new Set<Classification>();

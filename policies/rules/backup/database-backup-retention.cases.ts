@@ -10,6 +10,8 @@ import {
   tfNeptuneCluster,
   tfRedshiftCluster,
 } from '../../../test/support/terraform-data-services';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
 
 function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
   const vpc = new ec2.Vpc(stack, 'Vpc', {
@@ -165,5 +167,52 @@ export default defineCases(rule, [
     target: 'aws_docdb_cluster.bad',
     expect: 'fail',
     message: /1 day, less than 7/,
+  },
+  {
+    name: 'terraform: DB instance keeping automated backups 3 days',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        backupRetentionPeriod: 3,
+      });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: '`Db` keeps automated backups 3 days, less than 7',
+  },
+  {
+    name: "terraform: DB instance without backup_retention_period keeps RDS's one day",
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', { engine: 'postgres', instanceClass: 'db.t3.micro', allocatedStorage: 20 });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: '`Db` keeps automated backups 1 day, less than 7',
+  },
+  {
+    name: 'terraform: Aurora cluster keeping automated backups 14 days',
+    source: 'cdktf',
+    build: (stack) => {
+      new RdsCluster(stack, 'Cluster', {
+        engine: 'aurora-postgresql',
+        masterUsername: 'admin',
+        manageMasterUserPassword: true,
+        backupRetentionPeriod: 14,
+      });
+    },
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'plan: DB instance whose backup_retention_period is left to RDS (1 day)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/snyk-policy-engine__aws-rds-db-instance-sensitive.json',
+    target: 'aws_db_instance.default',
+    expect: 'fail',
+    message: '`aws_db_instance.default` keeps automated backups 1 day, less than 7',
   },
 ]);

@@ -3,6 +3,25 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './database-multi-az';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
+import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
+import type { TerraformStack } from 'cdktf';
+
+/** A Terraform Aurora PostgreSQL cluster with `instances` cluster instances. */
+function tfAurora(stack: TerraformStack, instances: number): void {
+  const cluster = new RdsCluster(stack, 'Cluster', {
+    engine: 'aurora-postgresql',
+    masterUsername: 'admin',
+    manageMasterUserPassword: true,
+  });
+  for (let i = 0; i < instances; i++)
+    new RdsClusterInstance(stack, `Instance${i}`, {
+      clusterIdentifier: cluster.id,
+      engine: 'aurora-postgresql',
+      instanceClass: 'db.r6g.large',
+    });
+}
 
 function network(stack: Stack): Pick<rds.DatabaseInstanceProps, 'vpc' | 'vpcSubnets'> {
   const vpc = new ec2.Vpc(stack, 'Vpc', {
@@ -33,7 +52,7 @@ export default defineCases(rule, [
     },
     target: 'Db/Resource',
     expect: 'fail',
-    message: /`Db` runs in a single availability zone \(`MultiAZ` off\)/,
+    message: /`Db` runs in a single availability zone \(Multi-AZ is off\)/,
   },
   {
     name: 'Aurora cluster with a writer and a reader',
@@ -60,5 +79,52 @@ export default defineCases(rule, [
     target: 'Cluster/Resource',
     expect: 'fail',
     message: /`Cluster` has a single instance/,
+  },
+  {
+    name: 'terraform: DB instance on the provider default (multi_az false)',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', { engine: 'postgres', instanceClass: 'db.t3.micro', allocatedStorage: 20 });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: '`Db` runs in a single availability zone (Multi-AZ is off)',
+  },
+  {
+    name: 'terraform: DB instance with multi_az = true',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        multiAz: true,
+      });
+    },
+    target: 'Db',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: Aurora cluster with one aws_rds_cluster_instance',
+    source: 'cdktf',
+    build: (stack) => tfAurora(stack, 1),
+    target: 'Cluster',
+    expect: 'fail',
+    message: '`Cluster` has a single instance',
+  },
+  {
+    name: 'terraform: Aurora cluster with a writer and a reader',
+    source: 'cdktf',
+    build: (stack) => tfAurora(stack, 2),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'plan: DB instance whose multi_az is left to the provider (single-AZ)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/snyk-policy-engine__aws-rds-db-instance-sensitive.json',
+    target: 'aws_db_instance.default',
+    expect: 'fail',
+    message: '`aws_db_instance.default` runs in a single availability zone (Multi-AZ is off)',
   },
 ]);

@@ -13,9 +13,14 @@ export default defineRule({
     'replicates its storage across three zones whatever its instances, but a cluster with one instance has nothing to ' +
     'fail over to until RDS recreates it: it is counted multi-AZ with two instances or more. Instances of a cluster ' +
     'are judged on the cluster.',
-  fix:
-    'Set `multiAz: true` on the RDS instance, or give the Aurora cluster at least one reader ' +
-    '(`readers: [ClusterInstance.provisioned(...)]`) besides its writer.',
+  fix: {
+    cdk:
+      'Set `multiAz: true` on the RDS instance, or give the Aurora cluster at least one reader ' +
+      '(`readers: [ClusterInstance.provisioned(...)]`) besides its writer.',
+    terraform:
+      'Set `multi_az = true` on the `aws_db_instance`, or give the Aurora `aws_rds_cluster` at least two ' +
+      '`aws_rds_cluster_instance`s (a writer and a reader).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const multiAz = view.multiAz;
@@ -26,7 +31,7 @@ export default defineRule({
       return fail(
         view.storeType === 'database-cluster'
           ? `\`${view.name}\` has a single instance: nothing to fail over to in another zone`
-          : `\`${view.name}\` runs in a single availability zone (\`MultiAZ\` off)`,
+          : `\`${view.name}\` runs in a single availability zone (Multi-AZ is off)`,
       );
     return pass(`\`${view.name}\` spans several availability zones`);
   },

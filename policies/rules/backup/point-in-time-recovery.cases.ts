@@ -7,6 +7,7 @@ import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './point-in-time-recovery';
+import { tfTable } from '../../../test/support/terraform-stores';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
 
@@ -157,6 +158,33 @@ export default defineCases(rule, [
       });
     },
     target: 'Db',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: table with point-in-time recovery whose replica has none (the replica default)',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        pointInTimeRecovery: { enabled: true },
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        replica: [{ regionName: 'eu-central-1' }],
+      }),
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` has no point-in-time recovery/,
+  },
+  {
+    name: 'terraform: table and its replica with point-in-time recovery',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        pointInTimeRecovery: { enabled: true },
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        replica: [{ regionName: 'eu-central-1', pointInTimeRecovery: true }],
+      }),
+    target: 'Orders',
     expect: 'pass',
   },
 ]);

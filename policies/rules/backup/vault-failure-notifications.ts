@@ -14,9 +14,15 @@ export default defineRule({
     'A backup that silently fails is found missing on the day of the restore. AWS Backup publishes job events to a ' +
     'notification topic set on the vault, and to EventBridge (`source: aws.backup`); one of them must reach someone ' +
     'when a backup job fails.',
-  fix:
-    'Set `notificationTopic` and `notificationEvents: [BackupVaultEvents.BACKUP_JOB_FAILED]` on the vault, or add an ' +
-    "`events.Rule` with `eventPattern: { source: ['aws.backup'] }` and a target.",
+  fix: {
+    cdk:
+      'Set `notificationTopic` and `notificationEvents: [BackupVaultEvents.BACKUP_JOB_FAILED]` on the vault, or add an ' +
+      "`events.Rule` with `eventPattern: { source: ['aws.backup'] }` and a target.",
+    terraform:
+      'Add an `aws_backup_vault_notifications` for the vault with `backup_vault_events` including `BACKUP_JOB_FAILED` ' +
+      'and an `sns_topic_arn`, or an `aws_cloudwatch_event_rule` whose `event_pattern` matches `"source": ["aws.backup"]` ' +
+      'with an `aws_cloudwatch_event_target`.',
+  },
   appliesTo: ['backup-vault'],
   check(view, ctx) {
     const events = view.notifications;

@@ -5,6 +5,32 @@ import { Classification } from '../../../lib/classification';
 import { ClassifiedObjectStore } from '../../../lib/aws/stores';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-access-model';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
+import type { TerraformStack } from 'cdktf';
+import { classified } from '../../../test/support/terraform-stores';
+
+/** A Terraform queue of `level`, whose queue policy denies principals without one of `clearances`. */
+function tfQueue(stack: TerraformStack, level: string, clearances?: string[]): void {
+  const q = new SqsQueue(stack, 'Jobs', { name: 'jobs', ...classified(level) });
+  if (!clearances) return;
+  new SqsQueuePolicy(stack, 'Policy', {
+    queueUrl: q.url,
+    policy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'DenyWithoutClearance',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'sqs:*',
+          Resource: q.arn,
+          Condition: { StringNotEquals: { 'aws:PrincipalTag/clearance': clearances } },
+        },
+      ],
+    }),
+  });
+}
 
 const ENDPOINT = 'vpce-0123456789abcdef0';
 
@@ -84,5 +110,27 @@ export default defineCases(rule, [
     },
     target: 'Data',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: restricted queue without a queue policy',
+    source: 'cdktf',
+    build: (stack) => tfQueue(stack, 'restricted'),
+    target: 'Jobs',
+    expect: 'fail',
+    message: /`Jobs` is RESTRICTED and its resource policy lacks a Deny on `aws:PrincipalTag\/clearance`/,
+  },
+  {
+    name: 'terraform: restricted queue whose aws_sqs_queue_policy denies principals without clearance',
+    source: 'cdktf',
+    build: (stack) => tfQueue(stack, 'restricted', ['restricted', 'top-secret']),
+    target: 'Jobs',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: restricted queue whose clearance Deny also admits confidential',
+    source: 'cdktf',
+    build: (stack) => tfQueue(stack, 'restricted', ['confidential', 'restricted', 'top-secret']),
+    target: 'Jobs',
+    expect: 'fail',
   },
 ]);

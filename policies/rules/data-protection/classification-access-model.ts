@@ -106,12 +106,20 @@ export default defineRule({
     'also come from the expected network (a VPC endpoint or VPC) and a human must have signed in with MFA. Only a ' +
     'Deny in the resource policy of the store holds for every principal of every account; identity policies can be ' +
     'changed by whoever administers them.',
-  fix:
-    'Build the store with the Bulwark construct of its kind (`ClassifiedObjectStore`, `ClassifiedQueue`, ' +
-    '`ClassifiedTopic`, `ClassifiedTable`, `ClassifiedSecret`) and `allowedVpcEndpoints`, or add to its resource ' +
-    'policy a Deny to `*` with `StringNotEquals` on `aws:PrincipalTag/clearance` (the level and the levels above), ' +
-    'and at TOP_SECRET a Deny with `StringNotEqualsIfExists` on `aws:SourceVpce` and a Deny with `BoolIfExists` ' +
-    '`aws:MultiFactorAuthPresent: false`.',
+  fix: {
+    cdk:
+      'Build the store with the Bulwark construct of its kind (`ClassifiedObjectStore`, `ClassifiedQueue`, ' +
+      '`ClassifiedTopic`, `ClassifiedTable`, `ClassifiedSecret`) and `allowedVpcEndpoints`, or add to its resource ' +
+      'policy a Deny to `*` with `StringNotEquals` on `aws:PrincipalTag/clearance` (the level and the levels above), ' +
+      'and at TOP_SECRET a Deny with `StringNotEqualsIfExists` on `aws:SourceVpce` and a Deny with `BoolIfExists` ' +
+      '`aws:MultiFactorAuthPresent: false`.',
+    terraform:
+      "Build buckets with Bulwark's CDKTF `ClassifiedObjectStore` (with `allowedVpcEndpoints`), or add to the store's resource policy (`aws_s3_bucket_policy`, " +
+      '`aws_sqs_queue_policy`, `aws_sns_topic_policy`, `aws_dynamodb_resource_policy`, ' +
+      '`aws_secretsmanager_secret_policy`) a Deny to `*` with `StringNotEquals` on `aws:PrincipalTag/clearance` (the ' +
+      'level and the levels above), and at TOP_SECRET a Deny with `StringNotEqualsIfExists` on `aws:SourceVpce` and a ' +
+      'Deny with `BoolIfExists` `aws:MultiFactorAuthPresent: false`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (!SCOPE.includes(view.storeType)) return notApplicable(`${view.storeType} has no resource policy`);

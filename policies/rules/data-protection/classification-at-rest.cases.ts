@@ -8,6 +8,9 @@ import { defineCases } from '../../../lib/engine/cases';
 import { logBucket } from '../../../test/support/log-buckets';
 import { memcachedCluster, replicationGroup } from '../../../test/support/data-services';
 import rule from './classification-at-rest';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { classified, tfAlbLoggingTo, tfBucket, tfKey } from '../../../test/support/terraform-stores';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
 const classify = (c: IConstruct, level: string) => Tags.of(c).add('data-classification', level);
@@ -121,5 +124,91 @@ export default defineCases(rule, [
     target: 'Cache',
     expect: 'fail',
     message: /`Cache` is CONFIDENTIAL and uses provider encryption/,
+  },
+  {
+    name: 'terraform: confidential bucket on SSE-S3 (AES256)',
+    source: 'cdktf',
+    build: (stack) => void tfBucket(stack, 'Data', { sse: 'AES256', level: 'confidential' }),
+    target: 'Data',
+    expect: 'fail',
+    message:
+      '`Data` is CONFIDENTIAL and uses provider encryption; the level requires a customer-managed KMS key',
+  },
+  {
+    name: 'terraform: confidential queue on a customer-managed key',
+    source: 'cdktf',
+    build: (stack) => {
+      new SqsQueue(stack, 'Jobs', {
+        name: 'jobs',
+        kmsMasterKeyId: tfKey(stack, 'Key').arn,
+        ...classified('confidential'),
+      });
+    },
+    target: 'Jobs',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: top-secret bucket on aws:kms with a customer key (one layer)',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfBucket(stack, 'Data', { sse: 'aws:kms', key: tfKey(stack, 'Key'), level: 'top-secret' }),
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is TOP_SECRET and uses customer-key encryption; the level requires two layers/,
+  },
+  {
+    name: 'terraform: top-secret bucket on aws:kms:dsse with a customer key',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfBucket(stack, 'Data', { sse: 'aws:kms:dsse', key: tfKey(stack, 'Key'), level: 'top-secret' }),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: internal SSE-S3 bucket receiving application load balancer access logs',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfAlbLoggingTo(stack, tfBucket(stack, 'Logs', { sse: 'AES256', level: 'internal' })),
+    target: 'Logs',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: confidential table on a customer key whose replica takes the AWS managed key',
+    source: 'cdktf',
+    build: (stack) => {
+      new DynamodbTable(stack, 'Orders', {
+        name: 'orders',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        serverSideEncryption: { enabled: true, kmsKeyArn: tfKey(stack, 'Key').arn },
+        replica: [{ regionName: 'eu-central-1' }],
+        ...classified('confidential'),
+      });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: '`Orders` is CONFIDENTIAL and uses kms-provider-key encryption',
+  },
+  {
+    name: 'terraform: confidential table whose replica names its own customer key',
+    source: 'cdktf',
+    build: (stack) => {
+      new DynamodbTable(stack, 'Orders', {
+        name: 'orders',
+        hashKey: 'id',
+        attribute: [{ name: 'id', type: 'S' }],
+        billingMode: 'PAY_PER_REQUEST',
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        serverSideEncryption: { enabled: true, kmsKeyArn: tfKey(stack, 'Key').arn },
+        replica: [{ regionName: 'eu-central-1', kmsKeyArn: tfKey(stack, 'ReplicaKey').arn }],
+        ...classified('confidential'),
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
   },
 ]);

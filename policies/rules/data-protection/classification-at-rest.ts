@@ -46,9 +46,16 @@ export default defineRule({
     'RESTRICTED and TOP_SECRET non-object stores are checked for a customer-managed key only; dedication is not asserted. ' +
     'A bucket receiving application or classic load balancer access logs can only use SSE-S3 (the services deliver ' +
     'to no other encryption): the level is not asserted on it.',
-  fix:
-    'Give the store the key its level requires: `encryptionKey` with a `kms.Key` of its own from CONFIDENTIAL up, ' +
-    'and `BucketEncryption.DSSE` for TOP_SECRET buckets.',
+  fix: {
+    cdk:
+      'Give the store the key its level requires: `encryptionKey` with a `kms.Key` of its own from CONFIDENTIAL up, ' +
+      'and `BucketEncryption.DSSE` for TOP_SECRET buckets.',
+    terraform:
+      "Name the key the level requires: a customer-managed `aws_kms_key` of the store's own from CONFIDENTIAL up " +
+      '(`kms_master_key_id`, `kms_key_id`, or `server_side_encryption { kms_key_arn }` on DynamoDB), and ' +
+      '`sse_algorithm = "aws:kms:dsse"` in the `aws_s3_bucket_server_side_encryption_configuration` of TOP_SECRET ' +
+      'buckets.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const c = view.classification;

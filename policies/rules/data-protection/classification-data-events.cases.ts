@@ -7,6 +7,46 @@ import { AuditLogSink } from '../../../lib/aws/audit';
 import { IncidentRouting } from '../../../lib/aws/incident';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-data-events';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import type { TerraformStack } from 'cdktf';
+import { tfBucket } from '../../../test/support/terraform-stores';
+
+/** A Terraform trail with one advanced selector of S3 object data events on `bucket`, read-only or all when unset. */
+function tfAdvancedTrail(stack: TerraformStack, bucket: S3Bucket, readOnly?: string): void {
+  new Cloudtrail(stack, 'Trail', {
+    name: 'trail',
+    s3BucketName: tfBucket(stack, 'TrailLogs').id,
+    advancedEventSelector: [
+      {
+        name: 'objects',
+        fieldSelector: [
+          { field: 'eventCategory', equalTo: ['Data'] },
+          { field: 'resources.type', equalTo: ['AWS::S3::Object'] },
+          { field: 'resources.ARN', startsWith: [`${bucket.arn}/`] },
+          ...(readOnly === undefined ? [] : [{ field: 'readOnly', equalTo: [readOnly] }]),
+        ],
+      },
+    ],
+  });
+}
+
+/** A Terraform trail recording the object data events of `buckets` with `readWrite`, or management events only. */
+function tfTrail(stack: TerraformStack, buckets: S3Bucket[], readWrite = 'All'): void {
+  new Cloudtrail(stack, 'Trail', {
+    name: 'trail',
+    s3BucketName: tfBucket(stack, 'TrailLogs').id,
+    eventSelector:
+      buckets.length === 0
+        ? undefined
+        : [
+            {
+              readWriteType: readWrite,
+              dataResource: [{ type: 'AWS::S3::Object', values: buckets.map((b) => `${b.arn}/`) }],
+            },
+          ],
+  });
+}
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -148,5 +188,46 @@ export default defineCases(rule, [
     },
     target: 'Exports',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: confidential bucket, trail with management events only',
+    source: 'cdktf',
+    build: (stack) => {
+      tfBucket(stack, 'Data', { level: 'confidential' });
+      tfTrail(stack, []);
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is CONFIDENTIAL and no trail records its write data events/,
+  },
+  {
+    name: 'terraform: restricted bucket whose object data events a trail records (read and write)',
+    source: 'cdktf',
+    build: (stack) => tfTrail(stack, [tfBucket(stack, 'Data', { level: 'restricted' })]),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: restricted bucket whose trail records write events only',
+    source: 'cdktf',
+    build: (stack) => tfTrail(stack, [tfBucket(stack, 'Data', { level: 'restricted' })], 'WriteOnly'),
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is RESTRICTED and no trail records its read data events/,
+  },
+  {
+    name: 'terraform: restricted bucket whose object data events an advanced_event_selector records',
+    source: 'cdktf',
+    build: (stack) => tfAdvancedTrail(stack, tfBucket(stack, 'Data', { level: 'restricted' })),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: restricted bucket whose advanced_event_selector records writes only (readOnly false)',
+    source: 'cdktf',
+    build: (stack) => tfAdvancedTrail(stack, tfBucket(stack, 'Data', { level: 'restricted' }), 'false'),
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is RESTRICTED and no trail records its read data events/,
   },
 ]);

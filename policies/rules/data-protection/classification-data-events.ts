@@ -40,9 +40,15 @@ export default defineRule({
     'be seen: acknowledge the rule with its name; an input without any trail gets one `unknown` saying so, on its ' +
     'first store concerned, rather than a failure on each. The bucket a trail delivers to, and a bucket holding only its ' +
     'server access logs, are exempt: recording their data events records each delivery again, in a loop.',
-  fix:
-    "Add the store to a trail's data event selectors (`trail.addS3EventSelector([{ bucket }])`, or an advanced " +
-    'selector on `AWS::DynamoDB::Table`), reading and writing from RESTRICTED up.',
+  fix: {
+    cdk:
+      "Add the store to a trail's data event selectors (`trail.addS3EventSelector([{ bucket }])`, or an advanced " +
+      'selector on `AWS::DynamoDB::Table`), reading and writing from RESTRICTED up.',
+    terraform:
+      'Add the store to an `aws_cloudtrail` `event_selector` (`data_resource { type = "AWS::S3::Object", values = ' +
+      '["${aws_s3_bucket.x.arn}/"] }`, or `AWS::DynamoDB::Table` with the table\'s ARN), with `read_write_type = "All"` ' +
+      'from RESTRICTED up.',
+  },
   appliesTo: ['data-store'],
   check(view, ctx) {
     const type = DATA_EVENT_TYPES[view.storeType];

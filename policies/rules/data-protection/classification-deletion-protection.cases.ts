@@ -13,6 +13,7 @@ import {
   neptuneCluster,
 } from '../../../test/support/data-services';
 import rule from './classification-deletion-protection';
+import { classified, tfTable } from '../../../test/support/terraform-stores';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -147,5 +148,34 @@ export default defineCases(rule, [
     },
     target: 'Source',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: internal table without prevent_destroy or deletion protection',
+    source: 'cdktf',
+    build: (stack) => void tfTable(stack, 'Orders', classified('internal')),
+    target: 'Orders',
+    expect: 'fail',
+    message: '`Orders` is INTERNAL and is deleted with its stack or configuration (not retained on delete)',
+  },
+  {
+    name: 'terraform: internal table with prevent_destroy but deletion_protection_enabled off',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', { lifecycle: { preventDestroy: true }, ...classified('internal') }),
+    target: 'Orders',
+    expect: 'fail',
+    message: '`Orders` is INTERNAL and has deletion protection off',
+  },
+  {
+    name: 'terraform: internal table with prevent_destroy and deletion_protection_enabled',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        lifecycle: { preventDestroy: true },
+        deletionProtectionEnabled: true,
+        ...classified('internal'),
+      }),
+    target: 'Orders',
+    expect: 'pass',
   },
 ]);

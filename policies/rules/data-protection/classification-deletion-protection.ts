@@ -27,9 +27,15 @@ export default defineRule({
     'retained (CloudFormation `DeletionPolicy: Retain` or `Snapshot`). Services that offer deletion protection ' +
     '(DynamoDB, RDS, CloudWatch Logs) also refuse a direct delete call until it is turned off. From INTERNAL up both ' +
     'are required. SNS topics hold no data at rest beyond delivery retries and are not held to it, nor are delivery streams, processing clusters and replication endpoints (their data lives in other stores) or in-memory caches.',
-  fix:
-    'Set `removalPolicy: RemovalPolicy.RETAIN` (or `SNAPSHOT` for databases) on the store, and `deletionProtection: ' +
-    'true` (tables, databases) or `deletionProtectionEnabled: true` (log groups) where the service has it.',
+  fix: {
+    cdk:
+      'Set `removalPolicy: RemovalPolicy.RETAIN` (or `SNAPSHOT` for databases) on the store, and `deletionProtection: ' +
+      'true` (tables, databases) or `deletionProtectionEnabled: true` (log groups) where the service has it.',
+    terraform:
+      'Add `lifecycle { prevent_destroy = true }` to the store, and set `deletion_protection_enabled = true` ' +
+      '(`aws_dynamodb_table`, `aws_cloudwatch_log_group`) or `deletion_protection = true` (`aws_db_instance`, ' +
+      '`aws_rds_cluster`) where the service has it.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const transient = TRANSIENT[view.storeType];
@@ -46,12 +52,15 @@ export default defineRule({
     if (retained !== undefined) {
       if (retained instanceof Unknown)
         out.push(
-          unknown(`\`${view.name}\`: deletion policy cannot be resolved (${retained.reason})`, 'retain'),
+          unknown(
+            `\`${view.name}\`: whether it is kept on delete cannot be resolved (${retained.reason})`,
+            'retain',
+          ),
         );
       else if (!retained)
         out.push(
           fail(
-            `\`${view.name}\` is ${c.level} and is deleted with its stack (no Retain deletion policy)`,
+            `\`${view.name}\` is ${c.level} and is deleted with its stack or configuration (not retained on delete)`,
             'retain',
           ),
         );
@@ -73,8 +82,6 @@ export default defineRule({
     if (out.length > 0) return out;
     if (retained === undefined && dp === undefined)
       return notApplicable(`${view.storeType} has no deletion setting`);
-    return pass(
-      `\`${view.name}\` is ${c.level}, retained on stack deletion and protected where the service allows`,
-    );
+    return pass(`\`${view.name}\` is ${c.level}, retained on delete and protected where the service allows`);
   },
 });

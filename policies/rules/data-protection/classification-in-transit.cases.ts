@@ -5,6 +5,28 @@ import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
 import { neptuneCluster, searchDomain } from '../../../test/support/data-services';
 import rule from './classification-in-transit';
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import type { TerraformStack } from 'cdktf';
+import { tfBucket } from '../../../test/support/terraform-stores';
+
+/** A Terraform bucket of `level`, with a policy denying requests below TLS 1.3 when `tls13` is set. */
+function tfTlsBucket(stack: TerraformStack, level: string, tls13: boolean): void {
+  const b = tfBucket(stack, 'Data', { level });
+  if (!tls13) return;
+  const doc = new DataAwsIamPolicyDocument(stack, 'Doc', {
+    statement: [
+      {
+        effect: 'Deny',
+        actions: ['s3:*'],
+        resources: [b.arn, `${b.arn}/*`],
+        principals: [{ type: '*', identifiers: ['*'] }],
+        condition: [{ test: 'NumericLessThan', variable: 's3:TlsVersion', values: ['1.3'] }],
+      },
+    ],
+  });
+  new S3BucketPolicy(stack, 'Policy', { bucket: b.id, policy: doc.json });
+}
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -126,6 +148,28 @@ export default defineCases(rule, [
       Tags.of(neptuneCluster(stack)).add('data-classification', 'restricted');
     },
     target: 'Graph',
+    expect: 'pass',
+  },
+  {
+    name: "terraform: restricted bucket on S3's TLS 1.2 floor",
+    source: 'cdktf',
+    build: (stack) => tfTlsBucket(stack, 'restricted', false),
+    target: 'Data',
+    expect: 'fail',
+    message: '`Data` is RESTRICTED and accepts TLS 1.2; the level requires TLS 1.3 or later',
+  },
+  {
+    name: 'terraform: restricted bucket whose policy denies s3:TlsVersion below 1.3',
+    source: 'cdktf',
+    build: (stack) => tfTlsBucket(stack, 'restricted', true),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: "terraform: confidential bucket on S3's TLS 1.2 floor",
+    source: 'cdktf',
+    build: (stack) => tfTlsBucket(stack, 'confidential', false),
+    target: 'Data',
     expect: 'pass',
   },
 ]);

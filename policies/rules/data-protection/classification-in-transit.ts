@@ -25,9 +25,15 @@ export default defineRule({
     'AWS PrivateLink (interface endpoints) and Multi-Region Access Points does not offer TLS 1.3: a bucket reached ' +
     'only that way takes 1.2, acknowledged with that reason. TOP_SECRET asks for hybrid post-quantum key exchange, ' +
     'which S3 negotiates with clients that offer it over TLS 1.3 but which no bucket setting can require.',
-  fix:
-    'Set `enforceSSL: true` and `minimumTLSVersion: 1.3` on RESTRICTED and TOP_SECRET buckets (a bucket policy ' +
-    'statement denying `s3:*` when `NumericLessThan` `s3:TlsVersion` `1.3`).',
+  fix: {
+    cdk:
+      'Set `enforceSSL: true` and `minimumTLSVersion: 1.3` on RESTRICTED and TOP_SECRET buckets (a bucket policy ' +
+      'statement denying `s3:*` when `NumericLessThan` `s3:TlsVersion` `1.3`).',
+    terraform:
+      'Give RESTRICTED and TOP_SECRET buckets an `aws_s3_bucket_policy` statement denying `s3:*` to `*` on the bucket ' +
+      'and its objects with `condition { test = "NumericLessThan", variable = "s3:TlsVersion", values = ["1.3"] }` ' +
+      '(besides the `aws:SecureTransport` deny).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const min = view.minTls;

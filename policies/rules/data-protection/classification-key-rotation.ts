@@ -15,7 +15,12 @@ export default defineRule({
     'The more sensitive the data, the less of it one key version may protect: CONFIDENTIAL keys rotate at least ' +
     'yearly, RESTRICTED every 180 days, TOP_SECRET every 90 days (KMS `RotationPeriodInDays`). AWS managed keys rotate ' +
     'yearly and cannot be changed. A key outside the template cannot be read, so its rotation is unknown.',
-  fix: "Enable rotation on the store's key and set `rotationPeriod` to at most the level's period.",
+  fix: {
+    cdk: "Enable rotation on the store's key and set `rotationPeriod` to at most the level's period.",
+    terraform:
+      "Set `enable_key_rotation = true` on the store's `aws_kms_key` and `rotation_period_in_days` to at most the " +
+      "level's period.",
+  },
   appliesTo: ['data-store'],
   check(view, ctx) {
     const c = view.classification;
@@ -38,11 +43,11 @@ export default defineRule({
       return notApplicable(`\`${view.name}\` uses no KMS key (${at}; BW-DP-012 reports the key type)`);
     } else if (key?.address === undefined) {
       return unknown(
-        `\`${view.name}\` uses key \`${key?.external ?? 'unknown'}\`, outside the template: its rotation cannot be read`,
+        `\`${view.name}\` uses key \`${key?.external ?? 'unknown'}\`, outside the input: its rotation cannot be read`,
       );
     } else {
       const kv = ctx.viewOf(key.address, 'key');
-      if (!kv) return unknown(`\`${view.name}\`: key \`${key.address}\` is not a KMS key of the template`);
+      if (!kv) return unknown(`\`${view.name}\`: key \`${key.address}\` is not a KMS key of the input`);
       keyName = `key \`${kv.name}\``;
       const on = kv.rotationEnabled;
       if (on instanceof Unknown)

@@ -8,6 +8,9 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-public-access';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { classified, tfBucket } from '../../../test/support/terraform-stores';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -160,5 +163,45 @@ export default defineCases(rule, [
     target: 'Content',
     expect: 'fail',
     message: /`Content` is INTERNAL and its resource policy grants access to everyone/,
+  },
+  {
+    name: 'terraform: internal bucket whose aws_s3_bucket_public_access_block leaves policies open',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = tfBucket(stack, 'Data', { level: 'internal' });
+      new S3BucketPublicAccessBlock(stack, 'Block', {
+        bucket: b.id,
+        blockPublicAcls: true,
+        ignorePublicAcls: true,
+        blockPublicPolicy: false,
+        restrictPublicBuckets: false,
+      });
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data` is INTERNAL and does not block public access/,
+  },
+  {
+    name: "terraform: internal bucket on S3's default for new buckets (public access blocked)",
+    source: 'cdktf',
+    build: (stack) => void tfBucket(stack, 'Data', { level: 'internal' }),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential DB instance with publicly_accessible = true',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        publiclyAccessible: true,
+        ...classified('confidential'),
+      });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: '`Db` is CONFIDENTIAL and has a public endpoint (it is publicly accessible)',
   },
 ]);

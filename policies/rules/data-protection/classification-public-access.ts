@@ -21,10 +21,17 @@ export default defineRule({
     'topic policy) grants `Principal: "*"` without a condition naming an account, organisation, VPC or endpoint, and a ' +
     'database has no public endpoint. RESTRICTED and TOP_SECRET further require access through private endpoints, ' +
     'which is not asserted here.',
-  fix:
-    'Keep `blockPublicAccess: BlockPublicAccess.BLOCK_ALL`, remove `Principal: "*"` grants (or restrict them with ' +
-    '`aws:PrincipalOrgID` / `aws:SourceVpce`), and set `publiclyAccessible: false` on databases. If the data is public ' +
-    'by design, tag the store `data-classification: public`.',
+  fix: {
+    cdk:
+      'Keep `blockPublicAccess: BlockPublicAccess.BLOCK_ALL`, remove `Principal: "*"` grants (or restrict them with ' +
+      '`aws:PrincipalOrgID` / `aws:SourceVpce`), and set `publiclyAccessible: false` on databases. If the data is public ' +
+      'by design, tag the store `data-classification: public`.',
+    terraform:
+      'Keep all four settings of the bucket\'s `aws_s3_bucket_public_access_block` true, remove `Principal: "*"` grants ' +
+      'from resource policies (or restrict them with `aws:PrincipalOrgID` / `aws:SourceVpce`), and leave ' +
+      '`publicly_accessible` false on databases. If the data is public by design, tag the store ' +
+      '`data-classification = "public"`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const c = view.classification;
@@ -70,7 +77,10 @@ export default defineRule({
         );
       else if (publicNetworkAccess)
         out.push(
-          fail(`\`${view.name}\` is ${c.level} and has a public endpoint (PubliclyAccessible)`, 'endpoint'),
+          fail(
+            `\`${view.name}\` is ${c.level} and has a public endpoint (it is publicly accessible)`,
+            'endpoint',
+          ),
         );
     }
     if (out.length > 0) return out;

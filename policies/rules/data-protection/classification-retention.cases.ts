@@ -6,6 +6,8 @@ import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
 import { kinesisStream } from '../../../test/support/data-services';
 import rule from './classification-retention';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { classified, tfBucket, tfTable } from '../../../test/support/terraform-stores';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -151,5 +153,52 @@ export default defineCases(rule, [
     target: 'Events',
     expect: 'fail',
     message: /`Events` keeps RESTRICTED data 365 days, more than the level's 180/,
+  },
+  {
+    name: 'terraform: confidential bucket without a lifecycle configuration',
+    source: 'cdktf',
+    build: (stack) => void tfBucket(stack, 'Data', { level: 'confidential' }),
+    target: 'Data',
+    expect: 'fail',
+    message: '`Data` keeps CONFIDENTIAL data without expiry; the level requires expiry within 365 days',
+  },
+  {
+    name: 'terraform: confidential bucket expiring objects after 365 days',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = tfBucket(stack, 'Data', { level: 'confidential' });
+      new S3BucketLifecycleConfiguration(stack, 'Expiry', {
+        bucket: b.id,
+        rule: [{ id: 'expire', status: 'Enabled', filter: [{}], expiration: [{ days: 365 }] }],
+      });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: restricted bucket expiring objects after 400 days',
+    source: 'cdktf',
+    build: (stack) => {
+      const b = tfBucket(stack, 'Data', { level: 'restricted' });
+      new S3BucketLifecycleConfiguration(stack, 'Expiry', {
+        bucket: b.id,
+        rule: [{ id: 'expire', status: 'Enabled', filter: [{}], expiration: [{ days: 400 }] }],
+      });
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: "`Data` keeps RESTRICTED data 400 days, more than the level's 180",
+  },
+  {
+    name: 'terraform: internal table expiring items by TTL',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        ttl: { attributeName: 'expires', enabled: true },
+        ...classified('internal'),
+      }),
+    target: 'Orders',
+    expect: 'pass',
+    message: /expires INTERNAL items by TTL on attribute `expires`/,
   },
 ]);

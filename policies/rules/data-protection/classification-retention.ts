@@ -22,9 +22,15 @@ export default defineRule({
     'versions live forever), message retention on queues, TTL on tables. Table TTL expires each item at the time the ' +
     'application writes in its TTL attribute: the rule passes a table with TTL enabled and says so, since the horizon ' +
     "is the writers' to keep. Log groups are held to the same cap by BW-LT-001.",
-  fix:
-    "Add a lifecycle rule expiring objects (and noncurrent versions) within the level's retention, set the queue's " +
-    "`retentionPeriod`, or enable `timeToLiveAttribute` on the table and write expiry times within the level's retention.",
+  fix: {
+    cdk:
+      "Add a lifecycle rule expiring objects (and noncurrent versions) within the level's retention, set the queue's " +
+      "`retentionPeriod`, or enable `timeToLiveAttribute` on the table and write expiry times within the level's retention.",
+    terraform:
+      'Add an `aws_s3_bucket_lifecycle_configuration` rule expiring objects (and `noncurrent_version_expiration` for ' +
+      "versioned buckets) within the level's retention, set `message_retention_seconds` on the queue, or enable " +
+      "`ttl { attribute_name, enabled = true }` on the table and write expiry times within the level's retention.",
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType === 'log-group') return notApplicable('log group retention is asserted by BW-LT-001');
@@ -40,7 +46,7 @@ export default defineRule({
     if (ttl !== undefined)
       return pass(
         `\`${view.name}\` expires ${c.level} items by TTL on attribute \`${ttl instanceof Unknown ? ttl.toString() : ttl}\`: ` +
-          `the application sets each item's expiry, which must be within ${max} days (the template cannot show it)`,
+          `the application sets each item's expiry, which must be within ${max} days (the configuration cannot show it)`,
       );
     const out: CheckResult[] = [];
     const days = view.dataRetentionDays;

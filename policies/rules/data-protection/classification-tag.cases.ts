@@ -2,6 +2,9 @@ import { CfnParameter, Tags } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-tag';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { classified } from '../../../test/support/terraform-stores';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
 
@@ -55,5 +58,43 @@ export default defineCases(rule, [
     target: 'Orders',
     expect: 'unknown',
     message: /parameter `Level` has no default/,
+  },
+  {
+    name: 'terraform: queue without tags',
+    source: 'cdktf',
+    build: (stack) => void new SqsQueue(stack, 'Jobs', { name: 'jobs' }),
+    target: 'Jobs',
+    expect: 'fail',
+    message: '`Jobs` has no `data-classification` tag',
+  },
+  {
+    name: 'terraform: queue tagged data-classification = confidential',
+    source: 'cdktf',
+    build: (stack) => void new SqsQueue(stack, 'Jobs', { name: 'jobs', ...classified('confidential') }),
+    target: 'Jobs',
+    expect: 'pass',
+    message: '`Jobs` is classified confidential',
+  },
+  {
+    name: 'terraform: queue classified by the default_tags of its provider',
+    source: 'cdktf',
+    build: (stack) => {
+      const tagged = new AwsProvider(stack, 'tagged', {
+        region: 'eu-west-1',
+        alias: 'tagged',
+        defaultTags: [{ tags: { 'data-classification': 'internal' } }],
+      });
+      new SqsQueue(stack, 'Jobs', { name: 'jobs', provider: tagged });
+    },
+    target: 'Jobs',
+    expect: 'pass',
+    message: '`Jobs` is classified internal',
+  },
+  {
+    name: 'terraform: queue tagged with a value that is no level',
+    source: 'cdktf',
+    build: (stack) => void new SqsQueue(stack, 'Jobs', { name: 'jobs', ...classified('secret') }),
+    target: 'Jobs',
+    expect: 'fail',
   },
 ]);

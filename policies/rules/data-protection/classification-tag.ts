@@ -17,9 +17,15 @@ export default defineRule({
   rationale:
     "The classification level decides a store's encryption, key, retention, backups and access. A store without the " +
     '`data-classification` tag cannot be held to any of it, and does not appear in the inventory of sensitive data.',
-  fix:
-    'Tag the store `data-classification` with one of `public`, `internal`, `confidential`, `restricted`, ' +
-    "`top-secret` (Bulwark's classified constructs set it from their `classification` prop).",
+  fix: {
+    cdk:
+      'Tag the store `data-classification` with one of `public`, `internal`, `confidential`, `restricted`, ' +
+      "`top-secret` (Bulwark's classified constructs set it from their `classification` prop).",
+    terraform:
+      "Add `data-classification` to the store's `tags` (or to the `default_tags` of its provider) with one of " +
+      "`public`, `internal`, `confidential`, `restricted`, `top-secret` (Bulwark's CDKTF classified constructs set it " +
+      'from their `classification`).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const c = view.classification;

@@ -21,7 +21,7 @@ export default defineRule({
       return unknown(`\`${view.name}\`: automatic minor version upgrade cannot be resolved (${v.reason})`);
     if (!v)
       return fail(
-        `\`${view.name}\` does not apply minor engine versions automatically (AutoMinorVersionUpgrade false)`,
+        `\`${view.name}\` does not apply minor engine versions automatically (automatic minor version upgrade is off)`,
       );
     return pass(`\`${view.name}\` applies minor engine versions automatically`);
   },

@@ -27,7 +27,7 @@ export default defineRule({
     const at = view.encryption.atRest;
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: storage encryption cannot be resolved (${at.reason})`);
-    if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest (StorageEncrypted is off)`);
+    if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest (storage encryption is off)`);
     return pass(`\`${view.name}\` is encrypted at rest (${at})`);
   },
 });

@@ -26,7 +26,7 @@ export default defineRule({
     const on = view.rotationEnabled;
     if (on instanceof Unknown)
       return unknown(`\`${view.name}\`: key rotation cannot be resolved (${on.reason})`);
-    if (!on) return fail(`\`${view.name}\` does not rotate its key material (EnableKeyRotation off)`);
+    if (!on) return fail(`\`${view.name}\` does not rotate its key material (automatic rotation is off)`);
     return pass(`\`${view.name}\` rotates automatically`);
   },
 });

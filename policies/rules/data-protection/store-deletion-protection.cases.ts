@@ -6,6 +6,8 @@ import { defineCases } from '../../../lib/engine/cases';
 import { docdbCluster, neptuneCluster, redshiftCluster } from '../../../test/support/data-services';
 import rule from './store-deletion-protection';
 import { tfDocdbCluster, tfNeptuneCluster } from '../../../test/support/terraform-data-services';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { tfTable } from '../../../test/support/terraform-stores';
 
 const partitionKey = { name: 'id', type: dynamodb.AttributeType.STRING };
 
@@ -139,5 +141,71 @@ export default defineCases(rule, [
     target: 'aws_neptune_cluster.bare',
     expect: 'fail',
     message: /deletion protection off/,
+  },
+  {
+    name: 'terraform: table without deletion_protection_enabled',
+    source: 'cdktf',
+    build: (stack) => void tfTable(stack, 'Orders'),
+    target: 'Orders',
+    expect: 'fail',
+    message: '`Orders` has deletion protection off',
+  },
+  {
+    name: 'terraform: table with deletion_protection_enabled = true',
+    source: 'cdktf',
+    build: (stack) => void tfTable(stack, 'Orders', { deletionProtectionEnabled: true }),
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: DB instance with deletion_protection = true',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', {
+        engine: 'postgres',
+        instanceClass: 'db.t3.micro',
+        allocatedStorage: 20,
+        deletionProtection: true,
+      });
+    },
+    target: 'Db',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: DB instance on the provider default (deletion_protection false)',
+    source: 'cdktf',
+    build: (stack) => {
+      new DbInstance(stack, 'Db', { engine: 'postgres', instanceClass: 'db.t3.micro', allocatedStorage: 20 });
+    },
+    target: 'Db',
+    expect: 'fail',
+    message: '`Db` has deletion protection off',
+  },
+  {
+    name: 'terraform: protected table whose replica has deletion protection off',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        deletionProtectionEnabled: true,
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        replica: [{ regionName: 'eu-central-1' }],
+      }),
+    target: 'Orders',
+    expect: 'fail',
+    message: '`Orders` has deletion protection off',
+  },
+  {
+    name: 'terraform: table and replica both with deletion protection',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfTable(stack, 'Orders', {
+        deletionProtectionEnabled: true,
+        streamEnabled: true,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
+        replica: [{ regionName: 'eu-central-1', deletionProtectionEnabled: true }],
+      }),
+    target: 'Orders',
+    expect: 'pass',
   },
 ]);

@@ -7,6 +7,8 @@ import { logBucket } from '../../../test/support/log-buckets';
 import { memcachedCluster } from '../../../test/support/data-services';
 import rule from './store-kms-encryption';
 import * as sam from 'aws-cdk-lib/aws-sam';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { tfAlbLoggingTo, tfBucket, tfKey } from '../../../test/support/terraform-stores';
 
 export default defineCases(rule, [
   {
@@ -104,5 +106,46 @@ export default defineCases(rule, [
     },
     target: 'Orders',
     expect: 'pass',
+  },
+  {
+    name: 'terraform: queue encrypted with a customer-managed key (kms_master_key_id)',
+    source: 'cdktf',
+    build: (stack) => {
+      new SqsQueue(stack, 'Jobs', { name: 'jobs', kmsMasterKeyId: tfKey(stack, 'Key').arn });
+    },
+    target: 'Jobs',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: queue on SSE-SQS (no kms_master_key_id)',
+    source: 'cdktf',
+    build: (stack) => {
+      new SqsQueue(stack, 'Jobs', { name: 'jobs' });
+    },
+    target: 'Jobs',
+    expect: 'fail',
+    message: '`Jobs` uses service-managed encryption, not a KMS key',
+  },
+  {
+    name: 'terraform: bucket on SSE-S3 (sse_algorithm AES256)',
+    source: 'cdktf',
+    build: (stack) => void tfBucket(stack, 'Data', { sse: 'AES256' }),
+    target: 'Data',
+    expect: 'fail',
+    message: '`Data` uses service-managed encryption, not a KMS key',
+  },
+  {
+    name: 'terraform: bucket on aws:kms with a customer-managed key',
+    source: 'cdktf',
+    build: (stack) => void tfBucket(stack, 'Data', { sse: 'aws:kms', key: tfKey(stack, 'Key') }),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: SSE-S3 bucket receiving application load balancer access logs',
+    source: 'cdktf',
+    build: (stack) => void tfAlbLoggingTo(stack, tfBucket(stack, 'Logs', { sse: 'AES256' })),
+    target: 'Logs',
+    expect: 'not_applicable',
   },
 ]);

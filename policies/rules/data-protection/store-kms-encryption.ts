@@ -18,7 +18,16 @@ export default defineRule({
     'rule is the general preference for KMS keys, hence medium and advisory in the default pack. ' +
     'Only stores tagged `data-classification: public` may use it, and buckets receiving application or classic load ' +
     'balancer access logs, which those services deliver only to SSE-S3 buckets.',
-  fix: 'Encrypt the store with a KMS key (a customer-managed key from CONFIDENTIAL up), or tag it `data-classification: public` if its data is public.',
+  fix: {
+    cdk: 'Encrypt the store with a KMS key (a customer-managed key from CONFIDENTIAL up), or tag it `data-classification: public` if its data is public.',
+    terraform:
+      'Name a KMS key: `kms_master_key_id` (`aws_sqs_queue`, `aws_sns_topic`), `kms_key_id` (`aws_db_instance`, ' +
+      '`aws_rds_cluster`, `aws_cloudwatch_log_group`, `aws_ebs_volume`, `aws_efs_file_system`, ' +
+      '`aws_secretsmanager_secret`), `server_side_encryption { enabled = true, kms_key_arn = ... }` ' +
+      '(`aws_dynamodb_table`), or `sse_algorithm = "aws:kms"` with `kms_master_key_id` in the bucket\'s ' +
+      '`aws_s3_bucket_server_side_encryption_configuration`; a customer-managed `aws_kms_key` from CONFIDENTIAL up. ' +
+      'Or tag the store `data-classification = "public"` if its data is public.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const at = view.encryption.atRest;

@@ -18,7 +18,8 @@ export default defineCases(rule, [
     build: (stack) => new cognito.UserPool(stack, 'Users').addClient('Web'),
     target: 'Users/Web',
     expect: 'fail',
-    message: '`Users/Web` reveals whether a user exists (`PreventUserExistenceErrors` `LEGACY`)',
+    message:
+      '`Users/Web` reveals whether a user exists (its errors tell an unknown user from a wrong password)',
   },
   {
     name: 'hand-written client without PreventUserExistenceErrors',

@@ -23,7 +23,9 @@ export default defineRule({
     if (reveals instanceof Unknown)
       return unknown(`\`${view.name}\`: user existence errors cannot be resolved (${reveals.reason})`);
     return reveals
-      ? fail(`\`${view.name}\` reveals whether a user exists (\`PreventUserExistenceErrors\` \`LEGACY\`)`)
+      ? fail(
+          `\`${view.name}\` reveals whether a user exists (its errors tell an unknown user from a wrong password)`,
+        )
       : pass(`\`${view.name}\` answers the same for unknown users`);
   },
 });

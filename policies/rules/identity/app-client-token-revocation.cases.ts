@@ -16,7 +16,7 @@ export default defineCases(rule, [
     build: (stack) => new cognito.UserPool(stack, 'Users').addClient('Web', { enableTokenRevocation: false }),
     target: 'Users/Web',
     expect: 'fail',
-    message: '`Users/Web` cannot revoke refresh tokens (`EnableTokenRevocation` false)',
+    message: '`Users/Web` cannot revoke refresh tokens (token revocation is off)',
   },
   {
     name: 'hand-written client with revocation turned off',
@@ -52,6 +52,6 @@ export default defineCases(rule, [
     },
     target: 'Web',
     expect: 'fail',
-    message: '`Web` cannot revoke refresh tokens (`EnableTokenRevocation` false)',
+    message: '`Web` cannot revoke refresh tokens (token revocation is off)',
   },
 ]);

@@ -24,6 +24,6 @@ export default defineRule({
       return unknown(`\`${view.name}\`: token revocation cannot be resolved (${on.reason})`);
     return on
       ? pass(`\`${view.name}\` can revoke refresh tokens`)
-      : fail(`\`${view.name}\` cannot revoke refresh tokens (\`EnableTokenRevocation\` false)`);
+      : fail(`\`${view.name}\` cannot revoke refresh tokens (token revocation is off)`);
   },
 });

@@ -20,7 +20,7 @@ export default defineRule({
   check(view) {
     if (view.principalType !== 'user') return notApplicable('only users have access keys');
     const keys = view.accessKeys ?? [];
-    if (keys.length === 0) return pass(`\`${view.name}\` gets no access key from the template`);
+    if (keys.length === 0) return pass(`\`${view.name}\` gets no access key from the input`);
     return keys.map((k): CheckResult => {
       const id = k.address.split('/').pop()!;
       if (k.active instanceof Unknown)

@@ -25,7 +25,7 @@ export default defineRule({
     return fail(
       mfa === 'optional'
         ? `\`${view.name}\` leaves MFA optional for each user`
-        : `\`${view.name}\` does not offer MFA (\`MfaConfiguration: OFF\`)`,
+        : `\`${view.name}\` does not offer MFA (MFA is off)`,
     );
   },
 });

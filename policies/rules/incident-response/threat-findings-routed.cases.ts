@@ -6,6 +6,28 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { IncidentRouting } from '../../../lib/aws/incident';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './threat-findings-routed';
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import type { TerraformStack } from 'cdktf';
+
+/** A Terraform GuardDuty detector, with an event rule on its findings (sent to a topic when `target`). */
+function tfDetector(stack: TerraformStack, rule?: { target: boolean; bus?: string }): void {
+  new GuarddutyDetector(stack, 'Detector', { enable: true });
+  if (!rule) return;
+  const r = new CloudwatchEventRule(stack, 'Findings', {
+    name: 'guardduty-findings',
+    eventBusName: rule.bus,
+    eventPattern: JSON.stringify({ source: ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'] }),
+  });
+  if (rule.target)
+    new CloudwatchEventTarget(stack, 'ToResponders', {
+      rule: r.name,
+      eventBusName: rule.bus,
+      arn: new SnsTopic(stack, 'Responders', { name: 'responders' }).arn,
+    });
+}
 
 const findings = { source: ['aws.guardduty'], detailType: ['GuardDuty Finding'] };
 
@@ -80,5 +102,34 @@ export default defineCases(rule, [
     },
     target: 'Detector',
     expect: 'pass',
+  },
+  {
+    name: 'terraform: detector whose findings an aws_cloudwatch_event_rule sends to a topic',
+    source: 'cdktf',
+    build: (stack) => tfDetector(stack, { target: true }),
+    target: 'Detector',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: detector without any event rule',
+    source: 'cdktf',
+    build: (stack) => tfDetector(stack),
+    target: 'Detector',
+    expect: 'fail',
+    message: /`Detector` findings are not routed/,
+  },
+  {
+    name: 'terraform: event rule on GuardDuty findings without an aws_cloudwatch_event_target',
+    source: 'cdktf',
+    build: (stack) => tfDetector(stack, { target: false }),
+    target: 'Detector',
+    expect: 'fail',
+  },
+  {
+    name: 'terraform: event rule on a custom bus, where GuardDuty does not publish',
+    source: 'cdktf',
+    build: (stack) => tfDetector(stack, { target: true, bus: 'security' }),
+    target: 'Detector',
+    expect: 'fail',
   },
 ]);

@@ -33,9 +33,15 @@ export default defineRule({
     'EventBridge bus; an enabled rule matching them (`source: aws.guardduty`), or Security Hub findings into which ' +
     'GuardDuty reports when Security Hub is on, must send them to a target (a notification topic, a queue, a ' +
     'response function). A rule in another account (a delegated administrator) cannot be seen here.',
-  fix:
-    'Add `IncidentRouting` (which routes GuardDuty and Security Hub findings by severity to notification topics), or ' +
-    "an `events.Rule` with `eventPattern: { source: ['aws.guardduty'], detailType: ['GuardDuty Finding'] }` and a target.",
+  fix: {
+    cdk:
+      'Add `IncidentRouting` (which routes GuardDuty and Security Hub findings by severity to notification topics), or ' +
+      "an `events.Rule` with `eventPattern: { source: ['aws.guardduty'], detailType: ['GuardDuty Finding'] }` and a target.",
+    terraform:
+      'Add an `aws_cloudwatch_event_rule` on the default bus whose `event_pattern` matches `"source": ["aws.guardduty"]` ' +
+      '(and `"detail-type": ["GuardDuty Finding"]`), with an `aws_cloudwatch_event_target` sending them to a topic, ' +
+      'queue or response function.',
+  },
   appliesTo: ['posture'],
   check(view, ctx) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');

@@ -2,6 +2,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-access-logging';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { tfAlbLoggingTo, tfBucket } from '../../../test/support/terraform-stores';
 
 export default defineCases(rule, [
   {
@@ -44,6 +46,49 @@ export default defineCases(rule, [
       });
     },
     target: 'LbLogs',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: bucket without aws_s3_bucket_logging',
+    source: 'cdktf',
+    build: (stack) => void tfBucket(stack, 'Data'),
+    target: 'Data',
+    expect: 'fail',
+    message: '`Data` records no server access logs',
+  },
+  {
+    name: 'terraform: bucket logging to a log bucket through aws_s3_bucket_logging',
+    source: 'cdktf',
+    build: (stack) => {
+      const logs = tfBucket(stack, 'Logs');
+      new S3BucketLoggingA(stack, 'DataLogging', {
+        bucket: tfBucket(stack, 'Data').id,
+        targetBucket: logs.id,
+        targetPrefix: 'data/',
+      });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: the log bucket holding server access logs of another bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      const logs = tfBucket(stack, 'Logs');
+      new S3BucketLoggingA(stack, 'DataLogging', {
+        bucket: tfBucket(stack, 'Data').id,
+        targetBucket: logs.id,
+        targetPrefix: 'data/',
+      });
+    },
+    target: 'Logs',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: bucket receiving application load balancer access logs',
+    source: 'cdktf',
+    build: (stack) => void tfAlbLoggingTo(stack, tfBucket(stack, 'Logs')),
+    target: 'Logs',
     expect: 'not_applicable',
   },
 ]);

@@ -23,7 +23,12 @@ export default defineRule({
     'logs to another bucket, never to itself; a log bucket (one holding the server access logs of other buckets, or ' +
     'load balancer access logs) is not asserted, since logging it needs yet another log bucket. The bucket a trail ' +
     'delivers to is asserted by BW-LT-006 (CIS 3.4).',
-  fix: 'Set `serverAccessLogsBucket` (and `serverAccessLogsPrefix`) on the bucket, pointing at a dedicated log bucket.',
+  fix: {
+    cdk: 'Set `serverAccessLogsBucket` (and `serverAccessLogsPrefix`) on the bucket, pointing at a dedicated log bucket.',
+    terraform:
+      'Add an `aws_s3_bucket_logging` for the bucket with `target_bucket` naming a dedicated log bucket (and a ' +
+      '`target_prefix`).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'object-store' || view.accessLogging === undefined)

@@ -32,6 +32,6 @@ export default defineCases(rule, [
     },
     target: 'Trail',
     expect: 'unknown',
-    message: /`Trail` writes to a bucket outside the template/,
+    message: /`Trail` writes to a bucket outside the input/,
   },
 ]);

@@ -16,7 +16,7 @@ export default defineRule({
   check(view, ctx) {
     if (view.sinkStore === undefined)
       return unknown(
-        `\`${view.name}\` writes to a bucket outside the template: its access logging cannot be read`,
+        `\`${view.name}\` writes to a bucket outside the input: its access logging cannot be read`,
       );
     const sink = ctx.viewOf(view.sinkStore, 'data-store');
     if (!sink)

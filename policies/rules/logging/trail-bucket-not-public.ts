@@ -19,7 +19,7 @@ export default defineRule({
   check(view, ctx) {
     if (view.sinkStore === undefined)
       return unknown(
-        `\`${view.name}\` writes to a bucket outside the template: its public access cannot be read`,
+        `\`${view.name}\` writes to a bucket outside the input: its public access cannot be read`,
       );
     const sink = ctx.viewOf(view.sinkStore, 'data-store');
     if (!sink)

@@ -27,7 +27,7 @@ export default defineRule({
     const v = view.integrityValidation;
     if (v instanceof Unknown)
       return unknown(`\`${view.name}\`: log file validation cannot be resolved (${v.reason})`);
-    if (!v) return fail(`\`${view.name}\` does not validate log files (EnableLogFileValidation off)`);
+    if (!v) return fail(`\`${view.name}\` does not validate log files (log file validation is off)`);
     return pass(`\`${view.name}\` validates log file integrity`);
   },
 });

@@ -20,13 +20,15 @@ export default defineRule({
     const { logging, multiRegion } = view;
     if (logging instanceof Unknown)
       out.push(unknown(`\`${view.name}\`: logging state cannot be resolved (${logging.reason})`, 'logging'));
-    else if (!logging) out.push(fail(`\`${view.name}\` is not logging (IsLogging false)`, 'logging'));
+    else if (!logging) out.push(fail(`\`${view.name}\` is not logging (logging is off)`, 'logging'));
     if (multiRegion instanceof Unknown) {
       out.push(
         unknown(`\`${view.name}\`: multi-region cannot be resolved (${multiRegion.reason})`, 'multi-region'),
       );
     } else if (!multiRegion) {
-      out.push(fail(`\`${view.name}\` logs only its own region (IsMultiRegionTrail false)`, 'multi-region'));
+      out.push(
+        fail(`\`${view.name}\` logs only its own region (it is not a multi-region trail)`, 'multi-region'),
+      );
     }
     return out.length > 0 ? out : pass(`\`${view.name}\` is logging in all regions`);
   },

@@ -25,7 +25,7 @@ export default defineCases(rule, [
     build: (stack) => void service(stack, true),
     target: 'Api',
     expect: 'fail',
-    message: '`Api/Service` gives its tasks a public IP address (`AssignPublicIp: ENABLED`)',
+    message: '`Api/Service` gives its tasks a public IP address (public IP assignment is on)',
   },
   {
     name: 'public IP assignment given as a parameter',

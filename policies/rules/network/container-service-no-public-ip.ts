@@ -18,7 +18,7 @@ export default defineRule({
     if (ip instanceof Unknown)
       return unknown(`\`${view.name}\`: whether its tasks get a public IP cannot be resolved (${ip.reason})`);
     return ip
-      ? fail(`\`${view.name}\` gives its tasks a public IP address (\`AssignPublicIp: ENABLED\`)`)
+      ? fail(`\`${view.name}\` gives its tasks a public IP address (public IP assignment is on)`)
       : pass(`\`${view.name}\` gives its tasks no public IP address`);
   },
 });

@@ -6,6 +6,14 @@ import * as shield from 'aws-cdk-lib/aws-shield';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './ddos-protection';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { ShieldProtection } from '@cdktf/provider-aws/lib/shield-protection';
+import type { TerraformStack } from 'cdktf';
+
+/** A Terraform application load balancer, internal or internet-facing (the provider default). */
+function tfLb(stack: TerraformStack, internal?: boolean): Lb {
+  return new Lb(stack, 'Web', { name: 'web', subnets: ['subnet-0a', 'subnet-0b'], internal });
+}
 
 function alb(stack: Stack, internetFacing: boolean): elbv2.ApplicationLoadBalancer {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
@@ -44,5 +52,30 @@ export default defineCases(rule, [
     },
     target: 'Cdn',
     expect: 'fail',
+  },
+  {
+    name: 'terraform: internet-facing aws_lb without an aws_shield_protection',
+    source: 'cdktf',
+    build: (stack) => void tfLb(stack),
+    target: 'Web',
+    expect: 'fail',
+    message: '`Web` is internet-facing without Shield Advanced protection',
+  },
+  {
+    name: 'terraform: internet-facing aws_lb named by an aws_shield_protection',
+    source: 'cdktf',
+    build: (stack) => {
+      const lb = tfLb(stack);
+      new ShieldProtection(stack, 'Protect', { name: 'web', resourceArn: lb.arn });
+    },
+    target: 'Web',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: internal aws_lb',
+    source: 'cdktf',
+    build: (stack) => void tfLb(stack, true),
+    target: 'Web',
+    expect: 'not_applicable',
   },
 ]);

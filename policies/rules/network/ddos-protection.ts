@@ -12,7 +12,12 @@ export default defineRule({
     'application-layer (L7) detection and automatic mitigation through WAF, the Shield Response Team, and cost ' +
     'protection for scaling during an attack. It is a subscription decision, so the rule is advisory: it names ' +
     'internet-facing entry points that have no protection resource.',
-  fix: 'With a Shield Advanced subscription, add a `shield.CfnProtection` for the load balancer or distribution (`resourceArn`), or record the decision not to subscribe as a suppression.',
+  fix: {
+    cdk: 'With a Shield Advanced subscription, add a `shield.CfnProtection` for the load balancer or distribution (`resourceArn`), or record the decision not to subscribe as a suppression.',
+    terraform:
+      "With a Shield Advanced subscription, add an `aws_shield_protection` whose `resource_arn` is the load balancer's " +
+      "or distribution's ARN, or record the decision not to subscribe as a suppression.",
+  },
   appliesTo: ['load-balancer', 'endpoint'],
   check(view) {
     if (view.kind === 'endpoint' && view.endpointType !== 'cdn-distribution')

@@ -23,7 +23,7 @@ export default defineRule({
       return notApplicable('not a configuration recorder');
     const out: CheckResult[] = [];
     const facts: [string, unknown, string][] = [
-      ['started', view.enabled, 'is not started (`StartedOnCreate: false`)'],
+      ['started', view.enabled, 'is not started (recording is off)'],
       ['all-supported', recording.allSupported, 'does not record all supported resource types'],
       ['global', recording.globalTypes, 'does not record global IAM resource types'],
     ];
