@@ -1,5 +1,8 @@
 import { AdapterRegistry } from '../registry';
 import { registerCompute } from './compute';
+import { registerAzurermNetwork } from './azurerm-network';
+import { registerAzurermSql } from './azurerm-sql';
+import { registerAzurermStorage } from './azurerm-storage';
 import { registerContainerRegistry } from './container-registry';
 import { registerTerraformDataServices } from './data-services';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
@@ -10,7 +13,7 @@ import { registerTerraformStores } from './stores';
 import { registerVirtualMachines } from './virtual-machines';
 
 /**
- * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
+ * View adapters for Terraform AWS and azurerm provider resource types, read from plans and `cdk.tf.json`. Each
  * family registers its types for the `terraform` source; they derive the same views as the
  * CloudFormation adapters, so one rule judges both.
  */
@@ -25,5 +28,8 @@ export function terraformAdapters(): AdapterRegistry {
   registerContainerRegistry(registry);
   registerCompute(registry);
   registerVirtualMachines(registry);
+  registerAzurermStorage(registry);
+  registerAzurermNetwork(registry);
+  registerAzurermSql(registry);
   return registry;
 }
