@@ -115,6 +115,8 @@ export function isCanonicalWorld(text: string): boolean {
 export function describeRange(range: SourceRange): string {
   if (range.reach === 'world')
     return isCanonicalWorld(range.text) ? range.text : `${range.text} (every address)`;
+  if (range.reach === 'wide' && range.family === 'any')
+    return `${range.text} (every address of the cloud provider, whoever's resource it is)`;
   if (range.reach === 'wide')
     return `${range.text} (wider than /${WIDE_PREFIX[range.family === 'ipv6' ? 'ipv6' : 'ipv4']}, much of the internet)`;
   return range.text;

@@ -87,6 +87,12 @@ export interface DataStoreView extends ViewBase {
     readonly mode: 'governance' | 'compliance' | 'none';
     readonly days?: number;
   }>;
+  /**
+   * Where reads and writes of the store's data are recorded (object stores): `audit-trail`, the account's audit
+   * trail when a trail selects them (S3 data events in CloudTrail); `resource-logs`, the store's own diagnostic
+   * logs sent to a workspace or another store (Azure Storage). Undefined: `audit-trail`.
+   */
+  readonly dataAccessEvents?: 'audit-trail' | 'resource-logs';
   /** Server access logging to another store (object stores). */
   readonly accessLogging?: Fact<boolean>;
   /** Object stores: addresses of the graph's object stores that deliver their server access logs here. */

@@ -156,6 +156,13 @@ function encryption(r: Resource, graph: ResourceGraph): Encryption {
   return key ? { atRest: 'customer-key', key } : { atRest: 'provider' };
 }
 
+/** Blob versioning (`blob_properties.versioning_enabled`), off unless the configuration turns it on. */
+function blobVersioning(r: Resource): Fact<boolean> {
+  const props = nested(r.properties.blob_properties);
+  if (props instanceof Unknown) return props;
+  return asBool(arg(get(props, 'versioning_enabled'))) ?? false;
+}
+
 /** True when both are: a false decides, else an Unknown. */
 function bothTrue(a: Fact<boolean>, b: Fact<boolean>): Fact<boolean> {
   if (a === false || b === false) return false;
@@ -176,6 +183,8 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     publicAccess: nestedPublic instanceof Unknown ? nestedPublic : nestedPublic ? 'open' : 'blocked',
     policyAllowsPublic: bothTrue(nestedPublic, containers),
     publiclyAccessible: publicEndpoint(r, ctx.graph),
+    versioning: blobVersioning(r),
+    dataAccessEvents: 'resource-logs',
   };
 }
 

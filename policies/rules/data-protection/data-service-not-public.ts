@@ -23,7 +23,10 @@ export default defineRule({
     terraform:
       '`aws_redshift_cluster`: `publicly_accessible = false`, written out (its default changed in provider 6.0). ' +
       '`aws_opensearch_domain` / `aws_elasticsearch_domain`: a `vpc_options` block with private subnets. ' +
-      '`aws_msk_cluster`: no `public_access` in `broker_node_group_info.connectivity_info`, or `type = "DISABLED"`.',
+      '`aws_msk_cluster`: no `public_access` in `broker_node_group_info.connectivity_info`, or `type = "DISABLED"`. ' +
+      '`azurerm_storage_account`: `public_network_access_enabled = false` (reached through an `azurerm_private_endpoint`), ' +
+      'or a `network_rules` block (or `azurerm_storage_account_network_rules`) with `default_action = "Deny"` and the ' +
+      'address ranges and subnets that need access.',
   },
   appliesTo: ['data-store'],
   check(view) {
