@@ -2,6 +2,7 @@ import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import { Unknown, asBool, asString, show, type Value } from '../../graph/values';
 import type { DataStoreView, Fact, FirewallView, TlsVersion, TrafficPeer, TrafficRule } from '../kinds';
+import { parseIpv4Range } from '../common/cidr';
 import { displayName } from '../common/naming';
 import { base } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -85,52 +86,21 @@ export function sqlServerView(r: Resource, ctx: AdapterContext): (DataStoreView 
   ];
 }
 
-/** An IPv4 address as a number, or undefined. */
-function ipv4(s: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s.trim());
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((x) => x > 255)) return undefined;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
-}
-
-function dotted(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-
-/** The fewest CIDRs that cover exactly the addresses `start` to `end`. */
-export function rangeToCidrs(start: number, end: number): string[] {
-  const out: string[] = [];
-  let at = start;
-  while (at <= end) {
-    let size = 32;
-    while (size > 0) {
-      const block = 2 ** (32 - (size - 1));
-      if (at % block !== 0 || at + block - 1 > end) break;
-      size--;
-    }
-    out.push(`${dotted(at)}/${size}`);
-    at += 2 ** (32 - size);
-  }
-  return out;
-}
-
-/** The remote ends a firewall rule admits: the CIDRs of its range, or `AzureCloud` for `0.0.0.0`-`0.0.0.0`. */
-function firewallPeers(startV: Value | undefined, endV: Value | undefined): TrafficPeer[] {
+/** The remote end a firewall rule admits: its range `start-end`, or `AzureCloud` for `0.0.0.0`-`0.0.0.0`. */
+function firewallPeers(startV: Value | undefined, endV: Value | undefined): [TrafficPeer] {
   const s = asString(startV);
   const e = asString(endV);
   if (s instanceof Unknown) return [{ cidr: s }];
   if (e instanceof Unknown) return [{ cidr: e }];
-  const start = s === undefined ? undefined : ipv4(s);
-  const end = e === undefined ? undefined : ipv4(e);
-  if (start === undefined || end === undefined || end < start)
-    return [{ cidr: new Unknown(`firewall rule range ${show(startV)}-${show(endV)}`) }];
-  if (start === 0 && end === 0) return [{ serviceTag: 'AzureCloud' }];
-  return rangeToCidrs(start, end).map((cidr) => ({ cidr }));
+  const range = `${s ?? ''}-${e ?? ''}`;
+  const span = parseIpv4Range(range);
+  if (span === undefined) return [{ cidr: new Unknown(`firewall rule range ${show(startV)}-${show(endV)}`) }];
+  if (span[0] === 0 && span[1] === 0) return [{ serviceTag: 'AzureCloud' }];
+  return [{ cidr: range }];
 }
 
 /**
- * The server's firewall: one ingress allow rule on TCP 1433 per CIDR of each firewall rule's range. A server
+ * The server's firewall: one ingress allow rule on TCP 1433 per firewall rule, from its address range. A server
  * without public network access ignores its firewall rules (its firewall lists none).
  */
 function sqlFirewallView(r: Resource, graph: ResourceGraph): FirewallView {
