@@ -122,4 +122,12 @@ export default defineCases(rule, [
     target: 'Reader',
     expect: 'fail',
   },
+  {
+    name: 'terraform plan: azurerm_sql_server, whose endpoint is always public',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-sql-firewall-rules.json',
+    target: 'azurerm_sql_server.example',
+    expect: 'fail',
+    message: /is publicly accessible/,
+  },
 ]);

@@ -94,6 +94,7 @@ export default defineRule({
         fail(`\`${view.name}\` accepts TLS ${minTls}; TLS ${FLOOR} or later is required`, 'tls-version'),
       );
     if (out.length > 0) return out;
+    if (own) return pass(`\`${view.name}\` accepts no TLS version below ${FLOOR}`);
     return pass(
       endpoint
         ? `\`${view.name}\` connects to its database with TLS`
