@@ -37,7 +37,7 @@ describe('azurerm storage accounts from plans (provider 2.x)', () => {
 
   it('reads network rules left to the provider as none: the account allows every network', () => {
     const vs = plan('regula__azure-storage-network-rules-deny.json');
-    const pub = (a: string) => vs.viewOf(`azurerm_storage_account.${a}`, 'data-store')!.publiclyAccessible;
+    const pub = (a: string) => vs.viewOf(`azurerm_storage_account.${a}`, 'data-store')!.publicNetworkAccess;
     expect(pub('invalidstorageaccount1')).toBe(true);
     expect(pub('invalidstorageaccount2')).toBe(true);
     expect(pub('validstorageaccount1')).toBe(false);
@@ -123,7 +123,7 @@ describe('azurerm SQL servers from plans', () => {
   it('gives a public database and a firewall whose rules keep their address ranges', () => {
     const vs = plan('regula__azure-sql-firewall-rules.json');
     const db = vs.viewOf('azurerm_sql_server.example', 'data-store')!;
-    expect(db).toMatchObject({ storeType: 'database-instance', tlsOnly: true, publiclyAccessible: true });
+    expect(db).toMatchObject({ storeType: 'database-instance', tlsOnly: true, publicNetworkAccess: true });
     expect(db.minTls).toBeInstanceOf(Unknown);
     const fw = vs.viewOf('azurerm_sql_server.example', 'firewall')!;
     const sources = Object.fromEntries(fw.rules.map((r) => [r.declaredBy.split('.').pop(), r.source]));
@@ -200,7 +200,7 @@ describe('azurerm arguments left out of a cdk.tf.json (cdktf synth, generic reso
     expect(bare.publicAccess).toBeInstanceOf(Unknown);
     // A public container in an account that may or may not allow it.
     expect(bare.policyAllowsPublic).toBeInstanceOf(Unknown);
-    expect(bare).toMatchObject({ tlsOnly: true, publiclyAccessible: true, versioning: false });
+    expect(bare).toMatchObject({ tlsOnly: true, publicNetworkAccess: true, versioning: false });
   });
 
   it('reads an account and a server set to the strict values', () => {
@@ -209,13 +209,13 @@ describe('azurerm arguments left out of a cdk.tf.json (cdktf synth, generic reso
       tlsOnly: true,
       publicAccess: 'blocked',
       policyAllowsPublic: false,
-      publiclyAccessible: false,
+      publicNetworkAccess: false,
       versioning: true,
       encryption: { atRest: 'double' },
     });
     expect(vs.viewOf('azurerm_mssql_server.Sql', 'data-store')).toMatchObject({
       minTls: '1.2',
-      publiclyAccessible: false,
+      publicNetworkAccess: false,
     });
     expect(vs.viewOf('azurerm_mssql_server.Sql', 'firewall')!.rules).toEqual([]);
   });

@@ -101,8 +101,9 @@ export interface DataStoreView extends ViewBase {
   readonly piiMasking?: Fact<boolean>;
   /**
    * The store's data endpoint accepts connections from the internet: RDS and Redshift `PubliclyAccessible`, an
-   * OpenSearch domain outside a VPC, MSK public access; Azure `publicNetworkAccess`. Undefined where the service
-   * has no such notion: stores reached only through the provider's API (object stores, tables, queues, topics,
+   * OpenSearch domain outside a VPC, MSK public access; Azure `publicNetworkAccess` (a storage account's also
+   * needs network rules that allow by default). Undefined where the service has no such notion: stores reached only
+   * through the provider's API (S3 buckets and other object stores without a network endpoint, tables, queues, topics,
    * secrets, log groups, keys), whose exposure is their resource policy (`publicAccess`, `policyAllowsPublic`);
    * and an Aurora cluster, whose instances each decide it.
    */

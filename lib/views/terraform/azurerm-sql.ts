@@ -80,7 +80,7 @@ export function sqlServerView(r: Resource, ctx: AdapterContext): (DataStoreView 
       ...base(r, 'database-instance', encryption(r, ctx.graph)),
       tlsOnly: true,
       minTls: minTls(r),
-      publiclyAccessible: publicEndpoint(r),
+      publicNetworkAccess: publicEndpoint(r),
     },
     sqlFirewallView(r, ctx.graph),
   ];

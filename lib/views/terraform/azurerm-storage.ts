@@ -12,7 +12,7 @@ import { arg, nested } from './stores';
  * (blob, file, queue, table), so the account maps onto the facts of an S3 bucket: HTTPS only (`tlsOnly`),
  * the lowest TLS version (`minTls`), whether containers may be made public (`publicAccess`), whether one is
  * (`policyAllowsPublic`), and whether the account's endpoints accept connections from the internet
- * (`publiclyAccessible`: public network access with a network rule set that allows by default).
+ * (`publicNetworkAccess`: public network access with a network rule set that allows by default).
  *
  * The provider renamed arguments between major versions (`enable_https_traffic_only` in 2.x and 3.x,
  * `https_traffic_only_enabled` from 3.x on; `allow_blob_public_access` in 2.x, `allow_nested_items_to_be_public`
@@ -182,7 +182,7 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     minTls: minTls(r.properties.min_tls_version),
     publicAccess: nestedPublic instanceof Unknown ? nestedPublic : nestedPublic ? 'open' : 'blocked',
     policyAllowsPublic: bothTrue(nestedPublic, containers),
-    publiclyAccessible: publicEndpoint(r, ctx.graph),
+    publicNetworkAccess: publicEndpoint(r, ctx.graph),
     versioning: blobVersioning(r),
     dataAccessEvents: 'resource-logs',
   };
