@@ -70,7 +70,7 @@ export default defineRule({
         );
       else if (publicNetworkAccess)
         out.push(
-          fail(`\`${view.name}\` is ${c.level} and has a public endpoint (PubliclyAccessible)`, 'endpoint'),
+          fail(`\`${view.name}\` is ${c.level} and has a public endpoint, reachable from the internet`, 'endpoint'),
         );
     }
     if (out.length > 0) return out;

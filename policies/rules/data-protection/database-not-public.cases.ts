@@ -42,7 +42,7 @@ export default defineCases(rule, [
     },
     target: 'Db/Resource',
     expect: 'fail',
-    message: /`Db` is publicly accessible/,
+    message: /`Db` has a public endpoint/,
   },
   {
     name: 'Aurora writer in isolated subnets',
@@ -128,6 +128,6 @@ export default defineCases(rule, [
     file: 'test/fixtures/terraform/terraform-plans/regula__azure-sql-firewall-rules.json',
     target: 'azurerm_sql_server.example',
     expect: 'fail',
-    message: /is publicly accessible/,
+    message: /has a public endpoint/,
   },
 ]);

@@ -38,7 +38,7 @@ export default defineRule({
     const pub = view.publicNetworkAccess;
     if (pub instanceof Unknown)
       return unknown(`\`${view.name}\`: public accessibility cannot be resolved (${pub.reason})`);
-    if (pub) return fail(`\`${view.name}\` is publicly accessible (PubliclyAccessible true)`);
+    if (pub) return fail(`\`${view.name}\` has a public endpoint, reachable from the internet`);
     return pass(`\`${view.name}\` is not publicly accessible`);
   },
 });
