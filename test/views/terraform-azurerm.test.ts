@@ -188,6 +188,25 @@ describe('azurerm arguments left out of a cdk.tf.json (cdktf synth, generic reso
       public_network_access_enabled: false,
       minimum_tls_version: '1.2',
     });
+    // Two groups of one name in two resource groups; a rule names the group by name and resource group.
+    for (const [id, rg] of [
+      ['NsgA', 'rg-a'],
+      ['NsgB', 'rg-b'],
+    ] as const)
+      resource('azurerm_network_security_group', id, { name: 'web', resource_group_name: rg });
+    resource('azurerm_network_security_rule', 'Ssh', {
+      name: 'ssh',
+      resource_group_name: 'rg-b',
+      network_security_group_name: 'web',
+      priority: 100,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      source_port_range: '*',
+      destination_port_range: 'ssh',
+      source_address_prefix: 'Internet',
+      destination_address_prefix: '*',
+    });
     app.synth();
     vs = views(loadInput([path.join(dir, 'stacks', 'Az', 'cdk.tf.json')]).graph);
   });
@@ -201,6 +220,17 @@ describe('azurerm arguments left out of a cdk.tf.json (cdktf synth, generic reso
     // A public container in an account that may or may not allow it.
     expect(bare.policyAllowsPublic).toBeInstanceOf(Unknown);
     expect(bare).toMatchObject({ tlsOnly: true, publicNetworkAccess: true, versioning: false });
+  });
+
+  it('attaches a standalone rule to the group of its resource group, and keeps a port it cannot read unknown', () => {
+    expect(vs.viewOf('azurerm_network_security_group.NsgA', 'firewall')!.rules).toEqual([]);
+    const [rule, ...more] = vs.viewOf('azurerm_network_security_group.NsgB', 'firewall')!.rules;
+    expect(more).toEqual([]);
+    expect(rule).toMatchObject({
+      source: { serviceTag: 'Internet' },
+      declaredBy: 'azurerm_network_security_rule.Ssh',
+    });
+    expect(rule!.fromPort).toBeInstanceOf(Unknown);
   });
 
   it('reads an account and a server set to the strict values', () => {

@@ -150,12 +150,13 @@ export function nsgRules(p: ValueObject, declaredBy: string): TrafficRule[] {
   const sources = ends(p, 'source');
   const destinations = ends(p, 'destination');
   const ranges = ports(p);
+  const text = set(p.description);
   const base = {
     direction: d,
     action: action(p.access),
     priority,
     protocol: dir instanceof Unknown ? dir : protocol(p.protocol),
-    description: typeof set(p.description) === 'string' ? (p.description as string) : undefined,
+    description: typeof text === 'string' ? text : undefined,
     declaredBy,
   };
   const none = (what: string) => new Unknown(`the rule names no ${what}`);
@@ -178,19 +179,19 @@ export function nsgRules(p: ValueObject, declaredBy: string): TrafficRule[] {
   return out;
 }
 
-/** The inline `security_rule` blocks of a group; a list left to the provider holds only standalone rules. */
-function inlineRules(r: Resource): { rules: TrafficRule[]; names: Set<string> } {
+/**
+ * The inline `security_rule` blocks of a group, but those named in `declared`: a plan of a group already in the
+ * state lists its standalone rules in its computed `security_rule`, and rule names are unique in a group. A list
+ * left to the provider (known only after apply) holds only standalone rules.
+ */
+function inlineRules(r: Resource, declared: ReadonlySet<string>): TrafficRule[] {
   const v = r.properties.security_rule;
-  if (isAfterApply(v) || v === undefined || v === null) return { rules: [], names: new Set() };
-  if (v instanceof Unknown) return { rules: [unknownRule(v, r.address)], names: new Set() };
-  const names = new Set<string>();
-  const rules: TrafficRule[] = [];
-  for (const b of asList(v).filter(isObject)) {
-    const name = asString(b.name);
-    if (typeof name === 'string') names.add(name);
-    rules.push(...nsgRules(b, r.address));
-  }
-  return { rules, names };
+  if (isAfterApply(v) || v === undefined || v === null) return [];
+  if (v instanceof Unknown) return [unknownRule(v, r.address)];
+  return asList(v)
+    .filter(isObject)
+    .filter((b) => !(typeof b.name === 'string' && declared.has(b.name)))
+    .flatMap((b) => nsgRules(b, r.address));
 }
 
 /** Whether two resources name different resource groups (both known). */
@@ -233,30 +234,15 @@ function standaloneRules(r: Resource, graph: ResourceGraph): { rules: TrafficRul
 
 /**
  * `azurerm_network_security_group` -> firewall: its inline `security_rule` blocks and the
- * `azurerm_network_security_rule` resources attached to it. A plan of a group already in the state lists the
- * standalone rules in its computed `security_rule`; an inline entry named like a standalone rule is that rule.
+ * `azurerm_network_security_rule` resources attached to it.
  */
 export function networkSecurityGroupView(r: Resource, ctx: AdapterContext): FirewallView {
   const standalone = standaloneRules(r, ctx.graph);
-  const inline = inlineRules(r);
-  const echoes = new Set([...standalone.names].filter((n) => inline.names.has(n)));
-  const kept =
-    echoes.size === 0
-      ? inline.rules
-      : inlineRules({
-          ...r,
-          properties: {
-            ...r.properties,
-            security_rule: asList(r.properties.security_rule).filter(
-              (b) => !(isObject(b) && typeof b.name === 'string' && echoes.has(b.name)),
-            ),
-          },
-        }).rules;
   return {
     kind: 'firewall',
     resource: r,
     name: displayName(r),
-    rules: [...kept, ...standalone.rules],
+    rules: [...inlineRules(r, standalone.names), ...standalone.rules],
     isDefault: false,
   };
 }
