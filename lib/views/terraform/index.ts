@@ -1,8 +1,8 @@
 import { AdapterRegistry } from '../registry';
-import { registerCompute } from './compute';
 import { registerAzurermNetwork } from './azurerm-network';
 import { registerAzurermSql } from './azurerm-sql';
 import { registerAzurermStorage } from './azurerm-storage';
+import { registerCompute } from './compute';
 import { registerContainerRegistry } from './container-registry';
 import { registerTerraformDataServices } from './data-services';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
