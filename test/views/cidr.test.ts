@@ -1,6 +1,13 @@
 import * as fc from 'fast-check';
 import { Unknown } from '../../lib/graph/values';
-import { describeRange, parseCidr, sourceRange, type SourceRange } from '../../lib/views/common/cidr';
+import {
+  describeRange,
+  ipv4RangeToCidrs,
+  parseCidr,
+  sourceRange,
+  type SourceRange,
+} from '../../lib/views/common/cidr';
+import { peerRange } from '../../lib/views/common/traffic';
 
 function reach(text: string): string {
   const r = sourceRange(text);
@@ -76,5 +83,35 @@ describe('sourceRange', () => {
     expect(describeRange(sourceRange('0.0.0.0/0') as SourceRange)).toBe('0.0.0.0/0');
     expect(describeRange(sourceRange('192.168.1.0/0') as SourceRange)).toBe('192.168.1.0/0 (every address)');
     expect(describeRange(sourceRange('0.0.0.0/1') as SourceRange)).toMatch(/^0\.0\.0\.0\/1 \(wider than \/8/);
+  });
+  test('an IPv4 range start-end reaches as far as the widest block it covers', () => {
+    expect(reach('0.0.0.0-255.255.255.255')).toBe('world');
+    expect(reach('10.0.17.62-255.255.255.255')).toBe('wide');
+    expect(reach('0.0.0.0-10.0.17.62')).toBe('wide');
+    expect(reach('10.0.0.0-10.255.255.255')).toBe('limited');
+    expect(reach('10.0.17.62-10.0.17.62')).toBe('limited');
+    expect(sourceRange('10.0.0.9-10.0.0.1')).toBeInstanceOf(Unknown);
+    expect(sourceRange('10.0.0.1-010.0.0.9')).toBeInstanceOf(Unknown);
+  });
+
+  test('the blocks of an IPv4 range cover it exactly, without gaps or overlaps', () => {
+    fc.assert(
+      fc.property(fc.nat(2 ** 32 - 1), fc.nat(2 ** 32 - 1), (a, b) => {
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        let at = start;
+        for (const c of ipv4RangeToCidrs(start, end)) {
+          expect(c.address).toBe(at);
+          expect(c.address % 2 ** (32 - c.prefix)).toBe(0);
+          at += 2 ** (32 - c.prefix);
+        }
+        expect(at).toBe(end + 1);
+      }),
+    );
+  });
+
+  test('the Azure-wide service tag is a wide source, said so in messages', () => {
+    const tag = peerRange({ serviceTag: 'AzureCloud' }) as SourceRange;
+    expect(tag.reach).toBe('wide');
+    expect(describeRange(tag)).toMatch(/^AzureCloud \(every address of the cloud provider/);
   });
 });

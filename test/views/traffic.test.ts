@@ -48,11 +48,12 @@ describe('traffic rules with priorities', () => {
     ]);
   });
 
-  test('service tags: Internet and * are the world, VirtualNetwork is limited, others unknown', () => {
+  test('service tags: Internet and * are the world, AzureCloud is wide, VirtualNetwork is limited, others unknown', () => {
     expect(peerRange({ serviceTag: 'Internet' })).toMatchObject({ reach: 'world' });
     expect(peerRange({ serviceTag: '*' })).toMatchObject({ reach: 'world' });
     expect(peerRange({ serviceTag: 'VirtualNetwork' })).toMatchObject({ reach: 'limited' });
-    expect(peerRange({ serviceTag: 'AzureCloud' })).toBeInstanceOf(Unknown);
+    expect(peerRange({ serviceTag: 'AzureCloud' })).toMatchObject({ reach: 'wide' });
+    expect(peerRange({ serviceTag: 'Storage.WestEurope' })).toBeInstanceOf(Unknown);
     expect(peerRange({ group: 'sg-123' })).toBeUndefined();
   });
 });

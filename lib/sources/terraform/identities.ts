@@ -2,7 +2,7 @@ import { Unknown, type Value, type ValueObject } from '../../graph/values';
 
 /**
  * The attributes by which other resources name a resource of a type by value (a bucket's name, a
- * key's id or ARN), as the AWS provider writes them. A type not listed is named by its `arn` only:
+ * key's id or ARN), as the AWS and azurerm providers write them. A type not listed is named by its `arn` only:
  * the `id` of many types repeats another resource's name (a bucket policy's `id` is its bucket's
  * name), so it is an identity only where it is the resource's own.
  */
@@ -42,6 +42,13 @@ const IDENTITY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_docdb_cluster_parameter_group: ['name', 'arn'],
   aws_launch_template: ['name', 'id', 'arn'],
   aws_network_interface: ['id', 'arn'],
+  // azurerm resources are named by resource id, and by name where the provider takes one (a name is unique
+  // in its resource group, storage accounts and SQL servers everywhere: views check the resource group).
+  azurerm_storage_account: ['name', 'id'],
+  azurerm_network_security_group: ['name', 'id'],
+  azurerm_sql_server: ['name', 'id'],
+  azurerm_mssql_server: ['name', 'id'],
+  azurerm_key_vault_key: ['id', 'versionless_id'],
 };
 
 /**

@@ -71,7 +71,8 @@ export interface SourceRange {
 const EVERYONE: ReadonlySet<string> = new Set(['*', 'Internet']);
 
 /**
- * The reach of a source range as a rule reads it. An unresolved value stays unknown; so does a
+ * The reach of a source range as a rule reads it: a CIDR, or an IPv4 range `start-end`, which reaches as far as
+ * the widest block it covers (`0.0.0.0-255.255.255.255` is the world). An unresolved value stays unknown; so does a
  * string that is not a CIDR (never a pass: EC2 and NSGs reject it, and a check cannot tell what it
  * would have meant).
  */
@@ -91,6 +92,12 @@ const MAX_CACHED = 10_000;
 
 function rangeOf(cidr: string): Fact<SourceRange> {
   if (EVERYONE.has(cidr)) return { reach: 'world', family: 'any', text: cidr };
+  const span = parseIpv4Range(cidr);
+  if (span) {
+    // A range reaches as far as the widest block it covers.
+    const widest = Math.min(...ipv4RangeToCidrs(span[0], span[1]).map((c) => c.prefix));
+    return { reach: reachOf({ family: 'ipv4', prefix: widest, network: '' }), family: 'ipv4', text: cidr };
+  }
   const parsed = parseCidr(cidr);
   if (!parsed) return new Unknown(`\`${cidr}\` is not an IPv4 or IPv6 CIDR`);
   return { reach: reachOf(parsed), family: parsed.family, text: cidr };
@@ -106,6 +113,43 @@ function reachOf(c: Cidr): Reach {
   return 'wide';
 }
 
+/** An IPv4 address in dotted decimal as a number, or undefined. */
+export function parseIpv4(text: string): number | undefined {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text) || !ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
+  return ipaddr.IPv4.parse(text)
+    .toByteArray()
+    .reduce((n, b) => n * 256 + b, 0);
+}
+
+/** An IPv4 range written `start-end` (Azure SQL firewall rules), as numbers; undefined for anything else. */
+export function parseIpv4Range(text: string): [number, number] | undefined {
+  const dash = text.indexOf('-');
+  if (dash < 0) return undefined;
+  const start = parseIpv4(text.slice(0, dash));
+  const end = parseIpv4(text.slice(dash + 1));
+  return start === undefined || end === undefined || end < start ? undefined : [start, end];
+}
+
+/** The fewest CIDR blocks that cover exactly the IPv4 addresses `start` to `end`. */
+export function ipv4RangeToCidrs(
+  start: number,
+  end: number,
+): { readonly address: number; readonly prefix: number }[] {
+  const out: { address: number; prefix: number }[] = [];
+  let at = start;
+  while (at <= end) {
+    let prefix = 32;
+    while (prefix > 0) {
+      const size = 2 ** (33 - prefix);
+      if (at % size !== 0 || at + size - 1 > end) break;
+      prefix--;
+    }
+    out.push({ address: at, prefix });
+    at += 2 ** (32 - prefix);
+  }
+  return out;
+}
+
 /** Whether a range is one of the canonical spellings of everyone (`0.0.0.0/0`, `::/0`, `*`). */
 export function isCanonicalWorld(text: string): boolean {
   return text === '0.0.0.0/0' || text === '::/0' || EVERYONE.has(text);
@@ -115,6 +159,8 @@ export function isCanonicalWorld(text: string): boolean {
 export function describeRange(range: SourceRange): string {
   if (range.reach === 'world')
     return isCanonicalWorld(range.text) ? range.text : `${range.text} (every address)`;
+  if (range.reach === 'wide' && range.family === 'any')
+    return `${range.text} (every address of the cloud provider, whoever's resource it is)`;
   if (range.reach === 'wide')
     return `${range.text} (wider than /${WIDE_PREFIX[range.family === 'ipv6' ? 'ipv6' : 'ipv4']}, much of the internet)`;
   return range.text;

@@ -10,10 +10,15 @@ export function remotePeer(rule: TrafficRule): TrafficPeer | undefined {
 /** Service tags that stand for every address, and those that stand for the customer's own networks only. */
 const WORLD_TAGS: ReadonlySet<string> = new Set(['*', 'Internet']);
 const PRIVATE_TAGS: ReadonlySet<string> = new Set(['VirtualNetwork', 'AzureLoadBalancer']);
+/**
+ * Tags that stand for a provider's whole public cloud: `AzureCloud`, every public address of Azure's data centres
+ * (the Azure SQL switch "allow Azure services and resources"), reached by any tenant's resources.
+ */
+const CLOUD_TAGS: ReadonlySet<string> = new Set(['AzureCloud']);
 
 /**
  * The address range of a rule end, as openness rules read it: a CIDR's reach; `*` and `Internet` are the world,
- * `VirtualNetwork` and `AzureLoadBalancer` are limited; any other service tag is an Unknown (its reach is the
+ * `VirtualNetwork` and `AzureLoadBalancer` are limited, `AzureCloud` is wide (every tenant of the cloud); any other service tag is an Unknown (its reach is the
  * provider's to say, never a guess). Undefined for a group: it opens nothing to the internet by itself.
  */
 export function peerRange(peer: TrafficPeer | undefined): Fact<SourceRange> | undefined {
@@ -22,6 +27,7 @@ export function peerRange(peer: TrafficPeer | undefined): Fact<SourceRange> | un
   const tag = peer.serviceTag;
   if (WORLD_TAGS.has(tag)) return { reach: 'world', family: 'any', text: tag };
   if (PRIVATE_TAGS.has(tag)) return { reach: 'limited', family: 'any', text: tag };
+  if (CLOUD_TAGS.has(tag)) return { reach: 'wide', family: 'any', text: tag };
   return new Unknown(`how much of the internet service tag \`${tag}\` covers is not known`);
 }
 

@@ -87,6 +87,12 @@ export interface DataStoreView extends ViewBase {
     readonly mode: 'governance' | 'compliance' | 'none';
     readonly days?: number;
   }>;
+  /**
+   * Where reads and writes of the store's data are recorded (object stores): `audit-trail`, the account's audit
+   * trail when a trail selects them (S3 data events in CloudTrail); `resource-logs`, the store's own diagnostic
+   * logs sent to a workspace or another store (Azure Storage). Undefined: `audit-trail`.
+   */
+  readonly dataAccessEvents?: 'audit-trail' | 'resource-logs';
   /** Server access logging to another store (object stores). */
   readonly accessLogging?: Fact<boolean>;
   /** Object stores: addresses of the graph's object stores that deliver their server access logs here. */
@@ -95,8 +101,9 @@ export interface DataStoreView extends ViewBase {
   readonly piiMasking?: Fact<boolean>;
   /**
    * The store's data endpoint accepts connections from the internet: RDS and Redshift `PubliclyAccessible`, an
-   * OpenSearch domain outside a VPC, MSK public access; Azure `publicNetworkAccess`. Undefined where the service
-   * has no such notion: stores reached only through the provider's API (object stores, tables, queues, topics,
+   * OpenSearch domain outside a VPC, MSK public access; Azure `publicNetworkAccess` (a storage account's also
+   * needs network rules that allow by default). Undefined where the service has no such notion: stores reached only
+   * through the provider's API (S3 buckets and other object stores without a network endpoint, tables, queues, topics,
    * secrets, log groups, keys), whose exposure is their resource policy (`publicAccess`, `policyAllowsPublic`);
    * and an Aurora cluster, whose instances each decide it.
    */

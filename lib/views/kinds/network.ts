@@ -3,7 +3,8 @@ import type { Fact, ViewBase } from './base';
 // Network
 
 /**
- * One end of a traffic rule: an address range (`cidr`, IPv4 or IPv6), a provider's name for a set of addresses
+ * One end of a traffic rule: an address range (`cidr`, IPv4 or IPv6, or an IPv4 range `start-end` as Azure SQL
+ * firewall rules write it), a provider's name for a set of addresses
  * (`serviceTag`: Azure's `Internet`, `VirtualNetwork`, or `*` for every address), or another firewall or address
  * list (`group`: a security group, prefix list or application security group, as a graph address when it is in the
  * graph, else its identifier as written).

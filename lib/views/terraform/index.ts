@@ -1,4 +1,7 @@
 import { AdapterRegistry } from '../registry';
+import { registerAzurermNetwork } from './azurerm-network';
+import { registerAzurermSql } from './azurerm-sql';
+import { registerAzurermStorage } from './azurerm-storage';
 import { registerCompute } from './compute';
 import { registerContainerRegistry } from './container-registry';
 import { registerTerraformDataServices } from './data-services';
@@ -11,7 +14,7 @@ import { registerTerraformStores } from './stores';
 import { registerVirtualMachines } from './virtual-machines';
 
 /**
- * View adapters for Terraform AWS provider resource types, read from plans and `cdk.tf.json`. Each
+ * View adapters for Terraform AWS and azurerm provider resource types, read from plans and `cdk.tf.json`. Each
  * family registers its types for the `terraform` source; they derive the same views as the
  * CloudFormation adapters, so one rule judges both.
  */
@@ -27,5 +30,8 @@ export function terraformAdapters(): AdapterRegistry {
   registerCompute(registry);
   registerVirtualMachines(registry);
   registerEvents(registry);
+  registerAzurermStorage(registry);
+  registerAzurermNetwork(registry);
+  registerAzurermSql(registry);
   return registry;
 }

@@ -88,4 +88,12 @@ export default defineCases(rule, [
     target: 'Bucket',
     expect: 'pass',
   },
+  {
+    name: 'terraform plan: azurerm storage account without blob_properties versioning',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
+    target: 'azurerm_storage_account.validstorageaccount1',
+    expect: 'fail',
+    message: /keeps no previous versions/,
+  },
 ]);

@@ -16,7 +16,7 @@ export default defineRule({
   fix: {
     cdk: "Set `versioned: true` on the bucket (`VersioningConfiguration.Status: Enabled`) and expire noncurrent versions within the level's retention.",
     terraform:
-      'Add an `aws_s3_bucket_versioning` for the bucket with `versioning_configuration { status = "Enabled" }`, and expire noncurrent versions within the level\'s retention in its `aws_s3_bucket_lifecycle_configuration` (`noncurrent_version_expiration`).',
+      'Add an `aws_s3_bucket_versioning` for the bucket with `versioning_configuration { status = "Enabled" }`, and expire noncurrent versions within the level\'s retention in its `aws_s3_bucket_lifecycle_configuration` (`noncurrent_version_expiration`). `azurerm_storage_account`: `blob_properties { versioning_enabled = true }`, with an `azurerm_storage_management_policy` deleting old versions (`version { delete_after_days_since_creation }`).',
   },
   appliesTo: ['data-store'],
   check(view) {

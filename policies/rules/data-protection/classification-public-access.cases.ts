@@ -202,6 +202,6 @@ export default defineCases(rule, [
     },
     target: 'Db',
     expect: 'fail',
-    message: '`Db` is CONFIDENTIAL and has a public endpoint (it is publicly accessible)',
+    message: '`Db` is CONFIDENTIAL and has a public endpoint, reachable from the internet',
   },
 ]);

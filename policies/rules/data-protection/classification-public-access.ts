@@ -78,7 +78,7 @@ export default defineRule({
       else if (publicNetworkAccess)
         out.push(
           fail(
-            `\`${view.name}\` is ${c.level} and has a public endpoint (it is publicly accessible)`,
+            `\`${view.name}\` is ${c.level} and has a public endpoint, reachable from the internet`,
             'endpoint',
           ),
         );

@@ -6,7 +6,7 @@ const OWN_RULE = new Set(['database-instance', 'database-cluster']);
 
 export default defineRule({
   id: 'BW-DP-027',
-  title: 'Warehouses, search clusters and brokers are not reachable from the internet',
+  title: 'Warehouses, search clusters, brokers and storage accounts are not reachable from the internet',
   severity: 'high',
   controls: ['mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01', 'gdpr:Art.25(2)'],
   threats: ['unauthorized-access', 'data-breach'],
@@ -15,7 +15,9 @@ export default defineRule({
     'broker addresses can be reached from anywhere on the internet: its login, access policy or client ' +
     'authentication becomes the only barrier, open to credential stuffing, brute force and every unpatched flaw ' +
     "of the service's front end. Placing the store in private subnets leaves the network as a second, " +
-    'independent barrier. Relational databases are held to the same by BW-DP-009.',
+    'independent barrier. An Azure storage account answers on the internet unless public network access is off or ' +
+    'its network rules deny by default: its account keys and SAS tokens are then the only barrier. Relational ' +
+    'databases are held to the same by BW-DP-009.',
   fix: {
     cdk:
       'Redshift: `publiclyAccessible: false`. OpenSearch: `vpcOptions` with private subnets. MSK: ' +
@@ -23,7 +25,10 @@ export default defineRule({
     terraform:
       '`aws_redshift_cluster`: `publicly_accessible = false`, written out (its default changed in provider 6.0). ' +
       '`aws_opensearch_domain` / `aws_elasticsearch_domain`: a `vpc_options` block with private subnets. ' +
-      '`aws_msk_cluster`: no `public_access` in `broker_node_group_info.connectivity_info`, or `type = "DISABLED"`.',
+      '`aws_msk_cluster`: no `public_access` in `broker_node_group_info.connectivity_info`, or `type = "DISABLED"`. ' +
+      '`azurerm_storage_account`: `public_network_access_enabled = false` (reached through an `azurerm_private_endpoint`), ' +
+      'or a `network_rules` block (or `azurerm_storage_account_network_rules`) with `default_action = "Deny"` and the ' +
+      'address ranges and subnets that need access.',
   },
   appliesTo: ['data-store'],
   check(view) {

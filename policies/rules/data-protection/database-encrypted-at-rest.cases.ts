@@ -208,4 +208,11 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /is not encrypted at rest/,
   },
+  {
+    name: 'terraform plan: azurerm_sql_server (transparent data encryption)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-sql-firewall-rules.json',
+    target: 'azurerm_sql_server.example',
+    expect: 'pass',
+  },
 ]);

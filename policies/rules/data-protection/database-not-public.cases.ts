@@ -42,7 +42,7 @@ export default defineCases(rule, [
     },
     target: 'Db/Resource',
     expect: 'fail',
-    message: /`Db` is publicly accessible/,
+    message: /`Db` has a public endpoint/,
   },
   {
     name: 'Aurora writer in isolated subnets',
@@ -121,5 +121,13 @@ export default defineCases(rule, [
     },
     target: 'Reader',
     expect: 'fail',
+  },
+  {
+    name: 'terraform plan: azurerm_sql_server, whose endpoint is always public',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-sql-firewall-rules.json',
+    target: 'azurerm_sql_server.example',
+    expect: 'fail',
+    message: /has a public endpoint/,
   },
 ]);

@@ -21,7 +21,8 @@ export default defineRule({
     cdk: 'Set `publiclyAccessible: false` and place the database in private or isolated subnets.',
     terraform:
       'Leave `publicly_accessible` unset or false on the `aws_db_instance` or `aws_rds_cluster_instance`, and give it a ' +
-      '`db_subnet_group_name` of private or isolated subnets.',
+      '`db_subnet_group_name` of private or isolated subnets. `azurerm_mssql_server`: `public_network_access_enabled = false`, ' +
+      'reached through an `azurerm_private_endpoint` (`azurerm_sql_server` has no such argument: replace it with `azurerm_mssql_server`).',
   },
   appliesTo: ['data-store'],
   check(view) {
@@ -37,7 +38,7 @@ export default defineRule({
     const pub = view.publicNetworkAccess;
     if (pub instanceof Unknown)
       return unknown(`\`${view.name}\`: public accessibility cannot be resolved (${pub.reason})`);
-    if (pub) return fail(`\`${view.name}\` is publicly accessible (public accessibility is on)`);
+    if (pub) return fail(`\`${view.name}\` has a public endpoint, reachable from the internet`);
     return pass(`\`${view.name}\` is not publicly accessible`);
   },
 });

@@ -78,4 +78,26 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Bucket` does not block public access \(public access block: partially-blocked\)/,
   },
+  {
+    name: 'terraform plan: azurerm storage account with allow_blob_public_access false',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__azure-storage-accounts.json',
+    target: 'azurerm_storage_account.private',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: azurerm storage account with allow_blob_public_access true',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__azure-storage-accounts.json',
+    target: 'azurerm_storage_account.example',
+    expect: 'fail',
+    message: /does not block public access/,
+  },
+  {
+    name: 'terraform plan: a container declared public in an azurerm storage account that refuses public containers',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-container-access.json',
+    target: 'azurerm_storage_account.example',
+    expect: 'pass',
+  },
 ]);

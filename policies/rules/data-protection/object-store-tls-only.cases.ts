@@ -210,4 +210,19 @@ export default defineCases(rule, [
     target: 'Bucket',
     expect: 'fail',
   },
+  {
+    name: 'terraform plan: azurerm storage account with enable_https_traffic_only',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
+    target: 'azurerm_storage_account.validstorageaccount1',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: azurerm storage account with enable_https_traffic_only false',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
+    target: 'azurerm_storage_account.invalidstorageaccount1',
+    expect: 'fail',
+    message: /`azurerm_storage_account.invalidstorageaccount1` accepts requests without TLS/,
+  },
 ]);

@@ -16,7 +16,7 @@ export default defineRule({
       'Set `enforceSSL: true` on the bucket, or add a bucket policy statement denying `s3:*` when ' +
       '`aws:SecureTransport` is `false`.',
     terraform:
-      'Add an `aws_s3_bucket_policy` for the bucket with a statement denying `s3:*` to every principal on the bucket ARN and `<arn>/*` when `aws:SecureTransport` is `false` (an `aws_iam_policy_document` `statement` with `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }`).',
+      'Add an `aws_s3_bucket_policy` for the bucket with a statement denying `s3:*` to every principal on the bucket ARN and `<arn>/*` when `aws:SecureTransport` is `false` (an `aws_iam_policy_document` `statement` with `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }`). `azurerm_storage_account`: leave `https_traffic_only_enabled` (`enable_https_traffic_only` before provider 4.0) unset or `true`.',
   },
   appliesTo: ['data-store'],
   check(view) {
@@ -27,7 +27,7 @@ export default defineRule({
       return unknown(`\`${view.name}\`: the bucket policy cannot be resolved (${tls.reason})`);
     if (!tls)
       return fail(
-        `\`${view.name}\` accepts requests without TLS (no bucket policy denies aws:SecureTransport=false to everyone, for every S3 action, on the bucket and all its objects)`,
+        `\`${view.name}\` accepts requests without TLS (plain HTTP is not refused to every client, for every action, on the store and all its objects)`,
       );
     return pass(`\`${view.name}\` denies requests without TLS`);
   },

@@ -507,4 +507,11 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /is not encrypted at rest/,
   },
+  {
+    name: 'terraform plan: azurerm storage account (always encrypted)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
+    target: 'azurerm_storage_account.validstorageaccount1',
+    expect: 'pass',
+  },
 ]);

@@ -36,7 +36,8 @@ export default defineRule({
       '`storage_encrypted = true`; `aws_redshift_cluster` sets `encrypted = true`; ' +
       '`aws_elasticache_replication_group` sets `at_rest_encryption_enabled = true`; `aws_opensearch_domain` has ' +
       '`encrypt_at_rest { enabled = true }`; `aws_kinesis_stream` sets `encryption_type = "KMS"` with `kms_key_id`; ' +
-      '`aws_kinesis_firehose_delivery_stream` has `server_side_encryption { enabled = true }`.',
+      '`aws_kinesis_firehose_delivery_stream` has `server_side_encryption { enabled = true }`. An ' +
+      '`azurerm_storage_account` is always encrypted at rest: nothing to set.',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -199,10 +199,10 @@ export default defineCases(rule, [
     expect: 'not_applicable',
   },
   {
-    name: 'bucket: asserted by BW-DP-006',
+    name: 'bucket: S3 accepts no TLS version below 1.2 (refusing plaintext is asserted by BW-DP-006)',
     build: (stack) => void new s3.Bucket(stack, 'Data'),
     target: 'Data',
-    expect: 'not_applicable',
+    expect: 'pass',
   },
   // Terraform (CDKTF)
   {
@@ -332,5 +332,21 @@ export default defineCases(rule, [
     target: 'aws_docdb_cluster.bad',
     expect: 'fail',
     message: /accepts client connections without TLS/,
+  },
+  {
+    name: 'terraform plan: azurerm storage account with min_tls_version TLS1_0',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
+    target: 'azurerm_storage_account.validstorageaccount1',
+    expect: 'fail',
+    message: /accepts TLS 1.0; TLS 1.2 or later is required/,
+  },
+  {
+    name: 'terraform plan: azurerm_sql_server, which sets no minimum TLS version',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-sql-firewall-rules.json',
+    target: 'azurerm_sql_server.example',
+    expect: 'unknown',
+    message: /sets no minimum TLS version/,
   },
 ]);

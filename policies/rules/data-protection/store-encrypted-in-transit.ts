@@ -28,7 +28,8 @@ export default defineRule({
     '`SslMode`), and replication between their nodes (OpenSearch node-to-node, MSK in-cluster, EMR shuffle) ' +
     'can be left unencrypted. A store must refuse plaintext clients, encrypt traffic between its nodes, and ' +
     'accept no TLS version below 1.2 where it lets its owner choose. Object stores, queues and topics are held ' +
-    'to TLS by BW-DP-006 and BW-DP-007.',
+    'to refusing plaintext by BW-DP-006 and BW-DP-007, and here to their lowest TLS version (an Azure storage ' +
+    'account or SQL server set to accept TLS 1.0).',
   fix: {
     cdk:
       'ElastiCache: `transitEncryptionEnabled: true` (mode `required`). OpenSearch: `domainEndpointOptions: ' +
@@ -43,15 +44,23 @@ export default defineRule({
       '"Policy-Min-TLS-1-2-PFS-2023-10" }` and `node_to_node_encryption { enabled = true }`. `aws_msk_cluster`: ' +
       '`encryption_info { encryption_in_transit { client_broker = "TLS", in_cluster = true } }`. ' +
       '`aws_redshift_cluster`: an `aws_redshift_parameter_group` with `require_ssl` `true`. `aws_docdb_cluster`: ' +
-      'keep the `tls` parameter of its `aws_docdb_cluster_parameter_group` `enabled` (or `tls1.2+`).',
+      'keep the `tls` parameter of its `aws_docdb_cluster_parameter_group` `enabled` (or `tls1.2+`). ' +
+      '`azurerm_storage_account`: `min_tls_version = "TLS1_2"`. `azurerm_mssql_server`: `minimum_tls_version = "1.2"` ' +
+      '(`azurerm_sql_server` sets none: replace it with `azurerm_mssql_server`).',
   },
   appliesTo: ['data-store'],
   check(view) {
+    // Stores with their own TLS rule are judged here on their lowest TLS version only.
     const own = OWN_RULE[view.storeType];
-    if (own) return notApplicable(`${view.storeType} TLS is asserted by ${own}`);
-    const { tlsOnly, nodeToNodeEncryption, minTls } = view;
+    const { minTls } = view;
+    const tlsOnly = own ? undefined : view.tlsOnly;
+    const nodeToNodeEncryption = own ? undefined : view.nodeToNodeEncryption;
     if (tlsOnly === undefined && nodeToNodeEncryption === undefined && minTls === undefined)
-      return notApplicable(`${view.storeType} has no in-transit encryption setting`);
+      return notApplicable(
+        own
+          ? `${view.storeType} TLS is asserted by ${own}`
+          : `${view.storeType} has no in-transit encryption setting`,
+      );
     const endpoint = view.storeType === 'replication-endpoint';
     const out: CheckResult[] = [];
     if (tlsOnly instanceof Unknown)
@@ -85,6 +94,7 @@ export default defineRule({
         fail(`\`${view.name}\` accepts TLS ${minTls}; TLS ${FLOOR} or later is required`, 'tls-version'),
       );
     if (out.length > 0) return out;
+    if (own) return pass(`\`${view.name}\` accepts no TLS version below ${FLOOR}`);
     return pass(
       endpoint
         ? `\`${view.name}\` connects to its database with TLS`

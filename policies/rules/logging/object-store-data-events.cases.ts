@@ -104,4 +104,11 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`AccessLogs`: no trail records write data events of its objects/,
   },
+  {
+    name: 'terraform plan: azurerm storage account (data access is recorded in its resource logs)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
+    target: 'azurerm_storage_account.validstorageaccount1',
+    expect: 'not_applicable',
+  },
 ]);

@@ -102,12 +102,16 @@ export default defineRule({
   appliesTo: ['data-store'],
   check(view, ctx) {
     if (view.storeType !== 'object-store') return notApplicable('not an object store');
+    if (view.dataAccessEvents === 'resource-logs')
+      return notApplicable(
+        `\`${view.name}\` records data access in its own resource logs, not in an audit trail`,
+      );
     const trails = ctx.viewsOfKind('audit-trail');
     if (trails.length === 0)
       return reportOnce(view, {
         question: 'object-store-data-events',
         views: ctx.viewsOfKind('data-store'),
-        concerned: (s) => s.storeType === 'object-store',
+        concerned: (s) => s.storeType === 'object-store' && s.dataAccessEvents !== 'resource-logs',
         noun: 'bucket',
         missing: NO_TRAIL,
         whether: 'whether a trail records object-level read and write events (CIS 3.8, 3.9) of',

@@ -119,7 +119,7 @@ export default defineRule({
   fix: {
     cdk: 'Remove the rule, or restrict its source to a known address range or security group; use SSM Session Manager for shell access.',
     terraform:
-      'Remove the `ingress` block (or `aws_security_group_rule` / `aws_vpc_security_group_ingress_rule`) that opens port 22 or 3389 to `0.0.0.0/0` or `::/0`, or set its `cidr_blocks` / `cidr_ipv4` to a known range or its `source_security_group_id` / `referenced_security_group_id` to a bastion group; use SSM Session Manager for shell access.',
+      'Remove the `ingress` block (or `aws_security_group_rule` / `aws_vpc_security_group_ingress_rule`) that opens port 22 or 3389 to `0.0.0.0/0` or `::/0`, or set its `cidr_blocks` / `cidr_ipv4` to a known range or its `source_security_group_id` / `referenced_security_group_id` to a bastion group; use SSM Session Manager for shell access. On an `azurerm_network_security_group`, remove the `Allow` `Inbound` `security_rule` (or `azurerm_network_security_rule`) whose `source_address_prefix` is `*`, `Internet` or `0.0.0.0/0` and whose `destination_port_range(s)` cover 22 or 3389, or name a known range in `source_address_prefixes`; use Azure Bastion for shell access.',
   },
   appliesTo: ['firewall'],
   check(view) {

@@ -74,4 +74,19 @@ export default defineCases(rule, [
     message: /from ::\/0 to CIFS port 139/,
   },
   ...terraformCases,
+  {
+    name: 'terraform plan: NSG allowing every TCP port from *',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-nsg-inbound-22.json',
+    target: 'azurerm_network_security_group.invalidnsg1',
+    expect: 'fail',
+    message: /to CIFS ports 139, 445/,
+  },
+  {
+    name: 'terraform plan: NSG opening only port 22 to 0.0.0.0/0',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-nsg-inbound-22.json',
+    target: 'azurerm_network_security_group.invalidnsg2',
+    expect: 'pass',
+  },
 ]);

@@ -19,7 +19,7 @@ export default defineRule({
   fix: {
     cdk: 'Allow ports 445 and 139 only from the security groups or private ranges of the clients that mount the share; reach it from outside through a VPN.',
     terraform:
-      "Allow ports 445 and 139 on the `aws_security_group` only from the clients' security groups (`source_security_group_id` / `referenced_security_group_id`) or private `cidr_blocks`; reach the share from outside through a VPN.",
+      "Allow ports 445 and 139 on the `aws_security_group` only from the clients' security groups (`source_security_group_id` / `referenced_security_group_id`) or private `cidr_blocks`; reach the share from outside through a VPN. On an `azurerm_network_security_group`, no `Allow` `security_rule` (or `azurerm_network_security_rule`) with `source_address_prefix` `*`, `Internet` or `0.0.0.0/0` may cover 445 or 139.",
   },
   appliesTo: ['firewall'],
   check(view) {

@@ -25,7 +25,7 @@ export default defineRule({
   fix: {
     cdk: 'Allow the database port only from the security group of the application that uses it (`db.connections.allowDefaultPortFrom(app)`), never from an address range that covers the internet.',
     terraform:
-      "Allow the database port on the `aws_security_group` only from the application's group (`source_security_group_id` on an `aws_security_group_rule`, or `referenced_security_group_id` on an `aws_vpc_security_group_ingress_rule`), never with `cidr_blocks` / `cidr_ipv4` covering the internet.",
+      "Allow the database port on the `aws_security_group` only from the application's group (`source_security_group_id` on an `aws_security_group_rule`, or `referenced_security_group_id` on an `aws_vpc_security_group_ingress_rule`), never with `cidr_blocks` / `cidr_ipv4` covering the internet. On an `azurerm_network_security_group`, no `Allow` `security_rule` from `*`, `Internet` or `0.0.0.0/0` may cover a database port. An `azurerm_mssql_firewall_rule` / `azurerm_sql_firewall_rule` names only the addresses of known clients (never `0.0.0.0`-`255.255.255.255`, nor `0.0.0.0`-`0.0.0.0`, which admits every Azure tenant); prefer `public_network_access_enabled = false` on the `azurerm_mssql_server` with an `azurerm_private_endpoint`.",
   },
   appliesTo: ['firewall'],
   check(view) {

@@ -111,4 +111,19 @@ export default defineCases(rule, [
     message: /admits every port from 10\.0\.0\.0\/0 \(every address\)/,
   },
   ...terraformCases,
+  {
+    name: 'terraform plan: NSG allowing every TCP port from *',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-nsg-inbound-22.json',
+    target: 'azurerm_network_security_group.invalidnsg1',
+    expect: 'fail',
+    message: /admits every port from \*/,
+  },
+  {
+    name: 'terraform plan: NSG opening one port to the internet',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-nsg-inbound-22.json',
+    target: 'azurerm_network_security_group.validnsg1',
+    expect: 'pass',
+  },
 ]);

@@ -41,7 +41,7 @@ export default defineRule({
   fix: {
     cdk: 'Replace the rule with one rule per port that must be reachable (`ec2.Port.tcp(443)`), and restrict sources other than public listeners to known ranges or security groups.',
     terraform:
-      'Replace the rule (`protocol = "-1"` or `from_port = 0`, `to_port = 65535`) with one `ingress` block or `aws_vpc_security_group_ingress_rule` per port that must be reachable, and restrict sources other than public listeners to known `cidr_blocks` or security groups.',
+      'Replace the rule (`protocol = "-1"` or `from_port = 0`, `to_port = 65535`) with one `ingress` block or `aws_vpc_security_group_ingress_rule` per port that must be reachable, and restrict sources other than public listeners to known `cidr_blocks` or security groups. On an `azurerm_network_security_group`, replace an `Allow` `security_rule` (or `azurerm_network_security_rule`) with `destination_port_range = "*"` from `*`, `Internet` or `0.0.0.0/0` with rules naming the ports that must be reachable.',
   },
   appliesTo: ['firewall'],
   check(view) {

@@ -124,4 +124,19 @@ export default defineCases(rule, [
     message: /ingress rule `tcp-8080-sg:LoadBalancer[^`]*`/,
   },
   ...terraformCases,
+  {
+    name: 'terraform plan: NSG rules without description',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-nsg-inbound-22.json',
+    target: 'azurerm_network_security_group.invalidnsg2',
+    expect: 'fail',
+    message: /has no description/,
+  },
+  {
+    name: 'terraform plan: NSG without rules',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/checkov__azure-nsg-rule-references.json',
+    target: 'azurerm_network_security_group.fail',
+    expect: 'pass',
+  },
 ]);

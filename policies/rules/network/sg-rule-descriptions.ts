@@ -14,7 +14,7 @@ export default defineRule({
   fix: {
     cdk: 'Give every ingress and egress rule a description (the `description` argument of `addIngressRule`, or `description` on `CfnSecurityGroupIngress`).',
     terraform:
-      'Set `description` on every `ingress` and `egress` block of the `aws_security_group`, and on every `aws_security_group_rule` and `aws_vpc_security_group_ingress_rule` / `_egress_rule`.',
+      'Set `description` on every `ingress` and `egress` block of the `aws_security_group`, and on every `aws_security_group_rule` and `aws_vpc_security_group_ingress_rule` / `_egress_rule`; set `description` on every `security_rule` block of an `azurerm_network_security_group` and on every `azurerm_network_security_rule`.',
   },
   appliesTo: ['firewall'],
   check(view) {
