@@ -44,9 +44,21 @@ function statement(s: { [k: string]: Value }): PolicyStatement {
     notActions: strings(s.NotAction),
     resources: strings(s.Resource),
     notResources: strings(s.NotResource),
-    principals: principals(s.Principal),
+    principals: s.NotPrincipal === undefined ? principals(s.Principal) : allBut(effect),
+    ...(s.NotPrincipal === undefined ? {} : { notPrincipals: principals(s.NotPrincipal) }),
     conditions: conditions(s.Condition),
   };
+}
+
+/**
+ * The principals of a `NotPrincipal` statement: every principal but those listed. An Allow so grants
+ * everyone else (`*`, as public as `Principal: "*"`); a Deny covers everyone but the listed, which is
+ * not every principal, so it names none that a rule could count on. An unknown effect: unknown.
+ */
+function allBut(effect: PolicyStatement['effect']): Fact<string>[] {
+  if (effect === 'Allow') return ['*'];
+  if (effect === 'Deny') return [];
+  return [effect];
 }
 
 function str(v: Value): Fact<string> {

@@ -10,8 +10,13 @@ export interface PolicyStatement {
   readonly notActions: readonly Fact<string>[];
   readonly resources: readonly Fact<string>[];
   readonly notResources: readonly Fact<string>[];
-  /** Principals, normalised: `*` for everyone, otherwise ARNs / service names / unknowns. */
+  /**
+   * Principals, normalised: `*` for everyone, otherwise ARNs / service names / unknowns. For a
+   * `NotPrincipal` statement, those it reaches: an Allow every principal but the listed (`*`), a Deny none.
+   */
   readonly principals: readonly Fact<string>[];
+  /** The principals a `NotPrincipal` statement leaves out. */
+  readonly notPrincipals?: readonly Fact<string>[];
   /** Condition block: operator -> key -> values. */
   readonly conditions: Readonly<Record<string, Readonly<Record<string, readonly Fact<string>[]>>>>;
 }

@@ -29,6 +29,22 @@ export default defineCases(rule, [
     message: /`Key` key policy grants kms:Decrypt to everyone \(statement `Anyone`\)/,
   },
   {
+    name: 'key letting everyone but one role decrypt (NotPrincipal)',
+    build: (stack) => {
+      new kms.Key(stack, 'Key', { enableKeyRotation: true }).addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllButAuditor',
+          notPrincipals: [new iam.ArnPrincipal('arn:aws:iam::111122223333:role/auditor')],
+          actions: ['kms:Decrypt'],
+          resources: ['*'],
+        }),
+      );
+    },
+    target: 'Key',
+    expect: 'fail',
+    message: /`Key` key policy grants kms:Decrypt to everyone \(statement `AllButAuditor`\)/,
+  },
+  {
     name: 'key letting any principal of one account use it through a service',
     build: (stack) => {
       new kms.Key(stack, 'Key', { enableKeyRotation: true }).addToResourcePolicy(
