@@ -366,7 +366,7 @@ function linkReferences(
     );
   }
   if (Array.isArray(value) && Array.isArray(expr)) {
-    return value.map((v, i) => linkReferences(v, expr[i], resolve, depth + 1));
+    return value.map((v, i) => linkReferences(v, blockExpression(v, expr, i), resolve, depth + 1));
   }
   if (Array.isArray(value) && isPlain(expr) && !isExpression(expr) && value.length === 1) {
     return [linkReferences(value[0]!, expr, resolve, depth + 1)];
@@ -378,6 +378,29 @@ function linkReferences(
     return out;
   }
   return value;
+}
+
+/**
+ * The configuration block behind the `i`th block of a plan value. Blocks of a set type (CloudFront
+ * `origin`, `ordered_cache_behavior`...) are listed in the plan in another order than in the
+ * configuration, so a block is paired with the configuration block whose constant arguments it
+ * carries: the one at the same index when it fits, else the only one that fits. None fits, or several
+ * do: no expression (its unknowns keep no reference).
+ */
+function blockExpression(v: Value, exprs: readonly unknown[], i: number): unknown {
+  const fits = (e: unknown): boolean => {
+    if (!isPlainValue(v) || !isPlain(e) || isExpression(e)) return true;
+    for (const [k, x] of Object.entries(e)) {
+      if (!isPlain(x) || !('constant_value' in x)) continue;
+      const got = v[k];
+      if (got === undefined || got instanceof Unknown || got instanceof ResourceRef) continue;
+      if (JSON.stringify(got) !== JSON.stringify(x.constant_value)) return false;
+    }
+    return true;
+  };
+  if (fits(exprs[i])) return exprs[i];
+  const found = exprs.filter(fits);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

@@ -58,6 +58,29 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Stage` writes no access logs',
   },
+  {
+    name: 'terraform plan: REST API stage with `access_log_settings`',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_api_gateway_stage.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: REST API stage without access logs',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_api_gateway_stage.bare',
+    expect: 'fail',
+    message: /writes no access logs/,
+  },
+  {
+    name: 'terraform plan: HTTP API stage without access logs',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_apigatewayv2_stage.bare',
+    expect: 'fail',
+    message: /writes no access logs/,
+  },
 ];
 
 export default defineCases(rule, [

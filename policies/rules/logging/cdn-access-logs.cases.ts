@@ -37,6 +37,21 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Cdn` writes no access logs',
   },
+  {
+    name: 'terraform plan: `logging_config` naming a bucket',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: no `logging_config`',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /writes no access logs/,
+  },
 ];
 
 export default defineCases(rule, [

@@ -91,6 +91,43 @@ const terraformCases: RuleCase[] = [
     target: 'Domain',
     expect: 'pass',
   },
+  {
+    name: 'terraform plan: private REST API stage',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_api_gateway_stage.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: edge-optimized REST API stage on the default TLS_1_0',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_api_gateway_stage.bare',
+    expect: 'fail',
+    message: /accepts TLS 1\.0 \(policy `TLS_1_0`\)/,
+  },
+  {
+    name: 'terraform plan: domain name without `security_policy`',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_api_gateway_domain_name.bare',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: domain name on TLS_1_0',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_api_gateway_domain_name.legacy',
+    expect: 'fail',
+    message: /accepts TLS 1\.0/,
+  },
+  {
+    name: 'terraform plan: HTTP API domain name on TLS_1_2',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_apigatewayv2_domain_name.good',
+    expect: 'pass',
+  },
 ];
 
 export default defineCases(rule, [

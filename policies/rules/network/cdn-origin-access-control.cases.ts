@@ -72,6 +72,21 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Cdn` reaches origin `site` with unsigned requests (no origin access control)',
   },
+  {
+    name: 'terraform plan: bucket origin with an origin access control (set blocks in plan order)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: bucket origin with unsigned requests',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /reaches origin `site` with unsigned requests/,
+  },
 ];
 
 export default defineCases(rule, [

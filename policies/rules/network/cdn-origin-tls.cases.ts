@@ -41,6 +41,21 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Cdn` offers TLSv1, TLSv1.1 to origin `app`',
   },
+  {
+    name: 'terraform plan: custom origin `https-only` over TLSv1.2',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: `match-viewer` origin behind an `allow-all` behavior',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /forwards plain HTTP viewers to origin `app` over HTTP/,
+  },
 ];
 
 export default defineCases(rule, [

@@ -97,6 +97,21 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Cdn` accepts TLS 1.0 (viewer policy `TLSv1`)',
   },
+  {
+    name: 'terraform plan: ACM certificate on TLSv1.2_2021',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: default certificate',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /accepts TLS 1\.0 \(viewer policy `TLSv1`\)/,
+  },
 ];
 
 export default defineCases(rule, [

@@ -40,6 +40,21 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Cdn` is internet-facing without Shield Advanced protection',
   },
+  {
+    name: 'terraform plan: distribution with an aws_shield_protection',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: distribution without protection',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /without Shield Advanced protection/,
+  },
 ];
 
 export default defineCases(rule, [

@@ -98,6 +98,21 @@ const distributionCases: RuleCase[] = [
     target: 'Cdn',
     expect: 'fail',
   },
+  {
+    name: 'terraform plan: default and ordered behaviors on HTTPS',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: `allow-all` default behavior',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /serves viewers over plain HTTP/,
+  },
 ];
 
 export default defineCases(rule, [

@@ -83,6 +83,21 @@ const terraformCases: RuleCase[] = [
     target: 'Firewall',
     expect: 'fail',
   },
+  {
+    name: 'terraform plan: strict order dropping by default',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_networkfirewall_firewall.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: forwarding in the default action order',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_networkfirewall_firewall.bare',
+    expect: 'fail',
+    message: /lets through traffic that no rule matches/,
+  },
 ];
 
 export default defineCases(rule, [

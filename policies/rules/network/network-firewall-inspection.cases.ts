@@ -96,6 +96,21 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Firewall` has no stateful rule group',
   },
+  {
+    name: 'terraform plan: stateful signatures with alert logs',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_networkfirewall_firewall.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: no stateful rule group',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_networkfirewall_firewall.bare',
+    expect: 'fail',
+    message: /has no stateful rule group/,
+  },
 ];
 
 export default defineCases(rule, [

@@ -88,6 +88,21 @@ const terraformCases: RuleCase[] = [
     target: 'S3',
     expect: 'not_applicable',
   },
+  {
+    name: 'terraform plan: endpoint policy limited to the organisation',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_vpc_endpoint.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: endpoint without `policy` (known only after apply)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_vpc_endpoint.bare',
+    expect: 'fail',
+    message: /has no endpoint policy/,
+  },
 ];
 
 export default defineCases(rule, [

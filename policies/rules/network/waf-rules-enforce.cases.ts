@@ -128,6 +128,21 @@ const terraformCases: RuleCase[] = [
     target: 'Acl',
     expect: 'pass',
   },
+  {
+    name: 'terraform plan: managed rule group enforcing',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_wafv2_web_acl.edge',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: managed rule group only counting',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_wafv2_web_acl.counting',
+    expect: 'fail',
+    message: /its rules only count \(`common`\)/,
+  },
 ];
 
 export default defineCases(rule, [

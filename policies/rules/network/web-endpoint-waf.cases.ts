@@ -89,6 +89,28 @@ const terraformCases: RuleCase[] = [
     expect: 'fail',
     message: '`Stage` is reachable from the internet without a web ACL',
   },
+  {
+    name: 'terraform plan: distribution with `web_acl_id`',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: distribution without `web_acl_id`',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /without a web ACL/,
+  },
+  {
+    name: 'terraform plan: REST API stage with an aws_wafv2_web_acl_association',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_api_gateway_stage.bare',
+    expect: 'pass',
+  },
 ];
 
 export default defineCases(rule, [
