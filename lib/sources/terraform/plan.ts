@@ -365,6 +365,14 @@ function linkReferences(
       value.display,
     );
   }
+  if (
+    !(value instanceof ResourceRef) &&
+    isPlain(expr) &&
+    isExpression(expr) &&
+    (Array.isArray(value) || isPlainValue(value))
+  ) {
+    return withExpressionRefs(value, referencesIn(expr).map(resolve), depth);
+  }
   if (Array.isArray(value) && Array.isArray(expr)) {
     return value.map((v, i) => linkReferences(v, blockExpression(v, expr, i), resolve, depth + 1));
   }
@@ -378,6 +386,34 @@ function linkReferences(
     return out;
   }
   return value;
+}
+
+/**
+ * A list or object one expression gives whole (`route = [{ gateway_id = aws_internet_gateway.gw.id }]`,
+ * an attribute written as blocks): each value inside it known only after apply carries the resources
+ * the expression references, as an unresolved value (which of them it came from is not known).
+ */
+function withExpressionRefs(value: Value, resolved: readonly RefResolution[], depth: number): Value {
+  const refs: ResourceRef[] = [];
+  for (const got of resolved) {
+    if (got === undefined || typeof got === 'string') continue;
+    for (const g of Array.isArray(got) ? got : [got])
+      if (!refs.some((r) => r.address === g.address)) refs.push(g);
+  }
+  if (refs.length === 0) return value;
+  const walk = (v: Value, d: number): Value => {
+    if (d > 64) return v;
+    if (v instanceof Unknown)
+      return v.reason === REDACTED ? v : new Unknown(v.reason, [...v.refs, ...refs], v.display);
+    if (Array.isArray(v)) return v.map((x) => walk(x, d + 1));
+    if (isPlainValue(v)) {
+      const out: ValueObject = {};
+      for (const [k, x] of Object.entries(v)) setOwn(out, k, walk(x, d + 1));
+      return out;
+    }
+    return v;
+  };
+  return walk(value, depth);
 }
 
 /**
