@@ -1,5 +1,15 @@
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, asString, show, type Value, type ValueObject } from '../../graph/values';
+import {
+  ResourceRef,
+  Unknown,
+  asBool,
+  asList,
+  asString,
+  isObject,
+  show,
+  type Value,
+  type ValueObject,
+} from '../../graph/values';
 import type { CdnOrigin, EndpointView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { unknownTls } from '../common/endpoint-common';
@@ -17,7 +27,7 @@ import { block, blocks, namedBy, unset } from './arguments';
 
 /*
  * AWS provider CloudFront distributions and API Gateway (REST and HTTP) stages and custom domain
- * names -> endpoint views, as the CloudFormation adapters derive them.
+ * names, REST API methods and HTTP API routes -> endpoint views, as the CloudFormation adapters derive them.
  */
 
 const WAF_ASSOCIATION = ['aws_wafv2_web_acl_association'];
@@ -269,11 +279,92 @@ export function apiV2DomainView(r: Resource): EndpointView {
   };
 }
 
-/** CloudFront distributions, API Gateway stages and custom domain names of the AWS provider. */
+/** The resource a value names: its reference's address, else the value as written. */
+function named(v: Value | undefined): string | Unknown | undefined {
+  if (v instanceof ResourceRef) return v.address;
+  if (v instanceof Unknown) return v.refs.length === 1 ? v.refs[0]!.address : v;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** An HTTP method as written, or the one of the `aws_api_gateway_method` it references. */
+function httpMethod(v: Value | undefined, graph: AdapterContext['graph']): string | Unknown | undefined {
+  if (v instanceof ResourceRef) {
+    const m = graph.get(v.address);
+    return m?.type === 'aws_api_gateway_method'
+      ? str(m.properties.http_method)
+      : new Unknown(`method ${show(v)}`);
+  }
+  return str(v);
+}
+
+/**
+ * The resources of `type` configuring the same REST API method: the same `rest_api_id`, `resource_id`
+ * and `http_method` (by reference or as written).
+ */
+function sameMethod(method: Resource, type: string, ctx: AdapterContext): Resource[] | Unknown {
+  const want = [named(method.properties.rest_api_id), named(method.properties.resource_id)];
+  const verb = str(method.properties.http_method);
+  const out: Resource[] = [];
+  for (const x of ctx.graph.ofType(type)) {
+    const got = [named(x.properties.rest_api_id), named(x.properties.resource_id)];
+    if (got.some((g, i) => typeof g !== 'string' || g !== want[i])) continue;
+    const v = httpMethod(x.properties.http_method, ctx.graph);
+    if (v instanceof Unknown) return v;
+    if (typeof v === 'string' && typeof verb === 'string' && v.toUpperCase() === verb.toUpperCase())
+      out.push(x);
+  }
+  return out;
+}
+
+/**
+ * Whether an `OPTIONS` method is a CORS preflight: passed whole to a Lambda function (an
+ * `aws_api_gateway_integration` of type `AWS_PROXY`), or answering only 204 responses carrying
+ * `Access-Control-Allow-*` headers (`aws_api_gateway_method_response`).
+ */
+function corsPreflight(r: Resource, method: Fact<string> | undefined, ctx: AdapterContext): boolean {
+  if (typeof method !== 'string' || method.toUpperCase() !== 'OPTIONS') return false;
+  const integrations = sameMethod(r, 'aws_api_gateway_integration', ctx);
+  if (integrations instanceof Unknown) return false;
+  if (integrations.some((i) => asString(i.properties.type) === 'AWS_PROXY')) return true;
+  const responses = sameMethod(r, 'aws_api_gateway_method_response', ctx);
+  if (responses instanceof Unknown || responses.length === 0) return false;
+  return responses.every((resp) => {
+    const params = resp.properties.response_parameters;
+    return (
+      str(resp.properties.status_code) === '204' &&
+      isObject(params) &&
+      Object.keys(params).some((k) => k.startsWith('method.response.header.Access-Control-Allow-'))
+    );
+  });
+}
+
+/**
+ * `aws_api_gateway_method` and `aws_apigatewayv2_route` -> endpoint (`api-method`): the
+ * authorization a caller needs (`authorization`, `authorization_type`; a route without one is `NONE`).
+ */
+export function apiMethodView(r: Resource, ctx: AdapterContext): EndpointView {
+  const p = r.properties;
+  const v2 = r.type === 'aws_apigatewayv2_route';
+  const method = str(v2 ? p.route_key : p.http_method);
+  const auth = str(v2 ? p.authorization_type : p.authorization);
+  return {
+    kind: 'endpoint',
+    endpointType: 'api-method',
+    resource: r,
+    name: displayName(r),
+    protocol: 'HTTPS',
+    authorization: auth ?? (v2 ? 'NONE' : new Unknown('the method declares no `authorization`')),
+    method,
+    corsPreflight: v2 ? undefined : corsPreflight(r, method, ctx),
+  };
+}
+
+/** CloudFront distributions, API Gateway stages, custom domain names, methods and routes of the AWS provider. */
 export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('terraform', 'aws_cloudfront_distribution', distributionView);
   registry.register('terraform', 'aws_api_gateway_stage', restStageView);
   registry.register('terraform', 'aws_apigatewayv2_stage', httpStageView);
   registry.register('terraform', 'aws_api_gateway_domain_name', apiDomainView);
   registry.register('terraform', 'aws_apigatewayv2_domain_name', apiV2DomainView);
+  registry.register('terraform', ['aws_api_gateway_method', 'aws_apigatewayv2_route'], apiMethodView);
 }
