@@ -24,6 +24,7 @@ import {
 } from '../common/tls';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { block, blocks, namedBy, unset } from './arguments';
+import { certificateView } from './certificates';
 
 /*
  * AWS provider CloudFront distributions and API Gateway (REST and HTTP) stages and custom domain
@@ -359,7 +360,10 @@ export function apiMethodView(r: Resource, ctx: AdapterContext): EndpointView {
   };
 }
 
-/** CloudFront distributions, API Gateway stages, custom domain names, methods and routes of the AWS provider. */
+/**
+ * CloudFront distributions, API Gateway stages, custom domain names, methods and routes, and ACM
+ * certificates of the AWS provider.
+ */
 export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('terraform', 'aws_cloudfront_distribution', distributionView);
   registry.register('terraform', 'aws_api_gateway_stage', restStageView);
@@ -367,4 +371,5 @@ export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('terraform', 'aws_api_gateway_domain_name', apiDomainView);
   registry.register('terraform', 'aws_apigatewayv2_domain_name', apiV2DomainView);
   registry.register('terraform', ['aws_api_gateway_method', 'aws_apigatewayv2_route'], apiMethodView);
+  registry.register('terraform', 'aws_acm_certificate', certificateView);
 }
