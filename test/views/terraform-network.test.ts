@@ -3,13 +3,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { DefaultRouteTable } from '@cdktf/provider-aws/lib/default-route-table';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { MainRouteTableAssociation } from '@cdktf/provider-aws/lib/main-route-table-association';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import type { ResourceGraph } from '../../lib/graph/graph';
@@ -186,4 +190,60 @@ describe('Terraform subnet tiers from the main route table', () => {
     expect(tier).toBeInstanceOf(Unknown);
     expect((tier as Unknown).reason).toMatch(/main route table applies/);
   });
+});
+
+describe('Terraform placement', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-tf-placement-'));
+  let vs: ViewSet;
+
+  beforeAll(() => {
+    const app = new App({ outdir: dir });
+    const s = new TerraformStack(app, 'Placed');
+    new AwsProvider(s, 'aws', { region: 'eu-west-1' });
+    const vpc = new Vpc(s, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    const a = new Subnet(s, 'A', { vpcId: vpc.id, cidrBlock: '10.0.0.0/24' });
+    const b = new Subnet(s, 'B', { vpcId: vpc.id, cidrBlock: '10.0.1.0/24' });
+    const sg = new SecurityGroup(s, 'Db', { vpcId: vpc.id });
+    const group = new DbSubnetGroup(s, 'Subnets', { subnetIds: [a.id, b.id] });
+    new DbInstance(s, 'Database', {
+      engine: 'postgres',
+      instanceClass: 'db.t4g.micro',
+      allocatedStorage: 20,
+      dbSubnetGroupName: group.name,
+      vpcSecurityGroupIds: [sg.id],
+    });
+    new LambdaFunction(s, 'Fn', {
+      functionName: 'fn',
+      role: 'arn:aws:iam::111122223333:role/fn',
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      filename: 'fn.zip',
+      vpcConfig: { securityGroupIds: [sg.id], subnetIds: [a.id] },
+    });
+    new LambdaFunction(s, 'Outside', {
+      functionName: 'outside',
+      role: 'arn:aws:iam::111122223333:role/fn',
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      filename: 'fn.zip',
+    });
+    app.synth();
+    vs = views(loadInput([path.join(dir, 'stacks', 'Placed', 'cdk.tf.json')]).graph);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('places a database in the subnets of its aws_db_subnet_group, behind its security groups', () =>
+    expect(vs.viewOf('aws_db_instance.Database', 'placement')).toMatchObject({
+      firewalls: ['aws_security_group.Db'],
+      subnets: ['aws_subnet.A', 'aws_subnet.B'],
+    }));
+
+  it('places a function by its vpc_config', () =>
+    expect(vs.viewOf('aws_lambda_function.Fn', 'placement')).toMatchObject({
+      firewalls: ['aws_security_group.Db'],
+      subnets: ['aws_subnet.A'],
+    }));
+
+  it('gives a function outside any network no placement', () =>
+    expect(vs.viewOf('aws_lambda_function.Outside', 'placement')).toBeUndefined());
 });

@@ -11,6 +11,7 @@ import { registerIdentityComputeAuditPosture } from './identity-compute-audit-po
 import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
 import { registerNetworkServices } from './network-services';
+import { placementView } from './placement';
 import { registerStorageKeys } from './storage-keys';
 import { registerTerraformStores } from './stores';
 import { registerVirtualMachines } from './virtual-machines';
@@ -37,5 +38,7 @@ export function terraformAdapters(): AdapterRegistry {
   registerAzurermStorage(registry);
   registerAzurermNetwork(registry);
   registerAzurermSql(registry);
+  // Placement spans types (databases, load balancers, functions, instances...): one table, one adapter.
+  registry.registerForAll('terraform', placementView);
   return registry;
 }
