@@ -1,5 +1,6 @@
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { defineCases, type RuleCase } from '../../../lib/engine/cases';
 import rule from './api-tls';
 import * as sam from 'aws-cdk-lib/aws-sam';
@@ -131,6 +132,18 @@ const terraformCases: RuleCase[] = [
 ];
 
 export default defineCases(rule, [
+  {
+    name: 'HTTP API custom domain name on TLS_1_2',
+    build: (stack) =>
+      void new apigwv2.CfnDomainName(stack, 'Domain', {
+        domainName: 'http.example.com',
+        domainNameConfigurations: [
+          { certificateArn: CERT, endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+        ],
+      }),
+    target: 'Domain',
+    expect: 'pass',
+  },
   {
     name: 'REST API with an enhanced TLS 1.2 and 1.3 security policy',
     build: (stack) => {
