@@ -43,9 +43,10 @@ function str(v: Value | undefined): string | Unknown | undefined {
 function viewersRedirected(r: Resource): Fact<boolean> {
   const first = block(r.properties.default_cache_behavior);
   if (first instanceof Unknown) return first;
+  if (first === undefined) return new Unknown('the distribution declares no `default_cache_behavior`');
   const ordered = blocks(r.properties.ordered_cache_behavior);
   if (ordered instanceof Unknown) return ordered;
-  for (const b of [...(first ? [first] : []), ...ordered]) {
+  for (const b of [first, ...ordered]) {
     const policy = str(b.viewer_protocol_policy);
     if (policy instanceof Unknown) return policy;
     if (policy !== 'redirect-to-https' && policy !== 'https-only') return false;

@@ -184,13 +184,17 @@ export function networkFirewallView(r: Resource, ctx: AdapterContext): NetworkFi
     'aws_networkfirewall_logging_configuration',
     (l) => l.properties.firewall_arn,
   );
-  let logging: Fact<boolean> = configs.attached.some((l) => {
+  let logging: Fact<boolean> = false;
+  for (const l of configs.attached) {
     const config = block(l.properties.logging_configuration);
-    return (
-      config !== undefined && !(config instanceof Unknown) && asList(config.log_destination_config).length > 0
-    );
-  });
-  if (!logging && configs.uncertain.length > 0) logging = configs.uncertain[0]!.reason;
+    const destinations = config instanceof Unknown ? config : config?.log_destination_config;
+    if (destinations instanceof Unknown && !unset(destinations)) logging = destinations;
+    else if (asList(unset(destinations) ? [] : destinations).length > 0) {
+      logging = true;
+      break;
+    }
+  }
+  if (logging === false && configs.uncertain.length > 0) logging = configs.uncertain[0]!.reason;
   return {
     kind: 'network-firewall',
     resource: r,
