@@ -24,6 +24,16 @@ const GENERATED_DATA_SERVICES = path.join(
   'aws-data-services',
   'plan.json',
 );
+/** A plan written by Terraform 1.11 and AWS provider 5.100.0 from `main.tf` beside it (endpoints). */
+const GENERATED_ENDPOINTS = path.join(
+  __dirname,
+  '..',
+  'fixtures',
+  'terraform',
+  'generated-plans',
+  'aws-endpoints',
+  'plan.json',
+);
 const plan = (name: string) => path.join(PLANS, name);
 
 type Json = Record<string, unknown>;
@@ -224,6 +234,30 @@ describe('Terraform source: real plans', () => {
     expect(group('bare').properties.auth_token).toBeNull();
     expect(group('good').properties.auth_token).toEqual(new Unknown(REDACTED));
     expect(JSON.stringify(read.resources)).not.toContain('a-placeholder-token');
+  });
+
+  it('pairs blocks of a set type with their configuration blocks, whatever order the plan lists them in', () => {
+    // `main.tf` declares the bucket origin first; the plan lists the custom origin first.
+    const read = readTerraform(GENERATED_ENDPOINTS);
+    const cdn = read.resources.find((r) => r.address === 'aws_cloudfront_distribution.good')!;
+    const origins = objs(cdn.properties.origin);
+    expect(origins.map((o) => o.origin_id)).toEqual(['app', 'site']);
+    const site = origins[1]!;
+    expect(site.origin_access_control_id).toEqual(
+      new ResourceRef('aws_cloudfront_origin_access_control.site', 'id'),
+    );
+    expect(site.domain_name).toEqual(new ResourceRef('aws_s3_bucket.site', 'bucket_regional_domain_name'));
+    expect(origins[0]!.origin_access_control_id).toBe('');
+  });
+
+  it('gives the values known only after apply inside an attribute written as blocks the references of its expression', () => {
+    // `route { gateway_id = aws_internet_gateway.main.id }` of an `aws_route_table` is one expression.
+    const read = readTerraform(GENERATED_ENDPOINTS);
+    const table = read.resources.find((r) => r.address === 'aws_route_table.public')!;
+    const gateway = objs(table.properties.route)[0]!.gateway_id as Unknown;
+    expect(gateway).toBeInstanceOf(Unknown);
+    expect(gateway.refs.map((r) => r.address)).toEqual(['aws_internet_gateway.main']);
+    expect(objs(table.properties.route)[0]!.cidr_block).toBe('0.0.0.0/0');
   });
 
   it('does not judge a resource being deleted, judges a replaced one, and ignores keys it does not know', () => {

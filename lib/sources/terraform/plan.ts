@@ -365,8 +365,16 @@ function linkReferences(
       value.display,
     );
   }
+  if (
+    !(value instanceof ResourceRef) &&
+    isPlain(expr) &&
+    isExpression(expr) &&
+    (Array.isArray(value) || isPlainValue(value))
+  ) {
+    return withExpressionRefs(value, referencesIn(expr).map(resolve), depth);
+  }
   if (Array.isArray(value) && Array.isArray(expr)) {
-    return value.map((v, i) => linkReferences(v, expr[i], resolve, depth + 1));
+    return value.map((v, i) => linkReferences(v, blockExpression(v, expr, i), resolve, depth + 1));
   }
   if (Array.isArray(value) && isPlain(expr) && !isExpression(expr) && value.length === 1) {
     return [linkReferences(value[0]!, expr, resolve, depth + 1)];
@@ -378,6 +386,57 @@ function linkReferences(
     return out;
   }
   return value;
+}
+
+/**
+ * A list or object one expression gives whole (`route = [{ gateway_id = aws_internet_gateway.gw.id }]`,
+ * an attribute written as blocks): each value inside it known only after apply carries the resources
+ * the expression references, as an unresolved value (which of them it came from is not known).
+ */
+function withExpressionRefs(value: Value, resolved: readonly RefResolution[], depth: number): Value {
+  const refs: ResourceRef[] = [];
+  for (const got of resolved) {
+    if (got === undefined || typeof got === 'string') continue;
+    for (const g of Array.isArray(got) ? got : [got])
+      if (!refs.some((r) => r.address === g.address)) refs.push(g);
+  }
+  if (refs.length === 0) return value;
+  const walk = (v: Value, d: number): Value => {
+    if (d > 64) return v;
+    if (v instanceof Unknown)
+      return v.reason === REDACTED ? v : new Unknown(v.reason, [...v.refs, ...refs], v.display);
+    if (Array.isArray(v)) return v.map((x) => walk(x, d + 1));
+    if (isPlainValue(v)) {
+      const out: ValueObject = {};
+      for (const [k, x] of Object.entries(v)) setOwn(out, k, walk(x, d + 1));
+      return out;
+    }
+    return v;
+  };
+  return walk(value, depth);
+}
+
+/**
+ * The configuration block behind the `i`th block of a plan value. Blocks of a set type (CloudFront
+ * `origin`, `ordered_cache_behavior`...) are listed in the plan in another order than in the
+ * configuration, so a block is paired with the configuration block whose constant arguments it
+ * carries: the one at the same index when it fits, else the only one that fits. None fits, or several
+ * do: no expression (its unknowns keep no reference).
+ */
+function blockExpression(v: Value, exprs: readonly unknown[], i: number): unknown {
+  const fits = (e: unknown): boolean => {
+    if (!isPlainValue(v) || !isPlain(e) || isExpression(e)) return true;
+    for (const [k, x] of Object.entries(e)) {
+      if (!isPlain(x) || !('constant_value' in x)) continue;
+      const got = v[k];
+      if (got === undefined || got instanceof Unknown || got instanceof ResourceRef) continue;
+      if (JSON.stringify(got) !== JSON.stringify(x.constant_value)) return false;
+    }
+    return true;
+  };
+  if (fits(exprs[i])) return exprs[i];
+  const found = exprs.filter(fits);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

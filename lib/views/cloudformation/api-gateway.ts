@@ -109,6 +109,26 @@ export function apiDomainView(r: Resource): EndpointView {
 }
 
 /**
+ * `AWS::ApiGatewayV2::DomainName` -> endpoint: the `SecurityPolicy` of its domain name configuration
+ * (`TLS_1_2` when unset).
+ */
+export function apiV2DomainView(r: Resource): EndpointView {
+  const configs = r.properties.DomainNameConfigurations;
+  const first = configs instanceof Unknown ? configs : asList(configs)[0];
+  const own = first instanceof Unknown ? first : asString(get(first, 'SecurityPolicy'));
+  return {
+    kind: 'endpoint',
+    endpointType: 'api-domain',
+    resource: r,
+    name: displayName(r),
+    protocol: 'HTTPS',
+    ...tlsFacts('apigateway', own ?? APIGATEWAY_DEFAULT_DOMAIN_POLICY),
+    classification: classificationOf(r),
+    tlsOffered: TLS13_OFFERED,
+  };
+}
+
+/**
  * Whether a method is a CORS preflight: `OPTIONS` whose every method response is a 204 carrying
  * `Access-Control-Allow-*` headers (what `defaultCorsPreflightOptions` synthesizes), or `OPTIONS`
  * passed whole to a Lambda function (`AWS_PROXY` integration), which answers the preflight itself.

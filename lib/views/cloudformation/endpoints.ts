@@ -1,7 +1,7 @@
 /* Endpoint, load-balancer and certificate views of CloudFormation resources, one file per service family; this registers them. */
 
 import type { AdapterRegistry } from '../registry';
-import { apiDomainView, apiMethodView, httpStageView, restStageView } from './api-gateway';
+import { apiDomainView, apiMethodView, apiV2DomainView, httpStageView, restStageView } from './api-gateway';
 import { certificateView } from './certificates';
 import { classicLoadBalancerViews } from './classic-load-balancers';
 import { distributionView } from './cloudfront';
@@ -17,6 +17,7 @@ export function registerEndpoints(registry: AdapterRegistry): void {
   registry.register('cloudformation', 'AWS::ApiGateway::Stage', restStageView);
   registry.register('cloudformation', 'AWS::ApiGatewayV2::Stage', httpStageView);
   registry.register('cloudformation', 'AWS::ApiGateway::DomainName', apiDomainView);
+  registry.register('cloudformation', 'AWS::ApiGatewayV2::DomainName', apiV2DomainView);
   registry.register('cloudformation', 'AWS::ElasticLoadBalancingV2::LoadBalancer', loadBalancerView);
   registry.register('cloudformation', 'AWS::ElasticLoadBalancingV2::TargetGroup', targetGroupView);
   registry.register('cloudformation', 'AWS::ElasticLoadBalancing::LoadBalancer', classicLoadBalancerViews);

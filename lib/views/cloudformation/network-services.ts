@@ -1,15 +1,15 @@
 import type { Resource } from '../../graph/resource';
-import { ResourceRef, Unknown, asList, asString, get, isObject, show, type Value } from '../../graph/values';
+import { ResourceRef, Unknown, asString, get, type Value } from '../../graph/values';
 import type {
   ContainerServiceView,
   Fact,
   PrivateEndpointView,
   SubscriptionView,
-  WafRuleAction,
   WebApplicationFirewallView,
 } from '../kinds';
 import { displayName } from '../common/naming';
 import { parsePolicyDocument } from '../common/policy';
+import { inEvaluationOrder, wafDefaultAction, wafRules } from '../common/waf';
 import type { AdapterRegistry } from '../registry';
 
 /** Address of the resource a value references directly (`Ref` / `Fn::GetAtt`), if it does. */
@@ -51,58 +51,16 @@ export function vpcEndpointView(r: Resource): PrivateEndpointView {
   };
 }
 
-const WAF_ACTIONS: Readonly<Record<string, WafRuleAction>> = {
-  Block: 'block',
-  Allow: 'allow',
-  Count: 'count',
-  Captcha: 'captcha',
-  Challenge: 'challenge',
-};
-
-/** The one key of an action block (`{ Block: {} }`), mapped; Unknown when it is not one known action. */
-function actionOf(v: Value | undefined, what: string): Fact<WafRuleAction> {
-  if (v instanceof Unknown) return v;
-  const keys = isObject(v) ? Object.keys(v) : [];
-  const action = keys.length === 1 ? WAF_ACTIONS[keys[0]!] : undefined;
-  return action ?? new Unknown(`${what} is ${show(v)}`);
-}
-
-/** What a web ACL rule does: its `Action`, or for a rule-group statement its `OverrideAction`. */
-function wafRuleAction(rule: Value, name: string): Fact<WafRuleAction> {
-  if (rule instanceof Unknown) return rule;
-  const override = get(rule, 'OverrideAction');
-  if (override !== undefined) {
-    if (override instanceof Unknown) return override;
-    if (isObject(override) && Object.keys(override).length === 1 && 'None' in override) return 'rule-group';
-    return actionOf(override, `the override action of rule \`${name}\``);
-  }
-  return actionOf(get(rule, 'Action'), `the action of rule \`${name}\``);
-}
-
 /** `AWS::WAFv2::WebACL` -> web application firewall: default action and rules in priority order. */
 export function webAclView(r: Resource): WebApplicationFirewallView {
   const p = r.properties;
-  const def = actionOf(p.DefaultAction, 'the default action');
-  const defaultAction: WebApplicationFirewallView['defaultAction'] =
-    def instanceof Unknown || def === 'allow' || def === 'block'
-      ? def
-      : new Unknown(`the default action is ${show(p.DefaultAction)}`);
-  let rules: WebApplicationFirewallView['rules'];
-  if (p.Rules instanceof Unknown) rules = p.Rules;
-  else {
-    const list = asList(p.Rules).map((rule, i) => {
-      const n = asString(get(rule, 'Name'));
-      const name = typeof n === 'string' ? n : `rule ${i + 1}`;
-      const priority = get(rule, 'Priority');
-      return {
-        name,
-        action: wafRuleAction(rule, name),
-        priority: typeof priority === 'number' ? priority : i,
-      };
-    });
-    rules = list.sort((a, b) => a.priority - b.priority).map(({ name, action }) => ({ name, action }));
-  }
-  return { kind: 'web-application-firewall', resource: r, name: displayName(r), defaultAction, rules };
+  return {
+    kind: 'web-application-firewall',
+    resource: r,
+    name: displayName(r),
+    defaultAction: wafDefaultAction(p.DefaultAction),
+    rules: p.Rules instanceof Unknown ? p.Rules : inEvaluationOrder(wafRules(p.Rules)),
+  };
 }
 
 /**

@@ -6,9 +6,12 @@ import { registerCompute } from './compute';
 import { registerContainerRegistry } from './container-registry';
 import { registerTerraformDataServices } from './data-services';
 import { registerEvents } from './events';
+import { registerEndpoints } from './endpoints';
 import { registerIdentityComputeAuditPosture } from './identity-compute-audit-posture';
 import { registerLoadBalancers } from './load-balancers';
 import { registerNetwork } from './network';
+import { registerNetworkServices } from './network-services';
+import { placementView } from './placement';
 import { registerStorageKeys } from './storage-keys';
 import { registerTerraformStores } from './stores';
 import { registerVirtualMachines } from './virtual-machines';
@@ -23,6 +26,8 @@ export function terraformAdapters(): AdapterRegistry {
   registerIdentityComputeAuditPosture(registry);
   registerNetwork(registry);
   registerLoadBalancers(registry);
+  registerEndpoints(registry);
+  registerNetworkServices(registry);
   registerStorageKeys(registry);
   registerTerraformStores(registry);
   registerTerraformDataServices(registry);
@@ -33,5 +38,7 @@ export function terraformAdapters(): AdapterRegistry {
   registerAzurermStorage(registry);
   registerAzurermNetwork(registry);
   registerAzurermSql(registry);
+  // Placement spans types (databases, load balancers, functions, instances...): one table, one adapter.
+  registry.registerForAll('terraform', placementView);
   return registry;
 }

@@ -341,7 +341,7 @@ function destinationOf(p: ValueObject): Value | undefined {
   );
 }
 
-/** `aws_route_table` -> route table, with its inline routes and the `aws_route` resources naming it. */
+/** `aws_route_table` and `aws_default_route_table` -> route table, with its inline routes and the `aws_route` resources naming it. */
 export function routeTableView(r: Resource, ctx: AdapterContext): RouteTableView {
   const found = routesOf(r, ctx.graph);
   const routes: Route[] =
@@ -376,23 +376,71 @@ function routeExit(
   return new Unknown(`route of \`${holder.address}\` goes to gateway ${show(gateway)}`);
 }
 
+const ROUTE_TABLES = ['aws_route_table', 'aws_default_route_table'];
+
 /**
- * A subnet's tier from the route tables associated with it (`aws_route_table_association`): a
- * default route to an internet gateway makes it public, any other default route private, none
- * isolated. A subnet without an association uses the network's main route table: unknown.
+ * The routes of a network's main route table, for a subnet associated with no table: the table an
+ * `aws_main_route_table_association` makes main, else the `aws_default_route_table` adopting the
+ * network's original main table, else that original table as AWS creates it (the local route only)
+ * with the `aws_route` resources naming it (`main_route_table_id` / `default_route_table_id` of
+ * the `aws_vpc`). A network outside the configuration has a main table the configuration cannot see.
+ */
+function mainRoutes(subnet: Resource, graph: ResourceGraph): RouteEntry[] | Unknown {
+  const vpc = graph.target(subnet.properties.vpc_id, subnet, 'aws_vpc');
+  if (vpc instanceof Unknown) return vpc;
+  if (!vpc)
+    return new Unknown(
+      'no route table is associated with the subnet, and its network (whose main route table applies) is not in the configuration',
+    );
+  const chosen = graph.attachedBy(
+    vpc.address,
+    'aws_main_route_table_association',
+    (a) => a.properties.vpc_id,
+  );
+  if (chosen.uncertain.length > 0) return chosen.uncertain[0]!.reason;
+  if (chosen.attached.length > 1)
+    return new Unknown(`several main route table associations name the network \`${vpc.address}\``);
+  const association = chosen.attached[0];
+  if (association) {
+    const table = graph.target(association.properties.route_table_id, association, ROUTE_TABLES);
+    if (table instanceof Unknown) return table;
+    if (!table)
+      return new Unknown(
+        `main route table ${show(association.properties.route_table_id)} is not in the configuration`,
+      );
+    return routesOf(table, graph);
+  }
+  const adopted = graph.attachedBy(
+    vpc.address,
+    'aws_default_route_table',
+    (t) => t.properties.default_route_table_id,
+  );
+  if (adopted.uncertain.length > 0) return adopted.uncertain[0]!.reason;
+  if (adopted.attached.length > 0) return routesOf(adopted.attached[0]!, graph);
+  const added = graph.attachedBy(vpc.address, 'aws_route', (x) => x.properties.route_table_id);
+  if (added.uncertain.length > 0) return added.uncertain[0]!.reason;
+  return added.attached.map((x) => ({ p: x.properties, declaredBy: x }));
+}
+
+/**
+ * A subnet's tier from the route tables associated with it (`aws_route_table_association`), or
+ * without one from its network's main route table: a default route to an internet gateway makes it
+ * public, any other default route private, none isolated.
  */
 function subnetTier(r: Resource, graph: ResourceGraph): Fact<SubnetTier> {
   const found = graph.attachedBy(r.address, 'aws_route_table_association', (a) => a.properties.subnet_id);
   if (found.uncertain.length > 0) return found.uncertain[0]!.reason;
-  if (found.attached.length === 0)
-    return new Unknown('no route table is associated with the subnet (the main route table applies)');
-  let tier: SubnetTier = 'isolated';
+  const tables: (RouteEntry[] | Unknown)[] = [];
+  if (found.attached.length === 0) tables.push(mainRoutes(r, graph));
   for (const a of found.attached) {
-    const table = graph.target(a.properties.route_table_id, a, 'aws_route_table');
+    const table = graph.target(a.properties.route_table_id, a, ROUTE_TABLES);
     if (table instanceof Unknown) return table;
     if (!table)
       return new Unknown(`route table ${show(a.properties.route_table_id)} is not in the configuration`);
-    const routes = routesOf(table, graph);
+    tables.push(routesOf(table, graph));
+  }
+  let tier: SubnetTier = 'isolated';
+  for (const routes of tables) {
     if (routes instanceof Unknown) return routes;
     for (const { p, declaredBy } of routes) {
       const dest = asString(destinationOf(p));
@@ -493,5 +541,5 @@ export function registerNetwork(registry: AdapterRegistry): void {
   registry.register('terraform', 'aws_vpc', vpcView);
   registry.register('terraform', 'aws_subnet', subnetView);
   registry.register('terraform', ['aws_network_acl', 'aws_default_network_acl'], networkAclView);
-  registry.register('terraform', 'aws_route_table', routeTableView);
+  registry.register('terraform', ROUTE_TABLES, routeTableView);
 }

@@ -12,7 +12,11 @@ export default defineRule({
     'email-validated certificate needs someone to approve a mail at every renewal; when nobody does, it expires ' +
     'and clients either fail or are taught to click through certificate warnings. Certificate lifecycle ' +
     'management (MCSB DP-7) means renewals that do not depend on a person.',
-  fix: 'Use `validation: acm.CertificateValidation.fromDns(hostedZone)` on `acm.Certificate`.',
+  fix: {
+    cdk: 'Use `validation: acm.CertificateValidation.fromDns(hostedZone)` on `acm.Certificate`.',
+    terraform:
+      'Set `validation_method = "DNS"` on the `aws_acm_certificate` and create its `domain_validation_options` records (`aws_route53_record`) with an `aws_acm_certificate_validation`.',
+  },
   appliesTo: ['certificate'],
   check(view) {
     const v = view.validation;

@@ -12,7 +12,11 @@ export default defineRule({
     "callers itself, which is where checks go missing. IAM, Cognito, JWT or Lambda authorizers verify the caller's " +
     'identity assertion (SigV4 signature, signed token) in front of every call, and record the caller in the ' +
     'access logs. CORS preflight (`OPTIONS`) methods are exempt: browsers send them without credentials.',
-  fix: 'Set `authorizationType` (or `defaultMethodOptions` on the API) to `AuthorizationType.IAM`, `COGNITO` with a `CognitoUserPoolsAuthorizer`, or `CUSTOM` with a Lambda authorizer; on HTTP APIs attach an authorizer to each route.',
+  fix: {
+    cdk: 'Set `authorizationType` (or `defaultMethodOptions` on the API) to `AuthorizationType.IAM`, `COGNITO` with a `CognitoUserPoolsAuthorizer`, or `CUSTOM` with a Lambda authorizer; on HTTP APIs attach an authorizer to each route.',
+    terraform:
+      'Set `authorization` on each `aws_api_gateway_method` to `AWS_IAM`, `COGNITO_USER_POOLS` or `CUSTOM` with an `authorizer_id` (an `aws_api_gateway_authorizer`); on HTTP APIs set `authorization_type` (`JWT`, `AWS_IAM` or `CUSTOM`) and `authorizer_id` on each `aws_apigatewayv2_route`.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'api-method') return notApplicable('not an API method');

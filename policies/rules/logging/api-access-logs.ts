@@ -10,7 +10,11 @@ export default defineRule({
   rationale:
     'Access logs are the record of who called which API operation, from where, with which identity and result. ' +
     'Without them an investigation cannot tell which data a leaked token read or which client abused an endpoint.',
-  fix: 'Set `deployOptions.accessLogDestination` (REST APIs) or `accessLogSettings` on the HTTP API stage, with a JSON format that records the caller, request id and status.',
+  fix: {
+    cdk: 'Set `deployOptions.accessLogDestination` (REST APIs) or `accessLogSettings` on the HTTP API stage, with a JSON format that records the caller, request id and status.',
+    terraform:
+      'Add an `access_log_settings` block (`destination_arn` a log group or Firehose ARN, `format` a JSON line with the caller, request id and status) to the `aws_api_gateway_stage` or `aws_apigatewayv2_stage`.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'api-stage') return notApplicable('not an API stage');

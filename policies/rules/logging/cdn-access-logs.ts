@@ -11,7 +11,11 @@ export default defineRule({
     'CloudFront access logs record each viewer request (client address, path, status, bytes, TLS version). They are ' +
     'the only record of what the edge served: origin logs miss cache hits, which is where scraping and data ' +
     'harvesting through the CDN show up.',
-  fix: 'Set `enableLogging: true` with a `logBucket` on the distribution, or deliver `ACCESS_LOGS` through a CloudWatch Logs delivery source.',
+  fix: {
+    cdk: 'Set `enableLogging: true` with a `logBucket` on the distribution, or deliver `ACCESS_LOGS` through a CloudWatch Logs delivery source.',
+    terraform:
+      'Add a `logging_config { bucket = "<bucket>.s3.amazonaws.com" }` block to the `aws_cloudfront_distribution`, or deliver its logs with an `aws_cloudwatch_log_delivery_source` (`log_type = "ACCESS_LOGS"`, `resource_arn` the distribution\'s ARN) and a delivery.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'cdn-distribution') return notApplicable('not a CDN distribution');

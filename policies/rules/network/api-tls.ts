@@ -12,7 +12,11 @@ export default defineRule({
     'TLS 1.0 and 1.1 are deprecated (RFC 8996). An edge-optimized or regional REST API without a security ' +
     'policy still accepts TLS 1.0 on its `execute-api` endpoint, and a custom domain name set to `TLS_1_0` accepts ' +
     'it on the domain clients use.',
-  fix: 'Set the domain name `securityPolicy` to `SecurityPolicy.TLS_1_2` or an enhanced policy (`TLS13_1_2_PQ_2025_09`, `TLS13_1_3_2025_09`); on a REST API set `SecurityPolicy` (and `EndpointAccessMode`) on the `CfnRestApi`.',
+  fix: {
+    cdk: 'Set the domain name `securityPolicy` to `SecurityPolicy.TLS_1_2` or an enhanced policy (`TLS13_1_2_PQ_2025_09`, `TLS13_1_3_2025_09`); on a REST API set `SecurityPolicy` (and `EndpointAccessMode`) on the `CfnRestApi`.',
+    terraform:
+      'Set `security_policy = "TLS_1_2"` (or an enhanced policy such as `SecurityPolicy_TLS13_1_2_PQ_2025_09`) on the `aws_api_gateway_domain_name`, and `security_policy` in the `domain_name_configuration` of an `aws_apigatewayv2_domain_name`; a REST API\'s own endpoint accepts TLS 1.0 unless it is `PRIVATE` or sets `security_policy` (with `endpoint_access_mode`) on the `aws_api_gateway_rest_api`, so serve clients through the custom domain and set `disable_execute_api_endpoint = true`.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'api-stage' && view.endpointType !== 'api-domain')

@@ -12,7 +12,11 @@ export default defineRule({
     'distribution, so the bucket stays private and cannot be read around the CDN. Without any, the bucket must be ' +
     'public for the distribution to work. The legacy origin access identity does not sign requests to buckets ' +
     'encrypted with KMS keys and is being phased out.',
-  fix: 'Use `origins.S3BucketOrigin.withOriginAccessControl(bucket)` (it creates the `OriginAccessControl` and the bucket policy statement).',
+  fix: {
+    cdk: 'Use `origins.S3BucketOrigin.withOriginAccessControl(bucket)` (it creates the `OriginAccessControl` and the bucket policy statement).',
+    terraform:
+      'Create an `aws_cloudfront_origin_access_control` (`origin_access_control_origin_type = "s3"`, `signing_behavior = "always"`) and set its id as `origin_access_control_id` on the bucket origin, instead of `s3_origin_config.origin_access_identity`; grant `cloudfront.amazonaws.com` read in the bucket policy on the distribution\'s `AWS:SourceArn`.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'cdn-distribution') return notApplicable('not a CDN distribution');

@@ -16,7 +16,11 @@ export default defineRule({
     'and the origin, and origin protocols older than TLS 1.2 can be downgraded. Without `OriginSSLProtocols` ' +
     'CloudFront offers TLS 1.0 and 1.1 too. Over HTTPS CloudFront also authenticates the origin by its certificate, ' +
     'which plain HTTP cannot do.',
-  fix: 'Set `protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY` and `originSslProtocols: [OriginSslPolicy.TLS_V1_2]` on the origin (the defaults of `HttpOrigin`); serve S3 content through `S3BucketOrigin.withOriginAccessControl` instead of the website endpoint, which speaks HTTP only.',
+  fix: {
+    cdk: 'Set `protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY` and `originSslProtocols: [OriginSslPolicy.TLS_V1_2]` on the origin (the defaults of `HttpOrigin`); serve S3 content through `S3BucketOrigin.withOriginAccessControl` instead of the website endpoint, which speaks HTTP only.',
+    terraform:
+      'In each `custom_origin_config` of the `aws_cloudfront_distribution` set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]`; serve S3 content through the bucket\'s REST endpoint with an `aws_cloudfront_origin_access_control` instead of the website endpoint, which speaks HTTP only.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'cdn-distribution') return notApplicable('not a CDN distribution');

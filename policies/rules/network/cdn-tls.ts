@@ -14,7 +14,11 @@ export default defineRule({
     'The viewer security policy decides which TLS versions and ciphers CloudFront accepts from browsers. ' +
     'Policies before `TLSv1.2_2021` accept TLS 1.0/1.1 or CBC-SHA cipher suites; a distribution on the default ' +
     '`*.cloudfront.net` certificate is pinned to `TLSv1` whatever its settings say.',
-  fix: 'Serve the distribution on its own domain with an ACM certificate and set `minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021` (or `TLS_V1_3_2025` for TLS 1.3 only).',
+  fix: {
+    cdk: 'Serve the distribution on its own domain with an ACM certificate and set `minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021` (or `TLS_V1_3_2025` for TLS 1.3 only).',
+    terraform:
+      'Serve the `aws_cloudfront_distribution` on its own domain: in `viewer_certificate` set `acm_certificate_arn`, `ssl_support_method = "sni-only"` and `minimum_protocol_version = "TLSv1.2_2021"` (or `"TLSv1.3_2025"` for TLS 1.3 only); the default certificate always accepts TLS 1.0.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     if (view.endpointType !== 'cdn-distribution') return notApplicable('not a CDN distribution');

@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as shield from 'aws-cdk-lib/aws-shield';
 import type { Stack } from 'aws-cdk-lib';
-import { defineCases } from '../../../lib/engine/cases';
+import { defineCases, type RuleCase } from '../../../lib/engine/cases';
 import rule from './ddos-protection';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { ShieldProtection } from '@cdktf/provider-aws/lib/shield-protection';
@@ -14,11 +14,48 @@ import type { TerraformStack } from 'cdktf';
 function tfLb(stack: TerraformStack, internal?: boolean): Lb {
   return new Lb(stack, 'Web', { name: 'web', subnets: ['subnet-0a', 'subnet-0b'], internal });
 }
+import { tfDistribution } from './cdn-tls.cases';
 
 function alb(stack: Stack, internetFacing: boolean): elbv2.ApplicationLoadBalancer {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
   return new elbv2.ApplicationLoadBalancer(stack, 'Lb', { vpc, internetFacing });
 }
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: distribution with an aws_shield_protection',
+    source: 'cdktf',
+    build: (stack) => {
+      const cdn = tfDistribution(stack);
+      new ShieldProtection(stack, 'Shield', { name: 'cdn', resourceArn: cdn.arn });
+    },
+    target: 'Cdn',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: distribution without protection',
+    source: 'cdktf',
+    build: (stack) => void tfDistribution(stack),
+    target: 'Cdn',
+    expect: 'fail',
+    message: '`Cdn` is internet-facing without Shield Advanced protection',
+  },
+  {
+    name: 'terraform plan: distribution with an aws_shield_protection',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: distribution without protection',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /without Shield Advanced protection/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -78,4 +115,5 @@ export default defineCases(rule, [
     target: 'Web',
     expect: 'not_applicable',
   },
+  ...terraformCases,
 ]);

@@ -4,8 +4,10 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Tags, type Stack } from 'aws-cdk-lib';
-import { defineCases } from '../../../lib/engine/cases';
+import { defineCases, type RuleCase } from '../../../lib/engine/cases';
 import rule from './endpoint-classification-tls';
+import type { TerraformStack } from 'cdktf';
+import { tfDistribution } from './cdn-tls.cases';
 
 const CERT = 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000';
 
@@ -31,6 +33,37 @@ function distribution(stack: Stack, level: string, version: cloudfront.SecurityP
   });
   Tags.of(cdn).add('data-classification', level);
 }
+
+/** A Terraform distribution tagged `level` on its own certificate with viewer policy `version`. */
+function tfTagged(level: string, version: string): (stack: TerraformStack) => void {
+  return (stack) =>
+    void tfDistribution(stack, {
+      tags: { 'data-classification': level },
+      viewerCertificate: {
+        acmCertificateArn: CERT,
+        sslSupportMethod: 'sni-only',
+        minimumProtocolVersion: version,
+      },
+    });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: RESTRICTED distribution on TLSv1.3_2025',
+    source: 'cdktf',
+    build: tfTagged('RESTRICTED', 'TLSv1.3_2025'),
+    target: 'Cdn',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: TOP_SECRET distribution on TLSv1.2_2021',
+    source: 'cdktf',
+    build: tfTagged('TOP_SECRET', 'TLSv1.2_2021'),
+    target: 'Cdn',
+    expect: 'fail',
+    message: /`Cdn` serves TOP_SECRET data and accepts TLS 1\.2; the level requires TLS 1\.3 only/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -85,4 +118,5 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Cdn` serves TOP_SECRET data and accepts TLS 1\.2; the level requires TLS 1\.3 only/,
   },
+  ...terraformCases,
 ]);

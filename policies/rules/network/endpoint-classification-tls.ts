@@ -15,7 +15,11 @@ export default defineRule({
     'exchange where offered (load balancer `-TLS13-1-3-PQ-` policies), against harvest-now-decrypt-later ' +
     'collection. An endpoint is held to the level of its own `data-classification` tag (a listener to its load ' +
     "balancer's); untagged endpoints are left to the plain TLS rules.",
-  fix: 'Choose the policy for the level (`listenerSslPolicyFor`, `cloudFrontMinimumProtocolFor`, `apiGatewayTlsFor` in `lib/aws/tls`): `SslPolicy.TLS13_13_PQ` for TOP_SECRET listeners, `SslPolicy.TLS13_13` / `TLSv1.3_2025` / `SecurityPolicy_TLS13_1_3_2025_09` for RESTRICTED.',
+  fix: {
+    cdk: 'Choose the policy for the level (`listenerSslPolicyFor`, `cloudFrontMinimumProtocolFor`, `apiGatewayTlsFor` in `lib/aws/tls`): `SslPolicy.TLS13_13_PQ` for TOP_SECRET listeners, `SslPolicy.TLS13_13` / `TLSv1.3_2025` / `SecurityPolicy_TLS13_1_3_2025_09` for RESTRICTED.',
+    terraform:
+      'Choose the policy for the level: `ssl_policy = "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09"` on TOP_SECRET `aws_lb_listener`s and `ELBSecurityPolicy-TLS13-1-3-2021-06` on RESTRICTED ones, `minimum_protocol_version = "TLSv1.3_2025"` in the `viewer_certificate` of a RESTRICTED or TOP_SECRET `aws_cloudfront_distribution`, `security_policy = "SecurityPolicy_TLS13_1_3_2025_09"` on API Gateway domain names.',
+  },
   appliesTo: ['endpoint'],
   check(view) {
     const c = view.classification;

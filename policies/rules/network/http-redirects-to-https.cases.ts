@@ -10,6 +10,7 @@ import type { TerraformStack } from 'cdktf';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import type { RuleCase } from '../../../lib/engine/cases';
+import { tfDistribution } from './cdn-tls.cases';
 
 function alb(stack: Stack): elbv2.ApplicationLoadBalancer {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
@@ -58,6 +59,59 @@ const terraformCases: RuleCase[] = [
     target: 'Http',
     expect: 'fail',
     message: '`Http` serves plain HTTP instead of redirecting to HTTPS',
+  },
+];
+
+const BEHAVIOR = {
+  targetOriginId: 'app',
+  allowedMethods: ['GET', 'HEAD'],
+  cachedMethods: ['GET', 'HEAD'],
+  cachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+};
+
+const distributionCases: RuleCase[] = [
+  {
+    name: 'Terraform: distribution redirecting viewers to HTTPS',
+    source: 'cdktf',
+    build: (stack) => void tfDistribution(stack),
+    target: 'Cdn',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: distribution whose default behavior allows `allow-all`',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfDistribution(stack, {
+        defaultCacheBehavior: { ...BEHAVIOR, viewerProtocolPolicy: 'allow-all' },
+      }),
+    target: 'Cdn',
+    expect: 'fail',
+    message: '`Cdn` serves viewers over plain HTTP (a cache behavior allows `allow-all`)',
+  },
+  {
+    name: 'Terraform: distribution with one `ordered_cache_behavior` on `allow-all`',
+    source: 'cdktf',
+    build: (stack) =>
+      void tfDistribution(stack, {
+        orderedCacheBehavior: [{ ...BEHAVIOR, pathPattern: '/legacy/*', viewerProtocolPolicy: 'allow-all' }],
+      }),
+    target: 'Cdn',
+    expect: 'fail',
+  },
+  {
+    name: 'terraform plan: default and ordered behaviors on HTTPS',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: `allow-all` default behavior',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_cloudfront_distribution.bare',
+    expect: 'fail',
+    message: /serves viewers over plain HTTP/,
   },
 ];
 
@@ -149,4 +203,5 @@ export default defineCases(rule, [
     expect: 'not_applicable',
   },
   ...terraformCases,
+  ...distributionCases,
 ]);

@@ -11,7 +11,11 @@ export default defineRule({
     'An edge firewall is an allow list only if unmatched traffic is dropped. A Network Firewall policy forwards to ' +
     'the stateful engine and, in the default action order, lets through whatever no stateful rule matches; only a ' +
     'stateless `aws:drop` default or strict rule order with `aws:drop_strict`/`aws:drop_established` denies by default.',
-  fix: 'Use strict rule order (`statefulEngineOptions: { ruleOrder: "STRICT_ORDER" }`) with `statefulDefaultActions: ["aws:drop_strict"]`, and allow what must pass with explicit stateful rules.',
+  fix: {
+    cdk: 'Use strict rule order (`statefulEngineOptions: { ruleOrder: "STRICT_ORDER" }`) with `statefulDefaultActions: ["aws:drop_strict"]`, and allow what must pass with explicit stateful rules.',
+    terraform:
+      'In the `firewall_policy` block of the `aws_networkfirewall_firewall_policy` set `stateful_engine_options { rule_order = "STRICT_ORDER" }` with `stateful_default_actions = ["aws:drop_strict"]`, and allow what must pass with explicit stateful rules.',
+  },
   appliesTo: ['network-firewall'],
   check(view) {
     const d = view.defaultDeny;

@@ -12,7 +12,11 @@ export default defineRule({
     '(AWS managed threat signatures or your own) that alert on or drop known attack traffic, command-and-control ' +
     'and exfiltration. A policy without stateful rule groups only filters addresses and ports, and a firewall ' +
     'without a logging configuration keeps no record of what it matched.',
-  fix: 'Reference stateful rule groups in the policy (`statefulRuleGroupReferences`, e.g. the AWS managed `ThreatSignaturesMalware` groups) and add a `CfnLoggingConfiguration` with `ALERT` and `FLOW` destinations.',
+  fix: {
+    cdk: 'Reference stateful rule groups in the policy (`statefulRuleGroupReferences`, e.g. the AWS managed `ThreatSignaturesMalware` groups) and add a `CfnLoggingConfiguration` with `ALERT` and `FLOW` destinations.',
+    terraform:
+      'Reference stateful rule groups in the `firewall_policy` of the `aws_networkfirewall_firewall_policy` (`stateful_rule_group_reference` blocks, e.g. the AWS managed `ThreatSignaturesMalware` groups) and add an `aws_networkfirewall_logging_configuration` whose `logging_configuration` has `log_destination_config` blocks for `ALERT` and `FLOW`.',
+  },
   appliesTo: ['network-firewall'],
   check(view) {
     const groups = view.statefulRuleGroups;

@@ -1,8 +1,12 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
-import { defineCases } from '../../../lib/engine/cases';
+import { defineCases, type RuleCase } from '../../../lib/engine/cases';
 import rule from './vpc-endpoint-policy';
+import type { TerraformStack } from 'cdktf';
+import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcEndpoint, type VpcEndpointConfig } from '@cdktf/provider-aws/lib/vpc-endpoint';
 
 function vpc(stack: Stack): ec2.Vpc {
   return new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
@@ -15,6 +19,91 @@ const ORG_READ = new iam.PolicyStatement({
   resources: ['*'],
   conditions: { StringEquals: { 'aws:ResourceOrgID': 'o-abcdef1234' } },
 });
+
+/** A Terraform S3 gateway endpoint `S3` in a new VPC; `extra` sets more arguments. */
+function tfEndpoint(stack: TerraformStack, extra: Partial<VpcEndpointConfig> = {}): void {
+  const vpc = new Vpc(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+  new VpcEndpoint(stack, 'S3', { vpcId: vpc.id, serviceName: 'com.amazonaws.eu-west-1.s3', ...extra });
+}
+
+const terraformCases: RuleCase[] = [
+  {
+    name: 'Terraform: gateway endpoint whose `policy` limits it to the organisation',
+    source: 'cdktf',
+    build: (stack) =>
+      tfEndpoint(stack, {
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: '*',
+              Action: 's3:GetObject',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-abcdef1234' } },
+            },
+          ],
+        }),
+      }),
+    target: 'S3',
+    expect: 'pass',
+  },
+  {
+    name: 'Terraform: gateway endpoint without `policy`',
+    source: 'cdktf',
+    build: (stack) => tfEndpoint(stack),
+    target: 'S3',
+    expect: 'fail',
+    message:
+      '`S3` has no endpoint policy: any principal may reach any resource of `com.amazonaws.eu-west-1.s3` through it',
+  },
+  {
+    name: 'Terraform: endpoint policy written out as full access with aws_iam_policy_document',
+    source: 'cdktf',
+    build: (stack) => {
+      const doc = new DataAwsIamPolicyDocument(stack, 'Full', {
+        statement: [
+          {
+            effect: 'Allow',
+            actions: ['*'],
+            resources: ['*'],
+            principals: [{ type: '*', identifiers: ['*'] }],
+          },
+        ],
+      });
+      tfEndpoint(stack, { policy: doc.json });
+    },
+    target: 'S3',
+    expect: 'fail',
+    message: /statement 1 of the endpoint policy allows every principal every action on every resource/,
+  },
+  {
+    name: 'Terraform: Gateway Load Balancer endpoints take no policy',
+    source: 'cdktf',
+    build: (stack) =>
+      tfEndpoint(stack, {
+        vpcEndpointType: 'GatewayLoadBalancer',
+        serviceName: 'com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0',
+      }),
+    target: 'S3',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'terraform plan: endpoint policy limited to the organisation',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_vpc_endpoint.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: endpoint without `policy` (known only after apply)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-endpoints/plan.json',
+    target: 'aws_vpc_endpoint.bare',
+    expect: 'fail',
+    message: /has no endpoint policy/,
+  },
+];
 
 export default defineCases(rule, [
   {
@@ -108,4 +197,5 @@ export default defineCases(rule, [
     target: 'Inspection',
     expect: 'not_applicable',
   },
+  ...terraformCases,
 ]);

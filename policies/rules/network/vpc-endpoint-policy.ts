@@ -38,7 +38,11 @@ export default defineRule({
     "organisation's principals or resources (`aws:PrincipalOrgID`, `aws:ResourceOrgID`, bucket ARNs) closes that " +
     'exfiltration path. Advisory by default: some services reject endpoint policies, and identity and resource ' +
     'policies still apply.',
-  fix: 'Call `endpoint.addToPolicy(...)` with statements limited to your resources or organisation (for example `aws:ResourceOrgID`), or set `PolicyDocument` on the `AWS::EC2::VPCEndpoint`.',
+  fix: {
+    cdk: 'Call `endpoint.addToPolicy(...)` with statements limited to your resources or organisation (for example `aws:ResourceOrgID`), or set `PolicyDocument` on the `AWS::EC2::VPCEndpoint`.',
+    terraform:
+      "Set `policy` on the `aws_vpc_endpoint` (a JSON document or an `aws_iam_policy_document`'s `json`) with statements limited to your resources or organisation (for example a `aws:ResourceOrgID` condition).",
+  },
   appliesTo: ['private-endpoint'],
   check(view) {
     const supported = view.policySupported;

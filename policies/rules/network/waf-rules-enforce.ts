@@ -15,7 +15,11 @@ export default defineRule({
     'A web ACL that allows by default and has no rule, or whose rules only count (or allow) what they match, lets ' +
     'every request through while the endpoint reports being protected by a WAF. Count mode is for trying rules ' +
     'out before enforcing them; an ACL left in it protects nothing.',
-  fix: 'Add the AWS managed rule groups (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`) with `overrideAction: { none: {} }`, or rules whose action is `block`; switch rules out of `count` once tried.',
+  fix: {
+    cdk: 'Add the AWS managed rule groups (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`) with `overrideAction: { none: {} }`, or rules whose action is `block`; switch rules out of `count` once tried.',
+    terraform:
+      'Add `rule` blocks to the `aws_wafv2_web_acl` for the AWS managed rule groups (`managed_rule_group_statement` `AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`) with `override_action { none {} }`, or rules whose `action` is `block {}`; move rules out of `count {}` once tried.',
+  },
   appliesTo: ['web-application-firewall'],
   check(view) {
     const def = view.defaultAction;

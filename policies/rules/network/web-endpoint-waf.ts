@@ -11,7 +11,11 @@ export default defineRule({
     'A web ACL in front of an application load balancer, a CloudFront distribution or a REST API stage blocks ' +
     'common exploits (SQL injection, known bad inputs, bad bots) and rate-limits abusive clients before they ' +
     'reach the application, and records what it blocked. Without one, every request reaches the code as sent.',
-  fix: 'Associate a WAFv2 web ACL with the AWS managed rule groups (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`): `webAclId` on the distribution, a `CfnWebACLAssociation` for the load balancer or API stage.',
+  fix: {
+    cdk: 'Associate a WAFv2 web ACL with the AWS managed rule groups (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`): `webAclId` on the distribution, a `CfnWebACLAssociation` for the load balancer or API stage.',
+    terraform:
+      'Create an `aws_wafv2_web_acl` with the AWS managed rule groups (`AWSManagedRulesCommonRuleSet`, `AWSManagedRulesKnownBadInputsRuleSet`); set its ARN as `web_acl_id` on the `aws_cloudfront_distribution` (a `CLOUDFRONT`-scoped ACL), or add an `aws_wafv2_web_acl_association` with the load balancer or API stage ARN as `resource_arn`.',
+  },
   appliesTo: ['load-balancer', 'endpoint'],
   check(view) {
     if (
