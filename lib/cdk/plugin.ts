@@ -13,9 +13,13 @@ import type { Evaluation } from '../engine/evaluate';
 import { ResourceGraph } from '../graph/graph';
 import { isInputError } from '../errors';
 import { buildReport } from '../report/model';
-import { render, writeJsonFile } from '../report';
+import { renderHtml } from '../report/html';
+import { writeJsonFile } from '../report/json';
+import { writeSarifFile } from '../report/sarif';
+import { renderText } from '../report/text';
 import { readStackTemplates } from '../sources';
 import type { Resource } from '../graph/resource';
+import type { Rule } from '../engine/rule';
 import { VERSION } from '../version';
 import { RULES } from '../../policies/rules';
 
@@ -53,8 +57,9 @@ export interface BulwarkPluginProps {
 
 /**
  * CDK policy-validation plugin: evaluates the synthesized templates with Bulwark's rules. Mandatory
- * failures become violations, so `cdk synth` fails naming the construct paths and the fix; advisory
- * findings are printed without failing. Register it with
+ * failures become violations, one per rule naming the construct paths it fails on and the fix, so
+ * `cdk synth` fails; advisory findings are printed without failing. The report is built only when
+ * it is printed or written, and only the formats asked for are rendered. Register it with
  * `Validations.of(app).addPlugins(new BulwarkValidationPlugin())`.
  */
 export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
@@ -89,33 +94,55 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
       };
     }
     this.lastEvaluation = evaluation;
-    const report = buildReport(evaluation, {
-      tool: { name: 'bulwark', version: VERSION },
-      inputs: context.templatePaths,
-      cwd: process.cwd(),
-    });
-    if (this.props.printReport !== false)
-      out(render('text', report, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
-    if (this.props.writeReports !== false && assemblyDir) {
-      const formats = new Set(this.props.reportFormats ?? ['json', 'sarif', 'html']);
-      if (formats.has('json')) writeJsonFile(path.join(assemblyDir, 'bulwark.report.json'), report);
-      if (formats.has('sarif'))
-        fs.writeFileSync(path.join(assemblyDir, 'bulwark.sarif'), render('sarif', report));
-      if (formats.has('html'))
-        fs.writeFileSync(path.join(assemblyDir, 'bulwark.report.html'), render('html', report));
+    const print = this.props.printReport !== false;
+    const formats = new Set(
+      this.props.writeReports !== false && assemblyDir ? (this.props.reportFormats ?? DEFAULT_FORMATS) : [],
+    );
+    if (print || formats.size > 0) {
+      const report = buildReport(evaluation, {
+        tool: { name: 'bulwark', version: VERSION },
+        inputs: context.templatePaths,
+        cwd: process.cwd(),
+      });
+      if (print) out(renderText(report, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+      const file = (name: string) => path.join(assemblyDir!, name);
+      if (formats.has('json')) writeJsonFile(file('bulwark.report.json'), report);
+      if (formats.has('sarif')) writeSarifFile(file('bulwark.sarif'), report);
+      if (formats.has('html')) fs.writeFileSync(file('bulwark.report.html'), renderHtml(report));
     }
-    const violations: PolicyViolation[] = evaluation.results
-      .filter((r) => gates(r, evaluation.pack))
-      .map((r) => ({
-        ruleName: r.rule.id,
-        description: `${r.rule.title}: ${r.message}`,
-        fix: fixFor(r.rule, 'cdk'),
-        severity: r.rule.severity,
-        ruleMetadata: { controls: r.rule.controls.join(', '), outcome: r.outcome },
-        violatingResources: [violating(r.resource)],
-      }));
+    const violations = violationsOf(evaluation);
     return { success: violations.length === 0, violations, pluginVersion: VERSION };
   }
+}
+
+/** The report files written by default. */
+const DEFAULT_FORMATS: readonly ('json' | 'sarif' | 'html')[] = ['json', 'sarif', 'html'];
+
+/**
+ * The gating results as CDK violations: one per rule and outcome (a failure, or a value that could
+ * not be verified), naming every resource it holds on once. The message of each result, with the
+ * value at fault, is in the reports.
+ */
+function violationsOf(evaluation: Evaluation): PolicyViolation[] {
+  const groups = new Map<string, { rule: Rule; outcome: string; resources: Map<string, Resource> }>();
+  for (const r of evaluation.results) {
+    if (!gates(r, evaluation.pack)) continue;
+    const key = `${r.rule.id}\u0000${r.outcome}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { rule: r.rule, outcome: r.outcome, resources: new Map() }));
+    g.resources.set(r.resource.address, r.resource);
+  }
+  return [...groups.values()].map(({ rule, outcome, resources }) => ({
+    ruleName: rule.id,
+    description:
+      outcome === 'unknown'
+        ? `${rule.title} (not verified: a value the template does not resolve)`
+        : rule.title,
+    fix: fixFor(rule, 'cdk'),
+    severity: rule.severity,
+    ruleMetadata: { controls: rule.controls.join(', '), outcome },
+    violatingResources: [...resources.values()].map(violating),
+  }));
 }
 
 function violating(r: Resource) {

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { render, writeJsonFile, type Format, type Report } from '../report';
+import { render, writeJsonFile, writeSarifFile, type Format, type Report } from '../report';
 import { useColor, type CliIo } from './io';
 
 /**
  * Render a report and write it to `output` (creating its folder), or to standard output with colour
- * when that is a terminal and the format is text. A JSON report is written to its file piece by
- * piece, never held whole.
+ * when that is a terminal and the format is text. A JSON or SARIF report is written to its file
+ * piece by piece, never held whole.
  */
 export function emitReport(report: Report, format: Format, output: string | undefined, io: CliIo): void {
   if (output === undefined) {
@@ -18,6 +18,7 @@ export function emitReport(report: Report, format: Format, output: string | unde
   try {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     if (format === 'json') writeJsonFile(out, report);
+    else if (format === 'sarif') writeSarifFile(out, report);
     else fs.writeFileSync(out, render(format, report));
   } catch (e) {
     throw new InputError(

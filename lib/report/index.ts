@@ -27,6 +27,8 @@ export { renderText, type TextOptions } from './text';
 export {
   renderSarif,
   toSarif,
+  writeSarif,
+  writeSarifFile,
   fingerprint,
   fileUri,
   SARIF_LEVEL,

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import { escapeJsonText } from './escape';
 import type { Report } from './model';
+import { writeChunked } from './write';
 
 /**
  * The report as JSON (two-space indent, trailing newline): the stable contract of {@link Report}.
@@ -49,24 +49,5 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
 
 /** Write the JSON report to a file piece by piece (see {@link writeJson}), in blocks of about a megabyte. */
 export function writeJsonFile(file: string, report: Report): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    const flush = () => {
-      if (size === 0) return;
-      const bytes = Buffer.from(pending.join(''), 'utf8');
-      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
-      pending = [];
-      size = 0;
-    };
-    writeJson(report, (chunk) => {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= 1 << 20) flush();
-    });
-    flush();
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeChunked(file, (write) => writeJson(report, write));
 }

@@ -4,6 +4,7 @@ import { DRIFT_RULE_ID, driftDifferences, driftFingerprint, driftSeverity, notCh
 import { escapeControl, escapeJsonText, escapeSarifMessage } from './escape';
 import type { DriftValue, Report, ReportDriftEntry, ReportFinding, ReportRule } from './model';
 import { kpiFigures, type ReportAssessment } from './kpis';
+import { writeChunked } from './write';
 
 /** SARIF `level` of a result, by severity. */
 export const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
@@ -135,11 +136,67 @@ export interface SarifResult {
  * control characters, since SARIF viewers print it.
  */
 export function renderSarif(report: Report): string {
-  return `${escapeJsonText(JSON.stringify(toSarif(report), null, 2))}\n`;
+  const chunks: string[] = [];
+  writeSarif(report, (c) => chunks.push(c));
+  return chunks.join('');
 }
 
 /** The SARIF log object of {@link renderSarif}. */
 export function toSarif(report: Report): SarifLog {
+  const { log, count, result } = sarifParts(report);
+  const results: SarifResult[] = [];
+  for (let i = 0; i < count; i++) results.push(result(i));
+  return { ...log, runs: [{ ...log.runs[0]!, results }] };
+}
+
+/** Results stringified together, as one piece. */
+const BATCH = 256;
+
+/** Indentation of a run's results (JSON.stringify, two spaces a level): log, runs, run, results. */
+const RESULTS_KEY = '\n      "results": []';
+
+/**
+ * The text of {@link renderSarif}, given to `write` in pieces: the log without its results, then the
+ * results {@link BATCH} at a time, each batch stringified at its depth in the log, so a log with many
+ * results is never held as one object or one string. The pieces joined are exactly the log as
+ * `JSON.stringify(toSarif(report), null, 2)` writes it, escaped by {@link escapeJsonText}.
+ */
+export function writeSarif(report: Report, write: (chunk: string) => void): void {
+  const { log, count, result } = sarifParts(report);
+  const text = escapeJsonText(JSON.stringify(log, null, 2));
+  const at = text.indexOf(RESULTS_KEY);
+  if (count === 0 || at < 0) {
+    write(`${text}\n`);
+    return;
+  }
+  const open = at + RESULTS_KEY.length - 1;
+  write(text.slice(0, open));
+  // `{\n  "runs": [\n    {\n      "results": [\n        ENTRIES\n      ]\n    }\n  ]\n}`
+  const skip = '{\n  "runs": [\n    {\n      "results": [\n'.length;
+  const tail = '\n      ]\n    }\n  ]\n}'.length;
+  for (let from = 0; from < count; from += BATCH) {
+    const batch: SarifResult[] = [];
+    for (let i = from; i < Math.min(count, from + BATCH); i++) batch.push(result(i));
+    const part = JSON.stringify({ runs: [{ results: batch }] }, null, 2);
+    write(`${from === 0 ? '\n' : ',\n'}${escapeJsonText(part.slice(skip, -tail))}`);
+  }
+  write(`\n      ${text.slice(open)}\n`);
+}
+
+/** Write the SARIF log to a file piece by piece (see {@link writeSarif}). */
+export function writeSarifFile(file: string, report: Report): void {
+  writeChunked(file, (write) => writeSarif(report, write));
+}
+
+/**
+ * The SARIF log with an empty `results` list, and its results one at a time: the findings (fail and
+ * unknown, in report order), then the drift differences.
+ */
+function sarifParts(report: Report): {
+  readonly log: SarifLog;
+  readonly count: number;
+  readonly result: (i: number) => SarifResult;
+} {
   const findings = report.findings.filter((f) => f.status === 'fail' || f.status === 'unknown');
   const used = new Set(findings.map((f) => f.ruleId));
   const rules = report.rules.filter((r) => used.has(r.id));
@@ -173,7 +230,7 @@ export function toSarif(report: Report): SarifLog {
       : []),
   ];
   const semver = /^\d+\.\d+\.\d+(?:[-+].*)?$/.test(report.tool.version) ? report.tool.version : undefined;
-  return {
+  const log: SarifLog = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -189,10 +246,7 @@ export function toSarif(report: Report): SarifLog {
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
-        results: [
-          ...findings.map((f) => result(f, index.get(f.ruleId) ?? -1)),
-          ...drift.map((e) => driftResult(e, rules.length)),
-        ],
+        results: [],
         properties: {
           kpis: Object.fromEntries(kpiFigures(report)),
           assessment: report.assessment,
@@ -211,6 +265,14 @@ export function toSarif(report: Report): SarifLog {
         },
       },
     ],
+  };
+  return {
+    log,
+    count: findings.length + drift.length,
+    result: (i) =>
+      i < findings.length
+        ? result(findings[i]!, index.get(findings[i]!.ruleId) ?? -1)
+        : driftResult(drift[i - findings.length]!, rules.length),
   };
 }
 

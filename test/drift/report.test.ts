@@ -10,12 +10,14 @@ import { ResourceGraph } from '../../lib/graph/graph';
 import {
   DRIFT_RULE_ID,
   DRIFT_SUITE,
+  escapeJsonText,
   buildReport,
   renderJson,
   renderJunit,
   renderMarkdown,
   renderSarif,
   renderText,
+  toSarif,
   type Report,
   type ReportDrift,
   type ReportDriftEntry,
@@ -158,7 +160,9 @@ describe('the drift section of the report', () => {
   });
 
   test('SARIF: one BW-DRIFT rule, a result per difference, valid against the 2.1.0 schema', () => {
-    const log = JSON.parse(renderSarif(report)) as SarifLog;
+    const text = renderSarif(report);
+    expect(text).toBe(`${escapeJsonText(JSON.stringify(toSarif(report), null, 2))}\n`);
+    const log = JSON.parse(text) as SarifLog;
     const run = log.runs[0]!;
     const rule = run.tool.driver.rules.find((r) => r.id === DRIFT_RULE_ID);
     expect(rule?.defaultConfiguration.level).toBe('error');

@@ -30,6 +30,8 @@ import {
   renderMarkdown,
   renderSarif,
   renderText,
+  toSarif,
+  writeSarifFile,
   type Report,
   type ReportFinding,
   type SarifLog,
@@ -419,6 +421,22 @@ describe('SARIF', () => {
     expect(new Set(prints).size).toBe(prints.length);
     expect(a).not.toContain('\\u001b');
     expect(a).toContain('\\\\x1b[31m');
+  });
+
+  test('renderSarif, written piece by piece, is exactly the whole log stringified and escaped', () => {
+    // Many results (written in batches), none, and a report whose results fill exactly one batch.
+    const many = (n: number) => ({
+      ...report,
+      findings: Array.from({ length: n }, (_, i) => report.findings[i % report.findings.length]!),
+    });
+    const whole = (r: Report) => `${escapeJsonText(JSON.stringify(toSarif(r), null, 2))}\n`;
+    for (const r of [report, reportAll, { ...report, findings: [], rules: [] }, many(256), many(700)]) {
+      expect(renderSarif(r)).toBe(whole(r));
+    }
+    expect(toSarif(many(700)).runs[0]!.results).toHaveLength(700);
+    const file = path.join(outdir, 'streamed.sarif');
+    writeSarifFile(file, many(700));
+    expect(fs.readFileSync(file, 'utf8')).toBe(whole(many(700)));
   });
 
   test('artifact URIs are relative, forward-slashed and percent-encoded', () => {
