@@ -30,6 +30,19 @@ export interface CheckCommandOptions {
  * see {@link checkExitCode}.
  */
 export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions, io: CliIo): number {
+  const { report, code } = judge(paths, o, io);
+  // The graph and the evaluation are no longer held: what the report does not need is freed while
+  // it is written.
+  emitReport(report, o.format, o.output, io);
+  return code;
+}
+
+/** Read, evaluate and report, and the exit code: see {@link runCheckCommand}. */
+function judge(
+  paths: readonly string[],
+  o: CheckCommandOptions,
+  io: CliIo,
+): { report: Report; code: number } {
   if (o.failOnNew && o.baseline === undefined) {
     throw new InputError(
       'BULWARK_USAGE',
@@ -58,8 +71,8 @@ export function runCheckCommand(paths: readonly string[], o: CheckCommandOptions
   });
   const report: Report =
     baseline !== undefined ? { ...built, delta: deltaOf(built, baseline, o.baseline!) } : built;
-  emitReport(report, o.format, o.output, io);
-  return o.failOnNew ? newFindingsExitCode(run, report, o.failOn) : checkExitCode(run, o.failOn);
+  const code = o.failOnNew ? newFindingsExitCode(run, report, o.failOn) : checkExitCode(run, o.failOn);
+  return { report, code };
 }
 
 /**

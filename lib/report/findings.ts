@@ -3,7 +3,7 @@ import { gates } from '../engine/evaluate';
 import type { RuleResult } from '../engine/result';
 import { isFinding, isSuppressed } from '../engine/result';
 import type { Severity, Threat } from '../engine/rule';
-import { fixFor, frontEndOf } from '../engine/fix';
+import { fixFor, frontEndOf, type FrontEnd } from '../engine/fix';
 import type { Enforcement } from '../engine/pack';
 import type { Suppression, SuppressionOrigin } from '../engine/suppression';
 import { relativePath } from '../paths';
@@ -118,15 +118,78 @@ export function compareFindings(a: ReportFinding, b: ReportFinding): number {
   );
 }
 
-/** One result as the report lists it. */
-export function reportFinding(r: RuleResult, pack: Evaluation['pack'], cwd: string): ReportFinding {
-  const res = r.resource;
-  const loc = res.location;
+/**
+ * What findings of one report share, built once: relative file paths, a rule's control and threat
+ * lists and fix texts, and the resource entry of a resource under one display name. Shared values
+ * are never mutated; a report of many findings holds each once.
+ */
+export class FindingParts {
+  private readonly files = new Map<string, string>();
+  private readonly rules = new Map<RuleResult['rule'], RuleParts>();
+  private readonly resources = new Map<RuleResult['resource'], Map<string, ReportResource>>();
+
+  constructor(readonly cwd: string) {}
+
+  /** A rule's controls, threats and fix for a front end. */
+  rule(rule: RuleResult['rule'], frontEnd: FrontEnd): { controls: string[]; threats: Threat[]; fix: string } {
+    let parts = this.rules.get(rule);
+    if (!parts) {
+      parts = { controls: [...rule.controls], threats: [...(rule.threats ?? [])], fixes: new Map() };
+      this.rules.set(rule, parts);
+    }
+    let fix = parts.fixes.get(frontEnd);
+    if (fix === undefined) parts.fixes.set(frontEnd, (fix = fixFor(rule, frontEnd)));
+    return { controls: parts.controls, threats: parts.threats, fix };
+  }
+
+  /** The resource of a result, as the report names it. */
+  resource(res: RuleResult['resource'], name: string): ReportResource {
+    let byName = this.resources.get(res);
+    if (!byName) this.resources.set(res, (byName = new Map()));
+    let entry = byName.get(name);
+    if (entry) return entry;
+    const loc = res.location;
+    entry = {
+      address: res.address,
+      type: res.type,
+      name,
+      ...(res.path !== undefined ? { path: res.path } : {}),
+      ...(res.logicalId !== undefined ? { logicalId: res.logicalId } : {}),
+      ...(res.stack !== undefined ? { stack: res.stack } : {}),
+      ...(loc?.file !== undefined ? { file: this.file(loc.file) } : {}),
+      ...(loc?.line !== undefined ? { line: loc.line } : {}),
+      ...(loc?.column !== undefined ? { column: loc.column } : {}),
+    };
+    byName.set(name, entry);
+    return entry;
+  }
+
+  private file(file: string): string {
+    let rel = this.files.get(file);
+    if (rel === undefined) this.files.set(file, (rel = relativePath(file, this.cwd)));
+    return rel;
+  }
+}
+
+interface RuleParts {
+  readonly controls: string[];
+  readonly threats: Threat[];
+  readonly fixes: Map<FrontEnd, string>;
+}
+
+/** One result as the report lists it; `parts` shares what findings of one report have in common. */
+export function reportFinding(
+  r: RuleResult,
+  pack: Evaluation['pack'],
+  cwd: string,
+  parts: FindingParts = new FindingParts(cwd),
+): ReportFinding {
   const applied = r.suppression;
   const expiredNote =
     applied?.expired && isFinding(r)
       ? ` (suppression expired on ${applied.suppression.expires ?? 'an earlier date'})`
       : '';
+  const rule = parts.rule(r.rule, frontEndOf(r.resource));
   return {
     ruleId: r.rule.id,
     title: r.rule.title,
@@ -137,22 +200,12 @@ export function reportFinding(r: RuleResult, pack: Evaluation['pack'], cwd: stri
     suppressed: isFinding(r) && isSuppressed(r),
     ...(applied ? { suppression: appliedSuppression(applied.suppression, applied.expired, cwd) } : {}),
     message: r.message + expiredNote,
-    fix: fixFor(r.rule, frontEndOf(res)),
-    controls: [...r.rule.controls],
-    threats: [...(r.rule.threats ?? [])],
+    fix: rule.fix,
+    controls: rule.controls,
+    threats: rule.threats,
     ...(r.finding !== undefined ? { finding: r.finding } : {}),
     view: r.view.kind,
-    resource: {
-      address: res.address,
-      type: res.type,
-      name: r.view.name,
-      ...(res.path !== undefined ? { path: res.path } : {}),
-      ...(res.logicalId !== undefined ? { logicalId: res.logicalId } : {}),
-      ...(res.stack !== undefined ? { stack: res.stack } : {}),
-      ...(loc?.file !== undefined ? { file: relativePath(loc.file, cwd) } : {}),
-      ...(loc?.line !== undefined ? { line: loc.line } : {}),
-      ...(loc?.column !== undefined ? { column: loc.column } : {}),
-    },
+    resource: parts.resource(r.resource, r.view.name),
   };
 }
 

@@ -4,7 +4,7 @@ import type { ReportDrift } from '../drift/model';
 import { relativePath } from '../paths';
 import type { ReportDelta } from './delta';
 import { kpisOf, type ReportAssessment, type ReportKpis } from './kpis';
-import { cmp, compareFindings, reportFinding, type ReportFinding } from './findings';
+import { FindingParts, cmp, compareFindings, reportFinding, type ReportFinding } from './findings';
 import { reportRule, uniqueRules, type ReportRule } from './rules';
 import { reportScore, summarise, type ReportScore, type ReportSummary } from './summary';
 import { suppressionsOf, type ReportSuppression } from './suppressions';
@@ -116,7 +116,8 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
   const today = options.today ?? new Date();
   const summary = summarise(evaluation);
   const listed = evaluation.results.filter((r) => options.includePassed || isFinding(r));
-  const findings = listed.map((r) => reportFinding(r, evaluation.pack, cwd)).sort(compareFindings);
+  const parts = new FindingParts(cwd);
+  const findings = listed.map((r) => reportFinding(r, evaluation.pack, cwd, parts)).sort(compareFindings);
 
   const ruleIds = new Set(findings.map((f) => f.ruleId));
   const rules = uniqueRules(listed)
