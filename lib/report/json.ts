@@ -13,8 +13,11 @@ export function renderJson(report: Report): string {
   return chunks.join('');
 }
 
-/** Entries of a top-level list stringified together, as one piece. */
-const BATCH = 256;
+/**
+ * Entries of a top-level list stringified together, as one piece: few enough that a piece stays a
+ * small string, which dies young instead of filling the large-object space until a full collection.
+ */
+const BATCH = 64;
 
 /**
  * The text of {@link renderJson}, given to `write` in pieces: the top-level fields one by one, and
@@ -47,7 +50,7 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
   write(first ? '{}\n' : '\n}\n');
 }
 
-/** Write the JSON report to a file piece by piece (see {@link writeJson}), in blocks of about a megabyte. */
+/** Write the JSON report to a file piece by piece (see {@link writeJson}). */
 export function writeJsonFile(file: string, report: Report): void {
   writeChunked(file, (write) => writeJson(report, write));
 }

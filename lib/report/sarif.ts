@@ -149,8 +149,8 @@ export function toSarif(report: Report): SarifLog {
   return { ...log, runs: [{ ...log.runs[0]!, results }] };
 }
 
-/** Results stringified together, as one piece. */
-const BATCH = 256;
+/** Results stringified together, as one piece (a small string, as the JSON report's). */
+const BATCH = 64;
 
 /** Indentation of a run's results (JSON.stringify, two spaces a level): log, runs, run, results. */
 const RESULTS_KEY = '\n      "results": []';

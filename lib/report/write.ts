@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 
 /**
- * Write to a file the text a writer gives in pieces, in blocks of about a megabyte, so a large report
- * is never held as one string.
+ * Write to a file the text a writer gives in pieces, in blocks of about 64 KiB, so a large report is
+ * never held as one string, and no block outlives its write.
  */
 export function writeChunked(file: string, writer: (write: (chunk: string) => void) => void): void {
   const fd = fs.openSync(file, 'w');
@@ -19,7 +19,7 @@ export function writeChunked(file: string, writer: (write: (chunk: string) => vo
     writer((chunk) => {
       pending.push(chunk);
       size += chunk.length;
-      if (size >= 1 << 20) flush();
+      if (size >= 1 << 16) flush();
     });
     flush();
   } finally {

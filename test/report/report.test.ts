@@ -430,7 +430,14 @@ describe('SARIF', () => {
       findings: Array.from({ length: n }, (_, i) => report.findings[i % report.findings.length]!),
     });
     const whole = (r: Report) => `${escapeJsonText(JSON.stringify(toSarif(r), null, 2))}\n`;
-    for (const r of [report, reportAll, { ...report, findings: [], rules: [] }, many(256), many(700)]) {
+    for (const r of [
+      report,
+      reportAll,
+      { ...report, findings: [], rules: [] },
+      many(64),
+      many(65),
+      many(700),
+    ]) {
       expect(renderSarif(r)).toBe(whole(r));
     }
     expect(toSarif(many(700)).runs[0]!.results).toHaveLength(700);
