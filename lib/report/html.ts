@@ -465,6 +465,16 @@ function controlsSection(report: Report, open: readonly ReportFinding[]): string
       else byRule.set(f.ruleId, [f]);
     }
   }
+  // A finding is listed under each control its rule asserts, the same item each time.
+  const items = new Map<ReportFinding, string>();
+  const item = (f: ReportFinding): string => {
+    let li = items.get(f);
+    if (li === undefined) {
+      li = `<li>${statusTags(f).replace(/^<br>/, '')} ${htmlInline(f.message)}<br><span class="small">at <code>${escapeHtml(locationOf(f))}</code></span></li>`;
+      items.set(f, li);
+    }
+    return li;
+  };
   const frameworkOrder = report.score.frameworks.map((f) => f.framework);
   const rank = (k: string) =>
     frameworkOrder.includes(k) ? frameworkOrder.indexOf(k) : frameworkOrder.length;
@@ -475,7 +485,7 @@ function controlsSection(report: Report, open: readonly ReportFinding[]): string
       const name = catalogOf(fw)?.name ?? fw;
       const items = [...controls]
         .sort((a, b) => natural.compare(a[0], b[0]))
-        .map(([ref, byRule]) => controlDetails(ref, byRule, rules));
+        .map(([ref, byRule]) => controlDetails(ref, byRule, rules, item));
       return `<h3>${escapeHtml(name)} <span class="small">(${controls.size} control${controls.size === 1 ? '' : 's'} with open findings)</span></h3>\n${items.join('\n')}`;
     });
   return (
@@ -490,6 +500,7 @@ function controlDetails(
   ref: string,
   byRule: ReadonlyMap<string, readonly ReportFinding[]>,
   rules: ReadonlyMap<string, ReportRule>,
+  item: (f: ReportFinding) => string,
 ): string {
   const all = [...byRule.values()].flat();
   const worst = [...all].sort((a, b) => compareSeverity(a.severity, b.severity))[0]!.severity;
@@ -500,12 +511,7 @@ function controlDetails(
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([id, findings]) => {
       const rule = rules.get(id);
-      const items = findings
-        .map(
-          (f) =>
-            `<li>${statusTags(f).replace(/^<br>/, '')} ${htmlInline(f.message)}<br><span class="small">at <code>${escapeHtml(locationOf(f))}</code></span></li>`,
-        )
-        .join('');
+      const items = findings.map(item).join('');
       return (
         `<details class="rule"><summary>${severityBadge(rule?.severity ?? findings[0]!.severity)} <strong>${escapeHtml(id)}</strong> ` +
         `${htmlInline(rule?.title ?? findings[0]!.title)} <span class="count">${findings.length}</span></summary>` +
