@@ -39,30 +39,25 @@ export interface ScoreResult {
   readonly controls: readonly ControlTally[];
 }
 
+interface RuleTallies {
+  readonly w: number;
+  readonly tallies: readonly { w: number; wp: number; p: number; f: number; u: number }[];
+  readonly controls: readonly { p: number; f: number; u: number }[];
+}
+
 /**
  * Accumulates the score as results are produced, so results need not be kept to compute it.
  * Applicable: pass, fail or unknown, on enabled rules, not suppressed. Unknown counts as not passed.
  */
 export class ScoreAccumulator {
   private readonly acc = new Map<string, { w: number; wp: number; p: number; f: number; u: number }>();
-  private readonly frameworksOf = new Map<string, readonly string[]>();
   private readonly controls = new Map<string, { p: number; f: number; u: number }>();
+  private readonly rules = new Map<Rule, RuleTallies>();
 
   add(rule: Rule, outcome: Outcome, enforcement: Enforcement, suppressed: boolean): void {
     if (outcome === 'not_applicable' || enforcement === 'disabled' || suppressed) return;
-    let fws = this.frameworksOf.get(rule.id);
-    if (!fws) {
-      fws = [
-        'all',
-        `part:${assessmentPart(rule)}`,
-        ...new Set(rule.controls.map((c) => c.slice(0, c.indexOf(':')))),
-      ];
-      this.frameworksOf.set(rule.id, fws);
-    }
-    const w = SEVERITY_WEIGHT[rule.severity];
-    for (const fw of fws) {
-      let a = this.acc.get(fw);
-      if (!a) this.acc.set(fw, (a = { w: 0, wp: 0, p: 0, f: 0, u: 0 }));
+    const { w, tallies, controls } = this.of(rule);
+    for (const a of tallies) {
       a.w += w;
       if (outcome === 'pass') {
         a.wp += w;
@@ -70,13 +65,35 @@ export class ScoreAccumulator {
       } else if (outcome === 'fail') a.f++;
       else a.u++;
     }
-    for (const ref of new Set(rule.controls)) {
-      let t = this.controls.get(ref);
-      if (!t) this.controls.set(ref, (t = { p: 0, f: 0, u: 0 }));
+    for (const t of controls) {
       if (outcome === 'pass') t.p++;
       else if (outcome === 'fail') t.f++;
       else t.u++;
     }
+  }
+
+  /** The tallies a rule's results count in (every framework it asserts, its part, each control), once. */
+  private of(rule: Rule): RuleTallies {
+    let r = this.rules.get(rule);
+    if (r) return r;
+    const fws = [
+      'all',
+      `part:${assessmentPart(rule)}`,
+      ...new Set(rule.controls.map((c) => c.slice(0, c.indexOf(':')))),
+    ];
+    const tallies = fws.map((fw) => {
+      let a = this.acc.get(fw);
+      if (!a) this.acc.set(fw, (a = { w: 0, wp: 0, p: 0, f: 0, u: 0 }));
+      return a;
+    });
+    const controls = [...new Set(rule.controls)].map((ref) => {
+      let t = this.controls.get(ref);
+      if (!t) this.controls.set(ref, (t = { p: 0, f: 0, u: 0 }));
+      return t;
+    });
+    r = { w: SEVERITY_WEIGHT[rule.severity], tallies, controls };
+    this.rules.set(rule, r);
+    return r;
   }
 
   result(): ScoreResult {
