@@ -17,7 +17,7 @@ type Variant = 'plain' | 'empty' | 'bulwark';
 
 /**
  * The CDK plugin's own cost: build and synthesize the bench app of `units` units plain, with an empty
- * validation plugin and with Bulwark's plugin (its defaults: text report rendered, JSON and SARIF
+ * validation plugin and with Bulwark's plugin (its defaults: text report rendered, JSON, SARIF and HTML
  * written into the cloud assembly), in turn, `repeat` rounds after a warm-up round; the medians of
  * the process's CPU time (steadier than wall time on a shared machine) as ratios to plain synthesis. Prints `plugin_overhead=… empty_plugin_overhead=…` (fractions over
  * plain synth) and `plugin_validate_share=…` (CPU time inside the plugin's `validate` over plain synth:
