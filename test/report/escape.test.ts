@@ -1,7 +1,9 @@
 import {
   escapeControl,
   escapeForXml,
+  escapeHtml,
   escapeMarkdown,
+  escapeSarifMessage,
   markdownInline,
   sanitizeTerminal,
 } from '../../lib/report/escape';
@@ -64,5 +66,43 @@ describe('markdownInline', () => {
   test('an unpaired backtick stays literal text', () => {
     expect(markdownInline('a `b` c `d')).toBe('a <code>b</code> c &#96;d');
     expect(markdownInline('`')).toBe('&#96;');
+  });
+});
+
+describe('escapes on plain text', () => {
+  test('text with no character an escape rewrites comes back as it is', () => {
+    const plain = 'Bucket `U1Logs` (Bench0/U1Logs/Resource): no TLS · é 日本 😀';
+    for (const escape of [escapeForXml, escapeHtml, escapeSarifMessage]) expect(escape(plain)).toBe(plain);
+  });
+
+  test('a single character of each kind in otherwise plain text is still escaped', () => {
+    const at = (c: string) => `plain ${c} text`;
+    for (const c of [
+      '\u0000',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u061c',
+      '\u200e',
+      '\u2028',
+      '\u202e',
+      '\u2066',
+    ]) {
+      for (const escape of [escapeForXml, escapeHtml, escapeSarifMessage])
+        expect(escape(at(c))).toBe(at(escapeControl(c)));
+    }
+    for (const c of ['\ud800', '\udc00', '\ufffe', '\uffff']) {
+      expect(escapeForXml(at(c))).not.toContain(c);
+      expect(escapeHtml(at(c))).not.toContain(c);
+    }
+    const entities: Record<string, string> = {
+      '&': '&amp;',
+      '<': '&lt;',
+      '>': '&gt;',
+      '"': '&quot;',
+      "'": '&#39;',
+    };
+    for (const [c, entity] of Object.entries(entities)) expect(escapeHtml(at(c))).toBe(at(entity));
+    for (const c of ['[', ']']) expect(escapeSarifMessage(at(c))).toBe(at(`\\${c}`));
   });
 });
