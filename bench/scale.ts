@@ -9,7 +9,8 @@ import { buildBenchApp } from './app';
  * temporary directory until it holds at least N resources (default 100,000); then the median of R
  * runs (after a warm-up) of a bare read and `JSON.parse` of those files, in this process, and of the
  * CLI end to end on them (`bulwark check <dir> --format json --output <file>`, the compiled package
- * in a child process), with the child's peak resident memory. Prints one line:
+ * in a child process, its start-up included), with the child's peak resident memory. Times are CPU
+ * time (user + system), which a loaded machine stretches far less than wall time. Prints one line:
  * `scale_resources=… bare_parse_ms=… check_ms=… ratio=… peak_rss_mb=…`.
  */
 export function runScale(argv: readonly string[]): void {
@@ -46,10 +47,13 @@ export function runScale(argv: readonly string[]): void {
     const files = fs.readdirSync(input).map((f) => path.join(input, f));
 
     const bare = median(repeat, () => {
+      const before = process.cpuUsage();
       let n = 0;
       for (const f of files)
         n += Object.keys((JSON.parse(fs.readFileSync(f, 'utf8')) as { Resources: object }).Resources).length;
       if (n !== resources) throw new Error(`bare parse read ${n} resources, expected ${resources}`);
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000;
     });
 
     // The CLI as a package user runs it: compiled (incremental build into dist/).
@@ -58,32 +62,34 @@ export function runScale(argv: readonly string[]): void {
       stdio: 'inherit',
     });
     const bin = path.join(root, 'dist', 'bin', 'bulwark.js');
-    const rssFile = path.join(dir, 'max-rss');
-    const rssHook = path.join(dir, 'max-rss.js');
-    // Written into the child's own process on exit: its peak resident set (kilobytes).
+    const usageFile = path.join(dir, 'usage.json');
+    const usageHook = path.join(dir, 'usage.js');
+    // Written by the child itself on exit: its peak resident set (kilobytes) and CPU time (microseconds).
     fs.writeFileSync(
-      rssHook,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+      usageHook,
+      `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify({ maxRSS: u.maxRSS, cpu: u.userCPUTime + u.systemCPUTime })); });\n`,
     );
     let peakKb = 0;
     let checked = 0;
     const check = median(repeat, () => {
       const run = spawnSync(
         process.execPath,
-        ['-r', rssHook, bin, 'check', input, '--format', 'json', '--output', report],
+        ['-r', usageHook, bin, 'check', input, '--format', 'json', '--output', report],
         { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       );
       if (run.status !== 0 && run.status !== 1) {
         throw new Error(`bulwark check exited ${run.status}: ${run.stderr}`);
       }
-      peakKb = Math.max(peakKb, Number(fs.readFileSync(rssFile, 'utf8')));
+      const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRSS: number; cpu: number };
+      peakKb = Math.max(peakKb, usage.maxRSS);
       checked = (JSON.parse(fs.readFileSync(report, 'utf8')) as { summary: { resources: number } }).summary
         .resources;
+      return usage.cpu / 1000;
     });
     if (checked !== resources)
       throw new Error(`the report counts ${checked} resources, expected ${resources}`);
     console.log(
-      `scale: ${files.length} templates (the bench app's ${templates.length}, copied), repeat=${repeat} (median after a warm-up); check = \`bulwark check <dir> --format json --output <file>\`, compiled, in a child process`,
+      `scale: ${files.length} templates (the bench app's ${templates.length}, copied), repeat=${repeat} (median CPU time after a warm-up); check = \`bulwark check <dir> --format json --output <file>\`, compiled, in a child process`,
     );
     console.log(
       `scale_resources=${resources} bare_parse_ms=${bare.toFixed(0)} check_ms=${check.toFixed(0)} ratio=${(check / bare).toFixed(1)} peak_rss_mb=${(peakKb / 1024).toFixed(0)}`,
@@ -93,15 +99,11 @@ export function runScale(argv: readonly string[]): void {
   }
 }
 
-/** Median wall time in ms of `n` runs of `fn`, after one warm-up run. */
-function median(n: number, fn: () => void): number {
+/** Median of the CPU milliseconds `fn` reports over `n` runs, after one warm-up run. */
+function median(n: number, fn: () => number): number {
   fn();
   const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
+  for (let i = 0; i < n; i++) xs.push(fn());
   xs.sort((a, b) => a - b);
   return xs[Math.floor(xs.length / 2)]!;
 }
