@@ -148,6 +148,7 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
       blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
     publicNetworkAccess: storagePublicEndpoint(r),
     versioning: blobVersioning(r, ctx.graph),
+    dataAccessEvents: 'resource-logs',
     localAuthentication: sharedKey,
     clientAuthentication:
       sharedKey instanceof Unknown
