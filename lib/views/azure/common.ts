@@ -2,6 +2,7 @@ import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import { ResourceRef, Unknown, asString, get, isObject, show, type Value } from '../../graph/values';
 import type { Fact, KeyReference } from '../kinds';
+import type { ViewAdapter } from '../registry';
 
 /* Readings shared by the azure-native adapters: switches written `Enabled` / `Disabled`, child resources that
    name their parent, key references. */
@@ -67,6 +68,24 @@ export function keyVaultKey(graph: ResourceGraph, ...parts: (Value | undefined)[
 export function object(v: Value | undefined): { readonly [k: string]: Value } | Unknown | undefined {
   if (v instanceof Unknown) return v;
   return isObject(v) ? v : undefined;
+}
+
+/**
+ * The adapter of a type whose settings belong to another resource's view (a container to its storage account, a
+ * firewall rule to its server): it yields no view of its own when `property` names a resource of `parentTypes` in
+ * the graph, which reads it; otherwise its settings would be judged by no one, and it is reported as an error.
+ */
+export function readThrough(parentTypes: readonly string[], property: string): ViewAdapter {
+  return (r, ctx) => {
+    const parent = ctx.graph.target(r.properties[property], r, parentTypes);
+    if (parent instanceof Unknown)
+      throw new Error(`\`${property}\` may name several resources: ${parent.reason}`);
+    if (parent === undefined)
+      throw new Error(
+        `\`${property}\` names no ${parentTypes.map((t) => `\`${t}\``).join(' or ')} of the program, whose view would read it`,
+      );
+    return undefined;
+  };
 }
 
 export { get };

@@ -13,7 +13,7 @@ import type {
 import { displayName } from '../common/naming';
 import { base, type Encryption } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { children, enabled, keyVaultKey, lower, object } from './common';
+import { children, enabled, keyVaultKey, lower, object, readThrough } from './common';
 
 /*
  * Data stores of azure-native: storage accounts (with their containers and blob service), SQL logical servers
@@ -361,4 +361,10 @@ export function registerAzureData(registry: AdapterRegistry): void {
   registry.register('pulumi', STORAGE, storageAccountView);
   registry.register('pulumi', SQL_SERVER, sqlServerView);
   registry.register('pulumi', AI_ACCOUNT, aiAccountView);
+  registry.register('pulumi', [CONTAINER, BLOB_SERVICE], readThrough([STORAGE], 'accountName'));
+  registry.register(
+    'pulumi',
+    [SQL_FIREWALL, ...SQL_AUDITING, SQL_PROTECTOR, SQL_TDE],
+    readThrough([SQL_SERVER], 'serverName'),
+  );
 }
