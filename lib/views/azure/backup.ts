@@ -24,6 +24,22 @@ function lock(state: Value | undefined): BackupVaultView['lock'] {
   return new Unknown(`immutability state is ${show(state)}`);
 }
 
+/**
+ * Failed backup jobs raise an Azure Monitor alert when `monitoringSettings.azureMonitorAlertSettings
+ * .alertsForAllJobFailures` is `Enabled`: recorded as the failed-job event. Alert rules and action groups
+ * defined elsewhere are not read, so an unset value stays Unknown.
+ */
+function jobFailureAlerts(props: { readonly [k: string]: Value } | undefined): Fact<readonly string[]> {
+  const on = enabled(
+    get(props, 'monitoringSettings', 'azureMonitorAlertSettings', 'alertsForAllJobFailures'),
+    '`alertsForAllJobFailures`',
+  );
+  if (on === undefined)
+    return new Unknown('`monitoringSettings.azureMonitorAlertSettings.alertsForAllJobFailures` is not set');
+  if (on instanceof Unknown) return on;
+  return on ? ['BACKUP_JOB_FAILED'] : [];
+}
+
 function view(
   r: Resource,
   ctx: AdapterContext,
@@ -47,6 +63,7 @@ function view(
     classification: classificationOf(r),
     encryption: atRest,
     lock: security instanceof Unknown ? security : lock(get(security, 'immutabilitySettings', 'state')),
+    notifications: p instanceof Unknown ? p : jobFailureAlerts(p),
   };
 }
 

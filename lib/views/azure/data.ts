@@ -143,6 +143,8 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     // "The default value is true since API version 2019-04-01."
     tlsOnly: asBool(p.enableHttpsTrafficOnly) ?? true,
     minTls: storageMinTls(p.minimumTlsVersion),
+    // "Minimum TLS version 1.3 version is not supported."
+    minTlsCeiling: '1.2',
     publicAccess: blobPublic instanceof Unknown ? blobPublic : blobPublic ? 'open' : 'blocked',
     policyAllowsPublic:
       blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
