@@ -1,5 +1,20 @@
 import * as path from 'node:path';
+import * as dataprotection from '@pulumi/azure-native/dataprotection';
+import * as keyvault from '@pulumi/azure-native/keyvault';
+import * as recoveryservices from '@pulumi/azure-native/recoveryservices';
+import * as sql from '@pulumi/azure-native/sql';
+import * as storage from '@pulumi/azure-native/storage';
 import { checkPaths } from '../../lib/check';
+import { ResourceGraph } from '../../lib/graph/graph';
+import { Unknown } from '../../lib/graph/values';
+import { adaptersForAll } from '../../lib/sources';
+import { capture } from '../../lib/sources/pulumi/capture';
+import { capturedRecords } from '../../lib/sources/pulumi/program';
+import { toResources } from '../../lib/sources/pulumi/resource';
+import type { BackupVaultView, FirewallView, KeyView } from '../../lib/views/kinds';
+import { ViewSet } from '../../lib/views/registry';
+import { sqlServer, vault } from '../support/azure-native';
+import { REPO_ROOT } from '../support/cases';
 import { resolveControl } from '../../policies/controls';
 
 const examples = path.join(__dirname, '../../examples');
@@ -70,5 +85,135 @@ describe('azure-native views: the component estate', () => {
     expect(passed).toEqual(expect.arrayContaining(['BW-DP-102', 'BW-PA-010', 'BW-LT-108', 'BW-IM-012']));
     const failed = estate.run.evaluation.results.filter((r) => r.outcome === 'fail').map((r) => r.rule.id);
     for (const id of ['BW-DP-102', 'BW-PA-010', 'BW-LT-108', 'BW-IM-012']) expect(failed).not.toContain(id);
+  });
+});
+
+describe('azure-native views of single programs', () => {
+  /** The views of what a program registers, read as the Pulumi source reads it. */
+  async function viewsOf(build: () => void) {
+    const result = await capture(
+      {
+        dir: REPO_ROOT,
+        main: 'views',
+        project: 'views',
+        stack: 'test',
+        config: { 'azure-native:location': 'westeurope' },
+        secretKeys: [],
+      },
+      build,
+    );
+    expect(result.error).toBeUndefined();
+    const graph = new ResourceGraph(
+      toResources(
+        capturedRecords(result.resources, () => ({ file: 'views' })),
+        () => false,
+      ),
+    );
+    const views = new ViewSet(graph, adaptersForAll());
+    return { views, all: views.all(), errors: views.errors };
+  }
+
+  it('gives a SQL server a firewall on 1433: 0.0.0.0 is every Azure address, a full range the world', async () => {
+    const { all } = await viewsOf(() => {
+      const server = sqlServer('payments', { publicNetworkAccess: 'Enabled' });
+      for (const [name, start, end] of [
+        ['azure', '0.0.0.0', '0.0.0.0'],
+        ['world', '0.0.0.0', '255.255.255.255'],
+        ['office', '203.0.113.7', '203.0.113.7'],
+      ] as const)
+        new sql.FirewallRule(name, {
+          resourceGroupName: 'rg-cases',
+          serverName: server.name,
+          startIpAddress: start,
+          endIpAddress: end,
+        });
+    });
+    const fw = all.find((v): v is FirewallView => v.kind === 'firewall')!;
+    expect(fw.rules.map((r) => [r.source, r.fromPort, r.protocol])).toEqual([
+      [{ serviceTag: 'AzureCloud' }, 1433, 'tcp'],
+      [{ cidr: '0.0.0.0/0' }, 1433, 'tcp'],
+      [{ cidr: '203.0.113.7/32' }, 1433, 'tcp'],
+    ]);
+  });
+
+  it('lists no firewall rule of a server whose public network access is disabled', async () => {
+    const { all } = await viewsOf(() => {
+      const server = sqlServer('payments');
+      new sql.FirewallRule('world', {
+        resourceGroupName: 'rg-cases',
+        serverName: server.name,
+        startIpAddress: '0.0.0.0',
+        endIpAddress: '255.255.255.255',
+      });
+    });
+    expect(all.find((v): v is FirewallView => v.kind === 'firewall')!.rules).toEqual([]);
+  });
+
+  it('reports a container whose account is not in the program, rather than judging no one', async () => {
+    const { errors } = await viewsOf(() => {
+      new storage.BlobContainer('site', {
+        resourceGroupName: 'rg-cases',
+        accountName: 'elsewhere',
+        publicAccess: 'Blob',
+      });
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ error: expect.stringMatching(/`accountName` names no/) }),
+    ]);
+  });
+
+  it('reads a key rotation policy, and a key without one as not rotated', async () => {
+    const { all } = await viewsOf(() => {
+      const v = vault('keys');
+      new keyvault.Key('rotated', {
+        resourceGroupName: 'rg-cases',
+        vaultName: v.name,
+        properties: {
+          kty: 'RSA',
+          rotationPolicy: {
+            lifetimeActions: [{ action: { type: 'rotate' }, trigger: { timeAfterCreate: 'P90D' } }],
+          },
+        },
+      });
+      new keyvault.Key('static', {
+        resourceGroupName: 'rg-cases',
+        vaultName: v.name,
+        properties: { kty: 'EC' },
+      });
+    });
+    const keys = all
+      .filter((v): v is KeyView => v.kind === 'key')
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(keys.map((k) => [k.name, k.rotationEnabled, k.rotationPeriodDays, k.symmetric])).toEqual([
+      ['rotated', true, 90, false],
+      ['static', false, undefined, false],
+    ]);
+  });
+
+  it('reads backup vault immutability as a lock, and failed-job alerts as notifications', async () => {
+    const { all } = await viewsOf(() => {
+      new recoveryservices.Vault('locked', {
+        resourceGroupName: 'rg-cases',
+        sku: { name: 'RS0', tier: 'Standard' },
+        properties: {
+          publicNetworkAccess: 'Disabled',
+          securitySettings: { immutabilitySettings: { state: 'Locked' } },
+          monitoringSettings: { azureMonitorAlertSettings: { alertsForAllJobFailures: 'Enabled' } },
+        },
+      });
+      new dataprotection.BackupVault('open', {
+        resourceGroupName: 'rg-cases',
+        properties: { storageSettings: [{ datastoreType: 'VaultStore', type: 'LocallyRedundant' }] },
+      });
+    });
+    const vaults = all
+      .filter((v): v is BackupVaultView => v.kind === 'backup-vault')
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(
+      vaults.map((v) => [v.name, v.lock, v.notifications instanceof Unknown ? 'unknown' : v.notifications]),
+    ).toEqual([
+      ['locked', { mode: 'compliance' }, ['BACKUP_JOB_FAILED']],
+      ['open', { mode: 'none' }, 'unknown'],
+    ]);
   });
 });
