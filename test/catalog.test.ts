@@ -89,7 +89,8 @@ describe('rule catalog', () => {
     const missing = RULES.filter((r) => !byRule.has(r.id)).map((r) => r.id);
     expect(missing).toEqual([]);
     for (const r of RULES) {
-      // CDK cases are required of every rule; cases from real templates come on top of them.
+      // CDK cases are required of every rule with a CDK fix; cases from real templates come on top of them.
+      if (fixTexts(r.fix).cdk === undefined) continue;
       const outcomes = byRule
         .get(r.id)!
         .cases.filter(isCdkCase)

@@ -109,10 +109,11 @@ describe('bulwark/pulumi: a CrossGuard policy pack from the same rules and engin
 
   it('reports every cloud resource no rule reads as not judged, never as compliant', () => {
     const violations = validate(NOT_JUDGED_POLICY);
-    expect(violations.map((v) => v.urn)).toHaveLength(6);
+    // The resource group and the NSG: the storage account, its container, the vault and the server are read.
+    expect(violations.map((v) => v.urn)).toHaveLength(2);
     expect(violations).toContainEqual({
-      message: '`account` was not judged: no rule reads `azure-native:storage:StorageAccount` yet',
-      urn: 'urn:pulumi:dev::azure-estate::estate:data:DataTier$azure-native:storage:StorageAccount::account',
+      message: '`web` was not judged: no rule reads `azure-native:network:NetworkSecurityGroup` yet',
+      urn: 'urn:pulumi:dev::azure-estate::azure-native:network:NetworkSecurityGroup::web',
     });
     // The component is not a cloud resource.
     expect(violations.map((v) => v.message).join('\n')).not.toMatch(/DataTier|`data`/);

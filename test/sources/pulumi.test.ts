@@ -108,13 +108,22 @@ describe('Pulumi source: a real azure-native program run under mocks', () => {
     expect(JSON.stringify(show(sql.properties))).not.toMatch(/v1:Hx2m8|bulwark-redacted/);
   });
 
-  it('does not judge azure-native types no rule reads: no pass, and the check is not all clear', async () => {
+  it('judges the azure-native types adapters read, and lists the others as not judged', async () => {
     const run = checkPaths([program]);
-    expect(run.evaluation.results.filter((r) => r.outcome === 'pass')).toEqual([]);
-    expect(run.evaluation.score.overall.score).toBeNull();
+    const failed = (name: string) =>
+      run.evaluation.results
+        .filter((r) => r.resource.logicalId === name && r.outcome === 'fail')
+        .map((r) => r.rule.id);
+    // The storage account accepts TLS 1.0 and public blobs; the SQL server TLS 1.0 and SQL logins.
+    expect(failed('account')).toEqual(expect.arrayContaining(['BW-DP-008', 'BW-DP-026']));
+    expect(failed('sql')).toEqual(expect.arrayContaining(['BW-DP-026', 'BW-IM-012', 'BW-LT-108']));
+    // The vault keeps its access policies; its purge protection passes.
+    expect(failed('vault')).toEqual(['BW-PA-010']);
+    // The container is read through its account; the NSG and the resource group are read by no adapter.
     expect(run.input.incomplete).toContain(
-      `${path.join(program, 'index.ts')}: no rule reads \`azure-native:storage:StorageAccount\` yet (1 resource not judged)`,
+      `${path.join(program, 'index.ts')}: no rule reads \`azure-native:network:NetworkSecurityGroup\` yet (1 resource not judged)`,
     );
+    expect(run.input.incomplete.join('\n')).not.toMatch(/StorageAccount|BlobContainer/);
     // The component is not a cloud resource: it is not listed.
     expect(run.input.incomplete.join('\n')).not.toMatch(/DataTier/);
     const cli = await runCli(['check', program, '--format', 'json']);

@@ -1,4 +1,8 @@
 import { AdapterRegistry } from '../registry';
+import { registerAzureBackup } from './backup';
+import { registerAzureData } from './data';
+import { registerAzureKeys } from './keys';
+import { registerAzureLogging } from './logging';
 
 /**
  * View adapters for Pulumi azure-native resource types (`azure-native:storage:StorageAccount`), read
@@ -9,5 +13,9 @@ import { AdapterRegistry } from '../registry';
  */
 export function azureNativeAdapters(): AdapterRegistry {
   const registry = new AdapterRegistry();
+  registerAzureData(registry);
+  registerAzureKeys(registry);
+  registerAzureLogging(registry);
+  registerAzureBackup(registry);
   return registry;
 }

@@ -23,7 +23,10 @@ export type DataStoreType =
   | 'stream'
   | 'delivery-stream'
   | 'processing-cluster'
-  | 'replication-endpoint';
+  | 'replication-endpoint'
+  // A managed AI service account (Azure AI services, Azure OpenAI): holds uploaded files, fine-tuned models and
+  // conversation state, reached through its own endpoint.
+  | 'ai-service';
 
 /** How data at rest is encrypted, weakest to strongest. */
 export type AtRestEncryption = 'none' | 'provider' | 'kms-provider-key' | 'customer-key' | 'double';
@@ -163,6 +166,17 @@ export interface DataStoreView extends ViewBase {
    */
   readonly clientAuthentication?: Fact<readonly ClientAuthenticationMethod[]>;
   /**
+   * The store accepts credentials it issues and keeps itself besides the cloud's identity service: account or API
+   * keys, shared access signatures signed with them, database logins with passwords. `false`: every client signs in
+   * with the cloud's identity service. Undefined where the source does not read such a switch.
+   */
+  readonly localAuthentication?: Fact<boolean>;
+  /**
+   * The store's own audit log of who read, changed or administered its data (database auditing) is on and sent
+   * somewhere. Undefined where the source does not read one.
+   */
+  readonly auditLogging?: Fact<boolean>;
+  /**
    * The store keeps its data in memory only: no disk, snapshot or backup ever holds it (a Memcached cache).
    * At-rest encryption, keys and deletion settings have nothing to protect.
    */
@@ -191,6 +205,27 @@ export interface LogDelivery {
    * stops the delivery. True for application and classic load balancer access logs.
    */
   readonly providerKeyOnly: boolean;
+}
+
+/**
+ * A repository of keys, secrets and certificates with its own access and deletion settings (Azure Key Vault): what
+ * protects the keys that protect everything else.
+ */
+export interface KeyStoreView extends ViewBase {
+  readonly kind: 'key-store';
+  readonly classification: ClassificationFact;
+  /** Days a deleted store, key or secret stays recoverable (soft delete); `null`: deletion is immediate. */
+  readonly softDeleteDays: Fact<number | null>;
+  /** No one can purge a deleted store, key or secret before its soft-delete retention ends. */
+  readonly purgeProtection: Fact<boolean>;
+  /**
+   * How permissions on the keys and secrets are granted: `identity-roles`, role assignments of the cloud's identity
+   * service (scoped, conditional, reviewed and time-bound like every other grant), or `store-access-policies`, a list
+   * kept on the store itself that the identity service's controls do not see.
+   */
+  readonly dataAccessModel: Fact<'identity-roles' | 'store-access-policies'>;
+  /** The store's endpoint accepts connections from the internet (public network access with no deny-by-default rules). */
+  readonly publicNetworkAccess: Fact<boolean>;
 }
 
 export interface KeyView extends ViewBase {

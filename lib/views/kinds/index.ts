@@ -23,7 +23,7 @@ export type * from './inventory';
 
 import type { BackupPlanView, BackupVaultView } from './backup';
 import type { BuildProjectView, ContainerTaskView, FunctionView, VirtualMachineView } from './compute';
-import type { DataStoreView, KeyView } from './data';
+import type { DataStoreView, KeyStoreView, KeyView } from './data';
 import type { CertificateView, EndpointView, LoadBalancerView } from './endpoints';
 import type { AccessGrantView, AppClientView, KubernetesClusterView } from './grants';
 import type { IdentityView, PermissionPolicyView, UserDirectoryView } from './identity';
@@ -49,6 +49,7 @@ import type { EventRouteView, PostureView } from './posture';
 export type View =
   | DataStoreView
   | KeyView
+  | KeyStoreView
   | IdentityView
   | UserDirectoryView
   | PermissionPolicyView
@@ -87,6 +88,7 @@ export type ViewOf<K extends ViewKind> = Extract<View, { kind: K }>;
 export const VIEW_KINDS: readonly ViewKind[] = [
   'data-store',
   'key',
+  'key-store',
   'identity',
   'user-directory',
   'permission-policy',

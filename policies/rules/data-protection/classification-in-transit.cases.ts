@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
 import { neptuneCluster, searchDomain } from '../../../test/support/data-services';
+import { storageAccount } from '../../../test/support/azure-native';
 import rule from './classification-in-transit';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
@@ -171,5 +172,28 @@ export default defineCases(rule, [
     build: (stack) => tfTlsBucket(stack, 'confidential', false),
     target: 'Data',
     expect: 'pass',
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL storage account with minimumTlsVersion TLS1_2',
+    source: 'pulumi',
+    build: () => storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL storage account with minimumTlsVersion TLS1_0',
+    source: 'pulumi',
+    build: () => storageAccount('data', { minimumTlsVersion: 'TLS1_0' }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` is CONFIDENTIAL and accepts TLS 1.0/,
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL storage account without minimumTlsVersion (read as TLS 1.0)',
+    source: 'pulumi',
+    build: () => storageAccount('data', { minimumTlsVersion: undefined }),
+    target: 'data',
+    expect: 'fail',
+    message: /accepts TLS 1.0/,
   },
 ]);

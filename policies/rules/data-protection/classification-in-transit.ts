@@ -33,6 +33,8 @@ export default defineRule({
       'Give RESTRICTED and TOP_SECRET buckets an `aws_s3_bucket_policy` statement denying `s3:*` to `*` on the bucket ' +
       'and its objects with `condition { test = "NumericLessThan", variable = "s3:TlsVersion", values = ["1.3"] }` ' +
       '(besides the `aws:SecureTransport` deny).',
+    pulumi:
+      '`storage.StorageAccount`: `minimumTlsVersion: "TLS1_2"` (the API reads an unset value as TLS 1.0); `sql.Server`: `minimalTlsVersion: "1.2"` or `"1.3"`, as the level requires.',
   },
   appliesTo: ['data-store'],
   check(view) {

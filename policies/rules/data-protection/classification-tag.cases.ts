@@ -1,6 +1,7 @@
 import { CfnParameter, Tags } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { defineCases } from '../../../lib/engine/cases';
+import { storageAccount } from '../../../test/support/azure-native';
 import rule from './classification-tag';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
@@ -96,5 +97,20 @@ export default defineCases(rule, [
     build: (stack) => void new SqsQueue(stack, 'Jobs', { name: 'jobs', ...classified('secret') }),
     target: 'Jobs',
     expect: 'fail',
+  },
+  {
+    name: 'pulumi: storage account tagged confidential',
+    source: 'pulumi',
+    build: () => storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account without tags',
+    source: 'pulumi',
+    build: () => storageAccount('data', { tags: undefined }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` has no `data-classification` tag/,
   },
 ]);

@@ -25,6 +25,8 @@ export default defineRule({
       "Add `data-classification` to the store's `tags` (or to the `default_tags` of its provider) with one of " +
       "`public`, `internal`, `confidential`, `restricted`, `top-secret` (Bulwark's CDKTF classified constructs set it " +
       'from their `classification`).',
+    pulumi:
+      'Add `tags: { "data-classification": "confidential" }` (one of `public`, `internal`, `confidential`, `restricted`, `top-secret`) to the resource; the `bulwark/azure` components set it from their `classification` prop.',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -2,6 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { kafkaCluster, redshiftCluster, searchDomain } from '../../../test/support/data-services';
+import { aiAccount, storageAccount } from '../../../test/support/azure-native';
 import rule from './data-service-not-public';
 import {
   PUBLIC_BROKERS,
@@ -191,5 +192,48 @@ export default defineCases(rule, [
     target: 'azurerm_storage_account.invalidstorageaccount2',
     expect: 'fail',
     message: /has a public endpoint/,
+  },
+  {
+    name: 'pulumi: storage account with publicNetworkAccess Disabled',
+    source: 'pulumi',
+    build: () => storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account with public network access whose network rules deny by default',
+    source: 'pulumi',
+    build: () =>
+      storageAccount('data', {
+        publicNetworkAccess: 'Enabled',
+        networkRuleSet: { defaultAction: 'Deny', ipRules: [{ iPAddressOrRange: '203.0.113.0/24' }] },
+      }),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account with public network access and no network rule set',
+    source: 'pulumi',
+    build: () => storageAccount('data', { publicNetworkAccess: 'Enabled', networkRuleSet: undefined }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` has a public endpoint/,
+  },
+  {
+    name: 'pulumi: storage account whose network rules allow by default',
+    source: 'pulumi',
+    build: () =>
+      storageAccount('data', { publicNetworkAccess: undefined, networkRuleSet: { defaultAction: 'Allow' } }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` has a public endpoint/,
+  },
+  {
+    name: 'pulumi: AI account with publicNetworkAccess Enabled',
+    source: 'pulumi',
+    build: () => aiAccount('assistant', { publicNetworkAccess: 'Enabled' }),
+    target: 'assistant',
+    expect: 'fail',
+    message: /`assistant` has a public endpoint/,
   },
 ]);

@@ -29,6 +29,8 @@ export default defineRule({
       '`azurerm_storage_account`: `public_network_access_enabled = false` (reached through an `azurerm_private_endpoint`), ' +
       'or a `network_rules` block (or `azurerm_storage_account_network_rules`) with `default_action = "Deny"` and the ' +
       'address ranges and subnets that need access.',
+    pulumi:
+      '`storage.StorageAccount`: `publicNetworkAccess: "Disabled"` (reached through a `network.PrivateEndpoint`), or `networkRuleSet: { defaultAction: "Deny" }` with the `ipRules` and `virtualNetworkRules` that need access. `cognitiveservices.Account`: `properties: { publicNetworkAccess: "Disabled" }` or `networkAcls: { defaultAction: "Deny" }`.',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -3,6 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
+import * as sql from '@pulumi/azure-native/sql';
+import { sqlServer } from '../../../test/support/azure-native';
 import rule from './database-encrypted-at-rest';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
@@ -214,5 +216,33 @@ export default defineCases(rule, [
     file: 'test/fixtures/terraform/terraform-plans/regula__azure-sql-firewall-rules.json',
     target: 'azurerm_sql_server.example',
     expect: 'pass',
+  },
+  {
+    name: 'pulumi: SQL server and database with transparent data encryption (the service default)',
+    source: 'pulumi',
+    build: () => {
+      const server = sqlServer('payments');
+      new sql.Database('ledger', { resourceGroupName: 'rg-cases', serverName: server.name });
+    },
+    target: 'payments',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: SQL database whose transparent data encryption is Disabled',
+    source: 'pulumi',
+    build: () => {
+      const server = sqlServer('payments');
+      const db = new sql.Database('ledger', { resourceGroupName: 'rg-cases', serverName: server.name });
+      new sql.TransparentDataEncryption('ledger-tde', {
+        resourceGroupName: 'rg-cases',
+        serverName: server.name,
+        databaseName: db.name,
+        tdeName: 'current',
+        state: 'Disabled',
+      });
+    },
+    target: 'payments',
+    expect: 'fail',
+    message: /`payments` is not encrypted at rest/,
   },
 ]);

@@ -19,6 +19,8 @@ export default defineRule({
     terraform:
       'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key) on the `aws_db_instance` or ' +
       '`aws_rds_cluster` (the provider default is false); for an existing database, restore an encrypted copy of a snapshot.',
+    pulumi:
+      'Azure SQL encrypts every database (transparent data encryption): remove the `sql.TransparentDataEncryption` with `state: "Disabled"`, or set it `Enabled`.',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { redshiftCluster } from '../../../test/support/data-services';
+import { sqlServer } from '../../../test/support/azure-native';
 import rule from './database-not-public';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
@@ -129,5 +130,28 @@ export default defineCases(rule, [
     target: 'azurerm_sql_server.example',
     expect: 'fail',
     message: /has a public endpoint/,
+  },
+  {
+    name: 'pulumi: SQL server with publicNetworkAccess Disabled',
+    source: 'pulumi',
+    build: () => sqlServer('payments'),
+    target: 'payments',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: SQL server with publicNetworkAccess Enabled',
+    source: 'pulumi',
+    build: () => sqlServer('payments', { publicNetworkAccess: 'Enabled' }),
+    target: 'payments',
+    expect: 'fail',
+    message: /`payments` has a public endpoint/,
+  },
+  {
+    name: 'pulumi: SQL server without publicNetworkAccess (no documented default)',
+    source: 'pulumi',
+    build: () => sqlServer('payments', { publicNetworkAccess: undefined }),
+    target: 'payments',
+    expect: 'unknown',
+    message: /`publicNetworkAccess` is not set/,
   },
 ]);

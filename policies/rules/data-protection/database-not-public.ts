@@ -23,6 +23,8 @@ export default defineRule({
       'Leave `publicly_accessible` unset or false on the `aws_db_instance` or `aws_rds_cluster_instance`, and give it a ' +
       '`db_subnet_group_name` of private or isolated subnets. `azurerm_mssql_server`: `public_network_access_enabled = false`, ' +
       'reached through an `azurerm_private_endpoint` (`azurerm_sql_server` has no such argument: replace it with `azurerm_mssql_server`).',
+    pulumi:
+      '`sql.Server`: `publicNetworkAccess: "Disabled"`, reached through a `network.PrivateEndpoint` (group `sqlServer`).',
   },
   appliesTo: ['data-store'],
   check(view) {

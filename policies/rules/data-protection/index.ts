@@ -1,4 +1,5 @@
 import type { Rule } from '../../../lib/engine/rule';
+import keyStorePurgeProtection from './key-store-purge-protection';
 import classificationAccessModel from './classification-access-model';
 import classificationAtRest from './classification-at-rest';
 import classificationDataEvents from './classification-data-events';
@@ -57,4 +58,5 @@ export const dataProtectionRules: readonly Rule[] = [
   dataServiceNotPublic,
   kubernetesSecretsCustomerKey,
   certificateDnsValidation,
+  keyStorePurgeProtection,
 ];

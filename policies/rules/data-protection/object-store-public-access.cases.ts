@@ -1,5 +1,7 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
+import * as storage from '@pulumi/azure-native/storage';
+import { storageAccount } from '../../../test/support/azure-native';
 import rule from './object-store-public-access';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
@@ -99,5 +101,34 @@ export default defineCases(rule, [
     file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-container-access.json',
     target: 'azurerm_storage_account.example',
     expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account with allowBlobPublicAccess false',
+    source: 'pulumi',
+    build: () => storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account without allowBlobPublicAccess (the API reads it as false)',
+    source: 'pulumi',
+    build: () => storageAccount('data', { allowBlobPublicAccess: undefined }),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account with allowBlobPublicAccess true and a container open to anonymous reads',
+    source: 'pulumi',
+    build: () => {
+      const account = storageAccount('data', { allowBlobPublicAccess: true });
+      new storage.BlobContainer('site', {
+        resourceGroupName: 'rg-cases',
+        accountName: account.name,
+        publicAccess: 'Blob',
+      });
+    },
+    target: 'data',
+    expect: 'fail',
+    message: /`data` does not block public access/,
   },
 ]);

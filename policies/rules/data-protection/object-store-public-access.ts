@@ -24,6 +24,8 @@ export default defineRule({
       'is public by design, tag it `data-classification: public` and acknowledge this rule with the reason.',
     terraform:
       'Add an `aws_s3_bucket_public_access_block` for the bucket with `block_public_acls`, `block_public_policy`, `ignore_public_acls` and `restrict_public_buckets` all `true`, and remove `Principal = "*"` Allow statements from its `aws_s3_bucket_policy`. `azurerm_storage_account`: `allow_nested_items_to_be_public = false` (`allow_blob_public_access` in provider 2.x), written out (its default is `true` in provider 3.x and 4.x).',
+    pulumi:
+      '`storage.StorageAccount`: `allowBlobPublicAccess: false` (or leave it unset), and no `storage.BlobContainer` with `publicAccess` `Blob` or `Container`.',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -2,6 +2,7 @@ import { CfnParameter, Fn, type Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
+import { storageAccount } from '../../../test/support/azure-native';
 import rule from './object-store-tls-only';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
@@ -224,5 +225,27 @@ export default defineCases(rule, [
     target: 'azurerm_storage_account.invalidstorageaccount1',
     expect: 'fail',
     message: /`azurerm_storage_account.invalidstorageaccount1` accepts requests without TLS/,
+  },
+  {
+    name: 'pulumi: storage account with enableHttpsTrafficOnly',
+    source: 'pulumi',
+    build: () => storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account without enableHttpsTrafficOnly (HTTPS only since API version 2019-04-01)',
+    source: 'pulumi',
+    build: () => storageAccount('data', { enableHttpsTrafficOnly: undefined }),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account with enableHttpsTrafficOnly false',
+    source: 'pulumi',
+    build: () => storageAccount('data', { enableHttpsTrafficOnly: false }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` accepts requests without TLS/,
   },
 ]);

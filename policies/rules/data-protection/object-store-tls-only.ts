@@ -17,6 +17,7 @@ export default defineRule({
       '`aws:SecureTransport` is `false`.',
     terraform:
       'Add an `aws_s3_bucket_policy` for the bucket with a statement denying `s3:*` to every principal on the bucket ARN and `<arn>/*` when `aws:SecureTransport` is `false` (an `aws_iam_policy_document` `statement` with `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }`). `azurerm_storage_account`: leave `https_traffic_only_enabled` (`enable_https_traffic_only` before provider 4.0) unset or `true`.',
+    pulumi: '`storage.StorageAccount`: leave `enableHttpsTrafficOnly` unset or `true`.',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -17,6 +17,7 @@ import {
   replicationGroup,
   searchDomain,
 } from '../../../test/support/data-services';
+import { sqlServer } from '../../../test/support/azure-native';
 import rule from './store-encrypted-in-transit';
 import { DocdbClusterParameterGroup } from '@cdktf/provider-aws/lib/docdb-cluster-parameter-group';
 import {
@@ -348,5 +349,28 @@ export default defineCases(rule, [
     target: 'azurerm_sql_server.example',
     expect: 'unknown',
     message: /sets no minimum TLS version/,
+  },
+  {
+    name: 'pulumi: SQL server with minimalTlsVersion 1.2',
+    source: 'pulumi',
+    build: () => sqlServer('payments'),
+    target: 'payments',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: SQL server with minimalTlsVersion None',
+    source: 'pulumi',
+    build: () => sqlServer('payments', { minimalTlsVersion: 'None' }),
+    target: 'payments',
+    expect: 'fail',
+    message: /`payments` accepts TLS 1.0; TLS 1.2 or later is required/,
+  },
+  {
+    name: 'pulumi: SQL server without minimalTlsVersion',
+    source: 'pulumi',
+    build: () => sqlServer('payments', { minimalTlsVersion: undefined }),
+    target: 'payments',
+    expect: 'unknown',
+    message: /`minimalTlsVersion` is not set/,
   },
 ]);

@@ -47,6 +47,8 @@ export default defineRule({
       'keep the `tls` parameter of its `aws_docdb_cluster_parameter_group` `enabled` (or `tls1.2+`). ' +
       '`azurerm_storage_account`: `min_tls_version = "TLS1_2"`. `azurerm_mssql_server`: `minimum_tls_version = "1.2"` ' +
       '(`azurerm_sql_server` sets none: replace it with `azurerm_mssql_server`).',
+    pulumi:
+      '`sql.Server`: `minimalTlsVersion: "1.2"` (or `"1.3"`), written out (`None` accepts every version).',
   },
   appliesTo: ['data-store'],
   check(view) {

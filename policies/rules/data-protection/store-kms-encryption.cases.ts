@@ -5,6 +5,7 @@ import { Tags } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import { logBucket } from '../../../test/support/log-buckets';
 import { memcachedCluster } from '../../../test/support/data-services';
+import { aiAccount, storageAccount } from '../../../test/support/azure-native';
 import rule from './store-kms-encryption';
 import * as sam from 'aws-cdk-lib/aws-sam';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
@@ -147,5 +148,28 @@ export default defineCases(rule, [
     build: (stack) => void tfAlbLoggingTo(stack, tfBucket(stack, 'Logs', { sse: 'AES256' })),
     target: 'Logs',
     expect: 'not_applicable',
+  },
+  {
+    name: 'pulumi: storage account encrypted with a Key Vault key',
+    source: 'pulumi',
+    build: () => storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account without an encryption block (Microsoft-managed keys)',
+    source: 'pulumi',
+    build: () => storageAccount('data', { encryption: undefined }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` uses service-managed encryption/,
+  },
+  {
+    name: 'pulumi: AI account with keySource Microsoft.CognitiveServices',
+    source: 'pulumi',
+    build: () => aiAccount('assistant', { encryption: { keySource: 'Microsoft.CognitiveServices' } }),
+    target: 'assistant',
+    expect: 'fail',
+    message: /`assistant` uses service-managed encryption/,
   },
 ]);

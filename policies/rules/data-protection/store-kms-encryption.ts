@@ -27,6 +27,8 @@ export default defineRule({
       '(`aws_dynamodb_table`), or `sse_algorithm = "aws:kms"` with `kms_master_key_id` in the bucket\'s ' +
       '`aws_s3_bucket_server_side_encryption_configuration`; a customer-managed `aws_kms_key` from CONFIDENTIAL up. ' +
       'Or tag the store `data-classification = "public"` if its data is public.',
+    pulumi:
+      '`storage.StorageAccount`: `encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties: { keyName, keyVaultUri } }` with an `identity` granted the key; `cognitiveservices.Account`: `properties.encryption` with `keySource: "Microsoft.KeyVault"`; `sql.Server`: `keyId` (or an `sql.EncryptionProtector` with `serverKeyType: "AzureKeyVault"`).',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -1,4 +1,6 @@
 import type { Rule } from '../../../lib/engine/rule';
+import aiServiceNoKeys from './ai-service-no-keys';
+import databaseIdentityOnly from './database-identity-only';
 import apiMethodAuthorization from './api-method-authorization';
 import appClientHidesUserExistence from './app-client-hides-user-existence';
 import appClientNoImplicitGrant from './app-client-no-implicit-grant';
@@ -23,4 +25,6 @@ export const identityRules: readonly Rule[] = [
   appClientHidesUserExistence,
   appClientNoImplicitGrant,
   appClientTokenRevocation,
+  databaseIdentityOnly,
+  aiServiceNoKeys,
 ];

@@ -1,4 +1,5 @@
 import type { Rule } from '../../../lib/engine/rule';
+import databaseAuditing from './database-auditing';
 import logRetention from './log-retention';
 import objectStoreAccessLogging from './object-store-access-logging';
 import objectStoreDataEvents from './object-store-data-events';
@@ -37,4 +38,5 @@ export const loggingRules: readonly Rule[] = [
   cdnAccessLogs,
   dnsQueryLogging,
   threatDetectionData,
+  databaseAuditing,
 ];

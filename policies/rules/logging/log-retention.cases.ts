@@ -1,6 +1,7 @@
 import { Tags } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { defineCases } from '../../../lib/engine/cases';
+import { workspace } from '../../../test/support/azure-native';
 import rule from './log-retention';
 
 export default defineCases(rule, [
@@ -67,5 +68,28 @@ export default defineCases(rule, [
     target: 'AppLogs',
     expect: 'fail',
     message: /`AppLogs` keeps CONFIDENTIAL logs forever; the level requires expiry within 365 days/,
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL workspace keeping logs 365 days',
+    source: 'pulumi',
+    build: () => workspace('audit'),
+    target: 'audit',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL workspace keeping logs 30 days',
+    source: 'pulumi',
+    build: () => workspace('audit', { retentionInDays: 30 }),
+    target: 'audit',
+    expect: 'fail',
+    message: /`audit` keeps logs 30 days, less than 365/,
+  },
+  {
+    name: 'pulumi: workspace without retentionInDays (depends on the pricing plan)',
+    source: 'pulumi',
+    build: () => workspace('audit', { retentionInDays: undefined }),
+    target: 'audit',
+    expect: 'unknown',
+    message: /`retentionInDays` is not set/,
   },
 ]);

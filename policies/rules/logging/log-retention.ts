@@ -15,9 +15,13 @@ export default defineRule({
     'the level\'s retention, at most the level\'s retention; "never expire" passes only where the level sets no cap ' +
     "(unclassified and PUBLIC log groups, such as an audit trail's, which keeps audit records at least a year whatever " +
     'it audits).',
-  fix:
-    'Set `retention` on the log group within the window: `RetentionDays.ONE_YEAR` unclassified or CONFIDENTIAL, ' +
-    '`SIX_MONTHS` RESTRICTED, `ONE_MONTH` TOP_SECRET.',
+  fix: {
+    cdk:
+      'Set `retention` on the log group within the window: `RetentionDays.ONE_YEAR` unclassified or CONFIDENTIAL, ' +
+      '`SIX_MONTHS` RESTRICTED, `ONE_MONTH` TOP_SECRET.',
+    pulumi:
+      '`operationalinsights.Workspace`: `retentionInDays` within the window (365 unclassified or CONFIDENTIAL, 180 RESTRICTED, 30 TOP_SECRET).',
+  },
   appliesTo: ['data-store'],
   check(view) {
     if (view.storeType !== 'log-group') return notApplicable('not a log group');

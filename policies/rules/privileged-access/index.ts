@@ -1,4 +1,5 @@
 import type { Rule } from '../../../lib/engine/rule';
+import keyStoreIdentityRoles from './key-store-identity-roles';
 import iamUserPermissionsViaGroups from './iam-user-permissions-via-groups';
 import noKmsDecryptOnAllKeys from './no-kms-decrypt-on-all-keys';
 import noPassroleOnAllRoles from './no-passrole-on-all-roles';
@@ -19,4 +20,5 @@ export const privilegedAccessRules: readonly Rule[] = [
   policyNoFullAdmin,
   noAdministratorAccess,
   trustPolicyNotPublic,
+  keyStoreIdentityRoles,
 ];

@@ -1,0 +1,372 @@
+import type { ResourceGraph } from '../../graph/graph';
+import type { Resource } from '../../graph/resource';
+import { Unknown, asBool, asString, get, show, type Value } from '../../graph/values';
+import type {
+  ClientAuthenticationMethod,
+  DataStoreView,
+  Fact,
+  FirewallView,
+  TlsVersion,
+  TrafficPeer,
+  TrafficRule,
+} from '../kinds';
+import { displayName } from '../common/naming';
+import { base, type Encryption } from '../common/store-base';
+import type { AdapterContext, AdapterRegistry } from '../registry';
+import { children, enabled, keyVaultKey, lower, object, readThrough } from './common';
+
+/*
+ * Data stores of azure-native: storage accounts (with their containers and blob service), SQL logical servers
+ * (with firewall rules, auditing policies, encryption protectors) and Azure AI services accounts. What a
+ * property means when it is left out is what the Azure REST API documents for it (quoted in azure-native's
+ * typings); where the API documents no default, the fact stays Unknown.
+ */
+
+const STORAGE = 'azure-native:storage:StorageAccount';
+const CONTAINER = 'azure-native:storage:BlobContainer';
+const BLOB_SERVICE = 'azure-native:storage:BlobServiceProperties';
+const SQL_SERVER = 'azure-native:sql:Server';
+const SQL_FIREWALL = 'azure-native:sql:FirewallRule';
+const SQL_AUDITING = [
+  'azure-native:sql:ServerBlobAuditingPolicy',
+  'azure-native:sql:ExtendedServerBlobAuditingPolicy',
+];
+const SQL_PROTECTOR = 'azure-native:sql:EncryptionProtector';
+const SQL_TDE = 'azure-native:sql:TransparentDataEncryption';
+const AI_ACCOUNT = 'azure-native:cognitiveservices:Account';
+
+/** Either fact, the first Unknown or the fallback. */
+function known<T>(v: Fact<T> | undefined, fallback: Fact<T>): Fact<T> {
+  return v === undefined ? fallback : v;
+}
+
+// Storage accounts
+
+const STORAGE_TLS: Readonly<Record<string, TlsVersion>> = {
+  tls1_0: '1.0',
+  tls1_1: '1.1',
+  tls1_2: '1.2',
+  tls1_3: '1.3',
+};
+
+/** `minimumTlsVersion`: the API reads an unset value as TLS 1.0. */
+function storageMinTls(v: Value | undefined): Fact<TlsVersion> {
+  const s = lower(v);
+  if (s instanceof Unknown) return s;
+  if (s === undefined) return '1.0';
+  return STORAGE_TLS[s] ?? new Unknown(`\`minimumTlsVersion\` is ${show(v)}`);
+}
+
+/**
+ * Encryption of a storage account: always on with Microsoft-managed keys; `keySource: Microsoft.Keyvault` with
+ * `keyVaultProperties` uses a customer key; `requireInfrastructureEncryption` adds a second layer.
+ */
+function storageEncryption(r: Resource, graph: ResourceGraph): Encryption {
+  const enc = object(r.properties.encryption);
+  if (enc instanceof Unknown) return { atRest: enc };
+  if (enc === undefined) return { atRest: 'provider' };
+  const infra = asBool(enc.requireInfrastructureEncryption) ?? false;
+  if (infra instanceof Unknown) return { atRest: infra };
+  const source = lower(enc.keySource) ?? 'microsoft.storage';
+  if (source instanceof Unknown) return { atRest: source };
+  let key: Encryption['key'];
+  if (source === 'microsoft.keyvault') {
+    const kv = object(enc.keyVaultProperties);
+    if (kv instanceof Unknown) return { atRest: kv };
+    key = keyVaultKey(graph, get(kv, 'keyName'), get(kv, 'keyVaultUri'));
+    if (key === undefined)
+      return { atRest: new Unknown('`keySource` is Microsoft.Keyvault without `keyVaultProperties`') };
+  } else if (source !== 'microsoft.storage')
+    return { atRest: new Unknown(`\`keySource\` is ${show(enc.keySource)}`) };
+  if (infra) return key ? { atRest: 'double', key } : { atRest: 'double' };
+  return key ? { atRest: 'customer-key', key } : { atRest: 'provider' };
+}
+
+/**
+ * Whether the account's endpoints accept connections from the internet: `publicNetworkAccess` not `Disabled`,
+ * and a network rule set that allows by default (an account without one accepts every network).
+ */
+function storagePublicEndpoint(r: Resource): Fact<boolean> {
+  const access = lower(r.properties.publicNetworkAccess);
+  if (access instanceof Unknown) return access;
+  if (access === 'disabled') return false;
+  if (access !== undefined && access !== 'enabled' && access !== 'securedbyperimeter')
+    return new Unknown(`\`publicNetworkAccess\` is ${show(r.properties.publicNetworkAccess)}`);
+  if (access === 'securedbyperimeter')
+    return new Unknown('`publicNetworkAccess` is SecuredByPerimeter: the perimeter decides');
+  const rules = object(r.properties.networkRuleSet);
+  if (rules instanceof Unknown) return rules;
+  const action = rules === undefined ? 'allow' : lower(rules.defaultAction);
+  if (action === undefined || action instanceof Unknown)
+    return action ?? new Unknown('`networkRuleSet` has no `defaultAction`');
+  if (action === 'deny') return false;
+  if (action === 'allow') return true;
+  return new Unknown(`\`networkRuleSet.defaultAction\` is ${show(get(rules, 'defaultAction'))}`);
+}
+
+/** A container of the account open to anonymous reads (`publicAccess` `Blob` or `Container`). */
+function publicContainer(r: Resource, graph: ResourceGraph): Fact<boolean> {
+  const found = children(r, graph, CONTAINER, 'accountName');
+  if (found instanceof Unknown) return found;
+  let open: Unknown | undefined;
+  for (const c of found) {
+    const access = lower(c.properties.publicAccess) ?? 'none';
+    if (access instanceof Unknown) open ??= access;
+    else if (access === 'blob' || access === 'container') return true;
+  }
+  return open ?? false;
+}
+
+/** Blob versioning from the account's blob service properties (off unless one turns it on). */
+function blobVersioning(r: Resource, graph: ResourceGraph): Fact<boolean> {
+  const found = children(r, graph, BLOB_SERVICE, 'accountName');
+  if (found instanceof Unknown) return found;
+  let out: Fact<boolean> = false;
+  for (const s of found) {
+    const v = asBool(s.properties.isVersioningEnabled) ?? false;
+    if (v === true) return true;
+    if (v instanceof Unknown) out = v;
+  }
+  return out;
+}
+
+/** `storage:StorageAccount` -> object store. */
+export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const p = r.properties;
+  // "The default interpretation is false for this property."
+  const blobPublic = asBool(p.allowBlobPublicAccess) ?? false;
+  // "The default value is null, which is equivalent to true."
+  const sharedKey = asBool(p.allowSharedKeyAccess) ?? true;
+  const containers = publicContainer(r, ctx.graph);
+  return {
+    ...base(r, 'object-store', storageEncryption(r, ctx.graph)),
+    // "The default value is true since API version 2019-04-01."
+    tlsOnly: asBool(p.enableHttpsTrafficOnly) ?? true,
+    minTls: storageMinTls(p.minimumTlsVersion),
+    // "Minimum TLS version 1.3 version is not supported."
+    minTlsCeiling: '1.2',
+    publicAccess: blobPublic instanceof Unknown ? blobPublic : blobPublic ? 'open' : 'blocked',
+    policyAllowsPublic:
+      blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
+    publicNetworkAccess: storagePublicEndpoint(r),
+    versioning: blobVersioning(r, ctx.graph),
+    dataAccessEvents: 'resource-logs',
+    localAuthentication: sharedKey,
+    clientAuthentication:
+      sharedKey instanceof Unknown
+        ? sharedKey
+        : sharedKey
+          ? ['shared-secret', 'cloud-identity']
+          : ['cloud-identity'],
+  };
+}
+
+// SQL logical servers
+
+const SQL_TLS: Readonly<Record<string, TlsVersion>> = {
+  '1.0': '1.0',
+  '1.1': '1.1',
+  '1.2': '1.2',
+  '1.3': '1.3',
+};
+
+/** `minimalTlsVersion`: `None` enforces no floor (TLS 1.0 accepted); the API documents no default. */
+function sqlMinTls(v: Value | undefined): Fact<TlsVersion> {
+  const s = asString(v);
+  if (s instanceof Unknown) return s;
+  if (s === undefined) return new Unknown('`minimalTlsVersion` is not set and the API documents no default');
+  if (s.toLowerCase() === 'none') return '1.0';
+  return SQL_TLS[s] ?? new Unknown(`\`minimalTlsVersion\` is ${show(v)}`);
+}
+
+/** `publicNetworkAccess`: `Disabled` closes the public endpoint; the API documents no default. */
+function sqlPublicEndpoint(r: Resource): Fact<boolean> {
+  const v = r.properties.publicNetworkAccess;
+  if (lower(v) === 'securedbyperimeter') return new Unknown('`publicNetworkAccess` is SecuredByPerimeter');
+  return known(
+    enabled(v, '`publicNetworkAccess`'),
+    new Unknown('`publicNetworkAccess` is not set and the API documents no default'),
+  );
+}
+
+/**
+ * How clients sign in: SQL logins unless an Entra administrator is set with `azureADOnlyAuthentication`;
+ * Entra identities once an Entra administrator is set.
+ */
+function sqlAuthentication(r: Resource): Fact<readonly ClientAuthenticationMethod[]> {
+  const admins = object(r.properties.administrators);
+  if (admins instanceof Unknown) return admins;
+  if (admins === undefined) return ['user-credentials'];
+  const only = asBool(admins.azureADOnlyAuthentication);
+  if (only instanceof Unknown) return only;
+  if (only === undefined)
+    return new Unknown(
+      '`administrators.azureADOnlyAuthentication` is not set and the API documents no default',
+    );
+  return only ? ['cloud-identity'] : ['user-credentials', 'cloud-identity'];
+}
+
+/**
+ * Transparent data encryption: on for every database with a service-managed key, unless a database turns it
+ * off; a customer key comes from the server's `keyId` or an encryption protector of type `AzureKeyVault`.
+ */
+function sqlEncryption(r: Resource, graph: ResourceGraph): Encryption {
+  const tde = children(r, graph, SQL_TDE, 'serverName');
+  if (tde instanceof Unknown) return { atRest: tde };
+  for (const t of tde) {
+    const state = enabled(t.properties.state, '`state`');
+    if (state instanceof Unknown) return { atRest: state };
+    if (state === false) return { atRest: 'none' };
+  }
+  const protectors = children(r, graph, SQL_PROTECTOR, 'serverName');
+  if (protectors instanceof Unknown) return { atRest: protectors };
+  for (const x of protectors) {
+    const type = lower(x.properties.serverKeyType);
+    if (type instanceof Unknown) return { atRest: type };
+    if (type === 'servicemanaged') return { atRest: 'provider' };
+    if (type === 'azurekeyvault') {
+      const key = keyVaultKey(graph, x.properties.serverKeyName) ?? keyVaultKey(graph, r.properties.keyId);
+      return { atRest: 'customer-key', key: key ?? { address: x.address } };
+    }
+    return { atRest: new Unknown(`encryption protector type is ${show(x.properties.serverKeyType)}`) };
+  }
+  const key = keyVaultKey(graph, r.properties.keyId);
+  return key ? { atRest: 'customer-key', key } : { atRest: 'provider' };
+}
+
+/** Server auditing: an auditing policy of the server with `state: Enabled`. */
+function sqlAuditing(r: Resource, graph: ResourceGraph): Fact<boolean> {
+  const found = children(r, graph, SQL_AUDITING, 'serverName');
+  if (found instanceof Unknown) return found;
+  let out: Fact<boolean> = false;
+  for (const a of found) {
+    const state = enabled(a.properties.state, '`state`') ?? new Unknown('auditing policy sets no `state`');
+    if (state === true) return true;
+    if (state instanceof Unknown) out = state;
+  }
+  return out;
+}
+
+/** The remote end a firewall rule admits: `AzureCloud` for `0.0.0.0`-`0.0.0.0`, a CIDR, or the range `start-end`. */
+function firewallPeer(startV: Value | undefined, endV: Value | undefined): TrafficPeer {
+  const s = asString(startV);
+  const e = asString(endV) ?? s;
+  if (s instanceof Unknown) return { cidr: s };
+  if (e instanceof Unknown) return { cidr: e };
+  if (s === undefined || e === undefined)
+    return { cidr: new Unknown('firewall rule without an address range') };
+  if (s === '0.0.0.0' && e === '0.0.0.0') return { serviceTag: 'AzureCloud' };
+  if (s === '0.0.0.0' && e === '255.255.255.255') return { cidr: '0.0.0.0/0' };
+  if (s === e) return { cidr: `${s}/32` };
+  return { cidr: `${s}-${e}` };
+}
+
+/** The server's firewall: an ingress allow on TCP 1433 per firewall rule (none while public access is off). */
+function sqlFirewallView(r: Resource, graph: ResourceGraph, open: Fact<boolean>): FirewallView {
+  const rules: TrafficRule[] = [];
+  if (open !== false) {
+    const found = graph.attachedBy(r.address, SQL_FIREWALL, (x) => x.properties.serverName);
+    for (const x of found.attached)
+      rules.push({
+        direction: 'ingress',
+        action: 'allow',
+        protocol: 'tcp',
+        fromPort: 1433,
+        toPort: 1433,
+        source: firewallPeer(x.properties.startIpAddress, x.properties.endIpAddress),
+        description: typeof x.properties.name === 'string' ? x.properties.name : displayName(x),
+        declaredBy: x.address,
+      });
+    for (const { resource, reason } of found.uncertain)
+      rules.push({
+        direction: 'ingress',
+        action: 'allow',
+        protocol: 'tcp',
+        fromPort: 1433,
+        toPort: 1433,
+        source: { cidr: reason },
+        declaredBy: resource.address,
+      });
+  }
+  return { kind: 'firewall', resource: r, name: displayName(r), rules, isDefault: false };
+}
+
+/** `sql:Server` -> relational database (Azure SQL refuses unencrypted connections) and its firewall. */
+export function sqlServerView(r: Resource, ctx: AdapterContext): (DataStoreView | FirewallView)[] {
+  const auth = sqlAuthentication(r);
+  const open = sqlPublicEndpoint(r);
+  return [
+    {
+      ...base(r, 'database-instance', sqlEncryption(r, ctx.graph)),
+      tlsOnly: true,
+      minTls: sqlMinTls(r.properties.minimalTlsVersion),
+      publicNetworkAccess: open,
+      clientAuthentication: auth,
+      localAuthentication: auth instanceof Unknown ? auth : auth.includes('user-credentials'),
+      auditLogging: sqlAuditing(r, ctx.graph),
+    },
+    sqlFirewallView(r, ctx.graph, open),
+  ];
+}
+
+// Azure AI services accounts
+
+/** Encryption of an AI account: Microsoft-managed keys unless `keySource` is `Microsoft.KeyVault`. */
+function aiEncryption(props: { readonly [k: string]: Value } | undefined, graph: ResourceGraph): Encryption {
+  const enc = object(get(props, 'encryption'));
+  if (enc instanceof Unknown) return { atRest: enc };
+  const source = lower(get(enc, 'keySource')) ?? 'microsoft.cognitiveservices';
+  if (source instanceof Unknown) return { atRest: source };
+  if (source === 'microsoft.cognitiveservices') return { atRest: 'provider' };
+  if (source !== 'microsoft.keyvault')
+    return { atRest: new Unknown(`\`keySource\` is ${show(get(enc, 'keySource'))}`) };
+  const kv = object(get(enc, 'keyVaultProperties'));
+  if (kv instanceof Unknown) return { atRest: kv };
+  const key = keyVaultKey(graph, get(kv, 'keyName'), get(kv, 'keyVaultUri'));
+  return key
+    ? { atRest: 'customer-key', key }
+    : { atRest: new Unknown('`keySource` is Microsoft.KeyVault without `keyVaultProperties`') };
+}
+
+/** Public endpoint of an AI account: `publicNetworkAccess`, else network ACLs that deny by default. */
+function aiPublicEndpoint(props: { readonly [k: string]: Value } | undefined): Fact<boolean> {
+  const access = enabled(get(props, 'publicNetworkAccess'), '`publicNetworkAccess`');
+  if (access === false || access instanceof Unknown) return access;
+  const action = lower(get(props, 'networkAcls', 'defaultAction'));
+  if (action instanceof Unknown) return action;
+  if (action === 'deny') return false;
+  if (action === 'allow' || access === true) return true;
+  return new Unknown('`publicNetworkAccess` is not set and the API documents no default');
+}
+
+/** `cognitiveservices:Account` -> AI service store. Local (API key) authentication is on unless `disableLocalAuth`. */
+export function aiAccountView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const props = object(r.properties.properties);
+  if (props instanceof Unknown)
+    return {
+      ...base(r, 'ai-service', { atRest: props }),
+      publicNetworkAccess: props,
+      localAuthentication: props,
+    };
+  const disabled = asBool(get(props, 'disableLocalAuth')) ?? false;
+  const local = disabled instanceof Unknown ? disabled : !disabled;
+  return {
+    ...base(r, 'ai-service', aiEncryption(props, ctx.graph)),
+    publicNetworkAccess: aiPublicEndpoint(props),
+    localAuthentication: local,
+    clientAuthentication:
+      local instanceof Unknown ? local : local ? ['shared-secret', 'cloud-identity'] : ['cloud-identity'],
+  };
+}
+
+export function registerAzureData(registry: AdapterRegistry): void {
+  registry.register('pulumi', STORAGE, storageAccountView);
+  registry.register('pulumi', SQL_SERVER, sqlServerView);
+  registry.register('pulumi', AI_ACCOUNT, aiAccountView);
+  registry.register('pulumi', [CONTAINER, BLOB_SERVICE], readThrough([STORAGE], 'accountName'));
+  registry.register(
+    'pulumi',
+    [SQL_FIREWALL, ...SQL_AUDITING, SQL_PROTECTOR, SQL_TDE],
+    readThrough([SQL_SERVER], 'serverName'),
+  );
+}
