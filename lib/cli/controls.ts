@@ -1,3 +1,4 @@
+import { CLOUD_NAMES, type Cloud } from '../engine/clouds';
 import { coverageOf, type FrameworkCoverage } from '../engine/coverage';
 import { InputError } from '../errors';
 import { sanitizeTerminal } from '../report/escape';
@@ -5,7 +6,10 @@ import { CATALOGS } from '../../policies/controls';
 import { RULES } from '../../policies/rules';
 import { EXIT, type CliIo } from './io';
 
-/** `bulwark controls`: each control with the rules that assert it, or why IaC cannot. */
+/**
+ * `bulwark controls`: each control with the rules that assert it on each cloud the framework speaks of
+ * (AWS, Azure), or why IaC cannot; and per cloud, how many controls are asserted.
+ */
 export function runControlsCommand(o: { framework?: string; format: 'text' | 'json' }, io: CliIo): number {
   const catalogs = o.framework ? CATALOGS.filter((c) => c.framework === o.framework) : CATALOGS;
   if (catalogs.length === 0) {
@@ -26,25 +30,32 @@ export function runControlsCommand(o: { framework?: string; format: 'text' | 'js
 
 function textOf(c: FrameworkCoverage): string {
   const lines = [`${c.name} ${c.version} (${c.framework})`];
+  const width = Math.max(...c.cloudsCovered.map((k) => CLOUD_NAMES[k].length));
+  const label = (k: Cloud) => CLOUD_NAMES[k].padEnd(width);
   let group = '';
   for (const ctl of c.controls) {
     if (ctl.group !== group) {
       group = ctl.group;
       lines.push('', `  ${group}`);
     }
-    const status =
-      ctl.status === 'asserted'
-        ? ctl.rules.join(', ')
-        : ctl.status === 'not-assertable'
-          ? `not assertable: ${ctl.reason}`
-          : 'no rule yet';
-    lines.push(`    ${ctl.id.padEnd(10)} ${sanitizeTerminal(ctl.title)}`, `               ${status}`);
+    lines.push(`    ${ctl.id.padEnd(10)} ${sanitizeTerminal(ctl.title)}`);
+    if (ctl.status === 'not-assertable') {
+      lines.push(`               not assertable: ${ctl.reason}`);
+      continue;
+    }
+    for (const k of c.cloudsCovered) {
+      const on = ctl.clouds[k]!;
+      lines.push(`               ${label(k)}  ${on.rules.length > 0 ? on.rules.join(', ') : 'no rule yet'}`);
+    }
   }
   const s = c.summary;
-  lines.push(
-    '',
-    `  ${s.controls} controls: ${s.asserted} asserted by ${s.rules} rules, ${s.notAssertable} not assertable in IaC, ${s.notCovered} without a rule yet`,
-    '',
-  );
+  lines.push('', `  ${s.controls} controls`);
+  for (const k of c.cloudsCovered) {
+    const o = s.clouds[k]!;
+    lines.push(
+      `  ${label(k)}  ${o.asserted} asserted by ${o.rules} rules, ${o.notAssertable} not assertable in IaC, ${o.notCovered} without a rule yet`,
+    );
+  }
+  lines.push('');
   return lines.join('\n');
 }

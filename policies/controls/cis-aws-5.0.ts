@@ -5,6 +5,7 @@ export default defineCatalog({
   name: 'CIS Amazon Web Services Foundations Benchmark',
   version: '5.0.0',
   url: 'https://www.cisecurity.org/benchmark/amazon_web_services',
+  clouds: ['aws'],
   groups: [
     { id: '1', title: 'Identity and Access Management' },
     { id: '2', title: 'Storage' },

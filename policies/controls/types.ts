@@ -1,3 +1,5 @@
+import type { Cloud } from '../../lib/engine/clouds';
+
 /** A benchmark control that rules assert. */
 export interface Control {
   /** Id as the framework writes it: `DP-3`, `PR.DS-02`, `3.1`. */
@@ -28,6 +30,11 @@ export interface Catalog {
   readonly name: string;
   readonly version: string;
   readonly url: string;
+  /**
+   * The clouds the framework speaks of, whose coverage `bulwark controls` reports: a cloud's own
+   * benchmark names one (CIS AWS, CIS Azure); default every cloud Bulwark judges.
+   */
+  readonly clouds?: readonly Cloud[];
   readonly groups: readonly ControlGroup[];
   readonly controls: readonly Control[];
 }

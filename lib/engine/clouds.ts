@@ -1,0 +1,49 @@
+import { fixTexts } from './fix';
+import type { Rule } from './rule';
+
+/** A cloud whose resources rules judge. */
+export type Cloud = 'aws' | 'azure';
+export const CLOUDS: readonly Cloud[] = ['aws', 'azure'];
+
+/** How each cloud is named in reports. */
+export const CLOUD_NAMES: Readonly<Record<Cloud, string>> = { aws: 'AWS', azure: 'Azure' };
+
+/** The Terraform providers whose resource types name a cloud, by type prefix. */
+const TERRAFORM_PROVIDERS: readonly { readonly prefix: string; readonly cloud: Cloud }[] = [
+  { prefix: 'aws_', cloud: 'aws' },
+  { prefix: 'azurerm_', cloud: 'azure' },
+];
+
+/** The cloud of a Terraform resource type (`aws_s3_bucket`, `azurerm_storage_account`), if Bulwark knows its provider. */
+export function cloudOfTerraformType(type: string): Cloud | undefined {
+  return TERRAFORM_PROVIDERS.find((p) => type.startsWith(p.prefix))?.cloud;
+}
+
+/**
+ * The clouds a Terraform fix is written for: those of the resource types it names in code spans
+ * (`` `aws_s3_bucket_policy` ``, `` `azurerm_storage_account`: ... ``).
+ */
+export function cloudsOfTerraformFix(text: string): Cloud[] {
+  const out = new Set<Cloud>();
+  for (const m of text.matchAll(/`([a-z][a-z0-9]*_[a-z0-9_]+)/g)) {
+    const cloud = cloudOfTerraformType(m[1]!);
+    if (cloud) out.add(cloud);
+  }
+  return CLOUDS.filter((c) => out.has(c));
+}
+
+/**
+ * The clouds a rule asserts its controls on, from the front ends it claims (its fix texts, each proven
+ * by passing and failing cases of that front end): the CDK / CloudFormation text is AWS's, the Pulumi
+ * text azure-native's (Azure), and the Terraform text the cloud of each provider whose resource types
+ * it names (`aws_*` AWS, `azurerm_*` Azure). A catalog test holds these to the rule's cases: a rule
+ * counts for a cloud exactly when it has cases on that cloud's resources.
+ */
+export function cloudsOfRule(rule: Pick<Rule, 'fix'>): Cloud[] {
+  const texts = fixTexts(rule.fix);
+  const out = new Set<Cloud>();
+  if (texts.cdk !== undefined) out.add('aws');
+  if (texts.pulumi !== undefined) out.add('azure');
+  if (texts.terraform !== undefined) for (const c of cloudsOfTerraformFix(texts.terraform)) out.add(c);
+  return CLOUDS.filter((c) => out.has(c));
+}
