@@ -45,7 +45,12 @@ function textOf(c: FrameworkCoverage): string {
     }
     for (const k of c.cloudsCovered) {
       const on = ctl.clouds[k]!;
-      lines.push(`               ${label(k)}  ${on.rules.length > 0 ? on.rules.join(', ') : 'no rule yet'}`);
+      const elsewhere = ctl.rules.filter((r) => !on.rules.includes(r));
+      const none =
+        elsewhere.length > 0
+          ? `no rule yet (named by ${elsewhere.join(', ')}, which judge${elsewhere.length === 1 ? 's' : ''} other clouds only)`
+          : 'no rule yet';
+      lines.push(`               ${label(k)}  ${on.rules.length > 0 ? on.rules.join(', ') : none}`);
     }
   }
   const s = c.summary;

@@ -89,7 +89,9 @@ export function coverageOf(catalog: Catalog, rules: readonly Rule[]): FrameworkC
       clouds,
     };
   });
-  const summarise = (of: readonly { status: CoverageStatus; rules: readonly string[] }[]): CoverageSummary => ({
+  const summarise = (
+    of: readonly { status: CoverageStatus; rules: readonly string[] }[],
+  ): CoverageSummary => ({
     controls: of.length,
     asserted: of.filter((c) => c.status === 'asserted').length,
     notAssertable: of.filter((c) => c.status === 'not-assertable').length,

@@ -1,5 +1,6 @@
 import ccpa from './ccpa';
 import cisAws from './cis-aws-5.0';
+import cisAzure from './cis-azure-6.0';
 import classification from './classification';
 import gdpr from './gdpr';
 import mcsb from './mcsb-v1';
@@ -10,7 +11,16 @@ import type { Catalog, Control } from './types';
 export type { Catalog, Control, ControlGroup } from './types';
 
 /** Every control catalog Bulwark knows. */
-export const CATALOGS: readonly Catalog[] = [mcsb, nistCsf, cisAws, classification, gdpr, ccpa, sox];
+export const CATALOGS: readonly Catalog[] = [
+  mcsb,
+  nistCsf,
+  cisAws,
+  cisAzure,
+  classification,
+  gdpr,
+  ccpa,
+  sox,
+];
 
 const index = new Map<string, { catalog: Catalog; control: Control }>();
 for (const catalog of CATALOGS) {

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'BW-BR-009',
   title: 'Object stores keep previous versions of their objects',
   severity: 'medium',
-  controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11', 'sox:802-1519'],
+  controls: ['cis-azure-6.0:9.2.3', 'mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11', 'sox:802-1519'],
   threats: ['malicious-code', 'insider-misuse', 'configuration-drift'],
   rationale:
     'Without versioning, an overwrite or a delete (by mistake, by a compromised workload, by ransomware that ' +

@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'high',
   controls: [
     'cis-aws-5.0:2.1.4',
+    'cis-azure-6.0:9.3.8',
     'mcsb-v1:NS-2',
     'nist-csf-2.0:PR.AA-05',
     'classification:PUBLIC-ACCESS',

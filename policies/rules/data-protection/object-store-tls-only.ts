@@ -5,7 +5,13 @@ export default defineRule({
   id: 'BW-DP-006',
   title: 'Object stores deny requests without TLS',
   severity: 'high',
-  controls: ['cis-aws-5.0:2.1.1', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02', 'gdpr:Art.32(1)(a)'],
+  controls: [
+    'cis-aws-5.0:2.1.1',
+    'cis-azure-6.0:9.3.4',
+    'mcsb-v1:DP-3',
+    'nist-csf-2.0:PR.DS-02',
+    'gdpr:Art.32(1)(a)',
+  ],
   threats: ['data-breach', 'unauthorized-access'],
   rationale:
     'S3 answers plain HTTP as well as HTTPS. Only a bucket policy statement that denies every request where ' +

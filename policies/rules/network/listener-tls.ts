@@ -6,7 +6,7 @@ export default defineRule({
   id: 'BW-NS-004',
   title: 'Load balancer listeners accept only TLS 1.2 or later',
   severity: 'high',
-  controls: ['mcsb-v1:DP-3', 'mcsb-v1:NS-8', 'nist-csf-2.0:PR.DS-02'],
+  controls: ['cis-azure-6.0:7.12', 'mcsb-v1:DP-3', 'mcsb-v1:NS-8', 'nist-csf-2.0:PR.DS-02'],
   threats: ['data-breach'],
   rationale:
     'TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with known attacks and let ' +

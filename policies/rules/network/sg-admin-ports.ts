@@ -107,7 +107,14 @@ export default defineRule({
   id: 'BW-NS-001',
   title: 'Security groups allow no ingress from the internet to remote administration ports',
   severity: 'high',
-  controls: ['cis-aws-5.0:5.3', 'cis-aws-5.0:5.4', 'mcsb-v1:NS-1', 'nist-csf-2.0:PR.IR-01'],
+  controls: [
+    'cis-aws-5.0:5.3',
+    'cis-aws-5.0:5.4',
+    'cis-azure-6.0:7.1',
+    'cis-azure-6.0:7.2',
+    'mcsb-v1:NS-1',
+    'nist-csf-2.0:PR.IR-01',
+  ],
   threats: ['unauthorized-access'],
   rationale:
     'SSH (22) and RDP (3389) open to 0.0.0.0/0 or ::/0 expose every instance behind the group to credential ' +
