@@ -3,10 +3,20 @@ import * as path from 'node:path';
 import {
   frontEndOfCase,
   isCdkCase,
+  isPulumiCase,
   isTemplateCase,
   isTerraformPlanCase,
+  type RuleCase,
   type RuleCases,
 } from '../lib/engine/cases';
+import {
+  CLOUD_NAMES,
+  CLOUDS,
+  cloudOfTerraformType,
+  cloudsOfRule,
+  cloudsOfTerraformFix,
+  type Cloud,
+} from '../lib/engine/clouds';
 import { claimedFrontEnds, fixTexts } from '../lib/engine/fix';
 import type { Rule } from '../lib/engine/rule';
 import { loadInput } from '../lib/sources';
@@ -37,6 +47,40 @@ function missingFrontEndCases(rules: readonly Rule[], byRule: ReadonlyMap<string
       ] as const)
         if (!outcomes.includes(outcome))
           out.push(`${r.id}: claims ${fe} (its fix has text for it) but has no ${word} ${fe} case`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The cloud whose resource a case judges: CDK, template and CDKTF cases (built with the AWS provider)
+ * AWS, Pulumi cases (azure-native) Azure, a plan case the provider of its target's resource type.
+ */
+function cloudOfCase(c: RuleCase): Cloud | undefined {
+  if (isPulumiCase(c)) return 'azure';
+  if (!isTerraformPlanCase(c)) return 'aws';
+  const segments = c.target.replace(/\[[^\]]*\]$/, '').split('.');
+  return cloudOfTerraformType(segments[segments.length - 2] ?? '');
+}
+
+/**
+ * Rules whose clouds (from the front ends they claim) differ from the clouds their cases judge: a rule
+ * counts for a cloud in `bulwark controls` exactly when a case proves it there (a case expecting
+ * `not_applicable` proves nothing).
+ */
+function cloudsWithoutCases(rules: readonly Rule[], byRule: ReadonlyMap<string, RuleCases>): string[] {
+  const out: string[] = [];
+  for (const r of rules) {
+    const claimed = cloudsOfRule(r);
+    const proven = new Set(
+      (byRule.get(r.id)?.cases ?? []).filter((c) => c.expect !== 'not_applicable').map(cloudOfCase),
+    );
+    for (const cloud of CLOUDS) {
+      const name = CLOUD_NAMES[cloud];
+      if (claimed.includes(cloud) && !proven.has(cloud))
+        out.push(`${r.id}: counts for ${name} (its fix) but no case judges an ${name} resource`);
+      if (!claimed.includes(cloud) && proven.has(cloud))
+        out.push(`${r.id}: has cases on ${name} resources but its fix gives ${name} users no text`);
     }
   }
   return out;
@@ -99,6 +143,35 @@ describe('rule catalog', () => {
       expect({ rule: r.id, cdkPass: outcomes.includes('pass') }).toEqual({ rule: r.id, cdkPass: true });
     }
     expect(missingFrontEndCases(RULES, byRule)).toEqual([]);
+    expect(cloudsWithoutCases(RULES, byRule)).toEqual([]);
+  });
+
+  test('every Terraform fix names the resource types of a provider Bulwark reads', () => {
+    const vague = RULES.filter((r) => {
+      const text = fixTexts(r.fix).terraform;
+      return text !== undefined && cloudsOfTerraformFix(text).length === 0;
+    }).map((r) => r.id);
+    expect(vague).toEqual([]);
+  });
+
+  test('a rule whose clouds its cases do not prove is reported', () => {
+    const rule = RULES.find((r) => typeof r.fix === 'string')!;
+    const cdkOnly = load<RuleCases>(caseFiles().find((f) => load<RuleCases>(f).rule === rule)!);
+    const claimsAzure = { ...rule, fix: { cdk: 'Set the prop.', pulumi: 'Set the input.' } };
+    expect(cloudsWithoutCases([claimsAzure], new Map([[rule.id, cdkOnly]]))).toEqual([
+      `${rule.id}: counts for Azure (its fix) but no case judges an Azure resource`,
+    ]);
+    const azurermCase: RuleCase = {
+      name: 'an azurerm resource',
+      source: 'terraform-plan',
+      file: 'test/fixtures/terraform/x.json',
+      target: 'module.m["a.b"].azurerm_storage_account.s[0]',
+      expect: 'fail',
+    };
+    const withAzurerm = { rule, cases: [...cdkOnly.cases, azurermCase] };
+    expect(cloudsWithoutCases([rule], new Map([[rule.id, withAzurerm]]))).toEqual([
+      `${rule.id}: has cases on Azure resources but its fix gives Azure users no text`,
+    ]);
   });
 
   test('a rule that claims a front end without a passing and a failing case for it is reported', () => {
@@ -210,6 +283,24 @@ describe('control catalogs', () => {
     }
   });
 
+  test('CIS Azure Foundations v6.0.0 has its 127 recommendations in sections 2, 3 and 5 to 9, for Azure only', () => {
+    const cis = CATALOGS.find((c) => c.framework === 'cis-azure-6.0')!;
+    expect(cis.version).toBe('6.0.0');
+    expect(cis.clouds).toEqual(['azure']);
+    expect(cis.controls).toHaveLength(127);
+    expect(cis.groups.filter((g) => !g.parent).map((g) => g.id)).toEqual(['2', '3', '5', '6', '7', '8', '9']);
+    const counts = Object.fromEntries(
+      cis.groups
+        .filter((g) => !g.parent)
+        .map((g) => [g.id, cis.controls.filter((c) => c.id.split('.')[0] === g.id).length]),
+    );
+    expect(counts).toEqual({ '2': 12, '3': 1, '5': 15, '6': 24, '7': 16, '8': 38, '9': 21 });
+    for (const c of cis.controls) {
+      expect(c.id).toMatch(/^[2-9](\.\d+){1,3}$/);
+      expect(c.group === c.id.split('.')[0] || c.id.startsWith(`${c.group}.`)).toBe(true);
+    }
+  });
+
   test('NIST CSF 2.0 has its 6 functions and 22 categories', () => {
     const nist = CATALOGS.find((c) => c.framework === 'nist-csf-2.0')!;
     expect(nist.groups.filter((g) => !g.parent).map((g) => g.id)).toEqual([
@@ -267,14 +358,22 @@ describe('privacy and financial-reporting catalogs', () => {
     const r = await runCli(['controls', '--framework', 'gdpr']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('General Data Protection Regulation');
-    expect(r.stdout).toMatch(/Art\.32\(1\)\(a\)\s+Pseudonymisation and encryption[^\n]*\n\s+BW-DP-003/);
+    expect(r.stdout).toMatch(/Art\.32\(1\)\(a\)\s+Pseudonymisation and encryption[^\n]*\n\s+AWS\s+BW-DP-003/);
     expect(r.stdout).toContain('not assertable: Erasure answers');
   });
 });
 
 describe('packs', () => {
   test('the packs exist and the default pack enables every rule', () => {
-    expect(PACKS.map((p) => p.id)).toEqual(['all', 'adopt', 'mcsb', 'nist-csf', 'cis-aws', 'classification']);
+    expect(PACKS.map((p) => p.id)).toEqual([
+      'all',
+      'adopt',
+      'mcsb',
+      'nist-csf',
+      'cis-aws',
+      'cis-azure',
+      'classification',
+    ]);
     const all = PACKS.find((p) => p.id === 'all')!;
     for (const r of RULES) expect(all.enforcementOf(r)).not.toBe('disabled');
   });

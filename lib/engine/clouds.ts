@@ -21,14 +21,15 @@ export function cloudOfTerraformType(type: string): Cloud | undefined {
 
 /**
  * The clouds a Terraform fix is written for: those of the resource types it names in code spans
- * (`` `aws_s3_bucket_policy` ``, `` `azurerm_storage_account`: ... ``).
+ * (`` `aws_s3_bucket_policy` ``, `` `${aws_s3_bucket.x.arn}/*` ``, `` `azurerm_storage_account` ``).
  */
 export function cloudsOfTerraformFix(text: string): Cloud[] {
   const out = new Set<Cloud>();
-  for (const m of text.matchAll(/`([a-z][a-z0-9]*_[a-z0-9_]+)/g)) {
-    const cloud = cloudOfTerraformType(m[1]!);
-    if (cloud) out.add(cloud);
-  }
+  for (const span of text.matchAll(/`([^`]+)`/g))
+    for (const word of span[1]!.matchAll(/\b[a-z][a-z0-9]*_[a-z0-9_]+/g)) {
+      const cloud = cloudOfTerraformType(word[0]);
+      if (cloud) out.add(cloud);
+    }
   return CLOUDS.filter((c) => out.has(c));
 }
 

@@ -26,6 +26,14 @@ export const cisAws = definePack({
   bySeverity: { critical: 'mandatory', high: 'mandatory', medium: 'mandatory', low: 'mandatory' },
 });
 
+export const cisAzure = definePack({
+  id: 'cis-azure',
+  title: 'CIS Microsoft Azure Foundations Benchmark v6.0.0',
+  description: 'Rules that assert a CIS Azure Foundations v6.0.0 recommendation; every one is mandatory.',
+  select: (r) => namesFramework(r, 'cis-azure-6.0'),
+  bySeverity: { critical: 'mandatory', high: 'mandatory', medium: 'mandatory', low: 'mandatory' },
+});
+
 export const classification = definePack({
   id: 'classification',
   title: 'Data classification policy',

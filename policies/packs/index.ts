@@ -1,10 +1,10 @@
 import type { Pack } from '../../lib/engine/pack';
 import adopt from './adopt';
 import all from './all';
-import { cisAws, classification, mcsb, nistCsf } from './frameworks';
+import { cisAws, cisAzure, classification, mcsb, nistCsf } from './frameworks';
 
 /** Packs by id; `all` is the default. */
-export const PACKS: readonly Pack[] = [all, adopt, mcsb, nistCsf, cisAws, classification];
+export const PACKS: readonly Pack[] = [all, adopt, mcsb, nistCsf, cisAws, cisAzure, classification];
 
 export const DEFAULT_PACK = 'all';
 
