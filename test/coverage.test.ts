@@ -146,6 +146,9 @@ describe('coverage per cloud', () => {
         }),
       ),
     ).toEqual(['aws', 'azure']);
+    expect(
+      cloudsOfRule(rule('BW-XX-008', { terraform: 'Set the `default_tags` of the `aws` provider.' })),
+    ).toEqual(['aws']);
     // A Terraform text that names no provider's type promises no cloud; a catalog test requires one.
     expect(cloudsOfRule(rule('BW-XX-007', { terraform: 'Set the argument.' }))).toEqual([]);
   });

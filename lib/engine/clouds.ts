@@ -9,9 +9,13 @@ export const CLOUDS: readonly Cloud[] = ['aws', 'azure'];
 export const CLOUD_NAMES: Readonly<Record<Cloud, string>> = { aws: 'AWS', azure: 'Azure' };
 
 /** The Terraform providers whose resource types name a cloud, by type prefix. */
-const TERRAFORM_PROVIDERS: readonly { readonly prefix: string; readonly cloud: Cloud }[] = [
-  { prefix: 'aws_', cloud: 'aws' },
-  { prefix: 'azurerm_', cloud: 'azure' },
+const TERRAFORM_PROVIDERS: readonly {
+  readonly name: string;
+  readonly prefix: string;
+  readonly cloud: Cloud;
+}[] = [
+  { name: 'aws', prefix: 'aws_', cloud: 'aws' },
+  { name: 'azurerm', prefix: 'azurerm_', cloud: 'azure' },
 ];
 
 /** The cloud of a Terraform resource type (`aws_s3_bucket`, `azurerm_storage_account`), if Bulwark knows its provider. */
@@ -21,15 +25,19 @@ export function cloudOfTerraformType(type: string): Cloud | undefined {
 
 /**
  * The clouds a Terraform fix is written for: those of the resource types it names in code spans
- * (`` `aws_s3_bucket_policy` ``, `` `${aws_s3_bucket.x.arn}/*` ``, `` `azurerm_storage_account` ``).
+ * (`` `aws_s3_bucket_policy` ``, `` `${aws_s3_bucket.x.arn}/*` ``, `` `azurerm_storage_account` ``), and
+ * of the providers it names (`` `aws` ``, `` `azurerm` ``).
  */
 export function cloudsOfTerraformFix(text: string): Cloud[] {
   const out = new Set<Cloud>();
-  for (const span of text.matchAll(/`([^`]+)`/g))
+  for (const span of text.matchAll(/`([^`]+)`/g)) {
+    const named = TERRAFORM_PROVIDERS.find((p) => span[1] === p.name);
+    if (named) out.add(named.cloud);
     for (const word of span[1]!.matchAll(/\b[a-z][a-z0-9]*_[a-z0-9_]+/g)) {
       const cloud = cloudOfTerraformType(word[0]);
       if (cloud) out.add(cloud);
     }
+  }
   return CLOUDS.filter((c) => out.has(c));
 }
 

@@ -22,7 +22,7 @@ export default defineRule({
       'Tag the store `data-classification` with one of `public`, `internal`, `confidential`, `restricted`, ' +
       "`top-secret` (Bulwark's classified constructs set it from their `classification` prop).",
     terraform:
-      "Add `data-classification` to the store's `tags` (or to the `default_tags` of its provider) with one of " +
+      "Add `data-classification` to the store's `tags` (or to the `default_tags` of its `aws` provider) with one of " +
       "`public`, `internal`, `confidential`, `restricted`, `top-secret` (Bulwark's CDKTF classified constructs set it " +
       'from their `classification`).',
     pulumi:

@@ -14,11 +14,11 @@ export default defineRule({
   fix: {
     cdk:
       'Set `storageEncrypted: true` (and `storageEncryptionKey` for a customer-managed key) on the database instance or ' +
-      'cluster; for an existing database, restore an encrypted copy of a snapshot. ' +
-      'An `azurerm_mssql_server` always encrypts its databases (transparent data encryption): nothing to set.',
+      'cluster; for an existing database, restore an encrypted copy of a snapshot.',
     terraform:
       'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key) on the `aws_db_instance` or ' +
-      '`aws_rds_cluster` (the provider default is false); for an existing database, restore an encrypted copy of a snapshot.',
+      '`aws_rds_cluster` (the provider default is false); for an existing database, restore an encrypted copy of a snapshot. ' +
+      'An `azurerm_mssql_server` always encrypts its databases (transparent data encryption): nothing to set.',
     pulumi:
       'Azure SQL encrypts every database (transparent data encryption): remove the `sql.TransparentDataEncryption` with `state: "Disabled"`, or set it `Enabled`.',
   },
