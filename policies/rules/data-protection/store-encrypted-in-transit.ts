@@ -17,7 +17,7 @@ export default defineRule({
   id: 'BW-DP-026',
   title: 'Data stores encrypt data in transit, to their clients and between their nodes',
   severity: 'high',
-  controls: ['mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02', 'gdpr:Art.32(1)(a)'],
+  controls: ['cis-azure-6.0:9.3.6', 'mcsb-v1:DP-3', 'nist-csf-2.0:PR.DS-02', 'gdpr:Art.32(1)(a)'],
   threats: ['data-breach', 'unauthorized-access'],
   rationale:
     'A cache, search cluster, warehouse, broker or document database that accepts plaintext connections sends ' +
