@@ -7,6 +7,7 @@ import type {
   PolicyViolation,
 } from 'aws-cdk-lib';
 import { checkGraph } from '../check';
+import { controlsOn } from '../engine/clouds';
 import { fixFor } from '../engine/fix';
 import { gates } from '../engine/evaluate';
 import type { Evaluation } from '../engine/evaluate';
@@ -140,7 +141,8 @@ function violationsOf(evaluation: Evaluation): PolicyViolation[] {
         : rule.title,
     fix: fixFor(rule, 'cdk'),
     severity: rule.severity,
-    ruleMetadata: { controls: rule.controls.join(', '), outcome },
+    // CDK's templates are CloudFormation: AWS resources, so the controls of AWS's frameworks.
+    ruleMetadata: { controls: controlsOn(rule.controls, 'aws').join(', '), outcome },
     violatingResources: [...resources.values()].map(violating),
   }));
 }

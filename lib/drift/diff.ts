@@ -1,4 +1,5 @@
 import { checkView, type EnabledRule, type RuleIndex } from '../engine/check-view';
+import { cloudOfResource, controlsOn } from '../engine/clouds';
 import type { CheckContext, Outcome, Severity } from '../engine/rule';
 import { SEVERITIES } from '../engine/rule';
 import type { Resource } from '../graph/resource';
@@ -281,7 +282,7 @@ export interface EntryParts {
 /** A report entry. */
 export function entry(p: EntryParts): ReportDriftEntry {
   const r = p.resource;
-  const controls = [...new Set(p.rules.flatMap((x) => x.rule.controls))];
+  const controls = [...new Set(p.rules.flatMap((x) => controlsOn(x.rule.controls, cloudOfResource(r))))];
   return {
     kind: p.kind,
     address: r.address,

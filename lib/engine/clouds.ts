@@ -1,3 +1,5 @@
+import { catalogOf } from '../../policies/controls';
+import type { Resource } from '../graph/resource';
 import { fixTexts } from './fix';
 import type { Rule } from './rule';
 
@@ -55,4 +57,35 @@ export function cloudsOfRule(rule: Pick<Rule, 'fix'>): Cloud[] {
   if (texts.pulumi !== undefined) out.add('azure');
   if (texts.terraform !== undefined) for (const c of cloudsOfTerraformFix(texts.terraform)) out.add(c);
   return CLOUDS.filter((c) => out.has(c));
+}
+
+/**
+ * The cloud a resource lives in, from the source that read it and its type: CloudFormation and live
+ * reads are AWS's, Terraform resources their provider's, Pulumi azure-native resources Azure's.
+ * Undefined for a type of a provider Bulwark does not know.
+ */
+export function cloudOfResource(resource: Pick<Resource, 'source' | 'type'>): Cloud | undefined {
+  switch (resource.source) {
+    case 'cloudformation':
+    case 'live':
+      return 'aws';
+    case 'terraform':
+      return cloudOfTerraformType(resource.type);
+    case 'pulumi':
+      return resource.type.startsWith('azure-native:') ? 'azure' : undefined;
+  }
+}
+
+/**
+ * Whether a framework speaks of a cloud: a cloud's own benchmark (CIS AWS, CIS Azure) of that cloud
+ * only, any other framework of every cloud, and every framework of a resource whose cloud is not known.
+ */
+export function frameworkSpeaksOf(framework: string, cloud: Cloud | undefined): boolean {
+  const clouds = cloud === undefined ? undefined : catalogOf(framework)?.clouds;
+  return clouds === undefined || clouds.includes(cloud!);
+}
+
+/** The control references that speak of a resource's cloud: what a finding on it names. */
+export function controlsOn(refs: readonly string[], cloud: Cloud | undefined): string[] {
+  return refs.filter((ref) => frameworkSpeaksOf(ref.slice(0, ref.indexOf(':')), cloud));
 }

@@ -9,6 +9,7 @@ import { checkView, RuleIndex } from './check-view';
 import type { Enforcement, Pack } from './pack';
 import type { RuleResult } from './result';
 import type { CheckContext, CheckResult, Outcome, Rule } from './rule';
+import { cloudOfResource } from './clouds';
 import { ScoreAccumulator, type ScoreResult } from './score';
 import { SuppressionIndex, isExpired, type Suppression } from './suppression';
 
@@ -73,7 +74,7 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
     c: CheckResult,
   ): void => {
     if (findingsOnly && (c.outcome === 'pass' || c.outcome === 'not_applicable')) {
-      score.add(rule, c.outcome, enforcement, false);
+      score.add(rule, c.outcome, enforcement, false, cloudOfResource(resource));
       if (c.outcome === 'pass') dropped.passed++;
       else dropped.notApplicable++;
       return;
@@ -83,7 +84,13 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
         ? suppressions.find(rule.id, c.finding, resource)
         : undefined;
     const suppression = s ? { suppression: s, expired: isExpired(s, today) } : undefined;
-    score.add(rule, c.outcome, enforcement, suppression !== undefined && !suppression.expired);
+    score.add(
+      rule,
+      c.outcome,
+      enforcement,
+      suppression !== undefined && !suppression.expired,
+      cloudOfResource(resource),
+    );
     results.push({
       rule,
       outcome: c.outcome,

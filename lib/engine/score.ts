@@ -1,4 +1,5 @@
 import { assessmentPart, type AssessmentPart } from './assessment';
+import { frameworkSpeaksOf, type Cloud } from './clouds';
 import type { Enforcement } from './pack';
 import type { Outcome, Rule, Severity } from './rule';
 
@@ -52,11 +53,16 @@ interface RuleTallies {
 export class ScoreAccumulator {
   private readonly acc = new Map<string, { w: number; wp: number; p: number; f: number; u: number }>();
   private readonly controls = new Map<string, { p: number; f: number; u: number }>();
-  private readonly rules = new Map<Rule, RuleTallies>();
+  /** Per rule, per cloud of the resources judged (`''` when not known). */
+  private readonly rules = new Map<Rule, Map<string, RuleTallies>>();
 
-  add(rule: Rule, outcome: Outcome, enforcement: Enforcement, suppressed: boolean): void {
+  /**
+   * Count one result. `cloud` is the cloud of the resource judged: a result counts towards a framework
+   * that speaks of some clouds only (CIS AWS, CIS Azure) only on one of them.
+   */
+  add(rule: Rule, outcome: Outcome, enforcement: Enforcement, suppressed: boolean, cloud?: Cloud): void {
     if (outcome === 'not_applicable' || enforcement === 'disabled' || suppressed) return;
-    const { w, tallies, controls } = this.of(rule);
+    const { w, tallies, controls } = this.of(rule, cloud);
     for (const a of tallies) {
       a.w += w;
       if (outcome === 'pass') {
@@ -72,27 +78,35 @@ export class ScoreAccumulator {
     }
   }
 
-  /** The tallies a rule's results count in (every framework it asserts, its part, each control), once. */
-  private of(rule: Rule): RuleTallies {
-    let r = this.rules.get(rule);
+  /**
+   * The tallies a rule's results on a cloud count in (every framework it asserts that speaks of the
+   * cloud, its part, each control of those frameworks), found once.
+   */
+  private of(rule: Rule, cloud: Cloud | undefined): RuleTallies {
+    let byCloud = this.rules.get(rule);
+    if (!byCloud) this.rules.set(rule, (byCloud = new Map()));
+    let r = byCloud.get(cloud ?? '');
     if (r) return r;
+    const refs = [...new Set(rule.controls)].filter((ref) =>
+      frameworkSpeaksOf(ref.slice(0, ref.indexOf(':')), cloud),
+    );
     const fws = [
       'all',
       `part:${assessmentPart(rule)}`,
-      ...new Set(rule.controls.map((c) => c.slice(0, c.indexOf(':')))),
+      ...new Set(refs.map((c) => c.slice(0, c.indexOf(':')))),
     ];
     const tallies = fws.map((fw) => {
       let a = this.acc.get(fw);
       if (!a) this.acc.set(fw, (a = { w: 0, wp: 0, p: 0, f: 0, u: 0 }));
       return a;
     });
-    const controls = [...new Set(rule.controls)].map((ref) => {
+    const controls = refs.map((ref) => {
       let t = this.controls.get(ref);
       if (!t) this.controls.set(ref, (t = { p: 0, f: 0, u: 0 }));
       return t;
     });
     r = { w: SEVERITY_WEIGHT[rule.severity], tallies, controls };
-    this.rules.set(rule, r);
+    byCloud.set(cloud ?? '', r);
     return r;
   }
 

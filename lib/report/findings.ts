@@ -3,6 +3,7 @@ import { gates } from '../engine/evaluate';
 import type { RuleResult } from '../engine/result';
 import { isFinding, isSuppressed } from '../engine/result';
 import type { Severity, Threat } from '../engine/rule';
+import { cloudOfResource, controlsOn, type Cloud } from '../engine/clouds';
 import { fixFor, frontEndOf, type FrontEnd } from '../engine/fix';
 import type { Enforcement } from '../engine/pack';
 import type { Suppression, SuppressionOrigin } from '../engine/suppression';
@@ -130,16 +131,26 @@ export class FindingParts {
 
   constructor(readonly cwd: string) {}
 
-  /** A rule's controls, threats and fix for a front end. */
-  rule(rule: RuleResult['rule'], frontEnd: FrontEnd): { controls: string[]; threats: Threat[]; fix: string } {
+  /**
+   * A rule's controls on a cloud (those of frameworks that speak of it, see `controlsOn`), threats and
+   * fix for a front end.
+   */
+  rule(
+    rule: RuleResult['rule'],
+    frontEnd: FrontEnd,
+    cloud?: Cloud,
+  ): { controls: string[]; threats: Threat[]; fix: string } {
     let parts = this.rules.get(rule);
     if (!parts) {
-      parts = { controls: [...rule.controls], threats: [...(rule.threats ?? [])], fixes: new Map() };
+      parts = { controls: new Map(), threats: [...(rule.threats ?? [])], fixes: new Map() };
       this.rules.set(rule, parts);
     }
+    let controls = parts.controls.get(cloud ?? '');
+    if (controls === undefined)
+      parts.controls.set(cloud ?? '', (controls = controlsOn(rule.controls, cloud)));
     let fix = parts.fixes.get(frontEnd);
     if (fix === undefined) parts.fixes.set(frontEnd, (fix = fixFor(rule, frontEnd)));
-    return { controls: parts.controls, threats: parts.threats, fix };
+    return { controls, threats: parts.threats, fix };
   }
 
   /** The resource of a result, as the report names it. */
@@ -172,7 +183,8 @@ export class FindingParts {
 }
 
 interface RuleParts {
-  readonly controls: string[];
+  /** By cloud (`''` when not known). */
+  readonly controls: Map<string, string[]>;
   readonly threats: Threat[];
   readonly fixes: Map<FrontEnd, string>;
 }
@@ -189,7 +201,7 @@ export function reportFinding(
     applied?.expired && isFinding(r)
       ? ` (suppression expired on ${applied.suppression.expires ?? 'an earlier date'})`
       : '';
-  const rule = parts.rule(r.rule, frontEndOf(r.resource));
+  const rule = parts.rule(r.rule, frontEndOf(r.resource), cloudOfResource(r.resource));
   return {
     ruleId: r.rule.id,
     title: r.rule.title,

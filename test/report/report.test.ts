@@ -361,6 +361,7 @@ describe('SARIF', () => {
     expect(rule.properties.tags).toEqual([
       'security',
       'cis-aws-5.0:2.1.1',
+      'cis-azure-6.0:9.3.4',
       'mcsb-v1:DP-3',
       'nist-csf-2.0:PR.DS-02',
       'gdpr:Art.32(1)(a)',
