@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-DP-102',
   title: 'Key stores keep deleted keys and secrets recoverable until their retention ends',
   severity: 'high',
-  controls: ['mcsb-v1:DP-8', 'nist-csf-2.0:PR.DS-01'],
+  controls: ['cis-azure-6.0:8.3.5', 'mcsb-v1:DP-8', 'nist-csf-2.0:PR.DS-01'],
   threats: ['insider-misuse', 'data-breach'],
   rationale:
     'A key store holds the keys that encrypt every other store. Soft delete keeps a deleted vault, key or secret ' +

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-PA-010',
   title: 'Key stores grant access to keys and secrets through identity roles',
   severity: 'medium',
-  controls: ['mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05'],
+  controls: ['cis-azure-6.0:8.3.6', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05'],
   threats: ['privilege-escalation', 'insider-misuse'],
   rationale:
     'A key store that keeps its own access policies grants permissions the identity service does not see: they ' +
