@@ -1,6 +1,7 @@
 import * as macie from 'aws-cdk-lib/aws-macie';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './data-discovery-enabled';
+import { Macie2Account } from '@cdktf/provider-aws/lib/macie2-account';
 
 export default defineCases(rule, [
   {
@@ -16,6 +17,21 @@ export default defineCases(rule, [
     build: (stack) => {
       new macie.CfnSession(stack, 'Macie', { status: 'PAUSED' });
     },
+    target: 'Macie',
+    expect: 'fail',
+    message: /`Macie`: Macie is paused/,
+  },
+  {
+    name: 'terraform: aws_macie2_account on its default status (enabled)',
+    source: 'cdktf',
+    build: (stack) => void new Macie2Account(stack, 'Macie', {}),
+    target: 'Macie',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: aws_macie2_account with status PAUSED',
+    source: 'cdktf',
+    build: (stack) => void new Macie2Account(stack, 'Macie', { status: 'PAUSED' }),
     target: 'Macie',
     expect: 'fail',
     message: /`Macie`: Macie is paused/,

@@ -18,7 +18,11 @@ export default defineRule({
     'personal and financial data) and reports buckets that are public, unencrypted or shared. A session declared ' +
     '`PAUSED` suspends all of it. The discovery jobs and automated discovery that CIS 2.1.3 also expects are ' +
     'configured outside CloudFormation: this rule asserts the service is on, the jobs are for the live state.',
-  fix: "Declare `AWS::Macie::Session` with `status: 'ENABLED'` (the default), and schedule discovery jobs for the buckets.",
+  fix: {
+    cdk: "Declare `AWS::Macie::Session` with `status: 'ENABLED'` (the default), and schedule discovery jobs for the buckets.",
+    terraform:
+      'Declare an `aws_macie2_account` with `status = "ENABLED"` (the default), and schedule discovery with `aws_macie2_classification_job`.',
+  },
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'data-discovery') return notApplicable('not a data discovery service');

@@ -1,6 +1,8 @@
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './runtime-monitoring';
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
+import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 
 export default defineCases(rule, [
   {
@@ -36,6 +38,47 @@ export default defineCases(rule, [
       new guardduty.CfnDetector(stack, 'Detector', {
         enable: true,
         features: [{ name: 'EKS_RUNTIME_MONITORING', status: 'ENABLED' }],
+      });
+    },
+    target: 'Detector',
+    expect: 'fail',
+    message: /EKS clusters only/,
+  },
+  {
+    name: 'terraform: RUNTIME_MONITORING enabled with agent management for ECS and EC2',
+    source: 'cdktf',
+    build: (stack) => {
+      const detector = new GuarddutyDetector(stack, 'Detector', {});
+      new GuarddutyDetectorFeature(stack, 'Runtime', {
+        detectorId: detector.id,
+        name: 'RUNTIME_MONITORING',
+        status: 'ENABLED',
+        additionalConfiguration: [
+          { name: 'ECS_FARGATE_AGENT_MANAGEMENT', status: 'ENABLED' },
+          { name: 'EC2_AGENT_MANAGEMENT', status: 'ENABLED' },
+        ],
+      });
+    },
+    target: 'Detector',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: detector without an aws_guardduty_detector_feature for RUNTIME_MONITORING',
+    source: 'cdktf',
+    build: (stack) => void new GuarddutyDetector(stack, 'Detector', {}),
+    target: 'Detector',
+    expect: 'fail',
+    message: /does not enable Runtime Monitoring/,
+  },
+  {
+    name: 'terraform: EKS_RUNTIME_MONITORING alone',
+    source: 'cdktf',
+    build: (stack) => {
+      const detector = new GuarddutyDetector(stack, 'Detector', {});
+      new GuarddutyDetectorFeature(stack, 'Runtime', {
+        detectorId: detector.id,
+        name: 'EKS_RUNTIME_MONITORING',
+        status: 'ENABLED',
       });
     },
     target: 'Detector',

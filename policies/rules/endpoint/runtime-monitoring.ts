@@ -13,7 +13,11 @@ export default defineRule({
     'reports process, file and network behaviour of compromise (reverse shells, crypto-miners, container escapes): ' +
     'the endpoint detection and response MCSB ES-1 asks for on cloud workloads. Unlike the other protection plans ' +
     'it is off unless turned on. `EKS_RUNTIME_MONITORING` alone covers EKS clusters only.',
-  fix: 'Enable `RUNTIME_MONITORING` on the detector with agent management for the compute you run (`additionalConfiguration`: `ECS_FARGATE_AGENT_MANAGEMENT`, `EC2_AGENT_MANAGEMENT`, `EKS_ADDON_MANAGEMENT`).',
+  fix: {
+    cdk: 'Enable `RUNTIME_MONITORING` on the detector with agent management for the compute you run (`additionalConfiguration`: `ECS_FARGATE_AGENT_MANAGEMENT`, `EC2_AGENT_MANAGEMENT`, `EKS_ADDON_MANAGEMENT`).',
+    terraform:
+      'Add an `aws_guardduty_detector_feature` with `name = "RUNTIME_MONITORING"`, `status = "ENABLED"` and an `additional_configuration` block per agent you need (`ECS_FARGATE_AGENT_MANAGEMENT`, `EC2_AGENT_MANAGEMENT`, `EKS_ADDON_MANAGEMENT`, each `status = "ENABLED"`).',
+  },
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');

@@ -1,6 +1,8 @@
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './threat-detection-data';
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
+import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 
 export default defineCases(rule, [
   {
@@ -31,5 +33,44 @@ export default defineCases(rule, [
     },
     target: 'Detector',
     expect: 'fail',
+  },
+  {
+    name: 'terraform: detector that names no feature gets S3 Protection by default',
+    source: 'cdktf',
+    build: (stack) => void new GuarddutyDetector(stack, 'Detector', {}),
+    target: 'Detector',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: aws_guardduty_detector_feature turns S3_DATA_EVENTS off',
+    source: 'cdktf',
+    build: (stack) => {
+      const detector = new GuarddutyDetector(stack, 'Detector', {});
+      new GuarddutyDetectorFeature(stack, 'S3', {
+        detectorId: detector.id,
+        name: 'S3_DATA_EVENTS',
+        status: 'DISABLED',
+      });
+    },
+    target: 'Detector',
+    expect: 'fail',
+    message: '`Detector` turns off S3 Protection',
+  },
+  {
+    name: 'terraform: legacy datasources turn s3_logs off',
+    source: 'cdktf',
+    build: (stack) =>
+      void new GuarddutyDetector(stack, 'Detector', { datasources: { s3Logs: { enable: false } } }),
+    target: 'Detector',
+    expect: 'fail',
+    message: '`Detector` turns off S3 Protection',
+  },
+  {
+    name: 'terraform: detector with enable = false',
+    source: 'cdktf',
+    build: (stack) => void new GuarddutyDetector(stack, 'Detector', { enable: false }),
+    target: 'Detector',
+    expect: 'fail',
+    message: '`Detector` is disabled, so S3 Protection does not run',
   },
 ]);

@@ -13,7 +13,11 @@ export default defineRule({
     'data: exfiltration from unusual locations, access by known-bad hosts, disabled logging before a download. ' +
     'Foundational GuardDuty sees only management events, so data theft through valid credentials goes unseen ' +
     'without it. A new detector enables it unless the template turns it off.',
-  fix: 'Leave `S3_DATA_EVENTS` enabled on the detector (`features: [{ name: "S3_DATA_EVENTS", status: "ENABLED" }]`), and keep the detector enabled.',
+  fix: {
+    cdk: 'Leave `S3_DATA_EVENTS` enabled on the detector (`features: [{ name: "S3_DATA_EVENTS", status: "ENABLED" }]`), and keep the detector enabled.',
+    terraform:
+      'Leave S3 Protection on: no `aws_guardduty_detector_feature` with `name = "S3_DATA_EVENTS"` and `status = "DISABLED"` (nor `datasources { s3_logs { enable = false } }`), and keep `enable = true` on the `aws_guardduty_detector`.',
+  },
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
