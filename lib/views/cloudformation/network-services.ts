@@ -9,6 +9,7 @@ import type {
 } from '../kinds';
 import { displayName } from '../common/naming';
 import { parsePolicyDocument } from '../common/policy';
+import { snsDelivery } from '../common/subscriptions';
 import { inEvaluationOrder, wafDefaultAction, wafRules } from '../common/waf';
 import type { AdapterRegistry } from '../registry';
 
@@ -84,26 +85,11 @@ export function ecsServiceView(r: Resource): ContainerServiceView {
   };
 }
 
-const DELIVERY: Readonly<Record<string, SubscriptionView['delivery']>> = {
-  http: 'http',
-  https: 'https',
-  sqs: 'provider',
-  lambda: 'provider',
-  firehose: 'provider',
-  email: 'email',
-  'email-json': 'email',
-  sms: 'sms',
-  application: 'mobile-push',
-};
-
 /** `AWS::SNS::Subscription` -> subscription: `Protocol` and the topic (`TopicArn`). */
 export function snsSubscriptionView(r: Resource): SubscriptionView {
   const p = r.properties;
   const protocol = asString(p.Protocol) ?? new Unknown('the subscription declares no `Protocol`');
-  const delivery: SubscriptionView['delivery'] =
-    protocol instanceof Unknown
-      ? protocol
-      : (DELIVERY[protocol] ?? new Unknown(`subscription protocol \`${protocol}\``));
+  const delivery = snsDelivery(protocol);
   return {
     kind: 'subscription',
     resource: r,

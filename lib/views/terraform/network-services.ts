@@ -10,8 +10,16 @@ import {
   type Value,
   type ValueObject,
 } from '../../graph/values';
-import type { Fact, NetworkFirewallView, PrivateEndpointView, WebApplicationFirewallView } from '../kinds';
+import type {
+  ContainerServiceView,
+  Fact,
+  NetworkFirewallView,
+  PrivateEndpointView,
+  SubscriptionView,
+  WebApplicationFirewallView,
+} from '../kinds';
 import { displayName } from '../common/naming';
+import { snsDelivery } from '../common/subscriptions';
 import { terraformPolicyDocument } from '../common/terraform-policy';
 import { inEvaluationOrder, wafDefaultAction, wafRules, type WafRule } from '../common/waf';
 import type { AdapterContext, AdapterRegistry } from '../registry';
@@ -205,9 +213,57 @@ export function networkFirewallView(r: Resource, ctx: AdapterContext): NetworkFi
   };
 }
 
+/** Address of the resource a value references, when it does. */
+function referenced(v: Value | undefined): string | undefined {
+  return v instanceof ResourceRef ? v.address : v instanceof Unknown ? v.refs[0]?.address : undefined;
+}
+
+/**
+ * `aws_ecs_service` -> container service. Its tasks get a public IP only with
+ * `network_configuration { assign_public_ip = true }` (the provider's default is false; the block exists in
+ * `awsvpc` network mode only).
+ */
+export function ecsServiceView(r: Resource): ContainerServiceView {
+  const p = r.properties;
+  const config = block(p.network_configuration);
+  let publicIp: Fact<boolean>;
+  if (config instanceof Unknown) publicIp = config;
+  else {
+    const assign = config?.assign_public_ip;
+    if (assign instanceof Unknown && !unset(assign)) publicIp = assign;
+    else if (unset(assign) || assign === false || assign === 'false') publicIp = false;
+    else if (assign === true || assign === 'true') publicIp = true;
+    else publicIp = new Unknown(`\`assign_public_ip\` is ${show(assign)}`);
+  }
+  const task = p.task_definition;
+  return {
+    kind: 'container-service',
+    resource: r,
+    name: displayName(r),
+    publicIp,
+    taskDefinition: referenced(task),
+  };
+}
+
+/** `aws_sns_topic_subscription` -> subscription: `protocol` and the topic (`topic_arn`). */
+export function snsSubscriptionView(r: Resource): SubscriptionView {
+  const p = r.properties;
+  const protocol = asString(p.protocol) ?? new Unknown('the subscription declares no `protocol`');
+  const topic = p.topic_arn;
+  return {
+    kind: 'subscription',
+    resource: r,
+    name: displayName(r),
+    protocol,
+    delivery: snsDelivery(protocol),
+    source: referenced(topic),
+  };
+}
 /** VPC endpoints, WAFv2 web ACLs and Network Firewall firewalls of the AWS provider. */
 export function registerNetworkServices(registry: AdapterRegistry): void {
   registry.register('terraform', 'aws_vpc_endpoint', vpcEndpointView);
   registry.register('terraform', 'aws_wafv2_web_acl', webAclView);
   registry.register('terraform', 'aws_networkfirewall_firewall', networkFirewallView);
+  registry.register('terraform', 'aws_ecs_service', ecsServiceView);
+  registry.register('terraform', 'aws_sns_topic_subscription', snsSubscriptionView);
 }

@@ -5,6 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './key-classification';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { classified, tfBucket } from '../../../test/support/terraform-stores';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -56,5 +58,38 @@ export default defineCases(rule, [
     },
     target: 'Key',
     expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: key tagged with the level of the bucket it encrypts',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true, ...classified('confidential') });
+      tfBucket(stack, 'Data', { sse: 'aws:kms', key, level: 'confidential' });
+    },
+    target: 'Key',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: untagged key encrypting a restricted bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true });
+      tfBucket(stack, 'Data', { sse: 'aws:kms', key, level: 'restricted' });
+    },
+    target: 'Key',
+    expect: 'fail',
+    message: /`Key` encrypts RESTRICTED data \(`Data`\) and carries no `data-classification` tag/,
+  },
+  {
+    name: 'terraform: internal key shared with a confidential bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true, ...classified('internal') });
+      tfBucket(stack, 'Logs', { sse: 'aws:kms', key, level: 'internal' });
+      tfBucket(stack, 'Data', { sse: 'aws:kms', key, level: 'confidential' });
+    },
+    target: 'Key',
+    expect: 'fail',
+    message: /`Key` is tagged internal and encrypts CONFIDENTIAL data \(`Data`\)/,
   },
 ]);

@@ -33,9 +33,13 @@ export default defineRule({
     'how its deletion is guarded follow from that level, and a key tagged INTERNAL that protects RESTRICTED data is ' +
     'under-protected by every policy that reads the tag. Keys of the template that encrypt no store of the graph are ' +
     'not asserted.',
-  fix:
-    "Tag the key `data-classification` with the highest level among the stores it encrypts (Bulwark's classified " +
-    'stores and `customerKeyFor` tag their keys), or give the more sensitive store a key of its own.',
+  fix: {
+    cdk:
+      "Tag the key `data-classification` with the highest level among the stores it encrypts (Bulwark's classified " +
+      'stores and `customerKeyFor` tag their keys), or give the more sensitive store a key of its own.',
+    terraform:
+      'Add a `data-classification` tag to the `aws_kms_key` (`tags`) with the highest level among the stores it encrypts, or give the more sensitive store a key of its own.',
+  },
   appliesTo: ['key'],
   check(view, ctx) {
     const stores = storesOf(ctx.viewsOfKind('data-store'), view.resource.address);

@@ -3,6 +3,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './database-auto-minor-upgrade';
+import type { TerraformStack } from 'cdktf';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
+import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
 
 function database(stack: Stack, props: Partial<rds.DatabaseInstanceProps> = {}): void {
   const vpc = new ec2.Vpc(stack, 'Vpc', {
@@ -14,6 +18,17 @@ function database(stack: Stack, props: Partial<rds.DatabaseInstanceProps> = {}):
     vpc,
     vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     ...props,
+  });
+}
+
+/** An encrypted PostgreSQL `aws_db_instance`, `auto_minor_version_upgrade` as given (unset when undefined). */
+function tfDb(stack: TerraformStack, autoMinorVersionUpgrade: boolean | undefined): DbInstance {
+  return new DbInstance(stack, 'Db', {
+    engine: 'postgres',
+    instanceClass: 'db.t3.micro',
+    allocatedStorage: 20,
+    storageEncrypted: true,
+    ...(autoMinorVersionUpgrade === undefined ? {} : { autoMinorVersionUpgrade }),
   });
 }
 
@@ -50,5 +65,41 @@ export default defineCases(rule, [
     target: 'Cluster/Writer',
     expect: 'fail',
     message: /`Cluster\/Writer` does not apply minor engine versions automatically/,
+  },
+  {
+    name: 'terraform: DB instance on the provider default (auto_minor_version_upgrade true)',
+    source: 'cdktf',
+    build: (stack) => void tfDb(stack, undefined),
+    target: 'Db',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: DB instance with auto_minor_version_upgrade = false',
+    source: 'cdktf',
+    build: (stack) => void tfDb(stack, false),
+    target: 'Db',
+    expect: 'fail',
+    message: '`Db` does not apply minor engine versions automatically',
+  },
+  {
+    name: 'terraform: Aurora cluster instance with auto_minor_version_upgrade = false',
+    source: 'cdktf',
+    build: (stack) => {
+      const cluster = new RdsCluster(stack, 'Cluster', {
+        engine: 'aurora-postgresql',
+        masterUsername: 'app',
+        manageMasterUserPassword: true,
+        storageEncrypted: true,
+      });
+      new RdsClusterInstance(stack, 'Writer', {
+        clusterIdentifier: cluster.id,
+        engine: 'aurora-postgresql',
+        instanceClass: 'db.r6g.large',
+        autoMinorVersionUpgrade: false,
+      });
+    },
+    target: 'Writer',
+    expect: 'fail',
+    message: '`Writer` does not apply minor engine versions automatically',
   },
 ]);

@@ -12,7 +12,11 @@ export default defineRule({
     'RDS applies them in the maintenance window; with it off, every fix waits for someone to schedule an upgrade. ' +
     'CloudFormation turns it on unless `AutoMinorVersionUpgrade` is false (on instances, and on Aurora and Multi-AZ ' +
     'DB clusters).',
-  fix: 'Remove `autoMinorVersionUpgrade: false` (or set it to true) on the database instance or cluster.',
+  fix: {
+    cdk: 'Remove `autoMinorVersionUpgrade: false` (or set it to true) on the database instance or cluster.',
+    terraform:
+      'Remove `auto_minor_version_upgrade = false` (or set it to true) on the `aws_db_instance` or `aws_rds_cluster_instance`.',
+  },
   appliesTo: ['data-store'],
   check(view) {
     const v = view.autoMinorVersionUpgrade;

@@ -2,6 +2,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './key-policy-not-public';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { KmsKeyPolicy } from '@cdktf/provider-aws/lib/kms-key-policy';
 
 export default defineCases(rule, [
   {
@@ -63,5 +65,78 @@ export default defineCases(rule, [
     },
     target: 'Key',
     expect: 'pass',
+  },
+  {
+    name: 'terraform: key without a policy (the default key policy)',
+    source: 'cdktf',
+    build: (stack) => void new KmsKey(stack, 'Key', { enableKeyRotation: true }),
+    target: 'Key',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: key policy letting everyone decrypt',
+    source: 'cdktf',
+    build: (stack) =>
+      void new KmsKey(stack, 'Key', {
+        enableKeyRotation: true,
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'Admin',
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+              Action: 'kms:*',
+              Resource: '*',
+            },
+            { Sid: 'Open', Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' },
+          ],
+        }),
+      }),
+    target: 'Key',
+    expect: 'fail',
+    message: /`Key` key policy grants kms:Decrypt to everyone \(statement `Open`\)/,
+  },
+  {
+    name: 'terraform: aws_kms_key_policy confining everyone to the caller account',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true });
+      new KmsKeyPolicy(stack, 'KeyPolicy', {
+        keyId: key.id,
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'Account',
+              Effect: 'Allow',
+              Principal: { AWS: '*' },
+              Action: ['kms:Decrypt', 'kms:DescribeKey'],
+              Resource: '*',
+              Condition: { StringEquals: { 'kms:CallerAccount': '111122223333' } },
+            },
+          ],
+        }),
+      });
+    },
+    target: 'Key',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: aws_kms_key_policy letting everyone decrypt',
+    source: 'cdktf',
+    build: (stack) => {
+      const key = new KmsKey(stack, 'Key', { enableKeyRotation: true });
+      new KmsKeyPolicy(stack, 'KeyPolicy', {
+        keyId: key.id,
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' }],
+        }),
+      });
+    },
+    target: 'Key',
+    expect: 'fail',
+    message: /`Key` key policy grants kms:Decrypt to everyone/,
   },
 ]);

@@ -24,9 +24,13 @@ export default defineRule({
     'protects or to encrypt data with it, unless a condition confines the grant (`kms:CallerAccount`, ' +
     '`aws:PrincipalOrgID`, `aws:SourceVpce`, `aws:PrincipalArn`...). The key policy is the only policy that governs a ' +
     'KMS key: IAM policies grant access only where the key policy lets the account delegate.',
-  fix:
-    'Name the principals that use the key (`key.grantDecrypt(role)`), or confine the `*` statement with a ' +
-    '`kms:CallerAccount` or `aws:PrincipalOrgID` condition.',
+  fix: {
+    cdk:
+      'Name the principals that use the key (`key.grantDecrypt(role)`), or confine the `*` statement with a ' +
+      '`kms:CallerAccount` or `aws:PrincipalOrgID` condition.',
+    terraform:
+      'Name the principals that use the key in the `policy` of the `aws_kms_key` (or its `aws_kms_key_policy`), or confine the `*` statement with a `kms:CallerAccount` or `aws:PrincipalOrgID` condition.',
+  },
   appliesTo: ['key'],
   check(view) {
     const policy = view.policy;

@@ -3,6 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { defineCases } from '../../../lib/engine/cases';
 import { workspace } from '../../../test/support/azure-native';
 import rule from './log-retention';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 
 export default defineCases(rule, [
   {
@@ -91,5 +92,51 @@ export default defineCases(rule, [
     target: 'audit',
     expect: 'unknown',
     message: /`retentionInDays` is not set/,
+  },
+  {
+    name: 'terraform: unclassified log group kept one year',
+    source: 'cdktf',
+    build: (stack) => void new CloudwatchLogGroup(stack, 'AppLogs', { name: 'app', retentionInDays: 365 }),
+    target: 'AppLogs',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: unclassified log group kept one week',
+    source: 'cdktf',
+    build: (stack) => void new CloudwatchLogGroup(stack, 'AppLogs', { name: 'app', retentionInDays: 7 }),
+    target: 'AppLogs',
+    expect: 'fail',
+    message: '`AppLogs` keeps logs 7 days, less than 365',
+  },
+  {
+    name: 'terraform: unclassified log group without retention_in_days never expires',
+    source: 'cdktf',
+    build: (stack) => void new CloudwatchLogGroup(stack, 'AppLogs', { name: 'app' }),
+    target: 'AppLogs',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: restricted log group without retention_in_days keeps its data forever',
+    source: 'cdktf',
+    build: (stack) =>
+      void new CloudwatchLogGroup(stack, 'AppLogs', {
+        name: 'app',
+        tags: { 'data-classification': 'restricted' },
+      }),
+    target: 'AppLogs',
+    expect: 'fail',
+    message: /keeps RESTRICTED logs forever/,
+  },
+  {
+    name: 'terraform: restricted log group kept six months',
+    source: 'cdktf',
+    build: (stack) =>
+      void new CloudwatchLogGroup(stack, 'AppLogs', {
+        name: 'app',
+        retentionInDays: 180,
+        tags: { 'data-classification': 'restricted' },
+      }),
+    target: 'AppLogs',
+    expect: 'pass',
   },
 ]);

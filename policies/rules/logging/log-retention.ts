@@ -21,6 +21,8 @@ export default defineRule({
       '`SIX_MONTHS` RESTRICTED, `ONE_MONTH` TOP_SECRET.',
     pulumi:
       '`operationalinsights.Workspace`: `retentionInDays` within the window (365 unclassified or CONFIDENTIAL, 180 RESTRICTED, 30 TOP_SECRET).',
+    terraform:
+      'Set `retention_in_days` on the `aws_cloudwatch_log_group` within the window: 365 unclassified or CONFIDENTIAL, 180 RESTRICTED, 30 TOP_SECRET (unset or 0 keeps events forever).',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -11,7 +11,11 @@ export default defineRule({
     'A task with a public address is reachable from the internet as soon as its security group allows it, and ' +
     'reaches the internet without passing a NAT gateway or egress firewall. Tasks run in private subnets; ' +
     'clients reach them through a load balancer, and images and AWS APIs through a NAT gateway or VPC endpoints.',
-  fix: 'Leave `assignPublicIp` unset (false) on the `FargateService` and place it in private subnets (`vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS }`); set `AssignPublicIp: DISABLED` in `AwsvpcConfiguration`.',
+  fix: {
+    cdk: 'Leave `assignPublicIp` unset (false) on the `FargateService` and place it in private subnets (`vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS }`); set `AssignPublicIp: DISABLED` in `AwsvpcConfiguration`.',
+    terraform:
+      'Leave `assign_public_ip` unset (false) in the `network_configuration` block of the `aws_ecs_service`, with `subnets` that are private.',
+  },
   appliesTo: ['container-service'],
   check(view) {
     const ip = view.publicIp;

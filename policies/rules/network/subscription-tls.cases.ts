@@ -4,6 +4,16 @@ import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import { CfnParameter } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './subscription-tls';
+import type { TerraformStack } from 'cdktf';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+
+/** An `aws_sns_topic_subscription` of a new topic. */
+function tfSubscription(stack: TerraformStack, protocol: string, endpoint: string): SnsTopicSubscription {
+  const topic = new SnsTopic(stack, 'Topic', { name: 'alerts' });
+  return new SnsTopicSubscription(stack, 'Hook', { topicArn: topic.arn, protocol, endpoint });
+}
 
 export default defineCases(rule, [
   {
@@ -54,5 +64,37 @@ export default defineCases(rule, [
     target: 'Hook',
     expect: 'unknown',
     message: /the delivery protocol cannot be resolved/,
+  },
+  {
+    name: 'terraform: https subscription',
+    source: 'cdktf',
+    build: (stack) => void tfSubscription(stack, 'https', 'https://hooks.example.com/alerts'),
+    target: 'Hook',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: http subscription',
+    source: 'cdktf',
+    build: (stack) => void tfSubscription(stack, 'http', 'http://hooks.example.com/alerts'),
+    target: 'Hook',
+    expect: 'fail',
+    message: '`Hook` delivers messages over plain HTTP',
+  },
+  {
+    name: 'terraform: queue subscription delivers through the provider API',
+    source: 'cdktf',
+    build: (stack) => {
+      const queue = new SqsQueue(stack, 'Queue', { name: 'alerts' });
+      tfSubscription(stack, 'sqs', queue.arn);
+    },
+    target: 'Hook',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: e-mail subscription is not judged',
+    source: 'cdktf',
+    build: (stack) => void tfSubscription(stack, 'email', 'ops@example.com'),
+    target: 'Hook',
+    expect: 'not_applicable',
   },
 ]);

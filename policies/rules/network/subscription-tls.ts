@@ -12,7 +12,11 @@ export default defineRule({
     'text across the internet to the subscriber, where anyone on the path can read or alter it. An `https` ' +
     'endpoint, or a queue or function of the same account, keeps messages encrypted in transit. E-mail, SMS and ' +
     'mobile push leave the cloud through channels the subscription cannot secure and are not judged here.',
-  fix: 'Subscribe an `https://` URL (`new subs.UrlSubscription("https://...")`), or deliver to a queue or function.',
+  fix: {
+    cdk: 'Subscribe an `https://` URL (`new subs.UrlSubscription("https://...")`), or deliver to a queue or function.',
+    terraform:
+      'Give the `aws_sns_topic_subscription` `protocol = "https"` and an `https://` `endpoint`, or deliver to a queue or function (`sqs`, `lambda`).',
+  },
   appliesTo: ['subscription'],
   check(view) {
     const d = view.delivery;
