@@ -2,6 +2,9 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-bucket-access-logging';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 
 export default defineCases(rule, [
   {
@@ -33,5 +36,39 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'unknown',
     message: /`Trail` writes to a bucket outside the input/,
+  },
+  {
+    name: 'terraform: trail bucket with an aws_s3_bucket_logging to another bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      const bucket = new S3Bucket(stack, 'AuditLogs', { bucket: 'audit-logs' });
+      const access = new S3Bucket(stack, 'AccessLogs', { bucket: 'access-logs' });
+      new S3BucketLoggingA(stack, 'AuditLogsLogging', {
+        bucket: bucket.id,
+        targetBucket: access.id,
+        targetPrefix: 'audit-logs/',
+      });
+      new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: bucket.id });
+    },
+    target: 'Trail',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: trail bucket without an aws_s3_bucket_logging',
+    source: 'cdktf',
+    build: (stack) => {
+      const bucket = new S3Bucket(stack, 'AuditLogs', { bucket: 'audit-logs' });
+      new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: bucket.id });
+    },
+    target: 'Trail',
+    expect: 'fail',
+    message: '`Trail` writes to `AuditLogs`, which records no server access logs',
+  },
+  {
+    name: 'terraform: trail writing to a bucket outside the configuration',
+    source: 'cdktf',
+    build: (stack) => void new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'org-audit-logs' }),
+    target: 'Trail',
+    expect: 'unknown',
   },
 ]);

@@ -11,7 +11,11 @@ export default defineRule({
     'The trail bucket holds the record of everything done in the account, so who read, overwrote or deleted its ' +
     'objects is itself evidence. S3 server access logging records every request to the bucket, in another bucket. ' +
     'A trail writing to a bucket outside the graph cannot be checked here.',
-  fix: "Give the trail's bucket `serverAccessLogsBucket` (a separate bucket), or pass the trail a `bucket` that has it.",
+  fix: {
+    cdk: "Give the trail's bucket `serverAccessLogsBucket` (a separate bucket), or pass the trail a `bucket` that has it.",
+    terraform:
+      "Add an `aws_s3_bucket_logging` for the bucket named in the `aws_cloudtrail`'s `s3_bucket_name`, with a separate `target_bucket`.",
+  },
   appliesTo: ['audit-trail'],
   check(view, ctx) {
     if (view.sinkStore === undefined)

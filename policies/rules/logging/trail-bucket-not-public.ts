@@ -12,9 +12,14 @@ export default defineRule({
     'hands that map to anyone, and a writable one lets them cover their tracks. The bucket must block public access ' +
     'with all four settings and its policy must grant nothing to everyone (the CloudTrail service grant names the ' +
     'service, not everyone).',
-  fix:
-    'Keep `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` on the trail\'s bucket and remove any `Principal: "*"` grant ' +
-    'from its policy.',
+  fix: {
+    cdk:
+      'Keep `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` on the trail\'s bucket and remove any `Principal: "*"` grant ' +
+      'from its policy.',
+    terraform:
+      "Give the bucket named in the `aws_cloudtrail`'s `s3_bucket_name` an `aws_s3_bucket_public_access_block` with all " +
+      'four settings true, and remove any `Principal: "*"` grant from its `aws_s3_bucket_policy`.',
+  },
   appliesTo: ['audit-trail'],
   check(view, ctx) {
     if (view.sinkStore === undefined)
