@@ -245,9 +245,15 @@ export default defineRule({
     'A trail records root use, denied calls and changes to identity, keys, logging and the network, but a record ' +
     'nobody looks at detects nothing. CIS AWS Foundations section 4 asks for a metric filter on the multi-region ' +
     "trail's log group for each of these events, and an alarm on each metric that notifies someone.",
-  fix:
-    "Add a metric filter on the trail's log group for each missing CIS 4.x event set, and a CloudWatch alarm on its " +
-    'metric with an alarm action (an SNS topic routed to responders); `AuditLogSink` creates all fifteen.',
+  fix: {
+    cdk:
+      "Add a metric filter on the trail's log group for each missing CIS 4.x event set, and a CloudWatch alarm on its " +
+      'metric with an alarm action (an SNS topic routed to responders); `AuditLogSink` creates all fifteen.',
+    terraform:
+      "Add an `aws_cloudwatch_log_metric_filter` on the log group of the `aws_cloudtrail`'s `cloud_watch_logs_group_arn` " +
+      'for each missing CIS 4.x event set, and an `aws_cloudwatch_metric_alarm` on its `metric_transformation` with ' +
+      '`alarm_actions` (an SNS topic routed to responders); `AuditTrailSink` creates all fifteen.',
+  },
   appliesTo: ['audit-trail'],
   check(view) {
     const multiRegion = view.multiRegion;
