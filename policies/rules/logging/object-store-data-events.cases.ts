@@ -4,6 +4,14 @@ import { AuditLogSink } from '../../../lib/aws/audit';
 import { IncidentRouting } from '../../../lib/aws/incident';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-data-events';
+import type { TerraformStack } from 'cdktf';
+import { Cloudtrail, type CloudtrailEventSelector } from '@cdktf/provider-aws/lib/cloudtrail';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+
+/** An `aws_cloudtrail` with the given `event_selector` blocks, writing to a bucket of another configuration. */
+function tfTrail(stack: TerraformStack, eventSelector: CloudtrailEventSelector[]): Cloudtrail {
+  return new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'org-audit-logs', eventSelector });
+}
 
 export default defineCases(rule, [
   {
@@ -109,6 +117,87 @@ export default defineCases(rule, [
     source: 'terraform-plan',
     file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
     target: 'azurerm_storage_account.validstorageaccount1',
+    expect: 'not_applicable',
+  },
+  {
+    name: 'terraform: event_selector recording read and write events of all buckets',
+    source: 'cdktf',
+    build: (stack) => {
+      new S3Bucket(stack, 'Data', { bucket: 'data' });
+      tfTrail(stack, [
+        { readWriteType: 'All', dataResource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3'] }] },
+      ]);
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: event_selector recording read and write events of the bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      const bucket = new S3Bucket(stack, 'Data', { bucket: 'data' });
+      tfTrail(stack, [{ dataResource: [{ type: 'AWS::S3::Object', values: [`${bucket.arn}/`] }] }]);
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: advanced_event_selector recording data events of every bucket',
+    source: 'cdktf',
+    build: (stack) => {
+      new S3Bucket(stack, 'Data', { bucket: 'data' });
+      new Cloudtrail(stack, 'Trail', {
+        name: 'audit',
+        s3BucketName: 'org-audit-logs',
+        advancedEventSelector: [
+          {
+            name: 'S3 data events',
+            fieldSelector: [
+              { field: 'eventCategory', equalTo: ['Data'] },
+              { field: 'resources.type', equalTo: ['AWS::S3::Object'] },
+            ],
+          },
+        ],
+      });
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: trail recording management events only',
+    source: 'cdktf',
+    build: (stack) => {
+      new S3Bucket(stack, 'Data', { bucket: 'data' });
+      tfTrail(stack, []);
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data`: no trail records write data events of its objects \(CIS 3\.8\)/,
+  },
+  {
+    name: 'terraform: event_selector recording write events only',
+    source: 'cdktf',
+    build: (stack) => {
+      const bucket = new S3Bucket(stack, 'Data', { bucket: 'data' });
+      tfTrail(stack, [
+        {
+          readWriteType: 'WriteOnly',
+          dataResource: [{ type: 'AWS::S3::Object', values: [`${bucket.arn}/`] }],
+        },
+      ]);
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: /`Data`: no trail records read data events of its objects \(CIS 3\.9\)/,
+  },
+  {
+    name: 'terraform: the bucket the trail delivers to',
+    source: 'cdktf',
+    build: (stack) => {
+      const bucket = new S3Bucket(stack, 'AuditLogs', { bucket: 'audit-logs' });
+      new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: bucket.id });
+    },
+    target: 'AuditLogs',
     expect: 'not_applicable',
   },
 ]);

@@ -96,9 +96,15 @@ export default defineRule({
     'logs, are exempt: recording their data events records each delivery again, in a loop. A trail outside the ' +
     'graph (an organisation trail) cannot be seen here: an input without any trail gets one `unknown` saying so, on ' +
     'its first bucket, rather than a failure on each.',
-  fix:
-    'Add an S3 data event selector to a trail: `trail.addS3EventSelector([{ bucket }])` for a bucket, or ' +
-    '`trail.logAllS3DataEvents()` for all, with `readWriteType: ReadWriteType.ALL`.',
+  fix: {
+    cdk:
+      'Add an S3 data event selector to a trail: `trail.addS3EventSelector([{ bucket }])` for a bucket, or ' +
+      '`trail.logAllS3DataEvents()` for all, with `readWriteType: ReadWriteType.ALL`.',
+    terraform:
+      'Add an `event_selector` to an `aws_cloudtrail` with `read_write_type = "All"` and `data_resource { type = ' +
+      '"AWS::S3::Object", values = ["${aws_s3_bucket.<name>.arn}/"] }` (or `["arn:aws:s3"]` for every bucket), or an ' +
+      '`advanced_event_selector` selecting `eventCategory` `Data` and `resources.type` `AWS::S3::Object`.',
+  },
   appliesTo: ['data-store'],
   check(view, ctx) {
     if (view.storeType !== 'object-store') return notApplicable('not an object store');
