@@ -8,6 +8,10 @@ import { Classification } from '../../../lib/classification';
 import { defineCases } from '../../../lib/engine/cases';
 import { neptuneCluster } from '../../../test/support/data-services';
 import rule from './classified-store-backup-plan';
+import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
+import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
+import { tfBackupPlan } from '../../../test/support/terraform-backup';
+import { classified, tfTable } from '../../../test/support/terraform-stores';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -99,5 +103,53 @@ export default defineCases(rule, [
     target: 'Graph',
     expect: 'fail',
     message: /`Graph` is INTERNAL and no backup plan selects it/,
+  },
+  {
+    name: 'terraform: internal table selected by its classification tag',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Orders', classified('internal'));
+      tfBackupPlan(stack, { level: 'internal' });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential table while the plan selects restricted data only',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Orders', classified('confidential'));
+      tfBackupPlan(stack, { level: 'restricted' });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
+  },
+  {
+    name: 'terraform: restricted table named by the ARN in an aws_backup_selection',
+    source: 'cdktf',
+    build: (stack) => {
+      const table = tfTable(stack, 'Orders', classified('restricted'));
+      const plan = new BackupPlan(stack, 'Plan', {
+        name: 'plan',
+        rule: [{ ruleName: 'daily', targetVaultName: 'vault', schedule: 'cron(0 5 * * ? *)' }],
+      });
+      new BackupSelection(stack, 'Selection', {
+        name: 'orders',
+        planId: plan.id,
+        iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        resources: [table.arn],
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: no backup plan in the configuration',
+    source: 'cdktf',
+    build: (stack) => void tfTable(stack, 'Orders', classified('confidential')),
+    target: 'Orders',
+    expect: 'unknown',
+    message: /no backup plan in the input/,
   },
 ]);

@@ -70,9 +70,15 @@ export default defineRule({
     'here, and an input without any backup plan gets one `unknown` saying so, on its first store concerned, rather ' +
     'than a failure on each. Point-in-time recovery on a table is asserted by BW-BR-002 and does not replace the plan: its recovery ' +
     'window cannot be locked or copied.',
-  fix:
-    'Back the level up with `ClassifiedBackup` (which selects `data-classification: <level>`), or add the store to a ' +
-    "plan: `plan.addSelection(id, { resources: [BackupResource.fromTag('data-classification', level)] })`.",
+  fix: {
+    cdk:
+      'Back the level up with `ClassifiedBackup` (which selects `data-classification: <level>`), or add the store to a ' +
+      "plan: `plan.addSelection(id, { resources: [BackupResource.fromTag('data-classification', level)] })`.",
+    terraform:
+      'Back the level up with `ClassifiedBackup`, or add an `aws_backup_selection` to an `aws_backup_plan` (`plan_id`) ' +
+      'with `selection_tag { type = "STRINGEQUALS", key = "data-classification", value = "<level>" }`, or the ' +
+      "store's ARN in `resources`.",
+  },
   appliesTo: ['data-store'],
   check(view, ctx) {
     if (!PROTECTABLE.has(view.storeType))
