@@ -71,4 +71,19 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'unknown',
   },
+  {
+    name: 'terraform plan: trail bucket with an aws_s3_bucket_logging to a second bucket',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-s3-logging.json',
+    target: 'aws_cloudtrail.cloudtrail',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: trail bucket without server access logging',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-log-file-validation.json',
+    target: 'aws_cloudtrail.valid_trail',
+    expect: 'fail',
+    message: /writes to `aws_s3_bucket.trail_bucket`, which records no server access logs/,
+  },
 ]);

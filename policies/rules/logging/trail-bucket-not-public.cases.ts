@@ -111,4 +111,12 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`Trail` writes to `AuditLogs`, whose policy grants access to everyone',
   },
+  {
+    name: 'terraform plan: trail bucket whose policy is written from values known only after apply',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-log-file-validation.json',
+    target: 'aws_cloudtrail.valid_trail',
+    expect: 'unknown',
+    message: /the policy of `aws_s3_bucket.trail_bucket` cannot be resolved/,
+  },
 ]);
