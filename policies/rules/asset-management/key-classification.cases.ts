@@ -92,4 +92,12 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Key` is tagged internal and encrypts CONFIDENTIAL data \(`Data`\)/,
   },
+  {
+    name: 'terraform plan: internal key encrypting a confidential database',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_kms_key.bad',
+    expect: 'fail',
+    message: /is tagged internal and encrypts CONFIDENTIAL data/,
+  },
 ]);

@@ -152,4 +152,12 @@ export default defineCases(rule, [
     expect: 'unknown',
     message: /no backup plan in the input/,
   },
+  {
+    name: 'terraform plan: confidential database while the plan selects restricted data only',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_db_instance.bad',
+    expect: 'fail',
+    message: /is CONFIDENTIAL and no backup plan selects it/,
+  },
 ]);

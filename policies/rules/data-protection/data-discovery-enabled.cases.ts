@@ -36,4 +36,12 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Macie`: Macie is paused/,
   },
+  {
+    name: 'terraform plan: aws_macie2_account with status PAUSED',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_macie2_account.bad',
+    expect: 'fail',
+    message: /Macie is paused/,
+  },
 ]);

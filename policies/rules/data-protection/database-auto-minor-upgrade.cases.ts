@@ -102,4 +102,12 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`Writer` does not apply minor engine versions automatically',
   },
+  {
+    name: 'terraform plan: DB instance with auto_minor_version_upgrade = false',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_db_instance.bad',
+    expect: 'fail',
+    message: /does not apply minor engine versions automatically/,
+  },
 ]);

@@ -139,4 +139,12 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`Key` key policy grants kms:Decrypt to everyone/,
   },
+  {
+    name: 'terraform plan: key policy written with jsonencode letting everyone decrypt',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_kms_key.bad',
+    expect: 'fail',
+    message: /grants kms:Decrypt to everyone/,
+  },
 ]);

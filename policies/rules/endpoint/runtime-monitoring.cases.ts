@@ -85,4 +85,19 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /EKS clusters only/,
   },
+  {
+    name: 'terraform plan: detector feature RUNTIME_MONITORING ENABLED with Fargate agent management',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_guardduty_detector.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: detector without a RUNTIME_MONITORING feature',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_guardduty_detector.bad',
+    expect: 'fail',
+    message: /does not enable Runtime Monitoring/,
+  },
 ]);

@@ -139,4 +139,19 @@ export default defineCases(rule, [
     target: 'AppLogs',
     expect: 'pass',
   },
+  {
+    name: 'terraform plan: log group kept 365 days',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_cloudwatch_log_group.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: log group kept 7 days',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_cloudwatch_log_group.bad',
+    expect: 'fail',
+    message: /keeps logs 7 days, less than 365/,
+  },
 ]);

@@ -200,4 +200,18 @@ export default defineCases(rule, [
     target: 'AuditLogs',
     expect: 'not_applicable',
   },
+  {
+    name: "terraform plan: bucket named in a trail's event_selector with its ARN",
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_s3_bucket.data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: the bucket the trail delivers to',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_s3_bucket.trail',
+    expect: 'not_applicable',
+  },
 ]);

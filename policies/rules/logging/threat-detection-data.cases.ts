@@ -73,4 +73,19 @@ export default defineCases(rule, [
     expect: 'fail',
     message: '`Detector` is disabled, so S3 Protection does not run',
   },
+  {
+    name: 'terraform plan: detector that leaves S3_DATA_EVENTS to its default',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_guardduty_detector.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: detector feature S3_DATA_EVENTS DISABLED',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_guardduty_detector.bad',
+    expect: 'fail',
+    message: /turns off S3 Protection/,
+  },
 ]);

@@ -164,4 +164,12 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'not_applicable',
   },
+  {
+    name: 'terraform plan: multi-region trail whose log group filters root account use only',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_cloudtrail.good',
+    expect: 'fail',
+    message: /no metric filter on its log group matches unauthorized API calls/,
+  },
 ]);

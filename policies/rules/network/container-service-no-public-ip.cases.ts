@@ -103,4 +103,19 @@ export default defineCases(rule, [
     target: 'Web',
     expect: 'pass',
   },
+  {
+    name: 'terraform plan: Fargate service whose network_configuration leaves assign_public_ip to the provider',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_ecs_service.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: Fargate service with assign_public_ip = true',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_ecs_service.bad',
+    expect: 'fail',
+    message: /gives its tasks a public IP address/,
+  },
 ]);

@@ -97,4 +97,19 @@ export default defineCases(rule, [
     target: 'Hook',
     expect: 'not_applicable',
   },
+  {
+    name: 'terraform plan: https subscription',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_sns_topic_subscription.good',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: http subscription',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
+    target: 'aws_sns_topic_subscription.bad',
+    expect: 'fail',
+    message: /delivers messages over plain HTTP/,
+  },
 ]);
