@@ -21,7 +21,7 @@ import { base, bool, type Encryption } from '../common/store-base';
 import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { registerTerraformStreams } from './streams';
-import { arg, nested, present } from './stores';
+import { arg, block, present } from './arguments';
 
 /*
  * Data-store views of the Terraform AWS provider's managed databases, warehouses, caches and search
@@ -417,7 +417,7 @@ function domainPolicy(r: Resource, graph: ResourceGraph): PolicyDocument {
  */
 export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
-  const rest = nested(p.encrypt_at_rest);
+  const rest = block(p.encrypt_at_rest);
   const restOn: Fact<boolean> = rest instanceof Unknown ? rest : bool(get(rest, 'enabled'), false);
   const encryption: Encryption =
     restOn instanceof Unknown
@@ -425,7 +425,7 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
       : restOn
         ? kmsEncryption(arg(get(rest, 'kms_key_id')), ctx.graph, 'kms-provider-key', r)
         : { atRest: 'none' };
-  const endpoint = nested(p.domain_endpoint_options);
+  const endpoint = block(p.domain_endpoint_options);
   let tlsOnly: Fact<boolean>;
   let minTls: Fact<'1.0' | '1.2'>;
   if (endpoint instanceof Unknown) {
@@ -441,8 +441,8 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
           ? SEARCH_TLS_POLICIES[policy]!
           : new Unknown(`TLS policy \`${policy}\` is not a known OpenSearch Service security policy`);
   }
-  const n2n = nested(p.node_to_node_encryption);
-  const vpc = nested(p.vpc_options);
+  const n2n = block(p.node_to_node_encryption);
+  const vpc = block(p.vpc_options);
   const subnets = get(vpc, 'subnet_ids');
   const publicNetworkAccess: Fact<boolean> =
     vpc instanceof Unknown ? vpc : subnets instanceof Unknown ? subnets : asList(subnets).length === 0;

@@ -24,6 +24,7 @@ import {
 } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { type Encryption, allTrue, base as storeBase, bool, weaker } from '../common/store-base';
+import { block, present } from './arguments';
 import { retainedOnDelete } from './lifecycle';
 
 /*
@@ -31,22 +32,6 @@ import { retainedOnDelete } from './lifecycle';
  * EFS. An argument absent from a `cdk.tf.json` block takes the provider's default; a plan writes every
  * argument, with a value known only after apply as an Unknown.
  */
-
-/**
- * A nested block, written as an object (`cdk.tf.json`) or as a list of one object (plans, and
- * `cdk.tf.json` too). An empty list or null is no block; several blocks where one is allowed cannot be
- * told apart (Unknown).
- */
-export function block(v: Value | undefined): Value | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (v instanceof Unknown) return v;
-  if (Array.isArray(v)) {
-    if (v.length === 0) return undefined;
-    if (v.length === 1) return v[0] ?? undefined;
-    return new Unknown(`${v.length} blocks where the provider takes one`);
-  }
-  return v;
-}
 
 /** `${aws_sqs_queue.jobs.arn}`: an interpolation naming a declared resource's attribute. */
 const RESOURCE_INTERPOLATION = /^\$\{((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.]+)?\}$/;
@@ -249,26 +234,6 @@ const CLUSTER_SOURCES = [
   'global_cluster_identifier',
   's3_import',
 ];
-
-/**
- * Whether an argument is set in the configuration. A plan writes an argument the configuration leaves
- * to the provider (`kms_key_id`, `snapshot_id`) as known only after apply, with no reference behind
- * it: that is an unset argument, not a value the configuration chose.
- */
-export function present(v: Value | undefined): boolean {
-  if (v instanceof Unknown) return !isAfterApply(v);
-  return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-}
-
-/** An argument as the configuration sets it: undefined when unset, empty, or left to the provider. */
-export function arg(v: Value | undefined): Value | undefined {
-  return present(v) ? v : undefined;
-}
-
-/** A nested block the configuration writes: undefined when absent or left to the provider. */
-export function nested(v: Value | undefined): Value | undefined {
-  return block(arg(v));
-}
 
 /** The database of the graph a replica is made from, by reference, identifier or ARN. */
 function sourceDatabase(v: Value | undefined, graph: ResourceGraph, holder: Resource): Resource | undefined {
