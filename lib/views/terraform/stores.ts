@@ -16,12 +16,8 @@ import {
 import type { DataStoreView, Fact, PolicyDocument } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
-import {
-  allowsPublic,
-  deniesInsecureTransport,
-  parsePolicyDocument,
-  type TlsDenyScope,
-} from '../common/policy';
+import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
+import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { type Encryption, allTrue, base as storeBase, bool, weaker } from '../common/store-base';
 import { block, present } from './arguments';
@@ -32,36 +28,6 @@ import { retainedOnDelete } from './lifecycle';
  * EFS. An argument absent from a `cdk.tf.json` block takes the provider's default; a plan writes every
  * argument, with a value known only after apply as an Unknown.
  */
-
-/** `${aws_sqs_queue.jobs.arn}`: an interpolation naming a declared resource's attribute. */
-const RESOURCE_INTERPOLATION = /^\$\{((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.]+)?\}$/;
-
-/**
- * A policy document of a Terraform argument: a JSON string, a known object, or a JSON string with
- * `${...}` interpolations of resource attributes (`jsonencode` as CDKTF writes it), which is read with
- * each interpolation kept as its text: an ARN of the graph then matches its rendering
- * (`${aws_sqs_queue.jobs.arn}`). An interpolation of anything else (a variable, a function) leaves the
- * document unresolved: its value could be `*`.
- */
-export function terraformPolicyDocument(v: Value | undefined): PolicyDocument {
-  if (v instanceof Unknown && v.display !== undefined && v.display.trimStart().startsWith('{')) {
-    const text = v.display;
-    const interpolations = text.match(/\$\{[^}]*\}/g) ?? [];
-    const refs = new Set(v.refs.map((r) => r.address));
-    const onlyResources = interpolations.every((i) => {
-      const m = RESOURCE_INTERPOLATION.exec(i);
-      return m !== null && [...refs].some((a) => a === m[1] || a.endsWith(`/${m[1]}`));
-    });
-    if (onlyResources) {
-      try {
-        return parsePolicyDocument(JSON.parse(text) as Value);
-      } catch {
-        return parsePolicyDocument(v);
-      }
-    }
-  }
-  return parsePolicyDocument(v);
-}
 
 /** How a reference to an attribute of `r` renders inside an interpolated policy: `${aws_sqs_queue.jobs.arn}`. */
 function rendering(r: Resource, attribute: string): string {
@@ -98,11 +64,11 @@ function policyFacts(
   attachments: readonly TerraformPolicyAttachment[],
   tls: TlsDenyScope,
 ): { tlsOnly: Fact<boolean>; policyAllowsPublic: Fact<boolean>; resourcePolicy: PolicyDocument } {
-  const docs: PolicyDocument[] = [terraformPolicyDocument(inline)];
+  const docs: PolicyDocument[] = [terraformPolicyDocument(inline, graph)];
   let uncertain: Unknown | undefined;
   for (const { type, targets, document } of attachments) {
     const found = graph.attachedBy(r.address, type, (p) => p.properties[targets]);
-    for (const p of found.attached) docs.push(terraformPolicyDocument(p.properties[document]));
+    for (const p of found.attached) docs.push(terraformPolicyDocument(p.properties[document], graph));
     const u = found.uncertain[0];
     if (u)
       uncertain ??= new Unknown(
