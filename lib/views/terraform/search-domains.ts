@@ -5,9 +5,9 @@ import type { DataStoreView, Fact, PolicyDocument } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import { allowsPublic } from '../common/policy';
 import { base, bool, type Encryption } from '../common/store-base';
-import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext } from '../registry';
 import { arg, block } from './arguments';
+import { terraformResourcePolicy } from './resource-policy';
 
 /*
  * Data-store views of the Terraform AWS provider's OpenSearch Service and Elasticsearch domains, as the
@@ -26,22 +26,12 @@ const DOMAIN_POLICIES = ['aws_opensearch_domain_policy', 'aws_elasticsearch_doma
 
 /** The statements of a domain's inline `access_policies` and of every domain policy naming it. */
 function domainPolicy(r: Resource, graph: ResourceGraph): PolicyDocument {
-  const docs: PolicyDocument[] = [];
-  const inline = arg(r.properties.access_policies);
-  if (inline !== undefined) docs.push(terraformPolicyDocument(inline, graph));
-  let uncertain: Unknown | undefined;
-  for (const type of DOMAIN_POLICIES) {
-    const found = graph.attachedBy(r.address, type, (x) => x.properties.domain_name);
-    for (const x of found.attached) docs.push(terraformPolicyDocument(x.properties.access_policies, graph));
-    const u = found.uncertain[0];
-    if (u)
-      uncertain ??= new Unknown(
-        `policy \`${u.resource.address}\` may attach to the domain (${u.reason.reason})`,
-      );
-  }
-  const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? uncertain;
-  const statements = docs.flatMap((d) => d.statements);
-  return unresolved ? { statements, unresolved } : { statements };
+  return terraformResourcePolicy(
+    r,
+    graph,
+    r.properties.access_policies,
+    DOMAIN_POLICIES.map((type) => ({ type, targets: 'domain_name', document: 'access_policies' })),
+  );
 }
 
 /**

@@ -17,11 +17,11 @@ import type { DataStoreView, Fact, PolicyDocument } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
-import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { type Encryption, allTrue, base as storeBase, bool, weaker } from '../common/store-base';
 import { block, present } from './arguments';
 import { retainedOnDelete } from './lifecycle';
+import { terraformResourcePolicy, type TerraformPolicyAttachment } from './resource-policy';
 
 /*
  * Data-store views of Terraform AWS provider resources: DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS and
@@ -44,14 +44,6 @@ function arnsOf(r: Resource, attributes: readonly string[]): string[] {
   return out;
 }
 
-interface TerraformPolicyAttachment {
-  readonly type: string;
-  /** Argument naming the store. */
-  readonly targets: string;
-  /** Argument holding the document. */
-  readonly document: string;
-}
-
 /**
  * TLS-only and public-grant facts from a store's inline `policy` argument and the split policy
  * resources that name it (by reference or by value); one naming it by a value another store claims
@@ -64,20 +56,8 @@ function policyFacts(
   attachments: readonly TerraformPolicyAttachment[],
   tls: TlsDenyScope,
 ): { tlsOnly: Fact<boolean>; policyAllowsPublic: Fact<boolean>; resourcePolicy: PolicyDocument } {
-  const docs: PolicyDocument[] = [terraformPolicyDocument(inline, graph)];
-  let uncertain: Unknown | undefined;
-  for (const { type, targets, document } of attachments) {
-    const found = graph.attachedBy(r.address, type, (p) => p.properties[targets]);
-    for (const p of found.attached) docs.push(terraformPolicyDocument(p.properties[document], graph));
-    const u = found.uncertain[0];
-    if (u)
-      uncertain ??= new Unknown(
-        `policy \`${u.resource.address}\` may attach to the resource (${u.reason.reason})`,
-      );
-  }
-  const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? uncertain;
-  const statements = docs.flatMap((d) => d.statements);
-  const resourcePolicy: PolicyDocument = unresolved ? { statements, unresolved } : { statements };
+  const resourcePolicy = terraformResourcePolicy(r, graph, inline, attachments);
+  const { statements, unresolved } = resourcePolicy;
   return {
     tlsOnly: statements.some((s) => deniesInsecureTransport(s, tls)) ? true : (unresolved ?? false),
     policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
