@@ -31,8 +31,13 @@ function distributionTls(cert: Value | undefined): TlsFacts {
     return tlsFacts('cloudfront', CLOUDFRONT_DEFAULT_CERTIFICATE_POLICY);
   }
   const version = asString(get(cert, 'MinimumProtocolVersion'));
+  // CloudFront requires a security policy with an ACM or IAM certificate and documents no default for it.
   if (version === undefined)
-    return unknownTls(new Unknown('the custom certificate sets no `MinimumProtocolVersion`'));
+    return unknownTls(
+      new Unknown(
+        'the custom certificate sets no `MinimumProtocolVersion`, which CloudFront requires with `AcmCertificateArn` or `IamCertificateId` and documents no default for',
+      ),
+    );
   return tlsFacts('cloudfront', version);
 }
 

@@ -25,19 +25,26 @@ export const POLICY_DOCUMENT_DATA = 'data.aws_iam_policy_document';
  * unresolved.
  */
 export function terraformPolicyDocument(value: Value | undefined, graph: ResourceGraph): PolicyDocument {
-  const source = policyDocumentSource(value, graph);
-  if (source instanceof Unknown) return { statements: [], unresolved: source };
-  if (source) return dataPolicyDocument(source, graph);
-  return parsePolicyDocument(interpolatedJson(value) ?? value);
+  return terraformPolicyDocumentAt(value, graph, 0);
+}
+
+/** `${aws_sqs_queue.jobs.arn}`: an interpolation naming an attribute of a resource or data source. */
+const RESOURCE_INTERPOLATION = /^\$\{((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.]+)?\}$/;
+
+/** The interpolations of a text, `$${...}` (an escaped, literal `${...}`, as IAM policy variables are written) left out. */
+function interpolations(text: string): string[] {
+  return [...text.matchAll(/(\$?)(\$\{[^}]*\})/g)].filter((m) => m[1] === '').map((m) => m[2]!);
 }
 
 /**
  * A JSON document written with interpolations inside its strings (`"Resource":
  * "${aws_dynamodb_table.t.arn}"`, as CDKTF writes a policy naming another resource): the document,
- * each string holding an interpolation an {@link Unknown} rendered as written, with the references it
- * names. Undefined when the value is not such a document.
+ * each string holding an interpolation an {@link Unknown} rendered as written (so a store's ARN, as a
+ * reference renders it, matches), with the references it names. Undefined when the value is not such a
+ * document; an Unknown when an interpolation names anything but an attribute of a declared resource (a
+ * variable, a function call), whose value could be `*` anywhere in the document.
  */
-function interpolatedJson(value: Value | undefined): Value | undefined {
+function interpolatedJson(value: Value | undefined): Value | Unknown | undefined {
   if (!(value instanceof Unknown) || value.display === undefined) return undefined;
   const text = value.display.trim();
   if (!text.startsWith('{')) return undefined;
@@ -47,10 +54,19 @@ function interpolatedJson(value: Value | undefined): Value | undefined {
   } catch {
     return undefined;
   }
+  for (const i of interpolations(text)) {
+    const m = RESOURCE_INTERPOLATION.exec(i);
+    const named = m !== null && value.refs.some((r) => r.address === m[1] || r.address.endsWith(`/${m[1]}`));
+    if (!named)
+      return new Unknown(`the policy document interpolates \`${i}\`, which is not resolved`, value.refs);
+  }
   const convert = (v: unknown): Value => {
     if (typeof v === 'string') {
-      if (!v.includes('${')) return v;
-      const refs = value.refs.filter((r) => v.includes(r.address));
+      const own = interpolations(v);
+      if (own.length === 0) return v.replace(/\$\$\{/g, '${');
+      const refs = value.refs.filter((r) =>
+        own.some((i) => i.includes(r.address.slice(r.address.lastIndexOf('/') + 1))),
+      );
       return new Unknown(`\`${v}\` is known only after apply`, refs, v);
     }
     if (Array.isArray(v)) return v.map(convert);
@@ -121,7 +137,11 @@ function dataPolicyDocument(data: Resource, graph: ResourceGraph, depth = 0): Po
   return unresolved ? { statements: merged, unresolved } : { statements: merged };
 }
 
-function terraformPolicyDocumentAt(value: Value, graph: ResourceGraph, depth: number): PolicyDocument {
+function terraformPolicyDocumentAt(
+  value: Value | undefined,
+  graph: ResourceGraph,
+  depth: number,
+): PolicyDocument {
   const source = policyDocumentSource(value, graph);
   if (source instanceof Unknown) return { statements: [], unresolved: source };
   if (source) return dataPolicyDocument(source, graph, depth);

@@ -6,7 +6,7 @@ import { parseIpv4Range } from '../common/cidr';
 import { displayName } from '../common/naming';
 import { base } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { arg } from './stores';
+import { arg } from './arguments';
 
 /*
  * azurerm SQL logical servers (`azurerm_mssql_server`, and `azurerm_sql_server` of providers before 4.0) ->

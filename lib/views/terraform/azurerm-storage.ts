@@ -4,7 +4,7 @@ import { ResourceRef, Unknown, asBool, asString, get, show, type Value } from '.
 import type { DataStoreView, Fact, TlsVersion } from '../kinds';
 import { base, type Encryption } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { arg, nested } from './stores';
+import { arg, block } from './arguments';
 
 /*
  * Data-store views of azurerm storage accounts, with the containers, network rules and customer-managed keys
@@ -83,7 +83,7 @@ function publicContainers(r: Resource, graph: ResourceGraph): Fact<boolean> {
  * `azurerm_storage_account_network_rules` resource naming it. Without either, the account allows every network.
  */
 function defaultAction(r: Resource, graph: ResourceGraph): Fact<string> {
-  const inline = nested(r.properties.network_rules);
+  const inline = block(r.properties.network_rules);
   if (inline instanceof Unknown) return inline;
   if (inline !== undefined) {
     const action = asString(get(inline, 'default_action'));
@@ -134,7 +134,7 @@ function encryption(r: Resource, graph: ResourceGraph): Encryption {
   const p = r.properties;
   const infra = asBool(arg(p.infrastructure_encryption_enabled)) ?? false;
   if (infra instanceof Unknown) return { atRest: infra };
-  const inline = nested(p.customer_managed_key);
+  const inline = block(p.customer_managed_key);
   if (inline instanceof Unknown) return { atRest: inline };
   let key: DataStoreView['encryption']['key'];
   if (inline !== undefined)
@@ -158,7 +158,7 @@ function encryption(r: Resource, graph: ResourceGraph): Encryption {
 
 /** Blob versioning (`blob_properties.versioning_enabled`), off unless the configuration turns it on. */
 function blobVersioning(r: Resource): Fact<boolean> {
-  const props = nested(r.properties.blob_properties);
+  const props = block(r.properties.blob_properties);
   if (props instanceof Unknown) return props;
   return asBool(arg(get(props, 'versioning_enabled'))) ?? false;
 }

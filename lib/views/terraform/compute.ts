@@ -7,7 +7,6 @@ import {
   asList,
   asString,
   get,
-  isAfterApply,
   isObject,
   show,
   type Value,
@@ -28,6 +27,7 @@ import { classifyPrincipal } from '../common/grants';
 import { keyReference, kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { block, blockArg, unset } from './arguments';
 
 /*
  * AWS provider Lambda functions, permissions and function URLs, CodeBuild projects, ECS task definitions
@@ -35,39 +35,11 @@ import type { AdapterContext, AdapterRegistry } from '../registry';
  * derive them.
  */
 
-/**
- * An optional argument the configuration leaves unset: absent or null in `cdk.tf.json`, known only
- * after apply (without a reference) in a plan. Either way AWS applies its default.
- */
-function unset(v: Value | undefined): boolean {
-  return v === undefined || v === null || isAfterApply(v);
-}
-
-/**
- * The first object of a nested block: plans write blocks as lists of objects, `cdk.tf.json` as a
- * list or, for a block of at most one, an object. Undefined when the block is absent or empty; an
- * unresolved block is returned as it is.
- */
-function block(v: Value | undefined): Value | undefined {
-  if (unset(v)) return undefined;
-  if (v instanceof Unknown) return v;
-  if (isObject(v)) return v;
-  return asList(v).find((x) => isObject(x) || x instanceof Unknown);
-}
-
-/** An argument of a nested block (`vpc_config.subnet_ids`), undefined when the block or the argument is unset. */
-function arg(blockValue: Value | undefined, name: string): Value | undefined {
-  const b = block(blockValue);
-  if (b instanceof Unknown) return b;
-  const v = get(b, name);
-  return unset(v) ? undefined : v;
-}
-
 // Lambda
 
 /** `environment.variables`: name -> value; an unresolved map is recorded under {@link UNRESOLVED_ENVIRONMENT}. */
 function variables(env: Value | undefined): Record<string, Fact<string>> {
-  const v = arg(env, 'variables');
+  const v = blockArg(env, 'variables');
   if (v instanceof Unknown) return { [UNRESOLVED_ENVIRONMENT]: v };
   const out: Record<string, Fact<string>> = {};
   if (!isObject(v)) return out;
@@ -77,7 +49,7 @@ function variables(env: Value | undefined): Record<string, Fact<string>> {
 
 /** Whether `vpc_config` names subnets. */
 function inVpc(cfg: Value | undefined): Fact<boolean> {
-  const subnets = arg(cfg, 'subnet_ids');
+  const subnets = blockArg(cfg, 'subnet_ids');
   if (subnets === undefined) return false;
   if (subnets instanceof Unknown) return subnets;
   return !(Array.isArray(subnets) && subnets.length === 0);
@@ -111,12 +83,12 @@ function functionUrls(graph: ResourceGraph, address: string): FunctionView['urls
  */
 export function functionView(r: Resource, ctx: AdapterContext): FunctionView {
   const p = r.properties;
-  const key = unset(p.kms_key_arn) || p.kms_key_arn === '' ? undefined : p.kms_key_arn;
+  const key = unset(p.kms_key_arn) ? undefined : p.kms_key_arn;
   return {
     kind: 'function',
     resource: r,
     name: displayName(r),
-    runtime: unset(p.runtime) || p.runtime === '' ? undefined : asString(p.runtime),
+    runtime: unset(p.runtime) ? undefined : asString(p.runtime),
     environment: variables(p.environment),
     inNetwork: inVpc(p.vpc_config),
     role: roleOf(p.role, r, ctx.graph),
@@ -147,7 +119,7 @@ export function lambdaPermissionView(r: Resource, ctx: AdapterContext): AccessGr
     : (asString(p.principal) ?? new Unknown('permission names no principal'));
   const conditions: Record<string, Record<string, Fact<string>[]>> = {};
   const add = (op: string, key: string, v: Value | undefined) => {
-    if (unset(v) || v === '') return;
+    if (unset(v)) return;
     (conditions[op] ??= {})[key] = [asString(v) ?? new Unknown(`empty \`${key}\``)];
   };
   add('ArnLike', 'aws:SourceArn', p.source_arn);
@@ -176,7 +148,7 @@ function buildLogging(cfg: Value | undefined): Fact<boolean> {
   const b = block(cfg);
   if (b instanceof Unknown) return b;
   const status = (sub: string) => {
-    const v = arg(get(b, sub), 'status');
+    const v = blockArg(get(b, sub), 'status');
     return v === undefined ? undefined : asString(v);
   };
   const cw = status('cloudwatch_logs');
@@ -339,7 +311,7 @@ function containers(v: Value | undefined): ContainerDefinition[] {
  */
 export function taskDefinitionView(r: Resource): ContainerTaskView {
   const p = r.properties;
-  const mode = (v: Value | undefined) => (unset(v) || v === '' ? undefined : asString(v));
+  const mode = (v: Value | undefined) => (unset(v) ? undefined : asString(v));
   return {
     kind: 'container-task',
     resource: r,
@@ -373,7 +345,7 @@ function secretsEncryption(
     const resources = entry.resources;
     const covers = resources instanceof Unknown ? resources : asList(resources).some((x) => x === 'secrets');
     if (covers === false) continue;
-    const key = arg(entry.provider, 'key_arn');
+    const key = blockArg(entry.provider, 'key_arn');
     if (key === undefined) continue;
     const enc = kmsEncryption(key, ctx.graph, 'provider');
     if (covers instanceof Unknown)
@@ -406,8 +378,8 @@ function controlPlaneLogs(v: Value | undefined): Fact<readonly string[]> {
 export function eksClusterView(r: Resource, ctx: AdapterContext): KubernetesClusterView {
   const p = r.properties;
   const vpc = p.vpc_config;
-  const publicAccess = asBool(arg(vpc, 'endpoint_public_access')) ?? true;
-  const cidrs = arg(vpc, 'public_access_cidrs');
+  const publicAccess = asBool(blockArg(vpc, 'endpoint_public_access')) ?? true;
+  const cidrs = blockArg(vpc, 'public_access_cidrs');
   const apiAllowedCidrs: Fact<string>[] =
     publicAccess === false
       ? []

@@ -7,7 +7,7 @@ import { imageScanningDetectors } from '../common/posture';
 import { bool } from '../common/store-base';
 import { wildcardMatch } from '../common/wildcard';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { arg, nested } from './stores';
+import { arg, block } from './arguments';
 
 /* ECR repositories and registry scanning of the Terraform AWS provider -> posture (`vulnerability-scanning`). */
 
@@ -117,7 +117,7 @@ function registryScans(
  */
 export function repositoryView(r: Resource, ctx: AdapterContext): PostureView {
   const p = r.properties;
-  const scanning = nested(p.image_scanning_configuration);
+  const scanning = block(p.image_scanning_configuration);
   const onPush: Fact<boolean> =
     scanning instanceof Unknown ? scanning : bool(arg(get(scanning, 'scan_on_push')), false);
   const registry = registryScans(ctx.graph, r, asString(arg(p.name)));

@@ -7,25 +7,24 @@ import {
   asList,
   asNumber,
   asString,
-  get,
   isObject,
   refsIn,
   show,
   type Value,
 } from '../../graph/values';
-import type { ClientAuthenticationMethod, DataStoreView, Fact, PolicyDocument } from '../kinds';
-import { classificationOf } from '../common/classification';
+import type { DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
-import { allowsPublic } from '../common/policy';
 import { base, bool, type Encryption } from '../common/store-base';
-import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { cacheClusterView, REPLICATION_GROUP, replicationGroupView } from './caches';
+import { searchDomainView } from './search-domains';
 import { registerTerraformStreams } from './streams';
-import { arg, nested, present } from './stores';
+import { arg, present } from './arguments';
 
 /*
- * Data-store views of the Terraform AWS provider's managed databases, warehouses, caches and search
- * domains: Neptune, DocumentDB, Redshift, ElastiCache, OpenSearch and Elasticsearch. An argument absent
+ * Data-store views of the Terraform AWS provider's managed graph and document databases and warehouses:
+ * Neptune, DocumentDB and Redshift (ElastiCache in caches.ts, OpenSearch and Elasticsearch in
+ * search-domains.ts, streams in streams.ts, all registered here). An argument absent
  * from `cdk.tf.json` takes the provider's default (or the service's, where the provider sends nothing); a
  * plan writes every argument, and one the configuration leaves to the provider is known only after apply.
  */
@@ -258,204 +257,6 @@ export function redshiftClusterView(r: Resource, ctx: AdapterContext): DataStore
     publicNetworkAccess: pub ?? new Unknown(`\`publicly_accessible\` is not set: ${PROVIDER_DEFAULT}`),
     // Redshift clusters always run in a VPC, public or not.
     privateEndpoint: true,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// ElastiCache
-
-/**
- * How clients of a Valkey or Redis OSS replication group authenticate: user groups (`user_group_ids`, RBAC
- * users with passwords or IAM), else the `auth_token` every client shares, else none.
- */
-function cacheAuthentication(p: Record<string, Value>): Fact<readonly ClientAuthenticationMethod[]> {
-  const groups = arg(p.user_group_ids);
-  if (groups instanceof Unknown) return groups;
-  if (asList(groups).length > 0) return ['user-credentials'];
-  // A token is set whatever its value (a plan redacts it).
-  if (present(p.auth_token)) return ['shared-secret'];
-  return ['unauthenticated'];
-}
-
-/**
- * In-transit encryption of a replication group: `transit_encryption_enabled` (off by default); on,
- * `transit_encryption_mode` is `required` unless set to `preferred`, which also admits plaintext clients.
- * The same setting encrypts replication between the group's nodes.
- */
-function cacheTransit(p: Record<string, Value>): Pick<DataStoreView, 'tlsOnly' | 'nodeToNodeEncryption'> {
-  const enabled = bool(arg(p.transit_encryption_enabled), false);
-  if (enabled !== true) return { tlsOnly: enabled, nodeToNodeEncryption: enabled };
-  const mode = asString(arg(p.transit_encryption_mode)) ?? 'required';
-  return {
-    tlsOnly: mode instanceof Unknown ? mode : mode.toLowerCase() === 'required',
-    nodeToNodeEncryption: true,
-  };
-}
-
-/**
- * At-rest encryption of a replication group: `at_rest_encryption_enabled`, whose unset value the provider
- * leaves to ElastiCache (on for Valkey, off for Redis OSS; `engine` defaults to `redis`). On, data on disk
- * and in snapshots is encrypted with a key ElastiCache owns unless `kms_key_id` names a KMS key. A member
- * of a global datastore takes its encryption from the primary group.
- */
-function cacheEncryption(r: Resource, graph: ResourceGraph): Encryption {
-  const p = r.properties;
-  let atRest = asBool(arg(p.at_rest_encryption_enabled));
-  if (atRest instanceof Unknown) return { atRest };
-  if (atRest === undefined) {
-    const global = arg(p.global_replication_group_id);
-    if (global !== undefined)
-      return {
-        atRest: new Unknown(`encryption is set on global datastore ${show(global)}`, refsIn(global)),
-      };
-    const engine = asString(arg(p.engine)) ?? 'redis';
-    if (engine instanceof Unknown) return { atRest: engine };
-    atRest = engine.toLowerCase() === 'valkey';
-  }
-  return atRest ? kmsEncryption(arg(p.kms_key_id), graph, 'provider', r) : { atRest: 'none' };
-}
-
-/** `aws_elasticache_replication_group` (Valkey, Redis OSS). */
-export function replicationGroupView(r: Resource, ctx: AdapterContext): DataStoreView {
-  const p = r.properties;
-  return {
-    ...base(r, 'cache', cacheEncryption(r, ctx.graph)),
-    ...cacheTransit(p),
-    clientAuthentication: cacheAuthentication(p),
-  };
-}
-
-const REPLICATION_GROUP = 'aws_elasticache_replication_group';
-
-/**
- * `aws_elasticache_cluster`. A member of a replication group (`replication_group_id`) holds the group's
- * data: its encryption (and, when untagged, classification) is the group's, and TLS and authentication are
- * reported on the group. A Memcached cluster keeps data in memory only and has no authentication;
- * `transit_encryption_enabled` (off by default) turns TLS on for it. A single-node Valkey or Redis OSS
- * cluster cannot encrypt at rest, use TLS or take an auth token: those need a replication group.
- */
-export function cacheClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
-  const p = r.properties;
-  const groupId = arg(p.replication_group_id);
-  if (groupId !== undefined) {
-    const group =
-      ctx.graph.target(groupId, r, REPLICATION_GROUP) ??
-      (typeof groupId === 'string'
-        ? ctx.graph.target(groupId.toLowerCase(), r, REPLICATION_GROUP)
-        : undefined);
-    if (group instanceof Unknown) return base(r, 'cache', { atRest: group });
-    if (group === undefined)
-      return base(r, 'cache', {
-        atRest: new Unknown(
-          `encryption is set on replication group ${show(groupId)}, which is not in the configuration`,
-          refsIn(groupId),
-        ),
-      });
-    let classification = classificationOf(r);
-    if (classification.state === 'untagged') classification = classificationOf(group);
-    return base(r, 'cache', cacheEncryption(group, ctx.graph), classification);
-  }
-  const engine = asString(arg(p.engine));
-  if (engine instanceof Unknown || engine === undefined) {
-    const u = engine ?? new Unknown('`engine` is not set');
-    return { ...base(r, 'cache', { atRest: u }), tlsOnly: u, clientAuthentication: u };
-  }
-  if (engine.toLowerCase() === 'memcached') {
-    return {
-      ...base(r, 'cache', { atRest: 'none' }),
-      memoryOnly: true,
-      tlsOnly: bool(arg(p.transit_encryption_enabled), false),
-      clientAuthentication: ['unauthenticated'],
-    };
-  }
-  return {
-    ...base(r, 'cache', { atRest: 'none' }),
-    tlsOnly: false,
-    clientAuthentication: ['unauthenticated'],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// OpenSearch Service and Elasticsearch
-
-/** Lowest TLS version of each OpenSearch Service TLS security policy (none requires TLS 1.3). */
-const SEARCH_TLS_POLICIES: Readonly<Record<string, '1.0' | '1.2'>> = {
-  'Policy-Min-TLS-1-0-2019-07': '1.0',
-  'Policy-Min-TLS-1-2-2019-07': '1.2',
-  'Policy-Min-TLS-1-2-PFS-2023-10': '1.2',
-};
-
-/** Domain policy resources: a domain's policy is its `access_policies` and those naming it. */
-const DOMAIN_POLICIES = ['aws_opensearch_domain_policy', 'aws_elasticsearch_domain_policy'];
-
-/** The statements of a domain's inline `access_policies` and of every domain policy naming it. */
-function domainPolicy(r: Resource, graph: ResourceGraph): PolicyDocument {
-  const docs: PolicyDocument[] = [];
-  const inline = arg(r.properties.access_policies);
-  if (inline !== undefined) docs.push(terraformPolicyDocument(inline, graph));
-  let uncertain: Unknown | undefined;
-  for (const type of DOMAIN_POLICIES) {
-    const found = graph.attachedBy(r.address, type, (x) => x.properties.domain_name);
-    for (const x of found.attached) docs.push(terraformPolicyDocument(x.properties.access_policies, graph));
-    const u = found.uncertain[0];
-    if (u)
-      uncertain ??= new Unknown(
-        `policy \`${u.resource.address}\` may attach to the domain (${u.reason.reason})`,
-      );
-  }
-  const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? uncertain;
-  const statements = docs.flatMap((d) => d.statements);
-  return unresolved ? { statements, unresolved } : { statements };
-}
-
-/**
- * `aws_opensearch_domain` and `aws_elasticsearch_domain`. Without `encrypt_at_rest` a domain does not
- * encrypt at rest (on, it uses the AWS managed key `aws/es` unless `kms_key_id` names one); without
- * `node_to_node_encryption` its nodes talk in plaintext. Without `domain_endpoint_options` it accepts plain
- * HTTP and TLS 1.0; with the block, `enforce_https` defaults to true in the provider. Without `vpc_options`
- * its endpoint is public, guarded only by its access policy.
- */
-export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreView {
-  const p = r.properties;
-  const rest = nested(p.encrypt_at_rest);
-  const restOn: Fact<boolean> = rest instanceof Unknown ? rest : bool(get(rest, 'enabled'), false);
-  const encryption: Encryption =
-    restOn instanceof Unknown
-      ? { atRest: restOn }
-      : restOn
-        ? kmsEncryption(arg(get(rest, 'kms_key_id')), ctx.graph, 'kms-provider-key', r)
-        : { atRest: 'none' };
-  const endpoint = nested(p.domain_endpoint_options);
-  let tlsOnly: Fact<boolean>;
-  let minTls: Fact<'1.0' | '1.2'>;
-  if (endpoint instanceof Unknown) {
-    tlsOnly = endpoint;
-    minTls = endpoint;
-  } else {
-    tlsOnly = endpoint === undefined ? false : bool(arg(get(endpoint, 'enforce_https')), true);
-    const policy = asString(arg(get(endpoint, 'tls_security_policy'))) ?? 'Policy-Min-TLS-1-0-2019-07';
-    minTls =
-      policy instanceof Unknown
-        ? policy
-        : Object.prototype.hasOwnProperty.call(SEARCH_TLS_POLICIES, policy)
-          ? SEARCH_TLS_POLICIES[policy]!
-          : new Unknown(`TLS policy \`${policy}\` is not a known OpenSearch Service security policy`);
-  }
-  const n2n = nested(p.node_to_node_encryption);
-  const vpc = nested(p.vpc_options);
-  const subnets = get(vpc, 'subnet_ids');
-  const publicNetworkAccess: Fact<boolean> =
-    vpc instanceof Unknown ? vpc : subnets instanceof Unknown ? subnets : asList(subnets).length === 0;
-  const access = domainPolicy(r, ctx.graph);
-  return {
-    ...base(r, 'search-cluster', encryption),
-    tlsOnly,
-    minTls,
-    minTlsCeiling: '1.2',
-    nodeToNodeEncryption: n2n instanceof Unknown ? n2n : bool(get(n2n, 'enabled'), false),
-    publicNetworkAccess,
-    privateEndpoint: publicNetworkAccess instanceof Unknown ? publicNetworkAccess : !publicNetworkAccess,
-    policyAllowsPublic: access.statements.some(allowsPublic) ? true : (access.unresolved ?? false),
   };
 }
 

@@ -57,7 +57,9 @@ function viewersRedirected(r: Resource): Fact<boolean> {
 /**
  * The viewer security policy of `viewer_certificate`: the default `*.cloudfront.net` certificate
  * gets `TLSv1` whatever `minimum_protocol_version` says; an ACM or IAM certificate gets
- * `minimum_protocol_version`, which the provider defaults to `TLSv1`.
+ * `minimum_protocol_version`. Unlike CloudFormation, where CloudFront requires the policy with a custom
+ * certificate and documents no default, the provider sends its documented default `TLSv1` when the
+ * argument is left out, so such a distribution accepts TLS 1.0.
  */
 function distributionTls(r: Resource): TlsFacts {
   const cert = block(r.properties.viewer_certificate);

@@ -1,26 +1,13 @@
 import type { Resource } from '../../graph/resource';
-import {
-  ResourceRef,
-  Unknown,
-  asBool,
-  asString,
-  isAfterApply,
-  refsIn,
-  show,
-  type Value,
-} from '../../graph/values';
+import { ResourceRef, Unknown, asBool, asString, refsIn, show, type Value } from '../../graph/values';
 import type { EventRouteView, Fact } from '../kinds';
 import { matched, patternOf } from '../common/event-patterns';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { unset } from './arguments';
 
 const RULE = 'aws_cloudwatch_event_rule';
 const TARGET = 'aws_cloudwatch_event_target';
-
-/** Unset in the configuration: absent, or computed by the provider (known only after apply, no expression). */
-function unset(v: Value | undefined): boolean {
-  return v === undefined || v === null || isAfterApply(v);
-}
 
 /** The bus a rule listens on, by name: `default` when unset or named by the default bus's ARN. */
 function busOf(bus: Value | undefined, ctx: AdapterContext): Fact<string> {

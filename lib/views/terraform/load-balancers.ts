@@ -1,21 +1,11 @@
-import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import {
-  Unknown,
-  isAfterApply,
-  asBool,
-  asList,
-  asString,
-  get,
-  isObject,
-  show,
-  type Value,
-} from '../../graph/values';
+import { Unknown, asBool, asList, asString, get, isObject, show, type Value } from '../../graph/values';
 import type { EndpointView, Fact, LoadBalancerView } from '../kinds';
 import { classificationWithFallback, unknownTls } from '../common/endpoint-common';
 import { displayName } from '../common/naming';
 import { ELBV2_DEFAULT_SSL_POLICY, ELBV2_OFFERS, tlsFacts, type TlsFacts } from '../common/tls';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { arg, block, namedBy, unset } from './arguments';
 
 /*
  * AWS provider Elastic Load Balancing v2 (`aws_lb`/`aws_alb`, their listeners and target groups) ->
@@ -25,30 +15,6 @@ import type { AdapterContext, AdapterRegistry } from '../registry';
 const LOAD_BALANCERS = ['aws_lb', 'aws_alb'];
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const TARGET_GROUPS = ['aws_lb_target_group', 'aws_alb_target_group'];
-
-/**
- * An optional, provider-computed argument the configuration leaves unset: absent in `cdk.tf.json`, known
- * only after apply (without a reference) in a plan. Either way AWS applies its default.
- */
-function unset(v: Value | undefined): boolean {
-  return v === undefined || v === null || isAfterApply(v);
-}
-
-/** Resources of one of `types` whose `property` names the resource at `address` (by reference or by value). */
-function attached(
-  graph: ResourceGraph,
-  address: string,
-  types: readonly string[],
-  property: string,
-): Fact<boolean> {
-  let maybe: Unknown | undefined;
-  for (const type of types) {
-    const found = graph.attachedBy(address, type, (x) => x.properties[property]);
-    if (found.attached.length > 0) return true;
-    maybe ??= found.uncertain[0]?.reason;
-  }
-  return maybe ?? false;
-}
 
 /** `load_balancer_type` (`application` by default). */
 function typeOf(lb: Resource): Fact<string> {
@@ -66,11 +32,9 @@ function internetFacing(lb: Resource): Fact<boolean> {
 
 /** The `access_logs` block: `enabled` is false unless set, even with a bucket. */
 function accessLogs(lb: Resource): Fact<boolean> {
-  const block = lb.properties.access_logs;
-  if (block instanceof Unknown) return unset(block) ? false : block;
-  const first = asList(block).find(isObject);
-  if (!first) return false;
-  return asBool(first.enabled) ?? false;
+  const logs = block(lb.properties.access_logs);
+  if (logs instanceof Unknown) return logs;
+  return asBool(arg(logs?.enabled)) ?? false;
 }
 
 /**
@@ -97,11 +61,11 @@ export function loadBalancerView(r: Resource, ctx: AdapterContext): LoadBalancer
     accessLogStore: bucket instanceof Unknown ? undefined : bucket?.address,
     waf:
       raw === 'application'
-        ? attached(ctx.graph, r.address, ['aws_wafv2_web_acl_association'], 'resource_arn')
+        ? namedBy(ctx.graph, r.address, ['aws_wafv2_web_acl_association'], 'resource_arn')
         : raw instanceof Unknown
           ? raw
           : undefined,
-    ddosProtection: attached(ctx.graph, r.address, ['aws_shield_protection'], 'resource_arn'),
+    ddosProtection: namedBy(ctx.graph, r.address, ['aws_shield_protection'], 'resource_arn'),
   };
 }
 
@@ -170,7 +134,7 @@ export function listenerView(r: Resource, ctx: AdapterContext): EndpointView {
     accessLogging: lbResource ? accessLogs(lbResource) : missing,
     waf:
       lbResource && lbType === 'application'
-        ? attached(ctx.graph, lbResource.address, ['aws_wafv2_web_acl_association'], 'resource_arn')
+        ? namedBy(ctx.graph, lbResource.address, ['aws_wafv2_web_acl_association'], 'resource_arn')
         : undefined,
     classification: classificationWithFallback(r, lbResource),
     internetFacing: lbResource ? (lbType === 'gateway' ? false : internetFacing(lbResource)) : missing,

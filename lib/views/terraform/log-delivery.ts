@@ -1,23 +1,13 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, asString, isAfterApply, isObject, type Value } from '../../graph/values';
+import { Unknown, asBool, asString, type Value } from '../../graph/values';
 import type { LogDelivery } from '../kinds';
 import { displayName } from '../common/naming';
+import { blockArg, unset } from './arguments';
 
-/** The `access_logs` block of a load balancer: a list of one object (plans) or an object. */
-function accessLogs(lb: Resource): Value | undefined {
-  const v = lb.properties.access_logs;
-  if (v instanceof Unknown) return v;
-  const first = asList(v)[0];
-  return first instanceof Unknown || isObject(first) ? first : undefined;
-}
-
-/** An argument of the block, `undefined` when the block or the argument is unset or computed by the provider. */
-function argument(block: Value | undefined, name: string): Value | undefined {
-  if (block instanceof Unknown) return block;
-  if (!isObject(block)) return undefined;
-  const v = block[name];
-  return v === null || (v !== undefined && isAfterApply(v)) ? undefined : v;
+/** An argument of a load balancer's `access_logs` block. */
+function argument(lb: Resource, name: string): Value | undefined {
+  return blockArg(lb.properties.access_logs, name);
 }
 
 /** Logging not turned off: on (or on by default), or unresolved (the delivery may happen). */
@@ -36,9 +26,8 @@ function mayBeOn(v: Value | undefined, dflt: boolean): boolean {
  */
 export function terraformLogDeliveriesInto(r: Resource, graph: ResourceGraph): LogDelivery[] {
   const out: LogDelivery[] = [];
-  for (const lb of graph.attachedBy(r.address, 'aws_elb', (x) => argument(accessLogs(x), 'bucket'))
-    .attached) {
-    if (!mayBeOn(argument(accessLogs(lb), 'enabled'), true)) continue;
+  for (const lb of graph.attachedBy(r.address, 'aws_elb', (x) => argument(x, 'bucket')).attached) {
+    if (!mayBeOn(argument(lb, 'enabled'), true)) continue;
     out.push({
       address: lb.address,
       what: `access logs of classic load balancer \`${displayName(lb)}\``,
@@ -46,10 +35,10 @@ export function terraformLogDeliveriesInto(r: Resource, graph: ResourceGraph): L
     });
   }
   for (const type of ['aws_lb', 'aws_alb']) {
-    for (const lb of graph.attachedBy(r.address, type, (x) => argument(accessLogs(x), 'bucket')).attached) {
-      if (!mayBeOn(argument(accessLogs(lb), 'enabled'), false)) continue;
+    for (const lb of graph.attachedBy(r.address, type, (x) => argument(x, 'bucket')).attached) {
+      if (!mayBeOn(argument(lb, 'enabled'), false)) continue;
       const raw = lb.properties.load_balancer_type;
-      const t = raw === undefined || raw === null || isAfterApply(raw) ? 'application' : asString(raw);
+      const t = unset(raw) ? 'application' : asString(raw);
       if (t === 'gateway') continue;
       const network = t === 'network';
       out.push({

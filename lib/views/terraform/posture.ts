@@ -1,9 +1,10 @@
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asList, asString, isObject, show, type Value } from '../../graph/values';
+import { Unknown, asBool, asString, show, type Value } from '../../graph/values';
 import type { Fact, PostureView } from '../kinds';
 import { displayName } from '../common/naming';
 import { GUARDDUTY_DEFAULT_FEATURES, guardDutyDetectors } from '../common/posture';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { arg, block } from './arguments';
 
 function posture(
   r: Resource,
@@ -14,15 +15,8 @@ function posture(
   return { kind: 'posture', resource: r, name: displayName(r), service, enabled, detectors: [], ...facts };
 }
 
-/** The first object of a block (a list in plans, an object or a list in `cdk.tf.json`), or an Unknown. */
-function block(v: Value | undefined): { [k: string]: Value } | Unknown | undefined {
-  if (v instanceof Unknown) return v;
-  const first = asList(v)[0];
-  return first instanceof Unknown ? first : isObject(first) ? first : undefined;
-}
-
-/** A nested block's boolean argument: `path` names blocks, the last entry the argument. */
-function nested(v: Value | undefined, ...path: string[]): boolean | Unknown | undefined {
+/** A boolean argument inside nested blocks: `path` names the blocks, its last entry the argument. */
+function switchAt(v: Value | undefined, ...path: string[]): boolean | Unknown | undefined {
   let cur: Value | undefined = v;
   for (let i = 0; i < path.length - 1; i++) {
     const b = block(cur);
@@ -31,7 +25,7 @@ function nested(v: Value | undefined, ...path: string[]): boolean | Unknown | un
   }
   const b = block(cur);
   if (b === undefined || b instanceof Unknown) return b;
-  return asBool(b[path[path.length - 1]!]);
+  return asBool(arg(b[path[path.length - 1]!]));
 }
 
 /** Legacy `datasources` switches and the GuardDuty feature each stands for. */
@@ -57,7 +51,7 @@ export function detectorView(r: Resource, ctx: AdapterContext): PostureView {
   if (sources instanceof Unknown && sources.refs.length > 0) features['*'] = sources;
   else if (!(sources instanceof Unknown))
     for (const [name, path] of DATA_SOURCE_FEATURES) {
-      const v = nested(sources, ...path);
+      const v = switchAt(sources, ...path);
       if (v !== undefined) features[name] = v;
     }
   const found = ctx.graph.attachedBy(

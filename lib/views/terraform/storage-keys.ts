@@ -1,7 +1,6 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
-  isAfterApply,
   Unknown,
   asBool,
   asList,
@@ -28,6 +27,7 @@ import {
 import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
 import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { block, blocks, unset } from './arguments';
 import { retainedOnDelete } from './lifecycle';
 import { terraformLogDeliveriesInto } from './log-delivery';
 
@@ -38,40 +38,6 @@ import { terraformLogDeliveriesInto } from './log-delivery';
  */
 
 const BUCKET = 'aws_s3_bucket';
-
-/**
- * A value the configuration does not set: absent, or (in a plan) an optional attribute the provider
- * computes, known only after apply with no configuration expression behind it. A plan of AWS provider
- * v4+ shows the bucket's deprecated inline blocks (`versioning`, `logging`, `policy`...) that way when
- * the split resources configure them.
- */
-function unset(v: Value | undefined): boolean {
-  return v === undefined || v === null || (isAfterApply(v) && v.display === undefined);
-}
-
-/**
- * The first object of a nested block: plans write blocks as lists, `cdk.tf.json` as an object or a
- * list. An empty list is no block; an unknown block stays unknown.
- */
-function block(v: Value | undefined): ValueObject | Unknown | undefined {
-  if (unset(v)) return undefined;
-  if (v instanceof Unknown) return v;
-  const first = Array.isArray(v) ? v[0] : v;
-  if (first instanceof Unknown) return first;
-  return isObject(first) ? first : undefined;
-}
-
-/** Every object of a repeatable block (list or single object); an unknown block is returned as is. */
-function blocks(v: Value | undefined): ValueObject[] | Unknown {
-  if (unset(v)) return [];
-  if (v instanceof Unknown) return v;
-  const out: ValueObject[] = [];
-  for (const x of asList(v)) {
-    if (x instanceof Unknown) return x;
-    if (isObject(x)) out.push(x);
-  }
-  return out;
-}
 
 /**
  * The one resource of `type` that configures `target` through its argument `argument` (by reference
@@ -229,7 +195,7 @@ function lifecycleRules(r: Resource, graph: ResourceGraph): Value | undefined {
       const days = split ? noncurrent.noncurrent_days : noncurrent.days;
       const newer = noncurrent.newer_noncurrent_versions;
       const e: ValueObject = { NoncurrentDays: days ?? null };
-      if (!unset(newer) && newer !== '' && newer !== 0) e.NewerNoncurrentVersions = newer!;
+      if (!unset(newer) && newer !== 0) e.NewerNoncurrentVersions = newer!;
       if (days !== undefined && days !== null) out.NoncurrentVersionExpiration = e;
     }
     return out;
@@ -312,8 +278,7 @@ function bucketPolicy(r: Resource, graph: ResourceGraph): PolicyDocument {
   const docs: PolicyDocument[] = [];
   const found = graph.attachedBy(r.address, 'aws_s3_bucket_policy', (x) => x.properties.bucket);
   for (const bp of found.attached) docs.push(terraformPolicyDocument(bp.properties.policy, graph));
-  if (!unset(r.properties.policy) && r.properties.policy !== '')
-    docs.push(terraformPolicyDocument(r.properties.policy, graph));
+  if (!unset(r.properties.policy)) docs.push(terraformPolicyDocument(r.properties.policy, graph));
   const u = found.uncertain[0];
   const unresolved =
     docs.find((d) => d.unresolved)?.unresolved ??
@@ -395,7 +360,7 @@ export function keyView(r: Resource, ctx: AdapterContext): KeyView {
       ? { statements: [], unresolved: split }
       : split
         ? terraformPolicyDocument(split.properties.policy, ctx.graph)
-        : unset(p.policy) || p.policy === ''
+        : unset(p.policy)
           ? undefined
           : terraformPolicyDocument(p.policy, ctx.graph);
   return {
@@ -428,7 +393,7 @@ export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
     'aws_secretsmanager_secret_rotation',
     (x) => x.properties.secret_id,
   );
-  const inlineRotation = unset(p.rotation_lambda_arn) || p.rotation_lambda_arn === '' ? false : true;
+  const inlineRotation = unset(p.rotation_lambda_arn) ? false : true;
   const enabledInline = unset(p.rotation_enabled) ? undefined : asBool(p.rotation_enabled);
   const rotation: Fact<boolean> =
     rotations.attached.length > 0 || inlineRotation || enabledInline === true
@@ -441,10 +406,10 @@ export function secretView(r: Resource, ctx: AdapterContext): DataStoreView {
     (x) => x.properties.secret_arn,
   );
   for (const sp of policies.attached) docs.push(terraformPolicyDocument(sp.properties.policy, graph));
-  if (!unset(p.policy) && p.policy !== '') docs.push(terraformPolicyDocument(p.policy, graph));
+  if (!unset(p.policy)) docs.push(terraformPolicyDocument(p.policy, graph));
   const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? policies.uncertain[0]?.reason;
   const statements = docs.flatMap((d) => d.statements);
-  const key = unset(p.kms_key_id) || p.kms_key_id === '' ? undefined : p.kms_key_id;
+  const key = unset(p.kms_key_id) ? undefined : p.kms_key_id;
   const encryption = kmsEncryption(key, graph, 'kms-provider-key', r);
   return {
     kind: 'data-store',
@@ -515,7 +480,7 @@ export function vaultView(r: Resource, ctx: AdapterContext): BackupVaultView {
       if (!(notifications instanceof Unknown)) notifications = list;
     }
   }
-  const key = unset(p.kms_key_arn) || p.kms_key_arn === '' ? undefined : p.kms_key_arn;
+  const key = unset(p.kms_key_arn) ? undefined : p.kms_key_arn;
   return {
     kind: 'backup-vault',
     resource: r,

@@ -16,67 +16,18 @@ import {
 import type { DataStoreView, Fact, PolicyDocument } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
-import {
-  allowsPublic,
-  deniesInsecureTransport,
-  parsePolicyDocument,
-  type TlsDenyScope,
-} from '../common/policy';
+import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { type Encryption, allTrue, base as storeBase, bool, weaker } from '../common/store-base';
+import { block, present } from './arguments';
 import { retainedOnDelete } from './lifecycle';
+import { terraformResourcePolicy, type TerraformPolicyAttachment } from './resource-policy';
 
 /*
  * Data-store views of Terraform AWS provider resources: DynamoDB, RDS, SQS, SNS, CloudWatch Logs, EBS and
  * EFS. An argument absent from a `cdk.tf.json` block takes the provider's default; a plan writes every
  * argument, with a value known only after apply as an Unknown.
  */
-
-/**
- * A nested block, written as an object (`cdk.tf.json`) or as a list of one object (plans, and
- * `cdk.tf.json` too). An empty list or null is no block; several blocks where one is allowed cannot be
- * told apart (Unknown).
- */
-export function block(v: Value | undefined): Value | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (v instanceof Unknown) return v;
-  if (Array.isArray(v)) {
-    if (v.length === 0) return undefined;
-    if (v.length === 1) return v[0] ?? undefined;
-    return new Unknown(`${v.length} blocks where the provider takes one`);
-  }
-  return v;
-}
-
-/** `${aws_sqs_queue.jobs.arn}`: an interpolation naming a declared resource's attribute. */
-const RESOURCE_INTERPOLATION = /^\$\{((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.]+)?\}$/;
-
-/**
- * A policy document of a Terraform argument: a JSON string, a known object, or a JSON string with
- * `${...}` interpolations of resource attributes (`jsonencode` as CDKTF writes it), which is read with
- * each interpolation kept as its text: an ARN of the graph then matches its rendering
- * (`${aws_sqs_queue.jobs.arn}`). An interpolation of anything else (a variable, a function) leaves the
- * document unresolved: its value could be `*`.
- */
-export function terraformPolicyDocument(v: Value | undefined): PolicyDocument {
-  if (v instanceof Unknown && v.display !== undefined && v.display.trimStart().startsWith('{')) {
-    const text = v.display;
-    const interpolations = text.match(/\$\{[^}]*\}/g) ?? [];
-    const refs = new Set(v.refs.map((r) => r.address));
-    const onlyResources = interpolations.every((i) => {
-      const m = RESOURCE_INTERPOLATION.exec(i);
-      return m !== null && [...refs].some((a) => a === m[1] || a.endsWith(`/${m[1]}`));
-    });
-    if (onlyResources) {
-      try {
-        return parsePolicyDocument(JSON.parse(text) as Value);
-      } catch {
-        return parsePolicyDocument(v);
-      }
-    }
-  }
-  return parsePolicyDocument(v);
-}
 
 /** How a reference to an attribute of `r` renders inside an interpolated policy: `${aws_sqs_queue.jobs.arn}`. */
 function rendering(r: Resource, attribute: string): string {
@@ -93,14 +44,6 @@ function arnsOf(r: Resource, attributes: readonly string[]): string[] {
   return out;
 }
 
-interface TerraformPolicyAttachment {
-  readonly type: string;
-  /** Argument naming the store. */
-  readonly targets: string;
-  /** Argument holding the document. */
-  readonly document: string;
-}
-
 /**
  * TLS-only and public-grant facts from a store's inline `policy` argument and the split policy
  * resources that name it (by reference or by value); one naming it by a value another store claims
@@ -113,20 +56,8 @@ function policyFacts(
   attachments: readonly TerraformPolicyAttachment[],
   tls: TlsDenyScope,
 ): { tlsOnly: Fact<boolean>; policyAllowsPublic: Fact<boolean>; resourcePolicy: PolicyDocument } {
-  const docs: PolicyDocument[] = [terraformPolicyDocument(inline)];
-  let uncertain: Unknown | undefined;
-  for (const { type, targets, document } of attachments) {
-    const found = graph.attachedBy(r.address, type, (p) => p.properties[targets]);
-    for (const p of found.attached) docs.push(terraformPolicyDocument(p.properties[document]));
-    const u = found.uncertain[0];
-    if (u)
-      uncertain ??= new Unknown(
-        `policy \`${u.resource.address}\` may attach to the resource (${u.reason.reason})`,
-      );
-  }
-  const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? uncertain;
-  const statements = docs.flatMap((d) => d.statements);
-  const resourcePolicy: PolicyDocument = unresolved ? { statements, unresolved } : { statements };
+  const resourcePolicy = terraformResourcePolicy(r, graph, inline, attachments);
+  const { statements, unresolved } = resourcePolicy;
   return {
     tlsOnly: statements.some((s) => deniesInsecureTransport(s, tls)) ? true : (unresolved ?? false),
     policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
@@ -249,26 +180,6 @@ const CLUSTER_SOURCES = [
   'global_cluster_identifier',
   's3_import',
 ];
-
-/**
- * Whether an argument is set in the configuration. A plan writes an argument the configuration leaves
- * to the provider (`kms_key_id`, `snapshot_id`) as known only after apply, with no reference behind
- * it: that is an unset argument, not a value the configuration chose.
- */
-export function present(v: Value | undefined): boolean {
-  if (v instanceof Unknown) return !isAfterApply(v);
-  return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-}
-
-/** An argument as the configuration sets it: undefined when unset, empty, or left to the provider. */
-export function arg(v: Value | undefined): Value | undefined {
-  return present(v) ? v : undefined;
-}
-
-/** A nested block the configuration writes: undefined when absent or left to the provider. */
-export function nested(v: Value | undefined): Value | undefined {
-  return block(arg(v));
-}
 
 /** The database of the graph a replica is made from, by reference, identifier or ARN. */
 function sourceDatabase(v: Value | undefined, graph: ResourceGraph, holder: Resource): Resource | undefined {

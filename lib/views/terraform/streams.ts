@@ -5,7 +5,7 @@ import type { ClientAuthenticationMethod, DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
 import { base, bool, type Encryption } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
-import { arg, nested } from './stores';
+import { arg, block } from './arguments';
 
 /* Data-store views of the Terraform AWS provider's streams: Kinesis Data Streams, Amazon Data Firehose, MSK. */
 
@@ -61,8 +61,8 @@ function sourceOf(arn: Value | undefined, graph: ResourceGraph, holder: Resource
  */
 function firehoseEncryption(r: Resource, graph: ResourceGraph): Encryption {
   const p = r.properties;
-  const kinesis = nested(p.kinesis_source_configuration);
-  const msk = nested(p.msk_source_configuration);
+  const kinesis = block(p.kinesis_source_configuration);
+  const msk = block(p.msk_source_configuration);
   const from = kinesis ?? msk;
   if (from instanceof Unknown) return { atRest: from };
   if (from !== undefined) {
@@ -71,7 +71,7 @@ function firehoseEncryption(r: Resource, graph: ResourceGraph): Encryption {
     if (source instanceof Unknown) return { atRest: source };
     return source.type === KINESIS ? kinesisEncryption(source, graph) : mskEncryption(source, graph);
   }
-  const sse = nested(p.server_side_encryption);
+  const sse = block(p.server_side_encryption);
   if (sse === undefined) return { atRest: 'none' };
   if (sse instanceof Unknown) return { atRest: sse };
   const enabled = bool(arg(get(sse, 'enabled')), false);
@@ -101,7 +101,7 @@ export function deliveryStreamView(r: Resource, ctx: AdapterContext): DataStoreV
  * `encryption_info.encryption_at_rest_kms_key_arn` names one.
  */
 function mskEncryption(r: Resource, graph: ResourceGraph): Encryption {
-  const info = nested(r.properties.encryption_info);
+  const info = block(r.properties.encryption_info);
   if (info instanceof Unknown) return { atRest: info };
   return kmsEncryption(arg(get(info, 'encryption_at_rest_kms_key_arn')), graph, 'kms-provider-key', r);
 }
@@ -112,11 +112,11 @@ function mskEncryption(r: Resource, graph: ResourceGraph): Encryption {
  * authorities), plus unauthenticated access when `unauthenticated = true`.
  */
 function mskAuthentication(p: Record<string, Value>): Fact<readonly ClientAuthenticationMethod[]> {
-  const auth = nested(p.client_authentication);
+  const auth = block(p.client_authentication);
   if (auth === undefined) return ['unauthenticated'];
   if (auth instanceof Unknown) return auth;
-  const sasl = nested(get(auth, 'sasl'));
-  const tls = nested(get(auth, 'tls'));
+  const sasl = block(get(auth, 'sasl'));
+  const tls = block(get(auth, 'tls'));
   const methods: [ClientAuthenticationMethod, Fact<boolean>][] = [
     ['cloud-identity', sasl instanceof Unknown ? sasl : bool(arg(get(sasl, 'iam')), false)],
     ['user-credentials', sasl instanceof Unknown ? sasl : bool(arg(get(sasl, 'scram')), false)],
@@ -143,15 +143,15 @@ function mskAuthentication(p: Record<string, Value>): Fact<readonly ClientAuthen
  */
 export function mskClusterView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
-  const info = nested(p.encryption_info);
-  const transit = info instanceof Unknown ? info : nested(get(info, 'encryption_in_transit'));
+  const info = block(p.encryption_info);
+  const transit = info instanceof Unknown ? info : block(get(info, 'encryption_in_transit'));
   const clientBroker: Fact<string> =
     transit instanceof Unknown ? transit : (asString(arg(get(transit, 'client_broker'))) ?? 'TLS');
   const inCluster: Fact<boolean> =
     transit instanceof Unknown ? transit : bool(arg(get(transit, 'in_cluster')), true);
-  const brokers = nested(p.broker_node_group_info);
-  const connectivity = brokers instanceof Unknown ? brokers : nested(get(brokers, 'connectivity_info'));
-  const access = connectivity instanceof Unknown ? connectivity : nested(get(connectivity, 'public_access'));
+  const brokers = block(p.broker_node_group_info);
+  const connectivity = brokers instanceof Unknown ? brokers : block(get(brokers, 'connectivity_info'));
+  const access = connectivity instanceof Unknown ? connectivity : block(get(connectivity, 'public_access'));
   const publicType: Fact<string> =
     access instanceof Unknown ? access : (asString(arg(get(access, 'type'))) ?? 'DISABLED');
   return {

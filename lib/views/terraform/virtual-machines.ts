@@ -3,7 +3,6 @@ import type { Resource } from '../../graph/resource';
 import {
   Unknown,
   asBool,
-  asList,
   asString,
   get,
   isAfterApply,
@@ -17,6 +16,7 @@ import { classificationOf } from '../common/classification';
 import { imageRequiresImdsV2, namesAl2023Image } from '../common/compute';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
+import { blockArg, blockList, unset } from './arguments';
 
 /*
  * AWS provider EC2 instances, launch templates and launch configurations -> virtual-machine views, as
@@ -28,37 +28,14 @@ const SUBNETS = ['aws_subnet', 'data.aws_subnet'];
 const SSM_PARAMETER = 'data.aws_ssm_parameter';
 
 /**
- * An optional argument the configuration leaves unset: absent or null in `cdk.tf.json`, known only
- * after apply (without a reference) in a plan: the provider's or the service's default.
- */
-function unset(v: Value | undefined): boolean {
-  return v === undefined || v === null || v === '' || isAfterApply(v);
-}
-
-/** Blocks of a nested block type as a list (`cdk.tf.json` may write a single block as an object). */
-function blocks(v: Value | undefined): Value[] {
-  if (unset(v)) return [];
-  if (v instanceof Unknown || isObject(v)) return [v];
-  return asList(v);
-}
-
-/** An argument of the first block, undefined when unset. */
-function arg(v: Value | undefined, name: string): Value | undefined {
-  const b = blocks(v)[0];
-  if (b instanceof Unknown) return b;
-  const x = get(b, name);
-  return unset(x) ? undefined : x;
-}
-
-/**
  * `metadata_options` requires IMDSv2 (`http_tokens = "required"`) or turns the endpoint off
  * (`http_endpoint = "disabled"`); undefined when it says neither.
  */
 function imdsFrom(options: Value | undefined): Fact<boolean> | undefined {
-  const endpoint = asString(arg(options, 'http_endpoint'));
+  const endpoint = asString(blockArg(options, 'http_endpoint'));
   if (endpoint instanceof Unknown) return endpoint;
   if (endpoint === 'disabled') return true;
-  const tokens = asString(arg(options, 'http_tokens'));
+  const tokens = asString(blockArg(options, 'http_tokens'));
   if (tokens instanceof Unknown) return tokens;
   if (tokens === undefined) return undefined;
   return tokens === 'required';
@@ -105,12 +82,12 @@ function volumesEncrypted(volumes: readonly Value[], what: string): Fact<boolean
 
 /** The EBS volumes of `block_device_mappings` (launch templates). */
 function mappedVolumes(mappings: Value | undefined): Value[] {
-  return blocks(mappings).flatMap((m) => (m instanceof Unknown ? [m] : blocks(get(m, 'ebs'))));
+  return blockList(mappings).flatMap((m) => (m instanceof Unknown ? [m] : blockList(get(m, 'ebs'))));
 }
 
 /** The primary network interface's `associate_public_ip_address` in a launch template, if it sets one. */
 function templatePublicIp(interfaces: Value | undefined): Fact<boolean> | undefined {
-  const all = blocks(interfaces);
+  const all = blockList(interfaces);
   const primary = all.find((n) => {
     if (n instanceof Unknown) return true;
     const index = get(n, 'device_index');
@@ -143,8 +120,8 @@ function interfaceSubnet(
   graph: ResourceGraph,
 ): Value | undefined {
   const primary =
-    blocks(p.primary_network_interface)[0] ??
-    blocks(p.network_interface).find((n) => {
+    blockList(p.primary_network_interface)[0] ??
+    blockList(p.network_interface).find((n) => {
       const index = get(n, 'device_index');
       return n instanceof Unknown || index === 0 || index === '0';
     });
@@ -163,7 +140,7 @@ function launchTemplateOf(
   holder: Resource,
   graph: ResourceGraph,
 ): Resource | Unknown | undefined {
-  const b = blocks(spec)[0];
+  const b = blockList(spec)[0];
   if (b === undefined) return undefined;
   if (b instanceof Unknown) return b;
   // A plan computes the argument not written (`id` when the template is named by `name`): read the one set.
@@ -179,7 +156,7 @@ function hasProfile(v: Value | undefined): Fact<boolean> {
   if (v instanceof Unknown && v.refs.length === 0 && !isAfterApply(v)) return v;
   if (unset(v)) return false;
   if (Array.isArray(v) || isObject(v)) {
-    const b: Value | undefined = blocks(v)[0];
+    const b: Value | undefined = blockList(v)[0];
     if (b === undefined) return false;
     if (b instanceof Unknown) return b.refs.length > 0 || b;
     return !unset(get(b, 'name')) || !unset(get(b, 'arn'));
@@ -205,7 +182,7 @@ export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineVi
   if (imds === undefined) imds = imdsFrom(tp?.metadata_options);
   if (imds === undefined) imds = imageImdsV2(unset(p.ami) ? tp?.image_id : p.ami, graph);
   if (imds === undefined) imds = false;
-  const own = [...blocks(p.root_block_device), ...blocks(p.ebs_block_device)];
+  const own = [...blockList(p.root_block_device), ...blockList(p.ebs_block_device)];
   const volumes = own.length > 0 ? own : mappedVolumes(tp?.block_device_mappings);
   const associate = unset(p.associate_public_ip_address) ? undefined : asBool(p.associate_public_ip_address);
   const publicIp =
@@ -213,7 +190,7 @@ export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineVi
     templatePublicIp(tp?.network_interfaces) ??
     subnetAssignsPublicIp(
       unset(p.subnet_id)
-        ? (interfaceSubnet(p, r, graph) ?? arg(tp?.network_interfaces, 'subnet_id'))
+        ? (interfaceSubnet(p, r, graph) ?? blockArg(tp?.network_interfaces, 'subnet_id'))
         : p.subnet_id,
       r,
       graph,
@@ -239,7 +216,7 @@ export function instanceView(r: Resource, ctx: AdapterContext): VirtualMachineVi
  */
 function nodeGroupLaunches(r: Resource, graph: ResourceGraph): boolean {
   const spec = (g: Resource): Value[] =>
-    blocks(g.properties.launch_template).flatMap((b) => [get(b, 'id') ?? null, get(b, 'name') ?? null]);
+    blockList(g.properties.launch_template).flatMap((b) => [get(b, 'id') ?? null, get(b, 'name') ?? null]);
   return graph.attachedBy(r.address, 'aws_eks_node_group', spec).attached.length > 0;
 }
 
@@ -260,7 +237,7 @@ export function launchTemplateView(r: Resource, ctx: AdapterContext): VirtualMac
       : asBool(p.associate_public_ip_address)
     : templatePublicIp(p.network_interfaces);
   const volumes = configuration
-    ? [...blocks(p.root_block_device), ...blocks(p.ebs_block_device)]
+    ? [...blockList(p.root_block_device), ...blockList(p.ebs_block_device)]
     : mappedVolumes(p.block_device_mappings);
   return {
     kind: 'virtual-machine',

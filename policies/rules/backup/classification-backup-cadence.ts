@@ -87,7 +87,7 @@ export default defineRule({
     'daily plus continuous backups (point-in-time recovery), into a vault with at least a governance-mode lock; ' +
     'RESTRICTED hourly plus continuous, into a compliance-mode vault, with a copy to another vault; TOP_SECRET as ' +
     'RESTRICTED. A rule without a schedule runs daily at 05:00 UTC. The copy is asserted to exist; that its vault is in ' +
-    "another region is not (the plan's own region is rarely in the template).",
+    "another region is not (the plan's own region is rarely in the configuration).",
   fix: {
     cdk:
       "Use `ClassifiedBackup` for the level, or give the plan a rule with the level's schedule " +

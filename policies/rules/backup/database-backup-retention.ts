@@ -21,9 +21,9 @@ export default defineRule({
   controls: ['mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11', 'gdpr:Art.32(1)(c)'],
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
-    'RDS, Neptune and DocumentDB keep automated backups (and the point-in-time recovery window) for ' +
-    '`BackupRetentionPeriod` days, Redshift its automated snapshots for `AutomatedSnapshotRetentionPeriod` days, 1 by ' +
-    'default in CloudFormation. Corruption or a bad migration is often noticed days later, after a one-day window has ' +
+    'RDS, Neptune and DocumentDB keep automated backups (and the point-in-time recovery window) for their backup ' +
+    'retention period, Redshift its automated snapshots for its snapshot retention period: 1 day unless set, by ' +
+    "AWS's default. Corruption or a bad migration is often noticed days later, after a one-day window has " +
     'rolled past it: a week is the least that covers a weekend and a slow discovery. Stores tagged ' +
     '`data-classification: public` need no backups.',
   fix: {

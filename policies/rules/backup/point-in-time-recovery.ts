@@ -11,7 +11,7 @@ export default defineRule({
   rationale:
     'Point-in-time recovery keeps continuous backups, so a table or database can be restored to the second before a ' +
     'bad write, a faulty migration or a deletion. DynamoDB tables have it off by default; RDS has it while automated ' +
-    'backups are on (`BackupRetentionPeriod` > 0). Stores tagged `data-classification: public` need no backups.',
+    'backups are on (a backup retention period above 0 days). Stores tagged `data-classification: public` need no backups.',
   fix: {
     cdk:
       'DynamoDB: set `pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }`. RDS: keep `backupRetention` ' +

@@ -11,7 +11,7 @@ export default defineRule({
   rationale:
     'Ransomware and malicious insiders delete backups before they strike. AWS Backup Vault Lock blocks deleting ' +
     'recovery points and shortening their retention: in governance mode for everyone without the permission to remove ' +
-    'the lock, in compliance mode (`ChangeableForDays`) for everyone, root included, once the grace period ends. ' +
+    'the lock, in compliance mode (a lock with a grace period: `ChangeableForDays`, `changeable_for_days`) for everyone, root included, once the grace period ends. ' +
     'The classification table asks a lock from CONFIDENTIAL up: a vault tagged `data-classification` PUBLIC or ' +
     'INTERNAL is exempt; an untagged vault may receive any level and must be locked. Which mode each level needs ' +
     'is asserted on the plans that write into the vault (BW-BR-002).',

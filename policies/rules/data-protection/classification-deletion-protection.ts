@@ -24,7 +24,7 @@ export default defineRule({
   threats: ['insider-misuse', 'configuration-drift'],
   rationale:
     'Deleting a stack, renaming a construct or replacing a resource deletes the data with it unless the resource is ' +
-    'retained (CloudFormation `DeletionPolicy: Retain` or `Snapshot`). Services that offer deletion protection ' +
+    'retained (CloudFormation `DeletionPolicy: Retain` or `Snapshot`, Terraform `lifecycle { prevent_destroy = true }`). Services that offer deletion protection ' +
     '(DynamoDB, RDS, CloudWatch Logs) also refuse a direct delete call until it is turned off. From INTERNAL up both ' +
     'are required. SNS topics hold no data at rest beyond delivery retries and are not held to it, nor are delivery streams, processing clusters and replication endpoints (their data lives in other stores) or in-memory caches.',
   fix: {

@@ -13,8 +13,9 @@ export default defineRule({
   threats: ['data-breach'],
   rationale:
     'The more sensitive the data, the less of it one key version may protect: CONFIDENTIAL keys rotate at least ' +
-    'yearly, RESTRICTED every 180 days, TOP_SECRET every 90 days (KMS `RotationPeriodInDays`). AWS managed keys rotate ' +
-    'yearly and cannot be changed. A key outside the template cannot be read, so its rotation is unknown.',
+    'yearly, RESTRICTED every 180 days, TOP_SECRET every 90 days (the KMS key rotation period, 365 days unless set). ' +
+    'AWS managed keys rotate yearly and cannot be changed. A key outside the configuration cannot be read, so its ' +
+    'rotation is unknown.',
   fix: {
     cdk: "Enable rotation on the store's key and set `rotationPeriod` to at most the level's period.",
     terraform:

@@ -8,7 +8,7 @@ export default defineRule({
   controls: ['cis-aws-5.0:2.2.1', 'mcsb-v1:DP-4', 'nist-csf-2.0:PR.DS-01', 'gdpr:Art.32(1)(a)'],
   threats: ['data-breach'],
   rationale:
-    'RDS instances and clusters are created unencrypted unless `StorageEncrypted` is set, and encryption cannot be ' +
+    'RDS instances and clusters are created unencrypted unless storage encryption is turned on, and encryption cannot be ' +
     'turned on later without restoring from an encrypted snapshot copy. An unencrypted database leaves its storage, ' +
     'automated backups, snapshots and read replicas in plain text. An instance of a DB cluster is encrypted by the cluster.',
   fix: {

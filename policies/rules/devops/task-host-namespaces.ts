@@ -10,9 +10,9 @@ export default defineRule({
   controls: ['mcsb-v1:PV-3', 'mcsb-v1:DS-6', 'mcsb-v1:NS-1', 'nist-csf-2.0:PR.PS-01'],
   threats: ['privilege-escalation', 'unauthorized-access'],
   rationale:
-    'Namespaces are what separate a container from its host. With `NetworkMode: host` a container binds the ' +
+    'Namespaces are what separate a container from its host. With the `host` network mode a container binds the ' +
     "host's interfaces (and reaches the instance metadata service and every local port) outside any task security " +
-    'group; with `PidMode: host` it sees and can signal or trace every process on the instance; with `IpcMode: host` ' +
+    'group; with the `host` PID mode it sees and can signal or trace every process on the instance; with the `host` IPC mode ' +
     "it shares the host's shared memory. One compromised container then reaches the host and its neighbours.",
   fix: {
     cdk: 'Use `NetworkMode.AWS_VPC` (each task its own interface and security group), and leave `pidMode` and `ipcMode` unset or `task`.',

@@ -11,8 +11,8 @@ export default defineRule({
     'When sign-in, account confirmation and password recovery answer "user not found" for an unknown name, anyone ' +
     'can test a list of names or e-mail addresses against the directory and learn who has an account: the first ' +
     'step of credential stuffing, password spraying and targeted phishing. Cognito answers so for clients created ' +
-    'through the API or CloudFormation unless `PreventUserExistenceErrors` is `ENABLED` (the console enables it; the ' +
-    'API default, and the CDK default, is `LEGACY`).',
+    'through the API unless its user existence errors setting is `ENABLED` (the console enables it; the API default, ' +
+    'which CloudFormation, the CDK and the AWS provider keep, is `LEGACY`).',
   fix: {
     cdk: 'Set `preventUserExistenceErrors: true` on the CDK client (`userPool.addClient(id, { preventUserExistenceErrors: true })`), or `PreventUserExistenceErrors: ENABLED` on `AWS::Cognito::UserPoolClient`.',
     terraform: 'Set `prevent_user_existence_errors = "ENABLED"` on the `aws_cognito_user_pool_client`.',

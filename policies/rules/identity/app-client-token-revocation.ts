@@ -10,8 +10,7 @@ export default defineRule({
   rationale:
     'Refresh tokens last 30 days by default and up to ten years. Without token revocation, signing a user out ' +
     'everywhere or responding to a stolen device cannot end the sessions a refresh token keeps alive: the token ' +
-    'keeps minting access tokens until it expires. Cognito enables revocation on new clients unless ' +
-    '`EnableTokenRevocation` is false.',
+    'keeps minting access tokens until it expires. Cognito enables revocation on new clients unless it is turned off.',
   fix: {
     cdk: 'Remove `enableTokenRevocation: false` from the CDK client, or set `EnableTokenRevocation: true` on `AWS::Cognito::UserPoolClient`.',
     terraform:

@@ -49,7 +49,7 @@ export default defineRule({
   controls: ['mcsb-v1:IM-8', 'mcsb-v1:DS-3', 'nist-csf-2.0:PR.AA-01'],
   threats: ['data-breach', 'unauthorized-access'],
   rationale:
-    'A password, token or key written into the template is stored in source control, in the synthesized ' +
+    'A password, token or key written into the infrastructure code is stored in source control, in the synthesized ' +
     'artifacts and in the deployment history, and anyone who can read the function or task configuration can read ' +
     'it. Secrets belong in a secret store, fetched at run time or passed as a reference.',
   fix: {

@@ -13,8 +13,8 @@ export default defineRule({
   rationale:
     'Viewer TLS protects only the first hop. A custom origin reached with `http-only` (or `match-viewer` while ' +
     'viewers may use HTTP) carries every request and response in clear text across the internet between the edge ' +
-    'and the origin, and origin protocols older than TLS 1.2 can be downgraded. Without `OriginSSLProtocols` ' +
-    'CloudFront offers TLS 1.0 and 1.1 too. Over HTTPS CloudFront also authenticates the origin by its certificate, ' +
+    'and the origin, and origin protocols older than TLS 1.2 can be downgraded. Unless the origin SSL protocols are ' +
+    'set, CloudFront offers TLS 1.0 and 1.1 too. Over HTTPS CloudFront also authenticates the origin by its certificate, ' +
     'which plain HTTP cannot do.',
   fix: {
     cdk: 'Set `protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY` and `originSslProtocols: [OriginSslPolicy.TLS_V1_2]` on the origin (the defaults of `HttpOrigin`); serve S3 content through `S3BucketOrigin.withOriginAccessControl` instead of the website endpoint, which speaks HTTP only.',

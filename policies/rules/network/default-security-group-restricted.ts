@@ -11,7 +11,7 @@ export default defineRule({
     'EC2 gives every VPC a default security group that admits all traffic from its own members and all egress, ' +
     'and attaches it to any instance or interface launched without a group. Stripping its rules means a resource ' +
     'that forgets its group is isolated instead of joining an open segment. CloudFormation cannot declare the ' +
-    'default group, so only a custom resource can restrict it.',
+    'default group, so only a custom resource can restrict it; Terraform adopts it as `aws_default_security_group`.',
   fix: {
     cdk: 'Set `restrictDefaultSecurityGroup: true` on the `ec2.Vpc` (the default with the `@aws-cdk/aws-ec2:restrictDefaultSecurityGroup` feature flag).',
     terraform:

@@ -10,7 +10,7 @@ export default defineRule({
   threats: ['data-breach'],
   rationale:
     'TLS 1.0 and 1.1 are deprecated (RFC 8996): they rely on SHA-1 and CBC constructions with known attacks and let ' +
-    'an active attacker downgrade clients. An HTTPS or TLS listener without `SslPolicy` gets ' +
+    'an active attacker downgrade clients. An HTTPS or TLS listener without a security policy gets ' +
     '`ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0.',
   fix: {
     cdk: 'Set the listener `sslPolicy` to `SslPolicy.RECOMMENDED_TLS` (TLS 1.2 and 1.3), or a `-PQ-` policy such as `SslPolicy.TLS13_12_RES_PQ` for post-quantum key exchange.',

@@ -10,9 +10,9 @@ export default defineRule({
   rationale:
     'IMDSv1 answers any plain GET to 169.254.169.254, so a server-side request forgery or an open proxy on the ' +
     "instance hands out the instance role's credentials. IMDSv2 requires a session token obtained with a PUT and a " +
-    'hop limit, which those attacks cannot produce. Without `HttpTokens: required` the instance keeps IMDSv1 unless ' +
+    'hop limit, which those attacks cannot produce. Unless its metadata options require tokens the instance keeps IMDSv1 unless ' +
     'its image says otherwise: Amazon Linux 2023 images (named by their SSM public parameter) carry ' +
-    '`imds-support v2.0` and require IMDSv2 by default. An account-level default is not seen in the template.',
+    '`imds-support v2.0` and require IMDSv2 by default. An account-level default is not seen in the configuration.',
   fix: {
     cdk: 'Set `requireImdsv2: true` on `ec2.Instance`, `ec2.LaunchTemplate` or the `AutoScalingGroup` (or `metadataOptions: { httpTokens: "required" }` on the L1).',
     terraform:
