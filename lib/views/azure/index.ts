@@ -3,6 +3,7 @@ import { registerAzureBackup } from './backup';
 import { registerAzureData } from './data';
 import { registerAzureKeys } from './keys';
 import { registerAzureLogging } from './logging';
+import { registerAzureNetwork } from './network';
 
 /**
  * View adapters for Pulumi azure-native resource types (`azure-native:storage:StorageAccount`), read
@@ -17,5 +18,6 @@ export function azureNativeAdapters(): AdapterRegistry {
   registerAzureKeys(registry);
   registerAzureLogging(registry);
   registerAzureBackup(registry);
+  registerAzureNetwork(registry);
   return registry;
 }

@@ -65,6 +65,16 @@ export interface PostureView extends ViewBase {
     | 'data-discovery';
   /** The service runs. */
   readonly enabled: Fact<boolean>;
+  /**
+   * The account or subscription the service covers, where the resource names it (an Azure subscription scope
+   * `/subscriptions/<id>`); undefined where the service covers the account it is declared in (GuardDuty, Security Hub).
+   */
+  readonly scope?: Fact<string>;
+  /**
+   * Where the service publishes its alerts, as event routes match them (`source`, `detailType`); undefined: the
+   * service's findings are read by the rules that know it (GuardDuty, Security Hub on EventBridge).
+   */
+  readonly alerts?: { readonly source: string; readonly detailType: string; readonly name: string };
   /** The detection plans the service runs, each typed and scoped. Empty for a service that detects nothing itself. */
   readonly detectors: readonly Detector[];
   /** CSPM services: the standards evaluated. */
