@@ -172,14 +172,14 @@ describe('a misconfigured estate fails with the MCSB controls of its mistakes', 
     });
   });
 
-  it('Defender off fails BW-LT-102 and BW-LT-108 under mcsb-v1:LT-1', () => {
+  it('Defender off fails BW-LT-102 and BW-LT-109 under mcsb-v1:LT-1', () => {
     expect(failed).toContainEqual({
       rule: 'BW-LT-102',
       resource: 'defender-VirtualMachines',
       controls: expect.arrayContaining(['mcsb-v1:LT-1']),
     });
     expect(failed).toContainEqual({
-      rule: 'BW-LT-108',
+      rule: 'BW-LT-109',
       resource: 'defender-CloudPosture',
       controls: expect.arrayContaining(['mcsb-v1:LT-1']),
     });
