@@ -21,7 +21,19 @@ export default defineRule({
   id: 'BW-LT-109',
   title: 'Subscription-wide threat protection runs every plan, with posture management (CSPM) beside it',
   severity: 'high',
-  controls: ['mcsb-v1:LT-1', 'mcsb-v1:PV-2', 'nist-csf-2.0:DE.CM-01', 'nist-csf-2.0:DE.CM-09'],
+  controls: [
+    'cis-azure-6.0:8.1.1.1',
+    'cis-azure-6.0:8.1.3.1',
+    'cis-azure-6.0:8.1.4.1',
+    'cis-azure-6.0:8.1.5.1',
+    'cis-azure-6.0:8.1.7.3',
+    'cis-azure-6.0:8.1.8.1',
+    'cis-azure-6.0:8.1.9.1',
+    'mcsb-v1:LT-1',
+    'mcsb-v1:PV-2',
+    'nist-csf-2.0:DE.CM-01',
+    'nist-csf-2.0:DE.CM-09',
+  ],
   threats: ['unauthorized-access', 'malicious-code', 'configuration-drift'],
   rationale:
     'Defender for Cloud is priced and switched per plan and subscription: a plan left at the `Free` tier, or never ' +
