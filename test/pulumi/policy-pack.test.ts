@@ -109,12 +109,13 @@ describe('bulwark/pulumi: a CrossGuard policy pack from the same rules and engin
 
   it('reports every cloud resource no rule reads as not judged, never as compliant', () => {
     const violations = validate(NOT_JUDGED_POLICY);
-    // The resource group and the NSG: the storage account, its container, the vault and the server are read.
-    expect(violations.map((v) => v.urn)).toHaveLength(2);
-    expect(violations).toContainEqual({
-      message: '`web` was not judged: no rule reads `azure-native:network:NetworkSecurityGroup` yet',
-      urn: 'urn:pulumi:dev::azure-estate::azure-native:network:NetworkSecurityGroup::web',
-    });
+    // The resource group: the storage account, its container, the vault, the server and the NSG are read.
+    expect(violations).toEqual([
+      {
+        message: '`estate` was not judged: no rule reads `azure-native:resources:ResourceGroup` yet',
+        urn: 'urn:pulumi:dev::azure-estate::azure-native:resources:ResourceGroup::estate',
+      },
+    ]);
     // The component is not a cloud resource.
     expect(violations.map((v) => v.message).join('\n')).not.toMatch(/DataTier|`data`/);
   });

@@ -117,13 +117,15 @@ describe('Pulumi source: a real azure-native program run under mocks', () => {
     // The storage account accepts TLS 1.0 and public blobs; the SQL server TLS 1.0 and SQL logins.
     expect(failed('account')).toEqual(expect.arrayContaining(['BW-DP-008', 'BW-DP-026']));
     expect(failed('sql')).toEqual(expect.arrayContaining(['BW-DP-026', 'BW-IM-012', 'BW-LT-108']));
-    // The vault keeps its access policies; its purge protection passes.
-    expect(failed('vault')).toEqual(['BW-PA-010']);
-    // The container is read through its account; the NSG and the resource group are read by no adapter.
+    // The vault keeps its access policies and sends no resource logs; its purge protection passes.
+    expect(failed('vault')).toEqual(['BW-PA-010', 'BW-LT-110']);
+    // The NSG admits RDP from the internet.
+    expect(failed('web')).toContain('BW-NS-001');
+    // The container is read through its account, the NSG by the network adapters; the resource group by none.
     expect(run.input.incomplete).toContain(
-      `${path.join(program, 'index.ts')}: no rule reads \`azure-native:network:NetworkSecurityGroup\` yet (1 resource not judged)`,
+      `${path.join(program, 'index.ts')}: no rule reads \`azure-native:resources:ResourceGroup\` yet (1 resource not judged)`,
     );
-    expect(run.input.incomplete.join('\n')).not.toMatch(/StorageAccount|BlobContainer/);
+    expect(run.input.incomplete.join('\n')).not.toMatch(/StorageAccount|BlobContainer|NetworkSecurityGroup/);
     // The component is not a cloud resource: it is not listed.
     expect(run.input.incomplete.join('\n')).not.toMatch(/DataTier/);
     const cli = await runCli(['check', program, '--format', 'json']);

@@ -4,6 +4,10 @@ import * as keyvault from '@pulumi/azure-native/keyvault';
 import * as operationalinsights from '@pulumi/azure-native/operationalinsights';
 import * as sql from '@pulumi/azure-native/sql';
 import * as storage from '@pulumi/azure-native/storage';
+import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as monitor from '@pulumi/azure-native/monitor';
+import type { types } from '@pulumi/azure-native';
+import type * as pulumi from '@pulumi/pulumi';
 
 /*
  * azure-native resources for Pulumi rule cases, each in the compliant shape of the bulwark/azure components
@@ -127,4 +131,51 @@ export function workspace(
     tags: { 'data-classification': 'confidential' },
     ...overrides,
   });
+}
+
+export const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
+export const WORKSPACE_ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/audit/providers/Microsoft.OperationalInsights/workspaces/audit';
+
+/**
+ * An AKS cluster as the baseline wants it: private API server, Entra ID with Azure RBAC, Kubernetes RBAC, no local
+ * accounts, Cilium network policies, secrets encrypted with a Key Vault key; `overrides` replace top-level arguments.
+ */
+export function aksCluster(
+  overrides: Partial<containerservice.ManagedClusterArgs> = {},
+  name = 'cluster',
+): containerservice.ManagedCluster {
+  return new containerservice.ManagedCluster(name, {
+    resourceGroupName: 'platform',
+    dnsPrefix: 'platform',
+    identity: { type: 'SystemAssigned' },
+    agentPoolProfiles: [{ name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4s_v5' }],
+    enableRBAC: true,
+    disableLocalAccounts: true,
+    aadProfile: {
+      managed: true,
+      enableAzureRBAC: true,
+      adminGroupObjectIDs: ['11111111-1111-1111-1111-111111111111'],
+    },
+    apiServerAccessProfile: { enablePrivateCluster: true },
+    networkProfile: { networkPlugin: 'azure', networkPolicy: 'cilium', networkDataplane: 'cilium' },
+    securityProfile: {
+      azureKeyVaultKms: {
+        enabled: true,
+        keyId: 'https://platform-keys.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef',
+        keyVaultNetworkAccess: 'Public',
+      },
+    },
+    ...overrides,
+  });
+}
+
+/** A diagnostic setting sending `logs` of `resourceUri` to the audit workspace. */
+export function diagnostics(
+  name: string,
+  resourceUri: pulumi.Input<string>,
+  logs: types.input.monitor.DiagnosticsLogSettingsArgs[] = [{ categoryGroup: 'allLogs', enabled: true }],
+  destination: Partial<monitor.DiagnosticSettingArgs> = { workspaceId: WORKSPACE_ID },
+): monitor.DiagnosticSetting {
+  return new monitor.DiagnosticSetting(name, { resourceUri, logs, ...destination });
 }

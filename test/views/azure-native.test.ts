@@ -48,6 +48,15 @@ describe('azure-native views: the misconfigured twin fails on each of its mistak
     ['keys', 'BW-DP-102', 'mcsb-v1:DP-8', /`keys` lets deleted keys and secrets be purged/],
     ['payments', 'BW-LT-108', 'mcsb-v1:LT-3', /`payments` keeps no audit log/],
     ['assistant', 'BW-IM-013', 'mcsb-v1:IM-1', /`assistant` accepts API keys/],
+    [
+      'application',
+      'BW-NS-001',
+      'mcsb-v1:NS-1',
+      /`application` allows ingress from .*Internet.* to administration port 3389/,
+    ],
+    ['defender-VirtualMachines', 'BW-LT-102', 'mcsb-v1:LT-1', /`defender-VirtualMachines` is disabled/],
+    ['defender-CloudPosture', 'BW-LT-109', 'mcsb-v1:LT-1', /turns posture management \(CSPM\) off/],
+    ['network', 'BW-LT-101', 'mcsb-v1:LT-4', /`network` has no flow log/],
   ])('%s fails %s (%s)', (name, rule, control, message) => {
     const failed = twin.of(name, 'fail').filter((f) => f.rule === rule);
     expect(failed).toEqual([expect.objectContaining({ message: expect.stringMatching(message) })]);
@@ -85,6 +94,27 @@ describe('azure-native views: the component estate', () => {
     expect(passed).toEqual(expect.arrayContaining(['BW-DP-102', 'BW-PA-010', 'BW-LT-108', 'BW-IM-012']));
     const failed = estate.run.evaluation.results.filter((r) => r.outcome === 'fail').map((r) => r.rule.id);
     for (const id of ['BW-DP-102', 'BW-PA-010', 'BW-LT-108', 'BW-IM-012']) expect(failed).not.toContain(id);
+  });
+
+  it('passes the posture and network rules on the components: Defender plans with CSPM, the MCSB initiative, the security contact, NSGs, subnets, flow logs, resource logs', () => {
+    const ids = [
+      'BW-LT-102',
+      'BW-LT-109',
+      'BW-PV-006',
+      'BW-IR-001',
+      'BW-NS-001',
+      'BW-NS-029',
+      'BW-LT-101',
+      'BW-LT-110',
+    ];
+    const results = estate.run.evaluation.results.filter((r) => ids.includes(r.rule.id));
+    const passed = results.filter((r) => r.outcome === 'pass').map((r) => r.rule.id);
+    expect(passed).toEqual(expect.arrayContaining(ids));
+    expect(
+      results
+        .filter((r) => r.outcome === 'fail' || r.outcome === 'unknown')
+        .map((r) => `${r.rule.id} ${r.message}`),
+    ).toEqual([]);
   });
 });
 

@@ -3,6 +3,9 @@ import { registerAzureBackup } from './backup';
 import { registerAzureData } from './data';
 import { registerAzureKeys } from './keys';
 import { registerAzureLogging } from './logging';
+import { registerAzureCompute } from './compute';
+import { registerAzureNetwork } from './network';
+import { registerAzurePosture } from './posture';
 
 /**
  * View adapters for Pulumi azure-native resource types (`azure-native:storage:StorageAccount`), read
@@ -17,5 +20,8 @@ export function azureNativeAdapters(): AdapterRegistry {
   registerAzureKeys(registry);
   registerAzureLogging(registry);
   registerAzureBackup(registry);
+  registerAzureNetwork(registry);
+  registerAzurePosture(registry);
+  registerAzureCompute(registry);
   return registry;
 }

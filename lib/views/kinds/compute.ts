@@ -59,8 +59,11 @@ export interface ContainerTaskView extends ViewBase {
 export interface VirtualMachineView extends ViewBase {
   readonly kind: 'virtual-machine';
   readonly machineType: 'instance' | 'launch-template' | 'launch-configuration';
-  /** The instance metadata service requires session tokens (IMDSv2), or is turned off. */
-  readonly imdsV2Required: Fact<boolean>;
+  /**
+   * The instance metadata service requires session tokens (IMDSv2), or is turned off. Undefined where the metadata
+   * service has no token mode (Azure IMDS takes a header on every request).
+   */
+  readonly imdsV2Required?: Fact<boolean>;
   /** Gets a public IPv4 address; undefined for templates, where the launching group's subnets decide. */
   readonly publicIp?: Fact<boolean>;
   /** Every EBS volume it declares is encrypted; volumes that do not say follow the account default (unknown). */
@@ -68,6 +71,11 @@ export interface VirtualMachineView extends ViewBase {
   /** An instance profile gives it an IAM role (temporary credentials) for AWS access. */
   readonly instanceProfile: Fact<boolean>;
   readonly classification: ClassificationFact;
+  /**
+   * Users can sign in to the operating system with a password over SSH (Linux VMs); false when only keys are
+   * accepted. Undefined where the source does not read it or the machine is not a Linux one.
+   */
+  readonly passwordAuthentication?: Fact<boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ export interface AppClientView extends ViewBase {
   readonly tokenRevocation: Fact<boolean>;
 }
 
-/** A managed Kubernetes control plane: an EKS cluster (an AKS cluster fits the same facts). */
+/** A managed Kubernetes control plane: an EKS or AKS cluster. */
 export interface KubernetesClusterView extends ViewBase {
   readonly kind: 'kubernetes-cluster';
   /**
@@ -87,6 +87,18 @@ export interface KubernetesClusterView extends ViewBase {
    * `authenticator`, `controllerManager`, `scheduler`.
    */
   readonly controlPlaneLogs: Fact<readonly string[]>;
+  /**
+   * Kubernetes network policies are enforced (a network policy engine runs: AKS `azure`, `calico`, `cilium`); without
+   * one every pod reaches every other. Undefined where the source does not read it.
+   */
+  readonly networkPolicy?: Fact<boolean>;
+  /** Kubernetes role-based access control authorizes API requests. Undefined where the source does not read it. */
+  readonly rbac?: Fact<boolean>;
+  /**
+   * Static local accounts (a cluster admin certificate or token the service issues) can reach the API beside the
+   * directory's identities. Undefined where the source does not read it.
+   */
+  readonly localAccounts?: Fact<boolean>;
 }
 
 // ---------------------------------------------------------------------------------------------

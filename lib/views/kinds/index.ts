@@ -28,7 +28,7 @@ import type { CertificateView, EndpointView, LoadBalancerView } from './endpoint
 import type { AccessGrantView, AppClientView, KubernetesClusterView } from './grants';
 import type { IdentityView, PermissionPolicyView, UserDirectoryView } from './identity';
 import type { ExpansionView } from './inventory';
-import type { AuditTrailView } from './logging';
+import type { AuditTrailView, ResourceLogsView } from './logging';
 import type {
   FirewallView,
   NetworkAclView,
@@ -64,6 +64,7 @@ export type View =
   | CertificateView
   | LoadBalancerView
   | AuditTrailView
+  | ResourceLogsView
   | BackupVaultView
   | BackupPlanView
   | FunctionView
@@ -103,6 +104,7 @@ export const VIEW_KINDS: readonly ViewKind[] = [
   'certificate',
   'load-balancer',
   'audit-trail',
+  'resource-logs',
   'backup-vault',
   'backup-plan',
   'function',

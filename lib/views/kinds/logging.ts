@@ -51,3 +51,25 @@ export interface DataEventSelector {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** Where a resource-log setting sends logs: a log workspace, a store (archive), an event stream or a partner service. */
+export type LogDestination = 'workspace' | 'store' | 'event-stream' | 'partner';
+
+/**
+ * A resource that writes resource logs of its own (Azure diagnostic logs: a key vault's audit events, an NSG's rule
+ * events, a cluster's API audit), with the settings that send them somewhere. Only resources of services that write
+ * such logs have one; sending them is a separate resource per destination.
+ */
+export interface ResourceLogsView extends ViewBase {
+  readonly kind: 'resource-logs';
+  /** The settings that name the resource, in graph order. */
+  readonly settings: readonly {
+    /** Address of the setting. */
+    readonly address: string;
+    /** Which logs it sends: every category, the audit categories, some named ones, or none. */
+    readonly logs: Fact<'all' | 'audit' | 'some' | 'none'>;
+    readonly destinations: Fact<readonly LogDestination[]>;
+  }[];
+  /** Settings that may name the resource but whose target cannot be resolved. */
+  readonly unresolved?: Unknown;
+}

@@ -50,10 +50,23 @@ export interface FirewallView extends ViewBase {
 
 export interface NetworkView extends ViewBase {
   readonly kind: 'network';
-  /** Flow logs attached to the network, with what they capture. */
-  readonly flowLogs: readonly { readonly address: string; readonly trafficType: Fact<string> }[];
+  /**
+   * Flow logs attached to the network, with what they capture (`ALL`, `ACCEPT`, `REJECT`). A flow log that records
+   * both says `ALL` (Azure VNet flow logs record allowed and denied flows alike).
+   */
+  readonly flowLogs: readonly {
+    readonly address: string;
+    readonly trafficType: Fact<string>;
+    /** The flow log records; undefined: it is on whenever declared (VPC flow logs). */
+    readonly enabled?: Fact<boolean>;
+    /** Flows are also analysed into a log workspace (Azure traffic analytics); undefined: not a notion. */
+    readonly analytics?: Fact<boolean>;
+  }[];
   readonly cidr?: Fact<string>;
-  /** The network's default security group is stripped of its rules (CIS AWS 5.5). */
+  /**
+   * The network's default security group is stripped of its rules (CIS AWS 5.5). Undefined where networks have no
+   * default group (Azure virtual networks: a subnet without an NSG has no filter at all, see `SubnetView.firewalls`).
+   */
   readonly defaultSecurityGroupRestricted?: Fact<boolean>;
   /** DNS queries from the network are logged (Route 53 Resolver query logging). */
   readonly dnsQueryLogging?: Fact<boolean>;
@@ -72,6 +85,17 @@ export interface SubnetView extends ViewBase {
   readonly network?: string;
   /** Undefined when the source does not read routes. */
   readonly tier?: Fact<SubnetTier>;
+  /**
+   * Firewalls that filter all traffic of the subnet (the NSG associated with an Azure subnet), as graph addresses or
+   * identifiers as written; empty when none does. Undefined where subnets take no firewall of their own (AWS, whose
+   * security groups attach to interfaces and whose network ACLs are `network-acl` views).
+   */
+  readonly firewalls?: Fact<readonly string[]>;
+  /**
+   * The provider refuses a firewall on this subnet (Azure `GatewaySubnet`, `AzureFirewallSubnet`,
+   * `AzureFirewallManagementSubnet`); undefined otherwise.
+   */
+  readonly firewallUnsupported?: true;
 }
 
 /**

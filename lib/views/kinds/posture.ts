@@ -12,7 +12,9 @@ export type DetectorType = 'threat-detection' | 'cspm' | 'vulnerability-scanning
  * `workload-runtime`: processes, files and connections inside virtual machines, containers and clusters;
  * `kubernetes-runtime`: the same, for Kubernetes clusters only; `virtual-machines`: the disks of virtual machines;
  * `container-images`: images in a container registry; `cloud-resources`: the configuration of the account's
- * resources against benchmark standards.
+ * resources against benchmark standards; `key-stores`: access to key and secret stores; `web-applications`: requests
+ * to and activity of managed web apps; `ai-workloads`: prompts and responses of AI services; `apis`: calls to managed
+ * API gateways.
  */
 export type DetectorScope =
   | 'account-activity'
@@ -24,7 +26,11 @@ export type DetectorScope =
   | 'kubernetes-runtime'
   | 'virtual-machines'
   | 'container-images'
-  | 'cloud-resources';
+  | 'cloud-resources'
+  | 'key-stores'
+  | 'web-applications'
+  | 'ai-workloads'
+  | 'apis';
 
 /** One detection plan of a posture service: a GuardDuty protection plan, a Defender for Cloud plan, ECR scanning. */
 export interface Detector {
@@ -65,6 +71,16 @@ export interface PostureView extends ViewBase {
     | 'data-discovery';
   /** The service runs. */
   readonly enabled: Fact<boolean>;
+  /**
+   * The account or subscription the service covers, where the resource names it (an Azure subscription scope
+   * `/subscriptions/<id>`); undefined where the service covers the account it is declared in (GuardDuty, Security Hub).
+   */
+  readonly scope?: Fact<string>;
+  /**
+   * Where the service publishes its alerts, as event routes match them (`source`, `detailType`); undefined: the
+   * service's findings are read by the rules that know it (GuardDuty, Security Hub on EventBridge).
+   */
+  readonly alerts?: { readonly source: string; readonly detailType: string; readonly name: string };
   /** The detection plans the service runs, each typed and scoped. Empty for a service that detects nothing itself. */
   readonly detectors: readonly Detector[];
   /** CSPM services: the standards evaluated. */

@@ -6,6 +6,7 @@ import { defineCases } from '../../../lib/engine/cases';
 import rule from './kubernetes-secrets-customer-key';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { aksCluster } from '../../../test/support/azure-native';
 
 /**
  * An EKS cluster (L1) with secrets encrypted under a rotating key, a private API endpoint, and API, audit and
@@ -46,6 +47,20 @@ const tfCluster = {
 };
 
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: AKS cluster encrypts secrets with a Key Vault key (KMS)',
+    source: 'pulumi',
+    build: () => void aksCluster(),
+    target: 'cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: AKS cluster without Key Vault KMS',
+    source: 'pulumi',
+    build: () => void aksCluster({ securityProfile: undefined }),
+    target: 'cluster',
+    expect: 'fail',
+  },
   {
     name: 'secrets encrypted with a customer-managed key',
     build: (stack) => void cluster(stack),

@@ -17,6 +17,8 @@ export default defineRule({
     cdk: 'Pass `secretsEncryptionKey: key` to the CDK cluster, or add `EncryptionConfig: [{ Provider: { KeyArn }, Resources: [secrets] }]` to `AWS::EKS::Cluster`, with a rotating KMS key.',
     terraform:
       'Add `encryption_config { resources = ["secrets"]; provider { key_arn = aws_kms_key.<name>.arn } }` to `aws_eks_cluster`, with a rotating `aws_kms_key`.',
+    pulumi:
+      'On the `containerservice.ManagedCluster` set `securityProfile.azureKeyVaultKms: { enabled: true, keyId: <key version URI>, keyVaultNetworkAccess: "Private", keyVaultResourceId }`.',
   },
   appliesTo: ['kubernetes-cluster'],
   check(view) {

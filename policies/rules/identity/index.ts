@@ -12,6 +12,8 @@ import noUserAccessKeys from './no-user-access-keys';
 import userDirectoryMfa from './user-directory-mfa';
 import vmInstanceRole from './vm-instance-role';
 import storeClientAuthentication from './store-client-authentication';
+import vmPasswordAuthentication from './vm-password-authentication';
+import kubernetesLocalAccounts from './kubernetes-local-accounts';
 
 export const identityRules: readonly Rule[] = [
   noPlaintextSecrets,
@@ -27,4 +29,6 @@ export const identityRules: readonly Rule[] = [
   appClientTokenRevocation,
   databaseIdentityOnly,
   aiServiceNoKeys,
+  vmPasswordAuthentication,
+  kubernetesLocalAccounts,
 ];

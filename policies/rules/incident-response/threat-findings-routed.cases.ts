@@ -11,6 +11,8 @@ import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-
 import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import type { TerraformStack } from 'cdktf';
+import * as security from '@pulumi/azure-native/security';
+import { SUBSCRIPTION } from '../../../test/support/azure-native';
 
 /** A Terraform GuardDuty detector, with an event rule on its findings (sent to a topic when `target`). */
 function tfDetector(stack: TerraformStack, rule?: { target: boolean; bus?: string }): void {
@@ -31,7 +33,70 @@ function tfDetector(stack: TerraformStack, rule?: { target: boolean; bus?: strin
 
 const findings = { source: ['aws.guardduty'], detailType: ['GuardDuty Finding'] };
 
+/** Defender plans on, and a security contact (`null`: none) with `contact` replacing its arguments. */
+function defenderWithContact(contact: Partial<security.SecurityContactArgs> | null = {}): void {
+  for (const plan of ['VirtualMachines', 'StorageAccounts'])
+    new security.Pricing(`defender-${plan}`, {
+      scopeId: SUBSCRIPTION,
+      pricingName: plan,
+      pricingTier: 'Standard',
+    });
+  if (contact === null) return;
+  new security.SecurityContact('contact', {
+    securityContactName: 'default',
+    emails: 'soc@example.com;oncall@example.com',
+    isEnabled: true,
+    notificationsByRole: { state: 'On', roles: ['Owner'] },
+    notificationsSources: [
+      { sourceType: 'Alert', minimalSeverity: 'Medium' },
+      { sourceType: 'AttackPath', minimalRiskLevel: 'Medium' },
+    ],
+    ...contact,
+  });
+}
+
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: Defender alerts mailed to an enabled security contact',
+    source: 'pulumi',
+    build: () => defenderWithContact(),
+    target: 'defender-VirtualMachines',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: Defender plans on and no security contact',
+    source: 'pulumi',
+    build: () => defenderWithContact(null),
+    target: 'defender-VirtualMachines',
+    expect: 'fail',
+    message:
+      '`defender-VirtualMachines` findings are not routed: no enabled contact or route receives Defender for Cloud alerts',
+  },
+  {
+    name: 'Pulumi: the security contact is disabled',
+    source: 'pulumi',
+    build: () => defenderWithContact({ isEnabled: false }),
+    target: 'defender-VirtualMachines',
+    expect: 'fail',
+  },
+  {
+    name: 'Pulumi: the security contact takes attack paths only, not alerts',
+    source: 'pulumi',
+    build: () =>
+      defenderWithContact({
+        notificationsSources: [{ sourceType: 'AttackPath', minimalRiskLevel: 'Medium' }],
+      }),
+    target: 'defender-VirtualMachines',
+    expect: 'fail',
+  },
+  {
+    name: 'Pulumi: the security contact does not say whether it is enabled',
+    source: 'pulumi',
+    build: () => defenderWithContact({ isEnabled: undefined }),
+    target: 'defender-VirtualMachines',
+    expect: 'unknown',
+    message: '`isEnabled` unset',
+  },
   {
     name: 'GuardDuty findings sent to a notification topic',
     build: (stack) => {

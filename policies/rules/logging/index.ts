@@ -18,6 +18,8 @@ import loadBalancerAccessLogs from './load-balancer-access-logs';
 import cdnAccessLogs from './cdn-access-logs';
 import dnsQueryLogging from './dns-query-logging';
 import threatDetectionData from './threat-detection-data';
+import defenderPlans from './defender-plans';
+import resourceLogsSent from './resource-logs-sent';
 
 export const loggingRules: readonly Rule[] = [
   logRetention,
@@ -39,4 +41,6 @@ export const loggingRules: readonly Rule[] = [
   dnsQueryLogging,
   threatDetectionData,
   databaseAuditing,
+  defenderPlans,
+  resourceLogsSent,
 ];

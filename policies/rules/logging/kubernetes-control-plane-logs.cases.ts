@@ -3,6 +3,7 @@ import { defineCases } from '../../../lib/engine/cases';
 import { cluster } from '../data-protection/kubernetes-secrets-customer-key.cases';
 import rule from './kubernetes-control-plane-logs';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { aksCluster, diagnostics } from '../../../test/support/azure-native';
 
 const tfCluster = {
   name: 'platform',
@@ -11,6 +12,49 @@ const tfCluster = {
 };
 
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: AKS cluster sends all its logs to the workspace',
+    source: 'pulumi',
+    build: () => {
+      const c = aksCluster();
+      diagnostics('cluster-diagnostics', c.id);
+    },
+    target: 'cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: AKS cluster sends the API server, audit and guard categories',
+    source: 'pulumi',
+    build: () => {
+      const c = aksCluster();
+      diagnostics(
+        'cluster-diagnostics',
+        c.id,
+        ['kube-apiserver', 'kube-audit-admin', 'guard'].map((category) => ({ category, enabled: true })),
+      );
+    },
+    target: 'cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: AKS cluster without a diagnostic setting',
+    source: 'pulumi',
+    build: () => void aksCluster(),
+    target: 'cluster',
+    expect: 'fail',
+    message: 'does not deliver `api`, `audit`, `authenticator` control-plane logs (none enabled)',
+  },
+  {
+    name: 'Pulumi: AKS diagnostic setting sends the scheduler log only',
+    source: 'pulumi',
+    build: () => {
+      const c = aksCluster();
+      diagnostics('cluster-diagnostics', c.id, [{ category: 'kube-scheduler', enabled: true }]);
+    },
+    target: 'cluster',
+    expect: 'fail',
+    message: '(enabled: `scheduler`)',
+  },
   {
     name: 'API, audit and authenticator logs delivered',
     build: (stack) => void cluster(stack),

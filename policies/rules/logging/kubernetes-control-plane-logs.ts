@@ -18,6 +18,8 @@ export default defineRule({
   fix: {
     cdk: 'Set `clusterLogging: [ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR]` on the CDK cluster, or `Logging.ClusterLogging.EnabledTypes` with `api`, `audit` and `authenticator` on `AWS::EKS::Cluster`.',
     terraform: 'Set `enabled_cluster_log_types = ["api", "audit", "authenticator"]` on `aws_eks_cluster`.',
+    pulumi:
+      "Add a `monitor.DiagnosticSetting` with `resourceUri` set to the cluster's id, a `workspaceId`, and `logs` enabling `kube-apiserver`, `kube-audit` and `guard` (or the `allLogs` category group).",
   },
   appliesTo: ['kubernetes-cluster'],
   check(view) {

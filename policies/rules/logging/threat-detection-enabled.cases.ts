@@ -3,8 +3,40 @@ import { CfnParameter } from 'aws-cdk-lib';
 import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './threat-detection-enabled';
+import * as security from '@pulumi/azure-native/security';
+import { SUBSCRIPTION } from '../../../test/support/azure-native';
 
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: Defender plans at the Standard tier',
+    source: 'pulumi',
+    build: () => {
+      for (const plan of ['VirtualMachines', 'StorageAccounts', 'SqlServers'])
+        new security.Pricing(`defender-${plan}`, {
+          scopeId: SUBSCRIPTION,
+          pricingName: plan,
+          pricingTier: 'Standard',
+        });
+    },
+    target: 'defender-VirtualMachines',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: every Defender plan at the Free tier (Defender off)',
+    source: 'pulumi',
+    build: () => {
+      for (const plan of ['CloudPosture', 'VirtualMachines', 'StorageAccounts', 'SqlServers'])
+        new security.Pricing(`defender-${plan}`, {
+          scopeId: SUBSCRIPTION,
+          pricingName: plan,
+          pricingTier: 'Free',
+        });
+    },
+    target: 'defender-VirtualMachines',
+    expect: 'fail',
+    message:
+      /`defender-VirtualMachines` is disabled: no threat-protection plan of .* is on \(`VirtualMachines`, `StorageAccounts`, `SqlServers` off\)/,
+  },
   {
     name: 'detector enabled with S3 protection',
     build: (stack) => {

@@ -20,6 +20,8 @@ export default defineRule({
     cdk: 'Set `enable: true` on the `CfnDetector` (and turn on the protection plans your workloads need through `features`).',
     terraform:
       'Set `enable = true` on the `aws_guardduty_detector` (its default) and turn on the protection plans your workloads need with `aws_guardduty_detector_feature`.',
+    pulumi:
+      'Set `pricingTier: "Standard"` on the `security.Pricing` plans of the subscription (`VirtualMachines`, `StorageAccounts`, `SqlServers`, `Containers`, `KeyVaults`, `Arm`...); `Free` turns Defender for Cloud threat protection off.',
   },
   appliesTo: ['posture'],
   check(view) {
@@ -29,6 +31,13 @@ export default defineRule({
       return unknown(`\`${view.name}\`: whether the detector is enabled cannot be resolved (${on.reason})`);
     return on
       ? pass(`\`${view.name}\` is enabled`)
-      : fail(`\`${view.name}\` is disabled (\`Enable: false\`)`);
+      : fail(
+          view.scope === undefined
+            ? `\`${view.name}\` is disabled (\`Enable: false\`)`
+            : `\`${view.name}\` is disabled: no threat-protection plan of \`${String(view.scope)}\` is on (${view.detectors
+                .map((d) => `\`${d.name}\``)
+                .filter((n, i, a) => a.indexOf(n) === i)
+                .join(', ')} off)`,
+        );
   },
 });

@@ -6,6 +6,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
 import type { RuleCase } from '../../../lib/engine/cases';
+import * as network from '@pulumi/azure-native/network';
 
 const noSubnets = { maxAzs: 1, natGateways: 0 };
 
@@ -51,7 +52,64 @@ const terraformCases: RuleCase[] = [
   },
 ];
 
+/** A virtual network and (unless `null`) a VNet flow log on it, with `flowLog` replacing its arguments. */
+function vnetWithFlowLog(flowLog: Partial<network.FlowLogArgs> | null): void {
+  const vnet = new network.VirtualNetwork('network', {
+    resourceGroupName: 'net',
+    addressSpace: { addressPrefixes: ['10.40.0.0/16'] },
+  });
+  if (flowLog === null) return;
+  new network.FlowLog('network-flow-log', {
+    resourceGroupName: 'NetworkWatcherRG',
+    networkWatcherName: 'NetworkWatcher_westeurope',
+    targetResourceId: vnet.id,
+    storageId:
+      '/subscriptions/0/resourceGroups/audit/providers/Microsoft.Storage/storageAccounts/auditarchive',
+    enabled: true,
+    format: { type: 'JSON', version: 2 },
+    flowAnalyticsConfiguration: {
+      networkWatcherFlowAnalyticsConfiguration: {
+        enabled: true,
+        trafficAnalyticsInterval: 10,
+        workspaceResourceId:
+          '/subscriptions/0/resourceGroups/audit/providers/Microsoft.OperationalInsights/workspaces/audit',
+      },
+    },
+    ...flowLog,
+  });
+}
+
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: virtual network with an enabled VNet flow log and traffic analytics',
+    source: 'pulumi',
+    build: () => vnetWithFlowLog({}),
+    target: 'network',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: virtual network without a flow log',
+    source: 'pulumi',
+    build: () => vnetWithFlowLog(null),
+    target: 'network',
+    expect: 'fail',
+    message: '`network` has no flow log',
+  },
+  {
+    name: 'Pulumi: the flow log of the network is disabled',
+    source: 'pulumi',
+    build: () => vnetWithFlowLog({ enabled: false }),
+    target: 'network',
+    expect: 'fail',
+    message: '`network` has no enabled flow log',
+  },
+  {
+    name: 'Pulumi: the flow log does not say whether it is enabled',
+    source: 'pulumi',
+    build: () => vnetWithFlowLog({ enabled: undefined }),
+    target: 'network',
+    expect: 'unknown',
+  },
   {
     name: 'VPC with a flow log of all traffic',
     build: (stack) => {

@@ -15,11 +15,25 @@ export default defineRule({
     cdk: 'Add a flow log with traffic type `ALL` to the VPC (`vpc.addFlowLog(...)` or the `flowLogs` prop with `trafficType: ec2.FlowLogTrafficType.ALL`).',
     terraform:
       'Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = "ALL"`, delivering to a log group or bucket.',
+    pulumi:
+      'Add a `network.FlowLog` with `targetResourceId` set to the virtual network, `enabled: true`, a `storageId` and traffic analytics (`flowAnalyticsConfiguration`) into the log workspace.',
   },
   appliesTo: ['network'],
   check(view) {
     if (view.flowLogs.length === 0) return fail(`\`${view.name}\` has no flow log`);
-    const types = view.flowLogs.map((f) => f.trafficType);
+    const off = view.flowLogs.filter((f) => f.enabled === false);
+    const unsure = view.flowLogs.find((f) => f.enabled instanceof Unknown)?.enabled;
+    const active = view.flowLogs.filter((f) => f.enabled === undefined || f.enabled === true);
+    if (active.length === 0) {
+      if (unsure instanceof Unknown)
+        return unknown(
+          `\`${view.name}\`: whether its flow log is enabled cannot be resolved (${unsure.reason})`,
+        );
+      return fail(
+        `\`${view.name}\` has no enabled flow log (\`${off.map((f) => f.address.split(/\/|::/).pop()).join('`, `')}\` disabled)`,
+      );
+    }
+    const types = active.map((f) => f.trafficType);
     const known = new Set(
       types.filter((t): t is string => typeof t === 'string').map((t) => t.toUpperCase()),
     );

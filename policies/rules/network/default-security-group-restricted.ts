@@ -1,4 +1,4 @@
-import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
@@ -20,8 +20,7 @@ export default defineRule({
   appliesTo: ['network'],
   check(view) {
     const r = view.defaultSecurityGroupRestricted;
-    if (r === undefined)
-      return unknown(`\`${view.name}\`: the source does not say whether the default group is restricted`);
+    if (r === undefined) return notApplicable(`\`${view.name}\`: the network has no default security group`);
     if (r instanceof Unknown)
       return unknown(
         `\`${view.name}\`: whether the default security group is restricted cannot be resolved (${r.reason})`,

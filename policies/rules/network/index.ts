@@ -26,6 +26,8 @@ import vpcEndpointPolicy from './vpc-endpoint-policy';
 import wafRulesEnforce from './waf-rules-enforce';
 import webEndpointWaf from './web-endpoint-waf';
 import kubernetesApiNotPublic from './kubernetes-api-not-public';
+import kubernetesNetworkPolicy from './kubernetes-network-policy';
+import subnetFirewall from './subnet-firewall';
 
 export const networkRules: readonly Rule[] = [
   sgAdminPorts,
@@ -55,4 +57,6 @@ export const networkRules: readonly Rule[] = [
   wafRulesEnforce,
   subscriptionTls,
   kubernetesApiNotPublic,
+  kubernetesNetworkPolicy,
+  subnetFirewall,
 ];

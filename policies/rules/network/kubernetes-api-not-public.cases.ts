@@ -3,6 +3,7 @@ import { defineCases } from '../../../lib/engine/cases';
 import { cluster } from '../data-protection/kubernetes-secrets-customer-key.cases';
 import rule from './kubernetes-api-not-public';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { aksCluster } from '../../../test/support/azure-native';
 
 const subnetIds = ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'];
 
@@ -13,6 +14,28 @@ const tfCluster = {
 };
 
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: AKS cluster with a private API server',
+    source: 'pulumi',
+    build: () => void aksCluster(),
+    target: 'cluster',
+    expect: 'pass',
+  },
+  {
+    name: "Pulumi: AKS cluster with a public API server limited to the operators' range",
+    source: 'pulumi',
+    build: () => void aksCluster({ apiServerAccessProfile: { authorizedIPRanges: ['203.0.113.0/24'] } }),
+    target: 'cluster',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: AKS cluster without an API server access profile (public to every address)',
+    source: 'pulumi',
+    build: () => void aksCluster({ apiServerAccessProfile: undefined }),
+    target: 'cluster',
+    expect: 'fail',
+    message: 'exposes its Kubernetes API endpoint to the internet (`0.0.0.0/0`',
+  },
   {
     name: 'private API endpoint only',
     build: (stack) => void cluster(stack),

@@ -20,6 +20,8 @@ export default defineRule({
     cdk: 'Use `endpointAccess: eks.EndpointAccess.PRIVATE` (or `PUBLIC_AND_PRIVATE.onlyFrom(...)` with your ranges) on the CDK cluster, or set `ResourcesVpcConfig.EndpointPublicAccess: false` and `EndpointPrivateAccess: true` on `AWS::EKS::Cluster` (or list `PublicAccessCidrs`).',
     terraform:
       'On `aws_eks_cluster` set `vpc_config { endpoint_public_access = false, endpoint_private_access = true }`, or list your ranges in `vpc_config.public_access_cidrs`.',
+    pulumi:
+      'On the `containerservice.ManagedCluster` set `apiServerAccessProfile: { enablePrivateCluster: true }`, or list your ranges in `apiServerAccessProfile.authorizedIPRanges`.',
   },
   appliesTo: ['kubernetes-cluster'],
   check(view) {

@@ -8,6 +8,8 @@ import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { Vpc as TfVpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { RuleCase } from '../../../lib/engine/cases';
+import * as network from '@pulumi/azure-native/network';
+import type { types } from '@pulumi/azure-native';
 
 /** SSH from the corporate range when `condition` holds, else from `otherwise`. */
 function sshIf(stack: Stack, condition: CfnCondition, otherwise: string): void {
@@ -149,7 +151,115 @@ const terraformCases: RuleCase[] = [
   },
 ];
 
+/** An NSG rule admitting TCP on `port` from `source`, at `priority`. */
+function nsgRule(
+  name: string,
+  priority: number,
+  port: string,
+  source: string,
+  access: 'Allow' | 'Deny' = 'Allow',
+): types.input.network.SecurityRuleArgs {
+  return {
+    name,
+    direction: 'Inbound',
+    access,
+    priority,
+    protocol: 'Tcp',
+    sourceAddressPrefix: source,
+    sourcePortRange: '*',
+    destinationAddressPrefix: '*',
+    destinationPortRange: port,
+  };
+}
+
+/** An NSG admitting HTTPS from the internet and SSH only from the corporate range, and denying the rest. */
+function nsgBaseline(extra: types.input.network.SecurityRuleArgs[] = []): network.NetworkSecurityGroup {
+  return new network.NetworkSecurityGroup('application', {
+    resourceGroupName: 'estate',
+    securityRules: [
+      nsgRule('AllowHttpsFromInternet', 100, '443', 'Internet'),
+      nsgRule('AllowSshFromCorporate', 110, '22', '10.20.0.0/16'),
+      ...extra,
+      { ...nsgRule('DenyAllInbound', 4096, '*', '*', 'Deny'), protocol: '*' },
+    ],
+  });
+}
+
+const pulumiCases: RuleCase[] = [
+  {
+    name: 'Pulumi: NSG admits SSH from a private range only, HTTPS from the internet',
+    source: 'pulumi',
+    build: () => void nsgBaseline(),
+    target: 'application',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: NSG rule admits RDP (3389) from the Internet service tag',
+    source: 'pulumi',
+    build: () => void nsgBaseline([nsgRule('AllowRdpFromInternet', 120, '3389', 'Internet')]),
+    target: 'application',
+    expect: 'fail',
+    message: /`application` allows ingress from .*Internet.* to administration port 3389/,
+  },
+  {
+    name: 'Pulumi: NSG rule admits SSH from `*` through a port range',
+    source: 'pulumi',
+    build: () => void nsgBaseline([nsgRule('AllowAdminRange', 120, '20-25', '*')]),
+    target: 'application',
+    expect: 'fail',
+    message: 'administration port 22',
+  },
+  {
+    name: 'Pulumi: an RDP allow from the Internet sits behind a deny of higher priority',
+    source: 'pulumi',
+    build: () =>
+      void nsgBaseline([
+        nsgRule('DenyRdpFromInternet', 105, '3389', 'Internet', 'Deny'),
+        nsgRule('AllowRdpFromInternet', 120, '3389', 'Internet'),
+      ]),
+    target: 'application',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: a deny of lower priority does not close an RDP allow evaluated first',
+    source: 'pulumi',
+    build: () =>
+      void nsgBaseline([
+        nsgRule('AllowRdpFromInternet', 120, '3389', 'Internet'),
+        nsgRule('DenyRdpFromInternet', 130, '3389', 'Internet', 'Deny'),
+      ]),
+    target: 'application',
+    expect: 'fail',
+    message: 'administration port 3389',
+  },
+  {
+    name: 'Pulumi: a standalone SecurityRule opens SSH to 0.0.0.0/0 on the NSG it names',
+    source: 'pulumi',
+    build: () => {
+      const nsg = nsgBaseline();
+      new network.SecurityRule('open-ssh', {
+        resourceGroupName: 'estate',
+        networkSecurityGroupName: nsg.name,
+        ...nsgRule('AllowSshFromAnywhere', 150, '22', '0.0.0.0/0'),
+        priority: 150,
+      });
+    },
+    target: 'application',
+    expect: 'fail',
+    message: 'declared by `open-ssh`',
+  },
+  {
+    name: 'Pulumi: an NSG rule whose source prefix is a service tag of unknown reach',
+    source: 'pulumi',
+    build: () => void nsgBaseline([nsgRule('AllowRdpFromFrontDoor', 120, '3389', 'AzureFrontDoor.Backend')]),
+    target: 'application',
+    expect: 'unknown',
+    message: 'AzureFrontDoor.Backend',
+  },
+];
+
 export default defineCases(rule, [
+  ...pulumiCases,
   {
     name: 'SSH only from a private range, HTTPS from anywhere',
     build: (stack) => void baseline(stack),

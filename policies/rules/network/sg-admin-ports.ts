@@ -83,7 +83,7 @@ export function checkWorldIngress(
     const e = openAfterDenies(exposure(rule, ports), rule, rules);
     if (e.state === 'none') continue;
     const label = ruleLabel(rule);
-    const where = rule.declaredBy.split('/').pop();
+    const where = rule.declaredBy.split(/\/|::/).pop();
     if (e.state === 'unknown') {
       out.push(
         unknown(
@@ -127,6 +127,8 @@ export default defineRule({
     cdk: 'Remove the rule, or restrict its source to a known address range or security group; use SSM Session Manager for shell access.',
     terraform:
       'Remove the `ingress` block (or `aws_security_group_rule` / `aws_vpc_security_group_ingress_rule`) that opens port 22 or 3389 to `0.0.0.0/0` or `::/0`, or set its `cidr_blocks` / `cidr_ipv4` to a known range or its `source_security_group_id` / `referenced_security_group_id` to a bastion group; use SSM Session Manager for shell access. On an `azurerm_network_security_group`, remove the `Allow` `Inbound` `security_rule` (or `azurerm_network_security_rule`) whose `source_address_prefix` is `*`, `Internet` or `0.0.0.0/0` and whose `destination_port_range(s)` cover 22 or 3389, or name a known range in `source_address_prefixes`; use Azure Bastion for shell access.',
+    pulumi:
+      'Remove the NSG rule (inline in `securityRules` or a `network.SecurityRule`) that allows port 22 or 3389 from `Internet`, `*` or `0.0.0.0/0`, or set its `sourceAddressPrefix` to a known range; reach machines through Azure Bastion.',
   },
   appliesTo: ['firewall'],
   check(view) {

@@ -50,7 +50,7 @@ export default defineRule({
       const open = opensEverything(rule, view.rules);
       if (open === false) continue;
       const label = ruleLabel(rule);
-      const where = rule.declaredBy.split('/').pop();
+      const where = rule.declaredBy.split(/\/|::/).pop();
       out.push(
         open instanceof Unknown
           ? unknown(

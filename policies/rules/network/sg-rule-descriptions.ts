@@ -22,7 +22,7 @@ export default defineRule({
     if (missing.length === 0) return pass(`\`${view.name}\`: every rule has a description`);
     return missing.map((r) =>
       fail(
-        `\`${view.name}\`: ${r.direction} rule \`${ruleLabel(r)}\` (declared by \`${r.declaredBy.split('/').pop()}\`) has no description`,
+        `\`${view.name}\`: ${r.direction} rule \`${ruleLabel(r)}\` (declared by \`${r.declaredBy.split(/\/|::/).pop()}\`) has no description`,
         ruleLabel(r),
       ),
     );

@@ -4,6 +4,7 @@ import functionRuntimeSupported from './function-runtime-supported';
 import imageScanning from './image-scanning';
 import securityHubStandards from './security-hub-standards';
 import vmImdsv2 from './vm-imdsv2';
+import benchmarkInitiativeAssigned from './benchmark-initiative-assigned';
 
 export const postureRules: readonly Rule[] = [
   configRecordsAll,
@@ -11,4 +12,5 @@ export const postureRules: readonly Rule[] = [
   securityHubStandards,
   functionRuntimeSupported,
   vmImdsv2,
+  benchmarkInitiativeAssigned,
 ];

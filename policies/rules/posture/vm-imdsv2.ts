@@ -1,4 +1,4 @@
-import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
+import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
@@ -21,6 +21,8 @@ export default defineRule({
   appliesTo: ['virtual-machine'],
   check(view) {
     const v2 = view.imdsV2Required;
+    if (v2 === undefined)
+      return notApplicable(`\`${view.name}\`: its metadata service has no session-token mode`);
     if (v2 instanceof Unknown)
       return unknown(`\`${view.name}\`: whether IMDSv2 is required cannot be resolved (${v2.reason})`);
     return v2

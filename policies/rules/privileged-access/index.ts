@@ -9,6 +9,7 @@ import serviceGrantSource from './service-grant-source';
 import policyNoFullAdmin from './policy-no-full-admin';
 import noAdministratorAccess from './no-administrator-access';
 import trustPolicyNotPublic from './trust-policy-not-public';
+import kubernetesRbac from './kubernetes-rbac';
 
 export const privilegedAccessRules: readonly Rule[] = [
   iamUserPermissionsViaGroups,
@@ -21,4 +22,5 @@ export const privilegedAccessRules: readonly Rule[] = [
   noAdministratorAccess,
   trustPolicyNotPublic,
   keyStoreIdentityRoles,
+  kubernetesRbac,
 ];

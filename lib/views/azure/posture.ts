@@ -1,0 +1,330 @@
+import type { ResourceGraph } from '../../graph/graph';
+import type { Resource } from '../../graph/resource';
+import { Unknown, asBool, asList, asString, isObject, show, type Value } from '../../graph/values';
+import type {
+  Detector,
+  DetectorScope,
+  DetectorType,
+  EventRouteView,
+  Fact,
+  LogDestination,
+  PostureView,
+  ResourceLogsView,
+} from '../kinds';
+import { displayName } from '../common/naming';
+import type { AdapterContext, AdapterRegistry } from '../registry';
+import { referenced } from './network';
+
+/*
+ * azure-native posture resources -> posture, event-route and resource-logs views.
+ *
+ * Defender for Cloud is one `security:Pricing` resource per plan and subscription (`scopeId`), `Standard` tier on,
+ * `Free` off; Defender assigns the Microsoft cloud security benchmark initiative to the subscriptions it covers
+ * (https://learn.microsoft.com/en-us/azure/defender-for-cloud/concept-regulatory-compliance). The threat-detection plans of one subscription make one posture view, like a GuardDuty detector with its
+ * protection plans, judged on the first plan declared for the subscription; Defender CSPM (`CloudPosture`) is the
+ * subscription's `cspm` view, with the benchmark initiatives assigned at the subscription (`authorization:
+ * PolicyAssignment`) as its standards. A `security:SecurityContact` routes Defender alerts to people. A
+ * `monitor:DiagnosticSetting` sends the resource logs of the resource its `resourceUri` names.
+ */
+
+export const PRICING = 'azure-native:security:Pricing';
+export const POLICY_ASSIGNMENT = 'azure-native:authorization:PolicyAssignment';
+export const SECURITY_CONTACT = 'azure-native:security:SecurityContact';
+/** Diagnostic settings; `insights` is the module's name before azure-native 3. */
+export const DIAGNOSTIC_SETTINGS = [
+  'azure-native:monitor:DiagnosticSetting',
+  'azure-native:insights:DiagnosticSetting',
+];
+
+/** The Defender CSPM plan. */
+const CSPM_PLAN = 'CloudPosture';
+
+/** Where Defender for Cloud publishes its alerts, as a security contact routes them. */
+export const DEFENDER_ALERTS = {
+  source: 'Microsoft.Security',
+  detailType: 'Alert',
+  name: 'Defender for Cloud alerts',
+} as const;
+
+/**
+ * What each Defender threat-protection plan watches, by pricing name.
+ * @see https://learn.microsoft.com/en-us/rest/api/defenderforcloud/pricings/update
+ */
+const DEFENDER_PLANS: Readonly<
+  Record<string, readonly { readonly type: DetectorType; readonly scope: DetectorScope }[]>
+> = {
+  VirtualMachines: [{ type: 'threat-detection', scope: 'workload-runtime' }],
+  StorageAccounts: [{ type: 'threat-detection', scope: 'object-store-data' }],
+  SqlServers: [{ type: 'threat-detection', scope: 'database-logins' }],
+  SqlServerVirtualMachines: [{ type: 'threat-detection', scope: 'database-logins' }],
+  OpenSourceRelationalDatabases: [{ type: 'threat-detection', scope: 'database-logins' }],
+  CosmosDbs: [{ type: 'threat-detection', scope: 'database-logins' }],
+  Containers: [
+    { type: 'threat-detection', scope: 'kubernetes-audit-logs' },
+    { type: 'threat-detection', scope: 'kubernetes-runtime' },
+    { type: 'vulnerability-scanning', scope: 'container-images' },
+  ],
+  Arm: [{ type: 'threat-detection', scope: 'account-activity' }],
+  Dns: [{ type: 'threat-detection', scope: 'account-activity' }],
+  KeyVaults: [{ type: 'threat-detection', scope: 'key-stores' }],
+  AppServices: [{ type: 'threat-detection', scope: 'web-applications' }],
+  AI: [{ type: 'threat-detection', scope: 'ai-workloads' }],
+  Api: [{ type: 'threat-detection', scope: 'apis' }],
+};
+
+/** Plan extensions that add a detector, by plan and extension name. */
+const DEFENDER_EXTENSIONS: Readonly<
+  Record<string, Readonly<Record<string, { readonly type: DetectorType; readonly scope: DetectorScope }>>>
+> = {
+  StorageAccounts: { OnUploadMalwareScanning: { type: 'malware-protection', scope: 'object-store-data' } },
+};
+
+function planName(r: Resource): Fact<string> {
+  const n = asString(r.properties.pricingName);
+  return n ?? new Unknown('the plan is named by its resource name (`pricingName` unset)');
+}
+
+/** `Standard` is on, `Free` off. */
+function tierOn(r: Resource): Fact<boolean> {
+  const t = asString(r.properties.pricingTier);
+  if (t instanceof Unknown) return t;
+  if (t?.toLowerCase() === 'standard') return true;
+  if (t?.toLowerCase() === 'free') return false;
+  return new Unknown(`pricing tier ${show(r.properties.pricingTier)}`);
+}
+
+/** A scope as a key: the string, or the rendering of what cannot be resolved. */
+function scopeOf(v: Value | undefined): Fact<string> {
+  const s = asString(v);
+  return s ?? new Unknown('no scope');
+}
+const keyOf = (f: Fact<string>): string => (typeof f === 'string' ? f.toLowerCase() : f.toString());
+
+/** The detectors of one plan: its own, and those its extensions add. */
+function planDetectors(r: Resource): Detector[] {
+  const name = planName(r);
+  const on = tierOn(r);
+  if (name instanceof Unknown) return [];
+  const out: Detector[] = (DEFENDER_PLANS[name] ?? []).map((d) => ({ ...d, enabled: on, name }));
+  const extensions = DEFENDER_EXTENSIONS[name] ?? {};
+  for (const e of asList(r.properties.extensions).filter(isObject)) {
+    const ext = typeof e.name === 'string' ? extensions[e.name] : undefined;
+    if (!ext) continue;
+    const enabled =
+      asBool(e.isEnabled) ?? new Unknown(`extension \`${String(e.name)}\` does not say whether it is on`);
+    out.push({
+      ...ext,
+      enabled: on === false ? false : enabled,
+      name: `${name}/${String(e.name)}`,
+    });
+  }
+  return out;
+}
+
+/** Whether the service of several plans runs: on when one plan is, Unknown when none is and one cannot be told. */
+function anyOn(plans: readonly Resource[]): Fact<boolean> {
+  let open: Unknown | undefined;
+  for (const p of plans) {
+    const on = tierOn(p);
+    if (on === true) return true;
+    if (on instanceof Unknown) open ??= on;
+  }
+  return open ?? false;
+}
+
+/** Benchmark initiatives assigned at a scope, by policy definition id as written. */
+function assignedAt(scope: Fact<string>, graph: ResourceGraph): Fact<string>[] {
+  const out: Fact<string>[] = [];
+  for (const a of graph.ofType(POLICY_ASSIGNMENT)) {
+    const at = scopeOf(a.properties.scope);
+    const id = asString(a.properties.policyDefinitionId);
+    if (id === undefined) continue;
+    if (typeof at === 'string' && typeof scope === 'string') {
+      if (at.toLowerCase() === scope.toLowerCase()) out.push(id);
+      else if (/^\/providers\/Microsoft\.Management\/managementGroups\//i.test(at))
+        out.push(
+          new Unknown(
+            `\`${displayName(a)}\` is assigned at management group \`${at}\`, which may hold the subscription`,
+          ),
+        );
+    } else if (keyOf(at) === keyOf(scope)) out.push(id);
+    else if (at instanceof Unknown)
+      out.push(new Unknown(`the scope of \`${displayName(a)}\` cannot be resolved (${at.reason})`));
+  }
+  return out;
+}
+
+/**
+ * `security:Pricing` -> posture. `CloudPosture` is the subscription's CSPM service; the first threat-protection plan
+ * of a subscription stands for Defender's threat detection over it, with every plan of the subscription as a detector.
+ */
+export function pricingView(r: Resource, ctx: AdapterContext): PostureView | undefined {
+  const scope = scopeOf(r.properties.scopeId);
+  const name = planName(r);
+  if (name === CSPM_PLAN) {
+    return {
+      kind: 'posture',
+      resource: r,
+      name: displayName(r),
+      service: 'cspm',
+      enabled: tierOn(r),
+      scope,
+      detectors: [{ type: 'cspm', scope: 'cloud-resources', enabled: tierOn(r), name: CSPM_PLAN }],
+      // Defender for Cloud assigns the Microsoft cloud security benchmark to the subscriptions it covers.
+      standards: { defaults: true, subscribed: assignedAt(scope, ctx.graph) },
+    };
+  }
+  const plans = ctx.graph
+    .ofType(PRICING)
+    .filter((p) => planName(p) !== CSPM_PLAN && keyOf(scopeOf(p.properties.scopeId)) === keyOf(scope));
+  if (plans[0] !== r) return undefined;
+  return {
+    kind: 'posture',
+    resource: r,
+    name: displayName(r),
+    service: 'threat-detection',
+    enabled: anyOn(plans),
+    scope,
+    alerts: DEFENDER_ALERTS,
+    detectors: plans.flatMap(planDetectors),
+    standards: { defaults: true, subscribed: assignedAt(scope, ctx.graph) },
+  };
+}
+
+/** `security:SecurityContact` -> event-route: Defender alerts (and attack paths) sent to people. */
+export function securityContactView(r: Resource): EventRouteView {
+  const p = r.properties;
+  const enabled =
+    asBool(p.isEnabled) ?? new Unknown('the contact does not say whether it is enabled (`isEnabled` unset)');
+  const sources = p.notificationsSources;
+  const detailTypes: Fact<readonly string[]> =
+    sources === undefined
+      ? new Unknown('the contact names no notification sources (`notificationsSources` unset)')
+      : sources instanceof Unknown
+        ? sources
+        : asList(sources)
+            .filter(isObject)
+            .map((s) => s.sourceType)
+            .filter((t): t is string => typeof t === 'string');
+  const emails = asString(p.emails);
+  const targets: Fact<string>[] =
+    emails instanceof Unknown
+      ? [emails]
+      : (emails ?? '')
+          .split(/[;,]/)
+          .map((e) => e.trim())
+          .filter((e) => e !== '');
+  const byRole = p.notificationsByRole;
+  if (isObject(byRole) && asString(byRole.state) === 'On')
+    for (const role of asList(byRole.roles)) if (typeof role === 'string') targets.push(`role:${role}`);
+  return {
+    kind: 'event-route',
+    resource: r,
+    name: displayName(r),
+    enabled,
+    bus: 'default',
+    sources: [DEFENDER_ALERTS.source],
+    detailTypes,
+    targets,
+  };
+}
+
+/**
+ * Resource types that write resource logs of their own and take diagnostic settings for them. Storage accounts write
+ * theirs per service (`<account>/blobServices/default`), which a program names from the account's id.
+ * @see https://learn.microsoft.com/en-us/azure/azure-monitor/reference/logs-index
+ */
+export const RESOURCE_LOG_TYPES: ReadonlySet<string> = new Set(
+  [
+    'keyvault:Vault',
+    'keyvault:ManagedHsm',
+    'storage:StorageAccount',
+    'sql:Database',
+    'network:NetworkSecurityGroup',
+    'network:VirtualNetwork',
+    'network:ApplicationGateway',
+    'network:AzureFirewall',
+    'network:PublicIPAddress',
+    'containerservice:ManagedCluster',
+    'containerregistry:Registry',
+    'cognitiveservices:Account',
+    'web:WebApp',
+    'apimanagement:ApiManagementService',
+    'cosmosdb:DatabaseAccount',
+    'dbforpostgresql:Server',
+    'dbforpostgresql:FlexibleServer',
+    'dbformysql:FlexibleServer',
+    'eventhub:Namespace',
+    'servicebus:Namespace',
+    'recoveryservices:Vault',
+    'dataprotection:BackupVault',
+    'operationalinsights:Workspace',
+  ].map((t) => `azure-native:${t}`),
+);
+
+function logsOf(v: Value | undefined): Fact<'all' | 'audit' | 'some' | 'none'> {
+  if (v instanceof Unknown) return v;
+  let some = false;
+  let audit = false;
+  for (const entry of asList(v).filter(isObject)) {
+    const on = asBool(entry.enabled);
+    if (on instanceof Unknown) return on;
+    if (on !== true) continue;
+    const group = asString(entry.categoryGroup);
+    if (group instanceof Unknown) return group;
+    if (group?.toLowerCase() === 'alllogs') return 'all';
+    if (group?.toLowerCase() === 'audit') audit = true;
+    else some = true;
+  }
+  return audit ? 'audit' : some ? 'some' : 'none';
+}
+
+function destinationsOf(s: Resource): Fact<readonly LogDestination[]> {
+  const p = s.properties;
+  const out: LogDestination[] = [];
+  const pairs: [Value | undefined, LogDestination][] = [
+    [p.workspaceId, 'workspace'],
+    [p.storageAccountId, 'store'],
+    [p.eventHubAuthorizationRuleId, 'event-stream'],
+    [p.marketplacePartnerId, 'partner'],
+  ];
+  for (const [v, d] of pairs) if (v !== undefined && v !== null && v !== '') out.push(d);
+  return out;
+}
+
+/** Resources that write resource logs -> resource-logs: the diagnostic settings naming them. */
+export function resourceLogsView(r: Resource, ctx: AdapterContext): ResourceLogsView | undefined {
+  if (!RESOURCE_LOG_TYPES.has(r.type)) return undefined;
+  const settings: ResourceLogsView['settings'][number][] = [];
+  let unresolved: Unknown | undefined;
+  for (const type of DIAGNOSTIC_SETTINGS)
+    for (const s of ctx.graph.ofType(type)) {
+      const target = s.properties.resourceUri;
+      const t = referenced(target);
+      if (t === r.address)
+        settings.push({
+          address: s.address,
+          logs: logsOf(s.properties.logs),
+          destinations: destinationsOf(s),
+        });
+      else if (t instanceof Unknown && t.refs.some((x) => x.address === r.address)) unresolved ??= t;
+      else if (t instanceof Unknown && t.refs.length === 0) unresolved ??= t;
+    }
+  return {
+    kind: 'resource-logs',
+    resource: r,
+    name: displayName(r),
+    settings,
+    ...(unresolved ? { unresolved } : {}),
+  };
+}
+
+const readThroughOthers = (): undefined => undefined;
+
+export function registerAzurePosture(registry: AdapterRegistry): void {
+  registry.register('pulumi', PRICING, pricingView);
+  registry.register('pulumi', POLICY_ASSIGNMENT, readThroughOthers);
+  registry.register('pulumi', SECURITY_CONTACT, securityContactView);
+  registry.register('pulumi', DIAGNOSTIC_SETTINGS, readThroughOthers);
+  registry.registerForAll('pulumi', resourceLogsView);
+}
