@@ -14,7 +14,7 @@ import {
 } from '../../graph/values';
 import type { ClientAuthenticationMethod, DataStoreView, Fact } from '../kinds';
 import { kmsEncryption } from '../common/keys';
-import { allowsPublic, parsePolicyDocument } from '../common/policy';
+import { documentAllowsPublic, parsePolicyDocument } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { base, bool, type Encryption } from '../common/store-base';
 import { registerStreams } from './streams';
@@ -349,7 +349,7 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
     nodeToNodeEncryption: bool(get(p.NodeToNodeEncryptionOptions, 'Enabled'), false),
     publicNetworkAccess,
     privateEndpoint: publicNetworkAccess instanceof Unknown ? publicNetworkAccess : !publicNetworkAccess,
-    policyAllowsPublic: access.statements.some(allowsPublic) ? true : (access.unresolved ?? false),
+    policyAllowsPublic: documentAllowsPublic(access),
   };
 }
 

@@ -5,7 +5,7 @@ import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
 import {
-  allowsPublic,
+  documentAllowsPublic,
   deniesInsecureTransport,
   parsePolicyDocument,
   type TlsDenyScope,
@@ -74,7 +74,10 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
   const tlsOnly: Fact<boolean> = statements.some((s) => deniesInsecureTransport(s, scope))
     ? true
     : (unresolved ?? false);
-  const policyAllowsPublic: Fact<boolean> = statements.some(allowsPublic) ? true : (unresolved ?? false);
+  const policyAllowsPublic: Fact<boolean> = documentAllowsPublic({
+    statements,
+    ...(unresolved ? { unresolved } : {}),
+  });
   const versioningStatus = get(p, 'VersioningConfiguration', 'Status');
   const lifecycle = get(p, 'LifecycleConfiguration', 'Rules');
 

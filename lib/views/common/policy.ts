@@ -1,6 +1,7 @@
 import { wildcardMatch } from './wildcard';
 import { ResourceRef, Unknown, asList, isObject, show, type Value } from '../../graph/values';
 import type { Fact, PolicyDocument, PolicyStatement } from '../kinds';
+import { classifyPrincipal } from './grants';
 
 /**
  * Normalise an IAM-style policy document (AWS JSON policy grammar, as CloudFormation, Terraform and
@@ -168,25 +169,63 @@ function globMatchesPrefix(pattern: string, subject: string): boolean {
   return wildcardMatch(`${pattern}*`, subject);
 }
 
+/** Condition keys that confine a grant to an account, organisation, source or network. */
+const RESTRICTING = [
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourcevpce',
+  'aws:sourcevpc',
+  'aws:principalorgid',
+  'aws:principalaccount',
+  'aws:sourceip',
+  'aws:principalarn',
+  'aws:sourceowner',
+];
+
+function restricted(s: PolicyStatement): boolean {
+  return Object.values(s.conditions).some((block) =>
+    Object.keys(block).some((key) => RESTRICTING.includes(key.toLowerCase())),
+  );
+}
+
 /** Whether an Allow statement grants everyone (`Principal: "*"`) without a restricting condition. */
 export function allowsPublic(s: PolicyStatement): boolean {
   if (s.effect !== 'Allow') return false;
   if (!s.principals.some((p) => p === '*')) return false;
-  const restricting = [
-    'aws:sourcearn',
-    'aws:sourceaccount',
-    'aws:sourcevpce',
-    'aws:sourcevpc',
-    'aws:principalorgid',
-    'aws:principalaccount',
-    'aws:sourceip',
-    'aws:principalarn',
-    'aws:sourceowner',
-  ];
-  for (const block of Object.values(s.conditions)) {
-    for (const key of Object.keys(block)) if (restricting.includes(key.toLowerCase())) return false;
+  return !restricted(s);
+}
+
+/**
+ * Why a statement that does not name everyone may still grant everyone: an Allow (or a statement of
+ * unresolved effect) without a restricting condition whose principal cannot be resolved to anything
+ * narrower (a parameter or variable, which may be `*`). A principal that references a resource (a
+ * role's ARN) or only lacks the deploying account or partition is not everyone. Undefined otherwise.
+ */
+export function mayAllowPublic(s: PolicyStatement): Unknown | undefined {
+  if (s.effect === 'Deny' || restricted(s) || allowsPublic(s)) return undefined;
+  if (s.effect instanceof Unknown && s.principals.length > 0) return s.effect;
+  for (const p of s.principals) {
+    if (!(p instanceof Unknown) || p.refs.length > 0) continue;
+    // An ARN with unresolved parts (`arn:aws:iam::${AWS::AccountId}:role/${Name}`) names one identity.
+    if ((p.display ?? '').startsWith('arn:')) continue;
+    const kind = classifyPrincipal(p);
+    if (kind instanceof Unknown)
+      return new Unknown(`a principal cannot be resolved (${p.reason})`, [], p.display);
   }
-  return true;
+  return undefined;
+}
+
+/**
+ * Whether a policy document grants everyone: true when a statement does; else an Unknown when a
+ * statement may (its principal unresolved) or the document cannot be resolved; else false.
+ */
+export function documentAllowsPublic(doc: PolicyDocument): Fact<boolean> {
+  if (doc.statements.some(allowsPublic)) return true;
+  for (const s of doc.statements) {
+    const maybe = mayAllowPublic(s);
+    if (maybe) return maybe;
+  }
+  return doc.unresolved ?? false;
 }
 
 /**

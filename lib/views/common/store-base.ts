@@ -11,7 +11,12 @@ import type {
 } from '../kinds';
 import { classificationOf } from './classification';
 import { displayName } from './naming';
-import { allowsPublic, deniesInsecureTransport, parsePolicyDocument, type TlsDenyScope } from './policy';
+import {
+  documentAllowsPublic,
+  deniesInsecureTransport,
+  parsePolicyDocument,
+  type TlsDenyScope,
+} from './policy';
 
 /* The base of data-store views, shared by the store families: encryption strength, tags, resource policies. */
 
@@ -121,7 +126,7 @@ export function resourcePolicyFacts(
   const { statements, unresolved } = resourcePolicy;
   return {
     tlsOnly: statements.some((s) => deniesInsecureTransport(s, tls)) ? true : (unresolved ?? false),
-    policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
+    policyAllowsPublic: documentAllowsPublic(resourcePolicy),
     resourcePolicy,
   };
 }

@@ -3,7 +3,7 @@ import type { Resource } from '../../graph/resource';
 import { Unknown, asList, asString, get } from '../../graph/values';
 import type { DataStoreView, Fact, PolicyDocument } from '../kinds';
 import { kmsEncryption } from '../common/keys';
-import { allowsPublic } from '../common/policy';
+import { documentAllowsPublic } from '../common/policy';
 import { base, bool, type Encryption } from '../common/store-base';
 import type { AdapterContext } from '../registry';
 import { arg, block } from './arguments';
@@ -81,6 +81,6 @@ export function searchDomainView(r: Resource, ctx: AdapterContext): DataStoreVie
     nodeToNodeEncryption: n2n instanceof Unknown ? n2n : bool(get(n2n, 'enabled'), false),
     publicNetworkAccess,
     privateEndpoint: publicNetworkAccess instanceof Unknown ? publicNetworkAccess : !publicNetworkAccess,
-    policyAllowsPublic: access.statements.some(allowsPublic) ? true : (access.unresolved ?? false),
+    policyAllowsPublic: documentAllowsPublic(access),
   };
 }

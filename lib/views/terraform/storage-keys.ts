@@ -24,7 +24,7 @@ import {
   publicAccessBlock,
   versioning,
 } from '../common/object-store';
-import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
+import { documentAllowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
 import { terraformPolicyDocument } from '../common/terraform-policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { block, blocks, unset } from './arguments';
@@ -318,7 +318,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     encryption,
     tlsOnly: statements.some((s) => deniesInsecureTransport(s, scope)) ? true : (unresolved ?? false),
     publicAccess: bucketPublicAccess(r, graph),
-    policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
+    policyAllowsPublic: documentAllowsPublic({ statements, ...(unresolved ? { unresolved } : {}) }),
     versioning: versioning(status),
     dataRetentionDays: expiryDays(rules),
     noncurrentVersionRetentionDays: noncurrentDays(status, rules),

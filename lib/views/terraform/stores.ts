@@ -16,7 +16,7 @@ import {
 import type { DataStoreView, Fact, PolicyDocument } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
-import { allowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
+import { documentAllowsPublic, deniesInsecureTransport, type TlsDenyScope } from '../common/policy';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { type Encryption, allTrue, base as storeBase, bool, weaker } from '../common/store-base';
 import { block, present } from './arguments';
@@ -60,7 +60,7 @@ function policyFacts(
   const { statements, unresolved } = resourcePolicy;
   return {
     tlsOnly: statements.some((s) => deniesInsecureTransport(s, tls)) ? true : (unresolved ?? false),
-    policyAllowsPublic: statements.some(allowsPublic) ? true : (unresolved ?? false),
+    policyAllowsPublic: documentAllowsPublic(resourcePolicy),
     resourcePolicy,
   };
 }

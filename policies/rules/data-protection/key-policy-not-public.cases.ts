@@ -1,3 +1,4 @@
+import { CfnParameter } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { defineCases } from '../../../lib/engine/cases';
@@ -45,6 +46,22 @@ export default defineCases(rule, [
     target: 'Key',
     expect: 'fail',
     message: /`Key` key policy grants kms:Decrypt to everyone \(statement `AllButAuditor`\)/,
+  },
+  {
+    name: 'key letting a principal given as a parameter without a default decrypt (it may be `*`)',
+    build: (stack) => {
+      const who = new CfnParameter(stack, 'Consumer', { type: 'String' });
+      new kms.Key(stack, 'Key', { enableKeyRotation: true }).addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [new iam.ArnPrincipal(who.valueAsString)],
+          actions: ['kms:Decrypt'],
+          resources: ['*'],
+        }),
+      );
+    },
+    target: 'Key',
+    expect: 'unknown',
+    message: /`Key` key policy may grant everyone: a principal cannot be resolved/,
   },
   {
     name: 'key letting any principal of one account use it through a service',

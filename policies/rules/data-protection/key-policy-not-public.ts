@@ -1,5 +1,5 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
-import { allowsPublic } from '../../../lib/views/common/policy';
+import { allowsPublic, mayAllowPublic } from '../../../lib/views/common/policy';
 import type { PolicyStatement } from '../../../lib/views/kinds';
 
 /** KMS condition keys that confine a grant to one account's callers. */
@@ -48,6 +48,8 @@ export default defineRule({
     }
     if (policy.unresolved)
       return unknown(`\`${view.name}\`: the key policy cannot be resolved (${policy.unresolved.reason})`);
+    const maybe = policy.statements.map(mayAllowPublic).find((u) => u !== undefined);
+    if (maybe) return unknown(`\`${view.name}\` key policy may grant everyone: ${maybe.reason}`);
     return pass(`\`${view.name}\` key policy grants nothing to everyone`);
   },
 });
