@@ -1,58 +1,16 @@
 import * as path from 'node:path';
-import { unknownCheckingProxy, type PolicyResource, type StackValidationArgs } from '@pulumi/policy';
+import type { PolicyResource, StackValidationArgs } from '@pulumi/policy';
 import { fail, pass, defineRule } from '../../lib/engine/rule';
 import { ResourceRef } from '../../lib/graph/values';
 import { bulwarkPolicies, NOT_JUDGED_POLICY, resourcesOf } from '../../lib/pulumi';
-import { capture, type CapturedResource } from '../../lib/sources/pulumi/capture';
-import { SIG, SIG_KEY } from '../../lib/sources/pulumi/values';
+import { capture } from '../../lib/sources/pulumi/capture';
 import type { KeyView } from '../../lib/views/kinds';
 import { AdapterRegistry } from '../../lib/views/registry';
 import { findPack } from '../../policies/packs';
 import { RULES } from '../../policies/rules';
+import { policyResources } from '../support/pulumi-artifacts';
 
 const program = path.join(__dirname, '../fixtures/pulumi/azure-estate');
-const PROVIDER = 'urn:pulumi:dev::azure-estate::pulumi:providers:azure-native::default::id';
-
-/** Inputs as a stack validation sees them: secrets unwrapped (the policy SDK drops their marker). */
-function unwrapSecrets(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(unwrapSecrets);
-  if (v === null || typeof v !== 'object') return v;
-  const o = v as Record<string, unknown>;
-  if (o[SIG_KEY] === SIG.secret) return unwrapSecrets(o.value);
-  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unwrapSecrets(x)]));
-}
-
-/** The resources a CrossGuard stack validation receives for what the program registered. */
-function policyResources(captured: readonly CapturedResource[]): PolicyResource[] {
-  const byUrn = new Map<string, PolicyResource>();
-  const out = captured.map((c) => {
-    const props = unknownCheckingProxy(unwrapSecrets(c.inputs) as Record<string, unknown>);
-    const r = {
-      type: c.type,
-      name: c.name,
-      urn: c.urn,
-      props,
-      opts: { protect: c.protect === true, ignoreChanges: [], aliases: [], customTimeouts: {} },
-      dependencies: [],
-      propertyDependencies: {},
-      ...(c.custom
-        ? { provider: { type: 'pulumi:providers:azure-native', name: 'default', urn: PROVIDER, props: {} } }
-        : {}),
-      isType: () => false,
-      asType: () => undefined,
-    } as unknown as PolicyResource;
-    byUrn.set(c.urn, r);
-    return r;
-  });
-  captured.forEach((c, i) => {
-    const r = out[i]!;
-    if (c.parent && byUrn.has(c.parent)) r.parent = byUrn.get(c.parent);
-    for (const [k, deps] of Object.entries(c.propertyDependencies))
-      r.propertyDependencies[k] = deps.map((d) => byUrn.get(d)!).filter(Boolean);
-  });
-  return out;
-}
-
 let resources: PolicyResource[];
 beforeAll(async () => {
   const result = await capture({
@@ -69,7 +27,7 @@ beforeAll(async () => {
     secretKeys: ['azure-estate:sqlAdminPassword'],
   });
   expect(result.error).toBeUndefined();
-  resources = policyResources(result.resources);
+  resources = policyResources(result.resources, 'azure-estate');
 }, 60_000);
 
 function validate(policyName: string, policies = bulwarkPolicies()) {
