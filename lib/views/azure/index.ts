@@ -1,10 +1,11 @@
 import { AdapterRegistry } from '../registry';
 import { registerAzureBackup } from './backup';
+import { registerAzureCompute } from './compute';
 import { registerAzureData } from './data';
 import { registerAzureKeys } from './keys';
 import { registerAzureLogging } from './logging';
-import { registerAzureCompute } from './compute';
 import { registerAzureNetwork } from './network';
+import { registerNoSecurityFacts } from './no-facts';
 import { registerAzurePosture } from './posture';
 
 /**
@@ -23,5 +24,6 @@ export function azureNativeAdapters(): AdapterRegistry {
   registerAzureNetwork(registry);
   registerAzurePosture(registry);
   registerAzureCompute(registry);
+  registerNoSecurityFacts(registry);
   return registry;
 }
