@@ -5,7 +5,8 @@ import * as path from 'node:path';
 
 /**
  * The package users install: `npm pack` builds the tarball, a scratch project installs it (with the
- * CDK as its own dependency, as a CDK app has it) and loads every documented entry point and the bin.
+ * CDK, CDKTF and Pulumi as its own dependencies, as an app has them) and loads every documented entry
+ * point and the bin.
  */
 const root = path.join(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -41,6 +42,9 @@ beforeAll(() => {
       `constructs@${pkg.devDependencies['constructs']}`,
       `cdktf@${pkg.devDependencies['cdktf']}`,
       `@cdktf/provider-aws@${pkg.devDependencies['@cdktf/provider-aws']}`,
+      `@pulumi/pulumi@${pkg.devDependencies['@pulumi/pulumi']}`,
+      `@pulumi/azure-native@${pkg.devDependencies['@pulumi/azure-native']}`,
+      `@pulumi/policy@${pkg.devDependencies['@pulumi/policy']}`,
     ],
     project,
   );
@@ -58,6 +62,9 @@ test('the tarball holds the built entry points, not tests, cases, maps or the re
     'package/dist/lib/cdk/index.js',
     'package/dist/lib/aws/index.js',
     'package/dist/lib/terraform/index.js',
+    'package/dist/lib/azure/index.js',
+    'package/dist/lib/pulumi/index.js',
+    'package/dist/lib/sources/pulumi/runner.js',
     'package/dist/bin/bulwark.js',
     'package/README.md',
   ]) {
@@ -74,6 +81,8 @@ test('a JavaScript project loads every entry point', () => {
     const cdk = require('bulwark/cdk');
     const aws = require('bulwark/aws');
     const tf = require('bulwark/terraform');
+    const azure = require('bulwark/azure');
+    const pulumi = require('bulwark/pulumi');
     console.log(JSON.stringify({
       checkPaths: typeof core.checkPaths,
       rules: core.RULES.length,
@@ -87,6 +96,10 @@ test('a JavaScript project loads every entry point', () => {
       tfAudit: typeof tf.AuditTrailSink,
       tfBackup: typeof tf.ClassifiedBackup,
       tfKey: typeof tf.ClassifiedKey,
+      azureStorage: typeof azure.ClassifiedStorageAccount,
+      azureNetwork: typeof azure.SegmentedVirtualNetwork,
+      policies: pulumi.bulwarkPolicies().length,
+      policyPack: typeof pulumi.bulwarkPolicyPack,
     }));`;
   const out = JSON.parse(execFileSync('node', ['-e', script], { cwd: project, encoding: 'utf8' })) as Record<
     string,
@@ -106,8 +119,14 @@ test('a JavaScript project loads every entry point', () => {
     tfAudit: 'function',
     tfBackup: 'function',
     tfKey: 'function',
+    azureStorage: 'function',
+    azureNetwork: 'function',
+    policies: expect.any(Number),
+    policyPack: 'function',
   });
   expect(out.rules as number).toBeGreaterThan(100);
+  // One stack policy per rule of the default pack, and the not-judged one.
+  expect(out.policies as number).toBeGreaterThan(100);
   // Only the documented entry points are importable.
   const internal = spawnSync('node', ['-e', "require('bulwark/dist/lib/check')"], {
     cwd: project,
@@ -175,6 +194,45 @@ test('the `bulwark` bin checks a cloud assembly', () => {
   const report = JSON.parse(check.stdout) as { summary: unknown; tool: { name: string } };
   expect(report.tool.name).toBe('bulwark');
   expect([0, 1]).toContain(check.status);
+});
+
+test('the `bulwark` bin checks a JavaScript Pulumi program built from bulwark/azure', () => {
+  const dir = path.join(project, 'estate');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'Pulumi.yaml'), 'name: estate\nruntime: nodejs\nmain: index.js\n');
+  fs.writeFileSync(path.join(dir, 'Pulumi.dev.yaml'), 'config:\n  azure-native:location: westeurope\n');
+  fs.writeFileSync(
+    path.join(dir, 'index.js'),
+    `
+    const pulumi = require('@pulumi/pulumi');
+    const resources = require('@pulumi/azure-native/resources');
+    const storage = require('@pulumi/azure-native/storage');
+    const { AuditWorkspace, ClassifiedStorageAccount, Classification } = require('bulwark/azure');
+    const location = new pulumi.Config('azure-native').require('location');
+    const group = new resources.ResourceGroup('estate', { location });
+    const placement = { resourceGroupName: group.name, location };
+    const audit = new AuditWorkspace('audit', placement);
+    new ClassifiedStorageAccount('reports', { ...placement, classification: Classification.INTERNAL, audit });
+    new storage.StorageAccount('legacy', {
+      ...placement, kind: 'StorageV2', sku: { name: 'Standard_LRS' }, minimumTlsVersion: 'TLS1_0',
+    });`,
+  );
+  const bin = path.join(project, 'node_modules', '.bin', 'bulwark');
+  const check = spawnSync(bin, ['check', 'estate', '--format', 'json'], { cwd: project, encoding: 'utf8' });
+  expect(check.stderr).toBe('');
+  const report = JSON.parse(check.stdout) as {
+    summary: { resources: number };
+    findings: unknown[];
+    incomplete: string[];
+    errors: unknown[];
+  };
+  // The program ran from the installed package's compiled runner, under the project's own Pulumi:
+  // the group, the workspace and its parts, both accounts and theirs were read.
+  expect(report.errors).toEqual([]);
+  expect(report.summary.resources).toBeGreaterThanOrEqual(5);
+  // The TLS 1.0 account fails, or is reported as not judged: never an all-clear.
+  expect(check.status).toBe(1);
+  expect(JSON.stringify(report.findings) + report.incomplete.join('\n')).toMatch(/legacy|StorageAccount/);
 });
 
 test('`npm run sbom` writes a CycloneDX SBOM of the runtime dependencies only', () => {
