@@ -145,6 +145,8 @@ export function previewJson(captured: CaptureResult, ctx: ArtifactContext): Json
 const ID_SHAPES: Readonly<Record<string, string>> = {
   'azure-native:resources:ResourceGroup': '/subscriptions/{subscription}/resourceGroups/{resourceGroupName}',
   'azure-native:storage:StorageAccount': 'Microsoft.Storage/storageAccounts/{accountName}',
+  'azure-native:storage:BlobContainer':
+    'Microsoft.Storage/storageAccounts/{accountName}/blobServices/default/containers/{containerName}',
   'azure-native:keyvault:Vault': 'Microsoft.KeyVault/vaults/{vaultName}',
   'azure-native:network:NetworkSecurityGroup':
     'Microsoft.Network/networkSecurityGroups/{networkSecurityGroupName}',
