@@ -1,6 +1,13 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as authorization from '@pulumi/azure-native/authorization';
-import { CLASSIFICATION_TAG, Classification, atLeast, requirementsFor, tagValue } from '../classification';
+import {
+  CLASSIFICATION_TAG,
+  Classification,
+  OPT_OUT_TAG_PREFIX,
+  atLeast,
+  requirementsFor,
+  tagValue,
+} from '../classification';
 
 /** Type token prefix of every component of `bulwark/azure`. */
 export const COMPONENT_PREFIX = 'bulwark:azure';
@@ -46,11 +53,13 @@ export interface OptOutRecord {
 }
 
 /**
- * Tag key prefix of an opt-out recorded on the resource it weakens: `bulwark:opt-out:<prop>` with the
- * reason as value (at most 256 characters, Azure's limit on tag values). The component also
- * registers the full {@link OptOutRecord}s as its `optOuts` input.
+ * Tag key prefix of an opt-out recorded on the resource it weakens: `bulwark:opt-out:<prop>`, or
+ * `bulwark:opt-out:<prop>:<rule>` when a rule asserts the setting (the checker reads it as an
+ * acknowledgement of that rule's findings on the resource), with the reason as value (at most 256
+ * characters, Azure's limit on tag values). The component also registers the full
+ * {@link OptOutRecord}s as its `optOuts` input.
  */
-export const OPT_OUT_TAG_PREFIX = 'bulwark:opt-out:';
+export { OPT_OUT_TAG_PREFIX };
 
 /** Longest tag value Azure accepts. */
 const TAG_VALUE_MAX = 256;
@@ -115,7 +124,7 @@ export function optOutTags(records: readonly OptOutRecord[], resource: string): 
   const out: Record<string, string> = {};
   for (const r of records) {
     if (r.resource !== resource) continue;
-    out[`${OPT_OUT_TAG_PREFIX}${r.prop}`] = r.reason.slice(0, TAG_VALUE_MAX);
+    out[`${OPT_OUT_TAG_PREFIX}${r.prop}${r.rule ? `:${r.rule}` : ''}`] = r.reason.slice(0, TAG_VALUE_MAX);
   }
   return out;
 }

@@ -19,8 +19,11 @@ import {
 import type { ClassifiedKeyVault, CustomerManagedKey } from './key-vault';
 import type { SegmentedVirtualNetwork } from './segmented-network';
 
-/** Rule asserting that object stores block public access. */
-const PUBLIC_ACCESS_RULE = 'BW-DP-008';
+/**
+ * Rules whose findings `anonymousRead` acknowledges on the account: object stores block public
+ * access (BW-DP-008) and data services have no endpoint open to the internet (BW-DP-027).
+ */
+const ANONYMOUS_READ_RULES = ['BW-DP-008', 'BW-DP-027'] as const;
 
 /** Soft-delete window where the level keeps no backups (PUBLIC), in days. */
 const MIN_SOFT_DELETE_DAYS = 7;
@@ -47,7 +50,7 @@ export interface ClassifiedStorageAccountProps extends ClassifiedProps {
    * Let anonymous clients read blobs of containers that allow it (PUBLIC only): anonymous blob access
    * and public network access are allowed. The reason is recorded on the account.
    * @default - no anonymous access; network default deny
-   * @see classification:PUBLIC-ACCESS, mcsb-v1:DP-2
+   * @see classification:PUBLIC-ACCESS, mcsb-v1:NS-2
    */
   readonly anonymousRead?: OptOut;
   /**
@@ -126,14 +129,16 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
 
     const accountResource = `${name}-account`;
     const optOuts: OptOutRecord[] = [];
+    // Anonymous reads need the account's public access open and its network open to the internet.
     if (props.anonymousRead)
-      optOuts.push({
-        resource: accountResource,
-        rule: PUBLIC_ACCESS_RULE,
-        control: 'mcsb-v1:DP-2',
-        prop: 'anonymousRead',
-        reason: props.anonymousRead.reason,
-      });
+      for (const rule of ANONYMOUS_READ_RULES)
+        optOuts.push({
+          resource: accountResource,
+          rule,
+          control: 'mcsb-v1:NS-2',
+          prop: 'anonymousRead',
+          reason: props.anonymousRead.reason,
+        });
     if (props.sharedKeyAccess)
       optOuts.push({
         resource: accountResource,

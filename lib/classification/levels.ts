@@ -13,6 +13,13 @@ export enum Classification {
 /** Tag key carrying the level on every classified resource. */
 export const CLASSIFICATION_TAG = 'data-classification';
 
+/**
+ * Prefix of the tags that record an opt-out on the resource it weakens, where tags are all a resource
+ * carries to the checker (Pulumi): `<prefix><prop>` = reason, or `<prefix><prop>:<rule id>` = reason
+ * when a rule asserts the setting, which acknowledges that rule's findings on the resource.
+ */
+export const OPT_OUT_TAG_PREFIX = 'bulwark:opt-out:';
+
 /** Levels in ascending order of sensitivity. */
 export const LEVELS: readonly Classification[] = [
   Classification.PUBLIC,

@@ -58,9 +58,12 @@ describe('examples/azure', () => {
     for (const d of diagnostics) expect(at(d, 'workspaceId')).toMatch(/audit-workspace$/);
   });
 
-  it('records the one opt-out, with its reason, on the public site', () => {
+  it('records the one opt-out, with its reason, on the public site, for each rule it acknowledges', () => {
     const optOuts = resources.flatMap((r) => (at(r, 'optOuts') as unknown[] | undefined) ?? []);
-    expect(optOuts).toEqual([expect.objectContaining({ resource: 'site-account', prop: 'anonymousRead' })]);
+    expect(optOuts).toEqual([
+      expect.objectContaining({ resource: 'site-account', prop: 'anonymousRead', rule: 'BW-DP-008' }),
+      expect.objectContaining({ resource: 'site-account', prop: 'anonymousRead', rule: 'BW-DP-027' }),
+    ]);
   });
 });
 

@@ -134,10 +134,17 @@ describe('ClassifiedStorageAccount', () => {
     const account = named(resources, ACCOUNT, 'site-account');
     expect(at(account, 'allowBlobPublicAccess')).toBe(true);
     expect(at(account, 'networkRuleSet.defaultAction')).toBe('Allow');
-    expect(at(account, `tags.${OPT_OUT_TAG_PREFIX}anonymousRead`)).toBe(reason);
+    // One tag per rule the opt-out acknowledges: public access (BW-DP-008) and the open endpoint (BW-DP-027).
+    expect(
+      (at(account, 'tags') as Record<string, string>)[`${OPT_OUT_TAG_PREFIX}anonymousRead:BW-DP-008`],
+    ).toBe(reason);
+    expect(
+      (at(account, 'tags') as Record<string, string>)[`${OPT_OUT_TAG_PREFIX}anonymousRead:BW-DP-027`],
+    ).toBe(reason);
     const component = named(resources, 'bulwark:azure:ClassifiedStorageAccount', 'site');
     expect(at(component, 'optOuts')).toEqual([
-      { resource: 'site-account', rule: 'BW-DP-008', control: 'mcsb-v1:DP-2', prop: 'anonymousRead', reason },
+      { resource: 'site-account', rule: 'BW-DP-008', control: 'mcsb-v1:NS-2', prop: 'anonymousRead', reason },
+      { resource: 'site-account', rule: 'BW-DP-027', control: 'mcsb-v1:NS-2', prop: 'anonymousRead', reason },
     ]);
   });
 

@@ -1,4 +1,5 @@
-import type { Resource, SourceLocation } from '../../graph/resource';
+import { OPT_OUT_TAG_PREFIX } from '../../classification';
+import type { InlineAcknowledgement, Resource, SourceLocation } from '../../graph/resource';
 import type { Unknown, Value, ValueObject } from '../../graph/values';
 import { tagsOf } from '../terraform/file';
 import type { AdapterRegistry } from '../../views/registry';
@@ -59,6 +60,24 @@ export function isJudged(r: PulumiRecord): boolean {
   return r.type !== ROOT_STACK_TYPE && !r.type.startsWith('pulumi:providers:') && r.external !== true;
 }
 
+/** `<prop>:<rule id>`: the suffix of an opt-out tag that acknowledges a rule. */
+const OPT_OUT_OF_RULE = /^([A-Za-z][\w.-]*):(BW-[A-Z]{2,3}-\d{3})$/;
+
+/**
+ * Opt-outs recorded in a resource's tags (`bulwark:opt-out:<prop>:<rule id>` = reason) as
+ * acknowledgements of kind `opt-out`. Tags naming no rule, or with no reason, acknowledge nothing:
+ * their findings stay.
+ */
+function optOutsOf(tags: Readonly<Record<string, Value>>): InlineAcknowledgement[] | undefined {
+  const out: InlineAcknowledgement[] = [];
+  for (const [key, reason] of Object.entries(tags)) {
+    if (!key.startsWith(OPT_OUT_TAG_PREFIX) || typeof reason !== 'string' || reason.trim() === '') continue;
+    const m = OPT_OUT_OF_RULE.exec(key.slice(OPT_OUT_TAG_PREFIX.length));
+    if (m) out.push({ rule: m[2]!, prop: m[1]!, reason, kind: 'opt-out' });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 /** A resource read from a Pulumi program, stack export or preview. */
 export class PulumiResource implements Resource {
   readonly source = 'pulumi' as const;
@@ -66,6 +85,8 @@ export class PulumiResource implements Resource {
   readonly type: string;
   readonly properties: ValueObject;
   readonly tags: Readonly<Record<string, Value>>;
+  /** Opt-outs its tags record, each acknowledging one rule's findings on it. */
+  readonly acknowledgements?: readonly InlineAcknowledgement[];
   /** The resource's logical name. */
   readonly logicalId: string;
   /** The logical names of its parents (the root stack left out) and its own, joined by `/`. */
@@ -90,6 +111,8 @@ export class PulumiResource implements Resource {
     this.type = init.record.type;
     this.properties = init.properties;
     this.tags = tagsOf(init.properties);
+    const optOuts = optOutsOf(this.tags);
+    if (optOuts) this.acknowledgements = optOuts;
     this.logicalId = urn?.name ?? init.record.urn;
     this.path = init.path;
     this.stack = urn?.stack ?? '';
