@@ -66,6 +66,7 @@ new ClassifiedStorageAccount('reports', {
   classification: Classification.INTERNAL,
   audit,
   network,
+  keyVault: keys,
 });
 
 // CONFIDENTIAL: customer documents, backed up daily and continuously.

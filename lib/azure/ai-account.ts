@@ -33,8 +33,8 @@ export interface ClassifiedAiAccountProps extends ClassifiedProps {
   /** Where the account's audit and request logs go. @see mcsb-v1:LT-3 */
   readonly audit: AuditWorkspace;
   /**
-   * Vault holding the account's customer-managed key. Required from CONFIDENTIAL up.
-   * @default - none below CONFIDENTIAL (Microsoft-managed keys); required from CONFIDENTIAL up
+   * Vault holding the account's customer-managed key. Required from INTERNAL up.
+   * @default - none at PUBLIC (Microsoft-managed keys); required from INTERNAL up
    * @see classification:AT-REST, mcsb-v1:DP-5
    */
   readonly keyVault?: ClassifiedKeyVault;
@@ -61,7 +61,7 @@ export interface ClassifiedAiAccountProps extends ClassifiedProps {
  * An Azure AI account (kind `OpenAI` or `AIServices`) for data of one classification level: API keys
  * disabled (Entra ID only, unless `localAuth`), public network access disabled and the network ACL
  * denying by default, reached through a private endpoint in the data tier; outbound access restricted
- * to `allowedFqdns` from RESTRICTED up; customer-managed key from CONFIDENTIAL up; audit and
+ * to `allowedFqdns` from RESTRICTED up; customer-managed key from INTERNAL up; audit and
  * request/response logs to the audit workspace; protected from deletion from INTERNAL up.
  */
 export class ClassifiedAiAccount extends pulumi.ComponentResource {

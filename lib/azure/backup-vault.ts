@@ -35,8 +35,8 @@ export interface ClassifiedBackupVaultProps extends ClassifiedProps, AzureAccoun
   /** Where the vault's job and policy logs go. @see mcsb-v1:BR-3 */
   readonly audit: AuditWorkspace;
   /**
-   * Vault holding the backup vault's customer-managed key. Required from CONFIDENTIAL up.
-   * @default - none below CONFIDENTIAL (Microsoft-managed keys); required from CONFIDENTIAL up
+   * Vault holding the backup vault's customer-managed key. Required from INTERNAL up.
+   * @default - none at PUBLIC (Microsoft-managed keys); required from INTERNAL up
    * @see classification:AT-REST, mcsb-v1:BR-2
    */
   readonly keyVault?: ClassifiedKeyVault;
@@ -51,7 +51,7 @@ export interface ClassifiedBackupVaultProps extends ClassifiedProps, AzureAccoun
  * A Data Protection backup vault for the blobs of one classification level: immutability locked (no
  * one can shorten retention or delete a recovery point early), soft delete always on, job failures
  * alerted through Azure Monitor, logs to the audit workspace; geo-redundant with cross-region restore
- * from RESTRICTED up, zone-redundant below; customer-managed key from CONFIDENTIAL up, with
+ * from RESTRICTED up, zone-redundant below; customer-managed key from INTERNAL up, with
  * infrastructure encryption at TOP_SECRET. Its policy follows the level:
  *
  * | | INTERNAL | CONFIDENTIAL | RESTRICTED | TOP_SECRET |

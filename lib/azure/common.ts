@@ -144,8 +144,19 @@ export function requiresPrivateEndpoint(level: Classification): boolean {
   return access === 'private-endpoints-only' || access === 'private-endpoints-and-mfa';
 }
 
-/** Whether the level requires a customer-managed key (CONFIDENTIAL and up). */
+/**
+ * Whether the level requires a customer-managed key: every level whose encryption at rest asks more
+ * than the provider's own (`kms` from INTERNAL up). Azure holds no provider-managed key in a key
+ * service (as AWS's KMS-managed keys are): Microsoft-managed keys are the storage service's own, their
+ * use neither logged nor revocable apart from the data, so the least key the table's `kms` admits on
+ * Azure is a Key Vault key.
+ */
 export function requiresCustomerKey(level: Classification): boolean {
+  return requirementsFor(level).atRest !== 'provider';
+}
+
+/** Whether the level refuses shared-key (account key and SAS) access: Entra ID only (CONFIDENTIAL and up). */
+export function refusesSharedKeys(level: Classification): boolean {
   return atLeast(level, Classification.CONFIDENTIAL);
 }
 

@@ -54,8 +54,8 @@ export interface ClassifiedSqlServerProps extends ClassifiedProps, AzureAccount 
   readonly network: SegmentedVirtualNetwork;
   /**
    * Vault holding the server's TDE protector, a key dedicated to the server. Required from
-   * CONFIDENTIAL up.
-   * @default - none below CONFIDENTIAL (service-managed TDE); required from CONFIDENTIAL up
+   * INTERNAL up.
+   * @default - none at PUBLIC (service-managed TDE); required from INTERNAL up
    * @see classification:AT-REST, mcsb-v1:DP-5
    */
   readonly keyVault?: ClassifiedKeyVault;
@@ -79,7 +79,7 @@ export interface ClassifiedDatabaseOptions {
  * public network access disabled and reached through a private endpoint in the data tier, TLS 1.2
  * minimum (1.3 from RESTRICTED up, where the level prefers it), outbound network access restricted
  * from RESTRICTED up, auditing to the audit workspace (the master database's `SQLSecurityAuditEvents`),
- * threat detection alerts, and from CONFIDENTIAL up transparent data encryption with a customer-managed
+ * threat detection alerts, and from INTERNAL up transparent data encryption with a customer-managed
  * key dedicated to the server. Its databases ({@link addDatabase}) encrypt with TDE, keep point-in-time
  * backups as their level requires (never longer than its data), zone- and geo-redundant from
  * RESTRICTED up.

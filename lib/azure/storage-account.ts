@@ -8,6 +8,7 @@ import {
   backupRetentionDays,
   childOf,
   classificationTags,
+  refusesSharedKeys,
   requiresCustomerKey,
   requiresDoubleEncryption,
   requiresPrivateEndpoint,
@@ -34,8 +35,8 @@ export interface ClassifiedStorageAccountProps extends ClassifiedProps {
   readonly audit: AuditWorkspace;
   /**
    * Vault holding the account's customer-managed key (one dedicated to the account). Required from
-   * CONFIDENTIAL up.
-   * @default - none below CONFIDENTIAL (Microsoft-managed keys); required from CONFIDENTIAL up
+   * INTERNAL up.
+   * @default - none at PUBLIC (Microsoft-managed keys); required from INTERNAL up
    * @see classification:AT-REST, mcsb-v1:DP-5
    */
   readonly keyVault?: ClassifiedKeyVault;
@@ -90,7 +91,7 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
   readonly account: storage.StorageAccount;
   readonly blobService: storage.BlobServiceProperties;
   readonly lifecycle: storage.ManagementPolicy;
-  /** The customer-managed key, from CONFIDENTIAL up. */
+  /** The customer-managed key, from INTERNAL up. */
   readonly customerKey?: CustomerManagedKey;
   /** The blob private endpoint, when the account has one. */
   readonly privateEndpoint?: pulumi.Resource;
@@ -119,7 +120,7 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
       `\`classification\` ${level} blocks public access: remove \`anonymousRead\` (only PUBLIC data may be public)`,
     );
     v.check(
-      !props.sharedKeyAccess || requiresCustomerKey(level),
+      !props.sharedKeyAccess || refusesSharedKeys(level),
       'BULWARK_OPT_OUT_UNNEEDED',
       `\`classification\` ${level} allows shared keys already: remove \`sharedKeyAccess\``,
     );
@@ -162,7 +163,7 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
       : undefined;
     this.customerKey = key;
 
-    const sharedKeys = !requiresCustomerKey(level) || props.sharedKeyAccess !== undefined;
+    const sharedKeys = !refusesSharedKeys(level) || props.sharedKeyAccess !== undefined;
     const open = props.anonymousRead !== undefined;
     this.account = new storage.StorageAccount(
       accountResource,

@@ -43,7 +43,7 @@ describe('ClassifiedSqlServer', () => {
     });
 
   it.each([
-    [Classification.INTERNAL, '1.2', false, 'Zone', 35],
+    [Classification.INTERNAL, '1.2', true, 'Zone', 35],
     [Classification.CONFIDENTIAL, '1.2', true, 'Zone', 35],
     [Classification.RESTRICTED, '1.3', true, 'Geo', 35],
     [Classification.TOP_SECRET, '1.3', true, 'Geo', 30],
@@ -175,12 +175,11 @@ describe('ClassifiedBackupVault', () => {
     expect(durations(resources)).toEqual(expected);
     const cmk = at(vault, 'properties.securitySettings.encryptionSettings') as
       Record<string, unknown> | undefined;
-    if (level === Classification.INTERNAL) expect(cmk).toBeUndefined();
-    else
-      expect(cmk).toMatchObject({
-        state: 'Enabled',
-        infrastructureEncryption: level === Classification.TOP_SECRET ? 'Enabled' : 'Disabled',
-      });
+    // A customer-managed key at every level the service holds (INTERNAL up).
+    expect(cmk).toMatchObject({
+      state: 'Enabled',
+      infrastructureEncryption: level === Classification.TOP_SECRET ? 'Enabled' : 'Disabled',
+    });
     const instance = named(resources, 'azure-native:dataprotection:BackupInstance', 'data-backup');
     expect(at(instance, 'properties.policyInfo.policyId')).toMatch(/backup-blob-policy$/);
     expect(
@@ -247,9 +246,7 @@ describe('ClassifiedAiAccount', () => {
       expect(at(account, 'properties.disableLocalAuth')).toBe(true);
       expect(at(account, 'properties.publicNetworkAccess')).toBe('Disabled');
       expect(at(account, 'properties.networkAcls.defaultAction')).toBe('Deny');
-      expect(at(account, 'properties.encryption.keySource')).toBe(
-        level === Classification.INTERNAL ? undefined : 'Microsoft.KeyVault',
-      );
+      expect(at(account, 'properties.encryption.keySource')).toBe('Microsoft.KeyVault');
       expect(at(account, 'properties.restrictOutboundNetworkAccess')).toBe(
         level === Classification.TOP_SECRET,
       );

@@ -66,7 +66,7 @@ describe('ClassifiedStorageAccount', () => {
 
   it.each([
     [Classification.PUBLIC, true, 'Enabled', 'Microsoft.Storage', false],
-    [Classification.INTERNAL, true, 'Enabled', 'Microsoft.Storage', false],
+    [Classification.INTERNAL, true, 'Enabled', 'Microsoft.Keyvault', false],
     [Classification.CONFIDENTIAL, false, 'Enabled', 'Microsoft.Keyvault', false],
     [Classification.RESTRICTED, false, 'Disabled', 'Microsoft.Keyvault', false],
     [Classification.TOP_SECRET, false, 'Disabled', 'Microsoft.Keyvault', true],
@@ -164,8 +164,8 @@ describe('ClassifiedStorageAccount', () => {
       'BULWARK_PUBLIC_READ_LEVEL',
     ],
     [
-      'no key vault at CONFIDENTIAL',
-      Classification.CONFIDENTIAL,
+      'no key vault at INTERNAL',
+      Classification.INTERNAL,
       { keyVault: undefined },
       'BULWARK_CUSTOMER_KEY_REQUIRED',
     ],
@@ -191,8 +191,8 @@ describe('ClassifiedStorageAccount', () => {
     await expect(storeOf(level, extra)).rejects.toThrow(code);
   });
 
-  it('creates no key below CONFIDENTIAL', async () => {
-    const resources = await storeOf(Classification.INTERNAL);
-    expect(ofType(resources, 'azure-native:keyvault:Key')).toHaveLength(0);
+  it('creates no key at PUBLIC, one from INTERNAL up', async () => {
+    expect(ofType(await storeOf(Classification.PUBLIC), 'azure-native:keyvault:Key')).toHaveLength(0);
+    expect(ofType(await storeOf(Classification.INTERNAL), 'azure-native:keyvault:Key')).toHaveLength(1);
   });
 });
