@@ -212,7 +212,7 @@ test('the `bulwark` bin checks a JavaScript Pulumi program built from bulwark/az
     const group = new resources.ResourceGroup('estate', { location });
     const placement = { resourceGroupName: group.name, location };
     const audit = new AuditWorkspace('audit', placement);
-    new ClassifiedStorageAccount('reports', { ...placement, classification: Classification.INTERNAL, audit });
+    new ClassifiedStorageAccount('site', { ...placement, classification: Classification.PUBLIC, audit });
     new storage.StorageAccount('legacy', {
       ...placement, kind: 'StorageV2', sku: { name: 'Standard_LRS' }, minimumTlsVersion: 'TLS1_0',
     });`,
