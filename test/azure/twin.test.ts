@@ -23,6 +23,14 @@ const CONFIG = (
   parse(fs.readFileSync(path.join(TWIN, 'Pulumi.dev.yaml'), 'utf8')) as { config: Record<string, string> }
 ).config;
 
+/**
+ * Types of the twin that no adapter reads yet: every route reports them as not judged (never as
+ * passing), and naming them here makes an adapter that starts reading one change this test.
+ * A SQL database carries facts of its own (backup storage redundancy, ledger), so it is not a type
+ * without security facts: it waits for an adapter.
+ */
+const NOT_READ_YET = ['azure-native:sql:Database'];
+
 /** One result as every route can tell it: rule, resource path, outcome. */
 const line = (rule: string, resourcePath: string | undefined, outcome: string) =>
   `${rule} ${resourcePath ?? '?'} ${outcome}`;
@@ -122,10 +130,12 @@ describe('examples/azure-misconfigured through every route', () => {
     expect(shape(routes.preview!.graph)).toEqual(program);
   });
 
-  it('every route reads and judges every resource', () => {
+  it('every route judges every resource but the types no adapter reads yet, and says so', () => {
+    const typesIn = (lines: readonly string[]) =>
+      [...new Set(lines.map((l) => /`(azure-native:[^`]+)`/.exec(l)?.[1] ?? l))].sort();
     for (const [route, { incomplete }] of Object.entries(routes))
-      expect({ route, incomplete }).toEqual({ route, incomplete: [] });
-    expect(crossGuardLines().notJudged).toEqual([]);
+      expect({ route, notJudged: typesIn(incomplete) }).toEqual({ route, notJudged: NOT_READ_YET });
+    expect(typesIn(crossGuardLines().notJudged)).toEqual(NOT_READ_YET);
   });
 
   it('the program, its stack export and its preview give the same results: rule, resource path, outcome', () => {
