@@ -206,8 +206,10 @@ export function mayAllowPublic(s: PolicyStatement): Unknown | undefined {
   if (s.effect instanceof Unknown && s.principals.length > 0) return s.effect;
   for (const p of s.principals) {
     if (!(p instanceof Unknown) || p.refs.length > 0) continue;
-    // An ARN with unresolved parts (`arn:aws:iam::${AWS::AccountId}:role/${Name}`) names one identity.
-    if ((p.display ?? '').startsWith('arn:')) continue;
+    // Only a value that is all unresolved parts can be `*`: one with literal text around them
+    // (`arn:aws:iam::${AWS::AccountId}:role/${Name}`, `logs.${AWS::Region}.amazonaws.com`) names
+    // an identity, an account or a service.
+    if (p.display !== undefined && p.display.replace(/\$\{[^}]*\}/g, '') !== '') continue;
     const kind = classifyPrincipal(p);
     if (kind instanceof Unknown)
       return new Unknown(`a principal cannot be resolved (${p.reason})`, [], p.display);
