@@ -2,17 +2,15 @@ import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import {
   isAfterApply,
-  ResourceRef,
   Unknown,
   asList,
-  asNumber,
   asString,
   isObject,
-  show,
   type Value,
   type ValueObject,
 } from '../../graph/values';
-import type { Fact, FirewallView, TrafficPeer, TrafficRule } from '../kinds';
+import type { FirewallView, TrafficRule } from '../kinds';
+import { nsgRules as sharedNsgRules, unknownNsgRule, type NsgRuleFields } from '../common/nsg';
 import { displayName } from '../common/naming';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
@@ -25,158 +23,35 @@ import type { AdapterContext, AdapterRegistry } from '../registry';
  * network and load balancer in, deny all at 65500) open nothing to the internet and are not listed.
  */
 
-type Direction = 'ingress' | 'egress';
-
 const NSG = 'azurerm_network_security_group';
 const RULE = 'azurerm_network_security_rule';
 
-/** A plan writes an unset optional string as `""` and an unset list as `[]` or null. */
-function set(v: Value | undefined): Value | undefined {
-  if (v === null || v === '' || isAfterApply(v)) return undefined;
-  if (Array.isArray(v) && v.length === 0) return undefined;
-  return v;
-}
-
-function direction(v: Value | undefined): Fact<Direction> {
-  const s = asString(v);
-  if (s instanceof Unknown) return s;
-  if (s?.toLowerCase() === 'inbound') return 'ingress';
-  if (s?.toLowerCase() === 'outbound') return 'egress';
-  return new Unknown(`rule direction is ${show(v)}`);
-}
-
-function action(v: Value | undefined): Fact<'allow' | 'deny'> {
-  const s = asString(v);
-  if (s instanceof Unknown) return s;
-  if (s?.toLowerCase() === 'allow') return 'allow';
-  if (s?.toLowerCase() === 'deny') return 'deny';
-  return new Unknown(`rule access is ${show(v)}`);
-}
-
-/** `Tcp`, `Udp`, `Icmp`, `Esp`, `Ah`, or `*` for every protocol. */
-function protocol(v: Value | undefined): Fact<string> {
-  const s = asString(v);
-  if (s instanceof Unknown) return s;
-  if (s === undefined) return new Unknown('the rule names no protocol');
-  return s === '*' ? 'all' : s.toLowerCase();
-}
-
-/** A port range as written (`22`, `20-25`, `*`). */
-function portRange(v: Value): { fromPort?: Fact<number>; toPort?: Fact<number> } {
-  const s = asString(v);
-  if (s instanceof Unknown) return { fromPort: s, toPort: s };
-  if (s === '*') return { fromPort: 0, toPort: 65535 };
-  const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(s ?? '');
-  if (!m) {
-    const why = new Unknown(`destination port range ${show(v)}`);
-    return { fromPort: why, toPort: why };
-  }
-  return { fromPort: Number(m[1]), toPort: Number(m[2] ?? m[1]) };
-}
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-
 /**
- * One end of a rule: a CIDR, a bare address (a /32 or /128), `*` or a service tag. A value that is not an
- * address and not a tag Azure documents is kept as a tag: openness rules read an unknown tag as Unknown.
+ * An azurerm rule's arguments in ARM's names, for the shared NSG reader. A plan writes an argument left to
+ * the provider as known only after apply: that is an unset one.
  */
-function peer(v: Value): TrafficPeer {
-  if (v instanceof ResourceRef) return { cidr: new Unknown(`address prefix ${show(v)}`) };
-  const s = asString(v);
-  if (s instanceof Unknown) return { cidr: s };
-  if (s === undefined) return { cidr: new Unknown('no address prefix') };
-  if (s.includes('/')) return { cidr: s };
-  if (IPV4.test(s)) return { cidr: `${s}/32` };
-  if (s.includes(':')) return { cidr: `${s}/128` };
-  return { serviceTag: s };
-}
-
-/** The ends named by a singular argument, its plural list and application security groups. */
-function ends(p: ValueObject, side: 'source' | 'destination'): TrafficPeer[] | Unknown {
-  const single = set(p[`${side}_address_prefix`]);
-  const list = set(p[`${side}_address_prefixes`]);
-  const groups = set(p[`${side}_application_security_group_ids`]);
-  const out: TrafficPeer[] = [];
-  for (const v of [single, list, groups]) if (v instanceof Unknown) return v;
-  if (single !== undefined) out.push(peer(single));
-  for (const x of asList(list)) if (set(x) !== undefined) out.push(peer(x));
-  for (const g of asList(groups)) {
-    const group =
-      g instanceof ResourceRef
-        ? g.address
-        : g instanceof Unknown
-          ? (g.refs[0]?.address ?? g.toString())
-          : asString(g);
-    if (typeof group === 'string') out.push({ group });
-  }
-  return out;
-}
-
-/** Port ranges of a rule: `destination_port_range` and `destination_port_ranges`. */
-function ports(p: ValueObject): Value[] | Unknown {
-  const single = set(p.destination_port_range);
-  const list = set(p.destination_port_ranges);
-  if (single instanceof Unknown) return single;
-  if (list instanceof Unknown) return list;
-  const out: Value[] = [];
-  if (single !== undefined) out.push(single);
-  for (const x of asList(list)) if (set(x) !== undefined) out.push(x);
-  return out;
-}
-
-/** An unresolved rule: every part of it unknown. */
-function unknownRule(why: Unknown, declaredBy: string): TrafficRule {
+function fields(p: ValueObject): NsgRuleFields {
+  const a = (v: Value | undefined) => (isAfterApply(v) ? undefined : v);
   return {
-    direction: 'ingress',
-    action: why,
-    priority: why,
-    protocol: why,
-    fromPort: why,
-    toPort: why,
-    source: { cidr: why },
-    declaredBy,
+    direction: a(p.direction),
+    access: a(p.access),
+    priority: a(p.priority),
+    protocol: a(p.protocol),
+    sourceAddressPrefix: a(p.source_address_prefix),
+    sourceAddressPrefixes: a(p.source_address_prefixes),
+    sourceApplicationSecurityGroups: a(p.source_application_security_group_ids),
+    destinationAddressPrefix: a(p.destination_address_prefix),
+    destinationAddressPrefixes: a(p.destination_address_prefixes),
+    destinationApplicationSecurityGroups: a(p.destination_application_security_group_ids),
+    destinationPortRange: a(p.destination_port_range),
+    destinationPortRanges: a(p.destination_port_ranges),
+    description: a(p.description),
   };
 }
 
-/**
- * The traffic rules of one NSG rule: one per source, destination and port range it names. A rule that names
- * none of one of them is one Azure refuses; it is kept with that end unknown so rules see it.
- */
+/** The traffic rules of one azurerm NSG rule (an inline block or a standalone rule's arguments). */
 export function nsgRules(p: ValueObject, declaredBy: string): TrafficRule[] {
-  const dir = direction(p.direction);
-  // An unresolvable direction is kept as ingress: rules about ingress then see its unknowns.
-  const d: Direction = dir === 'egress' ? 'egress' : 'ingress';
-  const priority = asNumber(p.priority) ?? new Unknown('the rule has no priority');
-  const sources = ends(p, 'source');
-  const destinations = ends(p, 'destination');
-  const ranges = ports(p);
-  const text = set(p.description);
-  const base = {
-    direction: d,
-    action: action(p.access),
-    priority,
-    protocol: dir instanceof Unknown ? dir : protocol(p.protocol),
-    description: typeof text === 'string' ? text : undefined,
-    declaredBy,
-  };
-  const none = (what: string) => new Unknown(`the rule names no ${what}`);
-  const srcs: TrafficPeer[] =
-    sources instanceof Unknown ? [{ cidr: sources }] : sources.length ? sources : [{ cidr: none('source') }];
-  const dsts: (TrafficPeer | undefined)[] =
-    destinations instanceof Unknown
-      ? [{ cidr: destinations }]
-      : destinations.length
-        ? destinations
-        : [{ cidr: none('destination') }];
-  const portList = ranges instanceof Unknown ? [ranges] : ranges.length ? ranges : [none('destination port')];
-  const out: TrafficRule[] = [];
-  for (const source of srcs)
-    for (const destination of dsts)
-      for (const range of portList) {
-        const pr = range instanceof Unknown ? { fromPort: range, toPort: range } : portRange(range);
-        out.push({ ...base, ...pr, source, destination });
-      }
-  return out;
+  return sharedNsgRules(fields(p), declaredBy);
 }
 
 /**
@@ -187,7 +62,7 @@ export function nsgRules(p: ValueObject, declaredBy: string): TrafficRule[] {
 function inlineRules(r: Resource, declared: ReadonlySet<string>): TrafficRule[] {
   const v = r.properties.security_rule;
   if (isAfterApply(v) || v === undefined || v === null) return [];
-  if (v instanceof Unknown) return [unknownRule(v, r.address)];
+  if (v instanceof Unknown) return [unknownNsgRule(v, r.address)];
   return asList(v)
     .filter(isObject)
     .filter((b) => !(typeof b.name === 'string' && declared.has(b.name)))
@@ -227,7 +102,7 @@ function standaloneRules(r: Resource, graph: ResourceGraph): { rules: TrafficRul
           g.properties.name === resource.properties.network_security_group_name,
       );
     if (rivals.length === 0) rules.push(...nsgRules(resource.properties, resource.address));
-    else rules.push(unknownRule(reason, resource.address));
+    else rules.push(unknownNsgRule(reason, resource.address));
   }
   return { rules, names };
 }
