@@ -1,50 +1,24 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App, CfnDeletionPolicy, Stack } from 'aws-cdk-lib';
+import { CfnDeletionPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { App as TfApp, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
-import { adaptersForAll, loadInput } from '../../lib/sources';
-import { RULES } from '../../policies/rules';
 import { tfBackupPlan } from '../support/terraform-backup';
 import { classified, tfBucket, tfKey, tfTable } from '../support/terraform-stores';
+import { describeParity, type ParityPair } from '../support/parity';
 
 // The same misconfiguration of a classified store, a database, a backup vault or plan, written with
 // aws-cdk-lib (L1 resources, so both sides set the same arguments) and with CDK for Terraform, fails
 // the same rules, with the same controls.
 
-const pack = definePack({
-  id: 'parity',
-  title: 'parity',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
-
-interface Pair {
-  readonly name: string;
-  readonly cdk: (stack: Stack) => void;
-  readonly cdktf: (stack: TerraformStack) => void;
-  /** Construct id of the resource judged, on both sides. */
-  readonly id: string;
-  /** Rule ids the misconfiguration must fail (a subset of what both sides fail). */
-  readonly fails: readonly string[];
-}
-
 const tag = (level: string) => [{ key: 'data-classification', value: level }];
 
-const PAIRS: readonly Pair[] = [
+const PAIRS: readonly ParityPair[] = [
   {
     name: 'confidential bucket on SSE-S3, without expiry or access logs',
     id: 'Data',
@@ -163,44 +137,7 @@ const PAIRS: readonly Pair[] = [
   },
 ];
 
-/** Failing (rule id, control) pairs on the resources whose construct path lies under `stack/id`. */
-function failures(file: string, stackName: string, id: string): string[] {
-  const { graph } = loadInput([file]);
-  const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [...RULES], pack });
-  const out = new Set<string>();
-  for (const r of ev.results) {
-    const p = r.resource.path;
-    // CDK apps built in tests carry no path metadata: an L1 resource at a stack's root keeps its id as logical id.
-    const mine =
-      p === undefined
-        ? r.resource.logicalId === id
-        : p === `${stackName}/${id}` || p.startsWith(`${stackName}/${id}/`);
-    if (r.outcome !== 'fail' || !mine) continue;
-    for (const c of r.rule.controls) out.add(`${r.rule.id} ${c}`);
-  }
-  return [...out].sort();
-}
-
-describe('classification: the same misconfiguration in CDK and CDKTF fails the same rules and controls', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-classification-'));
-  const cdkApp = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
-  const tfApp = new TfApp({ outdir: path.join(dir, 'cdktf') });
-  PAIRS.forEach((pair, i) => {
-    pair.cdk(new Stack(cdkApp, `Pair${i}`));
-    const tf = new TerraformStack(tfApp, `Pair${i}`);
-    new AwsProvider(tf, 'aws', { region: 'eu-west-1' });
-    pair.cdktf(tf);
-  });
-  cdkApp.synth();
-  tfApp.synth();
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  test.each(PAIRS.map((p, i) => [p.name, i] as const))('%s', (_name, i) => {
-    const pair = PAIRS[i]!;
-    const cdk = failures(path.join(dir, 'cdk', `Pair${i}.template.json`), `Pair${i}`, pair.id);
-    const tf = failures(path.join(dir, 'cdktf', 'stacks', `Pair${i}`, 'cdk.tf.json'), `Pair${i}`, pair.id);
-    expect(tf).toEqual(cdk);
-    const ids = new Set(tf.map((f) => f.split(' ')[0]));
-    for (const id of pair.fails) expect(ids).toContain(id);
-  });
-});
+describeParity(
+  'classification: the same misconfiguration in CDK and CDKTF fails the same rules and controls',
+  PAIRS,
+);

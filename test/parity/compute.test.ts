@@ -1,15 +1,10 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App, Stack, Tags } from 'aws-cdk-lib';
+import { Stack, Tags } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { App as TfApp, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CodebuildProject } from '@cdktf/provider-aws/lib/codebuild-project';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
@@ -17,33 +12,10 @@ import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { ResourceGraph } from '../../lib/graph/graph';
-import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
-import { adaptersForAll, loadInput } from '../../lib/sources';
-import { RULES } from '../../policies/rules';
+import { describeParity, type ParityPair } from '../support/parity';
 
 // The same misconfiguration written with aws-cdk-lib and with CDK for Terraform fails the same rules,
 // with the same controls, on the resources involved.
-
-const pack = definePack({
-  id: 'parity',
-  title: 'parity',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
-
-interface Pair {
-  readonly name: string;
-  /** Builds the CDK side; the resources judged lie under construct id `id`. */
-  readonly cdk: (stack: Stack) => void;
-  /** Builds the CDKTF side; the resources judged lie under construct id `id`. */
-  readonly cdktf: (stack: TerraformStack) => void;
-  readonly id: string;
-  /** Rule ids the misconfiguration must fail (a subset of what both sides fail). */
-  readonly fails: readonly string[];
-}
 
 const ROLE = 'arn:aws:iam::123456789012:role/app';
 const AMI = 'ami-0123456789abcdef0';
@@ -58,7 +30,7 @@ const tfFunction = {
   filename: 'app.zip',
 };
 
-const PAIRS: readonly Pair[] = [
+const PAIRS: readonly ParityPair[] = [
   {
     name: 'confidential function on a deprecated runtime, outside any VPC, with a password in its environment',
     id: 'Fn',
@@ -218,41 +190,7 @@ const PAIRS: readonly Pair[] = [
   },
 ];
 
-/** Failing (rule id, control) pairs on the resources whose construct path lies under `stack/id`. */
-function failures(file: string, stackName: string, id: string): string[] {
-  const { graph: all } = loadInput([file]);
-  const graph = new ResourceGraph([...all.all()].filter((r) => r.stack === stackName));
-  const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [...RULES], pack });
-  const out = new Set<string>();
-  for (const r of ev.results) {
-    const p = r.resource.path ?? '';
-    if (r.outcome !== 'fail' || !(p === `${stackName}/${id}` || p.startsWith(`${stackName}/${id}/`)))
-      continue;
-    for (const c of r.rule.controls) out.add(`${r.rule.id} ${c}`);
-  }
-  return [...out].sort();
-}
-
-describe('compute: the same misconfiguration in CDK and CDKTF fails the same rules and controls', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-compute-'));
-  const cdkApp = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
-  const tfApp = new TfApp({ outdir: path.join(dir, 'cdktf') });
-  PAIRS.forEach((pair, i) => {
-    pair.cdk(new Stack(cdkApp, `Pair${i}`));
-    const tf = new TerraformStack(tfApp, `Pair${i}`);
-    new AwsProvider(tf, 'aws', { region: 'eu-west-1' });
-    pair.cdktf(tf);
-  });
-  cdkApp.synth();
-  tfApp.synth();
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  test.each(PAIRS.map((p, i) => [p.name, i] as const))('%s', (_name, i) => {
-    const pair = PAIRS[i]!;
-    const cdk = failures(path.join(dir, 'cdk'), `Pair${i}`, pair.id);
-    const tf = failures(path.join(dir, 'cdktf', 'stacks', `Pair${i}`, 'cdk.tf.json'), `Pair${i}`, pair.id);
-    expect(tf).toEqual(cdk);
-    const ids = new Set(tf.map((f) => f.split(' ')[0]));
-    for (const id of pair.fails) expect(ids).toContain(id);
-  });
-});
+describeParity(
+  'compute: the same misconfiguration in CDK and CDKTF fails the same rules and controls',
+  PAIRS,
+);

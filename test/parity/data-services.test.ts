@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
 import * as docdb from 'aws-cdk-lib/aws-docdb';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
@@ -11,8 +7,6 @@ import * as msk from 'aws-cdk-lib/aws-msk';
 import * as neptune from 'aws-cdk-lib/aws-neptune';
 import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import * as redshift from 'aws-cdk-lib/aws-redshift';
-import { App as TfApp, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DocdbCluster } from '@cdktf/provider-aws/lib/docdb-cluster';
 import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
@@ -22,38 +16,16 @@ import { MskCluster } from '@cdktf/provider-aws/lib/msk-cluster';
 import { NeptuneCluster } from '@cdktf/provider-aws/lib/neptune-cluster';
 import { OpensearchDomain } from '@cdktf/provider-aws/lib/opensearch-domain';
 import { RedshiftCluster } from '@cdktf/provider-aws/lib/redshift-cluster';
-import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
-import { adaptersForAll, loadInput } from '../../lib/sources';
-import { RULES } from '../../policies/rules';
+import { describeParity, type ParityPair } from '../support/parity';
 
 // The same misconfiguration of a managed data service written with aws-cdk-lib (L1 resources, so both sides
 // set the same arguments) and with CDK for Terraform fails the same rules, with the same controls.
-
-const pack = definePack({
-  id: 'parity',
-  title: 'parity',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
-
-interface Pair {
-  readonly name: string;
-  /** Builds the CDK side; the resource judged has construct id `id`. */
-  readonly cdk: (stack: Stack) => void;
-  /** Builds the CDKTF side; the resource judged has construct id `id`. */
-  readonly cdktf: (stack: TerraformStack) => void;
-  readonly id: string;
-  /** Rule ids the misconfiguration must fail (a subset of what both sides fail). */
-  readonly fails: readonly string[];
-}
 
 const SUBNETS = ['subnet-0a1b2c3d', 'subnet-1a2b3c4d'];
 const ROLE = 'arn:aws:iam::111122223333:role/delivery';
 const BUCKET = 'arn:aws:s3:::delivery-bucket';
 
-const PAIRS: readonly Pair[] = [
+const PAIRS: readonly ParityPair[] = [
   {
     name: 'replication group encrypted at rest without TLS or authentication',
     id: 'Cache',
@@ -212,44 +184,7 @@ const PAIRS: readonly Pair[] = [
   },
 ];
 
-/** Failing (rule id, control) pairs on the resources whose construct path lies under `stack/id`. */
-function failures(file: string, stackName: string, id: string): string[] {
-  const { graph } = loadInput([file]);
-  const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [...RULES], pack });
-  const out = new Set<string>();
-  for (const r of ev.results) {
-    const p = r.resource.path;
-    // CDK apps built in tests carry no path metadata: an L1 resource at a stack's root keeps its id as logical id.
-    const mine =
-      p === undefined
-        ? r.resource.logicalId === id
-        : p === `${stackName}/${id}` || p.startsWith(`${stackName}/${id}/`);
-    if (r.outcome !== 'fail' || !mine) continue;
-    for (const c of r.rule.controls) out.add(`${r.rule.id} ${c}`);
-  }
-  return [...out].sort();
-}
-
-describe('data services: the same misconfiguration in CDK and CDKTF fails the same rules and controls', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-data-services-'));
-  const cdkApp = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
-  const tfApp = new TfApp({ outdir: path.join(dir, 'cdktf') });
-  PAIRS.forEach((pair, i) => {
-    pair.cdk(new Stack(cdkApp, `Pair${i}`));
-    const tf = new TerraformStack(tfApp, `Pair${i}`);
-    new AwsProvider(tf, 'aws', { region: 'eu-west-1' });
-    pair.cdktf(tf);
-  });
-  cdkApp.synth();
-  tfApp.synth();
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  test.each(PAIRS.map((p, i) => [p.name, i] as const))('%s', (_name, i) => {
-    const pair = PAIRS[i]!;
-    const cdk = failures(path.join(dir, 'cdk', `Pair${i}.template.json`), `Pair${i}`, pair.id);
-    const tf = failures(path.join(dir, 'cdktf', 'stacks', `Pair${i}`, 'cdk.tf.json'), `Pair${i}`, pair.id);
-    expect(tf).toEqual(cdk);
-    const ids = new Set(tf.map((f) => f.split(' ')[0]));
-    for (const id of pair.fails) expect(ids).toContain(id);
-  });
-});
+describeParity(
+  'data services: the same misconfiguration in CDK and CDKTF fails the same rules and controls',
+  PAIRS,
+);

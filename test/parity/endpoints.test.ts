@@ -1,14 +1,9 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
-import { App as TfApp, TerraformStack } from 'cdktf';
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
@@ -18,40 +13,22 @@ import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { NetworkfirewallFirewall } from '@cdktf/provider-aws/lib/networkfirewall-firewall';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
-import { evaluate } from '../../lib/engine/evaluate';
-import { ResourceGraph } from '../../lib/graph/graph';
-import { adaptersForAll, loadInput } from '../../lib/sources';
-import all from '../../policies/packs/all';
-import { RULES } from '../../policies/rules';
+import { describeParity, type ParityPair } from '../support/parity';
 
-/**
- * The same endpoint or network-service misconfiguration written with aws-cdk-lib and with CDK for
- * Terraform: the rules that fail (or cannot decide) on the resources involved, with their controls,
- * are the same.
- */
-interface Pair {
-  readonly name: string;
-  /** Builds the CDK side; resources whose construct id is in `ids` are compared. */
-  cdk(stack: Stack): void;
-  /** Builds the CDKTF side; resources whose construct id is in `ids` are compared. */
-  cdktf(stack: TerraformStack): void;
-  /** Construct ids of the resources involved, the same on both sides. */
-  readonly ids: readonly string[];
-  /** Rule ids that must fail on both sides: the pair shows the misconfiguration. */
-  readonly expected: readonly string[];
-}
+// The same endpoint or network-service misconfiguration written with aws-cdk-lib and with CDK for
+// Terraform: the rules that fail (or cannot decide) on the resources involved, with their controls,
+// are the same.
 
 const CERT = 'arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-0000-4000-8000-000000000000';
 const CACHE_POLICY = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const VISIBILITY = { cloudWatchMetricsEnabled: true, metricName: 'm', sampledRequestsEnabled: true };
 const TF_VISIBILITY = { cloudwatchMetricsEnabled: true, metricName: 'm', sampledRequestsEnabled: true };
 
-const PAIRS: readonly Pair[] = [
+const PAIRS: readonly ParityPair[] = [
   {
     name: 'a distribution on the default certificate serving plain HTTP from an HTTP-only origin, without logs or web ACL',
     cdk: (s) =>
@@ -98,8 +75,8 @@ const PAIRS: readonly Pair[] = [
         restrictions: { geoRestriction: { restrictionType: 'none' } },
         viewerCertificate: { cloudfrontDefaultCertificate: true },
       }),
-    ids: ['Cdn'],
-    expected: ['BW-LT-105', 'BW-NS-005', 'BW-NS-006', 'BW-NS-009', 'BW-NS-010', 'BW-NS-021'],
+    id: 'Cdn',
+    fails: ['BW-LT-105', 'BW-NS-005', 'BW-NS-006', 'BW-NS-009', 'BW-NS-010', 'BW-NS-021'],
   },
   {
     name: 'a regional REST API stage without access logs or web ACL, on the default TLS 1.0 policy',
@@ -119,8 +96,8 @@ const PAIRS: readonly Pair[] = [
       const deployment = new ApiGatewayDeployment(s, 'Deployment', { restApiId: api.id });
       new ApiGatewayStage(s, 'Stage', { restApiId: api.id, deploymentId: deployment.id, stageName: 'prod' });
     },
-    ids: ['Stage'],
-    expected: ['BW-LT-103', 'BW-NS-009', 'BW-NS-013'],
+    id: 'Stage',
+    fails: ['BW-LT-103', 'BW-NS-009', 'BW-NS-013'],
   },
   {
     name: 'an HTTP API stage without access logs',
@@ -132,8 +109,8 @@ const PAIRS: readonly Pair[] = [
       const api = new Apigatewayv2Api(s, 'Api', { name: 'orders', protocolType: 'HTTP' });
       new Apigatewayv2Stage(s, 'Stage', { apiId: api.id, name: '$default', autoDeploy: true });
     },
-    ids: ['Stage'],
-    expected: ['BW-LT-103'],
+    id: 'Stage',
+    fails: ['BW-LT-103'],
   },
   {
     name: 'a custom domain name on TLS_1_0',
@@ -151,8 +128,8 @@ const PAIRS: readonly Pair[] = [
         endpointConfiguration: { types: ['REGIONAL'] },
         securityPolicy: 'TLS_1_0',
       }),
-    ids: ['Domain'],
-    expected: ['BW-NS-013'],
+    id: 'Domain',
+    fails: ['BW-NS-013'],
   },
   {
     name: 'a gateway VPC endpoint without a policy',
@@ -164,8 +141,8 @@ const PAIRS: readonly Pair[] = [
       const vpc = new Vpc(s, 'Vpc', { cidrBlock: '10.0.0.0/16' });
       new VpcEndpoint(s, 'S3', { vpcId: vpc.id, serviceName: 'com.amazonaws.eu-west-1.s3' });
     },
-    ids: ['S3'],
-    expected: ['BW-NS-023'],
+    id: 'S3',
+    fails: ['BW-NS-023'],
   },
   {
     name: 'a web ACL whose only rule group counts',
@@ -204,8 +181,8 @@ const PAIRS: readonly Pair[] = [
           },
         ],
       }),
-    ids: ['Acl'],
-    expected: ['BW-NS-025'],
+    id: 'Acl',
+    fails: ['BW-NS-025'],
   },
   {
     name: 'a network firewall forwarding in the default action order, without stateful groups or logs',
@@ -243,59 +220,9 @@ const PAIRS: readonly Pair[] = [
         subnetMapping: [{ subnetId: subnet.id }],
       });
     },
-    ids: ['Firewall'],
-    expected: ['BW-NS-019', 'BW-NS-020'],
+    id: 'Firewall',
+    fails: ['BW-NS-019', 'BW-NS-020'],
   },
 ];
 
-/** `RULE controls...` of every failing or undecided result on the resources with the given construct ids. */
-function failing(graph: ResourceGraph, ids: readonly string[], idOf: (path: string) => string): string[] {
-  const ev = evaluate({ graph, adapters: adaptersForAll(), rules: RULES, pack: all });
-  const out = new Set<string>();
-  for (const r of ev.results) {
-    if (r.outcome !== 'fail' && r.outcome !== 'unknown') continue;
-    if (!r.resource.path || !ids.includes(idOf(r.resource.path))) continue;
-    out.add(`${r.rule.id} ${[...r.rule.controls].sort().join(' ')}`);
-  }
-  return [...out].sort();
-}
-
-describe('endpoint parity: CDK and CDK for Terraform', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-endpoints-'));
-  const cdk = new Map<string, string[]>();
-  const tf = new Map<string, string[]>();
-
-  beforeAll(() => {
-    const app = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
-    const tfApp = new TfApp({ outdir: path.join(dir, 'tf') });
-    PAIRS.forEach((p, i) => {
-      p.cdk(new Stack(app, `Pair${i}`));
-      const stack = new TerraformStack(tfApp, `Pair${i}`);
-      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
-      p.cdktf(stack);
-    });
-    app.synth();
-    tfApp.synth();
-    const { graph } = loadInput([path.join(dir, 'cdk')]);
-    PAIRS.forEach((p, i) => {
-      const own = new ResourceGraph([...graph.all()].filter((r) => r.stack === `Pair${i}`));
-      // CDK path `Pair0/Web` (L1 constructs have no `Resource` child).
-      cdk.set(
-        p.name,
-        failing(own, p.ids, (x) => x.split('/')[1] ?? ''),
-      );
-      const file = path.join(dir, 'tf', 'stacks', `Pair${i}`, 'cdk.tf.json');
-      tf.set(
-        p.name,
-        failing(loadInput([file]).graph, p.ids, (x) => x.split('/')[1] ?? ''),
-      );
-    });
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  it.each(PAIRS.map((p) => [p.name, p] as const))('%s', (name, p) => {
-    const fromCdk = cdk.get(name)!;
-    expect(fromCdk.map((x) => x.split(' ')[0])).toEqual(expect.arrayContaining([...p.expected]));
-    expect(tf.get(name)).toEqual(fromCdk);
-  });
-});
+describeParity('endpoint parity: CDK and CDK for Terraform', PAIRS, { unknowns: true });

@@ -1,11 +1,5 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { App as TfApp, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
@@ -17,27 +11,10 @@ import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { evaluate } from '../../lib/engine/evaluate';
-import { ResourceGraph } from '../../lib/graph/graph';
-import { adaptersForAll, loadInput } from '../../lib/sources';
-import all from '../../policies/packs/all';
-import { RULES } from '../../policies/rules';
+import { describeParity, type ParityPair } from '../support/parity';
 
-/**
- * The same network misconfiguration written with aws-cdk-lib and with CDK for Terraform: the rules
- * that fail (or cannot decide) on the resources involved, with their controls, are the same.
- */
-interface Pair {
-  readonly name: string;
-  /** Builds the CDK side; resources whose construct id is in `ids` are compared. */
-  cdk(stack: Stack): void;
-  /** Builds the CDKTF side; resources whose construct id is in `ids` are compared. */
-  cdktf(stack: TerraformStack): void;
-  /** Construct ids of the resources involved, the same on both sides. */
-  readonly ids: readonly string[];
-  /** Rule ids that must fail on both sides: the pair shows the misconfiguration. */
-  readonly expected: readonly string[];
-}
+// The same network misconfiguration written with aws-cdk-lib and with CDK for Terraform: the rules
+// that fail (or cannot decide) on the resources involved, with their controls, are the same.
 
 const tcp = (port: number, cidrIp: string, description = 'reviewed') => ({
   ipProtocol: 'tcp',
@@ -49,7 +26,7 @@ const tcp = (port: number, cidrIp: string, description = 'reviewed') => ({
 
 const CERT = 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-0000-4000-8000-000000000000';
 
-const PAIRS: readonly Pair[] = [
+const PAIRS: readonly ParityPair[] = [
   {
     name: 'SSH open to 0.0.0.0/0 in an inline rule',
     cdk: (s) => {
@@ -76,8 +53,8 @@ const PAIRS: readonly Pair[] = [
         egress: [rule(443, '10.0.0.0/16')],
       });
     },
-    ids: ['Web'],
-    expected: ['BW-NS-001'],
+    id: 'Web',
+    fails: ['BW-NS-001'],
   },
   {
     name: 'every port and PostgreSQL open to the internet by standalone rules, without descriptions',
@@ -133,15 +110,15 @@ const PAIRS: readonly Pair[] = [
         cidrIpv6: '::/0',
       });
     },
-    ids: ['Db'],
-    expected: ['BW-NS-001', 'BW-NS-002', 'BW-NS-007', 'BW-NS-008', 'BW-NS-017'],
+    id: 'Db',
+    fails: ['BW-NS-001', 'BW-NS-002', 'BW-NS-007', 'BW-NS-008', 'BW-NS-017'],
   },
   {
     name: 'a VPC without flow logs, DNS query logging or a restricted default group',
     cdk: (s) => void new ec2.CfnVPC(s, 'Vpc', { cidrBlock: '10.0.0.0/16' }),
     cdktf: (s) => void new Vpc(s, 'Vpc', { cidrBlock: '10.0.0.0/16' }),
-    ids: ['Vpc'],
-    expected: ['BW-LT-101', 'BW-LT-106', 'BW-NS-014'],
+    id: 'Vpc',
+    fails: ['BW-LT-101', 'BW-LT-106', 'BW-NS-014'],
   },
   {
     name: 'a network ACL entry allowing RDP from 0.0.0.0/0',
@@ -172,8 +149,8 @@ const PAIRS: readonly Pair[] = [
         toPort: 3389,
       });
     },
-    ids: ['Acl'],
-    expected: ['BW-NS-003'],
+    id: 'Acl',
+    fails: ['BW-NS-003'],
   },
   {
     name: 'a peering route wider than a VPC',
@@ -199,8 +176,8 @@ const PAIRS: readonly Pair[] = [
         vpcPeeringConnectionId: peering.id,
       });
     },
-    ids: ['Routes'],
-    expected: ['BW-NS-018'],
+    id: 'Routes',
+    fails: ['BW-NS-018'],
   },
   {
     name: 'an internet-facing load balancer without access logs, its HTTPS listener on the default policy',
@@ -226,59 +203,9 @@ const PAIRS: readonly Pair[] = [
         ],
       });
     },
-    ids: ['Lb', 'Https'],
-    expected: ['BW-LT-104', 'BW-NS-004'],
+    id: ['Lb', 'Https'],
+    fails: ['BW-LT-104', 'BW-NS-004'],
   },
 ];
 
-/** `RULE controls...` of every failing or undecided result on the resources with the given construct ids. */
-function failing(graph: ResourceGraph, ids: readonly string[], idOf: (path: string) => string): string[] {
-  const ev = evaluate({ graph, adapters: adaptersForAll(), rules: RULES, pack: all });
-  const out = new Set<string>();
-  for (const r of ev.results) {
-    if (r.outcome !== 'fail' && r.outcome !== 'unknown') continue;
-    if (!r.resource.path || !ids.includes(idOf(r.resource.path))) continue;
-    out.add(`${r.rule.id} ${[...r.rule.controls].sort().join(' ')}`);
-  }
-  return [...out].sort();
-}
-
-describe('network parity: CDK and CDK for Terraform', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-network-'));
-  const cdk = new Map<string, string[]>();
-  const tf = new Map<string, string[]>();
-
-  beforeAll(() => {
-    const app = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
-    const tfApp = new TfApp({ outdir: path.join(dir, 'tf') });
-    PAIRS.forEach((p, i) => {
-      p.cdk(new Stack(app, `Pair${i}`));
-      const stack = new TerraformStack(tfApp, `Pair${i}`);
-      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
-      p.cdktf(stack);
-    });
-    app.synth();
-    tfApp.synth();
-    const { graph } = loadInput([path.join(dir, 'cdk')]);
-    PAIRS.forEach((p, i) => {
-      const own = new ResourceGraph([...graph.all()].filter((r) => r.stack === `Pair${i}`));
-      // CDK path `Pair0/Web` (L1 constructs have no `Resource` child).
-      cdk.set(
-        p.name,
-        failing(own, p.ids, (x) => x.split('/')[1] ?? ''),
-      );
-      const file = path.join(dir, 'tf', 'stacks', `Pair${i}`, 'cdk.tf.json');
-      tf.set(
-        p.name,
-        failing(loadInput([file]).graph, p.ids, (x) => x.split('/')[1] ?? ''),
-      );
-    });
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  it.each(PAIRS.map((p) => [p.name, p] as const))('%s', (name, p) => {
-    const fromCdk = cdk.get(name)!;
-    expect(fromCdk.map((x) => x.split(' ')[0])).toEqual(expect.arrayContaining([...p.expected]));
-    expect(tf.get(name)).toEqual(fromCdk);
-  });
-});
+describeParity('network parity: CDK and CDK for Terraform', PAIRS, { unknowns: true });

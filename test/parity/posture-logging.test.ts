@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
@@ -11,8 +7,6 @@ import * as macie from 'aws-cdk-lib/aws-macie';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { App as TfApp, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
@@ -25,34 +19,11 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
-import { ResourceGraph } from '../../lib/graph/graph';
-import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
-import { adaptersForAll, loadInput } from '../../lib/sources';
-import { RULES } from '../../policies/rules';
+import { describeParity, type ParityPair } from '../support/parity';
 
 // The same misconfiguration written with aws-cdk-lib and with CDK for Terraform fails the same rules,
 // with the same controls, on the resources involved: threat detection and data discovery, container
 // services, subscriptions, log groups, key policies and the bucket of a trail.
-
-const pack = definePack({
-  id: 'parity',
-  title: 'parity',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
-
-interface Pair {
-  readonly name: string;
-  /** Builds the CDK side; the resource judged has construct id `id`. */
-  readonly cdk: (stack: Stack) => void;
-  /** Builds the CDKTF side; the resource judged has construct id `id`. */
-  readonly cdktf: (stack: TerraformStack) => void;
-  readonly id: string;
-  /** Rule ids the misconfiguration must fail (a subset of what both sides fail). */
-  readonly fails: readonly string[];
-}
 
 const openKeyPolicy = {
   Version: '2012-10-17',
@@ -68,7 +39,7 @@ const openKeyPolicy = {
   ],
 };
 
-const PAIRS: readonly Pair[] = [
+const PAIRS: readonly ParityPair[] = [
   {
     name: 'detector with S3 Protection and Malware Protection off, without Runtime Monitoring',
     id: 'Detector',
@@ -253,41 +224,7 @@ const PAIRS: readonly Pair[] = [
   },
 ];
 
-/** Failing (rule id, control) pairs on the resources whose construct path lies under `stack/id`. */
-function failures(file: string, stackName: string, id: string): string[] {
-  const { graph: all } = loadInput([file]);
-  const graph = new ResourceGraph([...all.all()].filter((r) => r.stack === stackName));
-  const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [...RULES], pack });
-  const out = new Set<string>();
-  for (const r of ev.results) {
-    const p = r.resource.path ?? '';
-    if (r.outcome !== 'fail' || !(p === `${stackName}/${id}` || p.startsWith(`${stackName}/${id}/`)))
-      continue;
-    for (const c of r.rule.controls) out.add(`${r.rule.id} ${c}`);
-  }
-  return [...out].sort();
-}
-
-describe('posture and logging: the same misconfiguration in CDK and CDKTF fails the same rules and controls', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-posture-'));
-  const cdkApp = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
-  const tfApp = new TfApp({ outdir: path.join(dir, 'cdktf') });
-  PAIRS.forEach((pair, i) => {
-    pair.cdk(new Stack(cdkApp, `Pair${i}`));
-    const tf = new TerraformStack(tfApp, `Pair${i}`);
-    new AwsProvider(tf, 'aws', { region: 'eu-west-1' });
-    pair.cdktf(tf);
-  });
-  cdkApp.synth();
-  tfApp.synth();
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  test.each(PAIRS.map((p, i) => [p.name, i] as const))('%s', (_name, i) => {
-    const pair = PAIRS[i]!;
-    const cdk = failures(path.join(dir, 'cdk'), `Pair${i}`, pair.id);
-    const tf = failures(path.join(dir, 'cdktf', 'stacks', `Pair${i}`, 'cdk.tf.json'), `Pair${i}`, pair.id);
-    expect(tf).toEqual(cdk);
-    const ids = new Set(tf.map((f) => f.split(' ')[0]));
-    for (const id of pair.fails) expect(ids).toContain(id);
-  });
-});
+describeParity(
+  'posture and logging: the same misconfiguration in CDK and CDKTF fails the same rules and controls',
+  PAIRS,
+);

@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
@@ -9,8 +5,6 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { App as TfApp, TerraformStack } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
@@ -18,34 +12,12 @@ import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
-import { adaptersForAll, loadInput } from '../../lib/sources';
-import { RULES } from '../../policies/rules';
+import { describeParity, type ParityPair } from '../support/parity';
 
 // The same data-store misconfiguration written with aws-cdk-lib (L1 resources, so both sides set the
 // same arguments) and with CDK for Terraform fails the same rules, with the same controls.
 
-const pack = definePack({
-  id: 'parity',
-  title: 'parity',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
-
-interface Pair {
-  readonly name: string;
-  /** Builds the CDK side; the resource judged has construct id `id`. */
-  readonly cdk: (stack: Stack) => void;
-  /** Builds the CDKTF side; the resource judged has construct id `id`. */
-  readonly cdktf: (stack: TerraformStack) => void;
-  readonly id: string;
-  /** Rule ids the misconfiguration must fail (a subset of what both sides fail). */
-  readonly fails: readonly string[];
-}
-
-const PAIRS: readonly Pair[] = [
+const PAIRS: readonly ParityPair[] = [
   {
     name: 'DB instance without storage encryption',
     id: 'Db',
@@ -162,44 +134,4 @@ const PAIRS: readonly Pair[] = [
   },
 ];
 
-/** Failing (rule id, control) pairs on the resources whose construct path lies under `stack/id`. */
-function failures(file: string, stackName: string, id: string): string[] {
-  const { graph } = loadInput([file]);
-  const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [...RULES], pack });
-  const out = new Set<string>();
-  for (const r of ev.results) {
-    const p = r.resource.path;
-    // CDK apps built in tests carry no path metadata: an L1 resource at a stack's root keeps its id as logical id.
-    const mine =
-      p === undefined
-        ? r.resource.logicalId === id
-        : p === `${stackName}/${id}` || p.startsWith(`${stackName}/${id}/`);
-    if (r.outcome !== 'fail' || !mine) continue;
-    for (const c of r.rule.controls) out.add(`${r.rule.id} ${c}`);
-  }
-  return [...out].sort();
-}
-
-describe('stores: the same misconfiguration in CDK and CDKTF fails the same rules and controls', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-parity-stores-'));
-  const cdkApp = new App({ outdir: path.join(dir, 'cdk'), builtinCloudFormationValidation: false });
-  const tfApp = new TfApp({ outdir: path.join(dir, 'cdktf') });
-  PAIRS.forEach((pair, i) => {
-    pair.cdk(new Stack(cdkApp, `Pair${i}`));
-    const tf = new TerraformStack(tfApp, `Pair${i}`);
-    new AwsProvider(tf, 'aws', { region: 'eu-west-1' });
-    pair.cdktf(tf);
-  });
-  cdkApp.synth();
-  tfApp.synth();
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  test.each(PAIRS.map((p, i) => [p.name, i] as const))('%s', (_name, i) => {
-    const pair = PAIRS[i]!;
-    const cdk = failures(path.join(dir, 'cdk', `Pair${i}.template.json`), `Pair${i}`, pair.id);
-    const tf = failures(path.join(dir, 'cdktf', 'stacks', `Pair${i}`, 'cdk.tf.json'), `Pair${i}`, pair.id);
-    expect(tf).toEqual(cdk);
-    const ids = new Set(tf.map((f) => f.split(' ')[0]));
-    for (const id of pair.fails) expect(ids).toContain(id);
-  });
-});
+describeParity('stores: the same misconfiguration in CDK and CDKTF fails the same rules and controls', PAIRS);
