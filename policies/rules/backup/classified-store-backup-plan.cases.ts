@@ -1,4 +1,4 @@
-import { Tags } from 'aws-cdk-lib';
+import { CfnParameter, Fn, Tags } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -10,6 +10,7 @@ import { neptuneCluster } from '../../../test/support/data-services';
 import rule from './classified-store-backup-plan';
 import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
 import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
+import { TerraformVariable } from 'cdktf';
 import { tfBackupPlan } from '../../../test/support/terraform-backup';
 import { classified, tfTable } from '../../../test/support/terraform-stores';
 
@@ -63,6 +64,70 @@ export default defineCases(rule, [
     target: 'Orders',
     expect: 'fail',
     message: /no backup plan selects it/,
+  },
+  {
+    name: 'confidential table carrying the tier tag a plan selects by a value given at deploy time',
+    build: (stack) => {
+      const table = classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      Tags.of(table).add('backup-tier', 'gold');
+      const tier = new CfnParameter(stack, 'Tier');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('backup-tier', tier.valueAsString)],
+      });
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /`Orders`: whether a backup plan selects it cannot be told \(parameter `Tier` has no default\)/,
+  },
+  {
+    name: 'confidential table while the plan names a resource imported from another stack',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromArn(Fn.importValue('shared-table-arn'))],
+      });
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /whether a backup plan selects it cannot be told \(imported value `shared-table-arn`/,
+  },
+  {
+    name: 'confidential table carrying the tier tag a plan selects',
+    build: (stack) => {
+      const table = classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      Tags.of(table).add('backup-tier', 'gold');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('backup-tier', 'gold')],
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential table without the tier tag a plan selects by a value given at deploy time',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      const tier = new CfnParameter(stack, 'Tier');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('backup-tier', tier.valueAsString)],
+      });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
+  },
+  {
+    name: 'confidential table carrying the tier tag, while the plan selects another tier',
+    build: (stack) => {
+      const table = classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      Tags.of(table).add('backup-tier', 'bronze');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('backup-tier', 'gold')],
+      });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
   },
   {
     name: 'restricted bucket named by a plan',
@@ -143,6 +208,32 @@ export default defineCases(rule, [
     },
     target: 'Orders',
     expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential table carrying the tier tag an aws_backup_selection selects by a variable',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Orders', { tags: { 'data-classification': 'confidential', 'backup-tier': 'gold' } });
+      const plan = new BackupPlan(stack, 'Plan', {
+        name: 'plan',
+        rule: [{ ruleName: 'daily', targetVaultName: 'vault', schedule: 'cron(0 5 * * ? *)' }],
+      });
+      new BackupSelection(stack, 'Selection', {
+        name: 'tier',
+        planId: plan.id,
+        iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        selectionTag: [
+          {
+            type: 'STRINGEQUALS',
+            key: 'backup-tier',
+            value: new TerraformVariable(stack, 'tier', { type: 'string' }).stringValue,
+          },
+        ],
+      });
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /`Orders`: whether a backup plan selects it cannot be told \(variable `tier` has no default\)/,
   },
   {
     name: 'terraform: no backup plan in the configuration',

@@ -1,5 +1,5 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
-import { Unknown } from '../../../lib/graph/values';
+import { Unknown, asString } from '../../../lib/graph/values';
 import {
   CLASSIFICATION_TAG,
   parseClassification,
@@ -22,31 +22,47 @@ const PROTECTABLE = new Set<DataStoreType>([
   'data-warehouse',
 ]);
 
-/** Whether one selection takes in the store: by name, by its classification tag, or by `*`. */
-function selects(
-  sel: BackupPlanView['selections'][number],
-  address: string,
+/**
+ * Whether one tag condition of a selection takes in the store: a condition on `data-classification` by
+ * the store's level, any other by the tag the store carries (AWS Backup compares tag values exactly).
+ */
+function tagSelects(
+  t: BackupPlanView['selections'][number]['tags'][number],
+  store: DataStoreView,
   level: Classification,
 ): Fact<boolean> {
-  if (sel.resources.includes(address)) return true;
-  let unresolved: Unknown | undefined;
-  const byLevel = sel.tags.filter((t) => {
-    if (t.key instanceof Unknown) {
-      unresolved ??= t.key;
-      return false;
-    }
-    return t.key.toLowerCase() === CLASSIFICATION_TAG;
-  });
-  for (const t of byLevel) {
-    if (t.value instanceof Unknown) unresolved ??= t.value;
-    else {
-      const parsed = parseClassification(t.value);
-      if (parsed.ok && parsed.level === level) return true;
-    }
+  if (t.key instanceof Unknown) return t.key;
+  if (t.key.toLowerCase() === CLASSIFICATION_TAG) {
+    if (t.value instanceof Unknown) return t.value;
+    const parsed = parseClassification(t.value);
+    return parsed.ok && parsed.level === level;
   }
+  const tags = store.resource.tags;
+  if (!Object.hasOwn(tags, t.key)) return false;
+  const carried = asString(tags[t.key]);
+  if (carried instanceof Unknown) return carried;
+  if (t.value instanceof Unknown) return t.value;
+  return carried === t.value;
+}
+
+/**
+ * Whether one selection takes in the store: by name, by one of its tag conditions, or by `*`. A
+ * selection that might take it in (a tag condition or a resource that cannot be resolved) is an Unknown.
+ */
+function selects(
+  sel: BackupPlanView['selections'][number],
+  store: DataStoreView,
+  level: Classification,
+): Fact<boolean> {
+  if (sel.resources.includes(store.resource.address)) return true;
   if (sel.tags.length === 0 && sel.resources.some((r) => r === '*')) return true;
-  const u = sel.resources.find((x): x is Unknown => x instanceof Unknown);
-  return unresolved ?? u ?? false;
+  let unresolved: Unknown | undefined;
+  for (const t of sel.tags) {
+    const s = tagSelects(t, store, level);
+    if (s === true) return true;
+    if (s instanceof Unknown) unresolved ??= s;
+  }
+  return unresolved ?? sel.resources.find((x): x is Unknown => x instanceof Unknown) ?? false;
 }
 
 /** Whether the store's level needs AWS Backup and AWS Backup protects it on its own (not through a cluster or source). */
@@ -66,8 +82,9 @@ export default defineRule({
   rationale:
     'From INTERNAL up, data is backed up by AWS Backup, so its recovery points sit in a vault that the level can lock ' +
     'and copy, away from the store itself. A store counts as selected when a backup plan of the graph names it, ' +
-    'selects its `data-classification` value, or selects every resource. A selection by some other tag is not seen ' +
-    'here, and an input without any backup plan gets one `unknown` saying so, on its first store concerned, rather ' +
+    'selects its `data-classification` value or another tag the store carries, or selects every resource. A ' +
+    'selection that might take the store in (a tag value or a resource known only at deploy time) is `unknown`, ' +
+    'and an input without any backup plan gets one `unknown` saying so, on its first store concerned, rather ' +
     'than a failure on each. Point-in-time recovery on a table is asserted by BW-BR-002 and does not replace the plan: its recovery ' +
     'window cannot be locked or copied.',
   fix: {
@@ -105,7 +122,7 @@ export default defineRule({
     let unresolved: Unknown | undefined;
     for (const plan of plans) {
       for (const sel of plan.selections) {
-        const s = selects(sel, view.resource.address, c.level);
+        const s = selects(sel, view, c.level);
         if (s === true) return pass(`\`${view.name}\` is backed up by plan \`${plan.name}\``);
         if (s instanceof Unknown) unresolved ??= s;
       }
