@@ -19,7 +19,8 @@ export default defineCases(rule, [
     },
     target: 'Macie',
     expect: 'fail',
-    message: /`Macie`: Macie is paused/,
+    message:
+      /^`Macie`: Macie is paused: it discovers no sensitive data in the buckets of its account and region$/,
   },
   {
     name: 'terraform: aws_macie2_account on its default status (enabled)',
@@ -34,7 +35,8 @@ export default defineCases(rule, [
     build: (stack) => void new Macie2Account(stack, 'Macie', { status: 'PAUSED' }),
     target: 'Macie',
     expect: 'fail',
-    message: /`Macie`: Macie is paused/,
+    message:
+      /^`Macie`: Macie is paused: it discovers no sensitive data in the buckets of its account and region$/,
   },
   {
     name: 'terraform plan: aws_macie2_account with status PAUSED',
@@ -42,6 +44,6 @@ export default defineCases(rule, [
     file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',
     target: 'aws_macie2_account.bad',
     expect: 'fail',
-    message: /Macie is paused/,
+    message: /: Macie is paused: it discovers no sensitive data in the buckets of its account and region$/,
   },
 ]);

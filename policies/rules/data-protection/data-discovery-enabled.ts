@@ -31,6 +31,8 @@ export default defineRule({
       return unknown(`\`${view.name}\`: whether Macie is enabled cannot be resolved (${on.reason})`);
     return on
       ? pass(`\`${view.name}\`: Macie is enabled`)
-      : fail(`\`${view.name}\`: Macie is paused (\`Status: PAUSED\`)`);
+      : fail(
+          `\`${view.name}\`: Macie is paused: it discovers no sensitive data in the buckets of its account and region`,
+        );
   },
 });
