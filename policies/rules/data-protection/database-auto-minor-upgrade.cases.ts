@@ -103,6 +103,43 @@ export default defineCases(rule, [
     message: '`Writer` does not apply minor engine versions automatically',
   },
   {
+    // The argument is newer than the provider bindings in use: set through CDKTF's override, as users of those bindings do.
+    name: 'terraform: Multi-AZ DB cluster with auto_minor_version_upgrade = false',
+    source: 'cdktf',
+    build: (stack) => {
+      new RdsCluster(stack, 'Cluster', {
+        engine: 'postgres',
+        dbClusterInstanceClass: 'db.m6gd.large',
+        storageType: 'io1',
+        allocatedStorage: 100,
+        iops: 1000,
+        masterUsername: 'app',
+        manageMasterUserPassword: true,
+        storageEncrypted: true,
+      }).addOverride('auto_minor_version_upgrade', false);
+    },
+    target: 'Cluster',
+    expect: 'fail',
+    message: '`Cluster` does not apply minor engine versions automatically',
+  },
+  {
+    name: 'terraform: Multi-AZ DB cluster on the default (minor versions applied automatically)',
+    source: 'cdktf',
+    build: (stack) =>
+      void new RdsCluster(stack, 'Cluster', {
+        engine: 'postgres',
+        dbClusterInstanceClass: 'db.m6gd.large',
+        storageType: 'io1',
+        allocatedStorage: 100,
+        iops: 1000,
+        masterUsername: 'app',
+        manageMasterUserPassword: true,
+        storageEncrypted: true,
+      }),
+    target: 'Cluster',
+    expect: 'pass',
+  },
+  {
     name: 'terraform plan: DB instance with auto_minor_version_upgrade = false',
     source: 'terraform-plan',
     file: 'test/fixtures/terraform/generated-plans/aws-posture-logging/plan.json',

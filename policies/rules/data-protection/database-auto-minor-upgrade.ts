@@ -15,7 +15,8 @@ export default defineRule({
   fix: {
     cdk: 'Remove `autoMinorVersionUpgrade: false` (or set it to true) on the database instance or cluster.',
     terraform:
-      'Remove `auto_minor_version_upgrade = false` (or set it to true) on the `aws_db_instance` or `aws_rds_cluster_instance`.',
+      'Remove `auto_minor_version_upgrade = false` (or set it to true) on the `aws_db_instance`, the `aws_rds_cluster` ' +
+      '(Aurora and Multi-AZ DB clusters) or the `aws_rds_cluster_instance`.',
   },
   appliesTo: ['data-store'],
   check(view) {
