@@ -208,11 +208,20 @@ export function selectionOf(
   graph: ResourceGraph,
 ): BackupPlanView['selections'][number] {
   const tags: { key: Fact<string>; value: Fact<string> }[] = [];
+  const unread: string[] = [];
   for (const t of asList(get(sel, 'ListOfTags'))) {
     if (t instanceof Unknown) tags.push({ key: t, value: t });
     else if (isObject(t) && t.ConditionType === 'STRINGEQUALS')
       tags.push({ key: asString(t.ConditionKey) ?? '', value: asString(t.ConditionValue) ?? '' });
+    else if (isObject(t) && t.ConditionType instanceof Unknown)
+      unread.push(`a tag condition whose type cannot be resolved (${t.ConditionType.reason})`);
   }
+  for (const op of ['StringLike', 'StringNotEquals', 'StringNotLike']) {
+    const list = get(sel, 'Conditions', op);
+    if (list instanceof Unknown || asList(list).length > 0) unread.push(`its \`${op}\` conditions`);
+  }
+  const excluded = get(sel, 'NotResources');
+  if (excluded instanceof Unknown || asList(excluded).length > 0) unread.push('the resources it excludes');
   for (const c of asList(get(sel, 'Conditions', 'StringEquals'))) {
     if (c instanceof Unknown) {
       tags.push({ key: c, value: c });
@@ -233,5 +242,8 @@ export function selectionOf(
         ? [resources]
         : asList(resources).map((x) => (x instanceof ResourceRef ? x.address : (asString(x) ?? ''))),
     selectsClassification: selectedLevels(sel, graph),
+    ...(unread.length > 0
+      ? { unread: new Unknown(`the selection is not read whole: ${unread.join(', ')}`) }
+      : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Classification } from '../../classification';
+import type { Unknown } from '../../graph/values';
 import type { ClassificationFact, Fact, ViewBase } from './base';
 import type { AtRestEncryption, KeyReference } from './data';
 
@@ -40,6 +41,12 @@ export interface BackupPlanView extends ViewBase {
     readonly address: string;
     readonly tags: readonly { readonly key: Fact<string>; readonly value: Fact<string> }[];
     readonly resources: readonly Fact<string>[];
+    /**
+     * What of the selection `tags` and `resources` leave out and may add or exclude stores: `StringLike`,
+     * `StringNotEquals` or `StringNotLike` conditions, `NotResources`, a tag condition of unresolved type.
+     * Absent when the selection is read whole.
+     */
+    readonly unread?: Unknown;
     /**
      * Classification levels the selection takes in: from its conditions on the `data-classification` tag and
      * the tags of the graph resources it names. Unknown when a condition or resource cannot be resolved.

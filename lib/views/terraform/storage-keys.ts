@@ -512,8 +512,14 @@ function selectionShape(s: Resource): Value {
             ConditionKey: t.key ?? null,
             ConditionValue: t.value ?? null,
           })),
-    Conditions: { StringEquals: conditions('string_equals'), StringLike: conditions('string_like') },
+    Conditions: {
+      StringEquals: conditions('string_equals'),
+      StringLike: conditions('string_like'),
+      StringNotEquals: conditions('string_not_equals'),
+      StringNotLike: conditions('string_not_like'),
+    },
     Resources: unset(p.resources) ? [] : p.resources!,
+    NotResources: unset(p.not_resources) ? [] : p.not_resources!,
   };
 }
 

@@ -130,6 +130,51 @@ export default defineCases(rule, [
     message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
   },
   {
+    name: 'confidential table while a plan takes in every resource not classified confidential',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      new backup.CfnBackupSelection(stack, 'Selection', {
+        backupPlanId: backup.BackupPlan.daily35DayRetention(stack, 'Plan').backupPlanId,
+        backupSelection: {
+          selectionName: 'all-but-confidential',
+          iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+          resources: ['*'],
+          conditions: {
+            StringNotEquals: [
+              { ConditionKey: 'aws:ResourceTag/data-classification', ConditionValue: 'confidential' },
+            ],
+          },
+        },
+      });
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /the selection is not read whole: its `StringNotEquals` conditions/,
+  },
+  {
+    name: 'confidential table while a plan selects by a tag condition whose type is given at deploy time',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      new backup.CfnBackupSelection(stack, 'Selection', {
+        backupPlanId: backup.BackupPlan.daily35DayRetention(stack, 'Plan').backupPlanId,
+        backupSelection: {
+          selectionName: 'confidential',
+          iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+          listOfTags: [
+            {
+              conditionType: new CfnParameter(stack, 'ConditionType').valueAsString,
+              conditionKey: 'data-classification',
+              conditionValue: 'confidential',
+            },
+          ],
+        },
+      });
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /a tag condition whose type cannot be resolved \(parameter `ConditionType` has no default\)/,
+  },
+  {
     name: 'restricted bucket named by a plan',
     build: (stack) => {
       const bucket = classify(new s3.Bucket(stack, 'Data'), 'restricted');
@@ -234,6 +279,31 @@ export default defineCases(rule, [
     target: 'Orders',
     expect: 'unknown',
     message: /`Orders`: whether a backup plan selects it cannot be told \(variable `tier` has no default\)/,
+  },
+  {
+    name: 'terraform: confidential table while an aws_backup_selection takes in every resource not tagged confidential',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Orders', classified('confidential'));
+      const plan = new BackupPlan(stack, 'Plan', {
+        name: 'plan',
+        rule: [{ ruleName: 'daily', targetVaultName: 'vault', schedule: 'cron(0 5 * * ? *)' }],
+      });
+      new BackupSelection(stack, 'Selection', {
+        name: 'all-but-confidential',
+        planId: plan.id,
+        iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        resources: ['*'],
+        condition: [
+          {
+            stringNotEquals: [{ key: 'aws:ResourceTag/data-classification', value: 'confidential' }],
+          },
+        ],
+      });
+    },
+    target: 'Orders',
+    expect: 'unknown',
+    message: /the selection is not read whole: its `StringNotEquals` conditions/,
   },
   {
     name: 'terraform: no backup plan in the configuration',

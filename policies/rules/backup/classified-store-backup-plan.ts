@@ -47,13 +47,15 @@ function tagSelects(
 
 /**
  * Whether one selection takes in the store: by name, by one of its tag conditions, or by `*`. A
- * selection that might take it in (a tag condition or a resource that cannot be resolved) is an Unknown.
+ * selection that might take it in (a tag condition or a resource that cannot be resolved), or whose
+ * conditions and exclusions are not all read, is an Unknown.
  */
 function selects(
   sel: BackupPlanView['selections'][number],
   store: DataStoreView,
   level: Classification,
 ): Fact<boolean> {
+  if (sel.unread) return sel.unread;
   if (sel.resources.includes(store.resource.address)) return true;
   if (sel.tags.length === 0 && sel.resources.some((r) => r === '*')) return true;
   let unresolved: Unknown | undefined;
@@ -83,7 +85,8 @@ export default defineRule({
     'From INTERNAL up, data is backed up by AWS Backup, so its recovery points sit in a vault that the level can lock ' +
     'and copy, away from the store itself. A store counts as selected when a backup plan of the graph names it, ' +
     'selects its `data-classification` value or another tag the store carries, or selects every resource. A ' +
-    'selection that might take the store in (a tag value or a resource known only at deploy time) is `unknown`, ' +
+    'selection that might take the store in (a tag value or a resource known only at deploy time), or that has ' +
+    '`StringLike`, `StringNotEquals` or `StringNotLike` conditions or excluded resources (not read here), is `unknown`, ' +
     'and an input without any backup plan gets one `unknown` saying so, on its first store concerned, rather ' +
     'than a failure on each. Point-in-time recovery on a table is asserted by BW-BR-002 and does not replace the plan: its recovery ' +
     'window cannot be locked or copied.',
