@@ -7,6 +7,7 @@
  * Node built-ins only. The program's own `@pulumi/pulumi` is used, resolved from the program
  * directory: mocks set on another copy would not apply to the program's resources.
  */
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -48,6 +49,11 @@ export interface CapturedResource {
   readonly protect?: boolean;
   readonly retainOnDelete?: boolean;
   readonly position?: CapturedPosition;
+  /**
+   * Outputs the cloud computes that the program was given placeholders for (see {@link PLACEHOLDER}):
+   * output (`id`, `name`, `properties.vaultUri`) -> the placeholder.
+   */
+  readonly outputs?: Readonly<Record<string, string>>;
 }
 
 /** What a program run gives. */
@@ -62,6 +68,62 @@ export interface CaptureResult {
 }
 
 const ROOT_STACK_TYPE = 'pulumi:pulumi:Stack';
+
+/**
+ * The shape of a placeholder: what the mocks give a program for an output the cloud computes, in its
+ * stead. Lower-case letters and digits, so that it survives the string handling a program may do.
+ */
+export const PLACEHOLDER = /bwout[0-9a-f]{12}n\d+x/g;
+
+/**
+ * Outputs the cloud computes that programs pass on to other resources, by type, besides every custom
+ * resource's `id` and `name`: a path in the resource's outputs. Some derive from the inputs (a vault's
+ * URI, a key's versionless URI), some are known only after deployment (an identity's principal and
+ * client ids, a key version); either way the program gets a placeholder, never a value made up.
+ */
+const COMPUTED_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
+  'azure-native:keyvault:Vault': ['properties.vaultUri'],
+  'azure-native:keyvault:Key': ['keyUri', 'keyUriWithVersion'],
+  'azure-native:managedidentity:UserAssignedIdentity': ['principalId', 'clientId', 'tenantId'],
+  'azure-native:operationalinsights:Workspace': ['customerId'],
+};
+
+/** Outputs of any resource with a managed identity (`identity` input): its system-assigned principal. */
+const IDENTITY_OUTPUTS = ['identity.principalId', 'identity.tenantId'] as const;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A resource's outputs in preview: its inputs, and a placeholder (from `next`) for each output the cloud
+ * computes that no input sets: `id`, `name` (unless an input is the name) and {@link COMPUTED_OUTPUTS}.
+ * A path is filled only where its parent object is known.
+ */
+export function previewOutputs(
+  type: string,
+  inputs: Record<string, unknown>,
+  next: (output: string) => string,
+): Record<string, unknown> {
+  const state: Record<string, unknown> = { ...inputs };
+  if (typeof state.name !== 'string') state.name = next('name');
+  const paths = [...(COMPUTED_OUTPUTS[type] ?? []), ...(isObject(inputs.identity) ? IDENTITY_OUTPUTS : [])];
+  for (const p of paths) {
+    const keys = p.split('.');
+    let at = state;
+    for (const k of keys.slice(0, -1)) {
+      const child = at[k];
+      if (!isObject(child)) {
+        at = undefined as unknown as Record<string, unknown>;
+        break;
+      }
+      at = at[k] = { ...child };
+    }
+    const leaf = keys[keys.length - 1]!;
+    if (at && at[leaf] === undefined) at[leaf] = next(p);
+  }
+  return state;
+}
 
 /** Node's `require`, for the modules named at run time: the program and its own Pulumi and TypeScript. */
 const load: (id: string) => unknown = Module.createRequire(__filename);
@@ -105,6 +167,8 @@ interface ProtoRequest {
 }
 interface ProtoResponse {
   getUrn?(): string;
+  getId?(): string;
+  getObject?(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 type Callback = (err: unknown, resp?: ProtoResponse) => void;
 interface Monitor {
@@ -116,7 +180,12 @@ interface PulumiModule {
   runtime: {
     setMocks(
       mocks: {
-        newResource(a: { id?: string; inputs: unknown }): Promise<{ id?: string; state: unknown }>;
+        newResource(a: {
+          type: string;
+          id?: string;
+          custom?: boolean;
+          inputs: unknown;
+        }): Promise<{ id?: string; state: unknown }>;
         call(a: { token: string }): Promise<Record<string, unknown>>;
       },
       project: string,
@@ -218,8 +287,12 @@ function hookTypeScript(dir: string): { restore: () => void; transpiler: Capture
 
 /**
  * Run the program under Pulumi's mocks in preview mode: resources are registered but nothing is
- * created; an output no input determines (an id, a generated name) stays unknown, as in `pulumi
- * preview`, and so does every value computed from it. Resolves when every registration has settled.
+ * created. An output the cloud computes (an id, a name, a vault's URI, an identity's principal id) is
+ * given to the program as a placeholder, which the reader turns back into a reference to the resource
+ * it belongs to: a value computed from it in the program (azure-native fills the defaults of nested
+ * inputs such as a storage account's `encryption` in an `apply`) is then known but for that
+ * reference, where `pulumi preview` would make all of it unknown. Any other output stays unknown, and
+ * so does every value computed from it. Resolves when every registration has settled.
  * `program`, when given, is run instead of loading `req.main` (a program built in the calling process,
  * such as a rule case).
  */
@@ -254,10 +327,44 @@ export async function capture(req: CaptureRequest, program?: () => unknown): Pro
   const prepare = Error.prepareStackTrace;
   process.setSourceMapsEnabled(true);
   delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+  // Placeholders given for computed outputs: placeholder -> output, until the registration is recorded.
+  const run = randomBytes(6).toString('hex');
+  let count = 0;
+  const pending = new Map<string, string>();
+  const next = (output: string): string => {
+    const token = `bwout${run}n${count++}x`;
+    pending.set(token, output);
+    return token;
+  };
+  /** The placeholders a registration's response carries: output -> placeholder. */
+  const placeholdersIn = (resp: ProtoResponse): Record<string, string> | undefined => {
+    const out: Record<string, string> = {};
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') {
+        const output = pending.get(v);
+        if (output !== undefined) {
+          out[output] = v;
+          pending.delete(v);
+        }
+      } else if (Array.isArray(v)) v.forEach(walk);
+      else if (isObject(v)) Object.values(v).forEach(walk);
+    };
+    walk(resp.getId?.());
+    walk(resp.getObject?.()?.toJavaScript());
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
   try {
     await pulumi.runtime.setMocks(
       {
-        newResource: async (a) => ({ id: a.id, state: a.inputs }),
+        // A custom resource's computed outputs are placeholders (the reader links them back to it); a
+        // component's state is its inputs.
+        newResource: async (a) =>
+          a.custom === false || !isObject(a.inputs)
+            ? { id: a.id, state: a.inputs }
+            : {
+                id: a.id || next('id'),
+                state: previewOutputs(a.type, a.inputs, next),
+              },
         call: async (a) => {
           invokes.add(a.token);
           return {};
@@ -269,7 +376,8 @@ export async function capture(req: CaptureRequest, program?: () => unknown): Pro
     );
     const monitor = pulumi.runtime.getMonitor();
     monitor.newUrn = (parent, type, name) => urnOf(req.stack, req.project, parent, type, name);
-    const record = (r: ProtoRequest, external: boolean, urn: string) => {
+    const record = (r: ProtoRequest, external: boolean, urn: string, resp: ProtoResponse) => {
+      const outputs = placeholdersIn(resp);
       const inputs = (external ? r.getProperties?.() : r.getObject?.())?.toJavaScript() ?? {};
       resources.push({
         urn,
@@ -283,18 +391,19 @@ export async function capture(req: CaptureRequest, program?: () => unknown): Pro
         ...(r.getProtect?.() ? { protect: true } : {}),
         ...(r.getRetainondelete?.() ? { retainOnDelete: true } : {}),
         ...(positionOf(r.getSourceposition?.()) ? { position: positionOf(r.getSourceposition?.()) } : {}),
+        ...(outputs ? { outputs } : {}),
       });
     };
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (r, cb) =>
       register(r, (err, resp) => {
-        if (!err && resp?.getUrn) record(r, false, resp.getUrn());
+        if (!err && resp?.getUrn) record(r, false, resp.getUrn(), resp);
         cb(err, resp);
       });
     const read = monitor.readResource.bind(monitor);
     monitor.readResource = (r, cb) =>
       read(r, (err, resp) => {
-        if (!err && resp?.getUrn) record(r, true, resp.getUrn());
+        if (!err && resp?.getUrn) record(r, true, resp.getUrn(), resp);
         cb(err, resp);
       });
     pulumi.runtime.setAllConfig({ ...req.config }, [...req.secretKeys]);

@@ -91,6 +91,7 @@ export function capturedRecords(
     propertyDependencies: r.propertyDependencies,
     ...(r.protect ? { protect: true } : {}),
     ...(r.retainOnDelete ? { retainOnDelete: true } : {}),
+    ...(r.outputs ? { placeholders: r.outputs } : {}),
     locate: () => locate(r),
   }));
 }

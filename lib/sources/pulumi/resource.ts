@@ -1,9 +1,10 @@
 import { OPT_OUT_TAG_PREFIX } from '../../classification';
 import type { InlineAcknowledgement, Resource, SourceLocation } from '../../graph/resource';
-import type { Unknown, Value, ValueObject } from '../../graph/values';
+import { ResourceRef, Unknown, type Value, type ValueObject } from '../../graph/values';
 import { tagsOf } from '../terraform/file';
 import type { AdapterRegistry } from '../../views/registry';
-import { readInputs } from './values';
+import { PLACEHOLDER } from './capture';
+import { AFTER_DEPLOYMENT, readInputs, unknownFrom } from './values';
 
 /** The type of the root resource of every stack: not a cloud resource, never judged. */
 export const ROOT_STACK_TYPE = 'pulumi:pulumi:Stack';
@@ -44,6 +45,11 @@ export interface PulumiRecord {
   /** Serialized inputs. */
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Placeholders the program was given for outputs the cloud computes (a program run under the mocks):
+   * output (`id`, `name`, `properties.vaultUri`) -> placeholder.
+   */
+  readonly placeholders?: Readonly<Record<string, string>>;
   /** Known outputs (state, preview): its `id` and `name` name it to other resources. */
   readonly outputs?: Readonly<Record<string, unknown>>;
   readonly id?: string;
@@ -128,9 +134,32 @@ export class PulumiResource implements Resource {
 }
 
 /**
+ * How strings holding placeholders of computed outputs read: a placeholder alone is a reference to
+ * the output it stands for (`ResourceRef(vault, 'properties.vaultUri')`); text built around
+ * placeholders is unknown, a reference to the one resource they come from, else an Unknown keeping
+ * each. Undefined when the records were given no placeholders.
+ */
+function placeholderReader(records: readonly PulumiRecord[]): ((s: string) => Value | undefined) | undefined {
+  const byToken = new Map<string, ResourceRef>();
+  for (const r of records)
+    for (const [output, token] of Object.entries(r.placeholders ?? {}))
+      byToken.set(token, new ResourceRef(r.urn, output));
+  if (byToken.size === 0) return undefined;
+  return (s) => {
+    const whole = byToken.get(s);
+    if (whole) return whole;
+    const found = s.match(PLACEHOLDER);
+    if (!found) return undefined;
+    const urns = [...new Set(found.flatMap((t) => byToken.get(t)?.address ?? []))];
+    return urns.length > 0 ? unknownFrom(urns) : new Unknown(AFTER_DEPLOYMENT);
+  };
+}
+
+/**
  * The resources of a Pulumi artifact. Inputs are read with their dependencies: an unknown input
  * that comes from one resource is a reference to it, a known one equal to a dependency's `id` or
- * `name` output too. `redacted` tells the strings that stand for secrets.
+ * `name` output too, and so is a placeholder of a computed output. `redacted` tells the strings that
+ * stand for secrets.
  */
 export function toResources(
   records: readonly PulumiRecord[],
@@ -147,6 +176,7 @@ export function toResources(
     if (typeof name === 'string' && name !== '') out.push({ attribute: 'name', value: name });
     return out;
   };
+  const placeholders = placeholderReader(records);
   const pathOf = (r: PulumiRecord): string => {
     const names: string[] = [];
     const seen = new Set<string>();
@@ -165,6 +195,7 @@ export function toResources(
           propertyDependencies: record.propertyDependencies,
           identities: identitiesOf,
           isRedacted,
+          ...(placeholders ? { placeholders } : {}),
         }),
         path: pathOf(record),
         identities: identitiesOf(record.urn).map((i) => i.value),

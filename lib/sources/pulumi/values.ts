@@ -32,6 +32,11 @@ export interface LinkContext {
   readonly identities: (urn: string) => readonly { attribute: string; value: string }[];
   /** A string that stands for a secret and is never shown (a `secure:` configuration value, `[secret]`). */
   readonly isRedacted: (s: string) => boolean;
+  /**
+   * What a string holding placeholders of computed outputs (a program's run under the mocks) reads as:
+   * undefined when it holds none.
+   */
+  readonly placeholders?: (s: string) => Value | undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -42,7 +47,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * An unknown value of an input whose value comes from the resources `deps`: one resource gives a
  * reference to it (the value is that resource's output); several give an unknown keeping each.
  */
-function unknownFrom(deps: readonly string[]): Value {
+export function unknownFrom(deps: readonly string[]): Value {
   if (deps.length === 1) return new ResourceRef(deps[0]!);
   return new Unknown(
     AFTER_DEPLOYMENT,
@@ -67,6 +72,8 @@ function readValue(v: unknown, deps: readonly string[], ctx: LinkContext): Value
   if (typeof v === 'string') {
     if (v === UNKNOWN_SENTINEL) return unknownFrom(deps);
     if (ctx.isRedacted(v)) return new Unknown(REDACTED);
+    const placed = ctx.placeholders?.(v);
+    if (placed !== undefined) return placed;
     for (const dep of deps)
       for (const id of ctx.identities(dep)) if (id.value === v) return new ResourceRef(dep, id.attribute);
     return v;
