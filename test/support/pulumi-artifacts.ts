@@ -4,7 +4,8 @@
  *
  * - {@link previewJson}: `pulumi preview --json` on an empty stack (a preview digest: `config` with
  *   secrets blinded, one `create` step per resource, `newState` with the inputs the engine received;
- *   values from other resources are the unknown sentinel, secrets `[secret]`);
+ *   values from other resources are the unknown sentinel, secrets `[secret]`; the placeholders the
+ *   mocks give for computed outputs are unknown too, each string holding one becoming the sentinel);
  * - {@link stackExport}: `pulumi stack export` after `pulumi up` (an untyped deployment of version 3,
  *   the root stack and the default provider included): each resource has its Azure resource id and
  *   name, the provider's auto-name among its inputs, and the values it took from other resources filled
@@ -18,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { unknownCheckingProxy, type PolicyResource } from '@pulumi/policy';
-import type { CapturedResource, CaptureResult } from '../../lib/sources/pulumi/capture';
+import { PLACEHOLDER, type CapturedResource, type CaptureResult } from '../../lib/sources/pulumi/capture';
 import { SIG, SIG_KEY, UNKNOWN_SENTINEL } from '../../lib/sources/pulumi/values';
 
 const ROOT_STACK = 'pulumi:pulumi:Stack';
@@ -54,6 +55,29 @@ function mapSecrets(v: unknown, f: (plain: unknown) => unknown): unknown {
   if (Array.isArray(v)) return v.map((x) => mapSecrets(x, f));
   if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapSecrets(x, f)]));
   return v;
+}
+
+/** Placeholder -> the resource and the computed output it stands for. */
+type Placeholders = ReadonlyMap<string, { readonly urn: string; readonly output: string }>;
+
+function placeholdersOf(resources: readonly CapturedResource[]): Placeholders {
+  const out = new Map<string, { urn: string; output: string }>();
+  for (const r of resources)
+    for (const [output, token] of Object.entries(r.outputs ?? {})) out.set(token, { urn: r.urn, output });
+  return out;
+}
+
+/** A value with each string that holds a placeholder replaced by `f` of it. */
+function mapPlaceholders(v: unknown, f: (s: string) => unknown): unknown {
+  if (typeof v === 'string') return v.match(PLACEHOLDER) ? f(v) : v;
+  if (Array.isArray(v)) return v.map((x) => mapPlaceholders(x, f));
+  if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapPlaceholders(x, f)]));
+  return v;
+}
+
+/** Inputs as the engine receives them in preview: what was computed from a placeholder is unknown. */
+function previewInputs(r: CapturedResource): Json {
+  return mapPlaceholders(r.inputs, () => UNKNOWN_SENTINEL) as Json;
 }
 
 function shortHash(s: string, n = 8): string {
@@ -102,7 +126,7 @@ function previewConfig(ctx: ArtifactContext): Json {
 export function previewJson(captured: CaptureResult, ctx: ArtifactContext): Json {
   const provider = providerUrn(ctx, UNKNOWN_SENTINEL);
   const steps = ordered(captured).map((r) => {
-    const inputs = mapSecrets(r.inputs, () => '[secret]') as Json;
+    const inputs = mapSecrets(previewInputs(r), () => '[secret]') as Json;
     const isCustom = r.custom && r.type !== ROOT_STACK;
     const outputs: Json = isCustom ? { ...inputs, id: UNKNOWN_SENTINEL, name: UNKNOWN_SENTINEL } : {};
     const deps = dependenciesOf(r);
@@ -171,6 +195,7 @@ export function stackExport(captured: CaptureResult, ctx: ArtifactContext): Json
   const providerId = [8, 4, 4, 4, 12].map((n, i) => shortHash(`${ctx.project}/provider/${i}`, n)).join('-');
   const provider = providerUrn(ctx, providerId);
   const known = new Map<string, { id: string; name: string }>();
+  const placeholders = placeholdersOf(captured.resources);
 
   // Fill the unknowns an input took from one other resource with that resource's id or name.
   const fill = (r: CapturedResource, key: string, v: unknown, trail: string): unknown => {
@@ -184,6 +209,16 @@ export function stackExport(captured: CaptureResult, ctx: ArtifactContext): Json
         );
       return from[attribute];
     }
+    if (typeof v === 'string' && v.match(PLACEHOLDER))
+      return v.replace(PLACEHOLDER, (token) => {
+        const p = placeholders.get(token);
+        const from = p ? known.get(p.urn) : undefined;
+        if (!p || !from || (p.output !== 'id' && p.output !== 'name'))
+          throw new Error(
+            `${r.urn}: \`${trail}\` takes the output \`${p?.output ?? token}\` of ${p?.urn ?? 'no resource'}, which is not assembled`,
+          );
+        return from[p.output];
+      });
     if (Array.isArray(v)) return v.map((x, i) => fill(r, key, x, `${trail}[${i}]`));
     if (isRecord(v) && !isSecret(v))
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(r, key, x, `${trail}.${k}`)]));
@@ -284,7 +319,7 @@ export function policyResources(captured: readonly CapturedResource[], project: 
   const providerUrnOf = `urn:pulumi:dev::${project}::pulumi:providers:azure-native::default::id`;
   const byUrn = new Map<string, PolicyResource>();
   const out = captured.map((c) => {
-    const props = unknownCheckingProxy(unwrapSecrets(c.inputs) as Record<string, unknown>);
+    const props = unknownCheckingProxy(unwrapSecrets(previewInputs(c)) as Record<string, unknown>);
     const r = {
       type: c.type,
       name: c.name,

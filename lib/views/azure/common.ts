@@ -64,9 +64,13 @@ export function keyVaultKey(graph: ResourceGraph, ...parts: (Value | undefined)[
   return { external: written.map((p) => (typeof p === 'string' ? p : show(p))).join('/') };
 }
 
-/** An object property, or undefined when it is not one (an Unknown is returned as is). */
+/**
+ * An object property, or undefined when it is not one. An Unknown is returned as is, and so is a reference
+ * (an object another resource's output decides, unknown before deployment): as an Unknown keeping it.
+ */
 export function object(v: Value | undefined): { readonly [k: string]: Value } | Unknown | undefined {
   if (v instanceof Unknown) return v;
+  if (v instanceof ResourceRef) return new Unknown('known only after deployment', [v]);
   return isObject(v) ? v : undefined;
 }
 

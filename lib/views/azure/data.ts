@@ -58,10 +58,16 @@ function storageMinTls(v: Value | undefined): Fact<TlsVersion> {
 }
 
 /**
- * Encryption of a storage account: always on with Microsoft-managed keys; `keySource: Microsoft.Keyvault` with
- * `keyVaultProperties` uses a customer key; `requireInfrastructureEncryption` adds a second layer.
+ * Encryption of a storage account: always on ("Azure Storage encryption at rest is enabled by default for all
+ * storage accounts and cannot be disabled", Azure Storage REST API), with Microsoft-managed keys unless
+ * `keySource: Microsoft.Keyvault` with `keyVaultProperties` uses a customer key; `requireInfrastructureEncryption`
+ * adds a second layer. Where the settings are unknown, only the key is.
  */
 function storageEncryption(r: Resource, graph: ResourceGraph): Encryption {
+  return { ...storageKey(r, graph), alwaysOn: true };
+}
+
+function storageKey(r: Resource, graph: ResourceGraph): Encryption {
   const enc = object(r.properties.encryption);
   if (enc instanceof Unknown) return { atRest: enc };
   if (enc === undefined) return { atRest: 'provider' };

@@ -66,7 +66,7 @@ export function base(
     encryption:
       encryption.atRest === 'customer-key' || encryption.atRest === 'double'
         ? encryption
-        : { atRest: encryption.atRest },
+        : { atRest: encryption.atRest, ...(encryption.alwaysOn ? { alwaysOn: true } : {}) },
     retainedOnDelete: r.retainOnDelete ?? false,
   };
 }

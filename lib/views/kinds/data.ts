@@ -51,6 +51,11 @@ export interface DataStoreView extends ViewBase {
     readonly atRest: Fact<AtRestEncryption>;
     /** Customer key used, when one is. */
     readonly key?: KeyReference;
+    /**
+     * The service encrypts every store at rest and has no setting that stops it (Azure Storage): an
+     * Unknown `atRest` leaves only the key unknown, never whether the data is encrypted.
+     */
+    readonly alwaysOn?: true;
   };
   /**
    * Whether requests without TLS are denied (resource policy condition `aws:SecureTransport`, or

@@ -23,7 +23,7 @@ export default defineRule({
   rationale:
     'Encryption at rest keeps data unreadable on the media, in snapshots and replicas, and wherever it is copied outside ' +
     'the service. Most services encrypt by default, but some (SNS topics, SQS queues with SSE turned off, EBS volumes ' +
-    'without encryption by default, Kinesis streams, Neptune, DocumentDB, OpenSearch and ElastiCache) store data in plain text unless told otherwise. A cache that keeps data in memory only (Memcached) has nothing at rest. Any encryption passes here; the key ' +
+    'without encryption by default, Kinesis streams, Neptune, DocumentDB, OpenSearch and ElastiCache) store data in plain text unless told otherwise. A cache that keeps data in memory only (Memcached) has nothing at rest. A service that always encrypts (Azure Storage) passes even where its key settings cannot be read. Any encryption passes here; the key ' +
     'a store needs is for BW-DP-002 and the classification rules.',
   fix: {
     cdk:
@@ -45,6 +45,10 @@ export default defineRule({
     if (own) return notApplicable(`${view.storeType} encryption is asserted by ${own}`);
     if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const at = view.encryption.atRest;
+    if (at instanceof Unknown && view.encryption.alwaysOn)
+      return pass(
+        `\`${view.name}\` is encrypted at rest: the service always encrypts (its key: ${at.reason})`,
+      );
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
     if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest`);
