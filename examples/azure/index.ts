@@ -25,7 +25,13 @@ const account = { tenantId: config.require('tenantId'), subscriptionId: config.r
 const group = new resources.ResourceGroup('estate', { location });
 const placement = { resourceGroupName: group.name, location };
 
-const audit = new AuditWorkspace('audit', placement);
+const audit = new AuditWorkspace('audit', {
+  ...placement,
+  serviceManagedKey: {
+    reason:
+      'Log Analytics takes a customer key only on a dedicated cluster (100 GB a day and up); the estate logs far less',
+  },
+});
 const network = new SegmentedVirtualNetwork('network', {
   ...placement,
   ...account,

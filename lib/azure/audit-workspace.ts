@@ -2,8 +2,28 @@ import * as pulumi from '@pulumi/pulumi';
 import * as insights from '@pulumi/azure-native/monitor';
 import * as operationalinsights from '@pulumi/azure-native/operationalinsights';
 import * as storage from '@pulumi/azure-native/storage';
-import { AUDIT_LOG_MIN_RETENTION_DAYS } from '../classification';
-import { COMPONENT_PREFIX, PropsValidator, childOf, type AzurePlacement } from './common';
+import { AUDIT_LOG_MIN_RETENTION_DAYS, Classification } from '../classification';
+import {
+  COMPONENT_PREFIX,
+  PropsValidator,
+  childOf,
+  resourceTags,
+  type AzurePlacement,
+  type OptOut,
+  type OptOutRecord,
+} from './common';
+
+/**
+ * Level of the audit data (who did what to which resource, and the data-access logs of classified stores): as
+ * the audit sinks of the other front ends.
+ */
+export const AUDIT_CLASSIFICATION = Classification.CONFIDENTIAL;
+
+/**
+ * Rules whose findings `serviceManagedKey` acknowledges on the workspace: stores use a customer key (BW-DP-002)
+ * and the level's at-rest requirement (BW-DP-012).
+ */
+const SERVICE_MANAGED_KEY_RULES = ['BW-DP-002', 'BW-DP-012'] as const;
 
 /** Tables exported to the immutable archive unless `exportTables` says otherwise. */
 export const DEFAULT_EXPORT_TABLES: readonly string[] = [
@@ -64,6 +84,16 @@ export interface AuditWorkspaceProps extends AzurePlacement {
    * @default - generated
    */
   readonly archiveAccountName?: pulumi.Input<string>;
+  /**
+   * Accept that the workspace encrypts its CONFIDENTIAL audit data with Microsoft-managed keys. Log Analytics
+   * takes a customer-managed key only through a dedicated cluster (a commitment tier of at least 100 GB a
+   * day), which this component does not create: without this opt-out the workspace is reported as what it is
+   * (BW-DP-002, BW-DP-012). The reason is recorded on the workspace. The archive is not concerned: its
+   * blobs are encrypted twice (infrastructure encryption).
+   * @default - none: the workspace's Microsoft-managed keys are reported
+   * @see classification:AT-REST, mcsb-v1:DP-5
+   */
+  readonly serviceManagedKey?: OptOut;
 }
 
 /**
@@ -72,7 +102,10 @@ export interface AuditWorkspaceProps extends AzurePlacement {
  * to a storage account whose blobs are immutable (version-level WORM policy) for at least 365 days
  * (`archiveImmutability` locks the policy once it exists), TLS 1.2, HTTPS only, no anonymous or shared-key access, infrastructure encryption, network
  * default deny (trusted Azure services only). The workspace's own audit log and the archive's blob
- * logs are diagnostic settings on this workspace. {@link diagnostics} adds one for any resource.
+ * logs are diagnostic settings on this workspace. {@link diagnostics} adds one for any resource. Both
+ * hold CONFIDENTIAL data and are tagged `data-classification` so; the workspace's Microsoft-managed keys
+ * are reported unless `serviceManagedKey` accepts them. Both are protected from deletion (`protect`): audit
+ * logs outlive the stack that wrote them.
  */
 export class AuditWorkspace extends pulumi.ComponentResource {
   /** The Log Analytics workspace. */
@@ -83,6 +116,8 @@ export class AuditWorkspace extends pulumi.ComponentResource {
   readonly export: operationalinsights.DataExport;
   /** Days the workspace keeps logs. */
   readonly retentionInDays: number;
+  /** The recorded opt-outs. */
+  readonly optOuts: readonly OptOutRecord[];
 
   private readonly name: string;
 
@@ -102,28 +137,41 @@ export class AuditWorkspace extends pulumi.ComponentResource {
       `\`immutabilityDays\` ${immutability} is below ${AUDIT_LOG_MIN_RETENTION_DAYS}: exported audit logs stay immutable at least a year`,
     );
     v.check(tables.length > 0, 'BULWARK_AUDIT_EXPORT', '`exportTables` must name at least one table');
+    v.checkReason('serviceManagedKey', props.serviceManagedKey);
     v.throwIfAny();
+    const workspaceResource = `${name}-workspace`;
+    const optOuts: OptOutRecord[] = props.serviceManagedKey
+      ? SERVICE_MANAGED_KEY_RULES.map((rule) => ({
+          resource: workspaceResource,
+          rule,
+          control: 'mcsb-v1:DP-5',
+          prop: 'serviceManagedKey',
+          reason: props.serviceManagedKey!.reason,
+        }))
+      : [];
 
     super(
       `${COMPONENT_PREFIX}:AuditWorkspace`,
       name,
-      { retentionInDays: retention, immutabilityDays: immutability },
+      { retentionInDays: retention, immutabilityDays: immutability, optOuts },
       opts,
     );
+    this.optOuts = optOuts;
     this.name = name;
     this.retentionInDays = retention;
     const { resourceGroupName, location } = props;
 
     this.workspace = new operationalinsights.Workspace(
-      `${name}-workspace`,
+      workspaceResource,
       {
         resourceGroupName,
         location,
         sku: { name: 'PerGB2018' },
         retentionInDays: retention,
         features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+        tags: resourceTags(AUDIT_CLASSIFICATION, optOuts, workspaceResource),
       },
-      childOf(this),
+      childOf(this, { protect: true }),
     );
 
     this.archive = new storage.StorageAccount(
@@ -155,8 +203,9 @@ export class AuditWorkspace extends pulumi.ComponentResource {
             allowProtectedAppendWrites: true,
           },
         },
+        tags: resourceTags(AUDIT_CLASSIFICATION, [], `${name}-archive`),
       },
-      childOf(this),
+      childOf(this, { protect: true }),
     );
 
     new storage.BlobServiceProperties(

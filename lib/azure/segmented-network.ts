@@ -60,6 +60,12 @@ export interface Flow {
   readonly port: number | string;
   /** @default 'Tcp' */
   readonly protocol?: 'Tcp' | 'Udp';
+  /**
+   * Why the flow is allowed: the description of its NSG rules (at most 140 characters).
+   * @default - "`<from>` tier to `<to>` tier on `<protocol>` `<port>` (declared flow)"
+   * @see mcsb-v1:NS-1
+   */
+  readonly description?: string;
 }
 
 /** The flows every segmented network allows unless `flows` says otherwise. */
@@ -124,7 +130,8 @@ export interface PrivateEndpointTarget {
 
 /**
  * A virtual network in three tiers, one subnet and one network security group each. Every NSG ends
- * in an explicit deny-all inbound rule at priority 4096; the data tier's NSG denies all outbound
+ * in an explicit deny-all inbound rule at priority 4096, and every rule says why it is there (its
+ * description); the data tier's NSG denies all outbound
  * traffic too and the application tier's denies the internet except HTTPS to Azure. Flows between
  * tiers are allowed only as declared, in both the source's and the destination's NSG. Subnets have
  * no default outbound access, and NSGs apply to private endpoints in every tier. A VNet flow log
@@ -174,6 +181,11 @@ export class SegmentedVirtualNetwork extends pulumi.ComponentResource {
         f.to !== Tier.INGRESS,
         'BULWARK_VNET_FLOW_INWARD',
         `flows go inwards: ${f.from} to ${f.to} is refused`,
+      );
+      v.check(
+        f.description === undefined || (f.description.trim() !== '' && f.description.length <= 140),
+        'BULWARK_VNET_FLOW_DESCRIPTION',
+        `the \`description\` of the flow from ${f.from} to ${f.to} must say why in 1 to 140 characters`,
       );
     }
     for (const g of groups) {
@@ -383,37 +395,120 @@ function securityRules(
         'Internet',
         prefixes[tier],
         ingressPorts.map(String),
+        `Clients on the internet reach the ingress tier on TCP ${ingressPorts.join(', ')}`,
       ),
-      rule('AllowGatewayManager', 'Inbound', 'Allow', 110, 'Tcp', 'GatewayManager', '*', ['65200-65535']),
-      rule('AllowAzureLoadBalancer', 'Inbound', 'Allow', 120, '*', 'AzureLoadBalancer', '*', ['*']),
+      rule(
+        'AllowGatewayManager',
+        'Inbound',
+        'Allow',
+        110,
+        'Tcp',
+        'GatewayManager',
+        '*',
+        ['65200-65535'],
+        'Azure manages the application gateway of the ingress tier (GatewayManager, 65200-65535)',
+      ),
+      rule(
+        'AllowAzureLoadBalancer',
+        'Inbound',
+        'Allow',
+        120,
+        '*',
+        'AzureLoadBalancer',
+        '*',
+        ['*'],
+        'Health probes of the Azure load balancer',
+      ),
     );
   }
   flows.forEach((f, i) => {
     const protocol = f.protocol ?? 'Tcp';
     const priority = FLOW_PRIORITY_BASE + i;
     const label = `${f.from}To${f.to}${String(f.port).replace(/[^0-9]/g, '_')}`;
+    const why = f.description ?? `${f.from} tier to ${f.to} tier on ${protocol} ${f.port} (declared flow)`;
+    const ports = [String(f.port)];
     if (f.to === tier)
       rules.push(
-        rule(`Allow${label}In`, 'Inbound', 'Allow', priority, protocol, prefixes[f.from], prefixes[f.to], [
-          String(f.port),
-        ]),
+        rule(
+          `Allow${label}In`,
+          'Inbound',
+          'Allow',
+          priority,
+          protocol,
+          prefixes[f.from],
+          prefixes[f.to],
+          ports,
+          why,
+        ),
       );
     if (f.from === tier)
       rules.push(
-        rule(`Allow${label}Out`, 'Outbound', 'Allow', priority, protocol, prefixes[f.from], prefixes[f.to], [
-          String(f.port),
-        ]),
+        rule(
+          `Allow${label}Out`,
+          'Outbound',
+          'Allow',
+          priority,
+          protocol,
+          prefixes[f.from],
+          prefixes[f.to],
+          ports,
+          why,
+        ),
       );
   });
   if (tier === Tier.APPLICATION) {
     rules.push(
-      rule('AllowAzureHttpsOut', 'Outbound', 'Allow', 300, 'Tcp', prefixes[tier], 'AzureCloud', ['443']),
-      rule('DenyInternetOut', 'Outbound', 'Deny', DENY_ALL_PRIORITY - 1, '*', '*', 'Internet', ['*']),
+      rule(
+        'AllowAzureHttpsOut',
+        'Outbound',
+        'Allow',
+        300,
+        'Tcp',
+        prefixes[tier],
+        'AzureCloud',
+        ['443'],
+        'The application tier calls Azure services over HTTPS',
+      ),
+      rule(
+        'DenyInternetOut',
+        'Outbound',
+        'Deny',
+        DENY_ALL_PRIORITY - 1,
+        '*',
+        '*',
+        'Internet',
+        ['*'],
+        'No other traffic of the application tier leaves for the internet',
+      ),
     );
   }
   if (tier === Tier.DATA)
-    rules.push(rule('DenyAllOutbound', 'Outbound', 'Deny', DENY_ALL_PRIORITY, '*', '*', '*', ['*']));
-  rules.push(rule('DenyAllInbound', 'Inbound', 'Deny', DENY_ALL_PRIORITY, '*', '*', '*', ['*']));
+    rules.push(
+      rule(
+        'DenyAllOutbound',
+        'Outbound',
+        'Deny',
+        DENY_ALL_PRIORITY,
+        '*',
+        '*',
+        '*',
+        ['*'],
+        'The data tier opens no connection of its own',
+      ),
+    );
+  rules.push(
+    rule(
+      'DenyAllInbound',
+      'Inbound',
+      'Deny',
+      DENY_ALL_PRIORITY,
+      '*',
+      '*',
+      '*',
+      ['*'],
+      `Default deny: only the rules above reach the ${tier} tier`,
+    ),
+  );
   return rules;
 }
 
@@ -426,9 +521,11 @@ function rule(
   source: string,
   destination: string,
   ports: readonly string[],
+  description: string,
 ): types.input.network.SecurityRuleArgs {
   return {
     name,
+    description,
     direction,
     access,
     priority,
