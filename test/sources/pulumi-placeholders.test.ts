@@ -121,7 +121,8 @@ describe('placeholders of computed outputs (programs under the mocks)', () => {
       keyVaultProperties: {
         keyName: new ResourceRef(urnOf(graph, 'data-key'), 'name'),
         keyVaultUri: new ResourceRef(urnOf(graph, 'keys'), 'properties.vaultUri'),
-        keyVersion: new ResourceRef(urnOf(graph, 'data-key'), 'keyUriWithVersion'),
+        // Part of an output known only after deployment: unknown, from the key.
+        keyVersion: new ResourceRef(urnOf(graph, 'data-key')),
       },
       encryptionIdentity: {
         encryptionUserAssignedIdentity: new ResourceRef(urnOf(graph, 'data-identity'), 'id'),
@@ -177,6 +178,20 @@ describe('placeholders of computed outputs (programs under the mocks)', () => {
     expect(resourceNamed(graph, 'blobs').properties.resourceUri).toEqual(
       new ResourceRef(urnOf(graph, 'data')),
     );
+  });
+
+  it('shapes placeholders as the outputs, so a program that takes one apart gets a reference, not nothing', async () => {
+    const { graph } = await run(() => {
+      const keys = vault('keys');
+      new keyvault.Key('parsed-key', {
+        resourceGroupName: keys.id.apply((id) => id.split('/')[4]!),
+        vaultName: keys.properties.apply((p) => new URL(p.vaultUri).hostname.split('.')[0]!),
+        properties: { kty: 'RSA', keySize: 3072 },
+      });
+    });
+    const key = resourceNamed(graph, 'parsed-key').properties;
+    expect(key.resourceGroupName).toEqual(new ResourceRef(urnOf(graph, 'keys')));
+    expect(key.vaultName).toEqual(new ResourceRef(urnOf(graph, 'keys')));
   });
 
   it('never lets a placeholder through as a value', async () => {

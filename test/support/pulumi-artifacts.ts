@@ -57,7 +57,7 @@ function mapSecrets(v: unknown, f: (plain: unknown) => unknown): unknown {
   return v;
 }
 
-/** Placeholder -> the resource and the computed output it stands for. */
+/** Placeholder (the value the program was given) -> the resource and the computed output it stands for. */
 type Placeholders = ReadonlyMap<string, { readonly urn: string; readonly output: string }>;
 
 function placeholdersOf(resources: readonly CapturedResource[]): Placeholders {
@@ -209,16 +209,24 @@ export function stackExport(captured: CaptureResult, ctx: ArtifactContext): Json
         );
       return from[attribute];
     }
-    if (typeof v === 'string' && v.match(PLACEHOLDER))
-      return v.replace(PLACEHOLDER, (token) => {
-        const p = placeholders.get(token);
-        const from = p ? known.get(p.urn) : undefined;
-        if (!p || !from || (p.output !== 'id' && p.output !== 'name'))
+    if (typeof v === 'string' && v.match(PLACEHOLDER)) {
+      // Each placeholder the value holds, longest first, becomes the output it stands for.
+      let out = v;
+      for (const [value, p] of [...placeholders].sort(([a], [b]) => b.length - a.length)) {
+        if (!out.includes(value)) continue;
+        const from = known.get(p.urn);
+        if (!from || (p.output !== 'id' && p.output !== 'name'))
           throw new Error(
-            `${r.urn}: \`${trail}\` takes the output \`${p?.output ?? token}\` of ${p?.urn ?? 'no resource'}, which is not assembled`,
+            `${r.urn}: \`${trail}\` takes the output \`${p.output}\` of ${p.urn}, which is not assembled`,
           );
-        return from[p.output];
-      });
+        out = out.split(value).join(from[p.output]);
+      }
+      if (out.match(PLACEHOLDER))
+        throw new Error(
+          `${r.urn}: \`${trail}\` takes part of another resource's output; it cannot be assembled`,
+        );
+      return out;
+    }
     if (Array.isArray(v)) return v.map((x, i) => fill(r, key, x, `${trail}[${i}]`));
     if (isRecord(v) && !isSecret(v))
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(r, key, x, `${trail}.${k}`)]));

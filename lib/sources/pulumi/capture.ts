@@ -88,6 +88,18 @@ const COMPUTED_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
   'azure-native:operationalinsights:Workspace': ['customerId'],
 };
 
+/**
+ * Placeholders shaped as the outputs they stand for, so that a program that takes them apart (the
+ * resource group of an id, the host of a URI) gets placeholders back, never nothing: each part named
+ * here is the placeholder's token. Other outputs are the token alone.
+ */
+const PLACEHOLDER_SHAPES: Readonly<Record<string, (token: string) => string>> = {
+  id: (t) => `/subscriptions/${t}/resourceGroups/${t}/providers/${t}/${t}/${t}`,
+  'properties.vaultUri': (t) => `https://${t}.vault.azure.net/`,
+  keyUri: (t) => `https://${t}.vault.azure.net/keys/${t}`,
+  keyUriWithVersion: (t) => `https://${t}.vault.azure.net/keys/${t}/${t}`,
+};
+
 /** Outputs of any resource with a managed identity (`identity` input): its system-assigned principal. */
 const IDENTITY_OUTPUTS = ['identity.principalId', 'identity.tenantId'] as const;
 
@@ -333,8 +345,9 @@ export async function capture(req: CaptureRequest, program?: () => unknown): Pro
   const pending = new Map<string, string>();
   const next = (output: string): string => {
     const token = `bwout${run}n${count++}x`;
-    pending.set(token, output);
-    return token;
+    const value = PLACEHOLDER_SHAPES[output]?.(token) ?? token;
+    pending.set(value, output);
+    return value;
   };
   /** The placeholders a registration's response carries: output -> placeholder. */
   const placeholdersIn = (resp: ProtoResponse): Record<string, string> | undefined => {

@@ -140,17 +140,20 @@ export class PulumiResource implements Resource {
  * each. Undefined when the records were given no placeholders.
  */
 function placeholderReader(records: readonly PulumiRecord[]): ((s: string) => Value | undefined) | undefined {
-  const byToken = new Map<string, ResourceRef>();
+  const byValue = new Map<string, ResourceRef>();
+  const urnOfToken = new Map<string, string>();
   for (const r of records)
-    for (const [output, token] of Object.entries(r.placeholders ?? {}))
-      byToken.set(token, new ResourceRef(r.urn, output));
-  if (byToken.size === 0) return undefined;
+    for (const [output, value] of Object.entries(r.placeholders ?? {})) {
+      byValue.set(value, new ResourceRef(r.urn, output));
+      for (const token of value.match(PLACEHOLDER) ?? []) urnOfToken.set(token, r.urn);
+    }
+  if (byValue.size === 0) return undefined;
   return (s) => {
-    const whole = byToken.get(s);
+    const whole = byValue.get(s);
     if (whole) return whole;
     const found = s.match(PLACEHOLDER);
     if (!found) return undefined;
-    const urns = [...new Set(found.flatMap((t) => byToken.get(t)?.address ?? []))];
+    const urns = [...new Set(found.flatMap((t) => urnOfToken.get(t) ?? []))];
     return urns.length > 0 ? unknownFrom(urns) : new Unknown(AFTER_DEPLOYMENT);
   };
 }
