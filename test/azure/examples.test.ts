@@ -116,6 +116,16 @@ describe('bulwark check examples/azure --stack dev', () => {
     ]);
   });
 
+  it('keeps the audit workspace and archive when the stack goes (protect)', () => {
+    const audit = [...run.input.graph.all()].filter((r) =>
+      ['audit-workspace', 'audit-archive'].includes(r.logicalId ?? ''),
+    );
+    expect(audit.map((r) => [r.logicalId, r.retainOnDelete])).toEqual([
+      ['audit-workspace', true],
+      ['audit-archive', true],
+    ]);
+  });
+
   it('exits 0 but for the resource types no rule reads yet', () => {
     // Every line of `incomplete` is a type no adapter reads: no provider call, no unread input.
     expect(run.input.incomplete.filter((l) => !/: no rule reads `azure-native:[^`]+` yet/.test(l))).toEqual(

@@ -68,6 +68,32 @@ describe('AuditWorkspace', () => {
     expect(at(exp, 'tableNames')).toContain('AzureActivity');
   });
 
+  it('tags the workspace and the archive CONFIDENTIAL', () => {
+    for (const r of [
+      named(resources, 'azure-native:operationalinsights:Workspace', 'audit-workspace'),
+      named(resources, 'azure-native:storage:StorageAccount', 'audit-archive'),
+    ]) {
+      expect(at(r, 'tags.data-classification')).toBe('confidential');
+    }
+    // Without `serviceManagedKey`, the workspace's Microsoft-managed keys are not acknowledged.
+    const ws = named(resources, 'azure-native:operationalinsights:Workspace', 'audit-workspace');
+    expect(Object.keys(at(ws, 'tags') as object)).toEqual(['data-classification']);
+  });
+
+  it('records serviceManagedKey, with its reason, for the rules it acknowledges', async () => {
+    const reason = 'No dedicated cluster for this volume of logs';
+    const ws = named(
+      await capture(() => void new AuditWorkspace('audit', { ...PLACEMENT, serviceManagedKey: { reason } })),
+      'azure-native:operationalinsights:Workspace',
+      'audit-workspace',
+    );
+    expect(at(ws, 'tags')).toEqual({
+      'data-classification': 'confidential',
+      'bulwark:opt-out:serviceManagedKey:BW-DP-002': reason,
+      'bulwark:opt-out:serviceManagedKey:BW-DP-012': reason,
+    });
+  });
+
   it("audits its own queries and the archive's blob access", () => {
     const diags = ofType(resources, 'azure-native:monitor:DiagnosticSetting').map((d) =>
       String(at(d, 'resourceUri')),
@@ -84,6 +110,7 @@ describe('AuditWorkspace', () => {
     [{ retentionInDays: 90 }, 'BULWARK_AUDIT_RETENTION'],
     [{ immutabilityDays: 30 }, 'BULWARK_AUDIT_IMMUTABILITY'],
     [{ exportTables: [] }, 'BULWARK_AUDIT_EXPORT'],
+    [{ serviceManagedKey: { reason: 'no' } }, 'BULWARK_OPT_OUT_REASON'],
   ])('refuses %j', async (extra, code) => {
     await expect(capture(() => void new AuditWorkspace('audit', { ...PLACEMENT, ...extra }))).rejects.toThrow(
       code,
@@ -113,6 +140,21 @@ describe('SegmentedVirtualNetwork', () => {
       });
     },
   );
+
+  it('says why each NSG rule is there', () => {
+    for (const tier of [Tier.INGRESS, Tier.APPLICATION, Tier.DATA])
+      for (const r of rulesOf(resources, tier) as (Rule & { description?: string })[]) {
+        expect(r.description).toEqual(expect.any(String));
+        expect(r.description!.length).toBeGreaterThan(0);
+        expect(r.description!.length).toBeLessThanOrEqual(140);
+      }
+    expect(rulesOf(resources, Tier.DATA)).toContainEqual(
+      expect.objectContaining({
+        name: 'AllowApplicationToData1433In',
+        description: 'Application tier to Data tier on Tcp 1433 (declared flow)',
+      }),
+    );
+  });
 
   it('admits the internet only to the ingress tier, on 443', () => {
     for (const tier of [Tier.INGRESS, Tier.APPLICATION, Tier.DATA]) {
