@@ -7,6 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { defineCases } from '../../../lib/engine/cases';
 import { logBucket } from '../../../test/support/log-buckets';
 import { memcachedCluster, replicationGroup } from '../../../test/support/data-services';
+import { storageAccount } from '../../../test/support/azure-native';
 import rule from './classification-at-rest';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { classified, tfAlbLoggingTo, tfBucket, tfKey } from '../../../test/support/terraform-stores';
@@ -209,6 +210,43 @@ export default defineCases(rule, [
       });
     },
     target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL storage account with a Key Vault key and infrastructure encryption',
+    source: 'pulumi',
+    build: () => storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL storage account with infrastructure encryption on Microsoft-managed keys',
+    source: 'pulumi',
+    build: () =>
+      storageAccount('data', {
+        encryption: { keySource: 'Microsoft.Storage', requireInfrastructureEncryption: true },
+      }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` is CONFIDENTIAL and uses two layers of encryption on provider-managed keys/,
+  },
+  {
+    name: 'pulumi: CONFIDENTIAL storage account on Microsoft-managed keys',
+    source: 'pulumi',
+    build: () => storageAccount('data', { encryption: { keySource: 'Microsoft.Storage' } }),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` is CONFIDENTIAL and uses provider encryption/,
+  },
+  {
+    name: 'pulumi: INTERNAL storage account with infrastructure encryption on Microsoft-managed keys',
+    source: 'pulumi',
+    build: () =>
+      storageAccount('data', {
+        encryption: { keySource: 'Microsoft.Storage', requireInfrastructureEncryption: true },
+        tags: { 'data-classification': 'internal' },
+      }),
+    target: 'data',
     expect: 'pass',
   },
 ]);

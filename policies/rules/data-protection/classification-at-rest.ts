@@ -44,6 +44,7 @@ export default defineRule({
     "key (its policy and use are the owner's), RESTRICTED a customer-managed key dedicated to the store, TOP_SECRET two " +
     'layers (S3 DSSE-KMS; elsewhere a dedicated customer-managed key). Views do not show which stores share a key, so ' +
     'RESTRICTED and TOP_SECRET non-object stores are checked for a customer-managed key only; dedication is not asserted. ' +
+    'Two layers on provider-managed keys (Azure infrastructure encryption with Microsoft-managed keys) meet INTERNAL, never a level that asks for a customer-managed key. ' +
     'A bucket receiving application or classic load balancer access logs can only use SSE-S3 (the services deliver ' +
     'to no other encryption): the level is not asserted on it.',
   fix: {
@@ -55,6 +56,11 @@ export default defineRule({
       '(`kms_master_key_id`, `kms_key_id`, or `server_side_encryption { kms_key_arn }` on DynamoDB), and ' +
       '`sse_algorithm = "aws:kms:dsse"` in the `aws_s3_bucket_server_side_encryption_configuration` of TOP_SECRET ' +
       'buckets.',
+    pulumi:
+      'Name the key the level requires from CONFIDENTIAL up: `storage.StorageAccount` `encryption` with ' +
+      '`keySource: "Microsoft.Keyvault"` and `keyVaultProperties`, `sql.Server` `keyId`, ' +
+      '`cognitiveservices.Account` `properties.encryption` with `keySource: "Microsoft.KeyVault"`; infrastructure ' +
+      'encryption (`requireInfrastructureEncryption`) adds a layer and does not replace the key.',
   },
   appliesTo: ['data-store'],
   check(view) {
@@ -73,6 +79,15 @@ export default defineRule({
         `\`${view.name}\` receives ${delivery.what}, which are delivered only to stores on service-managed keys ` +
           `(SSE-S3): ${WANTED[req]} would stop them`,
       );
+    // Two layers on provider-managed keys (Azure infrastructure encryption with Microsoft keys, DSSE-KMS on the
+    // AWS managed key) meet a level that asks for a KMS key, never one that asks for a customer's key.
+    const customerKeyWanted = req !== 'provider' && req !== 'kms';
+    if (at === 'double' && customerKeyWanted && view.encryption.key === undefined) {
+      return fail(
+        `\`${view.name}\` is ${c.level} and uses two layers of encryption on provider-managed keys; the level requires ` +
+          WANTED[req],
+      );
+    }
     if (!accepted(req, view.storeType).includes(at)) {
       return fail(
         `\`${view.name}\` is ${c.level} and uses ${at} encryption; the level requires ${WANTED[req]}`,
