@@ -1,4 +1,5 @@
 import type * as azureInputs from '@pulumi/azure-native/types/input';
+import * as authorization from '@pulumi/azure-native/authorization';
 import * as cognitiveservices from '@pulumi/azure-native/cognitiveservices';
 import * as keyvault from '@pulumi/azure-native/keyvault';
 import * as operationalinsights from '@pulumi/azure-native/operationalinsights';
@@ -91,6 +92,36 @@ export function auditing(server: sql.Server, state: 'Enabled' | 'Disabled' = 'En
     blobAuditingPolicyName: 'default',
     state,
     isAzureMonitorTargetEnabled: true,
+  });
+}
+
+/** Built-in role ids, as Microsoft publishes them. */
+export const ROLES = {
+  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+  userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+} as const;
+
+/**
+ * A role assignment of a built-in role (by id) or a role definition of the program to a managed identity's service
+ * principal, on `scope`, as the bulwark/azure components write theirs.
+ */
+export function roleAssignment(
+  name: string,
+  role: string | authorization.RoleDefinition,
+  scope: pulumi.Input<string>,
+  overrides: Partial<authorization.RoleAssignmentArgs> = {},
+): authorization.RoleAssignment {
+  return new authorization.RoleAssignment(name, {
+    scope,
+    principalId: '00000000-0000-0000-0000-000000000003',
+    principalType: 'ServicePrincipal',
+    roleDefinitionId:
+      typeof role === 'string'
+        ? `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${role}`
+        : role.id,
+    ...overrides,
   });
 }
 
