@@ -128,6 +128,20 @@ export function pitrPolicy(
   });
 }
 
+/** Threat detection (Defender for SQL) on `server`, as the SQL component turns it on. */
+export function sqlThreatDetection(
+  server: sql.Server,
+  state: 'Enabled' | 'Disabled' = 'Enabled',
+): sql.ServerSecurityAlertPolicy {
+  return new sql.ServerSecurityAlertPolicy('threat-detection', {
+    resourceGroupName: RESOURCE_GROUP,
+    serverName: server.name,
+    securityAlertPolicyName: 'Default',
+    state,
+    emailAccountAdmins: true,
+  });
+}
+
 /** Built-in role ids, as Microsoft publishes them. */
 export const ROLES = {
   owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
