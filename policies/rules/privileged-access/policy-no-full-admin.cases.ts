@@ -9,6 +9,7 @@ import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './policy-no-full-admin';
 import * as authorization from '@pulumi/azure-native/authorization';
+import * as resources from '@pulumi/azure-native/resources';
 import { ROLES, SUBSCRIPTION, roleAssignment, storageAccount } from '../../../test/support/azure-native';
 import * as sam from 'aws-cdk-lib/aws-sam';
 
@@ -220,6 +221,21 @@ export default defineCases(rule, [
     build: () => roleAssignment('grant', ROLES.owner, `${SUBSCRIPTION}/resourceGroups/app`),
     target: 'grant',
     expect: 'pass',
+  },
+  {
+    name: 'pulumi: Owner on a resource group of the program',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.owner, new resources.ResourceGroup('app').id),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Owner on the tenant root',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.owner, '/'),
+    target: 'grant',
+    expect: 'fail',
+    message: /on every resource of `\/`/,
   },
   {
     name: 'pulumi: Owner on the subscription',
