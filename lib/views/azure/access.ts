@@ -8,8 +8,8 @@ import type { AdapterContext, AdapterRegistry } from '../registry';
 /*
  * Azure role assignments -> access grants. A role assignment gives a principal (a user, group, service principal or
  * managed identity: one identity of the tenant) the permissions of a role definition on a scope: the tenant root, a
- * management group, a subscription, a resource group or one resource. The role's actions and data actions are the
- * grant's actions, its not-actions are taken away from them. Built-in roles are known by their id, the same in every
+ * management group, a subscription, a resource group or one resource. The role's actions, not-actions, data actions
+ * and not-data-actions are the grant's. Built-in roles are known by their id, the same in every
  * subscription; a custom role is read from its role definition when the program declares it, otherwise its actions
  * stay Unknown.
  */
@@ -23,10 +23,12 @@ interface RolePermissions {
   readonly name: string;
   readonly actions: readonly string[];
   readonly notActions: readonly string[];
+  readonly dataActions?: readonly string[];
+  readonly notDataActions?: readonly string[];
 }
 
 /**
- * Built-in roles by id, with their permissions as Microsoft publishes them (actions and data actions together).
+ * Built-in roles by id, with their permissions as Microsoft publishes them.
  * @see https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
  */
 export const BUILT_IN_ROLES: Readonly<Record<string, RolePermissions>> = {
@@ -70,11 +72,13 @@ export const BUILT_IN_ROLES: Readonly<Record<string, RolePermissions>> = {
       'Microsoft.EventGrid/eventSubscriptions/write',
       'Microsoft.EventGrid/eventSubscriptions/read',
       'Microsoft.EventGrid/eventSubscriptions/delete',
+    ],
+    notActions: [],
+    dataActions: [
       'Microsoft.KeyVault/vaults/keys/read',
       'Microsoft.KeyVault/vaults/keys/wrap/action',
       'Microsoft.KeyVault/vaults/keys/unwrap/action',
     ],
-    notActions: [],
   },
   'e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1': {
     name: 'Storage Account Backup Contributor',
@@ -107,32 +111,36 @@ export const BUILT_IN_ROLES: Readonly<Record<string, RolePermissions>> = {
       'Microsoft.Storage/storageAccounts/blobServices/containers/read',
       'Microsoft.Storage/storageAccounts/blobServices/containers/write',
       'Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action',
+    ],
+    notActions: [],
+    dataActions: [
       'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete',
       'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
       'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write',
       'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action',
       'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action',
     ],
-    notActions: [],
   },
 };
 
 const GUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s*$/i;
 
-/** Permissions of a role definition the program declares: its `permissions`, actions and data actions together. */
+/** Permissions of a role definition the program declares: the union of its `permissions`. */
 function declaredRole(r: Resource): RolePermissions | Unknown {
   const name = asString(r.properties.roleName);
   const actions: string[] = [];
   const notActions: string[] = [];
+  const dataActions: string[] = [];
+  const notDataActions: string[] = [];
   const perms = r.properties.permissions;
   if (perms instanceof Unknown) return perms;
   for (const p of asList(perms)) {
     if (!isObject(p)) return new Unknown(`a permission of role \`${displayName(r)}\` is ${show(p)}`);
     for (const [key, out] of [
       ['actions', actions],
-      ['dataActions', actions],
+      ['dataActions', dataActions],
       ['notActions', notActions],
-      ['notDataActions', notActions],
+      ['notDataActions', notDataActions],
     ] as const) {
       for (const a of asList(p[key])) {
         const s = asString(a);
@@ -142,7 +150,13 @@ function declaredRole(r: Resource): RolePermissions | Unknown {
       }
     }
   }
-  return { name: typeof name === 'string' ? name : displayName(r), actions, notActions };
+  return {
+    name: typeof name === 'string' ? name : displayName(r),
+    actions,
+    notActions,
+    dataActions,
+    notDataActions,
+  };
 }
 
 /** The role a `roleDefinitionId` names: a built-in role by its id, a role definition of the program, or Unknown. */
@@ -231,7 +245,14 @@ export function roleAssignmentView(r: Resource, ctx: AdapterContext): AccessGran
     // A principal id is one object of the tenant: a user, a group, a service principal or a managed identity.
     principalType: 'identity',
     actions: role instanceof Unknown ? [role] : role.actions,
-    ...(role instanceof Unknown || role.notActions.length === 0 ? {} : { notActions: role.notActions }),
+    // Not-actions only take away from actions (with none, a role grants no action, unlike an IAM `NotAction`).
+    ...(role instanceof Unknown || role.notActions.length === 0 || role.actions.length === 0
+      ? {}
+      : { notActions: role.notActions }),
+    dataActions: role instanceof Unknown ? [role] : (role.dataActions ?? []),
+    ...(role instanceof Unknown || (role.notDataActions ?? []).length === 0
+      ? {}
+      : { notDataActions: role.notDataActions }),
     scope,
     scopeType: type,
     ...(name === undefined ? {} : { scopeName: name }),

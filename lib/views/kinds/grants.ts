@@ -34,6 +34,12 @@ export interface AccessGrant {
    */
   readonly notActions?: readonly Fact<string>[];
   /**
+   * Data-plane actions (Azure `dataActions`: reading blobs, using keys), with those taken away from them
+   * (`notDataActions`); a `*` of `actions` does not cover them. Undefined where the provider has no such split.
+   */
+  readonly dataActions?: readonly Fact<string>[];
+  readonly notDataActions?: readonly Fact<string>[];
+  /**
    * What the grant is on: the address of the graph resource whose resource policy it comes from, or the resource as
    * the statement writes it (an ARN pattern, `*`); an Azure scope (subscription, resource group, resource).
    */
