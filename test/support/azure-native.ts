@@ -1,4 +1,5 @@
 import type * as azureInputs from '@pulumi/azure-native/types/input';
+import * as authorization from '@pulumi/azure-native/authorization';
 import * as cognitiveservices from '@pulumi/azure-native/cognitiveservices';
 import * as keyvault from '@pulumi/azure-native/keyvault';
 import * as operationalinsights from '@pulumi/azure-native/operationalinsights';
@@ -91,6 +92,84 @@ export function auditing(server: sql.Server, state: 'Enabled' | 'Disabled' = 'En
     blobAuditingPolicyName: 'default',
     state,
     isAzureMonitorTargetEnabled: true,
+  });
+}
+
+/** A database of `server`, as the SQL component adds them (RESTRICTED: zone-redundant, geo-redundant backups). */
+export function sqlDatabase(
+  name: string,
+  server: sql.Server,
+  overrides: Partial<sql.DatabaseArgs> = {},
+): sql.Database {
+  return new sql.Database(name, {
+    resourceGroupName: RESOURCE_GROUP,
+    serverName: server.name,
+    databaseName: name,
+    zoneRedundant: true,
+    requestedBackupStorageRedundancy: 'Geo',
+    tags: { 'data-classification': 'restricted' },
+    ...overrides,
+  });
+}
+
+/** The database's point-in-time restore window, as the SQL component sets it. */
+export function pitrPolicy(
+  database: sql.Database,
+  server: sql.Server,
+  retentionDays: number | undefined,
+): sql.BackupShortTermRetentionPolicy {
+  return new sql.BackupShortTermRetentionPolicy('pitr', {
+    resourceGroupName: RESOURCE_GROUP,
+    serverName: server.name,
+    databaseName: database.name,
+    policyName: 'default',
+    retentionDays,
+    diffBackupIntervalInHours: 12,
+  });
+}
+
+/** Threat detection (Defender for SQL) on `server`, as the SQL component turns it on. */
+export function sqlThreatDetection(
+  server: sql.Server,
+  state: 'Enabled' | 'Disabled' = 'Enabled',
+): sql.ServerSecurityAlertPolicy {
+  return new sql.ServerSecurityAlertPolicy('threat-detection', {
+    resourceGroupName: RESOURCE_GROUP,
+    serverName: server.name,
+    securityAlertPolicyName: 'Default',
+    state,
+    emailAccountAdmins: true,
+  });
+}
+
+/** Built-in role ids, as Microsoft publishes them. */
+export const ROLES = {
+  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+  userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+} as const;
+
+/**
+ * A role assignment of a built-in role (by id) or a role definition of the program to a managed identity's service
+ * principal, on `scope`, as the bulwark/azure components write theirs.
+ */
+export function roleAssignment(
+  name: string,
+  role: string | authorization.RoleDefinition,
+  scope: pulumi.Input<string>,
+  overrides: Partial<authorization.RoleAssignmentArgs> = {},
+): authorization.RoleAssignment {
+  return new authorization.RoleAssignment(name, {
+    scope,
+    principalId: '00000000-0000-0000-0000-000000000003',
+    principalType: 'ServicePrincipal',
+    roleDefinitionId:
+      typeof role === 'string'
+        ? `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${role}`
+        : role.id,
+    ...overrides,
   });
 }
 

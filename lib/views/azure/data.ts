@@ -33,6 +33,8 @@ const SQL_AUDITING = [
 ];
 const SQL_PROTECTOR = 'azure-native:sql:EncryptionProtector';
 const SQL_TDE = 'azure-native:sql:TransparentDataEncryption';
+const SQL_DATABASE = 'azure-native:sql:Database';
+const SQL_PITR = 'azure-native:sql:BackupShortTermRetentionPolicy';
 const AI_ACCOUNT = 'azure-native:cognitiveservices:Account';
 
 /** Either fact, the first Unknown or the fallback. */
@@ -217,13 +219,23 @@ function sqlAuthentication(r: Resource): Fact<readonly ClientAuthenticationMetho
  * off; a customer key comes from the server's `keyId` or an encryption protector of type `AzureKeyVault`.
  */
 function sqlEncryption(r: Resource, graph: ResourceGraph): Encryption {
-  const tde = children(r, graph, SQL_TDE, 'serverName');
+  const tde = tdeOff(children(r, graph, SQL_TDE, 'serverName'));
+  return tde ?? sqlServerKey(r, graph);
+}
+
+/** `{ atRest: 'none' }` when one of the TDE settings turns encryption off, its Unknown, else undefined. */
+function tdeOff(tde: readonly Resource[] | Unknown): Encryption | undefined {
   if (tde instanceof Unknown) return { atRest: tde };
   for (const t of tde) {
     const state = enabled(t.properties.state, '`state`');
     if (state instanceof Unknown) return { atRest: state };
     if (state === false) return { atRest: 'none' };
   }
+  return undefined;
+}
+
+/** The key of a server's TDE protector: a customer key (an `AzureKeyVault` protector, or `keyId`), else the service's. */
+function sqlServerKey(r: Resource, graph: ResourceGraph): Encryption {
   const protectors = children(r, graph, SQL_PROTECTOR, 'serverName');
   if (protectors instanceof Unknown) return { atRest: protectors };
   for (const x of protectors) {
@@ -315,6 +327,57 @@ export function sqlServerView(r: Resource, ctx: AdapterContext): (DataStoreView 
   ];
 }
 
+// SQL databases
+
+/**
+ * Days of point-in-time restore a database keeps: its short-term retention policy's `retentionDays`, else seven
+ * days, the retention Azure SQL Database gives a database no policy changes
+ * (https://learn.microsoft.com/azure/azure-sql/database/automated-backups-overview).
+ */
+function pitrDays(r: Resource, graph: ResourceGraph): Fact<number> {
+  const policies = children(r, graph, SQL_PITR, 'databaseName');
+  if (policies instanceof Unknown) return policies;
+  let days: Fact<number> | undefined;
+  for (const x of policies) {
+    const v = x.properties.retentionDays;
+    const d: Fact<number> =
+      v instanceof Unknown
+        ? v
+        : typeof v === 'number'
+          ? v
+          : new Unknown(`the short-term retention policy \`${displayName(x)}\` sets no \`retentionDays\``);
+    if (d instanceof Unknown) return d;
+    days = days === undefined || days instanceof Unknown ? d : Math.min(days, d);
+  }
+  return days ?? 7;
+}
+
+/**
+ * `sql:Database` -> relational database: the data of one database of a logical server, with its own tags. Its
+ * encryption is its TDE setting with the server's protector; its automated backups keep point-in-time restore for
+ * the days of its short-term retention policy. How clients reach it (network, TLS, sign-in, auditing) is the
+ * server's, judged on the server's view.
+ */
+export function sqlDatabaseView(r: Resource, ctx: AdapterContext): DataStoreView {
+  const server = ctx.graph.target(r.properties.serverName, r, [SQL_SERVER]);
+  const own = tdeOff(children(r, ctx.graph, SQL_TDE, 'databaseName'));
+  const encryption: Encryption =
+    own ??
+    (server instanceof Unknown
+      ? { atRest: server }
+      : server === undefined
+        ? {
+            atRest: new Unknown(
+              "the database's server is not in the program: its TDE protector cannot be read",
+            ),
+          }
+        : sqlServerKey(server, ctx.graph));
+  return {
+    ...base(r, 'database-instance', encryption),
+    backupRetentionDays: pitrDays(r, ctx.graph),
+  };
+}
+
 // Azure AI services accounts
 
 /** Encryption of an AI account: Microsoft-managed keys unless `keySource` is `Microsoft.KeyVault`. */
@@ -368,6 +431,8 @@ export function aiAccountView(r: Resource, ctx: AdapterContext): DataStoreView {
 export function registerAzureData(registry: AdapterRegistry): void {
   registry.register('pulumi', STORAGE, storageAccountView);
   registry.register('pulumi', SQL_SERVER, sqlServerView);
+  registry.register('pulumi', SQL_DATABASE, sqlDatabaseView);
+  registry.register('pulumi', SQL_PITR, readThrough([SQL_DATABASE], 'databaseName'));
   registry.register('pulumi', AI_ACCOUNT, aiAccountView);
   registry.register('pulumi', [CONTAINER, BLOB_SERVICE], readThrough([STORAGE], 'accountName'));
   registry.register(

@@ -1,4 +1,5 @@
 import { AdapterRegistry } from '../registry';
+import { registerAzureAccess } from './access';
 import { registerAzureBackup } from './backup';
 import { registerAzureCompute } from './compute';
 import { registerAzureData } from './data';
@@ -24,6 +25,7 @@ export function azureNativeAdapters(): AdapterRegistry {
   registerAzureNetwork(registry);
   registerAzurePosture(registry);
   registerAzureCompute(registry);
+  registerAzureAccess(registry);
   registerNoSecurityFacts(registry);
   return registry;
 }

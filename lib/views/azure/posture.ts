@@ -319,12 +319,61 @@ export function resourceLogsView(r: Resource, ctx: AdapterContext): ResourceLogs
   };
 }
 
+/** Server security alert policies: Defender for SQL (threat detection) on one logical server. */
+export const SQL_ALERT_POLICY = 'azure-native:sql:ServerSecurityAlertPolicy';
+const SQL_SERVER = 'azure-native:sql:Server';
+
+/** Whether a `SqlServers` Defender plan of the program is on, which covers every server of its subscription. */
+function sqlPlanOn(graph: ResourceGraph): Resource | undefined {
+  return graph.ofType(PRICING).find((p) => planName(p) === 'SqlServers' && tierOn(p) === true);
+}
+
+/**
+ * `sql:ServerSecurityAlertPolicy` -> posture: threat detection (Defender for SQL) on the server it names, watching
+ * sign-ins and queries (`state`: `Enabled` or `Disabled`, the API's required switch). A server whose policy is
+ * `Disabled` is still covered when a Defender `SqlServers` plan is on for its subscription; a plan of the program
+ * may cover it, so it is then Unknown. Its alerts are Defender for Cloud alerts.
+ */
+export function sqlAlertPolicyView(r: Resource, ctx: AdapterContext): PostureView {
+  const server = ctx.graph.target(r.properties.serverName, r, [SQL_SERVER]);
+  if (server instanceof Unknown) throw new Error(`\`serverName\` may name several servers: ${server.reason}`);
+  if (server === undefined)
+    throw new Error(
+      `\`serverName\` names no \`${SQL_SERVER}\` of the program, whose threat detection it sets`,
+    );
+  const state = asString(r.properties.state);
+  let on: Fact<boolean> =
+    state instanceof Unknown
+      ? state
+      : state?.toLowerCase() === 'enabled'
+        ? true
+        : state?.toLowerCase() === 'disabled'
+          ? false
+          : new Unknown(`\`state\` is ${show(r.properties.state)}`);
+  const plan = on === false ? sqlPlanOn(ctx.graph) : undefined;
+  if (plan)
+    on = new Unknown(
+      `the policy is disabled, and Defender plan \`${displayName(plan)}\` covers the servers of \`${show(plan.properties.scopeId)}\`, which may hold it`,
+    );
+  return {
+    kind: 'posture',
+    resource: r,
+    name: displayName(r),
+    service: 'threat-detection',
+    enabled: on,
+    watches: server.address,
+    alerts: DEFENDER_ALERTS,
+    detectors: [{ type: 'threat-detection', scope: 'database-logins', enabled: on, name: 'SqlServers' }],
+  };
+}
+
 const readThroughOthers = (): undefined => undefined;
 
 export function registerAzurePosture(registry: AdapterRegistry): void {
   registry.register('pulumi', PRICING, pricingView);
   registry.register('pulumi', POLICY_ASSIGNMENT, readThroughOthers);
   registry.register('pulumi', SECURITY_CONTACT, securityContactView);
+  registry.register('pulumi', SQL_ALERT_POLICY, sqlAlertPolicyView);
   registry.register('pulumi', DIAGNOSTIC_SETTINGS, readThroughOthers);
   registry.registerForAll('pulumi', resourceLogsView);
 }

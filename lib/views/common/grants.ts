@@ -1,5 +1,14 @@
 import { Unknown } from '../../graph/values';
-import type { AccessGrant, Fact, PolicyDocument, PolicyStatement, PrincipalType, View } from '../kinds';
+import type {
+  AccessGrant,
+  AccessGrantView,
+  Fact,
+  PolicyDocument,
+  PolicyStatement,
+  PrincipalType,
+  View,
+} from '../kinds';
+import { wildcardMatch } from './wildcard';
 
 /**
  * The values a condition block gives `key` (compared case-insensitively, as IAM compares condition keys), across
@@ -61,6 +70,43 @@ export function classifyPrincipal(principal: Fact<string>): Fact<PrincipalType> 
   // Service principals: `s3.amazonaws.com`, `events.amazonaws.com.cn`, `alexa-appkit.amazon.com`.
   if (/^[a-z0-9.-]+\.amazon(aws)?\.com(\.cn)?$/i.test(p)) return 'service';
   return new Unknown(`principal \`${p}\` is neither \`*\`, an account, an ARN nor a service`);
+}
+
+/**
+ * Whether a grant allows `action`: one of its actions matches it and none of the actions it leaves out does (an IAM
+ * `NotAction` grant, with no actions, allows every action but those left out). Unknown when an action that could
+ * decide it cannot be resolved.
+ */
+export function grantAllows(g: AccessGrant, action: string): Fact<boolean> {
+  const matches = (p: Fact<string>): Fact<boolean> =>
+    typeof p === 'string' ? wildcardMatch(p, action, { ignoreCase: true }) : p;
+  const left = g.notActions ?? [];
+  let allowed: Fact<boolean> = g.actions.length === 0 && left.length > 0;
+  for (const a of g.actions) {
+    const m = matches(a);
+    if (m === true) {
+      allowed = true;
+      break;
+    }
+    if (m instanceof Unknown) allowed = m;
+  }
+  if (allowed === false) return false;
+  for (const n of left) {
+    const m = matches(n);
+    if (m === true) return false;
+    if (m instanceof Unknown && allowed === true) allowed = m;
+  }
+  return allowed;
+}
+
+/**
+ * Whether a grant declared as a resource of its own covers every resource of an account or more (an Azure
+ * subscription, management group or tenant root); Unknown when its scope cannot be told.
+ */
+export function grantOnEveryResource(g: AccessGrantView): Fact<boolean> {
+  const t = g.scopeType;
+  if (t instanceof Unknown) return t;
+  return t === 'account' || t === 'organization';
 }
 
 function effectOf(s: PolicyStatement): AccessGrant['effect'] {

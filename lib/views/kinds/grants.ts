@@ -28,8 +28,17 @@ export interface AccessGrant {
   readonly principalType: Fact<PrincipalType>;
   /** Actions granted, in the provider's grammar (`s3:GetObject`, `lambda:InvokeFunction`, `*`). */
   readonly actions: readonly Fact<string>[];
-  /** Every action but these (IAM `NotAction`, Azure `notActions`); then `actions` is empty. */
+  /**
+   * Actions left out: with IAM `NotAction` every action but these (then `actions` is empty); with Azure
+   * `notActions`, taken away from `actions`.
+   */
   readonly notActions?: readonly Fact<string>[];
+  /**
+   * Data-plane actions (Azure `dataActions`: reading blobs, using keys), with those taken away from them
+   * (`notDataActions`); a `*` of `actions` does not cover them. Undefined where the provider has no such split.
+   */
+  readonly dataActions?: readonly Fact<string>[];
+  readonly notDataActions?: readonly Fact<string>[];
   /**
    * What the grant is on: the address of the graph resource whose resource policy it comes from, or the resource as
    * the statement writes it (an ARN pattern, `*`); an Azure scope (subscription, resource group, resource).
@@ -45,13 +54,25 @@ export interface AccessGrant {
 }
 
 /**
- * A grant of access to one resource, declared as a resource of its own: a Lambda permission (one statement of the
- * function's resource policy); an Azure role assignment fits the same shape.
+ * What a grant declared as a resource of its own is on: `function`, one function (a Lambda permission);
+ * `organization`, every account of a tenant or a group of accounts (an Azure tenant root or management group);
+ * `account`, every resource of one account (an Azure subscription); `resource-group`, every resource of one group;
+ * `resource`, one resource.
+ */
+export type GrantScopeType = 'function' | 'organization' | 'account' | 'resource-group' | 'resource';
+
+/**
+ * A grant of access declared as a resource of its own: a Lambda permission (one statement of the function's resource
+ * policy); an Azure role assignment (the role's actions, and data actions, on its scope).
  */
 export interface AccessGrantView extends ViewBase, AccessGrant {
   readonly kind: 'access-grant';
-  /** The kind of resource the grant is on. */
-  readonly scopeType: 'function';
+  /** The kind of scope the grant is on. */
+  readonly scopeType: Fact<GrantScopeType>;
+  /** The scope as messages name it (the name of the resource of the graph it is on), where it is not `scope`. */
+  readonly scopeName?: string;
+  /** The role the grant gives, by name where the source knows it (`Owner`), for messages. */
+  readonly role?: string;
 }
 
 /** An application registered with a user directory to sign users in: a Cognito user pool client, an Entra ID app. */

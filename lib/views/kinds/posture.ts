@@ -77,6 +77,11 @@ export interface PostureView extends ViewBase {
    */
   readonly scope?: Fact<string>;
   /**
+   * The one resource the service watches, by address, where it is turned on for that resource alone (Defender for SQL
+   * on one logical server); undefined for a service that covers its account or subscription.
+   */
+  readonly watches?: string;
+  /**
    * Where the service publishes its alerts, as event routes match them (`source`, `detailType`); undefined: the
    * service's findings are read by the rules that know it (GuardDuty, Security Hub on EventBridge).
    */

@@ -5,6 +5,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { docdbCluster, neptuneCluster, redshiftCluster } from '../../../test/support/data-services';
 import rule from './database-backup-retention';
+import { pitrPolicy, sqlDatabase, sqlServer } from '../../../test/support/azure-native';
 import {
   tfDocdbCluster,
   tfNeptuneCluster,
@@ -214,5 +215,54 @@ export default defineCases(rule, [
     target: 'aws_db_instance.default',
     expect: 'fail',
     message: '`aws_db_instance.default` keeps automated backups 1 day, less than 7',
+  },
+  {
+    name: 'pulumi: SQL database keeping point-in-time restore 35 days, as the component sets RESTRICTED',
+    source: 'pulumi',
+    build: () => {
+      const server = sqlServer('sql');
+      pitrPolicy(sqlDatabase('ledger', server), server, 35);
+    },
+    target: 'ledger',
+    expect: 'pass',
+  },
+  {
+    name: "pulumi: SQL database without a short-term retention policy keeps the service's seven days",
+    source: 'pulumi',
+    build: () => sqlDatabase('ledger', sqlServer('sql')),
+    target: 'ledger',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: SQL database keeping point-in-time restore 3 days',
+    source: 'pulumi',
+    build: () => {
+      const server = sqlServer('sql');
+      pitrPolicy(sqlDatabase('ledger', server), server, 3);
+    },
+    target: 'ledger',
+    expect: 'fail',
+    message: '`ledger` keeps automated backups 3 days, less than 7',
+  },
+  {
+    name: 'pulumi: short-term retention policy that sets no retentionDays',
+    source: 'pulumi',
+    build: () => {
+      const server = sqlServer('sql');
+      pitrPolicy(sqlDatabase('ledger', server), server, undefined);
+    },
+    target: 'ledger',
+    expect: 'unknown',
+    message: /the short-term retention policy `pitr` sets no `retentionDays`/,
+  },
+  {
+    name: 'pulumi: PUBLIC SQL database needs no backups',
+    source: 'pulumi',
+    build: () => {
+      const server = sqlServer('sql');
+      pitrPolicy(sqlDatabase('catalog', server, { tags: { 'data-classification': 'public' } }), server, 1);
+    },
+    target: 'catalog',
+    expect: 'not_applicable',
   },
 ]);

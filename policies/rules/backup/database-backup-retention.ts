@@ -24,7 +24,8 @@ export default defineRule({
     'RDS, Neptune and DocumentDB keep automated backups (and the point-in-time recovery window) for their backup ' +
     'retention period, Redshift its automated snapshots for its snapshot retention period: 1 day unless set, by ' +
     "AWS's default. Corruption or a bad migration is often noticed days later, after a one-day window has " +
-    'rolled past it: a week is the least that covers a weekend and a slow discovery. Stores tagged ' +
+    'rolled past it: a week is the least that covers a weekend and a slow discovery. An Azure SQL database keeps ' +
+    'point-in-time restore for the days of its short-term retention policy (seven unless set, 1 to 35). Stores tagged ' +
     '`data-classification: public` need no backups.',
   fix: {
     cdk:
@@ -34,6 +35,8 @@ export default defineRule({
       'Set `backup_retention_period` to 7 or more on the `aws_db_instance`, `aws_rds_cluster`, ' +
       '`aws_neptune_cluster` or `aws_docdb_cluster`, and `automated_snapshot_retention_period` on the ' +
       '`aws_redshift_cluster`.',
+    pulumi:
+      'Declare a `sql.BackupShortTermRetentionPolicy` for the database (`policyName: "default"`) with `retentionDays` of 7 or more (at most 35).',
   },
   appliesTo: ['data-store'],
   check(view) {

@@ -21,6 +21,8 @@ export default defineRule({
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
+    if (view.watches !== undefined)
+      return notApplicable('a detector of one resource, not of the account its workloads run in');
     const runtime = detectorOf(view, 'workload-runtime')?.enabled;
     if (view.enabled === false)
       return fail(`\`${view.name}\` is disabled, so Runtime Monitoring does not run`);

@@ -12,7 +12,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import type { TerraformStack } from 'cdktf';
 import * as security from '@pulumi/azure-native/security';
-import { SUBSCRIPTION } from '../../../test/support/azure-native';
+import { SUBSCRIPTION, sqlServer, sqlThreatDetection } from '../../../test/support/azure-native';
 
 /** A Terraform GuardDuty detector, with an event rule on its findings (sent to a topic when `target`). */
 function tfDetector(stack: TerraformStack, rule?: { target: boolean; bus?: string }): void {
@@ -62,6 +62,30 @@ export default defineCases(rule, [
     build: () => defenderWithContact(),
     target: 'defender-VirtualMachines',
     expect: 'pass',
+  },
+  {
+    name: "Pulumi: a SQL server's threat detection alerts reach an enabled security contact",
+    source: 'pulumi',
+    build: () => {
+      sqlThreatDetection(sqlServer('payments'));
+      new security.SecurityContact('contact', {
+        securityContactName: 'default',
+        emails: 'soc@example.com',
+        isEnabled: true,
+        notificationsSources: [{ sourceType: 'Alert', minimalSeverity: 'Medium' }],
+      });
+    },
+    target: 'threat-detection',
+    expect: 'pass',
+  },
+  {
+    name: "Pulumi: a SQL server's threat detection on and no security contact",
+    source: 'pulumi',
+    build: () => sqlThreatDetection(sqlServer('payments')),
+    target: 'threat-detection',
+    expect: 'fail',
+    message:
+      '`threat-detection` findings are not routed: no enabled contact or route receives Defender for Cloud alerts',
   },
   {
     name: 'Pulumi: Defender plans on and no security contact',

@@ -21,6 +21,8 @@ export default defineRule({
   appliesTo: ['posture'],
   check(view) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
+    if (view.watches !== undefined)
+      return notApplicable('a detector of one resource, not of the account its workloads run in');
     const s3 = detectorOf(view, 'object-store-data')?.enabled;
     const on = view.enabled;
     if (on === false) return fail(`\`${view.name}\` is disabled, so S3 Protection does not run`);

@@ -4,7 +4,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './threat-detection-enabled';
 import * as security from '@pulumi/azure-native/security';
-import { SUBSCRIPTION } from '../../../test/support/azure-native';
+import { SUBSCRIPTION, sqlServer, sqlThreatDetection } from '../../../test/support/azure-native';
 
 export default defineCases(rule, [
   {
@@ -81,5 +81,35 @@ export default defineCases(rule, [
     build: (stack) => void new GuarddutyDetector(stack, 'Detector', { enable: false }),
     target: 'Detector',
     expect: 'fail',
+  },
+  {
+    name: 'Pulumi: threat detection on a SQL server, as the SQL component turns it on',
+    source: 'pulumi',
+    build: () => sqlThreatDetection(sqlServer('payments')),
+    target: 'threat-detection',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: threat detection of a SQL server disabled',
+    source: 'pulumi',
+    build: () => sqlThreatDetection(sqlServer('payments'), 'Disabled'),
+    target: 'threat-detection',
+    expect: 'fail',
+    message: '`threat-detection` is disabled: threat detection of `payments` is off',
+  },
+  {
+    name: "Pulumi: a SQL server's threat detection disabled while a Defender SqlServers plan of the program is on",
+    source: 'pulumi',
+    build: () => {
+      sqlThreatDetection(sqlServer('payments'), 'Disabled');
+      new security.Pricing('defender-SqlServers', {
+        scopeId: SUBSCRIPTION,
+        pricingName: 'SqlServers',
+        pricingTier: 'Standard',
+      });
+    },
+    target: 'threat-detection',
+    expect: 'unknown',
+    message: /Defender plan `defender-SqlServers` covers the servers of .*, which may hold it/,
   },
 ]);

@@ -21,23 +21,27 @@ export default defineRule({
     terraform:
       'Set `enable = true` on the `aws_guardduty_detector` (its default) and turn on the protection plans your workloads need with `aws_guardduty_detector_feature`.',
     pulumi:
-      'Set `pricingTier: "Standard"` on the `security.Pricing` plans of the subscription (`VirtualMachines`, `StorageAccounts`, `SqlServers`, `Containers`, `KeyVaults`, `Arm`...); `Free` turns Defender for Cloud threat protection off.',
+      'Set `pricingTier: "Standard"` on the `security.Pricing` plans of the subscription (`VirtualMachines`, `StorageAccounts`, `SqlServers`, `Containers`, `KeyVaults`, `Arm`...); `Free` turns Defender for Cloud threat protection off. On a `sql.ServerSecurityAlertPolicy`, set `state: "Enabled"`.',
   },
   appliesTo: ['posture'],
-  check(view) {
+  check(view, ctx) {
     if (view.service !== 'threat-detection') return notApplicable('not a threat detector');
     const on = view.enabled;
     if (on instanceof Unknown)
       return unknown(`\`${view.name}\`: whether the detector is enabled cannot be resolved (${on.reason})`);
+    const watched =
+      view.watches === undefined ? undefined : (ctx.viewOf(view.watches, 'data-store')?.name ?? view.watches);
     return on
       ? pass(`\`${view.name}\` is enabled`)
       : fail(
-          view.scope === undefined
-            ? `\`${view.name}\` is disabled (\`Enable: false\`)`
-            : `\`${view.name}\` is disabled: no threat-protection plan of \`${String(view.scope)}\` is on (${view.detectors
-                .map((d) => `\`${d.name}\``)
-                .filter((n, i, a) => a.indexOf(n) === i)
-                .join(', ')} off)`,
+          watched !== undefined
+            ? `\`${view.name}\` is disabled: threat detection of \`${watched}\` is off`
+            : view.scope === undefined
+              ? `\`${view.name}\` is disabled (\`Enable: false\`)`
+              : `\`${view.name}\` is disabled: no threat-protection plan of \`${String(view.scope)}\` is on (${view.detectors
+                  .map((d) => `\`${d.name}\``)
+                  .filter((n, i, a) => a.indexOf(n) === i)
+                  .join(', ')} off)`,
         );
   },
 });

@@ -5,6 +5,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './no-privilege-escalation-on-all';
+import { ROLES, SUBSCRIPTION, roleAssignment } from '../../../test/support/azure-native';
 
 /** A deployer role that manages the policy of one role and may assume it. */
 function baseline(stack: Stack): iam.Role {
@@ -149,5 +150,49 @@ export default defineCases(rule, [
     },
     target: 'App',
     expect: 'fail',
+  },
+  {
+    name: 'pulumi: Contributor on the subscription cannot assign roles',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.contributor, SUBSCRIPTION),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: User Access Administrator on one resource group',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.userAccessAdministrator, `${SUBSCRIPTION}/resourceGroups/app`),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: User Access Administrator on the subscription',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.userAccessAdministrator, SUBSCRIPTION),
+    target: 'grant',
+    expect: 'fail',
+    message:
+      /`grant` allows `Microsoft\.Authorization\/roleAssignments\/write`, `Microsoft\.Authorization\/roleDefinitions\/write`, `Microsoft\.Authorization\/elevateAccess\/Action` on every resource of `\/subscriptions\/[0-9-]+` \(permission management\) \(role `User Access Administrator`\)/,
+  },
+  {
+    name: 'pulumi: Owner on the subscription',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.owner, SUBSCRIPTION),
+    target: 'grant',
+    expect: 'fail',
+    message: /\(permission management\) \(role `Owner`\)/,
+  },
+  {
+    name: 'pulumi: User Access Administrator on the subscription under a condition',
+    source: 'pulumi',
+    build: () =>
+      roleAssignment('grant', ROLES.userAccessAdministrator, SUBSCRIPTION, {
+        condition:
+          "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}))",
+        conditionVersion: '2.0',
+      }),
+    target: 'grant',
+    expect: 'unknown',
+    message: /under a condition the check does not read/,
   },
 ]);

@@ -1,6 +1,7 @@
-import { defineRule, fail, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
-import { Unknown } from '../../../lib/graph/values';
-import type { Fact, PolicyStatement, View } from '../../../lib/views/kinds';
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import { Unknown, show } from '../../../lib/graph/values';
+import type { AccessGrantView, Fact, PolicyStatement, View } from '../../../lib/views/kinds';
+import { grantAllows, grantOnEveryResource } from '../../../lib/views/common/grants';
 import { coversAction, documentsOf, resourcePattern } from './no-passrole-on-all-roles';
 
 /** An action of concern, and the service whose ARNs name its resources when that is not the action's own. */
@@ -154,9 +155,50 @@ const ESCALATION: readonly SensitiveAction[] = [
   { action: 'ecr:SetRepositoryPolicy' },
 ];
 
+/** Role-assignment actions that change who may do what: assigning roles, writing role definitions, elevating access. */
+const GRANT_ESCALATION: readonly string[] = [
+  'Microsoft.Authorization/roleAssignments/write',
+  'Microsoft.Authorization/roleDefinitions/write',
+  'Microsoft.Authorization/elevateAccess/Action',
+];
+
+/**
+ * A grant declared as a resource of its own (an Azure role assignment) allowing any of `catalog` on every resource of
+ * an account or more: one result; a pass when its scope is narrower or its role allows none of them.
+ */
+export function checkGrantActionsOnAll(
+  g: AccessGrantView,
+  catalog: readonly string[],
+  harm: string,
+): CheckResult {
+  if (g.scopeType === 'function') return notApplicable('a function permission is on one function');
+  const on = g.scopeName ?? show(g.scope);
+  if (g.effect === 'deny') return pass(`\`${g.name}\` denies, it grants nothing`);
+  const everywhere = grantOnEveryResource(g);
+  if (everywhere === false) return pass(`\`${g.name}\` is limited to \`${on}\``);
+  const certain: string[] = [];
+  let open: Unknown | undefined = g.effect instanceof Unknown ? g.effect : undefined;
+  for (const action of catalog) {
+    const a = grantAllows(g, action);
+    if (a === true) certain.push(action);
+    else if (a instanceof Unknown) open ??= a;
+  }
+  if (certain.length === 0 && !open) return pass(`\`${g.name}\` allows no ${harm} on \`${on}\``);
+  if (everywhere instanceof Unknown) open ??= everywhere;
+  const role = g.role === undefined ? '' : ` (role \`${g.role}\`)`;
+  const condition = Object.values(g.conditions).flatMap((block) => Object.values(block).flat())[0];
+  if (certain.length > 0 && !open && condition !== undefined)
+    return unknown(
+      `\`${g.name}\` allows ${listed(certain)} on every resource of \`${on}\` under a condition the check does not read (\`${show(condition)}\`)`,
+    );
+  if (certain.length > 0 && !open)
+    return fail(`\`${g.name}\` allows ${listed(certain)} on every resource of \`${on}\` (${harm})${role}`);
+  return unknown(`\`${g.name}\` may allow ${harm} on every resource of \`${on}\` (${open!.reason})`);
+}
+
 export default defineRule({
   id: 'BW-PA-007',
-  title: 'IAM policies do not allow managing permissions on every resource',
+  title: 'Permission policies and role assignments do not allow managing permissions on every resource',
   severity: 'high',
   controls: ['mcsb-v1:PA-1', 'mcsb-v1:PA-7', 'nist-csf-2.0:PR.AA-05', 'sox:404-SOD'],
   threats: ['privilege-escalation', 'insider-misuse'],
@@ -166,14 +208,21 @@ export default defineRule({
     'holder grant itself (or a role it can assume) anything; `iam:CreateAccessKey` and `iam:*LoginProfile` take over ' +
     'other users; `sts:AssumeRole` on every role reaches every role that trusts the account; and the resource-policy ' +
     'actions (`s3:PutBucketPolicy`, `kms:PutKeyPolicy`, `kms:CreateGrant`, `lambda:AddPermission`...) open any store, ' +
-    'key or function to other principals. Each is an administrator short of `*:*`. `iam:PassRole` is BW-PA-005.',
+    'key or function to other principals. Each is an administrator short of `*:*`. `iam:PassRole` is BW-PA-005. On ' +
+    'Azure, a role that may write role assignments or role definitions (Owner, User Access Administrator, Role Based ' +
+    'Access Control Administrator) assigned on a subscription, a management group or the tenant root lets its holder ' +
+    'give anyone, itself included, any role there.',
   fix: {
     cdk: 'Scope the statement to the ARNs it must manage (CDK `grant*` methods do), add a permissions boundary to roles a pipeline creates, or restrict `*` with `aws:ResourceTag` conditions; keep permission management to a deployment role outside the application.',
     terraform:
       "Scope the statement's `resources` to the ARNs it must manage, set `permissions_boundary` on the `aws_iam_role`s a pipeline creates, or restrict `*` with a `condition` on `aws:ResourceTag`; keep permission management to a deployment role outside the application.",
+    pulumi:
+      'On the `authorization.RoleAssignment`, give a role without `Microsoft.Authorization/*` write actions, or set `scope` to the resource group or resource it manages; keep role assignment to a deployment identity outside application programs.',
   },
-  appliesTo: ['identity', 'permission-policy'],
+  appliesTo: ['identity', 'permission-policy', 'access-grant'],
   check(view) {
+    if (view.kind === 'access-grant')
+      return checkGrantActionsOnAll(view, GRANT_ESCALATION, 'permission management');
     return checkActionsOnAll(view, ESCALATION, 'permission management');
   },
 });

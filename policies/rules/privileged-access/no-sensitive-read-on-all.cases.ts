@@ -8,6 +8,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './no-sensitive-read-on-all';
+import { ROLES, SUBSCRIPTION, roleAssignment, storageAccount } from '../../../test/support/azure-native';
 
 /** A workload role reading its own bucket, table, secret and parameter through CDK grants. */
 function baseline(stack: Stack): iam.Role {
@@ -158,5 +159,28 @@ export default defineCases(rule, [
     },
     target: 'App',
     expect: 'fail',
+  },
+  {
+    name: 'pulumi: a blob data role on one storage account',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.storageBlobDataContributor, storageAccount('data').id),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Reader on the subscription reads configuration, not keys',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.reader, SUBSCRIPTION),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Contributor on the subscription lists the keys of every storage account',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.contributor, SUBSCRIPTION),
+    target: 'grant',
+    expect: 'fail',
+    message:
+      /`grant` allows `Microsoft\.Storage\/storageAccounts\/listkeys\/action`, `Microsoft\.DocumentDB\/databaseAccounts\/listKeys\/action` on every resource of .* \(reads of secrets or stored data\) \(role `Contributor`\)/,
   },
 ]);

@@ -8,6 +8,9 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './policy-no-full-admin';
+import * as authorization from '@pulumi/azure-native/authorization';
+import * as resources from '@pulumi/azure-native/resources';
+import { ROLES, SUBSCRIPTION, roleAssignment, storageAccount } from '../../../test/support/azure-native';
 import * as sam from 'aws-cdk-lib/aws-sam';
 
 /** A role that reads one bucket through `grantRead`. */
@@ -204,5 +207,83 @@ export default defineCases(rule, [
     },
     target: 'App',
     expect: 'pass',
+  },
+  {
+    name: 'pulumi: a data role on one storage account, as the components assign them',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.storageBlobDataContributor, storageAccount('data').id),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Owner on one resource group is not every resource',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.owner, `${SUBSCRIPTION}/resourceGroups/app`),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Owner on a resource group of the program',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.owner, new resources.ResourceGroup('app').id),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Owner on the tenant root',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.owner, '/'),
+    target: 'grant',
+    expect: 'fail',
+    message: /on every resource of `\/`/,
+  },
+  {
+    name: 'pulumi: Owner on the subscription',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.owner, SUBSCRIPTION),
+    target: 'grant',
+    expect: 'fail',
+    message:
+      /`grant` allows every action \(`\*`\) on every resource of `\/subscriptions\/0{8}-[0-9-]+` \(role `Owner`\)/,
+  },
+  {
+    name: 'pulumi: Owner on a management group',
+    source: 'pulumi',
+    build: () =>
+      roleAssignment('grant', ROLES.owner, '/providers/Microsoft.Management/managementGroups/platform'),
+    target: 'grant',
+    expect: 'fail',
+    message: /on every resource of `\/providers\/Microsoft\.Management\/managementGroups\/platform`/,
+  },
+  {
+    name: 'pulumi: Contributor on the subscription leaves permission management out (BW-PA-007 judges the rest)',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', ROLES.contributor, SUBSCRIPTION),
+    target: 'grant',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: a custom role of the program allowing `*`, on the subscription',
+    source: 'pulumi',
+    build: () => {
+      const role = new authorization.RoleDefinition('admin', {
+        scope: SUBSCRIPTION,
+        roleName: 'platform-admin',
+        permissions: [{ actions: ['*'] }],
+        assignableScopes: [SUBSCRIPTION],
+      });
+      roleAssignment('grant', role, SUBSCRIPTION);
+    },
+    target: 'grant',
+    expect: 'fail',
+    message: /\(role `platform-admin`\)/,
+  },
+  {
+    name: 'pulumi: a role id that is neither built in nor declared, on the subscription',
+    source: 'pulumi',
+    build: () => roleAssignment('grant', '11111111-2222-3333-4444-555555555555', SUBSCRIPTION),
+    target: 'grant',
+    expect: 'unknown',
+    message: /role definition `11111111-2222-3333-4444-555555555555` is not a built-in role/,
   },
 ]);
