@@ -1,6 +1,16 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asString, get, show, type Value } from '../../graph/values';
+import {
+  Unknown,
+  asBool,
+  asList,
+  asNumber,
+  asString,
+  get,
+  isObject,
+  show,
+  type Value,
+} from '../../graph/values';
 import type {
   ClientAuthenticationMethod,
   DataStoreView,
@@ -16,7 +26,8 @@ import type { AdapterContext, AdapterRegistry } from '../registry';
 import { children, enabled, keyVaultKey, lower, object, readThrough } from './common';
 
 /*
- * Data stores of azure-native: storage accounts (with their containers and blob service), SQL logical servers
+ * Data stores of azure-native: storage accounts (with their containers, blob service and lifecycle management
+ * policies), SQL logical servers
  * (with firewall rules, auditing policies, encryption protectors) and Azure AI services accounts. What a
  * property means when it is left out is what the Azure REST API documents for it (quoted in azure-native's
  * typings); where the API documents no default, the fact stays Unknown.
@@ -25,6 +36,7 @@ import { children, enabled, keyVaultKey, lower, object, readThrough } from './co
 const STORAGE = 'azure-native:storage:StorageAccount';
 const CONTAINER = 'azure-native:storage:BlobContainer';
 const BLOB_SERVICE = 'azure-native:storage:BlobServiceProperties';
+const MANAGEMENT_POLICY = 'azure-native:storage:ManagementPolicy';
 const SQL_SERVER = 'azure-native:sql:Server';
 const SQL_FIREWALL = 'azure-native:sql:FirewallRule';
 const SQL_AUDITING = [
@@ -130,6 +142,99 @@ function blobVersioning(r: Resource, graph: ResourceGraph): Fact<boolean> {
   return out;
 }
 
+/**
+ * Blob types a lifecycle rule can delete. Page blobs (disks) are outside lifecycle management: an account's data
+ * expires when both of these do.
+ * @see https://learn.microsoft.com/en-us/azure/storage/blobs/lifecycle-management-overview
+ */
+const EXPIRING_BLOB_TYPES = ['blockBlob', 'appendBlob'] as const;
+
+/** A lifecycle rule of the account: enabled (the default), on every blob (no prefix or index-tag filter). */
+interface LifecycleRule {
+  readonly name: string;
+  readonly blobTypes: readonly string[];
+  readonly actions: Value | undefined;
+}
+
+/** The enabled lifecycle rules of the account's management policies that apply to every blob of their types. */
+function lifecycleRules(r: Resource, graph: ResourceGraph): LifecycleRule[] | Unknown {
+  const found = children(r, graph, MANAGEMENT_POLICY, 'accountName');
+  if (found instanceof Unknown) return found;
+  const out: LifecycleRule[] = [];
+  for (const policy of found) {
+    const rules = get(policy.properties.policy, 'rules');
+    if (rules instanceof Unknown) return rules;
+    for (const rule of asList(rules)) {
+      if (rule instanceof Unknown) return rule;
+      if (!isObject(rule)) continue;
+      // "An optional boolean to allow a rule to be temporarily disabled. Default value is true if not set."
+      const on = asBool(rule.enabled) ?? true;
+      if (on instanceof Unknown) return on;
+      if (!on) continue;
+      const filters = get(rule, 'definition', 'filters');
+      if (filters instanceof Unknown) return filters;
+      const narrowed = [get(filters, 'prefixMatch'), get(filters, 'blobIndexMatch')].some(
+        (f) => f !== undefined && !(Array.isArray(f) && f.length === 0),
+      );
+      if (narrowed) continue;
+      const types = get(filters, 'blobTypes');
+      if (types instanceof Unknown) return types;
+      out.push({
+        name: typeof rule.name === 'string' ? rule.name : show(rule.name),
+        blobTypes: asList(types).filter((t): t is string => typeof t === 'string'),
+        actions: get(rule, 'definition', 'actions'),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Shortest deletion age among rules for one blob type and action (`baseBlob`, `version`), by the ages it reads:
+ * days since creation or modification. An age since last access bounds nothing (data read often never expires).
+ */
+function shortestDelete(
+  rules: readonly LifecycleRule[],
+  blobType: string,
+  action: 'baseBlob' | 'version',
+): Fact<number | null> {
+  let best: number | null = null;
+  for (const rule of rules) {
+    if (!rule.blobTypes.includes(blobType)) continue;
+    const del = get(rule.actions, action, 'delete');
+    if (del instanceof Unknown) return del;
+    if (del === undefined) continue;
+    for (const key of ['daysAfterCreationGreaterThan', 'daysAfterModificationGreaterThan']) {
+      const days = asNumber(get(del, key));
+      if (days instanceof Unknown) return days;
+      // "greater than" N days: deleted in the run after the blob is N days old.
+      if (days !== undefined && (best === null || days < best)) best = days;
+    }
+  }
+  return best;
+}
+
+/** Longest of the per-type expiries: the account's data expires when every blob type does; null when one never does. */
+function accountExpiry(
+  rules: readonly LifecycleRule[] | Unknown,
+  action: 'baseBlob' | 'version',
+): Fact<number | null> {
+  if (rules instanceof Unknown) return rules;
+  let longest = 0;
+  for (const type of EXPIRING_BLOB_TYPES) {
+    const days = shortestDelete(rules, type, action);
+    if (days === null || days instanceof Unknown) return days;
+    longest = Math.max(longest, days);
+  }
+  return longest;
+}
+
+/** Block blob previous versions only: append blobs keep no versions. */
+function versionExpiry(rules: readonly LifecycleRule[] | Unknown): Fact<number | null> {
+  if (rules instanceof Unknown) return rules;
+  return shortestDelete(rules, 'blockBlob', 'version');
+}
+
 /** `storage:StorageAccount` -> object store. */
 export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
@@ -138,6 +243,8 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
   // "The default value is null, which is equivalent to true."
   const sharedKey = asBool(p.allowSharedKeyAccess) ?? true;
   const containers = publicContainer(r, ctx.graph);
+  const versioning = blobVersioning(r, ctx.graph);
+  const lifecycle = lifecycleRules(r, ctx.graph);
   return {
     ...base(r, 'object-store', storageEncryption(r, ctx.graph)),
     // "The default value is true since API version 2019-04-01."
@@ -149,7 +256,9 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     policyAllowsPublic:
       blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
     publicNetworkAccess: storagePublicEndpoint(r),
-    versioning: blobVersioning(r, ctx.graph),
+    versioning,
+    dataRetentionDays: accountExpiry(lifecycle, 'baseBlob'),
+    ...(versioning === false ? {} : { noncurrentVersionRetentionDays: versionExpiry(lifecycle) }),
     dataAccessEvents: 'resource-logs',
     localAuthentication: sharedKey,
     clientAuthentication:
@@ -363,7 +472,11 @@ export function registerAzureData(registry: AdapterRegistry): void {
   registry.register('pulumi', STORAGE, storageAccountView);
   registry.register('pulumi', SQL_SERVER, sqlServerView);
   registry.register('pulumi', AI_ACCOUNT, aiAccountView);
-  registry.register('pulumi', [CONTAINER, BLOB_SERVICE], readThrough([STORAGE], 'accountName'));
+  registry.register(
+    'pulumi',
+    [CONTAINER, BLOB_SERVICE, MANAGEMENT_POLICY],
+    readThrough([STORAGE], 'accountName'),
+  );
   registry.register(
     'pulumi',
     [SQL_FIREWALL, ...SQL_AUDITING, SQL_PROTECTOR, SQL_TDE],
