@@ -24,6 +24,8 @@ import { displayName } from '../common/naming';
 import { base, type Encryption } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { children, enabled, keyVaultKey, lower, object, readThrough } from './common';
+import { referenced } from './network';
+import { DIAGNOSTIC_SETTINGS } from './posture';
 
 /*
  * Data stores of azure-native: storage accounts (with their containers, blob service and lifecycle management
@@ -235,6 +237,89 @@ function versionExpiry(rules: readonly LifecycleRule[] | Unknown): Fact<number |
   return shortestDelete(rules, 'blockBlob', 'version');
 }
 
+/**
+ * Version-level immutability (`immutableStorageWithVersioning`): a `Locked` policy can only be lengthened (compliance),
+ * an `Unlocked` one can be shortened or removed by a privileged principal (governance); off unless enabled.
+ */
+function storageImmutability(r: Resource): DataStoreView['immutability'] {
+  const worm = object(r.properties.immutableStorageWithVersioning);
+  if (worm instanceof Unknown) return worm;
+  const on = asBool(get(worm, 'enabled')) ?? false;
+  if (on instanceof Unknown) return on;
+  if (!on) return { mode: 'none' };
+  const policy = object(get(worm, 'immutabilityPolicy'));
+  if (policy instanceof Unknown) return policy;
+  const state = lower(get(policy, 'state'));
+  if (state instanceof Unknown) return state;
+  const days = asNumber(get(policy, 'immutabilityPeriodSinceCreationInDays'));
+  if (days instanceof Unknown) return days;
+  if (policy === undefined || state === 'disabled') return { mode: 'none' };
+  const mode = state === 'locked' ? 'compliance' : state === 'unlocked' ? 'governance' : undefined;
+  if (!mode) return new Unknown(`immutability policy state is ${show(get(policy, 'state'))}`);
+  return days === undefined ? { mode } : { mode, days };
+}
+
+/** Blob data-plane log categories, by the access each records. */
+const BLOB_LOG_CATEGORIES = { read: 'storageread', write: 'storagewrite', delete: 'storagedelete' } as const;
+
+/**
+ * Which blob requests the account's diagnostic settings send to a workspace or store: every category (`allLogs`) or
+ * `StorageRead`, `StorageWrite`, `StorageDelete` one by one. A program names the blob service by a URI built from the
+ * account's id (`<id>/blobServices/default`), so every setting naming the account is read. The storage categories of
+ * the `audit` group are not documented: a setting sending only that group leaves the answer Unknown.
+ * @see https://learn.microsoft.com/en-us/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-blobservices-logs
+ */
+function blobRequestLogs(
+  r: Resource,
+  graph: ResourceGraph,
+): Fact<{ read: boolean; write: boolean; delete: boolean }> {
+  const out = { read: false, write: false, delete: false };
+  let open: Unknown | undefined;
+  for (const type of DIAGNOSTIC_SETTINGS)
+    for (const s of graph.ofType(type)) {
+      const target = referenced(s.properties.resourceUri);
+      if (target instanceof Unknown) {
+        if (target.refs.length === 0 || target.refs.some((x) => x.address === r.address)) open ??= target;
+        continue;
+      }
+      if (target !== r.address) continue;
+      const p = s.properties;
+      const stored = [p.workspaceId, p.storageAccountId].some(
+        (v) => v !== undefined && v !== null && v !== '',
+      );
+      if (!stored) continue;
+      const logs = p.logs;
+      if (logs instanceof Unknown) {
+        open ??= logs;
+        continue;
+      }
+      for (const entry of asList(logs)) {
+        if (entry instanceof Unknown) {
+          open ??= entry;
+          continue;
+        }
+        const on = asBool(get(entry, 'enabled'));
+        const group = lower(get(entry, 'categoryGroup'));
+        const category = lower(get(entry, 'category'));
+        const u = [on, group, category].find((x): x is Unknown => x instanceof Unknown);
+        if (u) {
+          open ??= u;
+          continue;
+        }
+        if (on !== true) continue;
+        if (group === 'alllogs') Object.assign(out, { read: true, write: true, delete: true });
+        else if (group === 'audit')
+          open ??= new Unknown(
+            'a diagnostic setting sends the `audit` category group, whose blob categories are not documented',
+          );
+        for (const [access, name] of Object.entries(BLOB_LOG_CATEGORIES))
+          if (category === name) out[access as keyof typeof out] = true;
+      }
+    }
+  if (out.read && out.write && out.delete) return out;
+  return open ?? out;
+}
+
 /** `storage:StorageAccount` -> object store. */
 export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
@@ -245,6 +330,7 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
   const containers = publicContainer(r, ctx.graph);
   const versioning = blobVersioning(r, ctx.graph);
   const lifecycle = lifecycleRules(r, ctx.graph);
+  const requests = blobRequestLogs(r, ctx.graph);
   return {
     ...base(r, 'object-store', storageEncryption(r, ctx.graph)),
     // "The default value is true since API version 2019-04-01."
@@ -260,6 +346,13 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     dataRetentionDays: accountExpiry(lifecycle, 'baseBlob'),
     ...(versioning === false ? {} : { noncurrentVersionRetentionDays: versionExpiry(lifecycle) }),
     dataAccessEvents: 'resource-logs',
+    dataAccessLogged:
+      requests instanceof Unknown
+        ? { read: requests, write: requests }
+        : { read: requests.read, write: requests.write },
+    accessLogging:
+      requests instanceof Unknown ? requests : requests.read && requests.write && requests.delete,
+    immutability: storageImmutability(r),
     localAuthentication: sharedKey,
     clientAuthentication:
       sharedKey instanceof Unknown
