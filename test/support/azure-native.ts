@@ -298,3 +298,61 @@ export function blobBackupInstance(
     },
   });
 }
+
+/** The activity log categories `SecurityPosture` exports. */
+const ACTIVITY_LOG = ['Administrative', 'Security', 'Policy', 'Alert'];
+
+/** Archive options of {@link activityLog}. */
+export interface ActivityLogOptions {
+  /** The archive's immutability policy state; `null` for no immutability. @default 'Locked' */
+  readonly immutability?: 'Locked' | 'Unlocked' | null;
+  /** Categories the setting sends. @default Administrative, Security, Policy, Alert */
+  readonly categories?: readonly string[];
+  /** Whether the workspace exports the activity table to the archive. @default true */
+  readonly exported?: boolean;
+  /** Overrides of the archive account. */
+  readonly archive?: Partial<storage.StorageAccountArgs>;
+}
+
+/**
+ * The subscription's activity log as `AuditWorkspace` and `SecurityPosture` keep it: sent to a workspace that exports
+ * its `AzureActivity` table to an immutable archive account.
+ */
+export function activityLog(
+  name: string,
+  options: ActivityLogOptions = {},
+): monitor.SubscriptionDiagnosticSetting {
+  const ws = workspace(`${name}-workspace`, { tags: {} });
+  const state = options.immutability === undefined ? 'Locked' : options.immutability;
+  const archive = storageAccount(`${name}-archive`, {
+    publicNetworkAccess: 'Enabled',
+    tags: {},
+    ...(state === null
+      ? {}
+      : {
+          immutableStorageWithVersioning: {
+            enabled: true,
+            immutabilityPolicy: {
+              immutabilityPeriodSinceCreationInDays: 365,
+              state,
+              allowProtectedAppendWrites: true,
+            },
+          },
+        }),
+    ...options.archive,
+  });
+  if (options.exported !== false)
+    new operationalinsights.DataExport(`${name}-export`, {
+      resourceGroupName: RESOURCE_GROUP,
+      workspaceName: ws.name,
+      dataExportName: 'archive',
+      enable: true,
+      resourceId: archive.id,
+      tableNames: ['AzureActivity'],
+    });
+  return new monitor.SubscriptionDiagnosticSetting(name, {
+    name,
+    workspaceId: ws.id,
+    logs: (options.categories ?? ACTIVITY_LOG).map((category) => ({ category, enabled: true })),
+  });
+}

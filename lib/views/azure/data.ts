@@ -75,7 +75,7 @@ function storageMinTls(v: Value | undefined): Fact<TlsVersion> {
  * Encryption of a storage account: always on with Microsoft-managed keys; `keySource: Microsoft.Keyvault` with
  * `keyVaultProperties` uses a customer key; `requireInfrastructureEncryption` adds a second layer.
  */
-function storageEncryption(r: Resource, graph: ResourceGraph): Encryption {
+export function storageEncryption(r: Resource, graph: ResourceGraph): Encryption {
   const enc = object(r.properties.encryption);
   if (enc instanceof Unknown) return { atRest: enc };
   if (enc === undefined) return { atRest: 'provider' };
@@ -241,7 +241,7 @@ function versionExpiry(rules: readonly LifecycleRule[] | Unknown): Fact<number |
  * Version-level immutability (`immutableStorageWithVersioning`): a `Locked` policy can only be lengthened (compliance),
  * an `Unlocked` one can be shortened or removed by a privileged principal (governance); off unless enabled.
  */
-function storageImmutability(r: Resource): DataStoreView['immutability'] {
+export function storageImmutability(r: Resource): DataStoreView['immutability'] {
   const worm = object(r.properties.immutableStorageWithVersioning);
   if (worm instanceof Unknown) return worm;
   const on = asBool(get(worm, 'enabled')) ?? false;

@@ -106,7 +106,7 @@ export default defineRule({
   appliesTo: ['data-store'],
   check(view, ctx) {
     if (!PROTECTABLE.has(view.storeType))
-      return notApplicable(`AWS Backup does not protect ${view.storeType}s`);
+      return notApplicable(`the backup service does not protect ${view.storeType}s`);
     if (view.storeType === 'database-instance' && view.pointInTimeRecovery === undefined)
       return notApplicable('backed up with its DB cluster or its replication source');
     const c = view.classification;
