@@ -8,7 +8,7 @@ import * as containerservice from '@pulumi/azure-native/containerservice';
 import * as dataprotection from '@pulumi/azure-native/dataprotection';
 import * as monitor from '@pulumi/azure-native/monitor';
 import type { types } from '@pulumi/azure-native';
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 
 /*
  * azure-native resources for Pulumi rule cases, each in the compliant shape of the bulwark/azure components
@@ -312,6 +312,8 @@ export interface ActivityLogOptions {
   readonly exported?: boolean;
   /** Overrides of the archive account. */
   readonly archive?: Partial<storage.StorageAccountArgs>;
+  /** Whether the archive's blob service sends all its logs to the workspace. @default false */
+  readonly archiveLogs?: boolean;
 }
 
 /**
@@ -341,6 +343,10 @@ export function activityLog(
         }),
     ...options.archive,
   });
+  if (options.archiveLogs)
+    diagnostics(`${name}-archive-blobs`, pulumi.interpolate`${archive.id}/blobServices/default`, undefined, {
+      workspaceId: ws.id,
+    });
   if (options.exported !== false)
     new operationalinsights.DataExport(`${name}-export`, {
       resourceGroupName: RESOURCE_GROUP,
