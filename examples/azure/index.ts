@@ -66,14 +66,22 @@ new ClassifiedStorageAccount('site', {
   anonymousRead: { reason: 'Static marketing assets served to every visitor through the CDN' },
 });
 
-// INTERNAL: monthly reports.
-new ClassifiedStorageAccount('reports', {
+// INTERNAL: monthly reports, backed up daily.
+const reports = new ClassifiedStorageAccount('reports', {
   ...placement,
   classification: Classification.INTERNAL,
   audit,
   network,
   keyVault: keys,
 });
+const internalBackups = new ClassifiedBackupVault('backup-internal', {
+  ...placement,
+  ...account,
+  classification: Classification.INTERNAL,
+  audit,
+  keyVault: keys,
+});
+internalBackups.protect('reports', reports, ['reports']);
 
 // CONFIDENTIAL: customer documents, backed up daily and continuously.
 const documents = new ClassifiedStorageAccount('documents', {

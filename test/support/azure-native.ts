@@ -6,9 +6,10 @@ import * as operationalinsights from '@pulumi/azure-native/operationalinsights';
 import * as sql from '@pulumi/azure-native/sql';
 import * as storage from '@pulumi/azure-native/storage';
 import * as containerservice from '@pulumi/azure-native/containerservice';
+import * as dataprotection from '@pulumi/azure-native/dataprotection';
 import * as monitor from '@pulumi/azure-native/monitor';
 import type { types } from '@pulumi/azure-native';
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 
 /*
  * azure-native resources for Pulumi rule cases, each in the compliant shape of the bulwark/azure components
@@ -257,4 +258,186 @@ export function diagnostics(
   destination: Partial<monitor.DiagnosticSettingArgs> = { workspaceId: WORKSPACE_ID },
 ): monitor.DiagnosticSetting {
   return new monitor.DiagnosticSetting(name, { resourceUri, logs, ...destination });
+}
+
+/** Blob data source type of Azure Backup. */
+const BLOB_DATASOURCE = 'Microsoft.Storage/storageAccounts/blobServices';
+
+/** A backup vault in the shape of `ClassifiedBackupVault`: immutability locked, geo-redundant, job failures alerted. */
+export function backupVault(
+  name: string,
+  overrides: Partial<azureInputs.dataprotection.BackupVaultArgs> = {},
+): dataprotection.BackupVault {
+  return new dataprotection.BackupVault(name, {
+    resourceGroupName: RESOURCE_GROUP,
+    identity: { type: 'SystemAssigned' },
+    properties: {
+      storageSettings: [{ datastoreType: 'VaultStore', type: 'GeoRedundant' }],
+      securitySettings: {
+        immutabilitySettings: { state: 'Locked' },
+        softDeleteSettings: { state: 'AlwaysOn', retentionDurationInDays: 14 },
+      },
+      monitoringSettings: { azureMonitorAlertSettings: { alertsForAllJobFailures: 'Enabled' } },
+      ...overrides,
+    },
+    tags: { 'data-classification': 'confidential' },
+  });
+}
+
+/** What a blob backup policy keeps and how often it backs up. */
+export interface BlobPolicyOptions {
+  /** Vaulted retention (ISO 8601). @default 'P35D' */
+  readonly vaultRetention?: string;
+  /** Continuous (operational) retention; `null` for none. @default 'P35D' */
+  readonly operationalRetention?: string | null;
+  /** Repeating intervals of the vaulted backup. @default daily at 02:00 UTC */
+  readonly schedule?: readonly string[];
+}
+
+/** A blob backup policy in the shape of `ClassifiedBackupVault`'s: vaulted daily, and continuous. */
+export function blobBackupPolicy(
+  name: string,
+  vault: dataprotection.BackupVault,
+  options: BlobPolicyOptions = {},
+): dataprotection.BackupPolicy {
+  const store = (dataStoreType: string) => ({ dataStoreType, objectType: 'DataStoreInfoBase' });
+  const keep = (dataStoreType: string, duration: string) => ({
+    objectType: 'AzureRetentionRule' as const,
+    name: 'Default',
+    isDefault: true,
+    lifecycles: [
+      {
+        deleteAfter: { objectType: 'AbsoluteDeleteOption' as const, duration },
+        sourceDataStore: store(dataStoreType),
+        targetDataStoreCopySettings: [],
+      },
+    ],
+  });
+  const operational = options.operationalRetention === undefined ? 'P35D' : options.operationalRetention;
+  return new dataprotection.BackupPolicy(name, {
+    resourceGroupName: RESOURCE_GROUP,
+    vaultName: vault.name,
+    backupPolicyName: name,
+    properties: {
+      objectType: 'BackupPolicy',
+      datasourceTypes: [BLOB_DATASOURCE],
+      policyRules: [
+        ...(operational === null ? [] : [keep('OperationalStore', operational)]),
+        keep('VaultStore', options.vaultRetention ?? 'P35D'),
+        {
+          objectType: 'AzureBackupRule',
+          name: 'BackupDaily',
+          backupParameters: { objectType: 'AzureBackupParams', backupType: 'Discrete' },
+          dataStore: store('VaultStore'),
+          trigger: {
+            objectType: 'ScheduleBasedTriggerContext',
+            schedule: {
+              repeatingTimeIntervals: [...(options.schedule ?? ['R/2026-01-01T02:00:00+00:00/P1D'])],
+              timeZone: 'UTC',
+            },
+            taggingCriteria: [{ isDefault: true, tagInfo: { tagName: 'Default' }, taggingPriority: 99 }],
+          },
+        },
+      ],
+    },
+  });
+}
+
+/** A backup instance enrolling `account`'s blobs in `policy`, as `ClassifiedBackupVault.protect` does. */
+export function blobBackupInstance(
+  name: string,
+  vault: dataprotection.BackupVault,
+  policy: dataprotection.BackupPolicy,
+  account: storage.StorageAccount,
+): dataprotection.BackupInstance {
+  const datasource = {
+    datasourceType: BLOB_DATASOURCE,
+    objectType: 'Datasource',
+    resourceID: account.id,
+    resourceName: account.name,
+    resourceType: 'Microsoft.Storage/storageAccounts',
+    resourceUri: account.id,
+    resourceLocation: account.location,
+  };
+  return new dataprotection.BackupInstance(name, {
+    resourceGroupName: RESOURCE_GROUP,
+    vaultName: vault.name,
+    properties: {
+      objectType: 'BackupInstance',
+      dataSourceInfo: datasource,
+      dataSourceSetInfo: { ...datasource, objectType: 'DatasourceSet' },
+      policyInfo: {
+        policyId: policy.id,
+        policyParameters: {
+          backupDatasourceParametersList: [
+            { objectType: 'BlobBackupDatasourceParameters', containersList: ['documents'] },
+          ],
+        },
+      },
+    },
+  });
+}
+
+/** The activity log categories `SecurityPosture` exports. */
+const ACTIVITY_LOG = ['Administrative', 'Security', 'Policy', 'Alert'];
+
+/** Archive options of {@link activityLog}. */
+export interface ActivityLogOptions {
+  /** The archive's immutability policy state; `null` for no immutability. @default 'Locked' */
+  readonly immutability?: 'Locked' | 'Unlocked' | null;
+  /** Categories the setting sends. @default Administrative, Security, Policy, Alert */
+  readonly categories?: readonly string[];
+  /** Whether the workspace exports the activity table to the archive. @default true */
+  readonly exported?: boolean;
+  /** Overrides of the archive account. */
+  readonly archive?: Partial<storage.StorageAccountArgs>;
+  /** Whether the archive's blob service sends all its logs to the workspace. @default false */
+  readonly archiveLogs?: boolean;
+}
+
+/**
+ * The subscription's activity log as `AuditWorkspace` and `SecurityPosture` keep it: sent to a workspace that exports
+ * its `AzureActivity` table to an immutable archive account.
+ */
+export function activityLog(
+  name: string,
+  options: ActivityLogOptions = {},
+): monitor.SubscriptionDiagnosticSetting {
+  const ws = workspace(`${name}-workspace`, { tags: {} });
+  const state = options.immutability === undefined ? 'Locked' : options.immutability;
+  const archive = storageAccount(`${name}-archive`, {
+    publicNetworkAccess: 'Enabled',
+    tags: {},
+    ...(state === null
+      ? {}
+      : {
+          immutableStorageWithVersioning: {
+            enabled: true,
+            immutabilityPolicy: {
+              immutabilityPeriodSinceCreationInDays: 365,
+              state,
+              allowProtectedAppendWrites: true,
+            },
+          },
+        }),
+    ...options.archive,
+  });
+  if (options.archiveLogs)
+    diagnostics(`${name}-archive-blobs`, pulumi.interpolate`${archive.id}/blobServices/default`, undefined, {
+      workspaceId: ws.id,
+    });
+  if (options.exported !== false)
+    new operationalinsights.DataExport(`${name}-export`, {
+      resourceGroupName: RESOURCE_GROUP,
+      workspaceName: ws.name,
+      dataExportName: 'archive',
+      enable: true,
+      resourceId: archive.id,
+      tableNames: ['AzureActivity'],
+    });
+  return new monitor.SubscriptionDiagnosticSetting(name, {
+    name,
+    workspaceId: ws.id,
+    logs: (options.categories ?? ACTIVITY_LOG).map((category) => ({ category, enabled: true })),
+  });
 }

@@ -11,9 +11,16 @@ import { adaptersForAll } from '../../lib/sources';
 import { capture } from '../../lib/sources/pulumi/capture';
 import { capturedRecords } from '../../lib/sources/pulumi/program';
 import { toResources } from '../../lib/sources/pulumi/resource';
-import type { BackupVaultView, FirewallView, KeyView } from '../../lib/views/kinds';
+import type { BackupPlanView, BackupVaultView, FirewallView, KeyView } from '../../lib/views/kinds';
 import { ViewSet } from '../../lib/views/registry';
-import { sqlServer, vault } from '../support/azure-native';
+import {
+  backupVault,
+  blobBackupInstance,
+  blobBackupPolicy,
+  sqlServer,
+  storageAccount,
+  vault,
+} from '../support/azure-native';
 import { REPO_ROOT } from '../support/cases';
 import { resolveControl } from '../../policies/controls';
 
@@ -189,6 +196,47 @@ describe('azure-native views of single programs', () => {
     });
     expect(errors).toEqual([
       expect.objectContaining({ error: expect.stringMatching(/`accountName` names no/) }),
+    ]);
+  });
+
+  it('reports a backup instance whose policy is not in the program, rather than judging no one', async () => {
+    const { errors } = await viewsOf(() => {
+      const account = storageAccount('documents');
+      new dataprotection.BackupInstance('documents-backup', {
+        resourceGroupName: 'rg-cases',
+        vaultName: 'elsewhere',
+        properties: {
+          objectType: 'BackupInstance',
+          dataSourceInfo: { resourceID: account.id, resourceType: 'Microsoft.Storage/storageAccounts' },
+          policyInfo: {
+            policyId:
+              '/subscriptions/0/resourceGroups/rg/providers/Microsoft.DataProtection/backupVaults/elsewhere/backupPolicies/blobs',
+          },
+        },
+      });
+    });
+    expect(errors).toEqual([
+      expect.objectContaining({ error: expect.stringMatching(/`policyInfo.policyId` names no/) }),
+    ]);
+  });
+
+  it('selects the data source a backup instance protects among the resources its settings are built from', async () => {
+    const { all } = await viewsOf(() => {
+      const vault = backupVault('vault');
+      const policy = blobBackupPolicy('plan', vault);
+      blobBackupInstance('documents-backup', vault, policy, storageAccount('documents'));
+    });
+    const plan = all.find((v): v is BackupPlanView => v.kind === 'backup-plan');
+    expect(plan?.selections).toEqual([
+      expect.objectContaining({
+        resources: [expect.stringMatching(/StorageAccount::documents$/)],
+        selectsClassification: ['CONFIDENTIAL'],
+      }),
+    ]);
+    expect(plan?.shortestScheduleHours).toBe(24);
+    expect(plan?.rules.map((r) => [r.name, r.intervalHours, r.deleteAfterDays, r.continuous])).toEqual([
+      ['BackupDaily', 24, 35, false],
+      ['OperationalStore', Infinity, 35, true],
     ]);
   });
 

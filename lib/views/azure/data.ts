@@ -1,6 +1,16 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { Unknown, asBool, asString, get, show, type Value } from '../../graph/values';
+import {
+  Unknown,
+  asBool,
+  asList,
+  asNumber,
+  asString,
+  get,
+  isObject,
+  show,
+  type Value,
+} from '../../graph/values';
 import type {
   ClientAuthenticationMethod,
   DataStoreView,
@@ -14,9 +24,12 @@ import { displayName } from '../common/naming';
 import { base, type Encryption } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { children, enabled, keyVaultKey, lower, object, readThrough } from './common';
+import { referenced } from './network';
+import { DIAGNOSTIC_SETTINGS } from './posture';
 
 /*
- * Data stores of azure-native: storage accounts (with their containers and blob service), SQL logical servers
+ * Data stores of azure-native: storage accounts (with their containers, blob service and lifecycle management
+ * policies), SQL logical servers
  * (with firewall rules, auditing policies, encryption protectors) and Azure AI services accounts. What a
  * property means when it is left out is what the Azure REST API documents for it (quoted in azure-native's
  * typings); where the API documents no default, the fact stays Unknown.
@@ -25,6 +38,7 @@ import { children, enabled, keyVaultKey, lower, object, readThrough } from './co
 const STORAGE = 'azure-native:storage:StorageAccount';
 const CONTAINER = 'azure-native:storage:BlobContainer';
 const BLOB_SERVICE = 'azure-native:storage:BlobServiceProperties';
+const MANAGEMENT_POLICY = 'azure-native:storage:ManagementPolicy';
 const SQL_SERVER = 'azure-native:sql:Server';
 const SQL_FIREWALL = 'azure-native:sql:FirewallRule';
 const SQL_AUDITING = [
@@ -65,7 +79,7 @@ function storageMinTls(v: Value | undefined): Fact<TlsVersion> {
  * `keySource: Microsoft.Keyvault` with `keyVaultProperties` uses a customer key; `requireInfrastructureEncryption`
  * adds a second layer. Where the settings are unknown, only the key is.
  */
-function storageEncryption(r: Resource, graph: ResourceGraph): Encryption {
+export function storageEncryption(r: Resource, graph: ResourceGraph): Encryption {
   return { ...storageKey(r, graph), alwaysOn: true };
 }
 
@@ -138,6 +152,182 @@ function blobVersioning(r: Resource, graph: ResourceGraph): Fact<boolean> {
   return out;
 }
 
+/**
+ * Blob types a lifecycle rule can delete. Page blobs (disks) are outside lifecycle management: an account's data
+ * expires when both of these do.
+ * @see https://learn.microsoft.com/en-us/azure/storage/blobs/lifecycle-management-overview
+ */
+const EXPIRING_BLOB_TYPES = ['blockBlob', 'appendBlob'] as const;
+
+/** A lifecycle rule of the account: enabled (the default), on every blob (no prefix or index-tag filter). */
+interface LifecycleRule {
+  readonly name: string;
+  readonly blobTypes: readonly string[];
+  readonly actions: Value | undefined;
+}
+
+/** The enabled lifecycle rules of the account's management policies that apply to every blob of their types. */
+function lifecycleRules(r: Resource, graph: ResourceGraph): LifecycleRule[] | Unknown {
+  const found = children(r, graph, MANAGEMENT_POLICY, 'accountName');
+  if (found instanceof Unknown) return found;
+  const out: LifecycleRule[] = [];
+  for (const policy of found) {
+    const rules = get(policy.properties.policy, 'rules');
+    if (rules instanceof Unknown) return rules;
+    for (const rule of asList(rules)) {
+      if (rule instanceof Unknown) return rule;
+      if (!isObject(rule)) continue;
+      // "An optional boolean to allow a rule to be temporarily disabled. Default value is true if not set."
+      const on = asBool(rule.enabled) ?? true;
+      if (on instanceof Unknown) return on;
+      if (!on) continue;
+      const filters = get(rule, 'definition', 'filters');
+      if (filters instanceof Unknown) return filters;
+      const narrowed = [get(filters, 'prefixMatch'), get(filters, 'blobIndexMatch')].some(
+        (f) => f !== undefined && !(Array.isArray(f) && f.length === 0),
+      );
+      if (narrowed) continue;
+      const types = get(filters, 'blobTypes');
+      if (types instanceof Unknown) return types;
+      out.push({
+        name: typeof rule.name === 'string' ? rule.name : show(rule.name),
+        blobTypes: asList(types).filter((t): t is string => typeof t === 'string'),
+        actions: get(rule, 'definition', 'actions'),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Shortest deletion age among rules for one blob type and action (`baseBlob`, `version`), by the ages it reads:
+ * days since creation or modification. An age since last access bounds nothing (data read often never expires).
+ */
+function shortestDelete(
+  rules: readonly LifecycleRule[],
+  blobType: string,
+  action: 'baseBlob' | 'version',
+): Fact<number | null> {
+  let best: number | null = null;
+  for (const rule of rules) {
+    if (!rule.blobTypes.includes(blobType)) continue;
+    const del = get(rule.actions, action, 'delete');
+    if (del instanceof Unknown) return del;
+    if (del === undefined) continue;
+    for (const key of ['daysAfterCreationGreaterThan', 'daysAfterModificationGreaterThan']) {
+      const days = asNumber(get(del, key));
+      if (days instanceof Unknown) return days;
+      // "greater than" N days: deleted in the run after the blob is N days old.
+      if (days !== undefined && (best === null || days < best)) best = days;
+    }
+  }
+  return best;
+}
+
+/** Longest of the per-type expiries: the account's data expires when every blob type does; null when one never does. */
+function accountExpiry(
+  rules: readonly LifecycleRule[] | Unknown,
+  action: 'baseBlob' | 'version',
+): Fact<number | null> {
+  if (rules instanceof Unknown) return rules;
+  let longest = 0;
+  for (const type of EXPIRING_BLOB_TYPES) {
+    const days = shortestDelete(rules, type, action);
+    if (days === null || days instanceof Unknown) return days;
+    longest = Math.max(longest, days);
+  }
+  return longest;
+}
+
+/** Block blob previous versions only: append blobs keep no versions. */
+function versionExpiry(rules: readonly LifecycleRule[] | Unknown): Fact<number | null> {
+  if (rules instanceof Unknown) return rules;
+  return shortestDelete(rules, 'blockBlob', 'version');
+}
+
+/**
+ * Version-level immutability (`immutableStorageWithVersioning`): a `Locked` policy can only be lengthened (compliance),
+ * an `Unlocked` one can be shortened or removed by a privileged principal (governance); off unless enabled.
+ */
+export function storageImmutability(r: Resource): DataStoreView['immutability'] {
+  const worm = object(r.properties.immutableStorageWithVersioning);
+  if (worm instanceof Unknown) return worm;
+  const on = asBool(get(worm, 'enabled')) ?? false;
+  if (on instanceof Unknown) return on;
+  if (!on) return { mode: 'none' };
+  const policy = object(get(worm, 'immutabilityPolicy'));
+  if (policy instanceof Unknown) return policy;
+  const state = lower(get(policy, 'state'));
+  if (state instanceof Unknown) return state;
+  const days = asNumber(get(policy, 'immutabilityPeriodSinceCreationInDays'));
+  if (days instanceof Unknown) return days;
+  if (policy === undefined || state === 'disabled') return { mode: 'none' };
+  const mode = state === 'locked' ? 'compliance' : state === 'unlocked' ? 'governance' : undefined;
+  if (!mode) return new Unknown(`immutability policy state is ${show(get(policy, 'state'))}`);
+  return days === undefined ? { mode } : { mode, days };
+}
+
+/** Blob data-plane log categories, by the access each records. */
+const BLOB_LOG_CATEGORIES = { read: 'storageread', write: 'storagewrite', delete: 'storagedelete' } as const;
+
+/**
+ * Which blob requests the account's diagnostic settings send to a workspace or store: every category (`allLogs`) or
+ * `StorageRead`, `StorageWrite`, `StorageDelete` one by one. A program names the blob service by a URI built from the
+ * account's id (`<id>/blobServices/default`), so every setting naming the account is read. The storage categories of
+ * the `audit` group are not documented: a setting sending only that group leaves the answer Unknown.
+ * @see https://learn.microsoft.com/en-us/azure/azure-monitor/reference/supported-logs/microsoft-storage-storageaccounts-blobservices-logs
+ */
+function blobRequestLogs(
+  r: Resource,
+  graph: ResourceGraph,
+): Fact<{ read: boolean; write: boolean; delete: boolean }> {
+  const out = { read: false, write: false, delete: false };
+  let open: Unknown | undefined;
+  for (const type of DIAGNOSTIC_SETTINGS)
+    for (const s of graph.ofType(type)) {
+      const target = referenced(s.properties.resourceUri);
+      if (target instanceof Unknown) {
+        if (target.refs.length === 0 || target.refs.some((x) => x.address === r.address)) open ??= target;
+        continue;
+      }
+      if (target !== r.address) continue;
+      const p = s.properties;
+      const stored = [p.workspaceId, p.storageAccountId].some(
+        (v) => v !== undefined && v !== null && v !== '',
+      );
+      if (!stored) continue;
+      const logs = p.logs;
+      if (logs instanceof Unknown) {
+        open ??= logs;
+        continue;
+      }
+      for (const entry of asList(logs)) {
+        if (entry instanceof Unknown) {
+          open ??= entry;
+          continue;
+        }
+        const on = asBool(get(entry, 'enabled'));
+        const group = lower(get(entry, 'categoryGroup'));
+        const category = lower(get(entry, 'category'));
+        const u = [on, group, category].find((x): x is Unknown => x instanceof Unknown);
+        if (u) {
+          open ??= u;
+          continue;
+        }
+        if (on !== true) continue;
+        if (group === 'alllogs') Object.assign(out, { read: true, write: true, delete: true });
+        else if (group === 'audit')
+          open ??= new Unknown(
+            'a diagnostic setting sends the `audit` category group, whose blob categories are not documented',
+          );
+        for (const [access, name] of Object.entries(BLOB_LOG_CATEGORIES))
+          if (category === name) out[access as keyof typeof out] = true;
+      }
+    }
+  if (out.read && out.write && out.delete) return out;
+  return open ?? out;
+}
+
 /** `storage:StorageAccount` -> object store. */
 export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreView {
   const p = r.properties;
@@ -146,6 +336,9 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
   // "The default value is null, which is equivalent to true."
   const sharedKey = asBool(p.allowSharedKeyAccess) ?? true;
   const containers = publicContainer(r, ctx.graph);
+  const versioning = blobVersioning(r, ctx.graph);
+  const lifecycle = lifecycleRules(r, ctx.graph);
+  const requests = blobRequestLogs(r, ctx.graph);
   return {
     ...base(r, 'object-store', storageEncryption(r, ctx.graph)),
     // "The default value is true since API version 2019-04-01."
@@ -157,8 +350,17 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     policyAllowsPublic:
       blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
     publicNetworkAccess: storagePublicEndpoint(r),
-    versioning: blobVersioning(r, ctx.graph),
+    versioning,
+    dataRetentionDays: accountExpiry(lifecycle, 'baseBlob'),
+    ...(versioning === false ? {} : { noncurrentVersionRetentionDays: versionExpiry(lifecycle) }),
     dataAccessEvents: 'resource-logs',
+    dataAccessLogged:
+      requests instanceof Unknown
+        ? { read: requests, write: requests }
+        : { read: requests.read, write: requests.write },
+    accessLogging:
+      requests instanceof Unknown ? requests : requests.read && requests.write && requests.delete,
+    immutability: storageImmutability(r),
     localAuthentication: sharedKey,
     clientAuthentication:
       sharedKey instanceof Unknown
@@ -434,7 +636,11 @@ export function registerAzureData(registry: AdapterRegistry): void {
   registry.register('pulumi', SQL_DATABASE, sqlDatabaseView);
   registry.register('pulumi', SQL_PITR, readThrough([SQL_DATABASE], 'databaseName'));
   registry.register('pulumi', AI_ACCOUNT, aiAccountView);
-  registry.register('pulumi', [CONTAINER, BLOB_SERVICE], readThrough([STORAGE], 'accountName'));
+  registry.register(
+    'pulumi',
+    [CONTAINER, BLOB_SERVICE, MANAGEMENT_POLICY],
+    readThrough([STORAGE], 'accountName'),
+  );
   registry.register(
     'pulumi',
     [SQL_FIREWALL, ...SQL_AUDITING, SQL_PROTECTOR, SQL_TDE],

@@ -22,9 +22,20 @@ export interface BackupVaultView extends ViewBase {
 export interface BackupPlanRule {
   readonly name: string;
   readonly schedule?: Fact<string>;
+  /**
+   * Longest gap in hours between two backups the rule takes, where the source states its schedule other than as a
+   * cron `schedule` (an ISO 8601 repeating interval); Infinity for a rule that schedules none (continuous backups
+   * only). Undefined: read `schedule`.
+   */
+  readonly intervalHours?: Fact<number>;
   readonly deleteAfterDays?: Fact<number>;
   readonly continuous: Fact<boolean>;
   readonly vault?: string;
+  /**
+   * The rule's recovery points stay with the protected resource and in no vault (Azure Blob operational backup:
+   * continuous, restored to a point in time from the account itself): no vault lock applies to them.
+   */
+  readonly inPlace?: boolean;
   readonly copiesTo: readonly Fact<string>[];
   /** Each copy action: its destination vault (address or ARN) and how long the copy is kept (absent: forever). */
   readonly copies?: readonly {
@@ -36,6 +47,12 @@ export interface BackupPlanRule {
 export interface BackupPlanView extends ViewBase {
   readonly kind: 'backup-plan';
   readonly rules: readonly BackupPlanRule[];
+  /**
+   * The shortest interval, in hours, at which the service schedules backups of what the plan protects, where it is
+   * longer than an hour (Azure Blob vaulted backups run daily or weekly): a level asking for more frequent backups is
+   * held to it. Undefined: the service schedules backups as often as hourly.
+   */
+  readonly shortestScheduleHours?: number;
   /** What the plan selects: tag conditions and explicit resources. */
   readonly selections: readonly {
     readonly address: string;

@@ -101,7 +101,16 @@ export interface DataStoreView extends ViewBase {
    * logs sent to a workspace or another store (Azure Storage). Undefined: `audit-trail`.
    */
   readonly dataAccessEvents?: 'audit-trail' | 'resource-logs';
-  /** Server access logging to another store (object stores). */
+  /**
+   * Stores that record data access in their own resource logs (`dataAccessEvents: 'resource-logs'`): whether a
+   * diagnostic setting sends their read and their write events to a workspace or store (Azure Storage `StorageRead`,
+   * `StorageWrite`). Undefined for stores recorded by an audit trail.
+   */
+  readonly dataAccessLogged?: { readonly read: Fact<boolean>; readonly write: Fact<boolean> };
+  /**
+   * Server access logging to another store (object stores): every read, write and delete request recorded (Azure
+   * Storage: the blob service's `StorageRead`, `StorageWrite` and `StorageDelete` logs sent to a workspace or store).
+   */
   readonly accessLogging?: Fact<boolean>;
   /** Object stores: addresses of the graph's object stores that deliver their server access logs here. */
   readonly receivesAccessLogsOf?: readonly string[];

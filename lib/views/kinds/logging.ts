@@ -9,12 +9,16 @@ export interface AuditTrailView extends ViewBase {
   readonly logging: Fact<boolean>;
   readonly multiRegion: Fact<boolean>;
   readonly includesGlobalEvents: Fact<boolean>;
-  /** Log file integrity validation (CloudTrail SHA-256 digest chain). */
+  /**
+   * Tampering with delivered records is detected or prevented: log file integrity validation (CloudTrail SHA-256
+   * digest chain), or, where the service writes no digest (the Azure activity log), delivery to write-once storage
+   * (version-level immutability on the storage account that keeps the records).
+   */
   readonly integrityValidation: Fact<boolean>;
   readonly encryption: { readonly atRest: Fact<AtRestEncryption>; readonly key?: KeyReference };
-  /** Delivery to a log analytics sink (CloudWatch Logs). */
+  /** Delivery to a log analytics sink, where events are searched and alerted on (CloudWatch Logs, a Log Analytics workspace). */
   readonly cloudWatchDelivery: Fact<boolean>;
-  /** Address of the store receiving the logs, when in the graph. */
+  /** Address of the store receiving the log files (a bucket; the storage account archiving an activity log), when in the graph. */
   readonly sinkStore?: string;
   /** Data events captured: read, write, or both; `none` when only management events. */
   readonly dataEvents: Fact<'none' | 'read' | 'write' | 'all'>;

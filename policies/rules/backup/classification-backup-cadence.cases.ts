@@ -8,6 +8,12 @@ import { Classification } from '../../../lib/classification';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-backup-cadence';
 import { tfBackupPlan } from '../../../test/support/terraform-backup';
+import {
+  backupVault,
+  blobBackupInstance,
+  blobBackupPolicy,
+  storageAccount,
+} from '../../../test/support/azure-native';
 
 const HOURLY = events.Schedule.cron({ minute: '0' });
 const COPY_VAULT = 'arn:aws:backup:eu-central-1:111122223333:backup-vault:dr';
@@ -181,5 +187,87 @@ export default defineCases(rule, [
     target: 'Plan',
     expect: 'fail',
     message: /keeps CONFIDENTIAL backups in `Vault`, locked not at all/,
+  },
+  {
+    name: 'Pulumi: confidential blobs backed up daily to a locked vault, and continuously',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault');
+      blobBackupInstance(
+        'documents-backup',
+        vault,
+        blobBackupPolicy('plan', vault),
+        storageAccount('documents'),
+      );
+    },
+    target: 'plan',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: restricted blobs backed up daily (the shortest vaulted blob schedule), continuously, to a locked geo-redundant vault',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault');
+      const account = storageAccount('evidence', { tags: { 'data-classification': 'restricted' } });
+      blobBackupInstance('evidence-backup', vault, blobBackupPolicy('plan', vault), account);
+    },
+    target: 'plan',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: confidential blob policy without an operational tier takes no continuous backups',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault');
+      const policy = blobBackupPolicy('plan', vault, { operationalRetention: null });
+      blobBackupInstance('documents-backup', vault, policy, storageAccount('documents'));
+    },
+    target: 'plan',
+    expect: 'fail',
+    message: /`plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
+    name: 'Pulumi: confidential blobs backed up weekly',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault');
+      const policy = blobBackupPolicy('plan', vault, { schedule: ['R/2026-01-04T02:00:00+00:00/P1W'] });
+      blobBackupInstance('documents-backup', vault, policy, storageAccount('documents'));
+    },
+    target: 'plan',
+    expect: 'fail',
+    message: /`plan` backs up CONFIDENTIAL data every 168 hours/,
+  },
+  {
+    name: 'Pulumi: restricted blobs kept in a locally redundant vault have no copy in another region',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault', {
+        storageSettings: [{ datastoreType: 'VaultStore', type: 'LocallyRedundant' }],
+      });
+      const account = storageAccount('evidence', { tags: { 'data-classification': 'restricted' } });
+      blobBackupInstance('evidence-backup', vault, blobBackupPolicy('plan', vault), account);
+    },
+    target: 'plan',
+    expect: 'fail',
+    message: /`plan` copies no RESTRICTED recovery point to another vault/,
+  },
+  {
+    name: 'Pulumi: confidential blobs in a vault whose immutability is off',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault', {
+        securitySettings: { immutabilitySettings: { state: 'Disabled' } },
+      });
+      blobBackupInstance(
+        'documents-backup',
+        vault,
+        blobBackupPolicy('plan', vault),
+        storageAccount('documents'),
+      );
+    },
+    target: 'plan',
+    expect: 'fail',
+    message: /keeps CONFIDENTIAL backups in `vault`, locked not at all/,
   },
 ]);

@@ -62,7 +62,7 @@ function shortestInterval(rules: readonly BackupPlanRule[], within: number): Fac
   let unresolved: Unknown | undefined;
   for (const r of rules) {
     const s = r.schedule ?? DEFAULT_SCHEDULE;
-    const h = s instanceof Unknown ? s : scheduleIntervalHours(s);
+    const h = r.intervalHours ?? (s instanceof Unknown ? s : scheduleIntervalHours(s));
     if (h instanceof Unknown) unresolved ??= h;
     else best = Math.min(best, h);
   }
@@ -87,7 +87,9 @@ export default defineRule({
     'daily plus continuous backups (point-in-time recovery), into a vault with at least a governance-mode lock; ' +
     'RESTRICTED hourly plus continuous, into a compliance-mode vault, with a copy to another vault; TOP_SECRET as ' +
     'RESTRICTED. A rule without a schedule runs daily at 05:00 UTC. The copy is asserted to exist; that its vault is in ' +
-    "another region is not (the plan's own region is rarely in the configuration).",
+    "another region is not (the plan's own region is rarely in the configuration); a geo-redundant Azure backup vault " +
+    'keeps its copy in the paired region. Where the service schedules backups of the data less often than the level ' +
+    'asks (Azure Blob vaulted backups: daily at most), its shortest schedule is required, and the pass says so.',
   fix: {
     cdk:
       "Use `ClassifiedBackup` for the level, or give the plan a rule with the level's schedule " +
@@ -98,6 +100,11 @@ export default defineRule({
       '`schedule` (`cron(0 * ? * * *)` for hourly), `enable_continuous_backup = true`, a `copy_action` from RESTRICTED, ' +
       "and a `target_vault_name` whose `aws_backup_vault_lock_configuration` has the level's mode " +
       '(`changeable_for_days` for compliance mode).',
+    pulumi:
+      'Use `ClassifiedBackupVault` of `bulwark/azure` for the level, or give the `dataprotection.BackupPolicy` an `AzureBackupRule` ' +
+      "with the level's `repeatingTimeIntervals` (`R/<start>/P1D` daily, the most frequent for vaulted blobs), an " +
+      '`OperationalStore` retention rule for continuous blob backups from CONFIDENTIAL up, a vault with ' +
+      '`immutabilitySettings: { state: "Locked" }` and, from RESTRICTED up, `storageSettings` of type `GeoRedundant`.',
   },
   appliesTo: ['backup-plan'],
   check(view, ctx) {
@@ -117,21 +124,31 @@ export default defineRule({
     if (needs.length === 0)
       return notApplicable('the plan selects no classified level that requires backups');
     const out: CheckResult[] = [];
+    const notes: string[] = [];
+    const floor = view.shortestScheduleHours;
     for (const { level, req } of needs) {
       const want = CADENCE[req.cadence];
       const tag = tagValue(level);
       if (want.hours !== undefined) {
-        const h = shortestInterval(view.rules, want.hours);
+        const within = Math.max(want.hours, floor ?? 0);
+        const h = shortestInterval(view.rules, within);
         if (h instanceof Unknown)
           out.push(
             unknown(`\`${view.name}\`: its schedules cannot be read (${h.reason})`, `${tag}:schedule`),
           );
-        else if (h > want.hours)
+        else if (h > within)
           out.push(
             fail(
-              `\`${view.name}\` backs up ${level} data ${h === Infinity ? 'less than daily' : `every ${h} hours`}; the level requires ${want.words}`,
+              `\`${view.name}\` backs up ${level} data ${h === Infinity ? 'less than daily' : `every ${h} hours`}; the level requires ${want.words}` +
+                (within > want.hours
+                  ? ` (every ${within} hours at most, the shortest schedule the service offers)`
+                  : ''),
               `${tag}:schedule`,
             ),
+          );
+        else if (h > want.hours)
+          notes.push(
+            `${level} every ${h} hours, the shortest schedule the service offers (the level asks for ${want.words})`,
           );
       }
       if (want.continuous) {
@@ -155,6 +172,7 @@ export default defineRule({
         out.push(fail(`\`${view.name}\` copies no ${level} recovery point to another vault`, `${tag}:copy`));
       if (req.vaultLock !== 'none') {
         for (const rule of view.rules) {
+          if (rule.inPlace) continue;
           const address = rule.vault;
           const vault = address === undefined ? undefined : ctx.viewOf(address, 'backup-vault');
           const finding = `${tag}:lock:${rule.name}`;
@@ -187,7 +205,8 @@ export default defineRule({
     }
     if (out.length > 0) return out;
     return pass(
-      `\`${view.name}\` backs up ${needs.map((n) => n.level).join(', ')} data as the levels require`,
+      `\`${view.name}\` backs up ${needs.map((n) => n.level).join(', ')} data as the levels require` +
+        (notes.length > 0 ? `: ${notes.join('; ')}` : ''),
     );
   },
 });

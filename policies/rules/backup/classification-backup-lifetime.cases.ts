@@ -6,6 +6,12 @@ import { Classification } from '../../../lib/classification';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './classification-backup-lifetime';
 import { tfBackupPlan } from '../../../test/support/terraform-backup';
+import {
+  backupVault,
+  blobBackupInstance,
+  blobBackupPolicy,
+  storageAccount,
+} from '../../../test/support/azure-native';
 
 interface PlanOptions {
   readonly level: string;
@@ -124,5 +130,34 @@ export default defineCases(rule, [
     target: 'Plan',
     expect: 'fail',
     message: /whose lock keeps recovery points at least 400 days, more than the level's 180/,
+  },
+  {
+    name: 'Pulumi: confidential blob backups kept 35 days in the vault and the account',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault');
+      blobBackupInstance(
+        'documents-backup',
+        vault,
+        blobBackupPolicy('plan', vault),
+        storageAccount('documents'),
+      );
+    },
+    target: 'plan',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: restricted blob backups kept a year in the vault',
+    source: 'pulumi',
+    build: () => {
+      const vault = backupVault('vault');
+      const account = storageAccount('evidence', { tags: { 'data-classification': 'restricted' } });
+      const policy = blobBackupPolicy('plan', vault, { vaultRetention: 'P1Y' });
+      blobBackupInstance('evidence-backup', vault, policy, account);
+    },
+    target: 'plan',
+    expect: 'fail',
+    message:
+      /`plan` keeps recovery points of rule `BackupDaily` of RESTRICTED data 366 days, more than the level's 180/,
   },
 ]);

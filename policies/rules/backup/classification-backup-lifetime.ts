@@ -28,6 +28,9 @@ export default defineRule({
     terraform:
       'Set `lifecycle { delete_after = ... }` on each `rule` and `copy_action` of the `aws_backup_plan` to at most the ' +
       "level's retention, and keep `min_retention_days` of the vault's `aws_backup_vault_lock_configuration` within it.",
+    pulumi:
+      "Set each `AzureRetentionRule` lifecycle's `deleteAfter.duration` of the `dataprotection.BackupPolicy` (with any " +
+      "tier it copies to) to at most the level's retention (`P180D` RESTRICTED).",
   },
   appliesTo: ['backup-plan'],
   check(view, ctx) {

@@ -13,6 +13,12 @@ import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
 import { TerraformVariable } from 'cdktf';
 import { tfBackupPlan } from '../../../test/support/terraform-backup';
 import { classified, tfTable } from '../../../test/support/terraform-stores';
+import {
+  backupVault,
+  blobBackupInstance,
+  blobBackupPolicy,
+  storageAccount,
+} from '../../../test/support/azure-native';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -320,5 +326,29 @@ export default defineCases(rule, [
     target: 'aws_db_instance.bad',
     expect: 'fail',
     message: /is CONFIDENTIAL and no backup plan selects it/,
+  },
+  {
+    name: 'Pulumi: confidential storage account enrolled by a backup instance in a blob backup policy',
+    source: 'pulumi',
+    build: () => {
+      const account = storageAccount('documents');
+      const vault = backupVault('vault');
+      blobBackupInstance('documents-backup', vault, blobBackupPolicy('plan', vault), account);
+    },
+    target: 'documents',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: internal storage account no backup instance enrols, while another account is backed up',
+    source: 'pulumi',
+    build: () => {
+      const documents = storageAccount('documents');
+      storageAccount('reports', { tags: { 'data-classification': 'internal' } });
+      const vault = backupVault('vault');
+      blobBackupInstance('documents-backup', vault, blobBackupPolicy('plan', vault), documents);
+    },
+    target: 'reports',
+    expect: 'fail',
+    message: /`reports` is INTERNAL and no backup plan selects it/,
   },
 ]);

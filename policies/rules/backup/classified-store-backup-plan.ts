@@ -82,9 +82,10 @@ export default defineRule({
   controls: ['classification:BACKUP', 'mcsb-v1:BR-1', 'nist-csf-2.0:PR.DS-11', 'gdpr:Art.32(1)(c)'],
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
-    'From INTERNAL up, data is backed up by AWS Backup, so its recovery points sit in a vault that the level can lock ' +
-    'and copy, away from the store itself. A store counts as selected when a backup plan of the graph names it, ' +
-    'selects its `data-classification` value or another tag the store carries, or selects every resource. A ' +
+    'From INTERNAL up, data is backed up by the backup service (AWS Backup, Azure Backup), so its recovery points sit ' +
+    'in a vault that the level can lock and copy, away from the store itself. A store counts as selected when a backup ' +
+    'plan of the graph names it (an Azure backup instance enrolling it in a policy), selects its ' +
+    '`data-classification` value or another tag the store carries, or selects every resource. A ' +
     'selection that might take the store in (a tag value or a resource known only at deploy time), or that has ' +
     '`StringLike`, `StringNotEquals` or `StringNotLike` conditions or excluded resources (not read here), is `unknown`, ' +
     'and an input without any backup plan gets one `unknown` saying so, on its first store concerned, rather ' +
@@ -98,11 +99,14 @@ export default defineRule({
       'Back the level up with `ClassifiedBackup`, or add an `aws_backup_selection` to an `aws_backup_plan` (`plan_id`) ' +
       'with `selection_tag { type = "STRINGEQUALS", key = "data-classification", value = "<level>" }`, or the ' +
       "store's ARN in `resources`.",
+    pulumi:
+      "Enrol the store with a `dataprotection.BackupInstance` (`dataSourceInfo.resourceID` the store's id, `policyInfo.policyId` " +
+      'a `dataprotection.BackupPolicy` of its level), or use `ClassifiedBackupVault.protect` of `bulwark/azure`.',
   },
   appliesTo: ['data-store'],
   check(view, ctx) {
     if (!PROTECTABLE.has(view.storeType))
-      return notApplicable(`AWS Backup does not protect ${view.storeType}s`);
+      return notApplicable(`the backup service does not protect ${view.storeType}s`);
     if (view.storeType === 'database-instance' && view.pointInTimeRecovery === undefined)
       return notApplicable('backed up with its DB cluster or its replication source');
     const c = view.classification;

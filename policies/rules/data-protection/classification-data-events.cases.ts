@@ -11,6 +11,8 @@ import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import type { TerraformStack } from 'cdktf';
 import { tfBucket } from '../../../test/support/terraform-stores';
+import * as pulumi from '@pulumi/pulumi';
+import { diagnostics, storageAccount } from '../../../test/support/azure-native';
 
 /** A Terraform trail with one advanced selector of S3 object data events on `bucket`, read-only or all when unset. */
 function tfAdvancedTrail(stack: TerraformStack, bucket: S3Bucket, readOnly?: string): void {
@@ -229,5 +231,37 @@ export default defineCases(rule, [
     target: 'Data',
     expect: 'fail',
     message: /`Data` is RESTRICTED and no trail records its read data events/,
+  },
+  {
+    name: 'Pulumi: confidential storage account whose blob service sends all its logs to the workspace',
+    source: 'pulumi',
+    build: () => {
+      const a = storageAccount('documents');
+      diagnostics('documents-blobs', pulumi.interpolate`${a.id}/blobServices/default`);
+    },
+    target: 'documents',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: restricted storage account logging only StorageWrite: its reads are not recorded',
+    source: 'pulumi',
+    build: () => {
+      const a = storageAccount('evidence', { tags: { 'data-classification': 'restricted' } });
+      diagnostics('evidence-blobs', pulumi.interpolate`${a.id}/blobServices/default`, [
+        { category: 'StorageWrite', enabled: true },
+      ]);
+    },
+    target: 'evidence',
+    expect: 'fail',
+    message:
+      /`evidence` is RESTRICTED and no diagnostic setting sends its read data events to a workspace or store/,
+  },
+  {
+    name: 'Pulumi: confidential storage account without a diagnostic setting (no trail is asked for)',
+    source: 'pulumi',
+    build: () => void storageAccount('documents'),
+    target: 'documents',
+    expect: 'fail',
+    message: /`documents` is CONFIDENTIAL and no diagnostic setting sends its write data events/,
   },
 ]);

@@ -10,14 +10,51 @@ import {
 } from '../logging/object-store-data-events';
 import type { DataStoreView } from '../../../lib/views/kinds';
 
-/** The store needs its data events recorded: a type trails record, classified at a level that asks for them. */
+/**
+ * The store needs its data events recorded by a trail: a type trails record, not recording them in its own resource
+ * logs, classified at a level that asks for them.
+ */
 function needsDataEvents(s: DataStoreView): boolean {
   const c = s.classification;
   return (
     DATA_EVENT_TYPES[s.storeType] !== undefined &&
+    s.dataAccessEvents !== 'resource-logs' &&
     c.state === 'tagged' &&
     requirementsFor(c.level).audit !== 'management'
   );
+}
+
+/** A store that records data access in its own resource logs: judged by what its diagnostic settings send. */
+function ownLogs(
+  view: DataStoreView,
+  level: string,
+  needed: readonly ('read' | 'write')[],
+): CheckResult | CheckResult[] {
+  const logged = view.dataAccessLogged;
+  if (logged === undefined)
+    return unknown(
+      `\`${view.name}\`: which data events its resource logs record is not read from this source`,
+    );
+  const out: CheckResult[] = [];
+  for (const access of needed) {
+    const v = logged[access];
+    if (v instanceof Unknown)
+      out.push(
+        unknown(
+          `\`${view.name}\`: whether its resource logs record its ${access} data events cannot be told (${v.reason})`,
+          access,
+        ),
+      );
+    else if (!v)
+      out.push(
+        fail(
+          `\`${view.name}\` is ${level} and no diagnostic setting sends its ${access} data events to a workspace or store`,
+          access,
+        ),
+      );
+  }
+  if (out.length > 0) return out;
+  return pass(`\`${view.name}\`: its resource logs record its ${needed.join(' and ')} data events`);
 }
 
 export default defineRule({
@@ -35,7 +72,9 @@ export default defineRule({
   rationale:
     'Who wrote and who read sensitive data must be on record. CONFIDENTIAL stores need their data-plane write events ' +
     'recorded, RESTRICTED and TOP_SECRET their read and write events (CloudTrail data events: S3 objects, DynamoDB ' +
-    'tables), by a trail anywhere in the graph. The alarms the level also requires (on access denied for RESTRICTED, ' +
+    'tables), by a trail anywhere in the graph; a store that records data access in its own resource logs (Azure ' +
+    'Storage) by a diagnostic setting sending its `StorageRead` and `StorageWrite` logs (or `allLogs`) to a workspace ' +
+    'or store. The alarms the level also requires (on access denied for RESTRICTED, ' +
     'on every access for TOP_SECRET) are not asserted here. A trail outside the graph (an organisation trail) cannot ' +
     'be seen: acknowledge the rule with its name; an input without any trail gets one `unknown` saying so, on its ' +
     'first store concerned, rather than a failure on each. The bucket a trail delivers to, and a bucket holding only its ' +
@@ -48,6 +87,10 @@ export default defineRule({
       'Add the store to an `aws_cloudtrail` `event_selector` (`data_resource { type = "AWS::S3::Object", values = ' +
       '["${aws_s3_bucket.x.arn}/"] }`, or `AWS::DynamoDB::Table` with the table\'s ARN), with `read_write_type = "All"` ' +
       'from RESTRICTED up.',
+    pulumi:
+      'Add a `monitor.DiagnosticSetting` with `resourceUri` the blob service of the account (`<account id>/blobServices/default`), ' +
+      'a `workspaceId` or `storageAccountId`, and `logs: [{ categoryGroup: "allLogs", enabled: true }]` (or the ' +
+      '`StorageWrite` category, with `StorageRead` from RESTRICTED up).',
   },
   appliesTo: ['data-store'],
   check(view, ctx) {
@@ -60,6 +103,7 @@ export default defineRule({
     const audit = requirementsFor(c.level).audit;
     if (audit === 'management') return notApplicable(`${c.level} requires management events only`);
     const needed = audit === 'data-write' ? (['write'] as const) : (['write', 'read'] as const);
+    if (view.dataAccessEvents === 'resource-logs') return ownLogs(view, c.level, needed);
     const trails = ctx.viewsOfKind('audit-trail');
     if (trails.length === 0)
       return reportOnce(view, {

@@ -6,6 +6,8 @@ import type { IConstruct } from 'constructs';
 import { defineCases } from '../../../lib/engine/cases';
 import { kinesisStream } from '../../../test/support/data-services';
 import rule from './classification-retention';
+import * as storage from '@pulumi/azure-native/storage';
+import { storageAccount } from '../../../test/support/azure-native';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { classified, tfBucket, tfTable } from '../../../test/support/terraform-stores';
 
@@ -13,6 +15,49 @@ const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
   return c;
 };
+
+/** A lifecycle policy of `account` deleting blobs of `blobTypes` after `days`, and previous versions after `versionDays`. */
+function lifecycle(
+  account: storage.StorageAccount,
+  days: number,
+  options: { blobTypes?: string[]; versionDays?: number } = {},
+): storage.ManagementPolicy {
+  return new storage.ManagementPolicy('lifecycle', {
+    resourceGroupName: 'rg-cases',
+    accountName: account.name,
+    managementPolicyName: 'default',
+    policy: {
+      rules: [
+        {
+          name: 'classification-expiry',
+          enabled: true,
+          type: 'Lifecycle',
+          definition: {
+            filters: { blobTypes: options.blobTypes ?? ['blockBlob', 'appendBlob'] },
+            actions: {
+              baseBlob: { delete: { daysAfterModificationGreaterThan: days } },
+              ...(options.versionDays === undefined
+                ? {}
+                : { version: { delete: { daysAfterCreationGreaterThan: options.versionDays } } }),
+            },
+          },
+        },
+      ],
+    },
+  });
+}
+
+/** A CONFIDENTIAL account keeping blob versions (versioning on in its blob service). */
+function versionedAccount(name: string): storage.StorageAccount {
+  const account = storageAccount(name);
+  new storage.BlobServiceProperties(`${name}-blobs`, {
+    resourceGroupName: 'rg-cases',
+    accountName: account.name,
+    blobServicesName: 'default',
+    isVersioningEnabled: true,
+  });
+  return account;
+}
 
 export default defineCases(rule, [
   {
@@ -200,5 +245,44 @@ export default defineCases(rule, [
     target: 'Orders',
     expect: 'pass',
     message: /expires INTERNAL items by TTL on attribute `expires`/,
+  },
+  {
+    name: 'Pulumi: confidential storage account whose lifecycle deletes blobs after 365 days and versions after 14',
+    source: 'pulumi',
+    build: () => void lifecycle(versionedAccount('documents'), 365, { versionDays: 14 }),
+    target: 'documents',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: confidential storage account without a lifecycle policy',
+    source: 'pulumi',
+    build: () => void storageAccount('documents'),
+    target: 'documents',
+    expect: 'fail',
+    message: /`documents` keeps CONFIDENTIAL data without expiry; the level requires expiry within 365 days/,
+  },
+  {
+    name: 'Pulumi: lifecycle deletes block blobs only: append blobs never expire',
+    source: 'pulumi',
+    build: () => void lifecycle(storageAccount('documents'), 365, { blobTypes: ['blockBlob'] }),
+    target: 'documents',
+    expect: 'fail',
+    message: /`documents` keeps CONFIDENTIAL data without expiry/,
+  },
+  {
+    name: 'Pulumi: lifecycle deletes blobs after 730 days',
+    source: 'pulumi',
+    build: () => void lifecycle(storageAccount('documents'), 730),
+    target: 'documents',
+    expect: 'fail',
+    message: /`documents` keeps CONFIDENTIAL data 730 days, more than the level's 365/,
+  },
+  {
+    name: 'Pulumi: versioned account whose lifecycle never deletes previous versions',
+    source: 'pulumi',
+    build: () => void lifecycle(versionedAccount('documents'), 365),
+    target: 'documents',
+    expect: 'fail',
+    message: /`documents` keeps noncurrent versions of CONFIDENTIAL data forever/,
   },
 ]);

@@ -19,7 +19,8 @@ export default defineRule({
     'Data that no longer exists cannot leak. Each level caps how long its data lives: INTERNAL 730 days, CONFIDENTIAL ' +
     '365, RESTRICTED 180, TOP_SECRET 30; PUBLIC sets no cap. A store must make its data expire within the cap: ' +
     'lifecycle expiration on object stores (and expiry of noncurrent versions where versioning keeps them, or the old ' +
-    'versions live forever), message retention on queues, TTL on tables. Table TTL expires each item at the time the ' +
+    'versions live forever; an Azure storage account expires when its block and append blobs both do), message ' +
+    'retention on queues, TTL on tables. Table TTL expires each item at the time the ' +
     'application writes in its TTL attribute: the rule passes a table with TTL enabled and says so, since the horizon ' +
     "is the writers' to keep. Log groups are held to the same cap by BW-LT-001.",
   fix: {
@@ -30,6 +31,10 @@ export default defineRule({
       'Add an `aws_s3_bucket_lifecycle_configuration` rule expiring objects (and `noncurrent_version_expiration` for ' +
       "versioned buckets) within the level's retention, set `message_retention_seconds` on the queue, or enable " +
       "`ttl { attribute_name, enabled = true }` on the table and write expiry times within the level's retention.",
+    pulumi:
+      'Add a `storage.ManagementPolicy` to the account with an enabled rule on `blockBlob` and `appendBlob` (no prefix ' +
+      "filter) whose `baseBlob.delete.daysAfterModificationGreaterThan` is within the level's retention, and " +
+      '`version.delete.daysAfterCreationGreaterThan` too where versioning is on (`ClassifiedStorageAccount` sets both).',
   },
   appliesTo: ['data-store'],
   check(view) {

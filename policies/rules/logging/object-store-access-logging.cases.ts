@@ -4,6 +4,8 @@ import { defineCases } from '../../../lib/engine/cases';
 import rule from './object-store-access-logging';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { tfAlbLoggingTo, tfBucket } from '../../../test/support/terraform-stores';
+import * as pulumi from '@pulumi/pulumi';
+import { diagnostics, storageAccount } from '../../../test/support/azure-native';
 
 export default defineCases(rule, [
   {
@@ -90,5 +92,28 @@ export default defineCases(rule, [
     build: (stack) => void tfAlbLoggingTo(stack, tfBucket(stack, 'Logs')),
     target: 'Logs',
     expect: 'not_applicable',
+  },
+  {
+    name: 'Pulumi: storage account whose blob service sends all its logs to the workspace',
+    source: 'pulumi',
+    build: () => {
+      const a = storageAccount('documents');
+      diagnostics('documents-blobs', pulumi.interpolate`${a.id}/blobServices/default`);
+    },
+    target: 'documents',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: storage account logging blob writes only: reads and deletes are not recorded',
+    source: 'pulumi',
+    build: () => {
+      const a = storageAccount('documents');
+      diagnostics('documents-blobs', pulumi.interpolate`${a.id}/blobServices/default`, [
+        { category: 'StorageWrite', enabled: true },
+      ]);
+    },
+    target: 'documents',
+    expect: 'fail',
+    message: '`documents` records no server access logs',
   },
 ]);

@@ -22,12 +22,16 @@ export default defineRule({
     'They are how a leak through a presigned URL or a mistaken policy is traced. A bucket that receives access logs ' +
     'logs to another bucket, never to itself; a log bucket (one holding the server access logs of other buckets, or ' +
     'load balancer access logs) is not asserted, since logging it needs yet another log bucket. The bucket a trail ' +
-    'delivers to is asserted by BW-LT-006 (CIS 3.4).',
+    "delivers to is asserted by BW-LT-006 (CIS 3.4). An Azure storage account records them as its blob service's " +
+    '`StorageRead`, `StorageWrite` and `StorageDelete` resource logs, sent by a diagnostic setting to a workspace or store.',
   fix: {
     cdk: 'Set `serverAccessLogsBucket` (and `serverAccessLogsPrefix`) on the bucket, pointing at a dedicated log bucket.',
     terraform:
       'Add an `aws_s3_bucket_logging` for the bucket with `target_bucket` naming a dedicated log bucket (and a ' +
       '`target_prefix`).',
+    pulumi:
+      'Add a `monitor.DiagnosticSetting` with `resourceUri` the blob service (`<account id>/blobServices/default`), a ' +
+      '`workspaceId` or `storageAccountId`, and `logs: [{ categoryGroup: "allLogs", enabled: true }]`.',
   },
   appliesTo: ['data-store'],
   check(view) {

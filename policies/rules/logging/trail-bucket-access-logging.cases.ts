@@ -5,6 +5,7 @@ import rule from './trail-bucket-access-logging';
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { activityLog } from '../../../test/support/azure-native';
 
 export default defineCases(rule, [
   {
@@ -85,5 +86,20 @@ export default defineCases(rule, [
     target: 'aws_cloudtrail.valid_trail',
     expect: 'fail',
     message: /writes to `aws_s3_bucket.trail_bucket`, which records no server access logs/,
+  },
+  {
+    name: 'Pulumi: activity log archived in a storage account whose blob service logs every request',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log', { archiveLogs: true }),
+    target: 'activity-log',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: activity log archived in a storage account without blob request logs',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log'),
+    target: 'activity-log',
+    expect: 'fail',
+    message: /`activity-log` writes to `activity-log-archive`, which records no server access logs/,
   },
 ]);

@@ -15,6 +15,9 @@ export default defineRule({
     cdk: "Give the trail's bucket `serverAccessLogsBucket` (a separate bucket), or pass the trail a `bucket` that has it.",
     terraform:
       "Add an `aws_s3_bucket_logging` for the bucket named in the `aws_cloudtrail`'s `s3_bucket_name`, with a separate `target_bucket`.",
+    pulumi:
+      "Add a `monitor.DiagnosticSetting` on the archive's blob service (`<archive id>/blobServices/default`) sending " +
+      '`allLogs` to the workspace; `AuditWorkspace` adds it.',
   },
   appliesTo: ['audit-trail'],
   check(view, ctx) {

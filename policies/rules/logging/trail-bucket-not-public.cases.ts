@@ -8,6 +8,7 @@ import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { activityLog } from '../../../test/support/azure-native';
 
 /**
  * An `aws_cloudtrail` writing to an `aws_s3_bucket` whose `aws_s3_bucket_public_access_block` has all four
@@ -118,5 +119,20 @@ export default defineCases(rule, [
     target: 'aws_cloudtrail.valid_trail',
     expect: 'unknown',
     message: /the policy of `aws_s3_bucket.trail_bucket` cannot be resolved/,
+  },
+  {
+    name: 'Pulumi: activity log archived in a storage account that blocks public access',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log'),
+    target: 'activity-log',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: activity log archived in a storage account allowing public blob access',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log', { archive: { allowBlobPublicAccess: true } }),
+    target: 'activity-log',
+    expect: 'fail',
+    message: /`activity-log` writes to `activity-log-archive`, which does not block public access \(open\)/,
   },
 ]);

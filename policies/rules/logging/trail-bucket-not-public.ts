@@ -19,6 +19,9 @@ export default defineRule({
     terraform:
       "Give the bucket named in the `aws_cloudtrail`'s `s3_bucket_name` an `aws_s3_bucket_public_access_block` with all " +
       'four settings true, and remove any `Principal: "*"` grant from its `aws_s3_bucket_policy`.',
+    pulumi:
+      'Keep `allowBlobPublicAccess: false` on the storage account archiving the activity log, and no container with ' +
+      '`publicAccess` (`AuditWorkspace` sets both).',
   },
   appliesTo: ['audit-trail'],
   check(view, ctx) {

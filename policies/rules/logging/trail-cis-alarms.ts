@@ -269,7 +269,8 @@ export default defineRule({
     if (!delivery)
       return notApplicable(`\`${view.name}\` does not deliver to CloudWatch Logs (see BW-LT-005)`);
     const filters = view.metricFilters;
-    if (filters === undefined) return notApplicable(`\`${view.name}\` has no log group`);
+    if (filters === undefined)
+      return notApplicable(`\`${view.name}\` delivers to no log group whose metric filters are read`);
     if (filters instanceof Unknown)
       return unknown(`\`${view.name}\`: metric filters of its log group cannot be read (${filters.reason})`);
     return MONITORED.map((control) => judge(view.name, control, filters));

@@ -3,6 +3,8 @@ import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-cloudwatch-logs';
+import * as monitor from '@pulumi/azure-native/monitor';
+import { activityLog } from '../../../test/support/azure-native';
 
 export default defineCases(rule, [
   {
@@ -20,7 +22,7 @@ export default defineCases(rule, [
     },
     target: 'Trail',
     expect: 'fail',
-    message: /`Trail` does not deliver its events to CloudWatch Logs/,
+    message: /`Trail` does not deliver its events to a log analytics service/,
   },
   {
     name: 'Terraform trail delivering to a log group',
@@ -43,6 +45,26 @@ export default defineCases(rule, [
     build: (stack) => void new Cloudtrail(stack, 'Trail', { name: 'audit', s3BucketName: 'audit-logs' }),
     target: 'Trail',
     expect: 'fail',
-    message: '`Trail` does not deliver its events to CloudWatch Logs',
+    message: '`Trail` does not deliver its events to a log analytics service',
+  },
+  {
+    name: 'Pulumi: activity log sent to a Log Analytics workspace',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log'),
+    target: 'activity-log',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: activity log sent to a storage account only',
+    source: 'pulumi',
+    build: () =>
+      void new monitor.SubscriptionDiagnosticSetting('activity-log', {
+        storageAccountId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/audit/providers/Microsoft.Storage/storageAccounts/archive',
+        logs: [{ category: 'Administrative', enabled: true }],
+      }),
+    target: 'activity-log',
+    expect: 'fail',
+    message: /`activity-log` does not deliver its events to a log analytics service/,
   },
 ]);

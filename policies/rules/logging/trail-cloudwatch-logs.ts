@@ -3,7 +3,7 @@ import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-005',
-  title: 'Trails deliver their events to CloudWatch Logs',
+  title: 'Trails deliver their events to a log analytics service',
   severity: 'medium',
   controls: ['mcsb-v1:LT-5', 'nist-csf-2.0:DE.AE-03', 'nist-csf-2.0:PR.PS-04'],
   threats: ['insider-misuse', 'unauthorized-access'],
@@ -15,13 +15,19 @@ export default defineRule({
     cdk: 'Set `sendToCloudWatchLogs: true` on the trail (with `cloudWatchLogGroup` and its retention as needed).',
     terraform:
       'Set `cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"` and `cloud_watch_logs_role_arn` on the `aws_cloudtrail`.',
+    pulumi: 'Set `workspaceId` on the `monitor.SubscriptionDiagnosticSetting` to a Log Analytics workspace.',
   },
   appliesTo: ['audit-trail'],
   check(view) {
     const d = view.cloudWatchDelivery;
     if (d instanceof Unknown)
-      return unknown(`\`${view.name}\`: CloudWatch Logs delivery cannot be resolved (${d.reason})`);
-    if (!d) return fail(`\`${view.name}\` does not deliver its events to CloudWatch Logs`);
-    return pass(`\`${view.name}\` delivers its events to CloudWatch Logs`);
+      return unknown(
+        `\`${view.name}\`: delivery to a log analytics service cannot be resolved (${d.reason})`,
+      );
+    if (!d)
+      return fail(
+        `\`${view.name}\` does not deliver its events to a log analytics service (CloudWatch Logs, a Log Analytics workspace)`,
+      );
+    return pass(`\`${view.name}\` delivers its events to a log analytics service`);
   },
 });

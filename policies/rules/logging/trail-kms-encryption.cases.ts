@@ -4,6 +4,7 @@ import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-kms-encryption';
+import { activityLog } from '../../../test/support/azure-native';
 
 export default defineCases(rule, [
   {
@@ -23,7 +24,7 @@ export default defineCases(rule, [
     },
     target: 'Trail',
     expect: 'fail',
-    message: /`Trail` log files are not encrypted with a customer-managed KMS key \(provider\)/,
+    message: /`Trail` log files are not encrypted with a customer-managed key \(provider\)/,
   },
   {
     name: 'Terraform trail encrypted with a customer managed aws_kms_key',
@@ -48,6 +49,22 @@ export default defineCases(rule, [
     file: 'test/fixtures/terraform/terraform-plans/regula__aws-cloudtrail-s3-logging.json',
     target: 'aws_cloudtrail.cloudtrail',
     expect: 'fail',
-    message: /not encrypted with a customer-managed KMS key \(provider\)/,
+    message: /not encrypted with a customer-managed key \(provider\)/,
+  },
+  {
+    name: 'Pulumi: activity log archived in a storage account encrypted with a Key Vault key',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log'),
+    target: 'activity-log',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: activity log archived in a storage account with Microsoft-managed keys',
+    source: 'pulumi',
+    build: () =>
+      void activityLog('activity-log', { archive: { encryption: { keySource: 'Microsoft.Storage' } } }),
+    target: 'activity-log',
+    expect: 'fail',
+    message: /`activity-log` log files are not encrypted with a customer-managed key \(provider\)/,
   },
 ]);

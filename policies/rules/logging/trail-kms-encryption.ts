@@ -3,7 +3,7 @@ import { Unknown } from '../../../lib/graph/values';
 
 export default defineRule({
   id: 'BW-LT-004',
-  title: 'Trail logs are encrypted with a customer-managed KMS key',
+  title: 'Trail logs are encrypted with a customer-managed key',
   severity: 'medium',
   controls: ['cis-aws-5.0:3.5', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
   threats: ['insider-misuse', 'data-breach'],
@@ -15,6 +15,9 @@ export default defineRule({
     cdk: 'Set `encryptionKey` on the trail to a customer-managed `kms.Key` whose policy lets CloudTrail use it.',
     terraform:
       'Set `kms_key_id` on the `aws_cloudtrail` to the ARN of a customer managed `aws_kms_key` whose policy lets CloudTrail use it.',
+    pulumi:
+      'Archive the activity log in a storage account with `encryption: { keySource: "Microsoft.Keyvault", keyVaultProperties }` ' +
+      '(or `requireInfrastructureEncryption: true`).',
   },
   appliesTo: ['audit-trail'],
   check(view) {
@@ -22,8 +25,8 @@ export default defineRule({
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: log encryption cannot be resolved (${at.reason})`);
     if (at !== 'customer-key' && at !== 'double') {
-      return fail(`\`${view.name}\` log files are not encrypted with a customer-managed KMS key (${at})`);
+      return fail(`\`${view.name}\` log files are not encrypted with a customer-managed key (${at})`);
     }
-    return pass(`\`${view.name}\` log files are encrypted with a customer-managed KMS key`);
+    return pass(`\`${view.name}\` log files are encrypted with a customer-managed key`);
   },
 });

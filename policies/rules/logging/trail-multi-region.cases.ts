@@ -2,6 +2,7 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './trail-multi-region';
+import { activityLog } from '../../../test/support/azure-native';
 
 export default defineCases(rule, [
   {
@@ -64,5 +65,20 @@ export default defineCases(rule, [
     target: 'Trail',
     expect: 'fail',
     message: /is not logging/,
+  },
+  {
+    name: 'Pulumi: activity log exporting the Administrative category (the subscription, every region)',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log'),
+    target: 'activity-log',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: activity log setting without the Administrative category records no control-plane writes',
+    source: 'pulumi',
+    build: () => void activityLog('activity-log', { categories: ['ServiceHealth', 'ResourceHealth'] }),
+    target: 'activity-log',
+    expect: 'fail',
+    message: /`activity-log` is not logging/,
   },
 ]);

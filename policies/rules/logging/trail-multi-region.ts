@@ -13,6 +13,9 @@ export default defineRule({
   fix: {
     cdk: 'Set `isMultiRegionTrail: true` on the trail (the `Trail` construct default) and keep it logging.',
     terraform: 'Set `is_multi_region_trail = true` on the `aws_cloudtrail` (and keep `enable_logging` true).',
+    pulumi:
+      'Send the `Administrative` category (with `Security` and `Policy`) in the `monitor.SubscriptionDiagnosticSetting`: ' +
+      "`logs: [{ category: 'Administrative', enabled: true }, ...]`; the activity log covers every region.",
   },
   appliesTo: ['audit-trail'],
   check(view) {
