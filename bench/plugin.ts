@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { Validations, type IPolicyValidationPlugin } from 'aws-cdk-lib';
 import { BulwarkValidationPlugin } from '../lib/cdk';
 import { buildBenchApp } from './app';
@@ -13,33 +15,51 @@ class EmptyPlugin implements IPolicyValidationPlugin {
   }
 }
 
-type Variant = 'plain' | 'empty' | 'bulwark';
+/** What is registered: nothing, the empty plugin, Bulwark's with its defaults, Bulwark's writing every format. */
+type Variant = 'plain' | 'empty' | 'bulwark' | 'bulwarkAll';
+const VARIANTS: readonly Variant[] = ['plain', 'empty', 'bulwark', 'bulwarkAll'];
+
+/** A full collection of the heap between variants, when the runtime allows one to be asked for. */
+function collectGarbage(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as unknown;
+  return typeof gc === 'function' ? (gc as () => void) : () => undefined;
+}
 
 /**
  * The CDK plugin's own cost: build and synthesize the bench app of `units` units plain, with an empty
- * validation plugin and with Bulwark's plugin (its defaults: text report rendered, JSON, SARIF and HTML
- * written into the cloud assembly), in turn, `repeat` rounds after a warm-up round; the medians of
- * the process's CPU time (steadier than wall time on a shared machine) as ratios to plain synthesis. Prints `plugin_overhead=… empty_plugin_overhead=…` (fractions over
- * plain synth) and `plugin_validate_share=…` (CPU time inside the plugin's `validate` over plain synth:
- * the steadier figure on a shared machine).
+ * validation plugin, with Bulwark's plugin as it comes (its defaults: the text report rendered, the
+ * JSON report written into the cloud assembly) and with Bulwark's plugin writing JSON, SARIF and HTML,
+ * in turn, `repeat` rounds after a warm-up round. The heap is collected before each variant, so none
+ * pays for the garbage of the one before, as a `cdk synth` process starting afresh does not. The
+ * medians of the process's CPU time (steadier than wall time on a shared machine), as fractions over
+ * plain synthesis: `plugin_overhead=…` (the defaults), `empty_plugin_overhead=…`,
+ * `plugin_validate_share=…` (CPU time inside the plugin's `validate` over plain synth: the steadier
+ * figure on a shared machine), then `plugin_all_formats_overhead=…` and
+ * `plugin_all_formats_validate_share=…`.
  */
 export function runPluginOverhead(units: number, repeat: number): void {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-plugin-bench-'));
-  const times: Record<Variant, number[]> = { plain: [], empty: [], bulwark: [] };
+  const gc = collectGarbage();
+  const times: Record<Variant, number[]> = { plain: [], empty: [], bulwark: [], bulwarkAll: [] };
   /** CPU time inside the Bulwark plugin's `validate`, a round at a time. */
-  const validate: number[] = [];
+  const validate: Record<Variant, number[]> = { plain: [], empty: [], bulwark: [], bulwarkAll: [] };
   // CDK prints a failed validation's report with console.error; the bench keeps its own output.
   const consoleError = console.error;
   try {
     console.error = () => undefined;
     for (let round = 0; round <= repeat; round++) {
-      for (const variant of ['plain', 'empty', 'bulwark'] as const) {
+      for (const variant of VARIANTS) {
         const outdir = path.join(root, `${variant}-${round}`);
+        gc();
         const t = process.cpuUsage();
         const app = buildBenchApp(units, outdir);
         if (variant === 'empty') Validations.of(app).addPlugins(new EmptyPlugin());
-        if (variant === 'bulwark') {
-          const plugin = new BulwarkValidationPlugin({ out: () => undefined });
+        if (variant === 'bulwark' || variant === 'bulwarkAll') {
+          const plugin = new BulwarkValidationPlugin({
+            out: () => undefined,
+            ...(variant === 'bulwarkAll' ? { reportFormats: ['json', 'sarif', 'html'] as const } : {}),
+          });
           const inner = plugin.validate.bind(plugin);
           plugin.validate = (context) => {
             const v = process.cpuUsage();
@@ -47,7 +67,7 @@ export function runPluginOverhead(units: number, repeat: number): void {
               return inner(context);
             } finally {
               const used = process.cpuUsage(v);
-              if (round > 0) validate.push((used.user + used.system) / 1000);
+              if (round > 0) validate[variant].push((used.user + used.system) / 1000);
             }
           };
           Validations.of(app).addPlugins(plugin);
@@ -56,7 +76,7 @@ export function runPluginOverhead(units: number, repeat: number): void {
           app.synth();
         } catch (e) {
           // The bench app has mandatory findings: synthesis fails after validation, as intended.
-          if (variant !== 'bulwark') throw e;
+          if (variant !== 'bulwark' && variant !== 'bulwarkAll') throw e;
         }
         const used = process.cpuUsage(t);
         const ms = (used.user + used.system) / 1000;
@@ -69,12 +89,15 @@ export function runPluginOverhead(units: number, repeat: number): void {
     fs.rmSync(root, { recursive: true, force: true });
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const [plain, empty, bulwark] = [med(times.plain), med(times.empty), med(times.bulwark)];
-  const own = med(validate);
+  const [plain, empty, bulwark, all] = VARIANTS.map((v) => med(times[v]));
+  const [own, ownAll] = [med(validate.bulwark), med(validate.bulwarkAll)];
+  const over = (x: number) => (x / plain! - 1).toFixed(3);
+  const share = (x: number) => (x / plain!).toFixed(3);
   console.log(
-    `cdk synth of the bench app (${units} units), build + synth, CPU time, median of ${repeat} rounds after a warm-up: plain ${plain.toFixed(0)} ms, empty validation plugin ${empty.toFixed(0)} ms, Bulwark plugin ${bulwark.toFixed(0)} ms (of which inside its validate ${own.toFixed(0)} ms)`,
+    `cdk synth of the bench app (${units} units), build + synth, CPU time, median of ${repeat} rounds after a warm-up: plain ${plain!.toFixed(0)} ms, empty validation plugin ${empty!.toFixed(0)} ms, Bulwark plugin ${bulwark!.toFixed(0)} ms (of which inside its validate ${own.toFixed(0)} ms), Bulwark plugin writing JSON, SARIF and HTML ${all!.toFixed(0)} ms (of which inside its validate ${ownAll.toFixed(0)} ms)`,
   );
   console.log(
-    `plugin_overhead=${(bulwark / plain - 1).toFixed(3)} empty_plugin_overhead=${(empty / plain - 1).toFixed(3)} plugin_validate_share=${(own / plain).toFixed(3)}`,
+    `plugin_overhead=${over(bulwark!)} empty_plugin_overhead=${over(empty!)} plugin_validate_share=${share(own)}`,
   );
+  console.log(`plugin_all_formats_overhead=${over(all!)} plugin_all_formats_validate_share=${share(ownAll)}`);
 }

@@ -1,1 +1,1 @@
-export { BulwarkValidationPlugin, type BulwarkPluginProps } from './plugin';
+export { BulwarkValidationPlugin, type BulwarkPluginProps, type ReportFormat } from './plugin';

@@ -17,7 +17,9 @@ import { buildReport } from '../report/model';
 import { renderHtml } from '../report/html';
 import { writeJsonFile } from '../report/json';
 import { writeSarifFile } from '../report/sarif';
+import { escapeControl } from '../report/escape';
 import { renderText } from '../report/text';
+import { relativePath } from '../paths';
 import { readStackTemplates } from '../sources';
 import type { Resource } from '../graph/resource';
 import type { Rule } from '../engine/rule';
@@ -36,10 +38,18 @@ export interface BulwarkPluginProps {
    */
   readonly suppressionsFile?: string;
   /**
-   * Print the text report (all findings, mandatory and advisory, with the score) on standard error.
+   * Print the text report on standard error: the findings of {@link printFindings}, the others
+   * counted, the score and the paths of the report files written.
    * @default true
    */
   readonly printReport?: boolean;
+  /**
+   * Which findings the printed report lists one by one: `gating` (those that fail synthesis; advisory
+   * findings, unknowns the pack lets through and suppressed findings are counted one line per rule,
+   * and listed in the report files), or `all`.
+   * @default 'gating'
+   */
+  readonly printFindings?: 'gating' | 'all';
   /**
    * Write the report files of {@link reportFormats} into the cloud assembly directory, for CI and
    * for people.
@@ -48,10 +58,12 @@ export interface BulwarkPluginProps {
   readonly writeReports?: boolean;
   /**
    * Which report files to write when {@link writeReports} is on: `json` (`bulwark.report.json`),
-   * `sarif` (`bulwark.sarif`) and `html` (`bulwark.report.html`). Only these are rendered.
-   * @default ['json', 'sarif', 'html']
+   * `sarif` (`bulwark.sarif`, for code scanning) and `html` (`bulwark.report.html`, a page for people).
+   * Only these are rendered: SARIF and HTML cost synthesis time in proportion to the findings, so
+   * they are written when asked for (`bulwark check` renders every format from the cloud assembly).
+   * @default ['json']
    */
-  readonly reportFormats?: readonly ('json' | 'sarif' | 'html')[];
+  readonly reportFormats?: readonly ReportFormat[];
   /** Where the text report goes. @default process.stderr */
   readonly out?: (text: string) => void;
 }
@@ -59,8 +71,8 @@ export interface BulwarkPluginProps {
 /**
  * CDK policy-validation plugin: evaluates the synthesized templates with Bulwark's rules. Mandatory
  * failures become violations, one per rule naming the construct paths it fails on and the fix, so
- * `cdk synth` fails; advisory findings are printed without failing. The report is built only when
- * it is printed or written, and only the formats asked for are rendered. Register it with
+ * `cdk synth` fails; advisory findings are counted without failing, and listed in the report files.
+ * The report is built only when it is printed or written, and only the formats asked for are rendered. Register it with
  * `Validations.of(app).addPlugins(new BulwarkValidationPlugin())`.
  */
 export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
@@ -105,19 +117,42 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
         inputs: context.templatePaths,
         cwd: process.cwd(),
       });
-      if (print) out(renderText(report, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
       const file = (name: string) => path.join(assemblyDir!, name);
-      if (formats.has('json')) writeJsonFile(file('bulwark.report.json'), report);
-      if (formats.has('sarif')) writeSarifFile(file('bulwark.sarif'), report);
-      if (formats.has('html')) fs.writeFileSync(file('bulwark.report.html'), renderHtml(report));
+      const files = REPORT_FILES.filter((f) => formats.has(f.format)).map((f) => ({
+        ...f,
+        path: file(f.name),
+      }));
+      if (print) {
+        const text = renderText(report, {
+          color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
+          findings: this.props.printFindings ?? 'gating',
+        });
+        const written = files.map((f) => escapeControl(relativePath(f.path, process.cwd())));
+        out(written.length ? `${text}Reports: ${written.join(', ')}\n` : text);
+      }
+      for (const f of files) {
+        if (f.format === 'json') writeJsonFile(f.path, report);
+        else if (f.format === 'sarif') writeSarifFile(f.path, report);
+        else fs.writeFileSync(f.path, renderHtml(report));
+      }
     }
     const violations = violationsOf(evaluation);
     return { success: violations.length === 0, violations, pluginVersion: VERSION };
   }
 }
 
+/** A report file the plugin can write. */
+export type ReportFormat = 'json' | 'sarif' | 'html';
+
 /** The report files written by default. */
-const DEFAULT_FORMATS: readonly ('json' | 'sarif' | 'html')[] = ['json', 'sarif', 'html'];
+const DEFAULT_FORMATS: readonly ReportFormat[] = ['json'];
+
+/** Each report file, by format, in the order they are written. */
+const REPORT_FILES: readonly { format: ReportFormat; name: string }[] = [
+  { format: 'json', name: 'bulwark.report.json' },
+  { format: 'sarif', name: 'bulwark.sarif' },
+  { format: 'html', name: 'bulwark.report.html' },
+];
 
 /**
  * The gating results as CDK violations: one per rule and outcome (a failure, or a value that could

@@ -3,13 +3,21 @@ import type { Severity } from '../engine/rule';
 import { driftTextLines } from './drift';
 import { escapeControl } from './escape';
 import type { Report, ReportFinding, ReportScore } from './model';
-import { SEVERITY_ORDER, locationOf } from './model';
+import { SEVERITY_ORDER, compareSeverity, locationOf } from './model';
+import { cmp } from './findings';
 import { formatFigure } from './kpis';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
   /** Colour the output with ANSI sequences. The CLI passes `stdout.isTTY` unless `NO_COLOR` is set. Default false. */
   readonly color?: boolean;
+  /**
+   * Which findings are listed one by one: `all` (the default), or `gating` only, the others counted one
+   * line per rule (advisory findings, unknowns the pack lets through, suppressed findings) and the
+   * KPIs left to the report files. Errors, incomplete inputs, skipped files and unused suppressions
+   * are listed in full either way.
+   */
+  readonly findings?: 'all' | 'gating';
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -42,11 +50,13 @@ const SECTIONS: readonly {
  * The report for a terminal: open findings in {@link SECTIONS} (gating failures first, then gating
  * unknowns, failures and unknowns that do not gate), by severity within each (critical first), each
  * with its rule, message, location, fix and controls; then suppressed findings, errors, a summary line
- * and the score per framework. Every artifact-derived string passes through {@link escapeControl}, so no
- * message can move the cursor, recolour the screen or fake a line of output.
+ * and the score per framework. With `findings: 'gating'`, only gating findings are listed, the others
+ * counted per rule. Every artifact-derived string passes through {@link escapeControl}, so no message
+ * can move the cursor, recolour the screen or fake a line of output.
  */
 export function renderText(report: Report, options: TextOptions = {}): string {
   const c = pc.createColors(options.color === true);
+  const all = options.findings !== 'gating';
   const out: string[] = [];
   const open = report.findings.filter((f) => isOpen(f));
   const suppressed = report.findings.filter((f) => f.suppressed);
@@ -55,6 +65,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   if (report.drift) out.push(...driftTextLines(report.drift, c));
 
   for (const section of SECTIONS) {
+    if (!all && !section.gating) continue;
     const group = open
       .filter((f) => f.gating === section.gating && f.status === section.status)
       .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
@@ -63,7 +74,18 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     for (const f of group) out.push(...findingLines(f, c), '');
   }
 
-  if (suppressed.length > 0) {
+  if (!all) {
+    const notGating = open.filter((f) => !f.gating);
+    if (notGating.length > 0) {
+      out.push(
+        c.bold(`NOT GATING (${notGating.length}): advisory, or unknowns the pack lets through; by rule`),
+        ...countLines(notGating, c),
+        '',
+      );
+    }
+    if (suppressed.length > 0)
+      out.push(c.bold(`SUPPRESSED (${suppressed.length}): by rule`), ...countLines(suppressed, c), '');
+  } else if (suppressed.length > 0) {
     out.push(c.bold(`SUPPRESSED (${suppressed.length})`));
     for (const f of suppressed) {
       const s = f.suppression;
@@ -78,7 +100,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     out.push('');
   }
 
-  if (passed.length > 0) {
+  if (all && passed.length > 0) {
     out.push(c.bold(`PASSED OR NOT APPLICABLE (${passed.length})`));
     for (const f of passed) {
       const mark = f.status === 'pass' ? c.green('pass') : c.dim('n/a ');
@@ -120,8 +142,30 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   out.push(summaryLine(report, c));
   out.push(...scoreLines(report, c));
-  out.push(...kpiLines(report, c));
+  if (all) out.push(...kpiLines(report, c));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * One line per rule of `findings`, in report order (severity, then rule id): its severity, id, how
+ * many of its findings failed and how many could not be verified, and its title.
+ */
+function countLines(findings: readonly ReportFinding[], c: Colors): string[] {
+  const byRule = new Map<string, { f: ReportFinding; failed: number; unknown: number }>();
+  for (const f of findings) {
+    let n = byRule.get(f.ruleId);
+    if (!n) byRule.set(f.ruleId, (n = { f, failed: 0, unknown: 0 }));
+    if (f.status === 'unknown') n.unknown++;
+    else n.failed++;
+  }
+  return [...byRule.values()]
+    .sort((a, b) => compareSeverity(a.f.severity, b.f.severity) || cmp(a.f.ruleId, b.f.ruleId))
+    .map(({ f, failed, unknown }) => {
+      const counts = [failed ? `${failed} failed` : '', unknown ? `${unknown} unknown` : '']
+        .filter(Boolean)
+        .join(', ');
+      return `  ${badge(f.severity, c)} ${c.bold(f.ruleId)} ${counts}: ${highlight(safe(f.title), c)}`;
+    });
 }
 
 function isOpen(f: ReportFinding): boolean {

@@ -66,8 +66,25 @@ function run(props: BulwarkPluginProps) {
 }
 
 describe('CDK validation plugin: what it renders', () => {
-  test('by default: the text report printed, and the JSON, SARIF and HTML files, each rendered once', () => {
+  test('by default: the text report printed and the JSON file written, each rendered once; SARIF and HTML are not rendered', () => {
     const { files, calls } = run({});
+    expect(files).toEqual(['bulwark.report.json']);
+    expect(calls).toEqual({
+      buildReport: 1,
+      renderText: 1,
+      renderJson: 0,
+      writeJson: 0,
+      writeJsonFile: 1,
+      renderSarif: 0,
+      writeSarif: 0,
+      writeSarifFile: 0,
+      toSarif: 0,
+      renderHtml: 0,
+    });
+  });
+
+  test('JSON, SARIF and HTML when all three are asked for, each rendered once', () => {
+    const { files, calls } = run({ reportFormats: ['json', 'sarif', 'html'] });
     expect(files).toEqual(['bulwark.report.html', 'bulwark.report.json', 'bulwark.sarif']);
     expect(calls).toEqual({
       buildReport: 1,
