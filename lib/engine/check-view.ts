@@ -44,21 +44,42 @@ export interface ViewCheck {
 
 /** Run one rule on one view. A rule that throws or returns nothing is a failure, never a silent pass. */
 export function checkView(rule: Rule, view: View, ctx: CheckContext): ViewCheck {
+  const out = runRule(rule, view, ctx);
+  if (out instanceof RuleError) return { results: [out.result], error: out.error };
+  return { results: Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult] };
+}
+
+/** What {@link runRule} gives for a rule that threw or returned nothing: one failure saying so. */
+export class RuleError {
+  constructor(
+    readonly result: CheckResult,
+    readonly error: string,
+  ) {}
+}
+
+/**
+ * Run one rule on one view, as {@link checkView} does, without wrapping what the rule returned: one
+ * result, a non-empty list, or a {@link RuleError}. The engine's loop calls it once per view and rule.
+ */
+export function runRule(
+  rule: Rule,
+  view: View,
+  ctx: CheckContext,
+): CheckResult | readonly CheckResult[] | RuleError {
   try {
     const out = rule.check(view, ctx);
-    const list = Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult];
-    if (list.length === 0) {
-      return {
-        results: [{ outcome: 'fail', message: `rule ${rule.id} returned no result for \`${view.name}\`` }],
-        error: 'returned no result',
-      };
+    if (Array.isArray(out) && out.length === 0) {
+      return new RuleError(
+        { outcome: 'fail', message: `rule ${rule.id} returned no result for \`${view.name}\`` },
+        'returned no result',
+      );
     }
-    return { results: list };
+    return out;
   } catch (e) {
     const error = (e as Error).message;
-    return {
-      results: [{ outcome: 'fail', message: `rule ${rule.id} failed on \`${view.name}\`: ${error}` }],
+    return new RuleError(
+      { outcome: 'fail', message: `rule ${rule.id} failed on \`${view.name}\`: ${error}` },
       error,
-    };
+    );
   }
 }

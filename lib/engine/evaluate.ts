@@ -5,7 +5,7 @@ import type { AdapterRegistry } from '../views/registry';
 import { ViewSet } from '../views/registry';
 import type { View, ViewKind } from '../views/kinds';
 import { describeBranch, expandBranches } from './branches';
-import { checkView, RuleIndex } from './check-view';
+import { checkView, RuleError, RuleIndex, runRule } from './check-view';
 import type { Enforcement, Pack } from './pack';
 import type { RuleResult } from './result';
 import type { CheckContext, CheckResult, Outcome, Rule } from './rule';
@@ -103,6 +103,7 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
     });
   };
 
+  // Indexed loops and no wrapper per result: this runs once per view and rule.
   for (const resource of opts.graph.all()) {
     const own = views.of(resource);
     viewCount += own.length;
@@ -112,9 +113,18 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
         record(resource, j.view, j.rule, j.enforcement, j.result);
       continue;
     }
-    for (const view of own) {
-      for (const { rule, enforcement } of index.of(view.kind)) {
-        for (const c of checkView(rule, view, ctx).results) record(resource, view, rule, enforcement, c);
+    for (let v = 0; v < own.length; v++) {
+      const view = own[v]!;
+      const rules = index.of(view.kind);
+      for (let r = 0; r < rules.length; r++) {
+        const { rule, enforcement } = rules[r]!;
+        const out = runRule(rule, view, ctx);
+        if (out instanceof RuleError) record(resource, view, rule, enforcement, out.result);
+        else if (!Array.isArray(out)) record(resource, view, rule, enforcement, out as CheckResult);
+        else {
+          const list = out as readonly CheckResult[];
+          for (let i = 0; i < list.length; i++) record(resource, view, rule, enforcement, list[i]!);
+        }
       }
     }
   }

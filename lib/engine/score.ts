@@ -63,7 +63,9 @@ export class ScoreAccumulator {
   add(rule: Rule, outcome: Outcome, enforcement: Enforcement, suppressed: boolean, cloud?: Cloud): void {
     if (outcome === 'not_applicable' || enforcement === 'disabled' || suppressed) return;
     const { w, tallies, controls } = this.of(rule, cloud);
-    for (const a of tallies) {
+    // Indexed loops: this runs once per check, and allocates nothing.
+    for (let i = 0; i < tallies.length; i++) {
+      const a = tallies[i]!;
       a.w += w;
       if (outcome === 'pass') {
         a.wp += w;
@@ -71,7 +73,8 @@ export class ScoreAccumulator {
       } else if (outcome === 'fail') a.f++;
       else a.u++;
     }
-    for (const t of controls) {
+    for (let i = 0; i < controls.length; i++) {
+      const t = controls[i]!;
       if (outcome === 'pass') t.p++;
       else if (outcome === 'fail') t.f++;
       else t.u++;

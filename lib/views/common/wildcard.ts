@@ -6,13 +6,15 @@ export interface WildcardOptions {
   readonly ignoreCase?: boolean;
 }
 
+const NO_OPTIONS: WildcardOptions = {};
+
 /**
  * Whether `pattern` matches the whole of `subject`, where `*` matches any run of characters (and `?`
  * one character). No regular expression is built: the match is linear for patterns with one `*` and
  * bounded by pattern x subject length otherwise, whatever the template holds (no backtracking blow-up,
  * no "regular expression too large" on a huge name).
  */
-export function wildcardMatch(pattern: string, subject: string, opts: WildcardOptions = {}): boolean {
+export function wildcardMatch(pattern: string, subject: string, opts: WildcardOptions = NO_OPTIONS): boolean {
   const question = opts.question !== false;
   const pat = opts.ignoreCase ? pattern.toLowerCase() : pattern;
   const sub = opts.ignoreCase ? subject.toLowerCase() : subject;

@@ -2,7 +2,8 @@ import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from
 import { Unknown, show } from '../../../lib/graph/values';
 import type { AccessGrantView, Fact, PolicyStatement, View } from '../../../lib/views/kinds';
 import { grantAllows, grantOnEveryResource } from '../../../lib/views/common/grants';
-import { coversAction, documentsOf, resourcePattern } from './no-passrole-on-all-roles';
+import { wildcardMatch } from '../../../lib/views/common/wildcard';
+import { documentsOf, resourcePattern } from './no-passrole-on-all-roles';
 
 /** An action of concern, and the service whose ARNs name its resources when that is not the action's own. */
 export interface SensitiveAction {
@@ -18,8 +19,12 @@ const allPatterns = new Map<string, RegExp>();
  * `arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:s3:::*`, and every object of every bucket).
  */
 export function namesEveryResource(resource: string, a: SensitiveAction): boolean {
+  return namesEveryResourceOf(resource, a.arnService ?? a.action.split(':')[0]!);
+}
+
+/** {@link namesEveryResource} for the service whose ARNs name the action's resources. */
+function namesEveryResourceOf(resource: string, service: string): boolean {
   if (resource === '*') return true;
-  const service = a.arnService ?? a.action.split(':')[0]!;
   let re = allPatterns.get(service);
   if (!re) {
     const svc = service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,19 +46,70 @@ function scopedByTags(s: PolicyStatement): boolean {
   );
 }
 
-/** Whether the statement's resources cover every resource of the action (NotResource: all but a list). */
-function coversEvery(s: PolicyStatement, a: SensitiveAction): Fact<boolean> {
-  if (s.notResources.length > 0) return true;
-  if (
-    s.resources.some((r) => {
-      const p = resourcePattern(r);
-      return p !== undefined && namesEveryResource(p, a);
-    })
-  )
-    return true;
-  return (
-    s.resources.find((r): r is Unknown => r instanceof Unknown && r.refs.length === 0 && !r.display) ?? false
-  );
+/** A catalog entry as it is matched: its action lower-cased (IAM compares actions so) and its ARN service. */
+interface CatalogEntry {
+  readonly action: string;
+  readonly lower: string;
+  readonly service: string;
+}
+
+const prepared = new WeakMap<readonly SensitiveAction[], readonly CatalogEntry[]>();
+
+function entriesOf(catalog: readonly SensitiveAction[]): readonly CatalogEntry[] {
+  let entries = prepared.get(catalog);
+  if (!entries) {
+    entries = catalog.map((a) => ({
+      action: a.action,
+      lower: a.action.toLowerCase(),
+      service: a.arnService ?? a.action.split(':')[0]!,
+    }));
+    prepared.set(catalog, entries);
+  }
+  return entries;
+}
+
+/**
+ * What a statement allows, read once and matched against each action of a catalog: its action patterns
+ * lower-cased, the first unresolved one, and its resources as patterns.
+ */
+class StatementScope {
+  private readonly patterns: readonly string[];
+  private readonly notPatterns: readonly string[];
+  private readonly openAction: Unknown | undefined;
+  private readonly openNotAction: Unknown | undefined;
+  private readonly resources: readonly (string | undefined)[];
+  private readonly openResource: Unknown | undefined;
+
+  constructor(private readonly s: PolicyStatement) {
+    const lower = (list: readonly Fact<string>[]) =>
+      list.flatMap((a) => (typeof a === 'string' ? [a.toLowerCase()] : []));
+    const open = (list: readonly Fact<string>[]) => list.find((a): a is Unknown => a instanceof Unknown);
+    this.patterns = lower(s.actions);
+    this.notPatterns = lower(s.notActions);
+    this.openAction = open(s.actions);
+    this.openNotAction = open(s.notActions);
+    this.resources = s.notResources.length > 0 ? [] : s.resources.map(resourcePattern);
+    this.openResource = s.resources.find(
+      (r): r is Unknown => r instanceof Unknown && r.refs.length === 0 && !r.display,
+    );
+  }
+
+  /** Whether the statement's actions (or its `NotAction`) let it allow the action: `coversAction` for one action. */
+  allows(e: CatalogEntry): Fact<boolean> {
+    if (this.s.notActions.length > 0) {
+      if (this.openNotAction) return this.openNotAction;
+      return !this.notPatterns.some((p) => wildcardMatch(p, e.lower));
+    }
+    if (this.patterns.some((p) => wildcardMatch(p, e.lower))) return true;
+    return this.openAction ?? false;
+  }
+
+  /** Whether the statement's resources cover every resource of the action (NotResource: all but a list). */
+  coversEvery(e: CatalogEntry): Fact<boolean> {
+    if (this.s.notResources.length > 0) return true;
+    if (this.resources.some((p) => p !== undefined && namesEveryResourceOf(p, e.service))) return true;
+    return this.openResource ?? false;
+  }
 }
 
 /** How a list of actions reads in a message: the first few, then a count. */
@@ -74,6 +130,7 @@ export function checkActionsOnAll(
   harm: string,
 ): CheckResult[] {
   const out: CheckResult[] = [];
+  const entries = entriesOf(catalog);
   for (const { name: policy, document } of documentsOf(view)) {
     if (document.unresolved) {
       out.push(
@@ -86,20 +143,21 @@ export function checkActionsOnAll(
     }
     document.statements.forEach((s, i) => {
       if (s.effect === 'Deny' || scopedByTags(s)) return;
-      const finding = `${policy}#${s.sid ?? i}`;
+      const scope = new StatementScope(s);
+      const effect = s.effect instanceof Unknown ? s.effect : true;
       const certain: string[] = [];
       let open: Unknown | undefined;
-      for (const a of catalog) {
-        const parts = [
-          s.effect instanceof Unknown ? s.effect : true,
-          coversAction(s, [a.action]),
-          coversEvery(s, a),
-        ];
-        if (parts.includes(false)) continue;
-        const u = parts.find((p): p is Unknown => p instanceof Unknown);
-        if (u) open ??= u;
-        else certain.push(a.action);
+      for (const e of entries) {
+        // The first part that is not known, in this order, is what an unknown result names.
+        const action = scope.allows(e);
+        if (action === false) continue;
+        const every = scope.coversEvery(e);
+        if (every === false) continue;
+        const u = effect instanceof Unknown ? effect : action instanceof Unknown ? action : every;
+        if (u instanceof Unknown) open ??= u;
+        else certain.push(e.action);
       }
+      const finding = `${policy}#${s.sid ?? i}`;
       if (certain.length > 0)
         out.push(
           fail(
