@@ -1,12 +1,8 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-import {
-  requirementsFor,
-  tagValue,
-  type BackupCadence,
-  type Classification,
-} from '../../../lib/classification';
+import { requirementsFor, tagValue, type BackupCadence } from '../../../lib/classification';
 import type { BackupPlanRule, Fact } from '../../../lib/views/kinds';
+import { hedged, levelsOf } from '../plan-levels';
 
 /** AWS Backup's schedule when a rule names none: daily at 05:00 UTC. */
 const DEFAULT_SCHEDULE = 'cron(0 5 ? * * *)';
@@ -108,17 +104,12 @@ export default defineRule({
   },
   appliesTo: ['backup-plan'],
   check(view, ctx) {
-    const levels = new Set<Classification>();
-    for (const s of view.selections) {
-      const l = s.selectsClassification;
-      if (l === undefined) continue;
-      if (l instanceof Unknown)
-        return unknown(
-          `\`${view.name}\`: the levels its selection takes in cannot be resolved (${l.reason})`,
-        );
-      for (const x of l) levels.add(x);
-    }
-    const needs = [...levels]
+    const levels = levelsOf(view);
+    if (levels instanceof Unknown)
+      return unknown(
+        `\`${view.name}\`: the levels its selection takes in cannot be resolved (${levels.reason})`,
+      );
+    const needs = [...levels.keys()]
       .map((l) => ({ level: l, req: requirementsFor(l).backup }))
       .filter((x) => x.req.cadence !== 'none');
     if (needs.length === 0)
@@ -127,6 +118,7 @@ export default defineRule({
     const notes: string[] = [];
     const floor = view.shortestScheduleHours;
     for (const { level, req } of needs) {
+      const found = out.length;
       const want = CADENCE[req.cadence];
       const tag = tagValue(level);
       if (want.hours !== undefined) {
@@ -202,6 +194,13 @@ export default defineRule({
             );
         }
       }
+      const maybe = levels.get(level);
+      if (maybe)
+        out.splice(
+          found,
+          out.length - found,
+          ...out.slice(found).map((r) => hedged(r, view.name, level, maybe)),
+        );
     }
     if (out.length > 0) return out;
     return pass(
