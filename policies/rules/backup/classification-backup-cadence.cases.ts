@@ -412,4 +412,43 @@ export default defineCases(rule, [
     message:
       /whether `Plan` takes in CONFIDENTIAL data cannot be told \(the selection is not read whole: it excludes resources by `arn:aws:dynamodb:\*:\*:table\/\*`, which is not matched here\)/,
   },
+  {
+    name: 'weekly plan selecting by a team tag that a confidential table carries',
+    build: (stack) => {
+      const [, orders] = tables(stack);
+      Tags.of(orders!).add('team', 'payments');
+      const p = new backup.BackupPlan(stack, 'Plan');
+      p.addRule(backup.BackupPlanRule.weekly());
+      p.addSelection('Selection', { resources: [backup.BackupResource.fromTag('team', 'payments')] });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` backs up CONFIDENTIAL data less than daily/,
+  },
+  {
+    name: 'daily plan selecting by a team tag that only an internal table carries',
+    build: (stack) => {
+      const [reports] = tables(stack);
+      Tags.of(reports!).add('team', 'payments');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('team', 'payments')],
+      });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: plan selecting by a team tag that a confidential table carries, without continuous backups',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Orders', { tags: { 'data-classification': 'confidential', team: 'payments' } });
+      tfBackupPlan(stack, {
+        level: 'internal',
+        select: { selectionTag: [{ type: 'STRINGEQUALS', key: 'team', value: 'payments' }] },
+      });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
 ]);
