@@ -3,6 +3,14 @@ import { Unknown } from '../../lib/graph/values';
 import { LEVELS, type Classification } from '../../lib/classification';
 import type { BackupPlanView } from '../../lib/views/kinds';
 
+/** How a plan's levels are read, for the rationale of the rules that judge a plan by them. */
+export const PLAN_LEVELS =
+  'A selection takes in the levels its `data-classification` conditions name, less those its `StringNotEquals` / ' +
+  '`StringNotLike` conditions on the tag exclude; a selection of every resource, of named stores or by another tag ' +
+  'takes in the levels of the stores of the input it matches, less those it excludes by name. A level that a part of ' +
+  'the selection not read here may leave out (a wildcard exclusion, a tag known only at deploy time) is judged too, ' +
+  'and a failure on it is `unknown`.';
+
 /**
  * The classification levels a backup plan's selections take in, in ascending order: each mapped to undefined
  * when a selection takes it in, or to why it cannot be told when selections only may take it in. An Unknown

@@ -10,7 +10,7 @@ import {
 import { Unknown } from '../../../lib/graph/values';
 import { requirementsFor, type Classification } from '../../../lib/classification';
 import type { BackupPlanView, Fact } from '../../../lib/views/kinds';
-import { hedged, levelsOf } from '../plan-levels';
+import { PLAN_LEVELS, hedged, levelsOf } from '../plan-levels';
 
 export default defineRule({
   id: 'BW-BR-004',
@@ -29,7 +29,8 @@ export default defineRule({
     'Data that has expired from its store must not live on in its backups: a recovery point kept longer than the ' +
     "level's retention (INTERNAL 730 days, CONFIDENTIAL 365, RESTRICTED 180, TOP_SECRET 30) defeats the expiry. A plan " +
     'that selects a level must delete its recovery points, and their copies, within that retention, and the vault ' +
-    'lock must not force them to be kept longer (a lock minimum above the retention).',
+    'lock must not force them to be kept longer (a lock minimum above the retention). ' +
+    PLAN_LEVELS,
   fix: {
     cdk:
       "Set `deleteAfter` on each backup rule and copy action to at most the level's retention, and keep the vault " +
