@@ -302,8 +302,32 @@ describe('CloudFormation data-store adapters', () => {
           conditions: { StringLike: [condition('restr*')] },
         },
       });
+      new backup.CfnBackupSelection(stack, 'AllButRestricted', {
+        backupPlanId: plan.backupPlanId,
+        backupSelection: {
+          selectionName: 'all-but-restricted',
+          iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+          resources: ['*'],
+          conditions: { StringLike: [condition('*')], StringNotEquals: [condition('restricted')] },
+        },
+      });
     });
-    const [notConfidential, noTables] = view('Plan', 'backup-plan').selections;
+    const [notConfidential, noTables, allButRestricted] = view('Plan', 'backup-plan').selections;
+    expect(allButRestricted?.selectsClassification).toEqual([
+      'PUBLIC',
+      'INTERNAL',
+      'CONFIDENTIAL',
+      'TOP_SECRET',
+    ]);
+    expect(allButRestricted?.maySelectClassification).toEqual([
+      {
+        level: 'RESTRICTED',
+        reason: expect.objectContaining({
+          reason:
+            'it takes in stores whose `data-classification` is written `RESTRICTED`, and none of the input is',
+        }),
+      },
+    ]);
     expect(notConfidential?.selectsClassification).toEqual(['INTERNAL', 'RESTRICTED']);
     expect(notConfidential?.maySelectClassification).toBeUndefined();
     expect(noTables?.selectsClassification).toEqual([]);

@@ -270,6 +270,8 @@ function selectedLevels(sel: Value | undefined, graph: ResourceGraph): Fact<Sele
     for (const x of asList(notResources)) {
       const address = namedStore(x, graph);
       if (address) excluded.add(address);
+      else if (x instanceof ResourceRef && graph.get(x.address))
+        continue; // excludes no protectable store
       else if (x instanceof Unknown || x instanceof ResourceRef || (typeof x === 'string' && x.includes('*')))
         unsure.push(new Unknown(`it excludes resources by \`${show(x)}\`, which is not matched here`));
       // else: a literal ARN of a resource outside the graph, which excludes no store of it
@@ -292,20 +294,41 @@ function selectedLevels(sel: Value | undefined, graph: ResourceGraph): Fact<Sele
     (c) => isClassificationKey(c.key) && (c.op === 'StringNotEquals' || c.op === 'StringNotLike'),
   );
   if (positive.length > 0) {
-    // A level is taken in by the value a condition names for it, or by its canonical value. `Conditions` hold
-    // together, so a negated one removes what the others take in; a `ListOfTags` entry is kept as it is.
+    // A level is taken in when a value its stores carry meets the conditions: its canonical value, a value a
+    // condition names for it, or one a store of the input carries (AWS Backup compares case-sensitively); it may
+    // be taken in when only another way of writing it does (`CONFIDENTIAL`). `Conditions` hold together, so a
+    // negated one removes what the others take in; a `ListOfTags` entry is kept as it is.
+    const carried = new Map<Classification, Set<string>>(LEVELS.map((l) => [l, new Set([tagValue(l)])]));
+    const spelling = (v: string) => {
+      const parsed = parseClassification(v);
+      if (parsed.ok) carried.get(parsed.level)!.add(v);
+    };
+    for (const c of positive) if (c.op === 'StringEquals') spelling(c.value);
+    for (const r of graph.all()) {
+      const v = tagOf(r, CLASSIFICATION_TAG);
+      if (typeof v === 'string') spelling(v);
+    }
+    const meet = (v: string) =>
+      positive.some((c) => c.anyOf && satisfies(c, v)) ||
+      (positive.some((c) => !c.anyOf && satisfies(c, v)) && negated.every((c) => satisfies(c, v)));
     for (const level of LEVELS) {
-      const values = new Set([tagValue(level)]);
-      for (const c of positive) {
-        const parsed = c.op === 'StringEquals' ? parseClassification(c.value) : undefined;
-        if (parsed?.ok && parsed.level === level) values.add(c.value);
+      if ([...carried.get(level)!].some(meet)) {
+        add(level);
+        continue;
       }
-      const taken = [...values].some(
-        (v) =>
-          positive.some((c) => c.anyOf && satisfies(c, v)) ||
-          (positive.some((c) => !c.anyOf && satisfies(c, v)) && negated.every((c) => satisfies(c, v))),
-      );
-      if (taken) add(level);
+      const canonical = tagValue(level);
+      const other = [
+        canonical.toUpperCase(),
+        canonical.toUpperCase().replace(/-/g, '_'),
+        canonical.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()),
+      ].find(meet);
+      if (other !== undefined)
+        add(
+          level,
+          new Unknown(
+            `it takes in stores whose \`${CLASSIFICATION_TAG}\` is written \`${other}\`, and none of the input is`,
+          ),
+        );
     }
   }
   const resources = get(sel, 'Resources');
@@ -329,12 +352,11 @@ function selectedLevels(sel: Value | undefined, graph: ResourceGraph): Fact<Sele
     }
     for (const ref of refs) named.add(ref.address);
   }
-  const byTags = conditions.filter((c) => c.anyOf);
+  const byTags = conditions.filter((c) => c.anyOf && !isClassificationKey(c.key));
   for (const r of graph.all()) {
     if (excluded.has(r.address)) continue;
     const wildcard = everything && positive.length === 0 && BACKUP_TYPES.has(r.type);
     const tagged =
-      positive.length === 0 &&
       BACKUP_TYPES.has(r.type) &&
       byTags.some((c) => {
         const v = tagOf(r, c.key);
