@@ -227,10 +227,10 @@ interface SelectedLevels {
  * `StringEquals`, `StringLike`), a level is taken in when its tag value meets them and no `StringNotEquals` /
  * `StringNotLike` condition on the tag excludes it: some store of the level, in the input or not, is then
  * backed up. Without such a condition, the levels are those of the graph resources it takes in: named in
- * `Resources` (a wildcard names every protectable resource) or carrying a tag of `ListOfTags`, meeting every
- * condition, and not named in `NotResources`. A resource or exclusion that cannot be read (a wildcard in
- * `NotResources`, a tag known only at deploy time) makes the levels it concerns possible, not certain; a
- * condition or resource list that cannot be resolved makes the whole an Unknown.
+ * `Resources` (a wildcard, or no resource and no tag at all, names every protectable resource) or carrying a
+ * tag of `ListOfTags`, meeting every condition, and not named in `NotResources`. A resource or exclusion that
+ * cannot be read (a wildcard in `NotResources`, a tag known only at deploy time) makes the levels it concerns
+ * possible, not certain; a condition or resource list that cannot be resolved makes the whole an Unknown.
  */
 function selectedLevels(sel: Value | undefined, graph: ResourceGraph): Fact<SelectedLevels> {
   if (sel instanceof Unknown) return sel;
@@ -352,6 +352,8 @@ function selectedLevels(sel: Value | undefined, graph: ResourceGraph): Fact<Sele
     }
     for (const ref of refs) named.add(ref.address);
   }
+  // A selection that names no resource and no tag takes in every resource AWS Backup protects.
+  if (asList(resources).length === 0 && asList(listOfTags).length === 0) everything = true;
   const byTags = conditions.filter((c) => c.anyOf && !isClassificationKey(c.key));
   for (const r of graph.all()) {
     if (excluded.has(r.address)) continue;

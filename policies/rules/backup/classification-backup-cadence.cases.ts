@@ -413,6 +413,16 @@ export default defineCases(rule, [
       /whether `Plan` takes in CONFIDENTIAL data cannot be told \(the selection is not read whole: it excludes resources by `arn:aws:dynamodb:\*:\*:table\/\*`, which is not matched here\)/,
   },
   {
+    name: 'daily plan whose selection names no resource and no tag, which takes in every resource, beside a confidential table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, { level: 'internal', select: {} });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
     name: 'weekly plan selecting by a team tag that a confidential table carries',
     build: (stack) => {
       const [, orders] = tables(stack);
