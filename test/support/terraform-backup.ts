@@ -1,6 +1,6 @@
 import type { TerraformStack } from 'cdktf';
 import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
-import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
+import { BackupSelection, type BackupSelectionConfig } from '@cdktf/provider-aws/lib/backup-selection';
 import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
 import { BackupVaultLockConfiguration } from '@cdktf/provider-aws/lib/backup-vault-lock-configuration';
 
@@ -17,6 +17,11 @@ export interface TfPlanOptions {
   readonly lock?: 'governance' | 'compliance';
   /** `min_retention_days` of the lock. @default 7 */
   readonly minRetention?: number;
+  /**
+   * What the selection takes in instead of the level's tag (`resources`, `not_resources`, `condition`).
+   * @default a `selection_tag` of the level
+   */
+  readonly select?: Omit<BackupSelectionConfig, 'name' | 'planId' | 'iamRoleArn'>;
 }
 
 /**
@@ -47,6 +52,8 @@ export function tfBackupPlan(stack: TerraformStack, o: TfPlanOptions): void {
     name: o.level,
     planId: plan.id,
     iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
-    selectionTag: [{ type: 'STRINGEQUALS', key: 'data-classification', value: o.level }],
+    ...(o.select ?? {
+      selectionTag: [{ type: 'STRINGEQUALS', key: 'data-classification', value: o.level }],
+    }),
   });
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnCondition, CfnParameter, Duration, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnParameter, Duration, Fn, Size, Stack, Tags } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -237,5 +237,100 @@ describe('CloudFormation data-store adapters', () => {
       dataEvents: 'read',
     });
     expect(trail.sinkStore).toBe(view('Trail/S3', 'data-store').resource.address);
+  });
+
+  test('a backup selection names the stores BackupResource.fromConstruct finds, by the ARNs it builds', () => {
+    const view = views((stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+      const orders = new dynamodb.Table(stack, 'Orders', {
+        partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      });
+      const db = new rds.DatabaseInstance(stack, 'Db', {
+        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+        vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+      });
+      const volume = new ec2.Volume(stack, 'Volume', {
+        availabilityZone: 'us-east-1a',
+        size: Size.gibibytes(8),
+      });
+      const plan = backup.BackupPlan.daily35DayRetention(stack, 'Plan');
+      for (const c of [orders, db, volume])
+        plan.addSelection(`Of${c.node.id}`, { resources: [backup.BackupResource.fromConstruct(c)] });
+    });
+    const plan = view('Plan', 'backup-plan');
+    expect(plan.selections.map((s) => s.resources)).toEqual([
+      [view('Orders', 'data-store').resource.address],
+      [view('Db', 'data-store').resource.address],
+      [view('Volume', 'data-store').resource.address],
+    ]);
+  });
+
+  test('a backup selection of every resource not classified confidential takes in the other levels only', () => {
+    const view = views((stack) => {
+      for (const [id, level] of [
+        ['Reports', 'internal'],
+        ['Orders', 'confidential'],
+        ['Payroll', 'restricted'],
+      ] as const) {
+        const t = new dynamodb.Table(stack, id, {
+          partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+        });
+        Tags.of(t).add('data-classification', level);
+      }
+      const condition = (value: string) => ({
+        ConditionKey: 'aws:ResourceTag/data-classification',
+        ConditionValue: value,
+      });
+      const plan = backup.BackupPlan.daily35DayRetention(stack, 'Plan');
+      new backup.CfnBackupSelection(stack, 'NotConfidential', {
+        backupPlanId: plan.backupPlanId,
+        backupSelection: {
+          selectionName: 'not-confidential',
+          iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+          resources: ['*'],
+          conditions: { StringNotEquals: [condition('confidential')] },
+        },
+      });
+      new backup.CfnBackupSelection(stack, 'NoTables', {
+        backupPlanId: plan.backupPlanId,
+        backupSelection: {
+          selectionName: 'no-tables',
+          iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+          resources: ['*'],
+          notResources: ['arn:aws:dynamodb:*:*:table/*'],
+          conditions: { StringLike: [condition('restr*')] },
+        },
+      });
+      new backup.CfnBackupSelection(stack, 'AllButRestricted', {
+        backupPlanId: plan.backupPlanId,
+        backupSelection: {
+          selectionName: 'all-but-restricted',
+          iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+          resources: ['*'],
+          conditions: { StringLike: [condition('*')], StringNotEquals: [condition('restricted')] },
+        },
+      });
+    });
+    const [notConfidential, noTables, allButRestricted] = view('Plan', 'backup-plan').selections;
+    expect(allButRestricted?.selectsClassification).toEqual([
+      'PUBLIC',
+      'INTERNAL',
+      'CONFIDENTIAL',
+      'TOP_SECRET',
+    ]);
+    expect(allButRestricted?.maySelectClassification).toEqual([
+      {
+        level: 'RESTRICTED',
+        reason: expect.objectContaining({
+          reason:
+            'it takes in stores whose `data-classification` is written `RESTRICTED`, and none of the input is',
+        }),
+      },
+    ]);
+    expect(notConfidential?.selectsClassification).toEqual(['INTERNAL', 'RESTRICTED']);
+    expect(notConfidential?.maySelectClassification).toBeUndefined();
+    expect(noTables?.selectsClassification).toEqual([]);
+    expect(noTables?.maySelectClassification).toEqual([{ level: 'RESTRICTED', reason: expect.any(Unknown) }]);
   });
 });

@@ -65,10 +65,19 @@ export interface BackupPlanView extends ViewBase {
      */
     readonly unread?: Unknown;
     /**
-     * Classification levels the selection takes in: from its conditions on the `data-classification` tag and
-     * the tags of the graph resources it names. Unknown when a condition or resource cannot be resolved.
+     * Classification levels the selection takes in: from its conditions on the `data-classification` tag
+     * (negated ones applied) and the tags of the graph resources it takes in. Unknown when a condition or
+     * resource cannot be resolved.
      */
     readonly selectsClassification?: Fact<readonly Classification[]>;
+    /**
+     * Levels the selection may take in, besides `selectsClassification`, where a part of it that cannot be
+     * read (a wildcard exclusion, a tag known only at deploy time) may leave them out; each with why.
+     */
+    readonly maySelectClassification?: readonly {
+      readonly level: Classification;
+      readonly reason: Unknown;
+    }[];
   }[];
 }
 

@@ -14,6 +14,7 @@ import {
   blobBackupPolicy,
   storageAccount,
 } from '../../../test/support/azure-native';
+import { classified, tfTable } from '../../../test/support/terraform-stores';
 
 const HOURLY = events.Schedule.cron({ minute: '0' });
 const COPY_VAULT = 'arn:aws:backup:eu-central-1:111122223333:backup-vault:dr';
@@ -24,6 +25,11 @@ interface PlanOptions {
   readonly continuous?: boolean;
   readonly lock?: backup.LockConfiguration;
   readonly copy?: boolean;
+  /** What the selection takes in instead of the level's tag (a `CfnBackupSelection` of the plan). */
+  readonly select?: Omit<
+    backup.CfnBackupSelection.BackupSelectionResourceTypeProperty,
+    'iamRoleArn' | 'selectionName'
+  >;
 }
 
 function plan(stack: Stack, o: PlanOptions): void {
@@ -40,8 +46,41 @@ function plan(stack: Stack, o: PlanOptions): void {
         : undefined,
     }),
   );
-  p.addSelection('Selection', { resources: [backup.BackupResource.fromTag('data-classification', o.level)] });
+  if (o.select)
+    new backup.CfnBackupSelection(stack, 'Selection', {
+      backupPlanId: p.backupPlanId,
+      backupSelection: {
+        selectionName: 'selection',
+        iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        ...o.select,
+      },
+    });
+  else
+    p.addSelection('Selection', {
+      resources: [backup.BackupResource.fromTag('data-classification', o.level)],
+    });
 }
+
+/** DynamoDB tables `Reports` (INTERNAL) and `Orders` (CONFIDENTIAL). */
+function tables(stack: Stack): dynamodb.Table[] {
+  return (
+    [
+      ['Reports', 'internal'],
+      ['Orders', 'confidential'],
+    ] as const
+  ).map(([id, level]) => {
+    const t = new dynamodb.Table(stack, id, {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+    });
+    Tags.of(t).add('data-classification', level);
+    return t;
+  });
+}
+
+const notClassified = (op: 'StringNotEquals' | 'StringNotLike', value: string) => ({
+  resources: ['*'],
+  conditions: { [op]: [{ ConditionKey: 'aws:ResourceTag/data-classification', ConditionValue: value }] },
+});
 
 const governance = { minRetention: Duration.days(7) };
 const compliance = { minRetention: Duration.days(7), changeableFor: Duration.days(3) };
@@ -269,5 +308,157 @@ export default defineCases(rule, [
     target: 'plan',
     expect: 'fail',
     message: /keeps CONFIDENTIAL backups in `vault`, locked not at all/,
+  },
+  {
+    name: 'daily plan over every resource not classified confidential, beside an internal and a confidential table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, { level: 'internal', select: notClassified('StringNotEquals', 'confidential') });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'daily plan over every resource whose classification is not like `conf*`, beside an internal and a confidential table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, { level: 'internal', select: notClassified('StringNotLike', 'conf*') });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'daily plan over every resource not classified internal takes in the confidential table without continuous backups',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, { level: 'internal', select: notClassified('StringNotEquals', 'internal') });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
+    name: 'daily plan over every resource but the confidential table, excluded by its ARN',
+    build: (stack) => {
+      const [, orders] = tables(stack);
+      plan(stack, { level: 'internal', select: { resources: ['*'], notResources: [orders!.tableArn] } });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'daily plan over every resource but those matching an ARN pattern, beside a confidential table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, {
+        level: 'internal',
+        select: { resources: ['*'], notResources: ['arn:aws:dynamodb:*:*:table/*'] },
+      });
+    },
+    target: 'Plan',
+    expect: 'unknown',
+    message:
+      /whether `Plan` takes in CONFIDENTIAL data cannot be told \(the selection is not read whole: it excludes resources by `arn:aws:dynamodb:\*:\*:table\/\*`, which is not matched here\); if it does: `Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
+    name: 'terraform: daily plan over every resource not classified confidential, beside an internal and a confidential table',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Reports', classified('internal'));
+      tfTable(stack, 'Orders', classified('confidential'));
+      tfBackupPlan(stack, {
+        level: 'internal',
+        select: {
+          resources: ['*'],
+          condition: [
+            { stringNotEquals: [{ key: 'aws:ResourceTag/data-classification', value: 'confidential' }] },
+          ],
+        },
+      });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: daily plan over every resource not classified internal takes in the confidential table',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Reports', classified('internal'));
+      tfTable(stack, 'Orders', classified('confidential'));
+      tfBackupPlan(stack, {
+        level: 'internal',
+        select: {
+          resources: ['*'],
+          condition: [{ stringNotLike: [{ key: 'aws:ResourceTag/data-classification', value: 'int*' }] }],
+        },
+      });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
+    name: 'terraform: daily plan over every resource but those matching an ARN pattern, beside a confidential table',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Orders', classified('confidential'));
+      tfBackupPlan(stack, {
+        level: 'internal',
+        select: { resources: ['*'], notResources: ['arn:aws:dynamodb:*:*:table/*'] },
+      });
+    },
+    target: 'Plan',
+    expect: 'unknown',
+    message:
+      /whether `Plan` takes in CONFIDENTIAL data cannot be told \(the selection is not read whole: it excludes resources by `arn:aws:dynamodb:\*:\*:table\/\*`, which is not matched here\)/,
+  },
+  {
+    name: 'daily plan whose selection names no resource and no tag, which takes in every resource, beside a confidential table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, { level: 'internal', select: {} });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
+  },
+  {
+    name: 'weekly plan selecting by a team tag that a confidential table carries',
+    build: (stack) => {
+      const [, orders] = tables(stack);
+      Tags.of(orders!).add('team', 'payments');
+      const p = new backup.BackupPlan(stack, 'Plan');
+      p.addRule(backup.BackupPlanRule.weekly());
+      p.addSelection('Selection', { resources: [backup.BackupResource.fromTag('team', 'payments')] });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` backs up CONFIDENTIAL data less than daily/,
+  },
+  {
+    name: 'daily plan selecting by a team tag that only an internal table carries',
+    build: (stack) => {
+      const [reports] = tables(stack);
+      Tags.of(reports!).add('team', 'payments');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromTag('team', 'payments')],
+      });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: plan selecting by a team tag that a confidential table carries, without continuous backups',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Orders', { tags: { 'data-classification': 'confidential', team: 'payments' } });
+      tfBackupPlan(stack, {
+        level: 'internal',
+        select: { selectionTag: [{ type: 'STRINGEQUALS', key: 'team', value: 'payments' }] },
+      });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /`Plan` takes no continuous backups of CONFIDENTIAL data/,
   },
 ]);

@@ -1,12 +1,8 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
-import {
-  requirementsFor,
-  tagValue,
-  type BackupCadence,
-  type Classification,
-} from '../../../lib/classification';
+import { requirementsFor, tagValue, type BackupCadence } from '../../../lib/classification';
 import type { BackupPlanRule, Fact } from '../../../lib/views/kinds';
+import { PLAN_LEVELS, hedged, levelsOf } from '../plan-levels';
 
 /** AWS Backup's schedule when a rule names none: daily at 05:00 UTC. */
 const DEFAULT_SCHEDULE = 'cron(0 5 ? * * *)';
@@ -83,13 +79,14 @@ export default defineRule({
   threats: ['malicious-code', 'insider-misuse'],
   rationale:
     'How much data a level may lose, and who may destroy its backups, follow from its sensitivity. A plan that selects ' +
-    'a level (by its `data-classification` tag or by naming its stores) must back it up: INTERNAL daily; CONFIDENTIAL ' +
+    'a level (by its `data-classification` tag, by naming its stores or by another tag they carry) must back it up: INTERNAL daily; CONFIDENTIAL ' +
     'daily plus continuous backups (point-in-time recovery), into a vault with at least a governance-mode lock; ' +
     'RESTRICTED hourly plus continuous, into a compliance-mode vault, with a copy to another vault; TOP_SECRET as ' +
     'RESTRICTED. A rule without a schedule runs daily at 05:00 UTC. The copy is asserted to exist; that its vault is in ' +
     "another region is not (the plan's own region is rarely in the configuration); a geo-redundant Azure backup vault " +
     'keeps its copy in the paired region. Where the service schedules backups of the data less often than the level ' +
-    'asks (Azure Blob vaulted backups: daily at most), its shortest schedule is required, and the pass says so.',
+    'asks (Azure Blob vaulted backups: daily at most), its shortest schedule is required, and the pass says so. ' +
+    PLAN_LEVELS,
   fix: {
     cdk:
       "Use `ClassifiedBackup` for the level, or give the plan a rule with the level's schedule " +
@@ -108,17 +105,12 @@ export default defineRule({
   },
   appliesTo: ['backup-plan'],
   check(view, ctx) {
-    const levels = new Set<Classification>();
-    for (const s of view.selections) {
-      const l = s.selectsClassification;
-      if (l === undefined) continue;
-      if (l instanceof Unknown)
-        return unknown(
-          `\`${view.name}\`: the levels its selection takes in cannot be resolved (${l.reason})`,
-        );
-      for (const x of l) levels.add(x);
-    }
-    const needs = [...levels]
+    const levels = levelsOf(view);
+    if (levels instanceof Unknown)
+      return unknown(
+        `\`${view.name}\`: the levels its selection takes in cannot be resolved (${levels.reason})`,
+      );
+    const needs = [...levels.keys()]
       .map((l) => ({ level: l, req: requirementsFor(l).backup }))
       .filter((x) => x.req.cadence !== 'none');
     if (needs.length === 0)
@@ -127,6 +119,7 @@ export default defineRule({
     const notes: string[] = [];
     const floor = view.shortestScheduleHours;
     for (const { level, req } of needs) {
+      const found = out.length;
       const want = CADENCE[req.cadence];
       const tag = tagValue(level);
       if (want.hours !== undefined) {
@@ -202,6 +195,13 @@ export default defineRule({
             );
         }
       }
+      const maybe = levels.get(level);
+      if (maybe)
+        out.splice(
+          found,
+          out.length - found,
+          ...out.slice(found).map((r) => hedged(r, view.name, level, maybe)),
+        );
     }
     if (out.length > 0) return out;
     return pass(

@@ -1,6 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Tags } from 'aws-cdk-lib';
 import type { Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { ClassifiedBackup } from '../../../lib/aws/backup';
 import { Classification } from '../../../lib/classification';
 import { defineCases } from '../../../lib/engine/cases';
@@ -12,12 +13,18 @@ import {
   blobBackupPolicy,
   storageAccount,
 } from '../../../test/support/azure-native';
+import { classified, tfTable } from '../../../test/support/terraform-stores';
 
 interface PlanOptions {
   readonly level: string;
   readonly deleteAfter?: Duration;
   readonly copyDeleteAfter?: Duration;
   readonly lock?: backup.LockConfiguration;
+  /** What the selection takes in instead of the level's tag (a `CfnBackupSelection` of the plan). */
+  readonly select?: Omit<
+    backup.CfnBackupSelection.BackupSelectionResourceTypeProperty,
+    'iamRoleArn' | 'selectionName'
+  >;
 }
 
 function plan(stack: Stack, o: PlanOptions): void {
@@ -41,8 +48,40 @@ function plan(stack: Stack, o: PlanOptions): void {
         : undefined,
     }),
   );
-  p.addSelection('Selection', { resources: [backup.BackupResource.fromTag('data-classification', o.level)] });
+  if (o.select)
+    new backup.CfnBackupSelection(stack, 'Selection', {
+      backupPlanId: p.backupPlanId,
+      backupSelection: {
+        selectionName: 'selection',
+        iamRoleArn: 'arn:aws:iam::111122223333:role/backup',
+        ...o.select,
+      },
+    });
+  else
+    p.addSelection('Selection', {
+      resources: [backup.BackupResource.fromTag('data-classification', o.level)],
+    });
 }
+
+/** DynamoDB tables `Reports` (INTERNAL, data kept 730 days) and `Payroll` (RESTRICTED, 180 days). */
+function tables(stack: Stack): void {
+  for (const [id, level] of [
+    ['Reports', 'internal'],
+    ['Payroll', 'restricted'],
+  ] as const) {
+    const t = new dynamodb.Table(stack, id, {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+    });
+    Tags.of(t).add('data-classification', level);
+  }
+}
+
+const notRestricted = {
+  resources: ['*'],
+  conditions: {
+    StringNotEquals: [{ ConditionKey: 'aws:ResourceTag/data-classification', ConditionValue: 'restricted' }],
+  },
+};
 
 export default defineCases(rule, [
   {
@@ -159,5 +198,94 @@ export default defineCases(rule, [
     expect: 'fail',
     message:
       /`plan` keeps recovery points of rule `BackupDaily` of RESTRICTED data 366 days, more than the level's 180/,
+  },
+  {
+    name: 'backups kept a year by a plan over every resource not classified restricted, beside an internal and a restricted table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, { level: 'internal', deleteAfter: Duration.days(365), select: notRestricted });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'backups kept 800 days by a plan over every resource not classified restricted take in the internal table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, { level: 'internal', deleteAfter: Duration.days(800), select: notRestricted });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /keeps recovery points of rule `Daily` of INTERNAL data 800 days, more than the level's 730/,
+  },
+  {
+    name: 'backups kept a year by a plan over every resource but those matching an ARN pattern, beside a restricted table',
+    build: (stack) => {
+      tables(stack);
+      plan(stack, {
+        level: 'internal',
+        deleteAfter: Duration.days(365),
+        select: { resources: ['*'], notResources: ['arn:aws:dynamodb:*:*:table/*'] },
+      });
+    },
+    target: 'Plan',
+    expect: 'unknown',
+    message:
+      /whether `Plan` takes in RESTRICTED data cannot be told \(the selection is not read whole: it excludes resources by `arn:aws:dynamodb:\*:\*:table\/\*`, which is not matched here\); if it does: `Plan` keeps recovery points of rule `Daily` of RESTRICTED data 365 days, more than the level's 180/,
+  },
+  {
+    name: 'terraform: backups kept a year by a plan over every resource not classified like `restr*`, beside an internal and a restricted table',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Reports', classified('internal'));
+      tfTable(stack, 'Payroll', classified('restricted'));
+      tfBackupPlan(stack, {
+        level: 'internal',
+        deleteAfter: 365,
+        select: {
+          resources: ['*'],
+          condition: [{ stringNotLike: [{ key: 'aws:ResourceTag/data-classification', value: 'restr*' }] }],
+        },
+      });
+    },
+    target: 'Plan',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: backups kept a year by a plan over every resource not classified internal take in the restricted table',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Reports', classified('internal'));
+      tfTable(stack, 'Payroll', classified('restricted'));
+      tfBackupPlan(stack, {
+        level: 'internal',
+        deleteAfter: 365,
+        select: {
+          resources: ['*'],
+          condition: [
+            { stringNotEquals: [{ key: 'aws:ResourceTag/data-classification', value: 'internal' }] },
+          ],
+        },
+      });
+    },
+    target: 'Plan',
+    expect: 'fail',
+    message: /keeps recovery points of rule `daily` of RESTRICTED data 365 days, more than the level's 180/,
+  },
+  {
+    name: 'terraform: backups kept a year by a plan over every resource but those matching an ARN pattern, beside a restricted table',
+    source: 'cdktf',
+    build: (stack) => {
+      tfTable(stack, 'Payroll', classified('restricted'));
+      tfBackupPlan(stack, {
+        level: 'internal',
+        deleteAfter: 365,
+        select: { resources: ['*'], notResources: ['arn:aws:dynamodb:*:*:table/*'] },
+      });
+    },
+    target: 'Plan',
+    expect: 'unknown',
+    message:
+      /whether `Plan` takes in RESTRICTED data cannot be told \(the selection is not read whole: it excludes resources by `arn:aws:dynamodb:\*:\*:table\/\*`/,
   },
 ]);

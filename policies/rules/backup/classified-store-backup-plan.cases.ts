@@ -136,6 +136,30 @@ export default defineCases(rule, [
     message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
   },
   {
+    name: 'confidential table selected by BackupResource.fromConstruct of its stack',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromConstruct(stack)],
+      });
+    },
+    target: 'Orders',
+    expect: 'pass',
+  },
+  {
+    name: 'confidential table while the plan selects another table by BackupResource.fromConstruct',
+    build: (stack) => {
+      classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
+      const audit = new dynamodb.Table(stack, 'Audit', { partitionKey });
+      backup.BackupPlan.daily35DayRetention(stack, 'Plan').addSelection('Selection', {
+        resources: [backup.BackupResource.fromConstruct(audit)],
+      });
+    },
+    target: 'Orders',
+    expect: 'fail',
+    message: /`Orders` is CONFIDENTIAL and no backup plan selects it/,
+  },
+  {
     name: 'confidential table while a plan takes in every resource not classified confidential',
     build: (stack) => {
       classify(new dynamodb.Table(stack, 'Orders', { partitionKey }), 'confidential');
