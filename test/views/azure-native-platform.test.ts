@@ -148,7 +148,9 @@ describe('azure-native network and posture adapters', () => {
     expect(threat.scope).toBe(SUBSCRIPTION);
     expect(threat.detectors.map((d) => `${d.name}:${d.scope}`)).toEqual([
       'VirtualMachines:workload-runtime',
+      'VirtualMachines:virtual-machines',
       'StorageAccounts:object-store-data',
+      'StorageAccounts/OnUploadMalwareScanning:object-store-data',
       'SqlServers:database-logins',
     ]);
   });

@@ -274,15 +274,30 @@ describe('CloudFormation identity and posture adapters', () => {
     expect(detector).toMatchObject({ service: 'threat-detection', enabled: true });
     expect(detector.detectors).toEqual(
       expect.arrayContaining([
-        { type: 'threat-detection', scope: 'account-activity', enabled: true, name: 'GuardDuty' },
-        { type: 'threat-detection', scope: 'object-store-data', enabled: false, name: 'S3_DATA_EVENTS' },
-        { type: 'threat-detection', scope: 'workload-runtime', enabled: true, name: 'RUNTIME_MONITORING' },
-        {
+        expect.objectContaining({
+          type: 'threat-detection',
+          scope: 'account-activity',
+          enabled: true,
+          name: 'GuardDuty',
+        }),
+        expect.objectContaining({
+          type: 'threat-detection',
+          scope: 'object-store-data',
+          enabled: false,
+          name: 'S3_DATA_EVENTS',
+        }),
+        expect.objectContaining({
+          type: 'threat-detection',
+          scope: 'workload-runtime',
+          enabled: true,
+          name: 'RUNTIME_MONITORING',
+        }),
+        expect.objectContaining({
           type: 'malware-protection',
           scope: 'virtual-machines',
           enabled: true,
           name: 'EBS_MALWARE_PROTECTION',
-        },
+        }),
       ]),
     );
   });

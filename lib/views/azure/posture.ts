@@ -46,37 +46,89 @@ export const DEFENDER_ALERTS = {
   name: 'Defender for Cloud alerts',
 } as const;
 
+type PlanFacet = { readonly type: DetectorType; readonly scope: DetectorScope };
+
 /**
- * What each Defender threat-protection plan watches, by pricing name.
+ * What each Defender plan watches, by pricing name, with the plan's name in Microsoft's documentation.
+ * Defender for Servers (`VirtualMachines`, Plan 1 and Plan 2 alike) deploys Defender for Endpoint to the machines,
+ * whose next-generation protection is antimalware and antivirus: the plan scans virtual machines for malware.
  * @see https://learn.microsoft.com/en-us/rest/api/defenderforcloud/pricings/update
+ * @see https://learn.microsoft.com/en-us/azure/defender-for-cloud/integration-defender-for-endpoint
+ * @see https://learn.microsoft.com/en-us/azure/defender-for-cloud/defender-for-servers-overview
  */
 const DEFENDER_PLANS: Readonly<
-  Record<string, readonly { readonly type: DetectorType; readonly scope: DetectorScope }[]>
+  Record<string, { readonly title: string; readonly facets: readonly PlanFacet[] }>
 > = {
-  VirtualMachines: [{ type: 'threat-detection', scope: 'workload-runtime' }],
-  StorageAccounts: [{ type: 'threat-detection', scope: 'object-store-data' }],
-  SqlServers: [{ type: 'threat-detection', scope: 'database-logins' }],
-  SqlServerVirtualMachines: [{ type: 'threat-detection', scope: 'database-logins' }],
-  OpenSourceRelationalDatabases: [{ type: 'threat-detection', scope: 'database-logins' }],
-  CosmosDbs: [{ type: 'threat-detection', scope: 'database-logins' }],
-  Containers: [
-    { type: 'threat-detection', scope: 'kubernetes-audit-logs' },
-    { type: 'threat-detection', scope: 'kubernetes-runtime' },
-    { type: 'vulnerability-scanning', scope: 'container-images' },
-  ],
-  Arm: [{ type: 'threat-detection', scope: 'account-activity' }],
-  Dns: [{ type: 'threat-detection', scope: 'account-activity' }],
-  KeyVaults: [{ type: 'threat-detection', scope: 'key-stores' }],
-  AppServices: [{ type: 'threat-detection', scope: 'web-applications' }],
-  AI: [{ type: 'threat-detection', scope: 'ai-workloads' }],
-  Api: [{ type: 'threat-detection', scope: 'apis' }],
+  VirtualMachines: {
+    title: 'Defender for Servers',
+    facets: [
+      { type: 'threat-detection', scope: 'workload-runtime' },
+      { type: 'malware-protection', scope: 'virtual-machines' },
+    ],
+  },
+  StorageAccounts: {
+    title: 'Defender for Storage',
+    facets: [{ type: 'threat-detection', scope: 'object-store-data' }],
+  },
+  SqlServers: {
+    title: 'Defender for Azure SQL',
+    facets: [{ type: 'threat-detection', scope: 'database-logins' }],
+  },
+  SqlServerVirtualMachines: {
+    title: 'Defender for SQL servers on machines',
+    facets: [{ type: 'threat-detection', scope: 'database-logins' }],
+  },
+  OpenSourceRelationalDatabases: {
+    title: 'Defender for open-source relational databases',
+    facets: [{ type: 'threat-detection', scope: 'database-logins' }],
+  },
+  CosmosDbs: {
+    title: 'Defender for Azure Cosmos DB',
+    facets: [{ type: 'threat-detection', scope: 'database-logins' }],
+  },
+  Containers: {
+    title: 'Defender for Containers',
+    facets: [
+      { type: 'threat-detection', scope: 'kubernetes-audit-logs' },
+      { type: 'threat-detection', scope: 'kubernetes-runtime' },
+      { type: 'vulnerability-scanning', scope: 'container-images' },
+    ],
+  },
+  Arm: {
+    title: 'Defender for Resource Manager',
+    facets: [{ type: 'threat-detection', scope: 'account-activity' }],
+  },
+  Dns: { title: 'Defender for DNS', facets: [{ type: 'threat-detection', scope: 'account-activity' }] },
+  KeyVaults: { title: 'Defender for Key Vault', facets: [{ type: 'threat-detection', scope: 'key-stores' }] },
+  AppServices: {
+    title: 'Defender for App Service',
+    facets: [{ type: 'threat-detection', scope: 'web-applications' }],
+  },
+  AI: { title: 'Defender for AI services', facets: [{ type: 'threat-detection', scope: 'ai-workloads' }] },
+  Api: { title: 'Defender for APIs', facets: [{ type: 'threat-detection', scope: 'apis' }] },
 };
 
-/** Plan extensions that add a detector, by plan and extension name. */
+/**
+ * Plan extensions that add a detector, by plan and extension name. Defender for Storage scans uploaded blobs with
+ * Microsoft Defender Antivirus when its `OnUploadMalwareScanning` extension is on (sub-plan `DefenderForStorageV2`;
+ * the classic per-transaction plan has no malware scanning).
+ * @see https://learn.microsoft.com/en-us/azure/defender-for-cloud/introduction-malware-scanning
+ */
 const DEFENDER_EXTENSIONS: Readonly<
-  Record<string, Readonly<Record<string, { readonly type: DetectorType; readonly scope: DetectorScope }>>>
+  Record<string, Readonly<Record<string, PlanFacet & { readonly title: string }>>>
 > = {
-  StorageAccounts: { OnUploadMalwareScanning: { type: 'malware-protection', scope: 'object-store-data' } },
+  StorageAccounts: {
+    OnUploadMalwareScanning: {
+      type: 'malware-protection',
+      scope: 'object-store-data',
+      title: 'Defender for Storage malware scanning',
+    },
+  },
+};
+
+/** Sub-plans of a plan without the extensions of {@link DEFENDER_EXTENSIONS}: Defender for Storage (classic). */
+const SUBPLANS_WITHOUT_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  StorageAccounts: ['PerTransaction'],
 };
 
 function planName(r: Resource): Fact<string> {
@@ -100,23 +152,35 @@ function scopeOf(v: Value | undefined): Fact<string> {
 }
 const keyOf = (f: Fact<string>): string => (typeof f === 'string' ? f.toLowerCase() : f.toString());
 
-/** The detectors of one plan: its own, and those its extensions add. */
+/**
+ * The detectors of one plan: its own, and those its extensions add. An extension the plan offers and does not list
+ * is off when the plan is, and cannot be told otherwise (the API documents no default); a sub-plan that does not
+ * offer it has no such detector.
+ */
 function planDetectors(r: Resource): Detector[] {
   const name = planName(r);
   const on = tierOn(r);
   if (name instanceof Unknown) return [];
-  const out: Detector[] = (DEFENDER_PLANS[name] ?? []).map((d) => ({ ...d, enabled: on, name }));
-  const extensions = DEFENDER_EXTENSIONS[name] ?? {};
-  for (const e of asList(r.properties.extensions).filter(isObject)) {
-    const ext = typeof e.name === 'string' ? extensions[e.name] : undefined;
-    if (!ext) continue;
-    const enabled =
-      asBool(e.isEnabled) ?? new Unknown(`extension \`${String(e.name)}\` does not say whether it is on`);
-    out.push({
-      ...ext,
-      enabled: on === false ? false : enabled,
-      name: `${name}/${String(e.name)}`,
-    });
+  const plan = Object.prototype.hasOwnProperty.call(DEFENDER_PLANS, name) ? DEFENDER_PLANS[name] : undefined;
+  const out: Detector[] = (plan?.facets ?? []).map((d) => ({ ...d, enabled: on, name, title: plan!.title }));
+  const extensions = Object.prototype.hasOwnProperty.call(DEFENDER_EXTENSIONS, name)
+    ? DEFENDER_EXTENSIONS[name]!
+    : {};
+  const listed = asList(r.properties.extensions).filter(isObject);
+  const subPlan = asString(r.properties.subPlan);
+  const offered = !(typeof subPlan === 'string' && SUBPLANS_WITHOUT_EXTENSIONS[name]?.includes(subPlan));
+  for (const [extName, ext] of Object.entries(extensions)) {
+    if (!offered) continue;
+    const e = listed.find((x) => x.name === extName);
+    const stated =
+      e === undefined
+        ? r.properties.extensions instanceof Unknown
+          ? r.properties.extensions
+          : new Unknown(
+              `plan \`${name}\` does not list its \`${extName}\` extension, and the API documents no default`,
+            )
+        : (asBool(e.isEnabled) ?? new Unknown(`extension \`${extName}\` does not say whether it is on`));
+    out.push({ ...ext, enabled: on === false ? false : stated, name: `${name}/${extName}` });
   }
   return out;
 }
@@ -169,7 +233,15 @@ export function pricingView(r: Resource, ctx: AdapterContext): PostureView | und
       service: 'cspm',
       enabled: tierOn(r),
       scope,
-      detectors: [{ type: 'cspm', scope: 'cloud-resources', enabled: tierOn(r), name: CSPM_PLAN }],
+      detectors: [
+        {
+          type: 'cspm',
+          scope: 'cloud-resources',
+          enabled: tierOn(r),
+          name: CSPM_PLAN,
+          title: 'Defender CSPM',
+        },
+      ],
       // Defender for Cloud assigns the Microsoft cloud security benchmark to the subscriptions it covers.
       standards: { defaults: true, subscribed: assignedAt(scope, ctx.graph) },
     };

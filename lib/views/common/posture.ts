@@ -2,15 +2,23 @@ import type { Detector, DetectorScope, DetectorType, Fact, PostureView } from '.
 
 /** GuardDuty protection plans by feature name (`Features[].Name`, `aws_guardduty_detector_feature.name`). */
 const GUARDDUTY_PLANS: Readonly<
-  Record<string, { readonly type: DetectorType; readonly scope: DetectorScope }>
+  Record<string, { readonly type: DetectorType; readonly scope: DetectorScope; readonly title: string }>
 > = {
-  S3_DATA_EVENTS: { type: 'threat-detection', scope: 'object-store-data' },
-  EKS_AUDIT_LOGS: { type: 'threat-detection', scope: 'kubernetes-audit-logs' },
-  RDS_LOGIN_EVENTS: { type: 'threat-detection', scope: 'database-logins' },
-  LAMBDA_NETWORK_LOGS: { type: 'threat-detection', scope: 'function-network' },
-  RUNTIME_MONITORING: { type: 'threat-detection', scope: 'workload-runtime' },
-  EKS_RUNTIME_MONITORING: { type: 'threat-detection', scope: 'kubernetes-runtime' },
-  EBS_MALWARE_PROTECTION: { type: 'malware-protection', scope: 'virtual-machines' },
+  S3_DATA_EVENTS: { type: 'threat-detection', scope: 'object-store-data', title: 'S3 Protection' },
+  EKS_AUDIT_LOGS: { type: 'threat-detection', scope: 'kubernetes-audit-logs', title: 'EKS Protection' },
+  RDS_LOGIN_EVENTS: { type: 'threat-detection', scope: 'database-logins', title: 'RDS Protection' },
+  LAMBDA_NETWORK_LOGS: { type: 'threat-detection', scope: 'function-network', title: 'Lambda Protection' },
+  RUNTIME_MONITORING: { type: 'threat-detection', scope: 'workload-runtime', title: 'Runtime Monitoring' },
+  EKS_RUNTIME_MONITORING: {
+    type: 'threat-detection',
+    scope: 'kubernetes-runtime',
+    title: 'EKS Runtime Monitoring',
+  },
+  EBS_MALWARE_PROTECTION: {
+    type: 'malware-protection',
+    scope: 'virtual-machines',
+    title: 'Malware Protection for EC2',
+  },
 };
 
 /**
@@ -38,7 +46,7 @@ export function guardDutyDetectors(
   features: Readonly<Record<string, Fact<boolean>>>,
 ): Detector[] {
   const out: Detector[] = [
-    { type: 'threat-detection', scope: 'account-activity', enabled, name: 'GuardDuty' },
+    { type: 'threat-detection', scope: 'account-activity', enabled, name: 'GuardDuty', title: 'GuardDuty' },
   ];
   for (const [name, on] of Object.entries(features)) {
     const plan = Object.prototype.hasOwnProperty.call(GUARDDUTY_PLANS, name)

@@ -40,6 +40,11 @@ export interface Detector {
   readonly enabled: Fact<boolean>;
   /** The provider's name of the plan, for messages (`S3_DATA_EVENTS`, `EBS_MALWARE_PROTECTION`). */
   readonly name: string;
+  /**
+   * The plan as the provider's documentation calls it, for messages (`S3 Protection`, `Malware Protection for EC2`,
+   * `Defender for Servers`); undefined when it has no name of its own.
+   */
+  readonly title?: string;
 }
 
 /** Benchmark standards a CSPM service evaluates (Security Hub standards, Azure policy initiatives). */
