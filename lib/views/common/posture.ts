@@ -70,3 +70,8 @@ export function detectorOf(
 ): Detector | undefined {
   return view.detectors.find((d) => d.scope === scope && (type === undefined || d.type === type));
 }
+
+/** A detector as messages name it: the plan's documented title, then its name as configured (`Defender for Servers (`VirtualMachines`)`). */
+export function detectorLabel(d: Detector): string {
+  return d.title ? `${d.title} (\`${d.name}\`)` : `\`${d.name}\``;
+}

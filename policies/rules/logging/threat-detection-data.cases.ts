@@ -1,10 +1,44 @@
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
+import * as security from '@pulumi/azure-native/security';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './threat-detection-data';
 import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 
+const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
+
+/** Defender plans of one subscription, each at the tier given. */
+function defender(tiers: Record<string, 'Standard' | 'Free'>): void {
+  for (const [plan, tier] of Object.entries(tiers))
+    new security.Pricing(`defender-${plan}`, {
+      scopeId: SUBSCRIPTION,
+      pricingName: plan,
+      pricingTier: tier,
+      ...(plan === 'StorageAccounts' ? { subPlan: 'DefenderForStorageV2' } : {}),
+    });
+}
+
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: Defender for Storage at the Standard tier',
+    source: 'pulumi',
+    build: () => defender({ StorageAccounts: 'Standard', SqlServers: 'Standard' }),
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: Defender for Storage left at the Free tier while other plans are on',
+    source: 'pulumi',
+    build: () => defender({ StorageAccounts: 'Free', SqlServers: 'Standard' }),
+    expect: 'fail',
+    message:
+      'Defender for Storage (`StorageAccounts`) of `/subscriptions/00000000-0000-0000-0000-000000000000` is off',
+  },
+  {
+    name: 'Pulumi: a subscription without a storage plan (Key Vault only) is not judged',
+    source: 'pulumi',
+    build: () => defender({ KeyVaults: 'Standard' }),
+    expect: 'not_applicable',
+  },
   {
     name: 'detector that names no feature gets S3 Protection by default',
     build: (stack) => void new guardduty.CfnDetector(stack, 'Detector', { enable: true }),
