@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 import {
   Classification,
   atLeast,
@@ -133,7 +134,10 @@ export default defineRule({
     const policy = view.resourcePolicy;
     if (policy === undefined)
       return unknown(
-        `\`${view.name}\`: the resource policy of the ${view.storeType} is not read from this source`,
+        cloudOfResource(view.resource) === 'azure'
+          ? `\`${view.name}\`: whether access to it is limited as ${c.level} requires cannot be told (the store has no ` +
+              'resource policy; conditions on its role assignments are not read)'
+          : `\`${view.name}\`: the resource policy of the ${view.storeType} is not read from this source`,
       );
 
     const requirements: { readonly what: string; readonly met: Met }[] = [

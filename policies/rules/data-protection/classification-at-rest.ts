@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 import { requirementsFor, type AtRestRequirement } from '../../../lib/classification';
 import type { AtRestEncryption, DataStoreType } from '../../../lib/views/kinds';
 
@@ -24,6 +25,15 @@ const WANTED: Record<AtRestRequirement, string> = {
   'customer-key': 'a customer-managed KMS key',
   'dedicated-customer-key': 'a customer-managed KMS key dedicated to the store',
   double: 'two layers of encryption (DSSE-KMS)',
+};
+
+/** The same requirements where keys live in Key Vault (or Managed HSM). */
+const WANTED_AZURE: Record<AtRestRequirement, string> = {
+  provider: 'encryption at rest',
+  kms: 'a Key Vault key',
+  'customer-key': 'a customer-managed key in Key Vault',
+  'dedicated-customer-key': 'a customer-managed key in Key Vault dedicated to the store',
+  double: 'two layers of encryption',
 };
 
 export default defineRule({
@@ -70,6 +80,7 @@ export default defineRule({
     if (c.state !== 'tagged') return notApplicable('no valid classification (BW-DP-011 reports it)');
     if (view.memoryOnly) return notApplicable('the store keeps its data in memory only');
     const req = requirementsFor(c.level).atRest;
+    const wanted = cloudOfResource(view.resource) === 'azure' ? WANTED_AZURE : WANTED;
     const at = view.encryption.atRest;
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: encryption at rest cannot be resolved (${at.reason})`);
@@ -77,7 +88,7 @@ export default defineRule({
     if (delivery && at === 'provider' && req !== 'provider')
       return notApplicable(
         `\`${view.name}\` receives ${delivery.what}, which are delivered only to stores on service-managed keys ` +
-          `(SSE-S3): ${WANTED[req]} would stop them`,
+          `(SSE-S3): ${wanted[req]} would stop them`,
       );
     // Two layers on provider-managed keys (Azure infrastructure encryption with Microsoft keys, DSSE-KMS on the
     // AWS managed key) meet a level that asks for a KMS key, never one that asks for a customer's key.
@@ -90,7 +101,7 @@ export default defineRule({
     }
     if (!accepted(req, view.storeType).includes(at)) {
       return fail(
-        `\`${view.name}\` is ${c.level} and uses ${at} encryption; the level requires ${WANTED[req]}`,
+        `\`${view.name}\` is ${c.level} and uses ${at} encryption; the level requires ${wanted[req]}`,
       );
     }
     return pass(`\`${view.name}\` is ${c.level} and uses ${at} encryption`);

@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 import { requirementsFor } from '../../../lib/classification';
 
 /** AWS managed keys (`aws/<service>`) rotate yearly and cannot be configured. */
@@ -48,7 +49,12 @@ export default defineRule({
       );
     } else {
       const kv = ctx.viewOf(key.address, 'key');
-      if (!kv) return unknown(`\`${view.name}\`: key \`${key.address}\` is not a KMS key of the input`);
+      if (!kv)
+        return unknown(
+          cloudOfResource(view.resource) === 'azure'
+            ? `\`${view.name}\`: key \`${key.address}\` is not a Key Vault key of the input`
+            : `\`${view.name}\`: key \`${key.address}\` is not a KMS key of the input`,
+        );
       keyName = `key \`${kv.name}\``;
       const on = kv.rotationEnabled;
       if (on instanceof Unknown)

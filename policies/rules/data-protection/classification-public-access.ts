@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 import { Classification } from '../../../lib/classification';
 
 export default defineRule({
@@ -41,17 +42,24 @@ export default defineRule({
     if (c.level === Classification.PUBLIC) return notApplicable('PUBLIC data may be public');
     const out: CheckResult[] = [];
     const { publicAccess, policyAllowsPublic, publicNetworkAccess } = view;
+    // Azure storage has no public access block: an account allows anonymous access to containers that ask for it.
+    const azure = cloudOfResource(view.resource) === 'azure';
     if (publicAccess !== undefined) {
       if (publicAccess instanceof Unknown)
         out.push(
           unknown(
-            `\`${view.name}\`: public access block cannot be resolved (${publicAccess.reason})`,
+            azure
+              ? `\`${view.name}\`: whether anonymous public access is allowed cannot be resolved (${publicAccess.reason})`
+              : `\`${view.name}\`: public access block cannot be resolved (${publicAccess.reason})`,
             'block',
           ),
         );
       else if (publicAccess !== 'blocked')
         out.push(
-          fail(`\`${view.name}\` is ${c.level} and does not block public access (${publicAccess})`, 'block'),
+          fail(
+            `\`${view.name}\` is ${c.level} and does not block public access (${azure ? 'anonymous access to its containers is allowed' : publicAccess})`,
+            'block',
+          ),
         );
     }
     if (policyAllowsPublic !== undefined) {

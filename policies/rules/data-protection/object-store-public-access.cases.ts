@@ -129,6 +129,6 @@ export default defineCases(rule, [
     },
     target: 'data',
     expect: 'fail',
-    message: /`data` does not block public access/,
+    message: '`data` does not block public access (anonymous access to its containers is allowed)',
   },
 ]);

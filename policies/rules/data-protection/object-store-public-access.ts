@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 
 export default defineRule({
   id: 'BW-DP-008',
@@ -33,10 +34,20 @@ export default defineRule({
     if (view.storeType !== 'object-store' || view.publicAccess === undefined)
       return notApplicable('not an object store');
     const pa = view.publicAccess;
+    // Azure storage has no public access block: an account allows anonymous access to containers that ask for it.
+    const azure = cloudOfResource(view.resource) === 'azure';
     if (pa instanceof Unknown)
-      return unknown(`\`${view.name}\`: public access block cannot be resolved (${pa.reason})`);
+      return unknown(
+        azure
+          ? `\`${view.name}\`: whether anonymous public access is allowed cannot be resolved (${pa.reason})`
+          : `\`${view.name}\`: public access block cannot be resolved (${pa.reason})`,
+      );
     if (pa !== 'blocked')
-      return fail(`\`${view.name}\` does not block public access (public access block: ${pa})`);
+      return fail(
+        azure
+          ? `\`${view.name}\` does not block public access (anonymous access to its containers is allowed)`
+          : `\`${view.name}\` does not block public access (public access block: ${pa})`,
+      );
     return pass(`\`${view.name}\` blocks public access`);
   },
 });

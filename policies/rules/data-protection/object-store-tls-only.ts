@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 
 export default defineRule({
   id: 'BW-DP-006',
@@ -31,7 +32,11 @@ export default defineRule({
       return notApplicable('not an object store');
     const tls = view.tlsOnly;
     if (tls instanceof Unknown)
-      return unknown(`\`${view.name}\`: the bucket policy cannot be resolved (${tls.reason})`);
+      return unknown(
+        cloudOfResource(view.resource) === 'azure'
+          ? `\`${view.name}\`: whether it refuses plain HTTP cannot be resolved (${tls.reason})`
+          : `\`${view.name}\`: the bucket policy cannot be resolved (${tls.reason})`,
+      );
     if (!tls)
       return fail(
         `\`${view.name}\` accepts requests without TLS (plain HTTP is not refused to every client, for every action, on the store and all its objects)`,

@@ -162,7 +162,7 @@ export default defineCases(rule, [
     build: () => storageAccount('data', { encryption: undefined }),
     target: 'data',
     expect: 'fail',
-    message: /`data` uses service-managed encryption/,
+    message: '`data` uses service-managed encryption, not a customer-managed key',
   },
   {
     name: 'pulumi: AI account with keySource Microsoft.CognitiveServices',

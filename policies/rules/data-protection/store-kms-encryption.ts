@@ -1,5 +1,6 @@
 import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 import { Classification } from '../../../lib/classification';
 
 const STRONG = ['kms-provider-key', 'customer-key', 'double'];
@@ -45,8 +46,10 @@ export default defineRule({
         `\`${view.name}\` receives ${delivery.what}, which are delivered only to stores on service-managed keys ` +
           '(SSE-S3): a KMS key would stop them',
       );
-    if (STRONG.includes(at)) return pass(`\`${view.name}\` is encrypted with a KMS key`);
+    // Azure keys live in Key Vault (or Managed HSM): a store names one as a customer-managed key.
+    const key = cloudOfResource(view.resource) === 'azure' ? 'a customer-managed key' : 'a KMS key';
+    if (STRONG.includes(at)) return pass(`\`${view.name}\` is encrypted with ${key}`);
     if (at === 'none') return fail(`\`${view.name}\` is not encrypted at rest`);
-    return fail(`\`${view.name}\` uses service-managed encryption, not a KMS key`);
+    return fail(`\`${view.name}\` uses service-managed encryption, not ${key}`);
   },
 });

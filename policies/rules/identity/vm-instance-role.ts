@@ -1,5 +1,6 @@
 import { defineRule, fail, pass, unknown } from '../../../lib/engine/rule';
 import { Unknown } from '../../../lib/graph/values';
+import { cloudOfResource } from '../../../lib/engine/clouds';
 
 export default defineRule({
   id: 'BW-IM-004',
@@ -19,12 +20,17 @@ export default defineRule({
   appliesTo: ['virtual-machine'],
   check(view) {
     const p = view.instanceProfile;
+    // An Azure machine's identity is a managed identity, not an instance profile.
+    const azure = cloudOfResource(view.resource) === 'azure';
+    const what = azure ? 'a managed identity' : 'an instance profile';
     if (p instanceof Unknown)
-      return unknown(
-        `\`${view.name}\`: whether an instance profile is attached cannot be resolved (${p.reason})`,
-      );
+      return unknown(`\`${view.name}\`: whether ${what} is attached cannot be resolved (${p.reason})`);
     return p
-      ? pass(`\`${view.name}\` has an instance profile`)
-      : fail(`\`${view.name}\` has no instance profile (no IAM role for AWS access)`);
+      ? pass(`\`${view.name}\` has ${what}`)
+      : fail(
+          azure
+            ? `\`${view.name}\` has no managed identity (no Entra ID identity for calls to Azure services)`
+            : `\`${view.name}\` has no instance profile (no IAM role for AWS access)`,
+        );
   },
 });
