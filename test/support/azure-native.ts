@@ -8,6 +8,8 @@ import * as storage from '@pulumi/azure-native/storage';
 import * as containerservice from '@pulumi/azure-native/containerservice';
 import * as dataprotection from '@pulumi/azure-native/dataprotection';
 import * as monitor from '@pulumi/azure-native/monitor';
+import * as cdn from '@pulumi/azure-native/cdn';
+import * as network from '@pulumi/azure-native/network';
 import type { types } from '@pulumi/azure-native';
 import * as pulumi from '@pulumi/pulumi';
 
@@ -439,5 +441,119 @@ export function activityLog(
     name,
     workspaceId: ws.id,
     logs: (options.categories ?? ACTIVITY_LOG).map((category) => ({ category, enabled: true })),
+  });
+}
+
+/** The ARM id of a part of the application gateway `gateway` (`frontendPorts`, `sslProfiles`...), as programs write it. */
+export function gatewayPart(kind: string, name: string): { id: string } {
+  return {
+    id: `${SUBSCRIPTION}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.Network/applicationGateways/gateway/${kind}/${name}`,
+  };
+}
+
+/** A listener of {@link applicationGateway}: its name, protocol and, optionally, the SSL profile it names. */
+export interface GatewayListener {
+  readonly name: string;
+  readonly protocol: 'Http' | 'Https';
+  readonly sslProfile?: string;
+  /** HTTP listeners: where the routing rule sends requests (`backend` pool, or a redirect to this URL). */
+  readonly redirectTo?: string;
+}
+
+/**
+ * An application gateway (`WAF_v2`) named `gateway` with the listeners given, each with one basic routing rule: to
+ * the backend pool, or to a redirect configuration.
+ */
+export function applicationGateway(
+  listeners: readonly GatewayListener[],
+  overrides: Partial<network.ApplicationGatewayArgs> = {},
+): network.ApplicationGateway {
+  const redirects = listeners.filter((l) => l.redirectTo !== undefined);
+  return new network.ApplicationGateway('gateway', {
+    resourceGroupName: RESOURCE_GROUP,
+    applicationGatewayName: 'gateway',
+    sku: { name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 },
+    gatewayIPConfigurations: [
+      {
+        name: 'ip',
+        subnet: {
+          id: `${SUBSCRIPTION}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.Network/virtualNetworks/network/subnets/ingress`,
+        },
+      },
+    ],
+    frontendIPConfigurations: [
+      {
+        name: 'public',
+        publicIPAddress: {
+          id: `${SUBSCRIPTION}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.Network/publicIPAddresses/gateway`,
+        },
+      },
+    ],
+    frontendPorts: [
+      { name: 'http', port: 80 },
+      { name: 'https', port: 443 },
+    ],
+    sslCertificates: [{ name: 'site', keyVaultSecretId: 'https://keys.vault.azure.net/secrets/site' }],
+    backendAddressPools: [{ name: 'app', backendAddresses: [{ fqdn: 'app.internal.example' }] }],
+    backendHttpSettingsCollection: [{ name: 'app', port: 443, protocol: 'Https' }],
+    httpListeners: listeners.map((l) => ({
+      name: l.name,
+      protocol: l.protocol,
+      frontendIPConfiguration: gatewayPart('frontendIPConfigurations', 'public'),
+      frontendPort: gatewayPart('frontendPorts', l.protocol === 'Https' ? 'https' : 'http'),
+      ...(l.protocol === 'Https' ? { sslCertificate: gatewayPart('sslCertificates', 'site') } : {}),
+      ...(l.sslProfile ? { sslProfile: gatewayPart('sslProfiles', l.sslProfile) } : {}),
+    })),
+    redirectConfigurations: redirects.map((l) => ({
+      name: `${l.name}-redirect`,
+      redirectType: 'Permanent',
+      targetUrl: l.redirectTo,
+      includePath: true,
+      includeQueryString: true,
+    })),
+    requestRoutingRules: listeners.map((l, i) => ({
+      name: `${l.name}-rule`,
+      ruleType: 'Basic',
+      priority: 100 + i,
+      httpListener: gatewayPart('httpListeners', l.name),
+      ...(l.redirectTo !== undefined
+        ? { redirectConfiguration: gatewayPart('redirectConfigurations', `${l.name}-redirect`) }
+        : {
+            backendAddressPool: gatewayPart('backendAddressPools', 'app'),
+            backendHttpSettings: gatewayPart('backendHttpSettingsCollection', 'app'),
+          }),
+    })),
+    sslPolicy: { policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101S' },
+    ...overrides,
+  });
+}
+
+/**
+ * A Front Door (Standard) route named `route` serving the custom domain `www` (TLS policy `TLS12_2023` unless
+ * `tlsSettings` says otherwise), over the protocols given.
+ */
+export function frontDoorRoute(
+  route: Partial<cdn.RouteArgs> = {},
+  tlsSettings: Partial<azureInputs.cdn.AFDDomainHttpsParametersArgs> = {},
+): cdn.Route {
+  const domain = new cdn.AFDCustomDomain('www', {
+    resourceGroupName: RESOURCE_GROUP,
+    profileName: 'edge',
+    customDomainName: 'www',
+    hostName: 'www.example.com',
+    tlsSettings: { certificateType: 'ManagedCertificate', cipherSuiteSetType: 'TLS12_2023', ...tlsSettings },
+  });
+  return new cdn.Route('route', {
+    resourceGroupName: RESOURCE_GROUP,
+    profileName: 'edge',
+    endpointName: 'site',
+    customDomains: [{ id: domain.id }],
+    originGroup: {
+      id: `${SUBSCRIPTION}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.Cdn/profiles/edge/originGroups/app`,
+    },
+    supportedProtocols: ['Https'],
+    forwardingProtocol: 'HttpsOnly',
+    linkToDefaultDomain: 'Disabled',
+    ...route,
   });
 }

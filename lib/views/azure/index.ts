@@ -3,6 +3,7 @@ import { registerAzureAccess } from './access';
 import { registerAzureBackup } from './backup';
 import { registerAzureCompute } from './compute';
 import { registerAzureData } from './data';
+import { registerAzureEdge } from './edge';
 import { registerAzureKeys } from './keys';
 import { registerAzureLogging } from './logging';
 import { registerAzureNetwork } from './network';
@@ -23,6 +24,7 @@ export function azureNativeAdapters(): AdapterRegistry {
   registerAzureLogging(registry);
   registerAzureBackup(registry);
   registerAzureNetwork(registry);
+  registerAzureEdge(registry);
   registerAzurePosture(registry);
   registerAzureCompute(registry);
   registerAzureAccess(registry);

@@ -25,13 +25,16 @@ export interface TlsPolicyFacts {
 }
 
 /** Which provider's policy names a table covers. */
-export type TlsPolicyFamily = 'elbv2' | 'elb-classic' | 'cloudfront' | 'apigateway';
+export type TlsPolicyFamily =
+  'elbv2' | 'elb-classic' | 'cloudfront' | 'apigateway' | 'application-gateway' | 'front-door';
 
 const FAMILY_NAMES: Record<TlsPolicyFamily, string> = {
   elbv2: 'Elastic Load Balancing',
   'elb-classic': 'Classic Load Balancer',
   cloudfront: 'CloudFront',
   apigateway: 'API Gateway',
+  'application-gateway': 'Application Gateway',
+  'front-door': 'Front Door',
 };
 
 const v10 = { minTls: '1.0', tls13Only: false } as const;
@@ -175,11 +178,64 @@ export const APIGATEWAY_DEFAULT_DOMAIN_POLICY = 'TLS_1_2';
 /** The only policy HTTP and WebSocket APIs (API Gateway v2) offer. */
 export const APIGATEWAY_V2_POLICY = 'TLS_1_2';
 
+/**
+ * Application Gateway predefined TLS policies (`sslPolicy.policyName` with `policyType: "Predefined"`). Key exchange
+ * is not documented per policy: post-quantum support is left unknown.
+ * @see https://learn.microsoft.com/en-us/azure/application-gateway/application-gateway-ssl-policy-overview
+ */
+export const APPLICATION_GATEWAY_TLS_POLICIES: Readonly<Record<string, TlsPolicyFacts>> = {
+  AppGwSslPolicy20150501: v10,
+  AppGwSslPolicy20170401: v11,
+  AppGwSslPolicy20170401S: v12,
+  AppGwSslPolicy20220101: v12,
+  AppGwSslPolicy20220101S: v12,
+};
+
+/**
+ * The policy of a gateway without `sslPolicy`: `AppGwSslPolicy20220101` for gateways created with API version
+ * 2023-02-01 or later, which azure-native 2 (2023-02-01) and 3 (2024-05-01) use; older API versions applied
+ * `AppGwSslPolicy20150501`.
+ * @see https://learn.microsoft.com/en-us/azure/application-gateway/application-gateway-configure-ssl-policy-powershell
+ */
+export const APPLICATION_GATEWAY_DEFAULT_POLICY = 'AppGwSslPolicy20220101';
+
+/**
+ * Application Gateway custom policies' `minProtocolVersion` (and the protocols `disabledSslProtocols` names), with
+ * the TLS version each is.
+ */
+export const APPLICATION_GATEWAY_PROTOCOLS: Readonly<Record<string, TlsVersion>> = {
+  TLSv1_0: '1.0',
+  TLSv1_1: '1.1',
+  TLSv1_2: '1.2',
+  TLSv1_3: '1.3',
+};
+
+/**
+ * Front Door (Standard and Premium) custom-domain TLS policies: the predefined cipher suite sets
+ * (`tlsSettings.cipherSuiteSetType`) and, for a customized set, the minimum version (`tlsSettings.minimumTlsVersion`:
+ * `TLS12`, `TLS13`; `TLS10` is disallowed since 1 March 2025 but still accepted by the API). TLS 1.3 is always
+ * enabled. The key exchange policy (post-quantum groups) is a separate setting this table does not speak for.
+ * @see https://learn.microsoft.com/en-us/azure/frontdoor/standard-premium/tls-policy
+ */
+export const FRONT_DOOR_TLS_POLICIES: Readonly<Record<string, TlsPolicyFacts>> = {
+  TLS10_2019: v10,
+  TLS12_2022: v12,
+  TLS12_2023: v12,
+  TLS10: v10,
+  TLS12: v12,
+  TLS13: v13,
+};
+
+/** The policy Front Door applies to a custom domain that names none: `TLSv1.2_2023` (`TLS12_2023`). */
+export const FRONT_DOOR_DEFAULT_POLICY = 'TLS12_2023';
+
 const TABLES: Record<TlsPolicyFamily, Readonly<Record<string, TlsPolicyFacts>>> = {
   elbv2: ELBV2_TLS_POLICIES,
   'elb-classic': ELB_CLASSIC_TLS_POLICIES,
   cloudfront: CLOUDFRONT_TLS_POLICIES,
   apigateway: APIGATEWAY_TLS_POLICIES,
+  'application-gateway': APPLICATION_GATEWAY_TLS_POLICIES,
+  'front-door': FRONT_DOOR_TLS_POLICIES,
 };
 
 /** The facts of a policy name, or undefined when the table does not know it. */

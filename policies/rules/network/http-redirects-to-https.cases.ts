@@ -5,6 +5,7 @@ import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
+import { applicationGateway, frontDoorRoute } from '../../../test/support/azure-native';
 import rule from './http-redirects-to-https';
 import type { TerraformStack } from 'cdktf';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
@@ -116,6 +117,41 @@ const distributionCases: RuleCase[] = [
 ];
 
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: application gateway HTTP listener redirected to an https:// URL',
+    source: 'pulumi',
+    build: () =>
+      applicationGateway([{ name: 'plain', protocol: 'Http', redirectTo: 'https://www.example.com' }]),
+    target: 'gateway',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: application gateway HTTP listener routed to the backend pool',
+    source: 'pulumi',
+    build: () =>
+      applicationGateway([
+        { name: 'site', protocol: 'Https' },
+        { name: 'plain', protocol: 'Http' },
+      ]),
+    target: 'gateway',
+    expect: 'fail',
+    message: '`gateway/plain` serves plain HTTP instead of redirecting to HTTPS',
+  },
+  {
+    name: 'Pulumi: Front Door route that accepts HTTP only to redirect it',
+    source: 'pulumi',
+    build: () => frontDoorRoute({ supportedProtocols: ['Http'], httpsRedirect: 'Enabled' }),
+    target: 'route',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: Front Door route serving HTTP and HTTPS without httpsRedirect',
+    source: 'pulumi',
+    build: () => frontDoorRoute({ supportedProtocols: ['Http', 'Https'] }),
+    target: 'route',
+    expect: 'fail',
+    message: '`route/http` serves plain HTTP instead of redirecting to HTTPS',
+  },
   {
     name: 'HTTP listener redirecting to HTTPS',
     build: (stack) => void alb(stack).addRedirect(),

@@ -10,11 +10,14 @@ export default defineRule({
   rationale:
     'An HTTP listener that serves content, or a distribution whose viewer protocol policy is `allow-all`, sends ' +
     'requests, cookies and responses in clear text that anyone on the path can read or modify. Redirecting to HTTPS ' +
-    'keeps the HTTP port for the redirect only.',
+    'keeps the HTTP port for the redirect only. Application Gateway HTTP listeners and Front Door routes that accept ' +
+    'HTTP are judged the same way.',
   fix: {
     cdk: 'Make the HTTP listener redirect to HTTPS (`lb.addRedirect()` or `ListenerAction.redirect({ protocol: "HTTPS", port: "443" })`); set `viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS` (or `HTTPS_ONLY`) on every distribution behavior.',
     terraform:
       'Give the HTTP `aws_lb_listener` a `default_action` of `type = "redirect"` with `redirect { protocol = "HTTPS", port = "443", status_code = "HTTP_301" }`; set `viewer_protocol_policy = "redirect-to-https"` (or `https-only`) on every cache behavior of an `aws_cloudfront_distribution`.',
+    pulumi:
+      '`network.ApplicationGateway`: route each `Http` listener through a `requestRoutingRules` entry whose `redirectConfiguration` (`redirectType: "Permanent"`) targets an `Https` listener (`targetListener`) or an `https://` `targetUrl`; `cdn.Route`: `httpsRedirect: "Enabled"`, or `supportedProtocols: ["Https"]`.',
   },
   appliesTo: ['endpoint'],
   check(view) {

@@ -4,6 +4,7 @@ import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnParameter, type Stack } from 'aws-cdk-lib';
 import { defineCases } from '../../../lib/engine/cases';
+import { applicationGateway, frontDoorRoute } from '../../../test/support/azure-native';
 import rule from './listener-tls';
 import type { TerraformStack } from 'cdktf';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
@@ -98,6 +99,59 @@ const terraformCases: RuleCase[] = [
 ];
 
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: application gateway on AppGwSslPolicy20220101S',
+    source: 'pulumi',
+    build: () => applicationGateway([{ name: 'site', protocol: 'Https' }]),
+    target: 'gateway',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: application gateway without sslPolicy gets AppGwSslPolicy20220101 (TLS 1.2)',
+    source: 'pulumi',
+    build: () => applicationGateway([{ name: 'site', protocol: 'Https' }], { sslPolicy: undefined }),
+    target: 'gateway',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: application gateway on AppGwSslPolicy20150501 accepts TLS 1.0',
+    source: 'pulumi',
+    build: () =>
+      applicationGateway([{ name: 'site', protocol: 'Https' }], {
+        sslPolicy: { policyType: 'Predefined', policyName: 'AppGwSslPolicy20150501' },
+      }),
+    target: 'gateway',
+    expect: 'fail',
+    message: '`gateway/site` accepts TLS 1.0 (policy `AppGwSslPolicy20150501`)',
+  },
+  {
+    name: "Pulumi: a listener's SSL profile lowers the floor to TLS 1.1 under a strict gateway policy",
+    source: 'pulumi',
+    build: () =>
+      applicationGateway([{ name: 'legacy', protocol: 'Https', sslProfile: 'legacy-clients' }], {
+        sslProfiles: [
+          { name: 'legacy-clients', sslPolicy: { policyType: 'Custom', minProtocolVersion: 'TLSv1_1' } },
+        ],
+      }),
+    target: 'gateway',
+    expect: 'fail',
+    message: '`gateway/legacy` accepts TLS 1.1 (policy `Custom TLSv1_1`)',
+  },
+  {
+    name: 'Pulumi: Front Door route serving a custom domain on TLS12_2023',
+    source: 'pulumi',
+    build: () => frontDoorRoute(),
+    target: 'route',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: Front Door route serving a custom domain on the TLS10_2019 cipher suite set',
+    source: 'pulumi',
+    build: () => frontDoorRoute({}, { cipherSuiteSetType: 'TLS10_2019' }),
+    target: 'route',
+    expect: 'fail',
+    message: '`route/https` accepts TLS 1.0 (policy `TLS10_2019`)',
+  },
   {
     name: 'HTTPS listener on the recommended TLS 1.2/1.3 policy',
     build: (stack) => alb(stack, elbv2.SslPolicy.RECOMMENDED_TLS),
