@@ -24,7 +24,8 @@ export default defineRule({
     'bucket policy denying requests whose `s3:TlsVersion` is below 1.3 makes the bucket TLS 1.3 only. S3 through ' +
     'AWS PrivateLink (interface endpoints) and Multi-Region Access Points does not offer TLS 1.3: a bucket reached ' +
     'only that way takes 1.2, acknowledged with that reason. TOP_SECRET asks for hybrid post-quantum key exchange, ' +
-    'which S3 negotiates with clients that offer it over TLS 1.3 but which no bucket setting can require.',
+    'which S3 negotiates with clients that offer it over TLS 1.3 but which no bucket setting can require. An Azure ' +
+    'storage account cannot require more than TLS 1.2 (`TLS1_2`); an Azure SQL server can require 1.3.',
   fix: {
     cdk:
       'Set `enforceSSL: true` and `minimumTLSVersion: 1.3` on RESTRICTED and TOP_SECRET buckets (a bucket policy ' +

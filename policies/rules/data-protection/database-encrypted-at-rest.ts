@@ -10,7 +10,8 @@ export default defineRule({
   rationale:
     'RDS instances and clusters are created unencrypted unless storage encryption is turned on, and encryption cannot be ' +
     'turned on later without restoring from an encrypted snapshot copy. An unencrypted database leaves its storage, ' +
-    'automated backups, snapshots and read replicas in plain text. An instance of a DB cluster is encrypted by the cluster.',
+    'automated backups, snapshots and read replicas in plain text. An instance of a DB cluster is encrypted by the cluster. ' +
+    'Azure SQL encrypts every database with transparent data encryption unless a program turns it off.',
   fix: {
     cdk:
       'Set `storageEncrypted: true` (and `storageEncryptionKey` for a customer-managed key) on the database instance or ' +

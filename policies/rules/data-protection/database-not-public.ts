@@ -16,7 +16,8 @@ export default defineRule({
   rationale:
     'A publicly accessible database gets a DNS name that resolves to a public IP address, leaving a security group as ' +
     'the only barrier between the internet and the database port. Left unset, RDS decides from the subnet group: a VPC ' +
-    'with an internet gateway makes the database public, so the setting must be explicit.',
+    'with an internet gateway makes the database public, so the setting must be explicit. An Azure SQL server with ' +
+    'public network access is reachable from the internet, behind its server firewall rules only.',
   fix: {
     cdk: 'Set `publiclyAccessible: false` and place the database in private or isolated subnets.',
     terraform:

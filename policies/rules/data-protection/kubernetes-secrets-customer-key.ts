@@ -12,7 +12,7 @@ export default defineRule({
     "customer-managed key they are protected by the provider's key only (EKS: an AWS owned key from Kubernetes " +
     '1.28, disk encryption of etcd before): the customer cannot restrict, audit or revoke their decryption. A KMS ' +
     "key in the cluster's encryption configuration for `secrets` puts decryption under a key policy and in CloudTrail (AWS Config rule " +
-    '`eks-cluster-secrets-encrypted`).',
+    '`eks-cluster-secrets-encrypted`). AKS does the same with a Key Vault key (KMS etcd encryption).',
   fix: {
     cdk: 'Pass `secretsEncryptionKey: key` to the CDK cluster, or add `EncryptionConfig: [{ Provider: { KeyArn }, Resources: [secrets] }]` to `AWS::EKS::Cluster`, with a rotating KMS key.',
     terraform:

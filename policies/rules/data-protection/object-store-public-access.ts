@@ -19,7 +19,9 @@ export default defineRule({
   rationale:
     'S3 Block Public Access overrides public ACLs and public bucket policies, so one mistaken grant cannot expose the ' +
     'bucket. All four settings are needed: blocking new public ACLs or policies alone leaves existing ones in force. ' +
-    'Data that is meant to be public is the only exception, and it is taken explicitly, with a reason.',
+    'Data that is meant to be public is the only exception, and it is taken explicitly, with a reason. An Azure ' +
+    'storage account that disallows anonymous blob access (`allowBlobPublicAccess: false`) does the same: no container ' +
+    'can then be made public.',
   fix: {
     cdk:
       'Set `blockPublicAccess: BlockPublicAccess.BLOCK_ALL` on the bucket (or leave the default). For a bucket whose data ' +

@@ -17,7 +17,8 @@ export default defineRule({
   rationale:
     'S3 answers plain HTTP as well as HTTPS. Only a bucket policy statement that denies every request where ' +
     '`aws:SecureTransport` is false guarantees that objects and credentials never cross the network in clear text, ' +
-    'whatever the client or SDK is configured to do.',
+    'whatever the client or SDK is configured to do. An Azure storage account refuses plain HTTP unless ' +
+    '`enableHttpsTrafficOnly` is turned off.',
   fix: {
     cdk:
       'Set `enforceSSL: true` on the bucket, or add a bucket policy statement denying `s3:*` when ' +

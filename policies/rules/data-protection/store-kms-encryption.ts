@@ -18,7 +18,8 @@ export default defineRule({
     'any encryption is BW-DP-003 (critical), and the key each classification level needs is BW-DP-012 (high). This ' +
     'rule is the general preference for KMS keys, hence medium and advisory in the default pack. ' +
     'Only stores tagged `data-classification: public` may use it, and buckets receiving application or classic load ' +
-    'balancer access logs, which those services deliver only to SSE-S3 buckets.',
+    'balancer access logs, which those services deliver only to SSE-S3 buckets. On Azure the same preference is a ' +
+    'customer-managed key in Key Vault (or Managed HSM) rather than Microsoft-managed keys.',
   fix: {
     cdk: 'Encrypt the store with a KMS key (a customer-managed key from CONFIDENTIAL up), or tag it `data-classification: public` if its data is public.',
     terraform:

@@ -14,7 +14,8 @@ export default defineRule({
     'The Kubernetes audit log records who did what to which object (secrets read, roles bound, pods exec-ed into); ' +
     'the API server log records the requests themselves, and the authenticator log maps each request to the IAM ' +
     'identity behind it. EKS delivers none of them unless each type is enabled, and they cannot be recovered later. ' +
-    'Controller manager and scheduler logs are operational and not required here.',
+    'Controller manager and scheduler logs are operational and not required here. AKS sends them (`kube-apiserver`, ' +
+    '`kube-audit`, `guard` for Entra ID authentication) only through a diagnostic setting.',
   fix: {
     cdk: 'Set `clusterLogging: [ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR]` on the CDK cluster, or `Logging.ClusterLogging.EnabledTypes` with `api`, `audit` and `authenticator` on `AWS::EKS::Cluster`.',
     terraform: 'Set `enabled_cluster_log_types = ["api", "audit", "authenticator"]` on `aws_eks_cluster`.',

@@ -14,7 +14,7 @@ export default defineRule({
     'CONFIDENTIAL 365, RESTRICTED 180, TOP_SECRET 30). The window is therefore: at least the shorter of 365 days and ' +
     'the level\'s retention, at most the level\'s retention; "never expire" passes only where the level sets no cap ' +
     "(unclassified and PUBLIC log groups, such as an audit trail's, which keeps audit records at least a year whatever " +
-    'it audits).',
+    'it audits). A Log Analytics workspace is held to the same window through its `retentionInDays`.',
   fix: {
     cdk:
       'Set `retention` on the log group within the window: `RetentionDays.ONE_YEAR` unclassified or CONFIDENTIAL, ' +

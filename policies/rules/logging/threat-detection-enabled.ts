@@ -15,7 +15,8 @@ export default defineRule({
   threats: ['unauthorized-access', 'malicious-code', 'insider-misuse'],
   rationale:
     'GuardDuty analyses CloudTrail, VPC flow and DNS logs for credential misuse, crypto-mining, exfiltration and ' +
-    'known-bad hosts. A detector declared with `Enable: false` produces no findings while suggesting coverage.',
+    'known-bad hosts. A detector declared with `Enable: false` produces no findings while suggesting coverage. ' +
+    'Defender for Cloud plans do the same on Azure subscriptions; a plan at the `Free` tier detects nothing.',
   fix: {
     cdk: 'Set `enable: true` on the `CfnDetector` (and turn on the protection plans your workloads need through `features`).',
     terraform:

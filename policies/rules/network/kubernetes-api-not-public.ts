@@ -15,7 +15,7 @@ export default defineRule({
     "limited to the operators' address ranges removes that exposure. Security Hub EKS.1 fails every public endpoint; " +
     'this rule accepts one limited to named ranges, an access control EKS documents. Any /0 is the internet ' +
     'whatever its address part, and so is a public range wider than a /8 (IPv4) or /16 (IPv6); a range that is ' +
-    'not a CIDR is unknown.',
+    'not a CIDR is unknown. AKS API servers are public unless the cluster is private; authorized IP ranges limit who reaches them.',
   fix: {
     cdk: 'Use `endpointAccess: eks.EndpointAccess.PRIVATE` (or `PUBLIC_AND_PRIVATE.onlyFrom(...)` with your ranges) on the CDK cluster, or set `ResourcesVpcConfig.EndpointPublicAccess: false` and `EndpointPrivateAccess: true` on `AWS::EKS::Cluster` (or list `PublicAccessCidrs`).',
     terraform:
