@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Tags, type Stack } from 'aws-cdk-lib';
 import { defineCases, type RuleCase } from '../../../lib/engine/cases';
+import { applicationGateway } from '../../../test/support/azure-native';
 import rule from './endpoint-classification-tls';
 import type { TerraformStack } from 'cdktf';
 import { tfDistribution } from './cdn-tls.cases';
@@ -66,6 +67,38 @@ const terraformCases: RuleCase[] = [
 ];
 
 export default defineCases(rule, [
+  {
+    name: 'Pulumi: CONFIDENTIAL application gateway on AppGwSslPolicy20220101S',
+    source: 'pulumi',
+    build: () =>
+      applicationGateway([{ name: 'site', protocol: 'Https' }], {
+        tags: { 'data-classification': 'confidential' },
+      }),
+    target: 'gateway',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: RESTRICTED application gateway on a CustomV2 policy with TLS 1.3 only',
+    source: 'pulumi',
+    build: () =>
+      applicationGateway([{ name: 'site', protocol: 'Https' }], {
+        tags: { 'data-classification': 'restricted' },
+        sslPolicy: { policyType: 'CustomV2', minProtocolVersion: 'TLSv1_3' },
+      }),
+    target: 'gateway',
+    expect: 'pass',
+  },
+  {
+    name: 'Pulumi: RESTRICTED application gateway on AppGwSslPolicy20220101S still accepts TLS 1.2',
+    source: 'pulumi',
+    build: () =>
+      applicationGateway([{ name: 'site', protocol: 'Https' }], {
+        tags: { 'data-classification': 'restricted' },
+      }),
+    target: 'gateway',
+    expect: 'fail',
+    message: '`gateway/site` serves RESTRICTED data and accepts TLS 1.2; the level requires TLS 1.3 only',
+  },
   {
     name: 'TOP_SECRET load balancer on TLS 1.3 only with post-quantum key exchange',
     build: (stack) => tlsListener(stack, 'top-secret', elbv2.SslPolicy.TLS13_13_PQ),

@@ -19,6 +19,8 @@ export default defineRule({
     cdk: 'Choose the policy for the level (`listenerSslPolicyFor`, `cloudFrontMinimumProtocolFor`, `apiGatewayTlsFor` in `lib/aws/tls`): `SslPolicy.TLS13_13_PQ` for TOP_SECRET listeners, `SslPolicy.TLS13_13` / `TLSv1.3_2025` / `SecurityPolicy_TLS13_1_3_2025_09` for RESTRICTED.',
     terraform:
       'Choose the policy for the level: `ssl_policy = "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09"` on TOP_SECRET `aws_lb_listener`s and `ELBSecurityPolicy-TLS13-1-3-2021-06` on RESTRICTED ones, `minimum_protocol_version = "TLSv1.3_2025"` in the `viewer_certificate` of a RESTRICTED or TOP_SECRET `aws_cloudfront_distribution`, `security_policy = "SecurityPolicy_TLS13_1_3_2025_09"` on API Gateway domain names.',
+    pulumi:
+      'Choose the TLS policy of a `network.ApplicationGateway` (and of its `sslProfiles`) for its `data-classification` tag: `sslPolicy: { policyType: "CustomV2", minProtocolVersion: "TLSv1_3" }` from RESTRICTED up, `{ policyType: "Predefined", policyName: "AppGwSslPolicy20220101S" }` below.',
   },
   appliesTo: ['endpoint'],
   check(view) {
