@@ -180,7 +180,7 @@ function planDetectors(r: Resource): Detector[] {
               `plan \`${name}\` does not list its \`${extName}\` extension, and the API documents no default`,
             )
         : (asBool(e.isEnabled) ?? new Unknown(`extension \`${extName}\` does not say whether it is on`));
-    out.push({ ...ext, enabled: on === false ? false : stated, name: `${name}/${extName}` });
+    out.push({ ...ext, enabled: on === false ? false : stated, name: `${name}/${extName}`, partOf: name });
   }
   return out;
 }

@@ -45,6 +45,11 @@ export interface Detector {
    * `Defender for Servers`); undefined when it has no name of its own.
    */
   readonly title?: string;
+  /**
+   * The plan an add-on detector belongs to (an extension of a Defender plan, such as Defender for Storage's malware
+   * scanning): judged by the rules of its own type, not as a plan of the service.
+   */
+  readonly partOf?: string;
 }
 
 /** Benchmark standards a CSPM service evaluates (Security Hub standards, Azure policy initiatives). */

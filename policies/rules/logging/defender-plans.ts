@@ -62,7 +62,8 @@ export default defineRule({
     if (view.service !== 'threat-detection') return notApplicable('not a threat protection service');
     const out: CheckResult[] = [];
     const off = new Set<string>();
-    for (const d of view.detectors) {
+    // Add-ons of a plan (an extension) are judged by the rules of their own type, not as plans.
+    for (const d of view.detectors.filter((x) => x.partOf === undefined)) {
       if (d.enabled === false) off.add(d.name);
       else if (d.enabled instanceof Unknown)
         out.push(

@@ -40,6 +40,7 @@ export default defineRule({
             : view.scope === undefined
               ? `\`${view.name}\` is disabled (\`Enable: false\`)`
               : `\`${view.name}\` is disabled: no threat-protection plan of \`${String(view.scope)}\` is on (${view.detectors
+                  .filter((d) => d.partOf === undefined)
                   .map((d) => `\`${d.name}\``)
                   .filter((n, i, a) => a.indexOf(n) === i)
                   .join(', ')} off)`,
