@@ -228,7 +228,8 @@ export default defineCases(rule, [
       }),
     target: 'data',
     expect: 'fail',
-    message: /`data` is CONFIDENTIAL and uses two layers of encryption on provider-managed keys/,
+    message:
+      '`data` is CONFIDENTIAL and uses two layers of encryption on provider-managed keys; the level requires a customer-managed key in Key Vault',
   },
   {
     name: 'pulumi: CONFIDENTIAL storage account on Microsoft-managed keys',
@@ -236,7 +237,8 @@ export default defineCases(rule, [
     build: () => storageAccount('data', { encryption: { keySource: 'Microsoft.Storage' } }),
     target: 'data',
     expect: 'fail',
-    message: /`data` is CONFIDENTIAL and uses provider encryption/,
+    message:
+      '`data` is CONFIDENTIAL and uses provider encryption; the level requires a customer-managed key in Key Vault',
   },
   {
     name: 'pulumi: INTERNAL storage account with infrastructure encryption on Microsoft-managed keys',

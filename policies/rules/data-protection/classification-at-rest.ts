@@ -96,7 +96,7 @@ export default defineRule({
     if (at === 'double' && customerKeyWanted && view.encryption.key === undefined) {
       return fail(
         `\`${view.name}\` is ${c.level} and uses two layers of encryption on provider-managed keys; the level requires ` +
-          WANTED[req],
+          wanted[req],
       );
     }
     if (!accepted(req, view.storeType).includes(at)) {
