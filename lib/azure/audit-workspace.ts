@@ -111,8 +111,9 @@ export interface AuditWorkspaceProps extends AzurePlacement, AzureAccount {
   readonly serviceManagedKey?: OptOut;
   /**
    * Accept that no backup vault protects the archive. Azure Backup copies block blobs only, and the workspace's
-   * data exports write append blobs: what keeps them is the archive's immutability policy (lock it with
-   * `archiveImmutability`), its zone- and geo-redundant replicas and its soft delete. Without this opt-out the
+   * data exports write append blobs (a backup would copy flow logs alone): what keeps the exports is the
+   * archive's immutability policy (lock it with `archiveImmutability`), its zone- and geo-redundant replicas and
+   * its soft delete. Without this opt-out the
    * CONFIDENTIAL archive is reported as a store no backup selects (BW-BR-005). The reason is recorded on the
    * archive.
    * @default - none: an archive no backup selects is reported
