@@ -25,11 +25,20 @@ const account = { tenantId: config.require('tenantId'), subscriptionId: config.r
 const group = new resources.ResourceGroup('estate', { location });
 const placement = { resourceGroupName: group.name, location };
 
+// Its archive's key lives in a CONFIDENTIAL vault of its own: every other vault sends its audit log here.
 const audit = new AuditWorkspace('audit', {
   ...placement,
+  ...account,
   serviceManagedKey: {
     reason:
       'Log Analytics takes a customer key only on a dedicated cluster (100 GB a day and up); the estate logs far less',
+  },
+  unmaskedLogs: {
+    reason: 'Audit records name the caller and its address: masking them would defeat what they are kept for',
+  },
+  noArchiveBackup: {
+    reason:
+      'Azure Backup copies block blobs only and the exports are append blobs: the immutability policy keeps them',
   },
 });
 const network = new SegmentedVirtualNetwork('network', {

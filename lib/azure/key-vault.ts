@@ -14,6 +14,7 @@ import {
   childOf,
   classificationTags,
   isoDays,
+  requiresPrivateEndpoint,
   roleDefinitionId,
   type ClassifiedProps,
 } from './common';
@@ -33,8 +34,14 @@ const KEY_SIZE = 3072;
 
 /** Props of {@link ClassifiedKeyVault}. */
 export interface ClassifiedKeyVaultProps extends ClassifiedProps, AzureAccount {
-  /** Network whose data tier holds the vault's private endpoint. @see mcsb-v1:NS-2 */
-  readonly network: SegmentedVirtualNetwork;
+  /**
+   * Network whose data tier holds the vault's private endpoint. Required from RESTRICTED up; below, the vault
+   * (public network access disabled) is reached by trusted Azure services only, and a private endpoint is added
+   * when given.
+   * @default - none below RESTRICTED; required from RESTRICTED up
+   * @see classification:PUBLIC-ACCESS, mcsb-v1:NS-2
+   */
+  readonly network?: SegmentedVirtualNetwork;
   /** Where the vault's audit events go. @see mcsb-v1:LT-3 */
   readonly audit: AuditWorkspace;
   /**
@@ -72,13 +79,15 @@ export interface CustomerManagedKeyOptions {
 /**
  * A Key Vault for the keys of classified data: Azure RBAC authorization (no access policies), soft
  * delete kept 90 days, purge protection, public network access disabled and the network ACL denying
- * by default (trusted Azure services only), reached through a private endpoint in the data tier;
+ * by default (trusted Azure services only), reached through a private endpoint in the data tier (from
+ * RESTRICTED up; below, when a network is given);
  * HSM-backed (premium) from RESTRICTED up; audit events to the audit workspace. Keys it creates
  * rotate as their data's level requires.
  */
 export class ClassifiedKeyVault extends pulumi.ComponentResource {
   readonly vault: keyvault.Vault;
-  readonly privateEndpoint: pulumi.Resource;
+  /** The vault's private endpoint, when it has one. */
+  readonly privateEndpoint?: pulumi.Resource;
   readonly classification: Classification;
   /** Whether keys are HSM-backed. */
   readonly hsm: boolean;
@@ -92,6 +101,11 @@ export class ClassifiedKeyVault extends pulumi.ComponentResource {
       Object.values(Classification).includes(props.classification),
       'BULWARK_CLASSIFICATION',
       `\`classification\` \`${String(props.classification)}\` is not a level`,
+    );
+    v.check(
+      !requiresPrivateEndpoint(props.classification) || props.network !== undefined,
+      'BULWARK_PRIVATE_ENDPOINT_REQUIRED',
+      `\`classification\` ${props.classification} admits access only through private endpoints: set \`network\``,
     );
     v.throwIfAny();
     super(`${COMPONENT_PREFIX}:ClassifiedKeyVault`, name, { classification: props.classification }, opts);
@@ -125,7 +139,7 @@ export class ClassifiedKeyVault extends pulumi.ComponentResource {
       },
       childOf(this, { protect: requirementsFor(level).deletionProtection }),
     );
-    this.privateEndpoint = props.network.privateEndpoint(`${name}-vault`, {
+    this.privateEndpoint = props.network?.privateEndpoint(`${name}-vault`, {
       resourceId: this.vault.id,
       groupId: 'vault',
       parent: this,

@@ -63,9 +63,9 @@ describe('examples/azure', () => {
     for (const d of diagnostics) expect(at(d, 'workspaceId')).toMatch(/audit-workspace$/);
   });
 
-  it('records its two opt-outs, with their reasons, for each rule they acknowledge', () => {
+  it('records its four opt-outs, with their reasons, for each rule they acknowledge', () => {
     const optOuts = resources.flatMap((r) => (at(r, 'optOuts') as unknown[] | undefined) ?? []);
-    expect(optOuts).toHaveLength(4);
+    expect(optOuts).toHaveLength(6);
     expect(optOuts).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -78,6 +78,8 @@ describe('examples/azure', () => {
           prop: 'serviceManagedKey',
           rule: 'BW-DP-012',
         }),
+        expect.objectContaining({ resource: 'audit-workspace', prop: 'unmaskedLogs', rule: 'BW-DP-014' }),
+        expect.objectContaining({ resource: 'audit-archive', prop: 'noArchiveBackup', rule: 'BW-BR-005' }),
         expect.objectContaining({ resource: 'site-account', prop: 'anonymousRead', rule: 'BW-DP-008' }),
         expect.objectContaining({ resource: 'site-account', prop: 'anonymousRead', rule: 'BW-DP-027' }),
       ]),
@@ -97,11 +99,11 @@ describe('bulwark check examples/azure --stack dev', () => {
     expect(run.evaluation.viewErrors).toEqual([]);
   });
 
-  it('fails no rule but PII masking of the audit workspace, which Log Analytics has no policy for', () => {
+  it('fails no rule but those its opt-outs acknowledge', () => {
     const failed = run.evaluation.results.filter((r) => r.outcome === 'fail');
     expect(
       failed.filter((r) => !isSuppressed(r)).map((r) => `${r.rule.id} ${r.resource.logicalId ?? ''}`),
-    ).toEqual(['BW-DP-014 audit-workspace']);
+    ).toEqual([]);
     // The opt-outs acknowledge what they say, and nothing else.
     expect(
       failed
@@ -109,11 +111,20 @@ describe('bulwark check examples/azure --stack dev', () => {
         .map((r) => `${r.rule.id} ${r.resource.logicalId ?? ''}`)
         .sort(),
     ).toEqual([
+      'BW-BR-005 audit-archive',
       'BW-DP-002 audit-workspace',
       'BW-DP-008 site-account',
       'BW-DP-012 audit-workspace',
+      'BW-DP-014 audit-workspace',
       'BW-DP-027 site-account',
     ]);
+  });
+
+  it('holds the audit archive to its level: a customer-managed key, expiry within 365 days', () => {
+    const passed = run.evaluation.results
+      .filter((r) => r.resource.logicalId === 'audit-archive' && r.outcome === 'pass')
+      .map((r) => r.rule.id);
+    expect(passed).toEqual(expect.arrayContaining(['BW-DP-002', 'BW-DP-012', 'BW-DP-013', 'BW-DP-016']));
   });
 
   it('keeps the audit workspace and archive when the stack goes (protect)', () => {

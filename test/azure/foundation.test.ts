@@ -68,6 +68,73 @@ describe('AuditWorkspace', () => {
     expect(at(exp, 'tableNames')).toContain('AzureActivity');
   });
 
+  it("encrypts the archive with a customer-managed key of the workspace's own CONFIDENTIAL vault, twice", () => {
+    const archive = named(resources, 'azure-native:storage:StorageAccount', 'audit-archive');
+    expect(at(archive, 'encryption')).toMatchObject({
+      keySource: 'Microsoft.Keyvault',
+      keyVaultProperties: {
+        keyName: 'audit-archive-key',
+        keyVaultUri: 'https://audit-keys-vault.vault.azure.net/',
+      },
+      encryptionIdentity: {
+        encryptionUserAssignedIdentity: expect.stringMatching(/audit-archive-identity$/),
+      },
+      requireInfrastructureEncryption: true,
+    });
+    expect(at(archive, 'identity.type')).toBe('UserAssigned');
+    const vault = named(resources, 'azure-native:keyvault:Vault', 'audit-keys-vault');
+    expect(at(vault, 'tags.data-classification')).toBe('confidential');
+    expect(at(vault, 'properties.publicNetworkAccess')).toBe('Disabled');
+    // A CONFIDENTIAL key rotates yearly; the vault's own audit log comes to the workspace.
+    const key = named(resources, 'azure-native:keyvault:Key', 'audit-archive-key');
+    expect(at(key, 'properties.rotationPolicy.lifetimeActions')).toContainEqual({
+      trigger: { timeAfterCreate: 'P365D' },
+      action: { type: 'rotate' },
+    });
+    expect(
+      ofType(resources, 'azure-native:monitor:DiagnosticSetting').map((d) => String(at(d, 'resourceUri'))),
+    ).toContainEqual(expect.stringMatching(/audit-keys-vault$/));
+  });
+
+  it('deletes archived blobs and their previous versions once their immutability is over', () => {
+    const policy = named(resources, 'azure-native:storage:ManagementPolicy', 'audit-archive-lifecycle');
+    expect(at(policy, 'policy.rules')).toEqual([
+      expect.objectContaining({
+        enabled: true,
+        definition: {
+          filters: { blobTypes: ['blockBlob'] },
+          actions: {
+            baseBlob: { delete: { daysAfterModificationGreaterThan: 365 } },
+            version: { delete: { daysAfterCreationGreaterThan: 365 } },
+          },
+        },
+      }),
+      expect.objectContaining({
+        enabled: true,
+        definition: {
+          filters: { blobTypes: ['appendBlob'] },
+          actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: 365 } } },
+        },
+      }),
+    ]);
+  });
+
+  it('keeps archived blobs as long as they are immutable', async () => {
+    const policy = named(
+      await capture(() => void new AuditWorkspace('audit', { ...PLACEMENT, immutabilityDays: 400 })),
+      'azure-native:storage:ManagementPolicy',
+      'audit-archive-lifecycle',
+    );
+    const rules = at(policy, 'policy.rules') as { definition: { actions: object } }[];
+    expect(rules.map((r) => r.definition.actions)).toEqual([
+      {
+        baseBlob: { delete: { daysAfterModificationGreaterThan: 400 } },
+        version: { delete: { daysAfterCreationGreaterThan: 400 } },
+      },
+      { baseBlob: { delete: { daysAfterModificationGreaterThan: 400 } } },
+    ]);
+  });
+
   it('tags the workspace and the archive CONFIDENTIAL', () => {
     for (const r of [
       named(resources, 'azure-native:operationalinsights:Workspace', 'audit-workspace'),
@@ -75,9 +142,35 @@ describe('AuditWorkspace', () => {
     ]) {
       expect(at(r, 'tags.data-classification')).toBe('confidential');
     }
-    // Without `serviceManagedKey`, the workspace's Microsoft-managed keys are not acknowledged.
-    const ws = named(resources, 'azure-native:operationalinsights:Workspace', 'audit-workspace');
-    expect(Object.keys(at(ws, 'tags') as object)).toEqual(['data-classification']);
+    // Without opt-outs, nothing the services cannot give is acknowledged.
+    for (const r of [
+      named(resources, 'azure-native:operationalinsights:Workspace', 'audit-workspace'),
+      named(resources, 'azure-native:storage:StorageAccount', 'audit-archive'),
+    ])
+      expect(Object.keys(at(r, 'tags') as object)).toEqual(['data-classification']);
+  });
+
+  it('records unmaskedLogs on the workspace and noArchiveBackup on the archive, with their reasons', async () => {
+    const masking = 'Audit records name callers, which is what they are for';
+    const backup = 'Azure Backup copies no append blob';
+    const resources = await capture(
+      () =>
+        void new AuditWorkspace('audit', {
+          ...PLACEMENT,
+          unmaskedLogs: { reason: masking },
+          noArchiveBackup: { reason: backup },
+        }),
+    );
+    expect(
+      at(named(resources, 'azure-native:operationalinsights:Workspace', 'audit-workspace'), 'tags'),
+    ).toEqual({
+      'data-classification': 'confidential',
+      'bulwark:opt-out:unmaskedLogs:BW-DP-014': masking,
+    });
+    expect(at(named(resources, 'azure-native:storage:StorageAccount', 'audit-archive'), 'tags')).toEqual({
+      'data-classification': 'confidential',
+      'bulwark:opt-out:noArchiveBackup:BW-BR-005': backup,
+    });
   });
 
   it('records serviceManagedKey, with its reason, for the rules it acknowledges', async () => {
@@ -111,6 +204,8 @@ describe('AuditWorkspace', () => {
     [{ immutabilityDays: 30 }, 'BULWARK_AUDIT_IMMUTABILITY'],
     [{ exportTables: [] }, 'BULWARK_AUDIT_EXPORT'],
     [{ serviceManagedKey: { reason: 'no' } }, 'BULWARK_OPT_OUT_REASON'],
+    [{ noArchiveBackup: { reason: 'no' } }, 'BULWARK_OPT_OUT_REASON'],
+    [{ unmaskedLogs: { reason: 'no' } }, 'BULWARK_OPT_OUT_REASON'],
   ])('refuses %j', async (extra, code) => {
     await expect(capture(() => void new AuditWorkspace('audit', { ...PLACEMENT, ...extra }))).rejects.toThrow(
       code,
@@ -300,6 +395,29 @@ describe('ClassifiedKeyVault', () => {
     expect(at(named(resources, 'azure-native:keyvault:Vault', 'keys-vault'), 'properties.tenantId')).toBe(
       TENANT_ID,
     );
+  });
+});
+
+describe('ClassifiedKeyVault network', () => {
+  it('takes no private endpoint below RESTRICTED unless given a network', async () => {
+    const resources = await capture(() => {
+      const audit = new AuditWorkspace('audit', PLACEMENT);
+      new ClassifiedKeyVault('keys', { ...PLACEMENT, classification: Classification.CONFIDENTIAL, audit });
+    });
+    expect(at(named(resources, 'azure-native:keyvault:Vault', 'keys-vault'), 'properties')).toMatchObject({
+      publicNetworkAccess: 'Disabled',
+      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
+    });
+    expect(ofType(resources, 'azure-native:network:PrivateEndpoint')).toEqual([]);
+  });
+
+  it('refuses a RESTRICTED vault without a network', async () => {
+    await expect(
+      capture(() => {
+        const audit = new AuditWorkspace('audit', PLACEMENT);
+        new ClassifiedKeyVault('keys', { ...PLACEMENT, classification: Classification.RESTRICTED, audit });
+      }),
+    ).rejects.toThrow('BULWARK_PRIVATE_ENDPOINT_REQUIRED');
   });
 });
 

@@ -11,7 +11,13 @@ import { adaptersForAll } from '../../lib/sources';
 import { capture } from '../../lib/sources/pulumi/capture';
 import { capturedRecords } from '../../lib/sources/pulumi/program';
 import { toResources } from '../../lib/sources/pulumi/resource';
-import type { BackupPlanView, BackupVaultView, FirewallView, KeyView } from '../../lib/views/kinds';
+import type {
+  BackupPlanView,
+  BackupVaultView,
+  DataStoreView,
+  FirewallView,
+  KeyView,
+} from '../../lib/views/kinds';
 import { ViewSet } from '../../lib/views/registry';
 import {
   backupVault,
@@ -20,6 +26,7 @@ import {
   sqlServer,
   storageAccount,
   vault,
+  workspace,
 } from '../support/azure-native';
 import { REPO_ROOT } from '../support/cases';
 import { resolveControl } from '../../policies/controls';
@@ -293,5 +300,24 @@ describe('azure-native views of single programs', () => {
       ['locked', { mode: 'compliance' }, ['BACKUP_JOB_FAILED']],
       ['open', { mode: 'none' }, 'unknown'],
     ]);
+  });
+
+  it('reads a workspace as unmasked, and one whose records a transformation rewrites as unknown', async () => {
+    const { all } = await viewsOf(() => {
+      workspace('plain');
+      workspace('transformed', {
+        defaultDataCollectionRuleResourceId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-cases/providers/Microsoft.Insights/dataCollectionRules/mask',
+      });
+    });
+    const masking = Object.fromEntries(
+      all
+        .filter((v): v is DataStoreView => v.kind === 'data-store' && v.storeType === 'log-group')
+        .map((v) => [v.name, v.piiMasking instanceof Unknown ? v.piiMasking.reason : v.piiMasking]),
+    );
+    expect(masking).toEqual({
+      plain: false,
+      transformed: expect.stringMatching(/workspace transformation .*mask.* is not read/),
+    });
   });
 });

@@ -31,16 +31,34 @@ const ACTIVITY_LOG_SETTINGS = [
 /** The activity log's table in a workspace. */
 const ACTIVITY_TABLE = 'azureactivity';
 
+const given = (v: Value | undefined): boolean => v !== undefined && v !== null && v !== '';
+
+/**
+ * Whether the workspace masks personal data in what it stores. Log Analytics has no masking policy (as CloudWatch
+ * Logs' data protection policy, which masks at ingestion and unmasks for permitted readers): unmasked, unless a
+ * workspace transformation (the data collection rule `defaultDataCollectionRuleResourceId` names) rewrites records
+ * before they are stored, whose query may drop or hash personal data and is not read here.
+ * @see https://learn.microsoft.com/en-us/azure/azure-monitor/data-collection/data-collection-transformations
+ */
+function workspaceMasking(r: Resource): Fact<boolean> {
+  const dcr = r.properties.defaultDataCollectionRuleResourceId;
+  if (dcr instanceof Unknown) return dcr;
+  if (!given(dcr)) return false;
+  return new Unknown(
+    `the workspace transformation ${show(dcr)} rewrites records before they are stored; whether its query masks ` +
+      'personal data is not read',
+  );
+}
+
 export function workspaceView(r: Resource): DataStoreView {
   const days = asNumber(r.properties.retentionInDays);
   return {
     ...base(r, 'log-group', { atRest: 'provider' }),
     dataRetentionDays:
       days ?? new Unknown('`retentionInDays` is not set: the retention then depends on the pricing plan'),
+    piiMasking: workspaceMasking(r),
   };
 }
-
-const given = (v: Value | undefined): boolean => v !== undefined && v !== null && v !== '';
 
 /** Whether the setting sends the `Administrative` category (every write and action on the subscription's resources). */
 function administrative(logs: Value | undefined): Fact<boolean> {

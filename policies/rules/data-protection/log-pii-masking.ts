@@ -11,7 +11,10 @@ export default defineRule({
   rationale:
     'Applications log what they handle, and logs are read by many more people than the data store itself. A CloudWatch ' +
     'Logs data protection policy masks personal data at ingestion, so only principals with `logs:Unmask` see it. ' +
-    'CONFIDENTIAL, RESTRICTED and TOP_SECRET log groups must carry one with a de-identify (mask) statement.',
+    'CONFIDENTIAL, RESTRICTED and TOP_SECRET log groups must carry one with a de-identify (mask) statement. A Log ' +
+    'Analytics workspace has no masking policy: it is read as unmasked, and as `unknown` where a workspace ' +
+    'transformation rewrites its records before they are stored (whether its query drops or hashes personal data ' +
+    'is not read).',
   fix: {
     cdk:
       'Set `dataProtectionPolicy: new logs.DataProtectionPolicy({ identifiers: [...] })` on the log group, with the ' +
