@@ -8,7 +8,7 @@ export default defineRule({
   id: 'BW-DP-027',
   title: 'Warehouses, search clusters, brokers and storage accounts are not reachable from the internet',
   severity: 'high',
-  controls: ['mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01', 'gdpr:Art.25(2)'],
+  controls: ['cis-azure-6.0:9.3.2.3', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01', 'gdpr:Art.25(2)'],
   threats: ['unauthorized-access', 'data-breach'],
   rationale:
     'A Redshift cluster with a public endpoint, an OpenSearch domain outside a VPC or an MSK cluster with public ' +

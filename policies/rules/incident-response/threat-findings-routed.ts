@@ -29,7 +29,13 @@ export default defineRule({
   id: 'BW-IR-001',
   title: 'Threat detection findings are routed to responders',
   severity: 'medium',
-  controls: ['mcsb-v1:IR-2', 'mcsb-v1:IR-3', 'nist-csf-2.0:RS.CO-02', 'nist-csf-2.0:DE.AE-06'],
+  controls: [
+    'cis-azure-6.0:8.1.14',
+    'mcsb-v1:IR-2',
+    'mcsb-v1:IR-3',
+    'nist-csf-2.0:RS.CO-02',
+    'nist-csf-2.0:DE.AE-06',
+  ],
   threats: ['malicious-code', 'unauthorized-access', 'insider-misuse'],
   rationale:
     'A finding nobody sees is a detection wasted. GuardDuty publishes its findings as events on the default ' +

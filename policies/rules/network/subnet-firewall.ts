@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-NS-029',
   title: 'Every subnet is filtered by a network security group',
   severity: 'medium',
-  controls: ['mcsb-v1:NS-1', 'nist-csf-2.0:PR.IR-01'],
+  controls: ['cis-azure-6.0:7.11', 'mcsb-v1:NS-1', 'nist-csf-2.0:PR.IR-01'],
   threats: ['unauthorized-access'],
   rationale:
     'An Azure subnet without a network security group filters nothing: every machine in it is reachable on every ' +
