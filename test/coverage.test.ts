@@ -210,6 +210,25 @@ describe('bulwark controls: AWS and Azure side by side', () => {
     expect(azure.stdout).not.toMatch(/^\s+AWS\s/m);
   });
 
+  test('CIS Azure controls are asserted on Azure by the rules that check exactly what they ask', () => {
+    const cis = coverageOf(catalogOf('cis-azure-6.0')!, RULES);
+    const onAzure = Object.fromEntries(
+      cis.controls.filter((c) => c.clouds.azure!.rules.length > 0).map((c) => [c.id, c.clouds.azure!.rules]),
+    );
+    expect(onAzure).toEqual(
+      expect.objectContaining({
+        '7.11': ['BW-NS-029'],
+        '8.1.14': ['BW-IR-001'],
+        '9.3.2.3': ['BW-DP-027'],
+      }),
+    );
+    // Controls a rule covers only in part stay unlisted: BW-DP-027 passes a storage account with public network
+    // access on behind a firewall that denies by default (9.3.2.2), BW-IR-001 a contact that reaches the owners
+    // or named addresses alone (8.1.12, 8.1.13), BW-LT-110 a key vault sending the audit group without allLogs
+    // (6.1.1.4).
+    for (const id of ['9.3.2.2', '8.1.12', '8.1.13', '6.1.1.4']) expect(onAzure[id]).toBeUndefined();
+  });
+
   test('the JSON per-cloud summary counts what its controls list', async () => {
     const r = await runCli(['controls', '--framework', 'mcsb-v1', '--format', 'json']);
     const report = JSON.parse(r.stdout) as FrameworkCoverage;
