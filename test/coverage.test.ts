@@ -225,8 +225,10 @@ describe('bulwark controls: AWS and Azure side by side', () => {
     // Controls a rule covers only in part stay unlisted: BW-DP-027 passes a storage account with public network
     // access on behind a firewall that denies by default (9.3.2.2), BW-IR-001 a contact that reaches the owners
     // or named addresses alone (8.1.12, 8.1.13), BW-LT-110 a key vault sending the audit group without allLogs
-    // (6.1.1.4).
-    for (const id of ['9.3.2.2', '8.1.12', '8.1.13', '6.1.1.4']) expect(onAzure[id]).toBeUndefined();
+    // (6.1.1.4), BW-LT-109 a subscription whose databases plan is Cosmos DB's rather than SQL's (8.1.7.3) or whose
+    // control-plane plan is DNS rather than Resource Manager (8.1.9.1).
+    for (const id of ['9.3.2.2', '8.1.12', '8.1.13', '6.1.1.4', '8.1.7.3', '8.1.9.1'])
+      expect(onAzure[id]).toBeUndefined();
   });
 
   test('the JSON per-cloud summary counts what its controls list', async () => {
