@@ -217,6 +217,7 @@ describe('bulwark controls: AWS and Azure side by side', () => {
     );
     expect(onAzure).toEqual(
       expect.objectContaining({
+        '6.1.1.3': ['BW-LT-004'],
         '7.11': ['BW-NS-029'],
         '8.1.14': ['BW-IR-001'],
         '9.3.2.3': ['BW-DP-027'],

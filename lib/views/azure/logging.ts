@@ -139,11 +139,12 @@ export function activityLogView(r: Resource, ctx: AdapterContext): AuditTrailVie
   } else if (workspace && !(workspace instanceof Unknown)) store = exportedStore(workspace, ctx);
 
   // The archived records are the trail's log files; a workspace alone keeps them with Microsoft-managed keys.
+  const archived = store && !(store instanceof Unknown) ? storageEncryption(store, ctx.graph) : undefined;
   const atRest: Fact<AtRestEncryption> =
     store instanceof Unknown
       ? store
-      : store
-        ? storageEncryption(store, ctx.graph).atRest
+      : archived
+        ? archived.atRest
         : workspace instanceof Unknown
           ? workspace
           : workspace
@@ -171,7 +172,7 @@ export function activityLogView(r: Resource, ctx: AdapterContext): AuditTrailVie
     multiRegion: true,
     includesGlobalEvents: true,
     integrityValidation: integrity,
-    encryption: { atRest },
+    encryption: archived?.key ? { atRest, key: archived.key } : { atRest },
     cloudWatchDelivery: given(p.workspaceId),
     ...(store && !(store instanceof Unknown) ? { sinkStore: store.address } : {}),
     dataEvents: 'none',

@@ -67,4 +67,15 @@ export default defineCases(rule, [
     expect: 'fail',
     message: /`activity-log` log files are not encrypted with a customer-managed key \(provider\)/,
   },
+  {
+    name: 'Pulumi: activity log archived with infrastructure encryption on Microsoft-managed keys',
+    source: 'pulumi',
+    build: () =>
+      void activityLog('activity-log', {
+        archive: { encryption: { keySource: 'Microsoft.Storage', requireInfrastructureEncryption: true } },
+      }),
+    target: 'activity-log',
+    expect: 'fail',
+    message: /`activity-log` log files are encrypted in two layers on provider-managed keys/,
+  },
 ]);

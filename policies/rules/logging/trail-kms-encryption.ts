@@ -5,7 +5,7 @@ export default defineRule({
   id: 'BW-LT-004',
   title: 'Trail logs are encrypted with a customer-managed key',
   severity: 'medium',
-  controls: ['cis-aws-5.0:3.5', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
+  controls: ['cis-aws-5.0:3.5', 'cis-azure-6.0:6.1.1.3', 'mcsb-v1:DP-5', 'nist-csf-2.0:PR.DS-01'],
   threats: ['insider-misuse', 'data-breach'],
   rationale:
     'CloudTrail logs describe every change in the account. Encrypting them with a customer-managed key (SSE-KMS) means ' +
@@ -24,6 +24,12 @@ export default defineRule({
     const at = view.encryption.atRest;
     if (at instanceof Unknown)
       return unknown(`\`${view.name}\`: log encryption cannot be resolved (${at.reason})`);
+    // Two layers on provider-managed keys (Azure infrastructure encryption with Microsoft-managed keys) name no
+    // customer key.
+    if (at === 'double' && view.encryption.key === undefined)
+      return fail(
+        `\`${view.name}\` log files are encrypted in two layers on provider-managed keys, not with a customer-managed key`,
+      );
     if (at !== 'customer-key' && at !== 'double') {
       return fail(`\`${view.name}\` log files are not encrypted with a customer-managed key (${at})`);
     }
