@@ -62,6 +62,9 @@ const JSON_UNSAFE = new RegExp(
  * character: the parsed value is unchanged, the text shows no raw control or bidi character.
  */
 export function escapeJsonText(json: string): string {
+  // Text of ASCII only (as many UTF-8 bytes as characters: one native scan) can hold no unsafe
+  // character but DEL; most report text is such, and skips the slower scan of the expression.
+  if (Buffer.byteLength(json, 'utf8') === json.length && !json.includes('\u007f')) return json;
   return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -2,6 +2,7 @@ import {
   escapeControl,
   escapeForXml,
   escapeHtml,
+  escapeJsonText,
   escapeMarkdown,
   escapeSarifMessage,
   markdownInline,
@@ -24,6 +25,21 @@ describe('escapeControl', () => {
     const s = 'Bucket `logs` | <b> & é 日本 🔒';
     expect(escapeControl(s)).toBe(s);
     expect(sanitizeTerminal(s)).toBe(s);
+  });
+});
+
+describe('escapeJsonText', () => {
+  test('DEL, C1, bidirectional controls and line separators in JSON text become \\u escapes', () => {
+    expect(escapeJsonText('{"a": "x\u007fy"}')).toBe('{"a": "x\\u007fy"}');
+    expect(escapeJsonText('"\u0085\u202e\u2028\u061c"')).toBe('"\\u0085\\u202e\\u2028\\u061c"');
+    expect(JSON.parse(escapeJsonText(JSON.stringify({ k: 'a\u007f\u2066b' })))).toEqual({
+      k: 'a\u007f\u2066b',
+    });
+  });
+
+  test('JSON text of printable characters, ASCII or not, is unchanged', () => {
+    for (const s of ['{\n  "a": "plain"\n}', '"é 日本 🔒"', '"\ud800"', ''])
+      expect(escapeJsonText(s)).toBe(s);
   });
 });
 
