@@ -13,6 +13,9 @@ const CONTROL = new RegExp(
   'g',
 );
 
+/** {@link CONTROL}, for a test (without the global flag, a test starts at the first character). */
+const ANY_CONTROL = new RegExp(CONTROL.source);
+
 /** Characters XML 1.0 cannot carry at all: unpaired surrogates and U+FFFE/U+FFFF. */
 const XML_INVALID = new RegExp(
   '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]|[\\ufffe\\uffff]',
@@ -44,6 +47,8 @@ function visible(c: string): string {
  * artifact-derived string before it reaches a terminal or a plain-text report field.
  */
 export function escapeControl(s: string): string {
+  // Most text holds none: one scan that finds none returns it as it is, with no copy.
+  if (!ANY_CONTROL.test(s)) return s;
   return s.replace(CONTROL, visible);
 }
 

@@ -59,6 +59,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const all = options.findings !== 'gating';
   const out: string[] = [];
   const open = report.findings.filter((f) => isOpen(f));
+  const shared: SharedLines = { fix: new Map(), controls: new Map() };
   const suppressed = report.findings.filter((f) => f.suppressed);
   const passed = report.findings.filter((f) => f.status === 'pass' || f.status === 'not_applicable');
 
@@ -71,7 +72,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     if (group.length === 0) continue;
     out.push(section.header(group.length, c));
-    for (const f of group) out.push(...findingLines(f, c), '');
+    for (const f of group) out.push(...findingLines(f, c, shared), '');
   }
 
   if (!all) {
@@ -190,7 +191,16 @@ function badge(severity: Severity, c: Colors): string {
   }
 }
 
-function findingLines(f: ReportFinding, c: Colors): string[] {
+/**
+ * The lines findings share, written once per report: a fix by its text, a list of controls by the
+ * list (findings of one rule share theirs).
+ */
+interface SharedLines {
+  readonly fix: Map<string, string>;
+  readonly controls: Map<readonly string[], string>;
+}
+
+function findingLines(f: ReportFinding, c: Colors, shared: SharedLines): string[] {
   const tags = [
     f.status === 'unknown' ? c.magenta('unknown') : undefined,
     f.enforcement !== 'mandatory' ? c.dim(f.enforcement) : undefined,
@@ -200,14 +210,28 @@ function findingLines(f: ReportFinding, c: Colors): string[] {
   const lines = [
     head,
     `      ${c.dim('at')} ${safe(locationOf(f))}`,
-    `      ${c.dim('fix:')} ${highlight(safe(f.fix), c)}`,
+    once(shared.fix, f.fix, () => `      ${c.dim('fix:')} ${highlight(safe(f.fix), c)}`),
   ];
-  if (f.controls.length) lines.push(`      ${c.dim('controls:')} ${f.controls.map(safe).join(', ')}`);
+  if (f.controls.length)
+    lines.push(
+      once(
+        shared.controls,
+        f.controls,
+        () => `      ${c.dim('controls:')} ${f.controls.map(safe).join(', ')}`,
+      ),
+    );
   return lines;
+}
+
+function once<K>(lines: Map<K, string>, key: K, line: () => string): string {
+  let l = lines.get(key);
+  if (l === undefined) lines.set(key, (l = line()));
+  return l;
 }
 
 /** Colour inline code spans (already escaped text). */
 function highlight(s: string, c: Colors): string {
+  if (!s.includes('`')) return s;
   return s.replace(/`([^`]*)`/g, (_m, inner: string) => c.cyan(`\`${inner}\``));
 }
 
