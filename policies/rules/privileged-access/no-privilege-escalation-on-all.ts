@@ -112,6 +112,15 @@ class StatementScope {
   }
 }
 
+const scopes = new WeakMap<PolicyStatement, StatementScope>();
+
+/** A statement read as {@link StatementScope}, once for every catalog and rule that matches it. */
+function scopeOf(s: PolicyStatement): StatementScope {
+  let scope = scopes.get(s);
+  if (!scope) scopes.set(s, (scope = new StatementScope(s)));
+  return scope;
+}
+
 /** How a list of actions reads in a message: the first few, then a count. */
 function listed(actions: readonly string[]): string {
   const shown = actions.slice(0, 4).map((a) => `\`${a}\``);
@@ -143,7 +152,7 @@ export function checkActionsOnAll(
     }
     document.statements.forEach((s, i) => {
       if (s.effect === 'Deny' || scopedByTags(s)) return;
-      const scope = new StatementScope(s);
+      const scope = scopeOf(s);
       const effect = s.effect instanceof Unknown ? s.effect : true;
       const certain: string[] = [];
       let open: Unknown | undefined;
