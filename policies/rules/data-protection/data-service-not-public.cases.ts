@@ -2,7 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import { kafkaCluster, redshiftCluster, searchDomain } from '../../../test/support/data-services';
-import { aiAccount, storageAccount } from '../../../test/support/azure-native';
+import { aiAccount, storageAccount, vault } from '../../../test/support/azure-native';
 import rule from './data-service-not-public';
 import {
   PUBLIC_BROKERS,
@@ -235,5 +235,39 @@ export default defineCases(rule, [
     target: 'assistant',
     expect: 'fail',
     message: /`assistant` has a public endpoint/,
+  },
+  {
+    name: 'pulumi: Key Vault with publicNetworkAccess Disabled',
+    source: 'pulumi',
+    build: () => vault('keys'),
+    target: 'keys',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Key Vault with public network access whose network ACLs deny by default',
+    source: 'pulumi',
+    build: () =>
+      vault('keys', {
+        publicNetworkAccess: 'Enabled',
+        networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] },
+      }),
+    target: 'keys',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: Key Vault with neither publicNetworkAccess nor network ACLs (azure-native sends enabled)',
+    source: 'pulumi',
+    build: () => vault('keys', { publicNetworkAccess: undefined, networkAcls: undefined }),
+    target: 'keys',
+    expect: 'fail',
+    message: /`keys` has a public endpoint/,
+  },
+  {
+    name: 'pulumi: Key Vault whose network ACLs allow by default',
+    source: 'pulumi',
+    build: () => vault('keys', { publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } }),
+    target: 'keys',
+    expect: 'fail',
+    message: /`keys` has a public endpoint/,
   },
 ]);

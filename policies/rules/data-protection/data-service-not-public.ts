@@ -1,4 +1,5 @@
-import { defineRule, fail, notApplicable, pass, unknown } from '../../../lib/engine/rule';
+import { defineRule, fail, notApplicable, pass, unknown, type CheckResult } from '../../../lib/engine/rule';
+import type { Fact } from '../../../lib/views/kinds';
 import { Unknown } from '../../../lib/graph/values';
 
 /** Relational databases have their own rule, which names the CIS control for RDS. */
@@ -6,7 +7,8 @@ const OWN_RULE = new Set(['database-instance', 'database-cluster']);
 
 export default defineRule({
   id: 'BW-DP-027',
-  title: 'Warehouses, search clusters, brokers and storage accounts are not reachable from the internet',
+  title:
+    'Warehouses, search clusters, brokers, storage accounts and key vaults are not reachable from the internet',
   severity: 'high',
   controls: ['cis-azure-6.0:9.3.2.3', 'mcsb-v1:NS-2', 'nist-csf-2.0:PR.IR-01', 'gdpr:Art.25(2)'],
   threats: ['unauthorized-access', 'data-breach'],
@@ -16,7 +18,9 @@ export default defineRule({
     'authentication becomes the only barrier, open to credential stuffing, brute force and every unpatched flaw ' +
     "of the service's front end. Placing the store in private subnets leaves the network as a second, " +
     'independent barrier. An Azure storage account answers on the internet unless public network access is off or ' +
-    'its network rules deny by default: its account keys and SAS tokens are then the only barrier. Relational ' +
+    'its network rules deny by default: its account keys and SAS tokens are then the only barrier. A key vault ' +
+    'answers on the internet the same way unless public network access is off or its network ACLs deny by default, ' +
+    'leaving a stolen token the only barrier to the keys that decrypt every other store. Relational ' +
     'databases are held to the same by BW-DP-009.',
   fix: {
     cdk:
@@ -30,16 +34,21 @@ export default defineRule({
       'or a `network_rules` block (or `azurerm_storage_account_network_rules`) with `default_action = "Deny"` and the ' +
       'address ranges and subnets that need access.',
     pulumi:
-      '`storage.StorageAccount`: `publicNetworkAccess: "Disabled"` (reached through a `network.PrivateEndpoint`), or `networkRuleSet: { defaultAction: "Deny" }` with the `ipRules` and `virtualNetworkRules` that need access. `cognitiveservices.Account`: `properties: { publicNetworkAccess: "Disabled" }` or `networkAcls: { defaultAction: "Deny" }`.',
+      '`storage.StorageAccount`: `publicNetworkAccess: "Disabled"` (reached through a `network.PrivateEndpoint`), or `networkRuleSet: { defaultAction: "Deny" }` with the `ipRules` and `virtualNetworkRules` that need access. `cognitiveservices.Account`: `properties: { publicNetworkAccess: "Disabled" }` or `networkAcls: { defaultAction: "Deny" }`. `keyvault.Vault`: `properties: { publicNetworkAccess: "Disabled" }` (reached through a `network.PrivateEndpoint`, group `vault`) or `properties: { networkAcls: { defaultAction: "Deny" } }` with the `ipRules` and `virtualNetworkRules` that need access.',
   },
-  appliesTo: ['data-store'],
+  appliesTo: ['data-store', 'key-store'],
   check(view) {
+    if (view.kind === 'key-store') return judge(view.name, view.publicNetworkAccess);
     if (OWN_RULE.has(view.storeType)) return notApplicable('relational databases are asserted by BW-DP-009');
     const pub = view.publicNetworkAccess;
     if (pub === undefined) return notApplicable(`${view.storeType} has no public endpoint setting`);
-    if (pub instanceof Unknown)
-      return unknown(`\`${view.name}\`: whether it has a public endpoint cannot be resolved (${pub.reason})`);
-    if (pub) return fail(`\`${view.name}\` has a public endpoint, reachable from the internet`);
-    return pass(`\`${view.name}\` has no public endpoint`);
+    return judge(view.name, pub);
   },
 });
+
+function judge(name: string, pub: Fact<boolean>): CheckResult {
+  if (pub instanceof Unknown)
+    return unknown(`\`${name}\`: whether it has a public endpoint cannot be resolved (${pub.reason})`);
+  if (pub) return fail(`\`${name}\` has a public endpoint, reachable from the internet`);
+  return pass(`\`${name}\` has no public endpoint`);
+}
