@@ -47,6 +47,26 @@ export function storageAccount(
   });
 }
 
+/**
+ * The account's blob service as `StorageAccount` sets it: versioning on, blobs and containers kept 30 days after
+ * deletion.
+ */
+export function blobService(
+  account: storage.StorageAccount,
+  name: string,
+  overrides: Partial<storage.BlobServicePropertiesArgs> = {},
+): storage.BlobServiceProperties {
+  return new storage.BlobServiceProperties(`${name}-blobs`, {
+    resourceGroupName: RESOURCE_GROUP,
+    accountName: account.name,
+    blobServicesName: 'default',
+    isVersioningEnabled: true,
+    deleteRetentionPolicy: { enabled: true, days: 30 },
+    containerDeleteRetentionPolicy: { enabled: true, days: 30 },
+    ...overrides,
+  });
+}
+
 export function vault(
   name: string,
   overrides: Partial<azureInputs.keyvault.VaultPropertiesArgs> = {},

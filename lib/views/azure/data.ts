@@ -153,6 +153,41 @@ function blobVersioning(r: Resource, graph: ResourceGraph): Fact<boolean> {
 }
 
 /**
+ * A soft-delete policy of the blob service (`deleteRetentionPolicy` for blobs, `containerDeleteRetentionPolicy` for
+ * containers): its days when enabled, `null` when disabled. The API documents no default for an account whose blob
+ * service properties leave the policy out (the portal turns both on, templates and SDKs do not say): Unknown.
+ */
+function softDelete(
+  r: Resource,
+  graph: ResourceGraph,
+  policy: 'deleteRetentionPolicy' | 'containerDeleteRetentionPolicy',
+): Fact<number | null> {
+  const found = children(r, graph, BLOB_SERVICE, 'accountName');
+  if (found instanceof Unknown) return found;
+  let out: number | null | undefined;
+  for (const s of found) {
+    const p = object(s.properties[policy]);
+    if (p === undefined) continue;
+    if (p instanceof Unknown) return p;
+    const on = asBool(p.enabled);
+    if (on instanceof Unknown) return on;
+    if (on === undefined) return new Unknown(`\`${policy}\` does not say whether it is enabled`);
+    // Two resources writing the same blob service: the weaker setting is the one that may be applied last.
+    if (!on) {
+      out = null;
+      continue;
+    }
+    const days = asNumber(p.days);
+    if (days instanceof Unknown) return days;
+    if (days === undefined) return new Unknown(`\`${policy}\` is enabled without \`days\``);
+    if (out !== null) out = out === undefined ? days : Math.min(out, days);
+  }
+  return out === undefined
+    ? new Unknown(`no blob service properties set \`${policy}\`, and the API documents no default`)
+    : out;
+}
+
+/**
  * Blob types a lifecycle rule can delete. Page blobs (disks) are outside lifecycle management: an account's data
  * expires when both of these do.
  * @see https://learn.microsoft.com/en-us/azure/storage/blobs/lifecycle-management-overview
@@ -351,6 +386,10 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
       blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
     publicNetworkAccess: storagePublicEndpoint(r),
     versioning,
+    softDeleteDays: {
+      objects: softDelete(r, ctx.graph, 'deleteRetentionPolicy'),
+      containers: softDelete(r, ctx.graph, 'containerDeleteRetentionPolicy'),
+    },
     dataRetentionDays: accountExpiry(lifecycle, 'baseBlob'),
     ...(versioning === false ? {} : { noncurrentVersionRetentionDays: versionExpiry(lifecycle) }),
     dataAccessEvents: 'resource-logs',

@@ -72,6 +72,15 @@ export interface DataStoreView extends ViewBase {
   readonly versioning?: Fact<boolean>;
   /** Point-in-time recovery / continuous backup (tables, databases). */
   readonly pointInTimeRecovery?: Fact<boolean>;
+  /**
+   * Object stores: days a deleted object (`objects`: an object, one of its versions or snapshots) and a deleted
+   * container with all its objects (`containers`) stay recoverable before they are removed for good (Azure blob and
+   * container soft delete); `null`: deletion is immediate. Undefined where the store has no such setting.
+   */
+  readonly softDeleteDays?: {
+    readonly objects: Fact<number | null>;
+    readonly containers: Fact<number | null>;
+  };
   /** Automated backup retention in days (databases). */
   readonly backupRetentionDays?: Fact<number>;
   /** Days after which data expires (lifecycle expiration, log retention, message retention); `null`: never. */

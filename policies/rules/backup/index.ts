@@ -4,6 +4,7 @@ import classificationBackupLifetime from './classification-backup-lifetime';
 import classifiedStoreBackupPlan from './classified-store-backup-plan';
 import databaseBackupRetention from './database-backup-retention';
 import databaseMultiAz from './database-multi-az';
+import objectStoreSoftDelete from './object-store-soft-delete';
 import objectStoreVersioning from './object-store-versioning';
 import pointInTimeRecovery from './point-in-time-recovery';
 import vaultFailureNotifications from './vault-failure-notifications';
@@ -19,4 +20,5 @@ export const backupRules: readonly Rule[] = [
   databaseMultiAz,
   vaultFailureNotifications,
   objectStoreVersioning,
+  objectStoreSoftDelete,
 ];
