@@ -126,6 +126,21 @@ function storagePublicEndpoint(r: Resource): Fact<boolean> {
   return new Unknown(`\`networkRuleSet.defaultAction\` is ${show(get(rules, 'defaultAction'))}`);
 }
 
+/**
+ * Redundancy in the primary region, from the `sku` name's suffix: LRS (and GRS, RAGRS, which add a copy in another
+ * region to LRS) keeps its three copies in one physical location; ZRS (and GZRS, RAGZRS) across three availability
+ * zones. `sku` is required, so an unset or unknown name is Unknown.
+ * @see https://learn.microsoft.com/en-us/azure/storage/common/storage-redundancy
+ */
+function storageZones(r: Resource): Fact<boolean> {
+  const name = asString(get(r.properties.sku, 'name'));
+  if (name instanceof Unknown) return name;
+  const suffix = name?.split('_').pop()?.toUpperCase();
+  if (suffix === 'ZRS' || suffix === 'GZRS' || suffix === 'RAGZRS') return true;
+  if (suffix === 'LRS' || suffix === 'GRS' || suffix === 'RAGRS') return false;
+  return new Unknown(`\`sku.name\` is ${show(get(r.properties.sku, 'name'))}`);
+}
+
 /** A container of the account open to anonymous reads (`publicAccess` `Blob` or `Container`). */
 function publicContainer(r: Resource, graph: ResourceGraph): Fact<boolean> {
   const found = children(r, graph, CONTAINER, 'accountName');
@@ -385,6 +400,7 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     policyAllowsPublic:
       blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
     publicNetworkAccess: storagePublicEndpoint(r),
+    multiAz: storageZones(r),
     versioning,
     softDeleteDays: {
       objects: softDelete(r, ctx.graph, 'deleteRetentionPolicy'),

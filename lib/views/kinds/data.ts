@@ -92,7 +92,8 @@ export interface DataStoreView extends ViewBase {
   readonly ttlAttribute?: Fact<string>;
   /**
    * Databases: the data is kept in more than one availability zone (RDS Multi-AZ instance, Multi-AZ DB cluster,
-   * Aurora cluster with a replica in the graph).
+   * Aurora cluster with a replica in the graph). Object stores that choose it (Azure storage accounts): every copy
+   * in the primary region sits in one physical location (`false`) or is spread over availability zones (`true`).
    */
   readonly multiAz?: Fact<boolean>;
   /** Deletion protection on the service, where it has one. */

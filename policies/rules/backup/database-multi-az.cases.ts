@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './database-multi-az';
+import { storageAccount } from '../../../test/support/azure-native';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
 import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
@@ -126,5 +127,35 @@ export default defineCases(rule, [
     target: 'aws_db_instance.default',
     expect: 'fail',
     message: '`aws_db_instance.default` runs in a single availability zone (Multi-AZ is off)',
+  },
+  {
+    name: 'pulumi: zone-redundant storage account (Standard_ZRS)',
+    source: 'pulumi',
+    build: () => void storageAccount('data'),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: geo-zone-redundant storage account (Standard_RAGZRS)',
+    source: 'pulumi',
+    build: () => void storageAccount('data', { sku: { name: 'Standard_RAGZRS' } }),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: locally redundant storage account (Standard_LRS)',
+    source: 'pulumi',
+    build: () => void storageAccount('data', { sku: { name: 'Standard_LRS' } }),
+    target: 'data',
+    expect: 'fail',
+    message: '`data` keeps every copy of its data in one availability zone',
+  },
+  {
+    name: 'pulumi: geo-redundant storage account: LRS in its primary region (Standard_GRS)',
+    source: 'pulumi',
+    build: () => void storageAccount('data', { sku: { name: 'Standard_GRS' } }),
+    target: 'data',
+    expect: 'fail',
+    message: '`data` keeps every copy of its data in one availability zone',
   },
 ]);
