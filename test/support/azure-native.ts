@@ -26,23 +26,42 @@ const RESOURCE_GROUP = 'rg-cases';
 export function storageAccount(
   name: string,
   overrides: Partial<storage.StorageAccountArgs> = {},
+  opts?: pulumi.CustomResourceOptions,
 ): storage.StorageAccount {
-  return new storage.StorageAccount(name, {
-    resourceGroupName: RESOURCE_GROUP,
-    kind: 'StorageV2',
-    sku: { name: 'Standard_ZRS' },
-    minimumTlsVersion: 'TLS1_2',
-    enableHttpsTrafficOnly: true,
-    allowBlobPublicAccess: false,
-    allowSharedKeyAccess: false,
-    publicNetworkAccess: 'Disabled',
-    networkRuleSet: { defaultAction: 'Deny', bypass: 'AzureServices' },
-    encryption: {
-      keySource: 'Microsoft.Keyvault',
-      keyVaultProperties: { keyName: 'data', keyVaultUri: 'https://keys.vault.azure.net/' },
-      requireInfrastructureEncryption: true,
+  return new storage.StorageAccount(
+    name,
+    {
+      resourceGroupName: RESOURCE_GROUP,
+      kind: 'StorageV2',
+      sku: { name: 'Standard_ZRS' },
+      minimumTlsVersion: 'TLS1_2',
+      enableHttpsTrafficOnly: true,
+      allowBlobPublicAccess: false,
+      allowSharedKeyAccess: false,
+      publicNetworkAccess: 'Disabled',
+      networkRuleSet: { defaultAction: 'Deny', bypass: 'AzureServices' },
+      encryption: {
+        keySource: 'Microsoft.Keyvault',
+        keyVaultProperties: { keyName: 'data', keyVaultUri: 'https://keys.vault.azure.net/' },
+        requireInfrastructureEncryption: true,
+      },
+      tags: { 'data-classification': 'confidential' },
+      ...overrides,
     },
-    tags: { 'data-classification': 'confidential' },
+    opts,
+  );
+}
+
+/** A `CanNotDelete` lock on a resource, named by its id. */
+export function deleteLock(
+  name: string,
+  target: pulumi.CustomResource,
+  overrides: Partial<authorization.ManagementLockByScopeArgs> = {},
+): authorization.ManagementLockByScope {
+  return new authorization.ManagementLockByScope(name, {
+    scope: target.id,
+    level: 'CanNotDelete',
+    notes: 'Deleting it deletes its data.',
     ...overrides,
   });
 }

@@ -24,6 +24,7 @@ import { displayName } from '../common/naming';
 import { base, type Encryption } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { children, enabled, keyVaultKey, lower, object, readThrough } from './common';
+import { deleteLocked } from './locks';
 import { referenced } from './network';
 import { DIAGNOSTIC_SETTINGS } from './posture';
 
@@ -401,6 +402,7 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
       blobPublic === false ? false : blobPublic instanceof Unknown ? blobPublic : containers,
     publicNetworkAccess: storagePublicEndpoint(r),
     multiAz: storageZones(r),
+    deletionProtection: deleteLocked(r, ctx.graph),
     versioning,
     softDeleteDays: {
       objects: softDelete(r, ctx.graph, 'deleteRetentionPolicy'),

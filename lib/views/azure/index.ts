@@ -5,6 +5,7 @@ import { registerAzureCompute } from './compute';
 import { registerAzureData } from './data';
 import { registerAzureEdge } from './edge';
 import { registerAzureKeys } from './keys';
+import { registerAzureLocks } from './locks';
 import { registerAzureLogging } from './logging';
 import { registerAzureNetwork } from './network';
 import { registerNoSecurityFacts } from './no-facts';
@@ -28,6 +29,7 @@ export function azureNativeAdapters(): AdapterRegistry {
   registerAzurePosture(registry);
   registerAzureCompute(registry);
   registerAzureAccess(registry);
+  registerAzureLocks(registry);
   registerNoSecurityFacts(registry);
   return registry;
 }

@@ -1,3 +1,4 @@
+import * as authorization from '@pulumi/azure-native/authorization';
 import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -13,6 +14,7 @@ import {
   neptuneCluster,
 } from '../../../test/support/data-services';
 import rule from './classification-deletion-protection';
+import { deleteLock, storageAccount } from '../../../test/support/azure-native';
 import { classified, tfTable } from '../../../test/support/terraform-stores';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
@@ -177,5 +179,50 @@ export default defineCases(rule, [
       }),
     target: 'Orders',
     expect: 'pass',
+  },
+  {
+    name: 'pulumi: confidential storage account protected and locked against deletion',
+    source: 'pulumi',
+    build: () => void deleteLock('data-lock', storageAccount('data', {}, { protect: true })),
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: confidential storage account protected in the program but with no lock',
+    source: 'pulumi',
+    build: () => void storageAccount('data', {}, { protect: true }),
+    target: 'data',
+    expect: 'fail',
+    message: '`data` is CONFIDENTIAL and has deletion protection off',
+  },
+  {
+    name: 'pulumi: confidential storage account locked but deleted with its stack',
+    source: 'pulumi',
+    build: () => void deleteLock('data-lock', storageAccount('data')),
+    target: 'data',
+    expect: 'fail',
+    message: /`data` is CONFIDENTIAL and is deleted with its stack/,
+  },
+  {
+    name: 'pulumi: storage account under a ReadOnly lock on its resource group',
+    source: 'pulumi',
+    build: () => {
+      storageAccount('data', {}, { protect: true });
+      new authorization.ManagementLockAtResourceGroupLevel('group-lock', {
+        resourceGroupName: 'rg-cases',
+        level: 'ReadOnly',
+      });
+    },
+    target: 'data',
+    expect: 'pass',
+  },
+  {
+    name: 'pulumi: storage account whose lock level is NotSpecified',
+    source: 'pulumi',
+    build: () =>
+      void deleteLock('data-lock', storageAccount('data', {}, { protect: true }), { level: 'NotSpecified' }),
+    target: 'data',
+    expect: 'unknown',
+    message: /deletion protection cannot be resolved/,
   },
 ]);

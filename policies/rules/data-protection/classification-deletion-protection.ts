@@ -25,7 +25,8 @@ export default defineRule({
   rationale:
     'Deleting a stack, renaming a construct or replacing a resource deletes the data with it unless the resource is ' +
     'retained (CloudFormation `DeletionPolicy: Retain` or `Snapshot`, Terraform `lifecycle { prevent_destroy = true }`). Services that offer deletion protection ' +
-    '(DynamoDB, RDS, CloudWatch Logs) also refuse a direct delete call until it is turned off. From INTERNAL up both ' +
+    '(DynamoDB, RDS, CloudWatch Logs) also refuse a direct delete call until it is turned off; an Azure management ' +
+    'lock (`CanNotDelete` or `ReadOnly`) on a storage account, its resource group or its subscription does the same. From INTERNAL up both ' +
     'are required. SNS topics hold no data at rest beyond delivery retries and are not held to it, nor are delivery streams, processing clusters and replication endpoints (their data lives in other stores) or in-memory caches.',
   fix: {
     cdk:
@@ -35,6 +36,9 @@ export default defineRule({
       'Add `lifecycle { prevent_destroy = true }` to the store, and set `deletion_protection_enabled = true` ' +
       '(`aws_dynamodb_table`, `aws_cloudwatch_log_group`) or `deletion_protection = true` (`aws_db_instance`, ' +
       '`aws_rds_cluster`) where the service has it.',
+    pulumi:
+      'Create the store with `{ protect: true }` (or `retainOnDelete: true`), and put an `authorization.ManagementLockByScope` ' +
+      'on a storage account (`scope: account.id, level: "CanNotDelete"`) so Azure refuses to delete it.',
   },
   appliesTo: ['data-store'],
   check(view) {
