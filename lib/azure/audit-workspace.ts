@@ -7,6 +7,7 @@ import {
   COMPONENT_PREFIX,
   PropsValidator,
   childOf,
+  deleteLock,
   resourceTags,
   type AzureAccount,
   type AzurePlacement,
@@ -145,13 +146,15 @@ export interface AuditWorkspaceProps extends AzurePlacement, AzureAccount {
  * tagged `data-classification` so; what the services cannot give them is reported unless an opt-out
  * accepts it: the workspace's Microsoft-managed keys (`serviceManagedKey`), its unmasked records
  * (`unmaskedLogs`), the archive's lack of a backup (`noArchiveBackup`). Both are protected from
- * deletion (`protect`): audit logs outlive the stack that wrote them.
+ * deletion (`protect`, and a `CanNotDelete` lock on the archive): audit logs outlive the stack that wrote them.
  */
 export class AuditWorkspace extends pulumi.ComponentResource {
   /** The Log Analytics workspace. */
   readonly workspace: operationalinsights.Workspace;
   /** The archive storage account, immutable. */
   readonly archive: storage.StorageAccount;
+  /** The `CanNotDelete` lock on the archive. */
+  readonly archiveLock: pulumi.Resource;
   /** The archive's lifecycle policy: blobs and previous versions deleted after `immutabilityDays`. */
   readonly archiveLifecycle: storage.ManagementPolicy;
   /** The vault holding the archive's key. */
@@ -298,6 +301,7 @@ export class AuditWorkspace extends pulumi.ComponentResource {
       },
       childOf(this, { protect: true, dependsOn: [key.grant] }),
     );
+    this.archiveLock = deleteLock(`${name}-archive-lock`, this.archive, this);
 
     new storage.BlobServiceProperties(
       `${name}-archive-blobs`,

@@ -196,6 +196,28 @@ export function childOf(
 }
 
 /**
+ * A `CanNotDelete` management lock on `target`: Resource Manager refuses to delete it until the lock is removed (a
+ * deliberate step, apart from a stack update), while reads and writes go on. `protect` guards the stack, the lock
+ * every other way in (portal, CLI, another tool).
+ * @see classification:DELETION-PROTECTION, mcsb-v1:AM-3
+ */
+export function deleteLock(
+  name: string,
+  target: pulumi.CustomResource,
+  parent: pulumi.Resource,
+): authorization.ManagementLockByScope {
+  return new authorization.ManagementLockByScope(
+    name,
+    {
+      scope: target.id,
+      level: 'CanNotDelete',
+      notes: 'Holds classified data: deleting it deletes the data.',
+    },
+    childOf(parent),
+  );
+}
+
+/**
  * Azure built-in role definition ids used by the components (the same in every tenant).
  * Learn: "Azure built-in roles".
  */

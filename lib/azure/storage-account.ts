@@ -8,6 +8,7 @@ import {
   backupRetentionDays,
   childOf,
   classificationTags,
+  deleteLock,
   refusesSharedKeys,
   requiresCustomerKey,
   requiresDoubleEncryption,
@@ -85,7 +86,7 @@ export interface ClassifiedStorageAccountProps extends ClassifiedProps {
  * blob versioning and change feed, blob and container soft delete and, from CONFIDENTIAL up,
  * point-in-time restore, each kept at most as long as the level keeps backups; previous versions
  * expire with the same bound; blob logs to the audit workspace; protected from deletion from
- * INTERNAL up; tagged `data-classification`.
+ * INTERNAL up (`protect` and a `CanNotDelete` management lock); tagged `data-classification`.
  */
 export class ClassifiedStorageAccount extends pulumi.ComponentResource {
   readonly account: storage.StorageAccount;
@@ -93,6 +94,8 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
   readonly lifecycle: storage.ManagementPolicy;
   /** The customer-managed key, from INTERNAL up. */
   readonly customerKey?: CustomerManagedKey;
+  /** The `CanNotDelete` lock on the account, from INTERNAL up. */
+  readonly lock?: pulumi.Resource;
   /** The blob private endpoint, when the account has one. */
   readonly privateEndpoint?: pulumi.Resource;
   readonly classification: Classification;
@@ -205,6 +208,7 @@ export class ClassifiedStorageAccount extends pulumi.ComponentResource {
       },
       childOf(this, { protect: req.deletionProtection, dependsOn: key ? [key.grant] : [] }),
     );
+    if (req.deletionProtection) this.lock = deleteLock(`${name}-lock`, this.account, this);
 
     const softDelete = backupRetentionDays(level) ?? MIN_SOFT_DELETE_DAYS;
     const pitr = atLeast(level, Classification.CONFIDENTIAL);
