@@ -1,10 +1,11 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
-import { ResourceRef, Unknown, asBool, asString, get, show, type Value } from '../../graph/values';
+import { ResourceRef, Unknown, asBool, asNumber, asString, get, show, type Value } from '../../graph/values';
 import type { DataStoreView, Fact, TlsVersion } from '../kinds';
 import { base, type Encryption } from '../common/store-base';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 import { arg, block } from './arguments';
+import { deleteLocked } from './azurerm-locks';
 
 /*
  * Data-store views of azurerm storage accounts, with the containers, network rules and customer-managed keys
@@ -12,7 +13,9 @@ import { arg, block } from './arguments';
  * (blob, file, queue, table), so the account maps onto the facts of an S3 bucket: HTTPS only (`tlsOnly`),
  * the lowest TLS version (`minTls`), whether containers may be made public (`publicAccess`), whether one is
  * (`policyAllowsPublic`), and whether the account's endpoints accept connections from the internet
- * (`publicNetworkAccess`: public network access with a network rule set that allows by default).
+ * (`publicNetworkAccess`: public network access with a network rule set that allows by default). Recovery facts
+ * are those of azure-native accounts: blob and container soft delete (`softDeleteDays`), zone redundancy from
+ * `account_replication_type` (`multiAz`) and `azurerm_management_lock`s as deletion protection.
  *
  * The provider renamed arguments between major versions (`enable_https_traffic_only` in 2.x and 3.x,
  * `https_traffic_only_enabled` from 3.x on; `allow_blob_public_access` in 2.x, `allow_nested_items_to_be_public`
@@ -163,6 +166,43 @@ function blobVersioning(r: Resource): Fact<boolean> {
   return asBool(arg(get(props, 'versioning_enabled'))) ?? false;
 }
 
+/**
+ * A soft-delete policy of the blob service (`delete_retention_policy` for blobs, `container_delete_retention_policy`
+ * for containers) as days, `null` when off. With a `blob_properties` block the provider sends both policies, disabled
+ * where the block leaves one out (`days` defaults to 7). Without it the provider leaves the blob service as Azure
+ * creates it, for which the API documents no default: Unknown.
+ */
+function softDelete(
+  r: Resource,
+  policy: 'delete_retention_policy' | 'container_delete_retention_policy',
+): Fact<number | null> {
+  const props = block(r.properties.blob_properties);
+  if (props instanceof Unknown) return props;
+  if (props === undefined)
+    return new Unknown(
+      `\`blob_properties\` is not set, so \`${policy}\` is left to the service, and the API documents no default`,
+    );
+  const p = block(get(props, policy));
+  if (p instanceof Unknown) return p;
+  if (p === undefined) return null;
+  return asNumber(arg(get(p, 'days'))) ?? 7;
+}
+
+/**
+ * Redundancy in the primary region (`account_replication_type`): LRS (and GRS, RAGRS, which add a copy in another
+ * region to LRS) keeps its three copies in one physical location; ZRS (and GZRS, RAGZRS) across three availability
+ * zones. The argument is required, so an unset or unknown value is Unknown.
+ * @see https://learn.microsoft.com/en-us/azure/storage/common/storage-redundancy
+ */
+function replicationZones(r: Resource): Fact<boolean> {
+  const type = asString(arg(r.properties.account_replication_type));
+  if (type instanceof Unknown) return type;
+  const t = type?.toUpperCase();
+  if (t === 'ZRS' || t === 'GZRS' || t === 'RAGZRS') return true;
+  if (t === 'LRS' || t === 'GRS' || t === 'RAGRS') return false;
+  return new Unknown(`\`account_replication_type\` is ${show(r.properties.account_replication_type)}`);
+}
+
 /** True when both are: a false decides, else an Unknown. */
 function bothTrue(a: Fact<boolean>, b: Fact<boolean>): Fact<boolean> {
   if (a === false || b === false) return false;
@@ -183,7 +223,13 @@ export function storageAccountView(r: Resource, ctx: AdapterContext): DataStoreV
     publicAccess: nestedPublic instanceof Unknown ? nestedPublic : nestedPublic ? 'open' : 'blocked',
     policyAllowsPublic: bothTrue(nestedPublic, containers),
     publicNetworkAccess: publicEndpoint(r, ctx.graph),
+    multiAz: replicationZones(r),
+    deletionProtection: deleteLocked(r, ctx.graph),
     versioning: blobVersioning(r),
+    softDeleteDays: {
+      objects: softDelete(r, 'delete_retention_policy'),
+      containers: softDelete(r, 'container_delete_retention_policy'),
+    },
     dataAccessEvents: 'resource-logs',
   };
 }
