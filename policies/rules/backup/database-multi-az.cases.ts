@@ -4,6 +4,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import { defineCases } from '../../../lib/engine/cases';
 import rule from './database-multi-az';
 import { storageAccount } from '../../../test/support/azure-native';
+import { azurermAccount } from '../../../test/support/terraform-azurerm';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
 import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
@@ -157,5 +158,36 @@ export default defineCases(rule, [
     target: 'data',
     expect: 'fail',
     message: '`data` keeps every copy of its data in one availability zone',
+  },
+  {
+    name: 'terraform: azurerm account with account_replication_type ZRS',
+    source: 'cdktf',
+    build: (stack) => void azurermAccount(stack, 'Data', { account_replication_type: 'ZRS' }),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: azurerm account with account_replication_type GZRS',
+    source: 'cdktf',
+    build: (stack) => void azurermAccount(stack, 'Data', { account_replication_type: 'GZRS' }),
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform plan: azurerm account with account_replication_type GRS (LRS in the primary region)',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/regula__azure-storage-secure-transfer.json',
+    target: 'azurerm_storage_account.validstorageaccount1',
+    expect: 'fail',
+    message:
+      '`azurerm_storage_account.validstorageaccount1` keeps every copy of its data in one availability zone',
+  },
+  {
+    name: 'terraform plan: azurerm account with account_replication_type LRS',
+    source: 'terraform-plan',
+    file: 'test/fixtures/terraform/terraform-plans/terraform-compliance__azure-storage-accounts.json',
+    target: 'azurerm_storage_account.private',
+    expect: 'fail',
+    message: 'keeps every copy of its data in one availability zone',
   },
 ]);

@@ -22,7 +22,8 @@ export default defineRule({
       '(`readers: [ClusterInstance.provisioned(...)]`) besides its writer.',
     terraform:
       'Set `multi_az = true` on the `aws_db_instance`, or give the Aurora `aws_rds_cluster` at least two ' +
-      '`aws_rds_cluster_instance`s (a writer and a reader).',
+      '`aws_rds_cluster_instance`s (a writer and a reader). `azurerm_storage_account`: `account_replication_type = ' +
+      '"ZRS"`, or `"GZRS"` to keep a copy in another region too.',
     pulumi:
       '`storage.StorageAccount`: `sku: { name: "Standard_ZRS" }`, or `"Standard_GZRS"` to keep a copy in another region too.',
   },

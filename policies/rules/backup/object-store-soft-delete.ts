@@ -16,6 +16,8 @@ export default defineRule({
     'Versioning does not cover a deleted container. Stores tagged `data-classification: public` hold data that can ' +
     'be published again and are exempt.',
   fix: {
+    terraform:
+      '`azurerm_storage_account`: `blob_properties { delete_retention_policy { days = 30 } container_delete_retention_policy { days = 30 } }`, with the days the data must stay recoverable.',
     pulumi:
       '`storage.BlobServiceProperties` of the account (`blobServicesName: "default"`): `deleteRetentionPolicy: { enabled: true, days: 30 }` and `containerDeleteRetentionPolicy: { enabled: true, days: 30 }`, with the days the data must stay recoverable.',
   },

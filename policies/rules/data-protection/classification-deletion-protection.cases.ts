@@ -16,6 +16,7 @@ import {
 import rule from './classification-deletion-protection';
 import { deleteLock, storageAccount } from '../../../test/support/azure-native';
 import { classified, tfTable } from '../../../test/support/terraform-stores';
+import { azurermAccount, azurermLock } from '../../../test/support/terraform-azurerm';
 
 const classify = <T extends IConstruct>(c: T, level: string): T => {
   Tags.of(c).add('data-classification', level);
@@ -224,5 +225,52 @@ export default defineCases(rule, [
     target: 'data',
     expect: 'unknown',
     message: /deletion protection cannot be resolved/,
+  },
+  {
+    name: 'terraform: confidential azurerm account with prevent_destroy and a CanNotDelete lock on it',
+    source: 'cdktf',
+    build: (stack) => {
+      const account = azurermAccount(stack, 'Data', classified('confidential'), { preventDestroy: true });
+      azurermLock(stack, 'Lock', `\${${account.fqn}.id}`);
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential azurerm account whose resource group carries a ReadOnly lock (by id)',
+    source: 'cdktf',
+    build: (stack) => {
+      azurermAccount(stack, 'Data', classified('confidential'), { preventDestroy: true });
+      azurermLock(
+        stack,
+        'Lock',
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/RG',
+        'ReadOnly',
+      );
+    },
+    target: 'Data',
+    expect: 'pass',
+  },
+  {
+    name: 'terraform: confidential azurerm account with prevent_destroy, locked only in another resource group',
+    source: 'cdktf',
+    build: (stack) => {
+      azurermAccount(stack, 'Data', classified('confidential'), { preventDestroy: true });
+      azurermLock(stack, 'Lock', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/other');
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: '`Data` is CONFIDENTIAL and has deletion protection off',
+  },
+  {
+    name: 'terraform: confidential azurerm account locked but without prevent_destroy',
+    source: 'cdktf',
+    build: (stack) => {
+      const account = azurermAccount(stack, 'Data', classified('confidential'));
+      azurermLock(stack, 'Lock', `\${${account.fqn}.id}`);
+    },
+    target: 'Data',
+    expect: 'fail',
+    message: 'is deleted with its stack or configuration (not retained on delete)',
   },
 ]);

@@ -35,7 +35,8 @@ export default defineRule({
     terraform:
       'Add `lifecycle { prevent_destroy = true }` to the store, and set `deletion_protection_enabled = true` ' +
       '(`aws_dynamodb_table`, `aws_cloudwatch_log_group`) or `deletion_protection = true` (`aws_db_instance`, ' +
-      '`aws_rds_cluster`) where the service has it.',
+      '`aws_rds_cluster`) where the service has it. Cover an `azurerm_storage_account` with an `azurerm_management_lock` ' +
+      '(`scope = azurerm_storage_account.<name>.id`, `lock_level = "CanNotDelete"`).',
     pulumi:
       'Create the store with `{ protect: true }` (or `retainOnDelete: true`), and put an `authorization.ManagementLockByScope` ' +
       'on a storage account (`scope: account.id, level: "CanNotDelete"`) so Azure refuses to delete it.',
