@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import {
   frontEndOfCase,
   isCdkCase,
+  isCdktfCase,
   isPulumiCase,
   isTemplateCase,
   isTerraformPlanCase,
@@ -53,11 +54,11 @@ function missingFrontEndCases(rules: readonly Rule[], byRule: ReadonlyMap<string
 }
 
 /**
- * The cloud whose resource a case judges: CDK, template and CDKTF cases (built with the AWS provider)
- * AWS, Pulumi cases (azure-native) Azure, a plan case the provider of its target's resource type.
+ * The cloud whose resource a case judges: CDK and template cases AWS, CDKTF cases their provider's, Pulumi cases (azure-native) Azure, a plan case the provider of its target's resource type.
  */
 function cloudOfCase(c: RuleCase): Cloud | undefined {
   if (isPulumiCase(c)) return 'azure';
+  if (isCdktfCase(c)) return c.provider === 'azurerm' ? 'azure' : 'aws';
   if (!isTerraformPlanCase(c)) return 'aws';
   const segments = c.target.replace(/\[[^\]]*\]$/, '').split('.');
   return cloudOfTerraformType(segments[segments.length - 2] ?? '');

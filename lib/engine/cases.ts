@@ -58,6 +58,11 @@ export interface CdktfRuleCase {
    */
   build(stack: TerraformStack): void;
   /**
+   * The Terraform provider whose resources the case builds: `aws` (the default, `@cdktf/provider-aws`), or
+   * `azurerm`, whose resources are cdktf's generic `TerraformResource` (no azurerm bindings are installed).
+   */
+  readonly provider?: 'aws' | 'azurerm';
+  /**
    * Construct id (path below the stack, e.g. `Data` or `Net/Web`) of the resource the expectation is
    * about. Default: every result of the rule in the stack.
    */

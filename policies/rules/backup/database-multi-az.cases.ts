@@ -162,6 +162,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: azurerm account with account_replication_type ZRS',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) => void azurermAccount(stack, 'Data', { account_replication_type: 'ZRS' }),
     target: 'Data',
     expect: 'pass',
@@ -169,6 +170,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: azurerm account with account_replication_type GZRS',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) => void azurermAccount(stack, 'Data', { account_replication_type: 'GZRS' }),
     target: 'Data',
     expect: 'pass',

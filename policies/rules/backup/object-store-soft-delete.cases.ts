@@ -65,6 +65,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: azurerm account keeping deleted blobs and containers for 30 days',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) =>
       void azurermAccount(stack, 'Data', {
         blob_properties: {
@@ -78,6 +79,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: azurerm blob_properties without container_delete_retention_policy (the provider turns it off)',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) =>
       void azurermAccount(stack, 'Data', { blob_properties: { delete_retention_policy: { days: 30 } } }),
     target: 'Data',
@@ -87,6 +89,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: azurerm blob_properties with versioning only (both soft deletes off)',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) => void azurermAccount(stack, 'Data', { blob_properties: { versioning_enabled: true } }),
     target: 'Data',
     expect: 'fail',

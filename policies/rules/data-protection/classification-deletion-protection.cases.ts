@@ -229,6 +229,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: confidential azurerm account with prevent_destroy and a CanNotDelete lock on it',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) => {
       const account = azurermAccount(stack, 'Data', classified('confidential'), { preventDestroy: true });
       azurermLock(stack, 'Lock', `\${${account.fqn}.id}`);
@@ -239,6 +240,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: confidential azurerm account whose resource group carries a ReadOnly lock (by id)',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) => {
       azurermAccount(stack, 'Data', classified('confidential'), { preventDestroy: true });
       azurermLock(
@@ -254,6 +256,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: confidential azurerm account with prevent_destroy, locked only in another resource group',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) => {
       azurermAccount(stack, 'Data', classified('confidential'), { preventDestroy: true });
       azurermLock(stack, 'Lock', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/other');
@@ -265,6 +268,7 @@ export default defineCases(rule, [
   {
     name: 'terraform: confidential azurerm account locked but without prevent_destroy',
     source: 'cdktf',
+    provider: 'azurerm',
     build: (stack) => {
       const account = azurermAccount(stack, 'Data', classified('confidential'));
       azurermLock(stack, 'Lock', `\${${account.fqn}.id}`);
