@@ -35,6 +35,16 @@ describe('azurerm storage accounts from plans (provider 2.x)', () => {
     expect(vs.viewOf('azurerm_storage_account.invalidstorageaccount1', 'data-store')!.tlsOnly).toBe(false);
   });
 
+  it('reads GRS as one zone, no lock as no deletion protection, and soft delete left to the service as unknown', () => {
+    const ok = plan('regula__azure-storage-secure-transfer.json').viewOf(
+      'azurerm_storage_account.validstorageaccount1',
+      'data-store',
+    )!;
+    expect(ok).toMatchObject({ multiAz: false, deletionProtection: false });
+    expect(ok.softDeleteDays?.objects).toBeInstanceOf(Unknown);
+    expect(ok.softDeleteDays?.containers).toBeInstanceOf(Unknown);
+  });
+
   it('reads network rules left to the provider as none: the account allows every network', () => {
     const vs = plan('regula__azure-storage-network-rules-deny.json');
     const pub = (a: string) => vs.viewOf(`azurerm_storage_account.${a}`, 'data-store')!.publicNetworkAccess;
