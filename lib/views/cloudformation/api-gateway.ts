@@ -3,15 +3,9 @@ import { ResourceRef, Unknown, asList, asString, get, isObject, show, type Value
 import type { EndpointView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { displayName } from '../common/naming';
-import {
-  APIGATEWAY_DEFAULT_DOMAIN_POLICY,
-  APIGATEWAY_V2_POLICY,
-  tlsFacts,
-  type TlsFacts,
-  TLS13_OFFERED,
-} from '../common/tls';
+import { APIGATEWAY_DEFAULT_DOMAIN_POLICY, tlsFacts, type TlsFacts, TLS13_OFFERED } from '../common/tls';
 import type { AdapterContext } from '../registry';
-import { unknownTls, wafAssociated } from '../common/endpoint-common';
+import { httpApiStage, unknownTls, wafAssociated } from '../common/endpoint-common';
 
 /* API Gateway REST and HTTP stages, domain names, methods and routes -> endpoint views. */
 
@@ -74,23 +68,9 @@ function restApiPublic(api: Resource): Fact<boolean> {
   return !list.includes('PRIVATE');
 }
 
-/**
- * `AWS::ApiGatewayV2::Stage` -> endpoint. HTTP and WebSocket APIs only offer `TLS_1_2`, and AWS WAF
- * cannot be associated with them (it protects REST APIs), so `waf` stays undefined.
- */
+/** `AWS::ApiGatewayV2::Stage` -> endpoint (see {@link httpApiStage}). */
 export function httpStageView(r: Resource): EndpointView {
-  return {
-    kind: 'endpoint',
-    endpointType: 'api-stage',
-    resource: r,
-    name: displayName(r),
-    protocol: 'HTTPS',
-    ...tlsFacts('apigateway', APIGATEWAY_V2_POLICY),
-    accessLogging: accessLogs(r.properties.AccessLogSettings),
-    classification: classificationOf(r),
-    internetFacing: true,
-    tlsOffered: { tls13Only: false, postQuantumTls13Only: false },
-  };
+  return httpApiStage(r, accessLogs(r.properties.AccessLogSettings));
 }
 
 /** `AWS::ApiGateway::DomainName` -> endpoint. Without `SecurityPolicy` a domain name gets `TLS_1_2`. */

@@ -1,9 +1,10 @@
 import type { ResourceGraph } from '../../graph/graph';
 import type { Resource } from '../../graph/resource';
 import { Unknown } from '../../graph/values';
-import type { ClassificationFact } from '../kinds';
+import type { ClassificationFact, EndpointView, Fact } from '../kinds';
 import { classificationOf } from './classification';
-import type { TlsFacts } from './tls';
+import { displayName } from './naming';
+import { APIGATEWAY_V2_POLICY, tlsFacts, type TlsFacts } from './tls';
 
 /* Facts shared by the endpoint families: protection by Shield and WAF, classification, unknown TLS. */
 
@@ -34,4 +35,24 @@ export function classificationWithFallback(r: Resource, fallback?: Resource): Cl
 /** The same Unknown for every TLS fact: the policy cannot be known. */
 export function unknownTls(u: Unknown): TlsFacts {
   return { policyName: u, minTls: u, postQuantum: u };
+}
+
+/**
+ * An HTTP or WebSocket API stage (API Gateway v2) as an endpoint, whichever source declares it, with its access
+ * logging as that source reads it. These APIs only offer `TLS_1_2`, and AWS WAF cannot be associated with them (it
+ * protects REST APIs), so `waf` stays undefined.
+ */
+export function httpApiStage(r: Resource, accessLogging: Fact<boolean>): EndpointView {
+  return {
+    kind: 'endpoint',
+    endpointType: 'api-stage',
+    resource: r,
+    name: displayName(r),
+    protocol: 'HTTPS',
+    ...tlsFacts('apigateway', APIGATEWAY_V2_POLICY),
+    accessLogging,
+    classification: classificationOf(r),
+    internetFacing: true,
+    tlsOffered: { tls13Only: false, postQuantumTls13Only: false },
+  };
 }

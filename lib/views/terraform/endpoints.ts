@@ -12,11 +12,10 @@ import {
 } from '../../graph/values';
 import type { CdnOrigin, EndpointView, Fact } from '../kinds';
 import { classificationOf } from '../common/classification';
-import { unknownTls } from '../common/endpoint-common';
+import { httpApiStage, unknownTls } from '../common/endpoint-common';
 import { displayName } from '../common/naming';
 import {
   APIGATEWAY_DEFAULT_DOMAIN_POLICY,
-  APIGATEWAY_V2_POLICY,
   CLOUDFRONT_DEFAULT_CERTIFICATE_POLICY,
   TLS13_OFFERED,
   tlsFacts,
@@ -230,23 +229,9 @@ export function restStageView(r: Resource, ctx: AdapterContext): EndpointView {
   };
 }
 
-/**
- * `aws_apigatewayv2_stage` -> endpoint. HTTP and WebSocket APIs only offer `TLS_1_2`, and AWS WAF
- * cannot be associated with them, so `waf` stays undefined.
- */
+/** `aws_apigatewayv2_stage` -> endpoint (see {@link httpApiStage}). */
 export function httpStageView(r: Resource): EndpointView {
-  return {
-    kind: 'endpoint',
-    endpointType: 'api-stage',
-    resource: r,
-    name: displayName(r),
-    protocol: 'HTTPS',
-    ...tlsFacts('apigateway', APIGATEWAY_V2_POLICY),
-    accessLogging: accessLogs(r.properties.access_log_settings),
-    classification: classificationOf(r),
-    internetFacing: true,
-    tlsOffered: { tls13Only: false, postQuantumTls13Only: false },
-  };
+  return httpApiStage(r, accessLogs(r.properties.access_log_settings));
 }
 
 /** `aws_api_gateway_domain_name` -> endpoint. Without `security_policy` a domain name gets `TLS_1_2`. */
