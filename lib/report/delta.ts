@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import { InputError } from '../errors';
 import { relativePath } from '../paths';
 import type { ReportFinding } from './findings';
+import type { JsonFinding } from './json';
 import type { Report } from './model';
 import { REPORT_SCHEMA } from './schema';
 
@@ -12,8 +13,8 @@ export interface ReportDelta {
   readonly baseline: string;
   /** Open findings (fail or unknown, not suppressed) that the baseline does not have. */
   readonly new: readonly ReportFinding[];
-  /** Open findings of the baseline that this run no longer has (as the baseline reported them). */
-  readonly fixed: readonly ReportFinding[];
+  /** Open findings of the baseline that this run no longer has (as the baseline's JSON wrote them). */
+  readonly fixed: readonly JsonFinding[];
   /** Open findings present in both. */
   readonly unchanged: number;
   /**
@@ -29,15 +30,16 @@ export interface ReportDelta {
 
 /** The parts of a baseline report that delta mode reads (validated by {@link REPORT_SCHEMA}). */
 export interface BaselineReport {
-  readonly schemaVersion: 1;
+  /** Version 1 reports, whose findings also repeat their rule's fields, are read too. */
+  readonly schemaVersion: 1 | 2;
   readonly score: { readonly overall: { readonly score: number | null } };
-  readonly findings: readonly ReportFinding[];
+  readonly findings: readonly JsonFinding[];
 }
 
 const validate = new Ajv({ allErrors: false, strict: false }).compile(REPORT_SCHEMA);
 
 /** Whether a finding is open: failed or unknown, and no suppression in force covers it. */
-export function isOpenFinding(f: ReportFinding): boolean {
+export function isOpenFinding(f: JsonFinding): boolean {
   return (f.status === 'fail' || f.status === 'unknown') && !f.suppressed;
 }
 
@@ -62,9 +64,9 @@ export function parseBaseline(text: string, file: string): BaselineReport {
     );
   }
   const version = (data as { schemaVersion: unknown }).schemaVersion;
-  if (version !== 1) {
+  if (version !== 1 && version !== 2) {
     throw bad(
-      `baseline is a report of schema version ${JSON.stringify(version).slice(0, 20)}; this bulwark reads version 1: regenerate it on the base branch with this version`,
+      `baseline is a report of schema version ${JSON.stringify(version).slice(0, 20)}; this bulwark reads versions 1 and 2: regenerate it on the base branch with this version`,
     );
   }
   if (!validate(data)) {
@@ -93,8 +95,8 @@ export function readBaseline(file: string, cwd: string = process.cwd()): Baselin
 }
 
 const key = (...parts: (string | undefined)[]) => JSON.stringify(parts.map((p) => p ?? null));
-const pathKey = (f: ReportFinding) => key(f.ruleId, f.finding, f.resource.path);
-const addressKey = (f: ReportFinding) => key(f.ruleId, f.finding, f.resource.address);
+const pathKey = (f: JsonFinding) => key(f.ruleId, f.finding, f.resource.path);
+const addressKey = (f: JsonFinding) => key(f.ruleId, f.finding, f.resource.address);
 
 /**
  * Classify the open findings of `current` against those of `baseline` as new, fixed or unchanged.

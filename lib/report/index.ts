@@ -19,7 +19,7 @@ export {
   markdownInline,
   sanitizeTerminal,
 } from './escape';
-export { renderJson, writeJson, writeJsonFile } from './json';
+export { jsonFinding, renderJson, writeJson, writeJsonFile, type JsonFinding } from './json';
 export { deltaOf, isOpenFinding, parseBaseline, readBaseline, type BaselineReport } from './delta';
 export { REPORT_SCHEMA } from './schema';
 export { complianceOf, formatFigure, kpiFigures, kpisOf, type KpiFigure } from './kpis';

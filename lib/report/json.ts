@@ -1,9 +1,42 @@
 import { escapeJsonText } from './escape';
+import type { ReportFinding } from './findings';
 import type { Report } from './model';
 import { writeChunked } from './write';
 
 /**
- * The report as JSON (two-space indent, trailing newline): the stable contract of {@link Report}.
+ * A finding as the JSON report writes it: without the fields it shares with its rule (`title`,
+ * `enforcement`, `fix`, `controls`, `threats`), which the rule's entry in `rules` gives once.
+ */
+export type JsonFinding = Omit<ReportFinding, 'title' | 'enforcement' | 'fix' | 'controls' | 'threats'>;
+
+/** A finding as the JSON report writes it: see {@link JsonFinding}. Keys keep the report's order. */
+export function jsonFinding(f: JsonFinding): JsonFinding {
+  // Built key by key, so an absent optional field is absent (never `undefined`) and no key is deleted.
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    status: f.status,
+    gating: f.gating,
+    suppressed: f.suppressed,
+  };
+  if (f.suppression !== undefined) out.suppression = f.suppression;
+  out.message = f.message;
+  if (f.finding !== undefined) out.finding = f.finding;
+  out.view = f.view;
+  out.resource = f.resource;
+  return out as unknown as JsonFinding;
+}
+
+/** A field of the report as JSON writes it: the delta's findings through {@link jsonFinding}. */
+function jsonField(key: string, value: unknown): unknown {
+  if (key !== 'delta' || value === undefined) return value;
+  const d = value as NonNullable<Report['delta']>;
+  return { ...d, new: d.new.map(jsonFinding), fixed: d.fixed.map(jsonFinding) };
+}
+
+/**
+ * The report as JSON (two-space indent, trailing newline): the stable contract of {@link Report},
+ * its findings written as {@link JsonFinding}s.
  * C1 controls, bidirectional controls and line separators from the artifacts are written as `\u`
  * escapes, so the text holds none raw.
  */
@@ -27,8 +60,10 @@ const BATCH = 64;
  */
 export function writeJson(report: Report, write: (chunk: string) => void): void {
   let first = true;
-  for (const [key, value] of Object.entries(report) as [string, unknown][]) {
-    const big = Array.isArray(value) && value.length > BATCH;
+  for (const [key, raw] of Object.entries(report) as [string, unknown][]) {
+    const value = jsonField(key, raw);
+    // Findings are always written a batch at a time, through jsonFinding.
+    const big = Array.isArray(value) && (value.length > BATCH || (key === 'findings' && value.length > 0));
     // `{\n  "key": VALUE\n}`, or `{}` when the value has no JSON form (a field JSON.stringify omits).
     const text = JSON.stringify({ [key]: big ? [] : value }, null, 2);
     if (text === '{}') continue;
@@ -41,7 +76,12 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
     // `{\n  "key": [\n    ENTRIES\n  ]\n}`: the entries, already indented for their depth.
     const skip = `{\n  ${JSON.stringify(key)}: [\n`.length;
     for (let at = 0; at < list.length; at += BATCH) {
-      const part = JSON.stringify({ [key]: list.slice(at, at + BATCH) }, null, 2);
+      const batch = list.slice(at, at + BATCH);
+      const part = JSON.stringify(
+        { [key]: key === 'findings' ? batch.map((f) => (f ? jsonFinding(f as ReportFinding) : f)) : batch },
+        null,
+        2,
+      );
       const entries = part.slice(skip, -6);
       write(`${at === 0 ? '\n' : ',\n'}${escapeJsonText(entries)}`);
     }

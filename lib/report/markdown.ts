@@ -1,4 +1,6 @@
+import type { Enforcement } from '../engine/pack';
 import type { Severity } from '../engine/rule';
+import type { JsonFinding } from './json';
 import { driftDifferences, driftMarkdownLines } from './drift';
 import { escapeMarkdown, markdownInline } from './escape';
 import type { Report, ReportFinding, ReportRule, ReportScore } from './model';
@@ -169,16 +171,16 @@ function scoreRow(s: ReportScore, label: string): string {
   return `| ${label} | ${score} | ${s.passed} | ${s.failed} | ${s.unknown} |`;
 }
 
-export function severityCell(f: ReportFinding): string {
+export function severityCell(f: JsonFinding & { readonly enforcement?: Enforcement }): string {
   const notes = [
     f.status === 'unknown' ? 'unknown' : undefined,
-    f.enforcement !== 'mandatory' ? f.enforcement : undefined,
+    f.enforcement !== undefined && f.enforcement !== 'mandatory' ? f.enforcement : undefined,
     f.suppression?.expired ? 'suppression expired' : undefined,
   ].filter(Boolean);
   return `${ICON[f.severity]} ${f.severity}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
-export function ruleCell(f: ReportFinding, rule: ReportRule | undefined): string {
+export function ruleCell(f: JsonFinding, rule: ReportRule | undefined): string {
   const id = `<b>${escapeMarkdown(f.ruleId)}</b>`;
   const label = f.finding !== undefined ? `${id}[${escapeMarkdown(f.finding)}]` : id;
   const uri = rule?.helpUri;
@@ -192,7 +194,7 @@ function hrefAttribute(uri: string): string {
     .replace(/&/g, '&amp;');
 }
 
-export function resourceCell(f: ReportFinding): string {
+export function resourceCell(f: JsonFinding): string {
   const r = f.resource;
   const where =
     r.file !== undefined

@@ -52,12 +52,18 @@ export type { DriftKind, DriftValue, ReportAccountFact, ReportDrift, ReportDrift
 
 /**
  * The report: Bulwark's stable JSON contract (`bulwark check --format json`). Fields are only
- * added, never renamed or removed, while `schemaVersion` stays 1. Optional fields are absent
+ * added, never renamed or removed, while `schemaVersion` stays 2. Optional fields are absent
  * (never null) when unknown.
+ *
+ * In JSON each finding is written without the fields it shares with its rule (`title`,
+ * `enforcement`, `fix`, `controls`, `threats`: see `JsonFinding` in `json.ts`); its `ruleId` names the
+ * entry of `rules` that gives them once. In memory, each finding also carries them as they apply
+ * to it: the fix for its front end, and the controls of the frameworks that speak of its cloud.
+ * Version 1 repeated them in every finding.
  */
 export interface Report {
   /** Version of this shape. */
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly tool: ReportTool;
   /** Paths checked, relative to the working directory. */
   readonly inputs: readonly string[];
@@ -126,7 +132,7 @@ export function buildReport(evaluation: Evaluation, options: BuildReportOptions)
     .sort((a, b) => cmp(a.id, b.id));
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: {
       name: options.tool?.name ?? 'bulwark',
       version: options.tool?.version ?? 'unknown',

@@ -1,6 +1,7 @@
 import { code, kpiMarkdownLines, percentCell, resourceCell, ruleCell, severityCell } from './markdown';
 import { markdownInline } from './escape';
 import { isOpenFinding } from './delta';
+import type { JsonFinding } from './json';
 import type { Report, ReportFinding, ReportRule } from './model';
 
 /** GitHub stops a comment at 65,536 characters. */
@@ -32,7 +33,7 @@ export function renderPrComment(report: Report, limit: number = PR_COMMENT_LIMIT
     }
   };
   /** Push table rows while they fit; count the rest. */
-  const rows = (list: readonly ReportFinding[], row: (f: ReportFinding) => string) => {
+  const rows = <F extends JsonFinding>(list: readonly F[], row: (f: F) => string) => {
     let i = 0;
     for (; i < list.length; i++) {
       const r = row(list[i]!);

@@ -2,7 +2,8 @@ import type { Enforcement } from '../engine/pack';
 import type { RuleResult } from '../engine/result';
 import type { Rule, Severity, Threat } from '../engine/rule';
 import { FRONT_END_NAMES, FRONT_ENDS, fixFor, frontEndOf, type FrontEnd } from '../engine/fix';
-import { resolveControl } from '../../policies/controls';
+import { catalogOf, resolveControl } from '../../policies/controls';
+import type { Cloud } from '../engine/clouds';
 
 /** A control reference, resolved against the catalogs where it can be. */
 export interface ReportControl {
@@ -12,6 +13,11 @@ export interface ReportControl {
   readonly title?: string;
   /** Reference page: an https URL, or a repository doc path for Bulwark's own policies. */
   readonly url?: string;
+  /**
+   * The clouds the control speaks of, when its framework is one cloud's benchmark (CIS AWS: `aws`):
+   * a finding on a resource of another cloud does not assert it. Absent for frameworks of every cloud.
+   */
+  readonly clouds?: readonly Cloud[];
 }
 
 /** A rule that has at least one entry in `findings`: what a reader needs to understand and fix it. */
@@ -65,7 +71,12 @@ export function reportRule(
 ): ReportRule {
   const controls: ReportControl[] = rule.controls.map((ref) => {
     const c = resolveControl(ref);
-    return c ? { ref, title: c.control.title, url: c.control.url } : { ref };
+    const clouds = catalogOf(ref.slice(0, ref.indexOf(':')))?.clouds;
+    return {
+      ref,
+      ...(c ? { title: c.control.title, url: c.control.url } : {}),
+      ...(clouds !== undefined ? { clouds: [...clouds] } : {}),
+    };
   });
   const helpUri = rule.helpUri ?? controls.find((c) => c.url?.startsWith('https://'))?.url;
   return {

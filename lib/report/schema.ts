@@ -1,14 +1,16 @@
 /**
  * JSON schema (draft 2020-12 subset, as ajv 8 reads it) of the parts of a Bulwark JSON report
  * (`bulwark check --format json`, {@link Report}) that another run reads back: the baseline of
- * delta mode. Fields are only added while `schemaVersion` stays 1, so unknown fields are allowed.
+ * delta mode. Fields are only added while `schemaVersion` stays 2, so unknown fields are allowed. A
+ * version 1 report (whose findings also repeat their rule's title, fix, controls and threats) passes
+ * too: delta mode reads only what both versions write.
  */
 const severity = { enum: ['critical', 'high', 'medium', 'low'] } as const;
 const str = { type: 'string' } as const;
 const nullablePercent = { anyOf: [{ type: 'number', minimum: 0, maximum: 100 }, { type: 'null' }] } as const;
 
 export const REPORT_SCHEMA = {
-  $id: 'https://bulwark.dev/schemas/report-v1.json',
+  $id: 'https://bulwark.dev/schemas/report-v2.json',
   type: 'object',
   required: [
     'schemaVersion',
@@ -22,7 +24,7 @@ export const REPORT_SCHEMA = {
     'errors',
   ],
   properties: {
-    schemaVersion: { const: 1 },
+    schemaVersion: { enum: [1, 2] },
     tool: { type: 'object', required: ['name', 'version'], properties: { name: str, version: str } },
     inputs: { type: 'array', items: str },
     summary: {
@@ -41,20 +43,7 @@ export const REPORT_SCHEMA = {
       type: 'array',
       items: {
         type: 'object',
-        required: [
-          'ruleId',
-          'title',
-          'severity',
-          'status',
-          'enforcement',
-          'gating',
-          'suppressed',
-          'message',
-          'fix',
-          'controls',
-          'view',
-          'resource',
-        ],
+        required: ['ruleId', 'severity', 'status', 'gating', 'suppressed', 'message', 'view', 'resource'],
         properties: {
           ruleId: str,
           title: str,

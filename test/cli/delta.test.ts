@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Report, ReportFinding } from '../../lib/report';
+import type { JsonFinding, Report } from '../../lib/report';
 import { runCli } from '../support/cli';
 import { synthShop } from '../support/delta-apps';
 
@@ -34,7 +34,7 @@ describe('delta mode: --baseline and --fail-on-new on a pair of apps', () => {
     const r = await runCli(['check', app, '--format', 'json', '--baseline', baseJson, ...args]);
     return { code: r.code, stderr: r.stderr, report: JSON.parse(r.stdout) as Report };
   };
-  const ids = (fs: readonly ReportFinding[]) =>
+  const ids = (fs: readonly JsonFinding[]) =>
     fs.map(
       (f) => `${f.ruleId} ${f.resource.path ?? f.resource.address}${f.finding ? ` [${f.finding}]` : ''}`,
     );
@@ -127,6 +127,29 @@ describe('delta mode: --baseline and --fail-on-new on a pair of apps', () => {
     expect({ ...b, baseline: '' }).toEqual({ ...a, baseline: '' });
   });
 
+  test("a version 1 baseline, whose findings repeat their rule's fields, gives the same delta", async () => {
+    const baseline = JSON.parse(fs.readFileSync(baseJson, 'utf8')) as {
+      findings: Record<string, unknown>[];
+      rules: { id: string; title: string; enforcement: string; fix: string; threats: string[] }[];
+    };
+    const v1 = path.join(dir, 'v1.json');
+    const rule = (id: unknown) => baseline.rules.find((r) => r.id === id)!;
+    const findings = baseline.findings.map((f) => ({
+      ...f,
+      title: rule(f.ruleId).title,
+      enforcement: rule(f.ruleId).enforcement,
+      fix: rule(f.ruleId).fix,
+      controls: [],
+      threats: rule(f.ruleId).threats,
+    }));
+    fs.writeFileSync(v1, JSON.stringify({ ...baseline, schemaVersion: 1, findings }));
+    const a = (await json(head)).report.delta!;
+    const r = await runCli(['check', head, '--format', 'json', '--baseline', v1]);
+    expect(r.code).not.toBe(2);
+    const b = (JSON.parse(r.stdout) as Report).delta!;
+    expect({ ...b, baseline: '' }).toEqual({ ...a, baseline: '' });
+  });
+
   describe('a baseline that is not a readable Bulwark report exits 2 with one line naming it', () => {
     const cases: [string, () => string, RegExp][] = [
       ['not JSON', () => 'cdk.out is not json {', /baseline is not JSON/],
@@ -134,7 +157,7 @@ describe('delta mode: --baseline and --fail-on-new on a pair of apps', () => {
       [
         'a report of another schema version',
         () => JSON.stringify({ ...JSON.parse(fs.readFileSync(baseJson, 'utf8')), schemaVersion: 0 }),
-        /schema version 0; this bulwark reads version 1/,
+        /schema version 0; this bulwark reads versions 1 and 2/,
       ],
       [
         'a report without findings',

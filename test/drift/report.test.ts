@@ -134,7 +134,7 @@ beforeAll(() => {
 describe('the drift section of the report', () => {
   test('JSON carries it as given, additively', () => {
     const json = JSON.parse(renderJson(report)) as Report;
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
     expect(json.drift).toEqual(DRIFT);
   });
 

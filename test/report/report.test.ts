@@ -24,6 +24,7 @@ import {
   fingerprint,
   isFormat,
   render,
+  jsonFinding,
   renderJson,
   renderJunit,
   KPI_SUITE,
@@ -34,6 +35,7 @@ import {
   writeSarifFile,
   type Report,
   type ReportFinding,
+  type ReportRule,
   type SarifLog,
 } from '../../lib/report';
 import { loadInput } from '../../lib/sources';
@@ -130,7 +132,7 @@ describe('model (JSON contract)', () => {
   });
 
   test('top-level fields and summary have the documented types', () => {
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.tool).toEqual({ name: 'bulwark', version: '0.1.0' });
     expect(report.inputs).toEqual([path.basename(outdir)]);
     expect(report.incomplete).toEqual([]);
@@ -286,18 +288,23 @@ describe('model (JSON contract)', () => {
     expect(report.rules.map((r) => r.id)).toEqual(ruleIdsOf(report));
     const rule = report.rules.find((r) => r.id === RULE)!;
     expect(rule.helpUri).toMatch(/^https:\/\//);
+    // CIS AWS speaks of AWS only: a finding on another cloud does not assert it.
     expect(rule.controls[0]).toEqual({
       ref: 'cis-aws-5.0:2.1.1',
       title: expect.any(String),
       url: rule.helpUri,
+      clouds: ['aws'],
     });
+    expect(rule.controls.find((c) => c.ref.startsWith('mcsb-v1:'))!.clouds).toBeUndefined();
   });
 
   test('renderJson is the report, 2-space indented, with a trailing newline', () => {
     const json = renderJson(report);
     expect(json.endsWith('}\n')).toBe(true);
-    expect(json.split('\n')[1]).toBe('  "schemaVersion": 1,');
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(json.split('\n')[1]).toBe('  "schemaVersion": 2,');
+    expect(JSON.parse(json)).toEqual(
+      JSON.parse(JSON.stringify({ ...report, findings: report.findings.map(jsonFinding) })),
+    );
     expect(json).not.toContain(ESC);
     expect(json).not.toContain(outdir);
   });
@@ -308,8 +315,32 @@ describe('model (JSON contract)', () => {
     const big = { ...report, findings: many as ReportFinding[] };
     for (const r of [report, reportAll, { ...report, findings: [], rules: [] }, big]) {
       expect(r.findings.length === 0 || r.findings.length > 1).toBe(true);
-      expect(renderJson(r)).toBe(`${escapeJsonText(JSON.stringify(r, null, 2))}\n`);
+      const written = { ...r, findings: r.findings.map((f) => (f ? jsonFinding(f) : f)) };
+      expect(renderJson(r)).toBe(`${escapeJsonText(JSON.stringify(written, null, 2))}\n`);
     }
+  });
+
+  test('JSON findings leave what they share with their rule to its entry in `rules`', () => {
+    const json = JSON.parse(renderJson(report)) as {
+      findings: Record<string, unknown>[];
+      rules: ReportRule[];
+    };
+    expect(json.findings).toHaveLength(report.findings.length);
+    json.findings.forEach((f, i) => {
+      const full = report.findings[i]!;
+      for (const k of ['title', 'enforcement', 'fix', 'controls', 'threats']) expect(f).not.toHaveProperty(k);
+      expect(f).toEqual(JSON.parse(JSON.stringify(jsonFinding(full))));
+      const rule = json.rules.find((r) => r.id === f.ruleId)!;
+      expect([rule.title, rule.enforcement, rule.threats]).toEqual([
+        full.title,
+        full.enforcement,
+        full.threats,
+      ]);
+      // The finding's controls are those of its rule that speak of its cloud (AWS here).
+      expect(full.controls).toEqual(
+        rule.controls.filter((c) => c.clouds === undefined || c.clouds.includes('aws')).map((c) => c.ref),
+      );
+    });
   });
 });
 
