@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import Ajv from 'ajv';
+import { once } from '../once';
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { InputError } from '../errors';
 import { parseRuleRef, TARGET_SYNTAX, type Suppression } from '../engine/suppression';
@@ -34,7 +35,8 @@ const schema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false }).compile(schema);
+/** The file's validator, compiled on first use: a run without a suppressions file never builds it. */
+const validator = once(() => new Ajv({ allErrors: false }).compile(schema));
 
 /** Whether `YYYY-MM-DD` names a day of the calendar (not 2027-02-30 or 2020-13-45). */
 export function isCalendarDate(s: string): boolean {
@@ -87,6 +89,7 @@ export function readSuppressionsFile(file: string): Suppression[] {
     );
   }
   if (data === null || data === undefined) return [];
+  const validate = validator();
   if (!validate(data)) {
     const err = validate.errors?.[0];
     const where = err?.instancePath ? err.instancePath.replace(/^\//, '').replace(/\//g, '.') : 'top level';

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import Ajv from 'ajv';
+import { once } from '../once';
 import { InputError } from '../errors';
 import { relativePath } from '../paths';
 import type { ReportFinding } from './findings';
@@ -36,7 +37,8 @@ export interface BaselineReport {
   readonly findings: readonly JsonFinding[];
 }
 
-const validate = new Ajv({ allErrors: false, strict: false }).compile(REPORT_SCHEMA);
+/** The baseline's validator, compiled on first use: a run without a baseline never builds it. */
+const validator = once(() => new Ajv({ allErrors: false, strict: false }).compile(REPORT_SCHEMA));
 
 /** Whether a finding is open: failed or unknown, and no suppression in force covers it. */
 export function isOpenFinding(f: JsonFinding): boolean {
@@ -69,6 +71,7 @@ export function parseBaseline(text: string, file: string): BaselineReport {
       `baseline is a report of schema version ${JSON.stringify(version).slice(0, 20)}; this bulwark reads versions 1 and 2: regenerate it on the base branch with this version`,
     );
   }
+  const validate = validator();
   if (!validate(data)) {
     const e = validate.errors?.[0];
     const where = e?.instancePath ? e.instancePath.replace(/^\//, '').replace(/\//g, '.') : 'top level';
