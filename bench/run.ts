@@ -27,7 +27,7 @@ function main(argv: string[]): void {
     return;
   }
   if (argv.includes('--plugin')) {
-    runPluginOverhead(400, 3);
+    runPluginOverhead(400, 5);
     return;
   }
   const arg = (name: string, def: number) => {

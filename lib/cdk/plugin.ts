@@ -12,7 +12,7 @@ import { fixFor } from '../engine/fix';
 import { gates } from '../engine/evaluate';
 import type { Evaluation } from '../engine/evaluate';
 import { ResourceGraph } from '../graph/graph';
-import { isInputError } from '../errors';
+import { InputError, isInputError } from '../errors';
 import { buildReport } from '../report/model';
 import { renderHtml } from '../report/html';
 import { writeJsonFile } from '../report/json';
@@ -64,15 +64,24 @@ export interface BulwarkPluginProps {
    * @default ['json']
    */
   readonly reportFormats?: readonly ReportFormat[];
+  /**
+   * How many resources each violation handed to CDK names, when Bulwark prints its report or writes a
+   * report file: those list every gating finding in full, and CDK prints a block, with construct
+   * traces, per resource named. A violation naming fewer than all of them says how many, and where
+   * they all are. `Infinity` names them all, as does a plugin that neither prints nor writes a report.
+   * @default 20
+   */
+  readonly violationResources?: number;
   /** Where the text report goes. @default process.stderr */
   readonly out?: (text: string) => void;
 }
 
 /**
  * CDK policy-validation plugin: evaluates the synthesized templates with Bulwark's rules. Mandatory
- * failures become violations, one per rule naming the construct paths it fails on and the fix, so
- * `cdk synth` fails; advisory findings are counted without failing, and listed in the report files.
- * The report is built only when it is printed or written, and only the formats asked for are rendered. Register it with
+ * failures become violations, one per rule naming the construct paths it fails on (the first
+ * {@link BulwarkPluginProps.violationResources} of them) and the fix, so `cdk synth` fails; advisory
+ * findings are counted without failing, and listed in the report files. The report is built only
+ * when it is printed or written, and only the formats asked for are rendered. Register it with
  * `Validations.of(app).addPlugins(new BulwarkValidationPlugin())`.
  */
 export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
@@ -82,7 +91,16 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
   /** The last evaluation, for tests and tooling. */
   lastEvaluation?: Evaluation;
 
-  constructor(private readonly props: BulwarkPluginProps = {}) {}
+  constructor(private readonly props: BulwarkPluginProps = {}) {
+    const n = props.violationResources;
+    if (n !== undefined && !(Number.isInteger(n) && n > 0) && n !== Infinity) {
+      throw new InputError(
+        'BULWARK_USAGE',
+        'BulwarkValidationPlugin',
+        `\`violationResources\` takes a positive whole number (or Infinity), not ${String(n)}`,
+      );
+    }
+  }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const out = this.props.out ?? ((t: string) => process.stderr.write(t));
@@ -111,24 +129,22 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
     const formats = new Set(
       this.props.writeReports !== false && assemblyDir ? (this.props.reportFormats ?? DEFAULT_FORMATS) : [],
     );
-    if (print || formats.size > 0) {
+    const files = REPORT_FILES.filter((f) => formats.has(f.format)).map((f) => {
+      const file = path.join(assemblyDir!, f.name);
+      return { ...f, path: file, shown: escapeControl(relativePath(file, process.cwd())) };
+    });
+    if (print || files.length > 0) {
       const report = buildReport(evaluation, {
         tool: { name: 'bulwark', version: VERSION },
         inputs: context.templatePaths,
         cwd: process.cwd(),
       });
-      const file = (name: string) => path.join(assemblyDir!, name);
-      const files = REPORT_FILES.filter((f) => formats.has(f.format)).map((f) => ({
-        ...f,
-        path: file(f.name),
-      }));
       if (print) {
         const text = renderText(report, {
           color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
           findings: this.props.printFindings ?? 'gating',
         });
-        const written = files.map((f) => escapeControl(relativePath(f.path, process.cwd())));
-        out(written.length ? `${text}Reports: ${written.join(', ')}\n` : text);
+        out(files.length ? `${text}Reports: ${files.map((f) => f.shown).join(', ')}\n` : text);
       }
       for (const f of files) {
         if (f.format === 'json') writeJsonFile(f.path, report);
@@ -136,13 +152,19 @@ export class BulwarkValidationPlugin implements IPolicyValidationPlugin {
         else fs.writeFileSync(f.path, renderHtml(report));
       }
     }
-    const violations = violationsOf(evaluation);
+    // Where every gating finding is listed in full, besides the violations handed to CDK.
+    const listedIn = [...files.map((f) => f.shown), ...(print ? ['the printed report'] : [])];
+    const limit = listedIn.length ? (this.props.violationResources ?? DEFAULT_VIOLATION_RESOURCES) : Infinity;
+    const violations = violationsOf(evaluation, limit, listedIn);
     return { success: violations.length === 0, violations, pluginVersion: VERSION };
   }
 }
 
 /** A report file the plugin can write. */
 export type ReportFormat = 'json' | 'sarif' | 'html';
+
+/** How many resources a violation names by default, when the report is printed or written. */
+const DEFAULT_VIOLATION_RESOURCES = 20;
 
 /** The report files written by default. */
 const DEFAULT_FORMATS: readonly ReportFormat[] = ['json'];
@@ -156,10 +178,13 @@ const REPORT_FILES: readonly { format: ReportFormat; name: string }[] = [
 
 /**
  * The gating results as CDK violations: one per rule and outcome (a failure, or a value that could
- * not be verified), naming every resource it holds on once. The message of each result, with the
- * value at fault, is in the reports.
+ * not be verified), naming the first `limit` resources it holds on, each once; a violation naming
+ * fewer than all says how many it names and where they all are (`listedIn`). The message of each
+ * result, with the value at fault, is in the reports. CDK does work for every resource named (its
+ * construct, creation trace and a printed block each), so a long list costs synthesis time and
+ * repeats what Bulwark's own report lists.
  */
-function violationsOf(evaluation: Evaluation): PolicyViolation[] {
+function violationsOf(evaluation: Evaluation, limit: number, listedIn: readonly string[]): PolicyViolation[] {
   const groups = new Map<string, { rule: Rule; outcome: string; resources: Map<string, Resource> }>();
   for (const r of evaluation.results) {
     if (!gates(r, evaluation.pack)) continue;
@@ -168,18 +193,28 @@ function violationsOf(evaluation: Evaluation): PolicyViolation[] {
     if (!g) groups.set(key, (g = { rule: r.rule, outcome: r.outcome, resources: new Map() }));
     g.resources.set(r.resource.address, r.resource);
   }
-  return [...groups.values()].map(({ rule, outcome, resources }) => ({
-    ruleName: rule.id,
-    description:
-      outcome === 'unknown'
-        ? `${rule.title} (not verified: a value the template does not resolve)`
-        : rule.title,
-    fix: fixFor(rule, 'cdk'),
-    severity: rule.severity,
-    // CDK's templates are CloudFormation: AWS resources, so the controls of AWS's frameworks.
-    ruleMetadata: { controls: controlsOn(rule.controls, 'aws').join(', '), outcome },
-    violatingResources: [...resources.values()].map(violating),
-  }));
+  return [...groups.values()].map(({ rule, outcome, resources }) => {
+    const notes = outcome === 'unknown' ? ['not verified: a value the template does not resolve'] : [];
+    const named = [...resources.values()].slice(0, limit);
+    if (named.length < resources.size) {
+      notes.push(
+        `${named.length} of ${resources.size} resources named here, all in ${listedIn.join(' and ')}`,
+      );
+    }
+    return {
+      ruleName: rule.id,
+      description: notes.length ? `${rule.title} (${notes.join('; ')})` : rule.title,
+      fix: fixFor(rule, 'cdk'),
+      severity: rule.severity,
+      // CDK's templates are CloudFormation: AWS resources, so the controls of AWS's frameworks.
+      ruleMetadata: {
+        controls: controlsOn(rule.controls, 'aws').join(', '),
+        outcome,
+        resources: String(resources.size),
+      },
+      violatingResources: named.map(violating),
+    };
+  });
 }
 
 function violating(r: Resource) {
