@@ -5,7 +5,7 @@ import { SEVERITIES, type Severity } from '../engine/rule';
 import { InputError } from '../errors';
 import { deltaOf, readBaseline } from '../report/delta';
 import { buildReport, type Report } from '../report/model';
-import type { Format } from '../report';
+import type { Format } from '../report/render';
 import { VERSION } from '../version';
 import { emitReport } from './output';
 import { EXIT, type CliIo } from './io';

@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isInputError, type InputError } from '../errors';
 import { sanitizeTerminal } from '../report/escape';
 import { SEVERITIES, type Severity } from '../engine/rule';
-import { FORMATS, type Format } from '../report';
+import { FORMATS, type Format } from '../report/render';
 import { VERSION } from '../version';
 import { CATALOGS } from '../../policies/controls';
 import { PACKS, DEFAULT_PACK } from '../../policies/packs';

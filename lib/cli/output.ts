@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { render, writeJsonFile, writeSarifFile, type Format, type Report } from '../report';
+import type { Report } from '../report/model';
+import { render, writeReportFile, type Format } from '../report/render';
 import { useColor, type CliIo } from './io';
 
 /**
@@ -17,9 +18,7 @@ export function emitReport(report: Report, format: Format, output: string | unde
   const out = path.resolve(io.cwd, output);
   try {
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    if (format === 'json') writeJsonFile(out, report);
-    else if (format === 'sarif') writeSarifFile(out, report);
-    else fs.writeFileSync(out, render(format, report));
+    writeReportFile(format, out, report);
   } catch (e) {
     throw new InputError(
       'BULWARK_USAGE',

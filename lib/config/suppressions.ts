@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import Ajv from 'ajv';
 import { once } from '../once';
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { InputError } from '../errors';
@@ -36,7 +35,11 @@ const schema = {
 } as const;
 
 /** The file's validator, compiled on first use: a run without a suppressions file never builds it. */
-const validator = once(() => new Ajv({ allErrors: false }).compile(schema));
+const validator = once(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the validator library is loaded with the validator
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: false }).compile(schema);
+});
 
 /** Whether `YYYY-MM-DD` names a day of the calendar (not 2027-02-30 or 2020-13-45). */
 export function isCalendarDate(s: string): boolean {

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import Ajv from 'ajv';
 import { once } from '../once';
 import { InputError } from '../errors';
 import { relativePath } from '../paths';
@@ -38,7 +37,11 @@ export interface BaselineReport {
 }
 
 /** The baseline's validator, compiled on first use: a run without a baseline never builds it. */
-const validator = once(() => new Ajv({ allErrors: false, strict: false }).compile(REPORT_SCHEMA));
+const validator = once(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the validator library is loaded with the validator
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: false, strict: false }).compile(REPORT_SCHEMA);
+});
 
 /** Whether a finding is open: failed or unknown, and no suppression in force covers it. */
 export function isOpenFinding(f: JsonFinding): boolean {
