@@ -202,7 +202,8 @@ export function reportFinding(
       ? ` (suppression expired on ${applied.suppression.expires ?? 'an earlier date'})`
       : '';
   const rule = parts.rule(r.rule, frontEndOf(r.resource), cloudOfResource(r.resource));
-  return {
+  // Key by key, optional ones only when present (no spread): this runs once per finding.
+  const f: Record<string, unknown> = {
     ruleId: r.rule.id,
     title: r.rule.title,
     severity: r.rule.severity,
@@ -210,15 +211,16 @@ export function reportFinding(
     enforcement: r.enforcement,
     gating: gates(r, pack),
     suppressed: isFinding(r) && isSuppressed(r),
-    ...(applied ? { suppression: appliedSuppression(applied.suppression, applied.expired, cwd) } : {}),
-    message: r.message + expiredNote,
-    fix: rule.fix,
-    controls: rule.controls,
-    threats: rule.threats,
-    ...(r.finding !== undefined ? { finding: r.finding } : {}),
-    view: r.view.kind,
-    resource: parts.resource(r.resource, r.view.name),
   };
+  if (applied) f.suppression = appliedSuppression(applied.suppression, applied.expired, cwd);
+  f.message = r.message + expiredNote;
+  f.fix = rule.fix;
+  f.controls = rule.controls;
+  f.threats = rule.threats;
+  if (r.finding !== undefined) f.finding = r.finding;
+  f.view = r.view.kind;
+  f.resource = parts.resource(r.resource, r.view.name);
+  return f as unknown as ReportFinding;
 }
 
 /** The suppression that covers (or covered) a finding, as the report shows it. */

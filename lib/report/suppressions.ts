@@ -53,8 +53,10 @@ export function suppressionsOf(evaluation: Evaluation, today: Date, cwd: string)
     else inline.set(key, { s, matched: 1 });
   }
   // Acknowledgements on evaluated resources that matched no finding (the rule passed there).
-  const resources = new Map(evaluation.results.map((r) => [r.resource.address, r.resource]));
-  for (const res of resources.values()) {
+  const acknowledging = new Map<string, (typeof evaluation.results)[number]['resource']>();
+  for (const r of evaluation.results)
+    if (r.resource.acknowledgements?.length) acknowledging.set(r.resource.address, r.resource);
+  for (const res of acknowledging.values()) {
     for (const ack of res.acknowledgements ?? []) {
       const { rule, finding } = parseRuleRef(ack.rule);
       const key = inlineKey(rule, finding, res.path, ack.reason);
