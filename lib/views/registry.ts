@@ -88,12 +88,18 @@ function keyOf(source: SourceKind, type: string): string {
   return `${source}\u0000${type}`;
 }
 
+const NO_VIEWS: readonly View[] = [];
+
 /**
  * The views of a graph: computed once per resource on first use and cached, indexed by kind and by
  * address. An adapter that throws yields an error entry, never a missing view.
  */
 export class ViewSet {
-  private readonly cache = new Map<string, readonly View[]>();
+  // Keyed by the resource itself: one lookup per view and rule, no address hashing.
+  private readonly cache = new Map<Resource, readonly View[]>();
+  /** The adapters that read each (source, type), found once. */
+  private readonly adapters = new Map<SourceKind, Map<string, readonly ViewAdapter[]>>();
+  private readonly ctx: AdapterContext;
   private computedAll = false;
   private readonly byKindIndex = new Map<ViewKind, View[]>();
   readonly errors: { address: string; type: string; error: string }[] = [];
@@ -101,14 +107,16 @@ export class ViewSet {
   constructor(
     readonly graph: ResourceGraph,
     private readonly registry: AdapterRegistry,
-  ) {}
+  ) {
+    this.ctx = { graph };
+  }
 
   /** Views of one resource (cached). */
   of(resource: Resource): readonly View[] {
-    const hit = this.cache.get(resource.address);
+    const hit = this.cache.get(resource);
     if (hit) return hit;
     const views = this.derive(resource);
-    this.cache.set(resource.address, views);
+    this.cache.set(resource, views);
     return views;
   }
 
@@ -129,15 +137,29 @@ export class ViewSet {
     return this.derive(variant);
   }
 
+  /** The type's own adapter, then those of every type of its source. */
+  private adaptersOf(resource: Resource): readonly ViewAdapter[] {
+    let byType = this.adapters.get(resource.source);
+    if (!byType) this.adapters.set(resource.source, (byType = new Map()));
+    let list = byType.get(resource.type);
+    if (!list) {
+      const own = this.registry.adapterFor(resource.source, resource.type);
+      const forAll = this.registry.forAll(resource.source);
+      byType.set(resource.type, (list = own ? [own, ...forAll] : forAll));
+    }
+    return list;
+  }
+
   private derive(resource: Resource): readonly View[] {
-    const adapter = this.registry.adapterFor(resource.source, resource.type);
-    const forAll = this.registry.forAll(resource.source);
-    if (!adapter && forAll.length === 0) return [];
-    let views: readonly View[] = [];
-    for (const a of adapter ? [adapter, ...forAll] : forAll) {
+    const adapters = this.adaptersOf(resource);
+    let views: View[] | undefined;
+    for (let i = 0; i < adapters.length; i++) {
       try {
-        const out = a(resource, { graph: this.graph });
-        if (out !== undefined) views = views.concat(out as View | View[]);
+        const out = adapters[i]!(resource, this.ctx);
+        if (out === undefined) continue;
+        views ??= [];
+        if (Array.isArray(out)) for (let j = 0; j < out.length; j++) views.push(out[j] as View);
+        else views.push(out as View);
       } catch (e) {
         const error = (e as Error).message;
         const last = this.errors[this.errors.length - 1];
@@ -146,7 +168,7 @@ export class ViewSet {
           this.errors.push({ address: resource.address, type: resource.type, error });
       }
     }
-    return views;
+    return views ?? NO_VIEWS;
   }
 
   /** A view of the given kind for the resource at `address`, if any. */
