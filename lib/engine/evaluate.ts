@@ -9,7 +9,7 @@ import { checkView, RuleError, RuleIndex, runRule } from './check-view';
 import type { Enforcement, Pack } from './pack';
 import type { RuleResult } from './result';
 import type { CheckContext, CheckResult, Outcome, Rule } from './rule';
-import { cloudOfResource } from './clouds';
+import { cloudOfResource, type Cloud } from './clouds';
 import { ScoreAccumulator, type ScoreResult } from './score';
 import { SuppressionIndex, isExpired, type Suppression } from './suppression';
 
@@ -68,29 +68,30 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
 
   const record = (
     resource: Resource,
+    cloud: Cloud | undefined,
     view: View,
     rule: Rule,
     enforcement: Enforcement,
     c: CheckResult,
   ): void => {
-    if (findingsOnly && (c.outcome === 'pass' || c.outcome === 'not_applicable')) {
-      score.add(rule, c.outcome, enforcement, false, cloudOfResource(resource));
-      if (c.outcome === 'pass') dropped.passed++;
-      else dropped.notApplicable++;
-      return;
+    if (findingsOnly) {
+      // Counted only: a not-applicable result does not score.
+      if (c.outcome === 'not_applicable') {
+        dropped.notApplicable++;
+        return;
+      }
+      if (c.outcome === 'pass') {
+        score.add(rule, 'pass', enforcement, false, cloud);
+        dropped.passed++;
+        return;
+      }
     }
     const s =
       c.outcome === 'fail' || c.outcome === 'unknown'
         ? suppressions.find(rule.id, c.finding, resource)
         : undefined;
     const suppression = s ? { suppression: s, expired: isExpired(s, today) } : undefined;
-    score.add(
-      rule,
-      c.outcome,
-      enforcement,
-      suppression !== undefined && !suppression.expired,
-      cloudOfResource(resource),
-    );
+    score.add(rule, c.outcome, enforcement, suppression !== undefined && !suppression.expired, cloud);
     results.push({
       rule,
       outcome: c.outcome,
@@ -107,10 +108,11 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
   for (const resource of opts.graph.all()) {
     const own = views.of(resource);
     viewCount += own.length;
+    const cloud = cloudOfResource(resource);
     const choices = choicesOf(resource.properties);
     if (choices !== undefined) {
       for (const j of judgeBranches(resource, choices, views, index, ctx))
-        record(resource, j.view, j.rule, j.enforcement, j.result);
+        record(resource, cloud, j.view, j.rule, j.enforcement, j.result);
       continue;
     }
     for (let v = 0; v < own.length; v++) {
@@ -119,11 +121,11 @@ export function evaluate(opts: EvaluateOptions): Evaluation {
       for (let r = 0; r < rules.length; r++) {
         const { rule, enforcement } = rules[r]!;
         const out = runRule(rule, view, ctx);
-        if (out instanceof RuleError) record(resource, view, rule, enforcement, out.result);
-        else if (!Array.isArray(out)) record(resource, view, rule, enforcement, out as CheckResult);
+        if (out instanceof RuleError) record(resource, cloud, view, rule, enforcement, out.result);
+        else if (!Array.isArray(out)) record(resource, cloud, view, rule, enforcement, out as CheckResult);
         else {
           const list = out as readonly CheckResult[];
-          for (let i = 0; i < list.length; i++) record(resource, view, rule, enforcement, list[i]!);
+          for (let i = 0; i < list.length; i++) record(resource, cloud, view, rule, enforcement, list[i]!);
         }
       }
     }
