@@ -1,21 +1,11 @@
 import type { Resource } from '../../graph/resource';
 
-const names = new WeakMap<Resource, string>();
-
 /**
  * A short display name for messages: the construct path below the stack (`Data` for
- * `Stack/Data/Resource`), else the logical id, else the address. Computed once per resource.
+ * `Stack/Data/Resource`), else the logical id, else the address. A view computes it once, so it is
+ * not cached: a few index lookups and one slice cost less than a weak map entry per resource.
  */
 export function displayName(resource: Resource): string {
-  let name = names.get(resource);
-  if (name === undefined) {
-    name = computeName(resource);
-    names.set(resource, name);
-  }
-  return name;
-}
-
-function computeName(resource: Resource): string {
   const p = resource.path;
   if (!p) return resource.logicalId ?? resource.address;
   let end = p.length;
