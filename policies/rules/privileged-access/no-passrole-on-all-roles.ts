@@ -5,15 +5,22 @@ import { actionMatches } from '../../../lib/views/common/policy';
 
 /** Whether a statement's actions (or its `NotAction`) let it allow one of `actions`. */
 export function coversAction(s: PolicyStatement, actions: readonly string[]): Fact<boolean> {
-  const matches = (pattern: Fact<string>, action: string) =>
-    typeof pattern === 'string' && actionMatches(pattern, action);
   if (s.notActions.length > 0) {
     const open = s.notActions.find((a): a is Unknown => a instanceof Unknown);
     if (open) return open;
-    return actions.some((x) => !s.notActions.some((a) => matches(a, x)));
+    return actions.some((x) => !matchesAny(s.notActions, x));
   }
-  if (s.actions.some((a) => actions.some((x) => matches(a, x)))) return true;
+  for (let i = 0; i < actions.length; i++) if (matchesAny(s.actions, actions[i]!)) return true;
   return s.actions.find((a): a is Unknown => a instanceof Unknown) ?? false;
+}
+
+/** Whether any of `patterns` (those resolved) matches `action`: a loop, as it runs once per statement and action. */
+function matchesAny(patterns: readonly Fact<string>[], action: string): boolean {
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i];
+    if (typeof p === 'string' && actionMatches(p, action)) return true;
+  }
+  return false;
 }
 
 /**
@@ -70,14 +77,12 @@ export function checkGrantOnAll(
     }
     document.statements.forEach((s, i) => {
       if (s.effect === 'Deny') return;
+      const action = coversAction(s, actions);
+      if (action === false) return;
+      const all = coversAll(s, isAll);
+      if (all === false) return;
+      const u = [s.effect, action, all].find((p): p is Unknown => p instanceof Unknown);
       const finding = `${policy}#${s.sid ?? i}`;
-      const parts = [
-        s.effect instanceof Unknown ? s.effect : true,
-        coversAction(s, actions),
-        coversAll(s, isAll),
-      ];
-      if (parts.includes(false)) return;
-      const u = parts.find((p): p is Unknown => p instanceof Unknown);
       out.push(
         u
           ? unknown(`\`${view.name}\`: policy \`${policy}\` may allow ${what} (${u.reason})`, finding)

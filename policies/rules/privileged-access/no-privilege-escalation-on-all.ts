@@ -98,18 +98,28 @@ class StatementScope {
   allows(e: CatalogEntry): Fact<boolean> {
     if (this.s.notActions.length > 0) {
       if (this.openNotAction) return this.openNotAction;
-      return !this.notPatterns.some((p) => wildcardMatch(p, e.lower));
+      return !anyMatches(this.notPatterns, e.lower);
     }
-    if (this.patterns.some((p) => wildcardMatch(p, e.lower))) return true;
+    if (anyMatches(this.patterns, e.lower)) return true;
     return this.openAction ?? false;
   }
 
   /** Whether the statement's resources cover every resource of the action (NotResource: all but a list). */
   coversEvery(e: CatalogEntry): Fact<boolean> {
     if (this.s.notResources.length > 0) return true;
-    if (this.resources.some((p) => p !== undefined && namesEveryResourceOf(p, e.service))) return true;
+    // A loop, not `some` with a closure: this runs once per statement and catalog entry.
+    for (let i = 0; i < this.resources.length; i++) {
+      const p = this.resources[i];
+      if (p !== undefined && namesEveryResourceOf(p, e.service)) return true;
+    }
     return this.openResource ?? false;
   }
+}
+
+/** Whether any of `patterns` matches `subject` (a loop: it runs once per statement and catalog entry). */
+function anyMatches(patterns: readonly string[], subject: string): boolean {
+  for (let i = 0; i < patterns.length; i++) if (wildcardMatch(patterns[i]!, subject)) return true;
+  return false;
 }
 
 const scopes = new WeakMap<PolicyStatement, StatementScope>();
