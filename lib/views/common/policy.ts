@@ -123,12 +123,18 @@ export interface TlsDenyScope {
  * A deny on one prefix (`bucket/AWSLogs/*`) leaves the rest of the bucket open.
  */
 export function deniesInsecureTransport(s: PolicyStatement, scope: TlsDenyScope): boolean {
-  const keys = Object.entries(s.conditions).flatMap(([op, block]) =>
-    Object.entries(block).map(([key, values]) => ({ op, key: key.toLowerCase(), values })),
-  );
-  if (keys.length !== 1) return false;
-  const { op, key, values } = keys[0]!;
-  if (!/^Bool(IfExists)?$/i.test(op) || key !== 'aws:securetransport') return false;
+  // The one condition key of the statement, found without building the list of every key.
+  let only: { op: string; key: string; values: readonly Fact<string>[] } | undefined;
+  for (const op of Object.keys(s.conditions)) {
+    const block = s.conditions[op]!;
+    for (const key of Object.keys(block)) {
+      if (only) return false;
+      only = { op, key, values: block[key]! };
+    }
+  }
+  if (!only) return false;
+  const { op, key, values } = only;
+  if (!/^Bool(IfExists)?$/i.test(op) || key.toLowerCase() !== 'aws:securetransport') return false;
   if (!values.some((v) => v === 'false')) return false;
   return deniesEveryoneOnStore(s, scope);
 }
@@ -141,16 +147,29 @@ export function deniesInsecureTransport(s: PolicyStatement, scope: TlsDenyScope)
 export function deniesEveryoneOnStore(s: PolicyStatement, scope: TlsDenyScope): boolean {
   if (s.effect !== 'Deny' || !s.principals.includes('*')) return false;
   if (s.notActions.length > 0 || s.notResources.length > 0) return false;
-  const actions = s.actions.filter((a): a is string => typeof a === 'string');
-  if (!scope.actions.every((needed) => actions.some((a) => actionCovers(a, needed)))) return false;
-  const resources = s.resources
-    .map((r) => (typeof r === 'string' ? r : r.display))
-    .filter((r): r is string => r !== undefined);
-  if (!resources.some((p) => scope.arns.some((arn) => globMatches(p, arn)))) return false;
-  if (!scope.subResources) return true;
-  return resources.some(
-    (p) => p.endsWith('*') && scope.arns.some((arn) => globMatchesPrefix(p.slice(0, -1), `${arn}/`)),
-  );
+  // Loops over the statement as it is: this runs for every statement of every store's policies.
+  for (const needed of scope.actions) {
+    let covered = false;
+    for (const a of s.actions)
+      if (typeof a === 'string' && actionCovers(a, needed)) {
+        covered = true;
+        break;
+      }
+    if (!covered) return false;
+  }
+  let store = false;
+  let subResources = !scope.subResources;
+  for (const r of s.resources) {
+    const p = typeof r === 'string' ? r : r.display;
+    if (p === undefined) continue;
+    if (!store && scope.arns.some((arn) => globMatches(p, arn))) store = true;
+    if (!subResources && p.endsWith('*')) {
+      const prefix = p.slice(0, -1);
+      subResources = scope.arns.some((arn) => globMatchesPrefix(prefix, `${arn}/`));
+    }
+    if (store && subResources) return true;
+  }
+  return false;
 }
 
 /** Whether an action pattern covers every action `needed` names (`s3:*` is covered by `*`, `s3:*`). */
