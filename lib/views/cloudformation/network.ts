@@ -105,14 +105,31 @@ function securityGroupRule(
       : peerOf(rule.DestinationSecurityGroupId, rule.DestinationPrefixListId);
   const remote: TrafficPeer | undefined =
     cidr !== undefined ? { cidr } : group !== undefined ? { group } : undefined;
+  const fromPort = all ? undefined : port(rule.FromPort);
+  const toPort = all ? undefined : port(rule.ToPort);
+  const description = describe(rule.Description);
+  // One literal per shape rather than a spread in the middle, which builds the object key by key.
+  if (remote === undefined)
+    return { direction, action: 'allow', protocol, fromPort, toPort, description, declaredBy };
+  if (direction === 'ingress')
+    return {
+      direction,
+      action: 'allow',
+      protocol,
+      fromPort,
+      toPort,
+      source: remote,
+      description,
+      declaredBy,
+    };
   return {
     direction,
     action: 'allow',
     protocol,
-    fromPort: all ? undefined : port(rule.FromPort),
-    toPort: all ? undefined : port(rule.ToPort),
-    ...(remote === undefined ? {} : direction === 'ingress' ? { source: remote } : { destination: remote }),
-    description: describe(rule.Description),
+    fromPort,
+    toPort,
+    destination: remote,
+    description,
     declaredBy,
   };
 }

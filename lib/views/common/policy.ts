@@ -38,15 +38,32 @@ function statement(s: { [k: string]: Value }): PolicyStatement {
     s.Effect === 'Allow' || s.Effect === 'Deny'
       ? s.Effect
       : new Unknown(`statement effect is ${show(s.Effect)}`);
+  const sid = typeof s.Sid === 'string' ? s.Sid : undefined;
+  const actions = strings(s.Action);
+  const notActions = strings(s.NotAction);
+  const resources = strings(s.Resource);
+  const notResources = strings(s.NotResource);
+  // One literal per shape rather than a spread in the middle, which builds the object key by key.
+  if (s.NotPrincipal === undefined)
+    return {
+      sid,
+      effect,
+      actions,
+      notActions,
+      resources,
+      notResources,
+      principals: principals(s.Principal),
+      conditions: conditions(s.Condition),
+    };
   return {
-    sid: typeof s.Sid === 'string' ? s.Sid : undefined,
+    sid,
     effect,
-    actions: strings(s.Action),
-    notActions: strings(s.NotAction),
-    resources: strings(s.Resource),
-    notResources: strings(s.NotResource),
-    principals: s.NotPrincipal === undefined ? principals(s.Principal) : allBut(effect),
-    ...(s.NotPrincipal === undefined ? {} : { notPrincipals: principals(s.NotPrincipal) }),
+    actions,
+    notActions,
+    resources,
+    notResources,
+    principals: allBut(effect),
+    notPrincipals: principals(s.NotPrincipal),
     conditions: conditions(s.Condition),
   };
 }
