@@ -164,6 +164,8 @@ export class ResourceGraph {
    * an ambiguous value. A referrer that merely mentions the resource elsewhere is not attached.
    */
   attachedBy(address: string, type: string, property: (r: Resource) => Value | undefined): Attachments {
+    // Every candidate is of `type`: a graph without one has nothing to look at.
+    if (!this.byType.has(type)) return { attached: [], uncertain: [] };
     const links = this.linkByValue();
     const self = this.byAddress.get(address);
     const candidates = [
