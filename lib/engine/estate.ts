@@ -1,8 +1,15 @@
 import type { View } from '../views/kinds';
 import { notApplicable, unknown, type CheckResult } from './rule';
 
-/** The views concerned by each account-level question, by the list of views they were drawn from. */
-const concernedBy = new WeakMap<readonly View[], Map<string, readonly View[]>>();
+/** An account-level question asked of a list of views: the views concerned, and what the others are told. */
+interface Asked {
+  readonly concerned: readonly View[];
+  /** The not-applicable result of every view but the first concerned (one object, never mutated). */
+  readonly elsewhere?: CheckResult;
+}
+
+/** Each account-level question, by the list of views it was asked of. */
+const askedOf = new WeakMap<readonly View[], Map<string, Asked>>();
 
 /** Names for a message: the first few in backticks, then how many more. */
 function listed(views: readonly View[], noun: string): string {
@@ -35,15 +42,23 @@ export interface AccountLevelGap<V extends View> {
  * first resource concerned, naming them all; the others are not applicable and point to it.
  */
 export function reportOnce<V extends View>(view: V, gap: AccountLevelGap<V>): CheckResult {
-  let byQuestion = concernedBy.get(gap.views);
-  if (!byQuestion) concernedBy.set(gap.views, (byQuestion = new Map()));
-  let concerned = byQuestion.get(gap.question);
-  if (!concerned) byQuestion.set(gap.question, (concerned = gap.views.filter(gap.concerned)));
-  const first = concerned[0];
-  if (first === undefined || first.resource.address === view.resource.address)
+  let byQuestion = askedOf.get(gap.views);
+  if (!byQuestion) askedOf.set(gap.views, (byQuestion = new Map()));
+  let asked = byQuestion.get(gap.question);
+  if (!asked) {
+    const concerned = gap.views.filter(gap.concerned);
+    const first = concerned[0];
+    asked = {
+      concerned,
+      elsewhere: first && notApplicable(`${gap.missing}; reported once, on \`${first.name}\``),
+    };
+    byQuestion.set(gap.question, asked);
+  }
+  const { concerned, elsewhere } = asked;
+  if (!elsewhere || concerned[0]!.resource.address === view.resource.address)
     return unknown(
       `${gap.missing}: ${gap.whether} ${listed(concerned.length ? concerned : [view], gap.noun)} ` +
         'cannot be told from the input',
     );
-  return notApplicable(`${gap.missing}; reported once, on \`${first.name}\``);
+  return elsewhere;
 }
