@@ -18,6 +18,8 @@ export function wildcardMatch(pattern: string, subject: string, opts: WildcardOp
   const question = opts.question !== false;
   const pat = opts.ignoreCase ? pattern.toLowerCase() : pattern;
   const sub = opts.ignoreCase ? subject.toLowerCase() : subject;
+  // Most patterns are plain names (`s3:getobject`, an ARN): without a wildcard, a match is equality.
+  if (pat.indexOf('*') < 0 && (!question || pat.indexOf('?') < 0)) return pat === sub;
   let p = 0;
   let s = 0;
   let star = -1;
