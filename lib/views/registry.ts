@@ -92,10 +92,10 @@ const NO_VIEWS: readonly View[] = [];
 
 /**
  * The views of a graph: computed once per resource on first use and cached, indexed by kind and by
- * address. An adapter that throws yields an error entry, never a missing view.
+ * resource. An adapter that throws yields an error entry, never a missing view.
  */
 export class ViewSet {
-  // Keyed by the resource itself: one lookup per view and rule, no address hashing.
+  /** Views by resource: an identity lookup, no address string to hash. */
   private readonly cache = new Map<Resource, readonly View[]>();
   /** The adapters that read each (source, type), found once. */
   private readonly adapters = new Map<SourceKind, Map<string, readonly ViewAdapter[]>>();
