@@ -7,7 +7,10 @@ import type { ClassificationFact } from '../kinds';
 export function classificationOf(resource: Resource): ClassificationFact {
   let raw: Value | undefined = resource.tags[CLASSIFICATION_TAG];
   if (raw === undefined) {
-    const key = Object.keys(resource.tags).find((k) => k.toLowerCase() === CLASSIFICATION_TAG);
+    // Lower-cases only the keys of the tag's length: most resources carry other tags, or none.
+    const key = Object.keys(resource.tags).find(
+      (k) => k.length === CLASSIFICATION_TAG.length && k.toLowerCase() === CLASSIFICATION_TAG,
+    );
     raw = key === undefined ? undefined : resource.tags[key];
   }
   if (raw === undefined || raw === null) return { state: 'untagged' };
