@@ -13,6 +13,12 @@ export type Exposure =
   | { readonly state: 'open'; readonly ports: readonly number[]; readonly range: SourceRange }
   | { readonly state: 'unknown'; readonly reason: Unknown };
 
+/** What most rules open: nothing (one object, never mutated: every rule of an estate is read). */
+const NO_EXPOSURE: Exposure = { state: 'none' };
+
+/** Protocols whose rules carry ports. */
+const PORTED: ReadonlySet<string> = new Set(['all', '-1', 'tcp', 'udp']);
+
 /**
  * Which of `ports` an allow rule opens to the internet: its source is every address (any `/0`,
  * whatever host bits are written, `*`, `Internet`) or a wide public range (shorter than a /8 or a /16, see
@@ -23,18 +29,17 @@ export type Exposure =
  */
 export function exposure(rule: TrafficRule, ports: readonly number[]): Exposure {
   const range = rule.direction === 'ingress' ? peerRange(rule.source) : undefined;
-  if (range === undefined || rule.action === 'deny') return { state: 'none' };
-  if (!(range instanceof Unknown) && range.reach === 'limited') return { state: 'none' };
+  if (range === undefined || rule.action === 'deny') return NO_EXPOSURE;
+  if (!(range instanceof Unknown) && range.reach === 'limited') return NO_EXPOSURE;
   const protocol = rule.protocol;
-  if (typeof protocol === 'string' && !['all', '-1', 'tcp', 'udp'].includes(protocol))
-    return { state: 'none' };
+  if (typeof protocol === 'string' && !PORTED.has(protocol)) return NO_EXPOSURE;
   const all = protocol === 'all' || protocol === '-1';
   const from = all ? 0 : (rule.fromPort ?? 0);
   const to = all ? 65535 : (rule.toPort ?? 65535);
   const unresolved = [range, rule.action, protocol, from, to].find((x): x is Unknown => x instanceof Unknown);
   if (typeof from === 'number' && typeof to === 'number') {
     const hit = ports.filter((p) => p >= from && p <= to);
-    if (hit.length === 0) return { state: 'none' };
+    if (hit.length === 0) return NO_EXPOSURE;
     if (!unresolved) return { state: 'open', ports: hit, range: range as SourceRange };
   }
   return { state: 'unknown', reason: unresolved! };
@@ -65,7 +70,7 @@ export function openAfterDenies(e: Exposure, rule: TrafficRule, rules: readonly 
     if (denied instanceof Unknown) return { state: 'unknown', reason: denied };
     if (!denied) open.push(port);
   }
-  return open.length === 0 ? { state: 'none' } : { ...e, ports: open };
+  return open.length === 0 ? NO_EXPOSURE : { ...e, ports: open };
 }
 
 /**
