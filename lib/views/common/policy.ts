@@ -90,7 +90,8 @@ function str(v: Value): Fact<string> {
 
 function strings(v: Value | undefined): Fact<string>[] {
   if (v instanceof Unknown) return [v];
-  return asList(v).map(str);
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v.map(str) : [str(v)];
 }
 
 function principals(p: Value | undefined): Fact<string>[] {
