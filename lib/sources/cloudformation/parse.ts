@@ -103,14 +103,29 @@ export function checkText(file: string, buf: Buffer): string {
 /** Parse a JSON template, keeping resource declaration lines. Duplicate keys are rejected. */
 export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
   const { body, scan } = parseJsonScanned(file, text);
-  return { file, body: asTemplateObject(file, body), locate: locator(file, scan.resources) };
+  const template = asTemplateObject(file, body);
+  return {
+    file,
+    body: template,
+    locate: locator(file, template.Resources as Record<string, unknown>, scan.resources),
+  };
 }
 
-/** Where a resource is declared, from the lines found for the template's resources. */
+/**
+ * Where a resource is declared, from the lines found for the template's resources. The lines are
+ * kept under the parsed template's own keys: a key cut from the text would keep the whole text
+ * alive for as long as its resources are.
+ */
 function locator(
   file: string,
-  lines: ReadonlyMap<string, { line: number; column: number }>,
+  resources: Record<string, unknown>,
+  found: ReadonlyMap<string, { line: number; column: number }>,
 ): (logicalId: string) => SourceLocation {
+  const lines = new Map<string, { line: number; column: number }>();
+  for (const id in resources) {
+    const at = found.get(id);
+    if (at) lines.set(id, at);
+  }
   return (logicalId) => {
     const at = lines.get(logicalId);
     return at ? { file, line: at.line, column: at.column } : { file };
