@@ -34,9 +34,8 @@ export interface Attachments {
 export class ResourceGraph {
   private readonly byAddress = new Map<string, Resource>();
   private readonly byType = new Map<string, Resource[]>();
-  private readonly outgoing = new Map<string, Set<string>>();
-  /** Target address -> referrer type -> referrers, in the order they were added. */
-  private readonly incoming = new Map<string, Map<string, Resource[]>>();
+  /** Target address -> resources that reference it (resources keep what they reference). */
+  private readonly incoming: Referrers = new Map();
   /** By-value links, built on first query (see {@link linkByValue}). */
   private byValue: ValueLinks | undefined;
 
@@ -53,8 +52,7 @@ export class ResourceGraph {
     let list = this.byType.get(resource.type);
     if (!list) this.byType.set(resource.type, (list = []));
     list.push(resource);
-    for (const ref of resource.references ?? refsIn(resource.properties))
-      link(this.outgoing, this.incoming, resource, ref.address);
+    for (const ref of referencesOf(resource)) addTo(this.incoming, ref.address, resource);
   }
 
   get size(): number {
@@ -88,7 +86,11 @@ export class ResourceGraph {
   references(address: string, type?: string): Resource[] {
     const links = this.linkByValue();
     const out: Resource[] = [];
-    const targets = new Set([...(this.outgoing.get(address) ?? []), ...(links.outgoing.get(address) ?? [])]);
+    const self = this.byAddress.get(address);
+    const targets = new Set([
+      ...(self ? referencesOf(self).map((ref) => ref.address) : []),
+      ...(links.outgoing.get(address) ?? []),
+    ]);
     for (const a of targets) {
       const r = this.byAddress.get(a);
       if (r && (type === undefined || r.type === type)) out.push(r);
@@ -230,42 +232,55 @@ export class ResourceGraph {
   }
 }
 
+/**
+ * Target address -> the resources that refer to it, one list a referrer type, each in the order the
+ * referrers were added, the lists in the order their type first referred to the target.
+ */
+type Referrers = Map<string, Resource[][]>;
+
 interface ValueLinks {
   /** Identity key -> resources claiming it. */
   readonly index: Map<string, Resource[]>;
-  readonly outgoing: Map<string, Set<string>>;
-  readonly incoming: Map<string, Map<string, Resource[]>>;
-  /** Target address -> referrer type -> referrers naming it by a value other resources claim too. */
-  readonly ambiguous: Map<string, Map<string, Resource[]>>;
+  readonly outgoing: Map<string, string[]>;
+  readonly incoming: Referrers;
+  /** Target address -> referrers naming it by a value other resources claim too. */
+  readonly ambiguous: Referrers;
 }
 
-function link(
-  outgoing: Map<string, Set<string>>,
-  incoming: Map<string, Map<string, Resource[]>>,
-  from: Resource,
-  to: string,
-): void {
-  let out = outgoing.get(from.address);
-  if (!out) outgoing.set(from.address, (out = new Set()));
-  if (out.has(to)) return;
-  out.add(to);
-  addTo(incoming, to, from);
+/** Link `from` to the resource at `to`, once. */
+function link(outgoing: Map<string, string[]>, incoming: Referrers, from: Resource, to: string): void {
+  if (!addTo(incoming, to, from)) return;
+  const out = outgoing.get(from.address);
+  if (out) out.push(to);
+  else outgoing.set(from.address, [to]);
 }
 
-function addTo(map: Map<string, Map<string, Resource[]>>, to: string, from: Resource): void {
-  let byType = map.get(to);
-  if (!byType) map.set(to, (byType = new Map()));
-  let list = byType.get(from.type);
-  if (!list) byType.set(from.type, (list = []));
-  if (!list.includes(from)) list.push(from);
+/**
+ * Record `from` as a referrer of `to`; false when it is one already. Every link of one referrer is
+ * made before the next referrer's (a resource is added, or walked for values, at once), so a
+ * referrer already recorded is the last of its type.
+ */
+function addTo(map: Referrers, to: string, from: Resource): boolean {
+  const groups = map.get(to);
+  if (!groups) {
+    map.set(to, [[from]]);
+    return true;
+  }
+  const list = groups.find((g) => g[0]!.type === from.type);
+  if (!list) groups.push([from]);
+  else if (list[list.length - 1] === from) return false;
+  else list.push(from);
+  return true;
 }
 
-function collect(byType: Map<string, Resource[]> | undefined, type: string | undefined): readonly Resource[] {
-  if (!byType) return EMPTY;
-  if (type !== undefined) return byType.get(type) ?? EMPTY;
-  const out: Resource[] = [];
-  for (const list of byType.values()) out.push(...list);
-  return out;
+function collect(groups: Resource[][] | undefined, type: string | undefined): readonly Resource[] {
+  if (!groups) return EMPTY;
+  if (type !== undefined) return groups.find((g) => g[0]!.type === type) ?? EMPTY;
+  return groups.length === 1 ? groups[0]! : groups.flat();
+}
+
+function referencesOf(r: Resource): readonly ResourceRef[] {
+  return r.references ?? refsIn(r.properties);
 }
 
 function scopeOf(r: Resource | undefined): string {
