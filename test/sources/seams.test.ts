@@ -127,6 +127,20 @@ describe('sources recognise their artifacts by content', () => {
     ]);
   });
 
+  test('a template is recognised wherever it names its sections, and not when it holds a NUL byte', () => {
+    const far = mkdir('far');
+    const text = fs.readFileSync(template, 'utf8');
+    const body = JSON.parse(text) as Record<string, unknown>;
+    fs.writeFileSync(
+      path.join(far, 'late.json'),
+      JSON.stringify({ Description: 'x'.repeat(20_000), ...body }),
+    );
+    fs.writeFileSync(path.join(far, 'nul.json'), `${text}${' '.repeat(20_000)}\u0000`);
+    const input = loadInput([far]);
+    expect(input.artifacts.map((a) => path.basename(a.file))).toEqual(['late.json']);
+    expect(input.skipped).toEqual([path.join(far, 'nul.json')]);
+  });
+
   test('a directory where no file is recognised is an input error', () => {
     const none = mkdir('none');
     fs.writeFileSync(path.join(none, 'README.md'), '# Infrastructure\n');

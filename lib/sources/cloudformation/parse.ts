@@ -73,6 +73,17 @@ export function decodeText(file: string, buf: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Whether {@link decodeText} reads bytes as UTF-8 and accepts them: no UTF-16 byte-order mark and no
+ * NUL byte. Any prefix of such bytes then decodes to the start of the text, but for a byte-order
+ * mark and a character cut at the end.
+ */
+export function isUtf8Text(buf: Buffer): boolean {
+  const b0 = buf[0];
+  const b1 = buf[1];
+  return !((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) && !buf.includes(0);
+}
+
 /** Whether the first bytes read as ASCII text in UTF-16 (either byte order) without a byte-order mark. */
 function looksLikeUtf16(buf: Buffer): boolean {
   const n = Math.min(buf.length, 64) & ~1;

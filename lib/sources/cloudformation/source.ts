@@ -2,13 +2,43 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cloudFormationAdapters } from '../../views/cloudformation';
 import type { Source, SourceRead, SourceReadOptions } from '../source';
-import { decodeText } from './parse';
+import { decodeText, isUtf8Text } from './parse';
 import { readCloudAssembly, readTemplateFile } from './read';
 
 /** A JSON template names `Resources` or `AWSTemplateFormatVersion` as a key. */
 const JSON_KEY = /"(?:Resources|AWSTemplateFormatVersion)"\s*:/;
 /** A YAML template names them as top-level keys (block style, at the start of a line, or flow style). */
 const YAML_KEY = /^(?:\{\s*)?['"]?(?:Resources|AWSTemplateFormatVersion)['"]?\s*:/m;
+
+/** Whether text names a template's key. */
+function namesTemplateKey(text: string): boolean {
+  return JSON_KEY.test(text) || YAML_KEY.test(text);
+}
+
+/** How many bytes of a file are looked at first: templates name their sections near the top. */
+const HEAD_BYTES = 16 * 1024;
+
+/**
+ * Whether a file is a template: its text names `Resources` or `AWSTemplateFormatVersion` as a key.
+ * Most templates do so in their first bytes, which are then all that is decoded: a key named there
+ * is named by the whole text.
+ */
+function isTemplateFile(file: string): boolean {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    return false;
+  }
+  if (isUtf8Text(buf) && namesTemplateKey(buf.toString('utf8', 0, HEAD_BYTES))) return true;
+  let text: string;
+  try {
+    text = decodeText(file, buf);
+  } catch {
+    return false;
+  }
+  return namesTemplateKey(text);
+}
 
 /** The text of a file, or undefined when it cannot be read as text. */
 function textOf(file: string): string | undefined {
@@ -48,9 +78,7 @@ export const cloudFormationSource: Source = {
     } catch {
       return false;
     }
-    if (stat.isDirectory()) return isAssemblyDir(p);
-    const text = textOf(p);
-    return text !== undefined && (JSON_KEY.test(text) || YAML_KEY.test(text));
+    return stat.isDirectory() ? isAssemblyDir(p) : isTemplateFile(p);
   },
   read(p: string, opts: SourceReadOptions = {}): SourceRead {
     return fs.statSync(p).isDirectory() ? readCloudAssembly(p) : readTemplateFile(p, opts.name);
