@@ -1,4 +1,4 @@
-import { countKeySeparators, parseJsonTemplate } from '../../lib/sources/cloudformation/parse';
+import { countKeySeparators, decodeText, parseJsonTemplate } from '../../lib/sources/cloudformation/parse';
 
 describe('JSON templates: duplicate keys', () => {
   test('colons inside strings, escaped quotes and backslashes are not key separators', () => {
@@ -39,5 +39,26 @@ describe('JSON templates: declaration lines', () => {
     expect(t.locate('C:"x')).toEqual({ file: 't.json', line: 5, column: 36 });
     expect(t.locate('Decoy')).toEqual({ file: 't.json' });
     expect(t.locate('B')).toEqual({ file: 't.json' });
+  });
+
+  test('columns count characters, not bytes: after a byte-order mark, non-ASCII text and a malformed byte', () => {
+    const read = (bytes: Buffer) => parseJsonTemplate('t.json', decodeText('t.json', bytes), bytes);
+    const wide = read(
+      Buffer.from(
+        '\uFEFF{"Description": "\u00e9\u{1F600}", "Resources": {"A": {"Type": "AWS::S3::Bucket"}, "B\u00e9": {"Type": "AWS::SNS::Topic"}}}',
+      ),
+    );
+    // `é` is one character, the emoji two (a surrogate pair); the byte-order mark none.
+    expect(wide.locate('A')).toEqual({ file: 't.json', line: 1, column: 38 });
+    expect(wide.locate('B\u00e9')).toEqual({ file: 't.json', line: 1, column: 72 });
+    const malformed = read(
+      Buffer.concat([
+        Buffer.from('{"Description": "'),
+        Buffer.from([0xc3]),
+        Buffer.from('", "Resources": {"A": {"Type": "AWS::S3::Bucket"}}}'),
+      ]),
+    );
+    // The lone lead byte reads as one replacement character.
+    expect(malformed.locate('A')).toEqual({ file: 't.json', line: 1, column: 36 });
   });
 });

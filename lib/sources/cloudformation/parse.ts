@@ -111,32 +111,20 @@ export function checkText(file: string, buf: Buffer): string {
   return text;
 }
 
-/** Parse a JSON template, keeping resource declaration lines. Duplicate keys are rejected. */
-export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
-  const { body, scan } = parseJsonScanned(file, text);
-  const template = asTemplateObject(file, body);
-  return {
-    file,
-    body: template,
-    locate: locator(file, template.Resources as Record<string, unknown>, scan.resources),
-  };
+/**
+ * Parse a JSON template, keeping resource declaration lines. Duplicate keys are rejected. `bytes`,
+ * when given, are the bytes the text was decoded from (see {@link decodeText}).
+ */
+export function parseJsonTemplate(file: string, text: string, bytes?: Buffer): ParsedTemplate {
+  const { body, scan } = parseJsonScanned(file, text, bytes);
+  return { file, body: asTemplateObject(file, body), locate: locator(file, scan.resources) };
 }
 
-/**
- * Where a resource is declared, from the lines found for the template's resources. The lines are
- * kept under the parsed template's own keys: a key cut from the text would keep the whole text
- * alive for as long as its resources are.
- */
+/** Where a resource is declared, from the lines found for the template's resources. */
 function locator(
   file: string,
-  resources: Record<string, unknown>,
-  found: ReadonlyMap<string, { line: number; column: number }>,
+  lines: ReadonlyMap<string, { line: number; column: number }>,
 ): (logicalId: string) => SourceLocation {
-  const lines = new Map<string, { line: number; column: number }>();
-  for (const id in resources) {
-    const at = found.get(id);
-    if (at) lines.set(id, at);
-  }
   return (logicalId) => {
     const at = lines.get(logicalId);
     return at ? { file, line: at.line, column: at.column } : { file };
@@ -144,46 +132,63 @@ function locator(
 }
 
 /**
- * One linear pass over valid JSON text: the number of `:` outside strings (in valid JSON, the
- * number of object keys), and the line and column (1-based) of each key of the top-level
- * `Resources` object. Strings are skipped from quote to quote with `indexOf`.
+ * The UTF-8 bytes of text decoded from `bytes` by {@link decodeText}: the bytes themselves, but for a
+ * byte-order mark, when they are UTF-8 (where they hold a malformed sequence, the text has a
+ * replacement character in its place, and all else equal); else the text encoded.
  */
-export function scanJson(text: string): {
+function utf8Of(text: string, bytes: Buffer | undefined): Buffer {
+  if (
+    bytes === undefined ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff)
+  )
+    return Buffer.from(text, 'utf8');
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/**
+ * One linear pass over the UTF-8 bytes of valid JSON text: the number of `:` outside strings (in
+ * valid JSON, the number of object keys), and the line and column (1-based, in characters) of each
+ * key of the top-level `Resources` object. The keys are decoded from the bytes: they hold no part of
+ * the text.
+ */
+export function scanJson(bytes: Buffer): {
   keys: number;
   resources: Map<string, { line: number; column: number }>;
 } {
   const resources = new Map<string, { line: number; column: number }>();
+  const columns = new ColumnCounter(bytes);
   let keys = 0;
   let depth = 0;
   let line = 1;
-  let lastNewline = -1;
+  let lineStart = 0;
   /** The top-level key whose value is being read. */
   let topKey: string | undefined;
   /** The last string seen, until the next structural character: a key when a `:` follows. */
   let open = -1;
   let close = -1;
   let openLine = 0;
-  let openColumn = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  let openLineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
     if (c === 0x22 /* " */) {
-      const end = stringEnd(text, i);
+      const end = closingQuote(bytes, i);
       if (end === -1) break;
       open = i;
       close = end;
       openLine = line;
-      openColumn = i - lastNewline;
+      openLineStart = lineStart;
       i = end;
     } else if (c === 0x0a) {
       line++;
-      lastNewline = i;
+      lineStart = i + 1;
     } else if (c === 0x3a /* : */) {
       keys++;
       if (open >= 0 && (depth === 1 || (depth === 2 && topKey === 'Resources'))) {
-        const raw = text.slice(open + 1, close);
+        const raw = bytes.toString('utf8', open + 1, close);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (depth === 1) topKey = key;
-        else resources.set(key, { line: openLine, column: openColumn });
+        else resources.set(key, { line: openLine, column: columns.at(openLineStart, open) });
       }
       open = -1;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
@@ -197,22 +202,68 @@ export function scanJson(text: string): {
   return { keys, resources };
 }
 
+/** Index of the quote that closes the string whose opening quote is at `open`, or -1. */
+function closingQuote(bytes: Buffer, open: number): number {
+  for (let i = open + 1; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === 0x22 /* " */) return i;
+    if (c === 0x5c /* \ */) i++;
+  }
+  return -1;
+}
+
+/**
+ * Columns (1-based, in UTF-16 characters) of positions in UTF-8 bytes, asked in increasing order:
+ * each counts on from the one before it on the same line, so a long line is counted once.
+ */
+class ColumnCounter {
+  #lineStart = -1;
+  #to = 0;
+  #chars = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The column of the byte at `at`, on the line that starts at `lineStart`. */
+  at(lineStart: number, at: number): number {
+    if (lineStart !== this.#lineStart) {
+      this.#lineStart = lineStart;
+      this.#to = lineStart;
+      this.#chars = 0;
+    }
+    this.#chars += charsIn(this.bytes, this.#to, at);
+    this.#to = at;
+    return this.#chars + 1;
+  }
+}
+
+/**
+ * How many UTF-16 characters the bytes from `from` to `to` decode to, both ends next to an ASCII
+ * byte (a decoder starts afresh after one, so the count is that of the whole text's decoding).
+ */
+function charsIn(bytes: Buffer, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (bytes[i]! >= 0x80) return bytes.toString('utf8', from, to).length;
+  return to - from;
+}
+
 /** The number of `:` outside strings in JSON text (for valid JSON: the number of object keys). */
 export function countKeySeparators(text: string): number {
-  return scanJson(text).keys;
+  return scanJson(Buffer.from(text, 'utf8')).keys;
 }
 
 /**
  * Parse JSON text strictly: a syntax error names the line and column (and says when the text ends
  * early), a key given twice in one object is rejected, and nesting deeper than {@link MAX_NESTING}
- * is refused.
+ * is refused. `bytes`, when given, are the bytes the text was decoded from.
  */
-export function parseJsonText(file: string, text: string): unknown {
-  return parseJsonScanned(file, text).body;
+export function parseJsonText(file: string, text: string, bytes?: Buffer): unknown {
+  return parseJsonScanned(file, text, bytes).body;
 }
 
 /** {@link parseJsonText}, with what {@link scanJson} found in the text. */
-function parseJsonScanned(file: string, text: string): { body: unknown; scan: ReturnType<typeof scanJson> } {
+function parseJsonScanned(
+  file: string,
+  text: string,
+  bytes: Buffer | undefined,
+): { body: unknown; scan: ReturnType<typeof scanJson> } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -220,7 +271,7 @@ function parseJsonScanned(file: string, text: string): { body: unknown; scan: Re
     throw jsonSyntaxError(file, text, e as Error);
   }
   const shape = measure(file, body);
-  const scan = scanJson(text);
+  const scan = scanJson(utf8Of(text, bytes));
   // In valid JSON every `:` outside strings separates a key from its value: fewer keys in the
   // parsed value than that means a key was given twice and a later value replaced an earlier one.
   if (shape.keys !== scan.keys) throw duplicateKeyError(file, text);
@@ -602,7 +653,7 @@ function asTemplateObject(file: string, body: unknown): Record<string, unknown> 
 export function checkParses(file: string, buf: Buffer): void {
   const text = checkText(file, buf);
   try {
-    if (/\.json$/i.test(file) || /^\s*\{/.test(text)) parseJsonTemplate(file, text);
+    if (/\.json$/i.test(file) || /^\s*\{/.test(text)) parseJsonTemplate(file, text, buf);
     else parseYamlTemplate(file, text);
   } catch (e) {
     // A value that parses but is no template is for the sources to say.

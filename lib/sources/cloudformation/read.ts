@@ -615,8 +615,9 @@ function objectOr(v: unknown): Record<string, unknown> {
 
 /** Read and parse a template; `role` says what the file is when it is missing (a nested template). */
 function parseTemplateFile(file: string, role?: string): ParsedTemplate {
-  const text = checkText(file, readFile(file, role));
-  if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return parseJsonTemplate(file, text);
+  const bytes = readFile(file, role);
+  const text = checkText(file, bytes);
+  if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return parseJsonTemplate(file, text, bytes);
   return parseYamlTemplate(file, text);
 }
 

@@ -33,10 +33,11 @@ export function readBytes(file: string): Buffer {
  * strict JSON (a truncated file, a key given twice are input errors), an object at the top.
  */
 export function readTerraformJson(file: string, what: string): TerraformFile {
-  const text = decodeText(file, readBytes(file));
+  const bytes = readBytes(file);
+  const text = decodeText(file, bytes);
   if (!/\S/.test(text))
     throw new InputError('BULWARK_EMPTY_FILE', file, `the file is empty; expected ${what}`);
-  const body = parseJsonText(file, text);
+  const body = parseJsonText(file, text, bytes);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InputError('BULWARK_TEMPLATE_INVALID', file, `not ${what}: the top level is not an object`);
   }
