@@ -26,6 +26,7 @@ export interface ResolveScope {
 }
 
 const NO_VALUE = Symbol('AWS::NoValue');
+const NO_REFS: readonly ResourceRef[] = Object.freeze([]);
 type Resolved = Value | typeof NO_VALUE;
 
 /**
@@ -69,11 +70,12 @@ export class Resolver {
    * Resolve a value and return the resource references it contains (including those kept inside
    * unknowns), collected while resolving: the graph links them without walking the value again.
    */
-  resolveWithRefs(v: unknown): { value: Value; refs: ResourceRef[] } {
+  resolveWithRefs(v: unknown): { value: Value; refs: readonly ResourceRef[] } {
     this.collected = [];
     this.choiceMade = false;
     const value = this.resolve(v);
-    const refs = this.collected;
+    // Kept with the resource: no room left for more.
+    const refs = this.collected.length === 0 ? NO_REFS : this.collected.slice();
     this.collected = [];
     // Only values in which a choice was made are walked for them: the engine judges each option.
     if (this.choiceMade && isObject(value)) recordChoices(value, [...findChoices(value).values()]);

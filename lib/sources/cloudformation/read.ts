@@ -506,7 +506,7 @@ function pseudoParameters(environment: string | undefined, stack: string): Recor
  */
 class TemplateResource implements Resource {
   readonly source = 'cloudformation' as const;
-  readonly tags: Record<string, Value>;
+  readonly tags: Readonly<Record<string, Value>>;
   /** Where the template declares a resource (not enumerable: never serialized with the resource). */
   readonly #locate: ParsedTemplate['locate'];
 
@@ -587,7 +587,7 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
         dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
         references,
         origin,
-        identitiesOf(String(decl.Type), properties, o.pseudo),
+        identitiesOrNone(identitiesOf(String(decl.Type), properties, o.pseudo)),
         o.addressPrefix,
       ),
     );
@@ -595,9 +595,14 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
   return out;
 }
 
+/** What a resource without tags or identities holds: one shared value, as most resources have none. */
+const NO_TAGS: Readonly<Record<string, Value>> = Object.freeze({});
+const NO_IDENTITIES: readonly (string | Unknown)[] = Object.freeze([]);
+
 /** Tags from `Tags` as a list of {Key, Value} (most types) or a map (some types). */
-function tagsOf(properties: ValueObject): Record<string, Value> {
+function tagsOf(properties: ValueObject): Readonly<Record<string, Value>> {
   const tags = properties.Tags;
+  if (tags === undefined) return NO_TAGS;
   const out: Record<string, Value> = {};
   if (Array.isArray(tags)) {
     for (const t of tags) {
@@ -607,6 +612,10 @@ function tagsOf(properties: ValueObject): Record<string, Value> {
     for (const [k, v] of Object.entries(tags)) out[k] = v;
   }
   return out;
+}
+
+function identitiesOrNone(ids: readonly (string | Unknown)[]): readonly (string | Unknown)[] {
+  return ids.length === 0 ? NO_IDENTITIES : ids;
 }
 
 function objectOr(v: unknown): Record<string, unknown> {
