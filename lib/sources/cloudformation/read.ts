@@ -536,6 +536,9 @@ class TemplateResource implements Resource {
   }
 }
 
+/** Deletion policies that keep a resource's data when its stack is deleted. */
+const RETAINING_POLICIES: readonly string[] = ['Retain', 'RetainExceptOnCreate', 'Snapshot'];
+
 interface ToResourcesOptions {
   readonly stack: string;
   readonly addressPrefix: string;
@@ -550,8 +553,9 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
   const { body, origins } = expandTransforms(t.body);
   const written = t.body.Resources as Record<string, Record<string, unknown>>;
   const declared = body.Resources as Record<string, Record<string, unknown>>;
+  const ids = Object.keys(declared);
   const addresses = new Map<string, string>();
-  for (const id of Object.keys(declared)) addresses.set(id, `${o.addressPrefix}/${id}`);
+  for (const id of ids) addresses.set(id, `${o.addressPrefix}/${id}`);
   const resolver = new Resolver({
     resources: addresses,
     parameters: objectOr(body.Parameters),
@@ -560,7 +564,8 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
     pseudo: o.pseudo,
   });
   const out: Resource[] = [];
-  for (const [logicalId, decl] of Object.entries(declared)) {
+  for (const logicalId of ids) {
+    const decl = declared[logicalId]!;
     const { value: resolved, refs: references } = resolver.resolveWithRefs(decl.Properties ?? {});
     const properties: ValueObject = isObject(resolved) ? resolved : {};
     const origin = origins.get(logicalId);
@@ -584,7 +589,7 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
         t,
         o.acksFor?.(constructPath),
         typeof decl.Condition === 'string' ? decl.Condition : undefined,
-        dp === undefined ? false : ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(dp),
+        dp === undefined ? false : RETAINING_POLICIES.includes(dp),
         references,
         origin,
         identitiesOrNone(identitiesOf(String(decl.Type), properties, o.pseudo)),

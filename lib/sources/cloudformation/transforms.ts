@@ -37,10 +37,12 @@ export function declaredTransforms(body: Obj): string[] {
 export function expandTransforms(body: Obj): ExpandedTemplate {
   const resources = body.Resources as Record<string, Obj>;
   const transforms = declaredTransforms(body);
-  const samTypes = Object.values(resources).some(
-    (r) => typeof r.Type === 'string' && r.Type.startsWith('AWS::Serverless::'),
-  );
-  const loops = Object.keys(resources).some((k) => k.startsWith(FOREACH_PREFIX));
+  const ids = Object.keys(resources);
+  const samTypes = ids.some((id) => {
+    const type = resources[id]!.Type;
+    return typeof type === 'string' && type.startsWith('AWS::Serverless::');
+  });
+  const loops = ids.some((k) => k.startsWith(FOREACH_PREFIX));
   if (transforms.length === 0 && !samTypes && !loops) return { body, origins: new Map() };
 
   const origins = new Map<string, TransformOrigin>();
