@@ -555,7 +555,8 @@ function toResources(t: ParsedTemplate, o: ToResourcesOptions): Resource[] {
   const declared = body.Resources as Record<string, Record<string, unknown>>;
   const ids = Object.keys(declared);
   const addresses = new Map<string, string>();
-  for (const id of ids) addresses.set(id, `${o.addressPrefix}/${id}`);
+  const base = `${o.addressPrefix}/`;
+  for (const id of ids) addresses.set(id, base + id);
   const resolver = new Resolver({
     resources: addresses,
     parameters: objectOr(body.Parameters),
