@@ -98,14 +98,22 @@ export class Resolver {
   private value(v: unknown): Resolved {
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     if (Array.isArray(v)) {
+      // A copy is made at its full length and cut to what it holds: it keeps no spare room, as it
+      // lives as long as its resource.
       let out: Value[] | undefined;
+      let length = 0;
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
         const r = this.value(x);
-        if (out === undefined && r !== x) out = v.slice(0, i) as Value[];
-        if (out !== undefined && r !== NO_VALUE) out.push(r);
+        if (out === undefined && r !== x) {
+          out = v.slice() as Value[];
+          length = i;
+        }
+        if (out !== undefined && r !== NO_VALUE) out[length++] = r;
       }
-      return out ?? (v as Value[]);
+      if (out === undefined) return v as Value[];
+      out.length = length;
+      return out;
     }
     if (typeof v !== 'object') return new Unknown(`unsupported value ${String(v)}`);
     const obj = v as Record<string, unknown>;
