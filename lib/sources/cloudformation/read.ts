@@ -501,14 +501,17 @@ function pseudoParameters(environment: string | undefined, stack: string): Recor
 }
 
 /**
- * A resource read from a template. One class, so every resource has the same shape. It keeps the
- * template's locator, not the template: the parsed template is released once its resources are read.
+ * A resource read from a template. One class, so every resource has the same shape. It keeps where
+ * the template declares it, not the template: the parsed template is released once its resources
+ * are read.
  */
 class TemplateResource implements Resource {
   readonly source = 'cloudformation' as const;
   readonly tags: Readonly<Record<string, Value>>;
-  /** Where the template declares a resource (not enumerable: never serialized with the resource). */
-  readonly #locate: ParsedTemplate['locate'];
+  // Where the template declares the resource (not enumerable: never serialized with the resource).
+  readonly #file: string;
+  readonly #line: number | undefined;
+  readonly #column: number | undefined;
 
   constructor(
     readonly address: string,
@@ -528,11 +531,16 @@ class TemplateResource implements Resource {
     readonly expressionScope: string,
   ) {
     this.tags = tagsOf(properties);
-    this.#locate = template.locate;
+    const at = template.locate(transform?.declaredAs ?? logicalId);
+    this.#file = template.file;
+    this.#line = at.line;
+    this.#column = at.column;
   }
 
   get location(): SourceLocation {
-    return this.#locate(this.transform?.declaredAs ?? this.logicalId);
+    return this.#line === undefined
+      ? { file: this.#file }
+      : { file: this.#file, line: this.#line, column: this.#column };
   }
 }
 
