@@ -327,6 +327,24 @@ describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
     expect(loop!.resource.location).toMatchObject({ file, line: 41 });
   });
 
+  test('a loop written as null is reported as not read, with the transform or without it', () => {
+    // Hand-written: a malformed loop (`null` where [identifier, collection, fragment] belongs).
+    const outcomes = (body: object) => {
+      const file = path.join(tmp, 'null-loop.json');
+      fs.writeFileSync(file, JSON.stringify(body));
+      return checkPaths([file], { pack: 'all' })
+        .evaluation.results.filter(
+          (x) => x.rule.id === 'BW-AM-002' && x.resource.logicalId === 'Fn::ForEach::X',
+        )
+        .map((x) => x.outcome);
+    };
+    const bucket = { Type: 'AWS::S3::Bucket' };
+    expect(outcomes({ Resources: { B: bucket, 'Fn::ForEach::X': null } })).toEqual(['fail']);
+    expect(
+      outcomes({ Transform: 'AWS::LanguageExtensions', Resources: { B: bucket, 'Fn::ForEach::X': null } }),
+    ).toEqual(['unknown']);
+  });
+
   test('a loop in a template that does not declare the language extensions fails', () => {
     const f = path.join(tmp, 'no-transform.yaml');
     fs.writeFileSync(

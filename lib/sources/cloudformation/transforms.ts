@@ -39,7 +39,7 @@ export function expandTransforms(body: Obj): ExpandedTemplate {
   const transforms = declaredTransforms(body);
   const ids = Object.keys(resources);
   const samTypes = ids.some((id) => {
-    const type = resources[id]!.Type;
+    const type = resources[id]?.Type;
     return typeof type === 'string' && type.startsWith('AWS::Serverless::');
   });
   const loops = ids.some((k) => k.startsWith(FOREACH_PREFIX));
