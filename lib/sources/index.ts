@@ -8,7 +8,7 @@ import { cloudFormationSource } from './cloudformation/source';
 import { terraformSource } from './terraform/source';
 import { pulumiSource } from './pulumi/source';
 import { checkParses } from './cloudformation/parse';
-import type { Source, SourceRead, TemplateInfo } from './source';
+import { append, type Source, type SourceRead, type TemplateInfo } from './source';
 
 export type { Source, SourceRead, SourceReadOptions, TemplateInfo } from './source';
 export { readStackTemplates } from './cloudformation/stacks';
@@ -70,9 +70,9 @@ export function loadInput(paths: readonly string[], opts: LoadOptions = {}): Loa
   const incomplete: string[] = [];
   const skipped: string[] = [];
   const add = (read: SourceRead) => {
-    resources.push(...read.resources);
-    artifacts.push(...read.templates);
-    incomplete.push(...read.incomplete);
+    append(resources, read.resources);
+    append(artifacts, read.templates);
+    append(incomplete, read.incomplete);
   };
   for (const p of paths) {
     let stat: fs.Stats;
@@ -92,7 +92,7 @@ export function loadInput(paths: readonly string[], opts: LoadOptions = {}): Loa
           `the directory has no templates or other artifacts a source recognises (${sources.map((s) => s.title).join('; ')})`,
         );
       for (const [file, s] of files.read) add(s.read(file, { stack: opts.stack }));
-      skipped.push(...files.skipped);
+      append(skipped, files.skipped);
     } else throw notRecognised(p, sources);
   }
   const graph = new ResourceGraph();

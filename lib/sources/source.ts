@@ -55,3 +55,11 @@ export interface Source {
   /** View adapters for the resource types this source reads, registered for its kind. */
   adapters(): AdapterRegistry;
 }
+
+/**
+ * Append `items` to `list` one by one: a spread into `push` passes every item as an argument, which
+ * exceeds the call stack for an artifact of a few hundred thousand resources.
+ */
+export function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}

@@ -141,6 +141,17 @@ describe('sources recognise their artifacts by content', () => {
     expect(input.skipped).toEqual([path.join(far, 'nul.json')]);
   });
 
+  test('one template of 200,000 resources is read whole', () => {
+    // Hand-written: more resources in one artifact than a call takes arguments.
+    const resources: Record<string, unknown> = {};
+    for (let i = 0; i < 200_000; i++) resources[`Topic${i}`] = { Type: 'AWS::SNS::Topic' };
+    const file = path.join(dir, 'large.json');
+    fs.writeFileSync(file, JSON.stringify({ Resources: resources }));
+    const input = loadInput([file]);
+    expect(input.graph.size).toBe(200_000);
+    expect(input.artifacts).toEqual([{ stack: 'large', file, resources: 200_000 }]);
+  });
+
   test('a directory where no file is recognised is an input error', () => {
     const none = mkdir('none');
     fs.writeFileSync(path.join(none, 'README.md'), '# Infrastructure\n');

@@ -8,7 +8,7 @@ import { identitiesOf } from './identities';
 import { Resolver } from './intrinsics';
 import { checkText, measure, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 import { expandTransforms } from './transforms';
-import type { SourceRead } from '../source';
+import { append, type SourceRead } from '../source';
 
 export type { TemplateInfo } from '../artifact';
 
@@ -83,9 +83,12 @@ function readStackSets(
       addressPrefix: prefix,
       pseudo: { 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' },
     });
-    out.resources.push(...inner);
+    append(out.resources, inner);
     out.templates.push({ stack: prefix, file: where, resources: inner.length });
-    out.incomplete.push(...unreadNestedStacks(inner, () => false));
+    append(
+      out.incomplete,
+      unreadNestedStacks(inner, () => false),
+    );
     readStackSets(inner, file, stack, out, depth + 1);
   }
 }
@@ -134,9 +137,9 @@ export function readTemplateDirectory(dir: string): CloudFormationRead {
   const out: CloudFormationRead = { resources: [], templates: [], incomplete: [] };
   for (const n of files) {
     const r = readTemplateFile(path.join(dir, n));
-    out.resources.push(...r.resources);
-    out.templates.push(...r.templates);
-    out.incomplete.push(...r.incomplete);
+    append(out.resources, r.resources);
+    append(out.templates, r.templates);
+    append(out.incomplete, r.incomplete);
   }
   return out;
 }
@@ -202,9 +205,9 @@ function readAssembly(dir: string, opts: AssemblyReadOptions, enclosing: string[
         );
       }
       const sub = readAssembly(subDir, opts, here);
-      out.resources.push(...sub.resources);
-      out.templates.push(...sub.templates);
-      out.incomplete.push(...sub.incomplete);
+      append(out.resources, sub.resources);
+      append(out.templates, sub.templates);
+      append(out.incomplete, sub.incomplete);
       continue;
     }
     if (art.type !== 'aws:cloudformation:stack') continue;
@@ -412,7 +415,7 @@ function readStack(
     paths: pathsByTemplate.get(templateFile),
     acksFor,
   });
-  out.resources.push(...resources);
+  append(out.resources, resources);
   out.templates.push({ stack, file, resources: resources.length });
   // Nested stack resources whose templates are read below, as (parent template, logical id).
   const readNested = new Set<string>();
@@ -421,7 +424,10 @@ function readStack(
     const parentLogicalId = logicalIdPaths.find(([p]) => p.startsWith(`${nestedPath}.NestedStack/`))?.[1];
     if (parentLogicalId) readNested.add(nestedKey(templateOf(nestedPath), parentLogicalId));
   }
-  out.incomplete.push(...unreadNestedStacks(resources, (id) => readNested.has(nestedKey(templateFile, id))));
+  append(
+    out.incomplete,
+    unreadNestedStacks(resources, (id) => readNested.has(nestedKey(templateFile, id))),
+  );
   readStackSets(resources, file, stack, out);
 
   // Nested stacks: the parent resource's construct path is `<nested path>.NestedStack/...`.
@@ -444,7 +450,7 @@ function readStack(
       paths: pathsByTemplate.get(nestedFile),
       acksFor,
     });
-    out.resources.push(...nestedResources);
+    append(out.resources, nestedResources);
     out.templates.push({ stack: prefix, file: nf, resources: nestedResources.length });
     out.incomplete.push(
       ...unreadNestedStacks(nestedResources, (id) => readNested.has(nestedKey(nestedFile, id))),

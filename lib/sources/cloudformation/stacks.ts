@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Resource } from '../../graph/resource';
+import { append } from '../source';
 import { readCloudAssembly, readTemplateFile } from './read';
 
 /**
@@ -24,7 +25,7 @@ export function readStackTemplates(templatePaths: readonly string[]): {
     const read = fs.existsSync(path.join(dir, 'manifest.json'))
       ? readCloudAssembly(dir, { recurse: false, onlyTemplates: set })
       : { resources: [...set].flatMap((t) => readTemplateFile(t).resources) };
-    resources.push(...read.resources);
+    append(resources, read.resources);
   }
   const dirs = [...byDir.keys()].sort((a, b) => a.length - b.length);
   return { resources, assemblyDir: dirs[0] };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { InputError, isInputError } from '../../errors';
 import type { Resource } from '../../graph/resource';
 import type { TemplateInfo } from '../artifact';
+import { append } from '../source';
 import { decodeText } from '../cloudformation/parse';
 import { readTerraformConfig } from './config';
 import { readBytes, readTerraformJson, type TerraformFile } from './file';
@@ -197,7 +198,7 @@ function readFile(
     kind === 'plan'
       ? readTerraformPlan(tf, { stack: name, prefix })
       : readTerraformConfig(tf, { stack: name, prefix });
-  out.resources.push(...read.resources);
+  append(out.resources, read.resources);
   out.templates.push({ stack: name, file, resources: read.resources.length });
-  out.incomplete.push(...read.incomplete);
+  append(out.incomplete, read.incomplete);
 }
