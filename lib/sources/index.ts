@@ -52,8 +52,10 @@ export interface LoadOptions {
 
 /**
  * Read artifacts into one graph. Each path is read by the first registered source that recognises it
- * by content (a cloud assembly, a template). A directory no source recognises as a whole is read file
- * by file, each file by the source that recognises it; files none recognises are skipped and listed. A
+ * by content (a cloud assembly, a template). A directory one source reads as a whole also has the
+ * files another source recognises read by that source. A directory no source recognises as a whole is
+ * read file by file, each file by the source that recognises it; files none recognises are skipped
+ * and listed. A
  * file given by itself that no source recognises is an input error. Any problem is an
  * {@link InputError} naming the file.
  */
@@ -82,8 +84,18 @@ export function loadInput(paths: readonly string[], opts: LoadOptions = {}): Loa
       throw new InputError('BULWARK_PATH_NOT_FOUND', p, 'no such file or directory');
     }
     const source = sources.find((s) => s.recognises(p));
-    if (source) add(source.read(p, { name: opts.name, stack: opts.stack }));
-    else if (stat.isDirectory()) {
+    if (source) {
+      add(source.read(p, { name: opts.name, stack: opts.stack }));
+      // A directory one source reads as a whole (a directory of plans) may also hold another
+      // source's artifacts (a template): those are read too, never passed over unread.
+      if (stat.isDirectory()) {
+        const others = readDirectory(
+          p,
+          sources.filter((s) => s !== source),
+        );
+        for (const [file, s] of others.read) add(s.read(file, { stack: opts.stack }));
+      }
+    } else if (stat.isDirectory()) {
       const files = readDirectory(p, sources);
       if (files.read.length === 0)
         throw new InputError(

@@ -9,11 +9,12 @@ import { FORMATS, render } from '../../lib/report';
 import { buildReport } from '../../lib/report/model';
 import { AFTER_APPLY, isTerraformArtifact, readTerraform, REDACTED } from '../../lib/sources/terraform';
 import { tagsOf } from '../../lib/sources/terraform/file';
-import { adaptersForAll } from '../../lib/sources';
+import { adaptersForAll, loadInput } from '../../lib/sources';
 import { ViewSet } from '../../lib/views/registry';
 
 const PLANS = path.join(__dirname, '..', 'fixtures', 'terraform', 'terraform-plans');
 const HAND = path.join(__dirname, '..', 'fixtures', 'hand-written');
+const REAL_WORLD = path.join(__dirname, '..', 'fixtures', 'real-world');
 /** A plan written by Terraform 1.11 and AWS provider 5.100.0 from `main.tf` beside it (data services). */
 const GENERATED_DATA_SERVICES = path.join(
   __dirname,
@@ -298,6 +299,22 @@ describe('Terraform source: real plans', () => {
     expect(read.resources.map((r) => r.address)).toContain(
       'regula__aws-kms-key-rotation/aws_kms_key.invalid',
     );
+  });
+
+  it('reads a directory of plans that also holds a CloudFormation template: both, never the plans alone', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-tf-'));
+    fs.copyFileSync(plan('regula__aws-kms-key-rotation.json'), path.join(dir, 'plan.json'));
+    const template = path.join(
+      REAL_WORLD,
+      'aws-cloudformation-templates',
+      'autoscaling-multi-az-notifications.yaml',
+    );
+    fs.copyFileSync(template, path.join(dir, 'stack.yaml'));
+    const input = loadInput([dir]);
+    const sources = new Set(input.graph.all().map((r) => r.source));
+    expect(sources).toEqual(new Set(['terraform', 'cloudformation']));
+    expect(input.graph.all().some((r) => r.address === 'plan/aws_kms_key.invalid')).toBe(true);
+    expect(input.graph.all().some((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup')).toBe(true);
   });
 
   it('takes tags from tags_all, else tags; unknown tags make the classification unknown', () => {
