@@ -310,11 +310,10 @@ describe('Terraform source: real plans', () => {
       'autoscaling-multi-az-notifications.yaml',
     );
     fs.copyFileSync(template, path.join(dir, 'stack.yaml'));
-    const input = loadInput([dir]);
-    const sources = new Set(input.graph.all().map((r) => r.source));
-    expect(sources).toEqual(new Set(['terraform', 'cloudformation']));
-    expect(input.graph.all().some((r) => r.address === 'plan/aws_kms_key.invalid')).toBe(true);
-    expect(input.graph.all().some((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup')).toBe(true);
+    const resources = [...loadInput([dir]).graph.all()];
+    expect(new Set(resources.map((r) => r.source))).toEqual(new Set(['terraform', 'cloudformation']));
+    expect(resources.some((r) => r.address === 'plan/aws_kms_key.invalid')).toBe(true);
+    expect(resources.some((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup')).toBe(true);
   });
 
   it('takes tags from tags_all, else tags; unknown tags make the classification unknown', () => {
