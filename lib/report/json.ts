@@ -82,8 +82,10 @@ export function writeJson(report: Report, write: (chunk: string) => void): void 
         null,
         2,
       );
-      const entries = part.slice(skip, -6);
-      write(`${at === 0 ? '\n' : ',\n'}${escapeJsonText(entries)}`);
+      // The separator and the entries given apart: the entries are written from the stringified
+      // text as they are, without a joined copy.
+      write(at === 0 ? '\n' : ',\n');
+      write(escapeJsonText(part.slice(skip, -6)));
     }
     write('\n  ]');
   }

@@ -178,7 +178,8 @@ export function writeSarif(report: Report, write: (chunk: string) => void): void
     const batch: SarifResult[] = [];
     for (let i = from; i < Math.min(count, from + BATCH); i++) batch.push(result(i));
     const part = JSON.stringify({ runs: [{ results: batch }] }, null, 2);
-    write(`${from === 0 ? '\n' : ',\n'}${escapeJsonText(part.slice(skip, -tail))}`);
+    write(from === 0 ? '\n' : ',\n');
+    write(escapeJsonText(part.slice(skip, -tail)));
   }
   write(`\n      ${text.slice(open)}\n`);
 }

@@ -72,7 +72,10 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     if (group.length === 0) continue;
     out.push(section.header(group.length, c));
-    for (const f of group) out.push(...findingLines(f, c, shared), '');
+    for (const f of group) {
+      findingLines(out, f, c, shared);
+      out.push('');
+    }
   }
 
   if (!all) {
@@ -200,27 +203,32 @@ interface SharedLines {
   readonly controls: Map<readonly string[], string>;
 }
 
-function findingLines(f: ReportFinding, c: Colors, shared: SharedLines): string[] {
-  const tags = [
-    f.status === 'unknown' ? c.magenta('unknown') : undefined,
-    f.enforcement !== 'mandatory' ? c.dim(f.enforcement) : undefined,
-    f.suppression?.expired ? c.yellow('suppression expired') : undefined,
-  ].filter(Boolean);
-  const head = `  ${badge(f.severity, c)} ${c.bold(f.ruleId)}${tags.length ? ` (${tags.join(', ')})` : ''} ${highlight(safe(f.message), c)}`;
-  const lines = [
-    head,
+/** Append the lines of one finding to `out`: its head, location, fix and controls. */
+function findingLines(out: string[], f: ReportFinding, c: Colors, shared: SharedLines): void {
+  // Tags only for a finding that has some: most are mandatory failures without a suppression.
+  const tagged = f.status === 'unknown' || f.enforcement !== 'mandatory' || f.suppression?.expired === true;
+  const tags = tagged
+    ? [
+        f.status === 'unknown' ? c.magenta('unknown') : undefined,
+        f.enforcement !== 'mandatory' ? c.dim(f.enforcement) : undefined,
+        f.suppression?.expired ? c.yellow('suppression expired') : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : '';
+  out.push(
+    `  ${badge(f.severity, c)} ${c.bold(f.ruleId)}${tags ? ` (${tags})` : ''} ${highlight(safe(f.message), c)}`,
     `      ${c.dim('at')} ${safe(locationOf(f))}`,
     once(shared.fix, f.fix, () => `      ${c.dim('fix:')} ${highlight(safe(f.fix), c)}`),
-  ];
+  );
   if (f.controls.length)
-    lines.push(
+    out.push(
       once(
         shared.controls,
         f.controls,
         () => `      ${c.dim('controls:')} ${f.controls.map(safe).join(', ')}`,
       ),
     );
-  return lines;
 }
 
 function once<K>(lines: Map<K, string>, key: K, line: () => string): string {
@@ -229,9 +237,9 @@ function once<K>(lines: Map<K, string>, key: K, line: () => string): string {
   return l;
 }
 
-/** Colour inline code spans (already escaped text). */
+/** Colour inline code spans (already escaped text); without colours, the text as it is. */
 function highlight(s: string, c: Colors): string {
-  if (!s.includes('`')) return s;
+  if (!c.isColorSupported || !s.includes('`')) return s;
   return s.replace(/`([^`]*)`/g, (_m, inner: string) => c.cyan(`\`${inner}\``));
 }
 
