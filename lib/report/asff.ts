@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Severity } from '../engine/rule';
 import { driftDifferences, driftFingerprint, driftHeadline } from './drift';
 import type { Report, ReportDriftEntry, ReportFinding } from './model';
+import { readJsonReport } from './json';
 import { fingerprint } from './sarif';
 
 /** ASFF severity labels. */
@@ -265,7 +266,7 @@ export function driftSummary(report: Report, max = 20): string {
  * file://...`) and `summary.txt` (for the incident topic) into `outDir`. Returns the files written.
  */
 export function writeDriftOutputs(reportFile: string, outDir: string, context: AsffContext = {}): string[] {
-  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
+  const report = readJsonReport(fs.readFileSync(reportFile, 'utf8'));
   fs.mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   asffBatches(toAsff(report, context)).forEach((batch, i) => {

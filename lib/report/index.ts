@@ -10,7 +10,7 @@ export {
   markdownInline,
   sanitizeTerminal,
 } from './escape';
-export { jsonFinding, renderJson, writeJson, writeJsonFile, type JsonFinding } from './json';
+export { jsonFinding, readJsonReport, renderJson, writeJson, writeJsonFile, type JsonFinding } from './json';
 export { deltaOf, isOpenFinding, parseBaseline, readBaseline, type BaselineReport } from './delta';
 export { REPORT_SCHEMA } from './schema';
 export { complianceOf, formatFigure, kpiFigures, kpisOf, type KpiFigure } from './kpis';

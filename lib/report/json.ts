@@ -1,6 +1,7 @@
+import { cloudOfTerraformType, type Cloud } from '../engine/clouds';
 import { escapeJsonText } from './escape';
 import type { ReportFinding } from './findings';
-import type { Report } from './model';
+import type { Report, ReportRule } from './model';
 import { writeChunked } from './write';
 
 /**
@@ -25,6 +26,40 @@ export function jsonFinding(f: JsonFinding): JsonFinding {
   out.view = f.view;
   out.resource = f.resource;
   return out as unknown as JsonFinding;
+}
+
+/** The cloud of a resource type as a JSON report names it (`AWS::S3::Bucket`, `aws_s3_bucket`, `azure-native:…`). */
+function cloudOfType(type: string): Cloud | undefined {
+  if (type.startsWith('AWS::')) return 'aws';
+  if (type.startsWith('azure-native:')) return 'azure';
+  return cloudOfTerraformType(type);
+}
+
+/**
+ * A JSON report read back as the report is in memory: each finding of version 2 takes its rule's
+ * title, enforcement, fix, threats and the controls that speak of its resource's cloud from the
+ * rule's entry in `rules` (a finding of version 1 carries them already). The text must be a
+ * Bulwark JSON report.
+ */
+export function readJsonReport(text: string): Report {
+  const report = JSON.parse(text) as Report;
+  const rules = new Map<string, ReportRule>(report.rules.map((r) => [r.id, r]));
+  const full = (f: JsonFinding | ReportFinding): ReportFinding => {
+    const rule = rules.get(f.ruleId);
+    if ('title' in f || !rule) return f as ReportFinding;
+    const cloud = cloudOfType(f.resource.type);
+    return {
+      ...f,
+      title: rule.title,
+      enforcement: rule.enforcement,
+      fix: rule.fix,
+      controls: rule.controls
+        .filter((c) => c.clouds === undefined || cloud === undefined || c.clouds.includes(cloud))
+        .map((c) => c.ref),
+      threats: rule.threats,
+    };
+  };
+  return { ...report, findings: report.findings.map(full) };
 }
 
 /** A field of the report as JSON writes it: the delta's findings through {@link jsonFinding}. */

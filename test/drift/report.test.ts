@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { asffBatches, driftSummary, toAsff, writeDriftOutputs } from '../../lib/report/asff';
+import { checkPaths } from '../../lib/check';
 import { evaluate } from '../../lib/engine/evaluate';
 import { ResourceGraph } from '../../lib/graph/graph';
 import {
@@ -246,6 +247,28 @@ describe('ASFF for Security Hub', () => {
     );
     // Stable ids: the same report gives the same ids, so Security Hub updates findings.
     expect(toAsff(report, { now }).map((f) => f.Id)).toEqual(findings.map((f) => f.Id));
+  });
+
+  test('the job step reads findings from the JSON report as they are in memory: titles, fixes and controls from its rules', () => {
+    // A live state with failing findings: the hostile hand-written template, checked as drift's report is built.
+    const run = checkPaths([path.join(__dirname, '../fixtures/hand-written/hostile-names.template.json')]);
+    const live = buildReport(run.evaluation, {
+      inputs: ['cdk.out'],
+      tool: { version: '0.1.0' },
+      drift: DRIFT,
+    });
+    expect(live.findings.length).toBeGreaterThan(2);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-asff-'));
+    const file = path.join(dir, 'drift.json');
+    fs.writeFileSync(file, renderJson(live));
+    const now = new Date('2026-01-02T03:04:05Z');
+    const written = writeDriftOutputs(file, path.join(dir, 'out'), { now });
+    const fromFile = JSON.parse(fs.readFileSync(written[0]!, 'utf8')) as unknown[];
+    expect(fromFile).toEqual(JSON.parse(JSON.stringify(toAsff(live, { now }))));
+    const finding = (fromFile as { Remediation?: { Recommendation: { Text: string } } }[]).find(
+      (f) => f.Remediation,
+    )!;
+    expect(finding.Remediation!.Recommendation.Text).toMatch(/\S/);
   });
 
   test('batches of at most 100, and the job step writes them with a summary', () => {
