@@ -3,18 +3,15 @@ import * as managedidentity from '@pulumi/azure-native/managedidentity';
 import * as monitor from '@pulumi/azure-native/monitor';
 import * as pulumi from '@pulumi/pulumi';
 import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
 import { ResourceGraph } from '../../lib/graph/graph';
 import { ResourceRef, Unknown, type Value } from '../../lib/graph/values';
 import { adaptersForAll } from '../../lib/sources';
-import { capture, type CaptureResult } from '../../lib/sources/pulumi/capture';
-import { capturedRecords } from '../../lib/sources/pulumi/program';
-import { toResources } from '../../lib/sources/pulumi/resource';
+import { type CaptureResult } from '../../lib/sources/pulumi/capture';
 import type { DataStoreView } from '../../lib/views/kinds';
 import { ViewSet } from '../../lib/views/registry';
 import { RULES } from '../../policies/rules';
 import { aiAccount, storageAccount, vault } from '../support/azure-native';
-import { REPO_ROOT } from '../support/cases';
+import { EVERY_RULE_MANDATORY, pulumiGraph } from '../support/cases';
 
 /*
  * Outputs Azure computes (ids, names, a vault's URI, an identity's ids) reach a program run under the mocks as
@@ -23,17 +20,9 @@ import { REPO_ROOT } from '../support/cases';
  * as a whole.
  */
 
-const everything = definePack({
-  id: 'test',
-  title: 'test',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
-
 /** Outcomes of the data-protection rules on the store `name`: `rule outcome`, sorted. */
 function atRestOutcomes(graph: ResourceGraph, name: string): string[] {
-  return evaluate({ graph, adapters: adaptersForAll(), rules: RULES, pack: everything })
+  return evaluate({ graph, adapters: adaptersForAll(), rules: RULES, pack: EVERY_RULE_MANDATORY })
     .results.filter(
       (r) => r.resource.logicalId === name && ['BW-DP-002', 'BW-DP-003', 'BW-DP-012'].includes(r.rule.id),
     )
@@ -42,25 +31,7 @@ function atRestOutcomes(graph: ResourceGraph, name: string): string[] {
 }
 
 async function run(build: () => void): Promise<{ result: CaptureResult; graph: ResourceGraph }> {
-  const result = await capture(
-    {
-      dir: REPO_ROOT,
-      main: 'placeholders',
-      project: 'placeholders',
-      stack: 'test',
-      config: { 'azure-native:location': 'westeurope' },
-      secretKeys: [],
-    },
-    build,
-  );
-  expect(result.error).toBeUndefined();
-  const graph = new ResourceGraph(
-    toResources(
-      capturedRecords(result.resources, () => ({ file: 'placeholders' })),
-      () => false,
-    ),
-  );
-  return { result, graph };
+  return pulumiGraph(build, 'placeholders', 'placeholders');
 }
 
 /** A vault, a key in it and an identity, as a store with a customer key names them. */

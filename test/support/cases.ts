@@ -23,11 +23,12 @@ import {
 } from '../../lib/engine/cases';
 import type { Rule } from '../../lib/engine/rule';
 import { adaptersForAll, loadInput, SOURCES } from '../../lib/sources';
-import { capture } from '../../lib/sources/pulumi/capture';
+import { capture, type CaptureResult } from '../../lib/sources/pulumi/capture';
 import { capturedRecords } from '../../lib/sources/pulumi/program';
 import { toResources } from '../../lib/sources/pulumi/resource';
 
-const everything = definePack({
+/** Every rule mandatory: what a test evaluates with when it judges outcomes, not packs. */
+export const EVERY_RULE_MANDATORY = definePack({
   id: 'test',
   title: 'test',
   description: 'every rule mandatory',
@@ -37,6 +38,32 @@ const everything = definePack({
 
 /** Repository root: template cases name their template from here. */
 export const REPO_ROOT = path.join(__dirname, '../..');
+
+/**
+ * Run a program under Pulumi's mocks (azure-native in westeurope, stack `test`) and read what it
+ * registers as the Pulumi source reads a program: the capture and the graph. A program that fails
+ * throws, naming `main`.
+ */
+export async function pulumiGraph(
+  program: () => void,
+  main = 'program',
+  project = 'program',
+): Promise<{ result: CaptureResult; graph: ResourceGraph }> {
+  const result = await capture(
+    {
+      dir: REPO_ROOT,
+      main,
+      project,
+      stack: 'test',
+      config: { 'azure-native:location': 'westeurope' },
+      secretKeys: [],
+    },
+    program,
+  );
+  if (result.error !== undefined) throw new Error(`${main}: the program failed: ${result.error}`);
+  const records = capturedRecords(result.resources, () => ({ file: main }));
+  return { result, graph: new ResourceGraph(toResources(records, () => false)) };
+}
 
 /**
  * Evaluate every case of a rule. CDK and CDKTF cases are synthesized (one stack a case, one app per
@@ -81,21 +108,8 @@ async function runPulumiCases(
   const adapters = adaptersForAll();
   const out = new Map<string, RuleResult[]>();
   for (const c of cases) {
-    const result = await capture(
-      {
-        dir: REPO_ROOT,
-        main: `case: ${c.name}`,
-        project: 'cases',
-        stack: 'test',
-        config: { 'azure-native:location': 'westeurope' },
-        secretKeys: [],
-      },
-      () => c.build(),
-    );
-    if (result.error !== undefined) throw new Error(`case "${c.name}": the program failed: ${result.error}`);
-    const records = capturedRecords(result.resources, () => ({ file: `case: ${c.name}` }));
-    const graph = new ResourceGraph(toResources(records, () => false));
-    const results = [...evaluate({ graph, adapters, rules: [rule], pack: everything }).results];
+    const { graph } = await pulumiGraph(() => c.build(), `case: ${c.name}`, 'cases');
+    const results = [...evaluate({ graph, adapters, rules: [rule], pack: EVERY_RULE_MANDATORY }).results];
     out.set(
       c.name,
       c.target === undefined
@@ -140,7 +154,7 @@ function runCdktfCases(rule: Rule, cases: readonly CdktfRuleCase[]): Map<string,
     cases.forEach((c, i) => {
       const stack = stacks[i]!;
       const { graph } = loadTerraform(path.join(outdir, 'stacks', stack, 'cdk.tf.json'));
-      const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [rule], pack: everything });
+      const ev = evaluate({ graph, adapters: adaptersForAll(), rules: [rule], pack: EVERY_RULE_MANDATORY });
       out.set(
         c.name,
         ev.results.filter((r) => c.target === undefined || matchesTarget(r, stack, c.target)),
@@ -171,7 +185,7 @@ function runCdkCases(rule: Rule, cases: readonly CdkRuleCase[]): Map<string, Rul
     cases.forEach((c, i) => {
       const stack = stacks[i]!;
       const own = new ResourceGraph([...graph.all()].filter((r) => r.stack === stack));
-      const ev = evaluate({ graph: own, adapters, rules: [rule], pack: everything });
+      const ev = evaluate({ graph: own, adapters, rules: [rule], pack: EVERY_RULE_MANDATORY });
       out.set(
         c.name,
         ev.results.filter((r) => c.target === undefined || matchesTarget(r, stack, c.target)),
@@ -198,7 +212,7 @@ function runFileCases<C extends TemplateRuleCase | TerraformPlanRuleCase>(
     if (!results) {
       const file = path.join(REPO_ROOT, fileOf(c));
       const { graph } = isTerraformPlanCase(c) ? loadTerraform(file) : loadInput([file]);
-      results = [...evaluate({ graph, adapters, rules: [rule], pack: everything }).results];
+      results = [...evaluate({ graph, adapters, rules: [rule], pack: EVERY_RULE_MANDATORY }).results];
       byFile.set(fileOf(c), results);
     }
     out.set(

@@ -1,35 +1,14 @@
-import { ResourceGraph } from '../../lib/graph/graph';
 import { Unknown } from '../../lib/graph/values';
 import { adaptersForAll } from '../../lib/sources';
-import { capture } from '../../lib/sources/pulumi/capture';
-import { capturedRecords } from '../../lib/sources/pulumi/program';
-import { toResources } from '../../lib/sources/pulumi/resource';
 import { ViewSet } from '../../lib/views/registry';
 import type { EndpointView } from '../../lib/views/kinds';
 import { applicationGatewayPolicy } from '../../lib/views/azure/edge';
-import { REPO_ROOT } from '../support/cases';
 import { applicationGateway, frontDoorRoute } from '../support/azure-native';
+import { pulumiGraph } from '../support/cases';
 
 /** The endpoint views of a program run under Pulumi's mocks, by view name. */
 async function endpointsOf(program: () => void): Promise<Map<string, EndpointView>> {
-  const result = await capture(
-    {
-      dir: REPO_ROOT,
-      main: 'program',
-      project: 'edge',
-      stack: 'test',
-      config: { 'azure-native:location': 'westeurope' },
-      secretKeys: [],
-    },
-    program,
-  );
-  if (result.error !== undefined) throw new Error(result.error);
-  const graph = new ResourceGraph(
-    toResources(
-      capturedRecords(result.resources, () => ({})),
-      () => false,
-    ),
-  );
+  const { graph } = await pulumiGraph(program, 'program', 'edge');
   const views = new ViewSet(graph, adaptersForAll());
   const out = new Map<string, EndpointView>();
   for (const r of graph.all()) for (const v of views.of(r)) if (v.kind === 'endpoint') out.set(v.name, v);

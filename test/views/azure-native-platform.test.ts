@@ -1,47 +1,18 @@
 import * as network from '@pulumi/azure-native/network';
 import * as security from '@pulumi/azure-native/security';
-import { definePack } from '../../lib/engine/pack';
 import { evaluate } from '../../lib/engine/evaluate';
 import { ResourceGraph } from '../../lib/graph/graph';
 import { adaptersForAll } from '../../lib/sources';
-import { capture } from '../../lib/sources/pulumi/capture';
-import { capturedRecords } from '../../lib/sources/pulumi/program';
-import { toResources } from '../../lib/sources/pulumi/resource';
 import { ViewSet } from '../../lib/views/registry';
 import type { FirewallView, PostureView, SubnetView } from '../../lib/views/kinds';
 import { RULES } from '../../policies/rules';
-import { REPO_ROOT } from '../support/cases';
 import { SUBSCRIPTION } from '../support/azure-native';
+import { EVERY_RULE_MANDATORY, pulumiGraph } from '../support/cases';
 
 /** Run a program under Pulumi's mocks and read it as the Pulumi source reads a program. */
 async function graphOf(program: () => void): Promise<ResourceGraph> {
-  const result = await capture(
-    {
-      dir: REPO_ROOT,
-      main: 'program',
-      project: 'platform',
-      stack: 'test',
-      config: { 'azure-native:location': 'westeurope' },
-      secretKeys: [],
-    },
-    program,
-  );
-  if (result.error !== undefined) throw new Error(result.error);
-  return new ResourceGraph(
-    toResources(
-      capturedRecords(result.resources, () => ({})),
-      () => false,
-    ),
-  );
+  return (await pulumiGraph(program, 'program', 'platform')).graph;
 }
-
-const everything = definePack({
-  id: 'test',
-  title: 'test',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
 
 /** The mistakes of a misconfigured estate: an NSG open to RDP from the internet, every Defender plan at Free. */
 function misconfigured(): void {
@@ -160,7 +131,7 @@ describe('a misconfigured estate fails with the MCSB controls of its mistakes', 
   let failed: { rule: string; resource: string; controls: readonly string[] }[];
   beforeAll(async () => {
     const graph = await graphOf(misconfigured);
-    const ev = evaluate({ graph, adapters: adaptersForAll(), rules: RULES, pack: everything });
+    const ev = evaluate({ graph, adapters: adaptersForAll(), rules: RULES, pack: EVERY_RULE_MANDATORY });
     failed = ev.results
       .filter((r) => r.outcome === 'fail')
       .map((r) => ({ rule: r.rule.id, resource: r.resource.logicalId!, controls: r.rule.controls }));

@@ -5,12 +5,8 @@ import * as recoveryservices from '@pulumi/azure-native/recoveryservices';
 import * as sql from '@pulumi/azure-native/sql';
 import * as storage from '@pulumi/azure-native/storage';
 import { checkPaths } from '../../lib/check';
-import { ResourceGraph } from '../../lib/graph/graph';
 import { Unknown } from '../../lib/graph/values';
 import { adaptersForAll } from '../../lib/sources';
-import { capture } from '../../lib/sources/pulumi/capture';
-import { capturedRecords } from '../../lib/sources/pulumi/program';
-import { toResources } from '../../lib/sources/pulumi/resource';
 import type {
   BackupPlanView,
   BackupVaultView,
@@ -28,8 +24,8 @@ import {
   vault,
   workspace,
 } from '../support/azure-native';
-import { REPO_ROOT } from '../support/cases';
 import { resolveControl } from '../../policies/controls';
+import { pulumiGraph } from '../support/cases';
 
 const examples = path.join(__dirname, '../../examples');
 
@@ -135,24 +131,7 @@ describe('azure-native views: the component estate', () => {
 describe('azure-native views of single programs', () => {
   /** The views of what a program registers, read as the Pulumi source reads it. */
   async function viewsOf(build: () => void) {
-    const result = await capture(
-      {
-        dir: REPO_ROOT,
-        main: 'views',
-        project: 'views',
-        stack: 'test',
-        config: { 'azure-native:location': 'westeurope' },
-        secretKeys: [],
-      },
-      build,
-    );
-    expect(result.error).toBeUndefined();
-    const graph = new ResourceGraph(
-      toResources(
-        capturedRecords(result.resources, () => ({ file: 'views' })),
-        () => false,
-      ),
-    );
+    const { graph } = await pulumiGraph(build, 'views', 'views');
     const views = new ViewSet(graph, adaptersForAll());
     return { views, all: views.all(), errors: views.errors };
   }
