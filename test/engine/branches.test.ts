@@ -6,7 +6,6 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
 import type { ResourceGraph } from '../../lib/graph/graph';
 import { loadInput } from '../../lib/sources';
 import { securityGroupView } from '../../lib/views/cloudformation/network';
@@ -14,14 +13,9 @@ import { AdapterRegistry } from '../../lib/views/registry';
 import { cloudFormationAdapters } from '../../lib/views/cloudformation';
 import storeEncrypted from '../../policies/rules/data-protection/store-encrypted-at-rest';
 import sgAdminPorts from '../../policies/rules/network/sg-admin-ports';
+import { EVERY_RULE_MANDATORY } from '../support/cases';
 
-const pack = definePack({
-  id: 'test',
-  title: 'test',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
+const pack = EVERY_RULE_MANDATORY;
 
 function synth(build: (stack: Stack) => void): ResourceGraph {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-branches-'));

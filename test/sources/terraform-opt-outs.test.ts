@@ -1,18 +1,12 @@
 import { Classification } from '../../lib/classification';
 import { evaluate } from '../../lib/engine/evaluate';
-import { definePack } from '../../lib/engine/pack';
 import { adaptersForAll } from '../../lib/sources';
 import { ClassifiedObjectStore } from '../../lib/terraform';
 import objectStorePublicAccess from '../../policies/rules/data-protection/object-store-public-access';
 import { tfViews } from '../views/terraform-support';
+import { EVERY_RULE_MANDATORY } from '../support/cases';
 
-const everything = definePack({
-  id: 'test',
-  title: 'test',
-  description: 'every rule mandatory',
-  select: () => true,
-  bySeverity: { low: 'mandatory', medium: 'mandatory', high: 'mandatory', critical: 'mandatory' },
-});
+const everything = EVERY_RULE_MANDATORY;
 
 const REASON = 'static website assets served to anyone';
 
