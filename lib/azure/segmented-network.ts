@@ -427,34 +427,10 @@ function securityRules(
     const label = `${f.from}To${f.to}${String(f.port).replace(/[^0-9]/g, '_')}`;
     const why = f.description ?? `${f.from} tier to ${f.to} tier on ${protocol} ${f.port} (declared flow)`;
     const ports = [String(f.port)];
-    if (f.to === tier)
-      rules.push(
-        rule(
-          `Allow${label}In`,
-          'Inbound',
-          'Allow',
-          priority,
-          protocol,
-          prefixes[f.from],
-          prefixes[f.to],
-          ports,
-          why,
-        ),
-      );
-    if (f.from === tier)
-      rules.push(
-        rule(
-          `Allow${label}Out`,
-          'Outbound',
-          'Allow',
-          priority,
-          protocol,
-          prefixes[f.from],
-          prefixes[f.to],
-          ports,
-          why,
-        ),
-      );
+    const allow = (name: string, direction: 'Inbound' | 'Outbound') =>
+      rule(name, direction, 'Allow', priority, protocol, prefixes[f.from], prefixes[f.to], ports, why);
+    if (f.to === tier) rules.push(allow(`Allow${label}In`, 'Inbound'));
+    if (f.from === tier) rules.push(allow(`Allow${label}Out`, 'Outbound'));
   });
   if (tier === Tier.APPLICATION) {
     rules.push(
