@@ -15,6 +15,16 @@ describe('JSON templates: duplicate keys', () => {
     expect(Object.keys(parseJsonTemplate('t.json', text).body.Resources as object)).toEqual(['A', 'B']);
   });
 
+  test('a key given twice is found behind escapes at the end of strings', () => {
+    // Keys ending in an escaped backslash, an escaped quote, or both.
+    for (const key of ['A\\\\', 'A\\"', 'A\\\\\\"', 'A\\\\\\\\']) {
+      const text = `{"Resources": {"${key}": {"Type": "AWS::S3::Bucket"}, "B": {"Type": "x\\\\"},\r\n\t"${key}": {"Type": "AWS::SNS::Topic"}}}`;
+      expect(() => parseJsonTemplate('t.json', text)).toThrow(/t\.json:2:2: duplicate key/);
+      const renamed = text.replace(`\t"${key}"`, `\t"${key}2"`);
+      expect(Object.keys(parseJsonTemplate('t.json', renamed).body.Resources as object)).toHaveLength(3);
+    }
+  });
+
   test('a key given twice inside a list of objects is named with its line', () => {
     const text =
       '{"Resources": {"A": {"Type": "AWS::S3::Bucket", "Properties": {"Tags": [\n{"Key": "a", "Value": "1"},\n  {"Key": "b", "Key": "c"}]}}}}';
@@ -39,6 +49,24 @@ describe('JSON templates: declaration lines', () => {
     expect(t.locate('C:"x')).toEqual({ file: 't.json', line: 5, column: 36 });
     expect(t.locate('Decoy')).toEqual({ file: 't.json' });
     expect(t.locate('B')).toEqual({ file: 't.json' });
+  });
+
+  test('keys and values ending in backslashes and escaped quotes, CRLF, LF and empty lines, tab indentation', () => {
+    const text = [
+      '{"Description": "ends in a backslash \\\\", "Resources": {',
+      '\n',
+      '\t"A\\\\": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "q\\"\\\\"}},',
+      '\t\t"B\\"": {"Type": "AWS::SNS::Topic"}, "C\\\\\\"": {"Type": "AWS::SQS::Queue"},',
+      '  \t "D\u00e9\u00e9": {"Type": "AWS::SQS::Queue"}, "E": {"Type": "AWS::SQS::Queue"}',
+      '}}',
+    ].join('\r\n');
+    const t = parseJsonTemplate('t.json', text);
+    expect(Object.keys(t.body.Resources as object)).toEqual(['A\\', 'B"', 'C\\"', 'D\u00e9\u00e9', 'E']);
+    expect(t.locate('A\\')).toEqual({ file: 't.json', line: 4, column: 2 });
+    expect(t.locate('B"')).toEqual({ file: 't.json', line: 5, column: 3 });
+    expect(t.locate('C\\"')).toEqual({ file: 't.json', line: 5, column: 39 });
+    expect(t.locate('D\u00e9\u00e9')).toEqual({ file: 't.json', line: 6, column: 5 });
+    expect(t.locate('E')).toEqual({ file: 't.json', line: 6, column: 41 });
   });
 
   test('columns count characters, not bytes: after a byte-order mark, non-ASCII text and a malformed byte', () => {

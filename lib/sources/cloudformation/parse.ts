@@ -182,6 +182,8 @@ export function scanJson(bytes: Buffer): {
     } else if (c === 0x0a) {
       line++;
       lineStart = i + 1;
+      // Indentation is a quarter of a pretty-printed template's bytes: pass over it at once.
+      while (isIndent(bytes[i + 1])) i++;
     } else if (c === 0x3a /* : */) {
       keys++;
       if (open >= 0 && (depth === 1 || (depth === 2 && topKey === 'Resources'))) {
@@ -202,14 +204,25 @@ export function scanJson(bytes: Buffer): {
   return { keys, resources };
 }
 
-/** Index of the quote that closes the string whose opening quote is at `open`, or -1. */
+/**
+ * Index of the quote that closes the string whose opening quote is at `open`, or -1. Quotes are found
+ * by native search; one is escaped when an odd number of backslashes runs up to it (in valid JSON, a
+ * backslash always starts an escape, and the opening quote stops the run).
+ */
 function closingQuote(bytes: Buffer, open: number): number {
-  for (let i = open + 1; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (c === 0x22 /* " */) return i;
-    if (c === 0x5c /* \ */) i++;
+  let end = open;
+  for (;;) {
+    end = bytes.indexOf(0x22 /* " */, end + 1);
+    if (end === -1) return -1;
+    let b = end - 1;
+    while (bytes[b] === 0x5c /* \ */) b--;
+    if ((end - 1 - b) % 2 === 0) return end;
   }
-  return -1;
+}
+
+/** Whether a byte is a space or a tab (`undefined` past the end is not). */
+function isIndent(c: number | undefined): boolean {
+  return c === 0x20 || c === 0x09;
 }
 
 /**
