@@ -359,4 +359,26 @@ describe('Terraform source: bad plans', () => {
   it('does not take a CloudFormation template for a Terraform artifact', () => {
     expect(isTerraformArtifact(path.join(HAND, 'prototype-keys.template.json'))).toBe(false);
   });
+
+  it('recognises a plan whose keys stand apart from their colons, and a truncated configuration whose keys are followed by no-break spaces', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-tf-'));
+    // Hand-written from a real plan: every key and its colon apart, across a line break.
+    const spaced = path.join(dir, 'spaced.json');
+    const text = fs.readFileSync(plan('regula__aws-kms-key-rotation.json'), 'utf8');
+    fs.writeFileSync(spaced, text.replace(/":/g, '"\r\n\t :'));
+    expect(isTerraformArtifact(spaced)).toBe(true);
+    expect(readTerraform(spaced).resources.map((r) => r.address)).toContain('aws_kms_key.invalid');
+    // Hand-written: no JSON, but it names a configuration's keys, so reading it says what is wrong.
+    const nbsp = path.join(dir, 'nbsp.tf.json');
+    fs.writeFileSync(nbsp, '{"terraform"\u00a0: {}, "resource"\u00a0: {"aws_s3_bucket": {');
+    expect(isTerraformArtifact(nbsp)).toBe(true);
+    expect(() => readTerraform(nbsp)).toThrow(/nbsp\.tf\.json:1:\d+: invalid JSON/);
+    // Hand-written: the names only as values, or as keys of other names.
+    const other = path.join(dir, 'other.json');
+    fs.writeFileSync(
+      other,
+      '{"format_version_": "1.2", "planned_values": {}, "x": "resource", "data_": {"//x": 1}}',
+    );
+    expect(isTerraformArtifact(other)).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@ import { InputError, isInputError } from '../../errors';
 import type { Resource } from '../../graph/resource';
 import type { TemplateInfo } from '../artifact';
 import { append } from '../source';
-import { decodeText } from '../cloudformation/parse';
+import { decodeText, isUtf8Text } from '../cloudformation/parse';
 import { readTerraformConfig } from './config';
 import { readBytes, readTerraformJson, type TerraformFile } from './file';
 import { readTerraformPlan } from './plan';
@@ -32,6 +32,46 @@ function kindOf(body: unknown): Kind | undefined {
   return undefined;
 }
 
+/** A key of a Terraform artifact: only text that names one is parsed (a CloudFormation template is not). */
+const TERRAFORM_KEY = /"(format_version|terraform|\/\/|resource|data)"\s*:/;
+
+/** The names of {@link TERRAFORM_KEY}, each with its closing quote, as UTF-8. */
+const KEY_NAMES = ['format_version', 'terraform', '//', 'resource', 'data'].map((n) => Buffer.from(`${n}"`));
+/** Marks the first byte of each name of {@link KEY_NAMES}. */
+const FIRST_BYTES = new Uint8Array(256);
+for (const name of KEY_NAMES) FIRST_BYTES[name[0]!] = 1;
+
+/**
+ * Whether the text of UTF-8 bytes (as {@link decodeText} reads them) may match {@link TERRAFORM_KEY},
+ * told from the bytes without decoding them: a quote, a name and its quote, ASCII spaces and a colon.
+ * Decoding keeps ASCII bytes as they are, so a match of ASCII characters is one in the bytes; where a
+ * non-ASCII byte follows the name (a Unicode space?), the text decides.
+ */
+function mayNameTerraformKey(bytes: Buffer): boolean {
+  // Native search from quote to quote, not a loop over every byte.
+  for (let q = bytes.indexOf(0x22 /* " */); q !== -1; q = bytes.indexOf(0x22, q + 1)) {
+    if (FIRST_BYTES[bytes[q + 1]!] !== 1) continue;
+    for (const name of KEY_NAMES) {
+      if (!holdsAt(bytes, q + 1, name)) continue;
+      let i = q + 1 + name.length;
+      while (isAsciiSpace(bytes[i])) i++;
+      if (bytes[i] === 0x3a /* : */ || bytes[i]! >= 0x80) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `bytes` hold `part` at `at`. */
+function holdsAt(bytes: Buffer, at: number, part: Buffer): boolean {
+  for (let i = 0; i < part.length; i++) if (bytes[at + i] !== part[i]) return false;
+  return true;
+}
+
+/** The ASCII characters `\s` matches: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number | undefined): boolean {
+  return c === 0x20 || (c !== undefined && c >= 0x09 && c <= 0x0d);
+}
+
 /**
  * The kind of a file by its content. A file that is not valid JSON (truncated) is recognised by the
  * keys near its start, so that reading it reports the real problem.
@@ -39,12 +79,14 @@ function kindOf(body: unknown): Kind | undefined {
 function fileKind(file: string): Kind | undefined {
   let text: string;
   try {
-    text = decodeText(file, readBytes(file));
+    const bytes = readBytes(file);
+    // Most files name no such key (templates): told from their bytes, without decoding them.
+    if (isUtf8Text(bytes) && !mayNameTerraformKey(bytes)) return undefined;
+    text = decodeText(file, bytes);
   } catch {
     return undefined;
   }
-  // Only text that names a key of a Terraform artifact is parsed (a CloudFormation template is not).
-  if (!/"(format_version|terraform|\/\/|resource|data)"\s*:/.test(text)) return undefined;
+  if (!TERRAFORM_KEY.test(text)) return undefined;
   try {
     return kindOf(JSON.parse(text));
   } catch {
