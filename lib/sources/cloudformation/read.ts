@@ -9,6 +9,7 @@ import { Resolver } from './intrinsics';
 import { checkText, measure, parseJsonTemplate, parseYamlTemplate, type ParsedTemplate } from './parse';
 import { expandTransforms } from './transforms';
 import { append, type SourceRead } from '../source';
+import { withFileBytes } from '../bytes';
 
 export type { TemplateInfo } from '../artifact';
 
@@ -644,27 +645,33 @@ function objectOr(v: unknown): Record<string, unknown> {
 
 /** Read and parse a template; `role` says what the file is when it is missing (a nested template). */
 function parseTemplateFile(file: string, role?: string): ParsedTemplate {
-  const bytes = readFile(file, role);
-  const text = checkText(file, bytes);
-  if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return parseJsonTemplate(file, text, bytes);
-  return parseYamlTemplate(file, text);
+  return withFileBytes(
+    file,
+    (bytes) => {
+      const text = checkText(file, bytes);
+      if (/\.json$/i.test(file) || /^\s*\{/.test(text)) return parseJsonTemplate(file, text, bytes);
+      return parseYamlTemplate(file, text);
+    },
+    (e) => readError(file, e, role),
+  );
 }
 
 function readFile(file: string, role?: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new InputError('BULWARK_PATH_NOT_FOUND', file, role ? `no such file (${role})` : 'no such file');
-    if (code === 'EISDIR')
-      throw new InputError('BULWARK_TEMPLATE_INVALID', file, 'is a directory, expected a template file');
-    throw new InputError(
-      'BULWARK_TEMPLATE_INVALID',
-      file,
-      `cannot be read (${code ?? (e as Error).message})`,
-    );
+    throw readError(file, e, role);
   }
+}
+
+/** The input error for a template file that cannot be read. */
+function readError(file: string, e: unknown, role?: string): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT')
+    return new InputError('BULWARK_PATH_NOT_FOUND', file, role ? `no such file (${role})` : 'no such file');
+  if (code === 'EISDIR')
+    return new InputError('BULWARK_TEMPLATE_INVALID', file, 'is a directory, expected a template file');
+  return new InputError('BULWARK_TEMPLATE_INVALID', file, `cannot be read (${code ?? (e as Error).message})`);
 }
 
 function readJson(file: string): unknown {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cloudFormationAdapters } from '../../views/cloudformation';
 import type { Source, SourceRead, SourceReadOptions } from '../source';
+import { withFileBytes } from '../bytes';
 import { decodeText, isUtf8Text } from './parse';
 import { readCloudAssembly, readTemplateFile } from './read';
 
@@ -24,20 +25,17 @@ const HEAD_BYTES = 16 * 1024;
  * is named by the whole text.
  */
 function isTemplateFile(file: string): boolean {
-  let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    return withFileBytes(
+      file,
+      (bytes) =>
+        (isUtf8Text(bytes) && namesTemplateKey(bytes.toString('utf8', 0, HEAD_BYTES))) ||
+        namesTemplateKey(decodeText(file, bytes)),
+    );
   } catch {
+    // Content that cannot be read, or not as text, is not recognised.
     return false;
   }
-  if (isUtf8Text(buf) && namesTemplateKey(buf.toString('utf8', 0, HEAD_BYTES))) return true;
-  let text: string;
-  try {
-    text = decodeText(file, buf);
-  } catch {
-    return false;
-  }
-  return namesTemplateKey(text);
 }
 
 /** The text of a file, or undefined when it cannot be read as text. */

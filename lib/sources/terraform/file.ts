@@ -5,6 +5,7 @@ import type { InlineAcknowledgement, Resource, SourceLocation } from '../../grap
 import { isObject, show, Unknown, type Value, type ValueObject } from '../../graph/values';
 import { CLASSIFICATION_TAG } from '../../classification/levels';
 import { decodeText, parseJsonText } from '../cloudformation/parse';
+import { withFileBytes } from '../bytes';
 
 /** A Terraform JSON file as read: its text and parsed value. */
 export interface TerraformFile {
@@ -18,14 +19,15 @@ export function readBytes(file: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('BULWARK_PATH_NOT_FOUND', file, 'no such file');
-    throw new InputError(
-      'BULWARK_TEMPLATE_INVALID',
-      file,
-      `cannot be read (${code ?? (e as Error).message})`,
-    );
+    throw readError(file, e);
   }
+}
+
+/** The input error for a file that cannot be read. */
+function readError(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError('BULWARK_PATH_NOT_FOUND', file, 'no such file');
+  return new InputError('BULWARK_TEMPLATE_INVALID', file, `cannot be read (${code ?? (e as Error).message})`);
 }
 
 /**
@@ -33,11 +35,16 @@ export function readBytes(file: string): Buffer {
  * strict JSON (a truncated file, a key given twice are input errors), an object at the top.
  */
 export function readTerraformJson(file: string, what: string): TerraformFile {
-  const bytes = readBytes(file);
-  const text = decodeText(file, bytes);
-  if (!/\S/.test(text))
-    throw new InputError('BULWARK_EMPTY_FILE', file, `the file is empty; expected ${what}`);
-  const body = parseJsonText(file, text, bytes);
+  const { text, body } = withFileBytes(
+    file,
+    (bytes) => {
+      const text = decodeText(file, bytes);
+      if (!/\S/.test(text))
+        throw new InputError('BULWARK_EMPTY_FILE', file, `the file is empty; expected ${what}`);
+      return { text, body: parseJsonText(file, text, bytes) };
+    },
+    (e) => readError(file, e),
+  );
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InputError('BULWARK_TEMPLATE_INVALID', file, `not ${what}: the top level is not an object`);
   }

@@ -4,6 +4,7 @@ import { InputError, isInputError } from '../../errors';
 import type { Resource } from '../../graph/resource';
 import type { TemplateInfo } from '../artifact';
 import { append } from '../source';
+import { withFileBytes } from '../bytes';
 import { decodeText, isUtf8Text } from '../cloudformation/parse';
 import { readTerraformConfig } from './config';
 import { readBytes, readTerraformJson, type TerraformFile } from './file';
@@ -77,16 +78,16 @@ function isAsciiSpace(c: number | undefined): boolean {
  * keys near its start, so that reading it reports the real problem.
  */
 function fileKind(file: string): Kind | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
-    const bytes = readBytes(file);
     // Most files name no such key (templates): told from their bytes, without decoding them.
-    if (isUtf8Text(bytes) && !mayNameTerraformKey(bytes)) return undefined;
-    text = decodeText(file, bytes);
+    text = withFileBytes(file, (bytes) =>
+      isUtf8Text(bytes) && !mayNameTerraformKey(bytes) ? undefined : decodeText(file, bytes),
+    );
   } catch {
     return undefined;
   }
-  if (!TERRAFORM_KEY.test(text)) return undefined;
+  if (text === undefined || !TERRAFORM_KEY.test(text)) return undefined;
   try {
     return kindOf(JSON.parse(text));
   } catch {
