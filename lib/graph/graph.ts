@@ -52,7 +52,8 @@ export class ResourceGraph {
     let list = this.byType.get(resource.type);
     if (!list) this.byType.set(resource.type, (list = []));
     list.push(resource);
-    for (const ref of referencesOf(resource)) addTo(this.incoming, ref.address, resource);
+    const refs = referencesOf(resource);
+    for (let i = 0; i < refs.length; i++) addTo(this.incoming, refs[i]!.address, resource);
   }
 
   get size(): number {
@@ -266,7 +267,13 @@ function addTo(map: Referrers, to: string, from: Resource): boolean {
     map.set(to, [[from]]);
     return true;
   }
-  const list = groups.find((g) => g[0]!.type === from.type);
+  let list: Resource[] | undefined;
+  for (const g of groups) {
+    if (g[0]!.type === from.type) {
+      list = g;
+      break;
+    }
+  }
   if (!list) groups.push([from]);
   else if (list[list.length - 1] === from) return false;
   else list.push(from);
