@@ -127,7 +127,10 @@ export function compareFindings(a: ReportFinding, b: ReportFinding): number {
 export class FindingParts {
   private readonly files = new Map<string, string>();
   private readonly rules = new Map<RuleResult['rule'], RuleParts>();
-  private readonly resources = new Map<RuleResult['resource'], Map<string, ReportResource>>();
+  /** The entry of a resource under the first display name it was asked for. */
+  private readonly resources = new Map<RuleResult['resource'], ReportResource>();
+  /** Entries of a resource under other names (rare: the views of a resource name it alike). */
+  private readonly renamed = new Map<RuleResult['resource'], Map<string, ReportResource>>();
 
   constructor(readonly cwd: string) {}
 
@@ -155,24 +158,31 @@ export class FindingParts {
 
   /** The resource of a result, as the report names it. */
   resource(res: RuleResult['resource'], name: string): ReportResource {
-    let byName = this.resources.get(res);
-    if (!byName) this.resources.set(res, (byName = new Map()));
+    const first = this.resources.get(res);
+    if (first === undefined) {
+      const entry = this.entry(res, name);
+      this.resources.set(res, entry);
+      return entry;
+    }
+    if (first.name === name) return first;
+    let byName = this.renamed.get(res);
+    if (!byName) this.renamed.set(res, (byName = new Map()));
     let entry = byName.get(name);
-    if (entry) return entry;
-    const loc = res.location;
-    entry = {
-      address: res.address,
-      type: res.type,
-      name,
-      ...(res.path !== undefined ? { path: res.path } : {}),
-      ...(res.logicalId !== undefined ? { logicalId: res.logicalId } : {}),
-      ...(res.stack !== undefined ? { stack: res.stack } : {}),
-      ...(loc?.file !== undefined ? { file: this.file(loc.file) } : {}),
-      ...(loc?.line !== undefined ? { line: loc.line } : {}),
-      ...(loc?.column !== undefined ? { column: loc.column } : {}),
-    };
-    byName.set(name, entry);
+    if (!entry) byName.set(name, (entry = this.entry(res, name)));
     return entry;
+  }
+
+  private entry(res: RuleResult['resource'], name: string): ReportResource {
+    const loc = res.location;
+    // Key by key, optional ones only when present (no spread): this runs once per resource.
+    const entry: Record<string, unknown> = { address: res.address, type: res.type, name };
+    if (res.path !== undefined) entry.path = res.path;
+    if (res.logicalId !== undefined) entry.logicalId = res.logicalId;
+    if (res.stack !== undefined) entry.stack = res.stack;
+    if (loc?.file !== undefined) entry.file = this.file(loc.file);
+    if (loc?.line !== undefined) entry.line = loc.line;
+    if (loc?.column !== undefined) entry.column = loc.column;
+    return entry as unknown as ReportResource;
   }
 
   private file(file: string): string {
