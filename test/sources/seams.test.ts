@@ -152,6 +152,54 @@ describe('sources recognise their artifacts by content', () => {
     expect(input.artifacts).toEqual([{ stack: 'large', file, resources: 200_000 }]);
   });
 
+  test('a Terraform plan or configuration naming `Resources` below its top level (a tag) is read as Terraform', () => {
+    // A real plan and a real CDK for Terraform synthesis, each given a tag or local named like a template section.
+    const original = path.join(
+      root,
+      '../shared/fixtures/terraform-plans/regula__aws-ebs-volume-encryption.json',
+    );
+    const plan = JSON.parse(fs.readFileSync(original, 'utf8')) as {
+      planned_values: { root_module: { resources: { values: { tags: unknown } }[] } };
+    };
+    plan.planned_values.root_module.resources[0]!.values.tags = { Resources: 'shared' };
+    const tagged = mkdir('tagged');
+    const planFile = path.join(tagged, 'plan.json');
+    fs.writeFileSync(planFile, JSON.stringify(plan));
+    const synthesized = JSON.parse(
+      fs.readFileSync(
+        path.join(root, '../shared/fixtures/cdktf/checkov__aws-s3-bucket-versioning-appstack.cdk.tf.json'),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    const config = path.join(tagged, 'cdk.tf.json');
+    fs.writeFileSync(config, JSON.stringify({ ...synthesized, locals: { Resources: 'shared' } }, null, 2));
+    expect(cloudFormationSource.recognises(planFile)).toBe(false);
+    expect(cloudFormationSource.recognises(config)).toBe(false);
+    const types = (p: string) => [...loadInput([p]).graph.all()].map((r) => `${r.source} ${r.type}`);
+    expect(types(planFile)).toEqual(types(original));
+    expect(types(planFile)).toContain('terraform aws_ebs_volume');
+    expect(loadInput([tagged]).artifacts.map((a) => path.basename(a.file))).toEqual([
+      'cdk.tf.json',
+      'plan.json',
+    ]);
+  });
+
+  test('a JSON template is recognised by its top-level sections only, wherever they are', () => {
+    const text = fs.readFileSync(template, 'utf8');
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const probe = (name: string, content: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      return cloudFormationSource.recognises(file);
+    };
+    // Hand-written edge cases around a real template.
+    expect(probe('minified.json', JSON.stringify(body))).toBe(true);
+    expect(probe('escaped.json', text.replace('"Resources"', '"Resourc\\u0065s"'))).toBe(true);
+    expect(probe('nested.json', JSON.stringify({ Template: body }))).toBe(false);
+    expect(probe('in-string.json', JSON.stringify({ Body: text }))).toBe(false);
+    expect(probe('list.json', JSON.stringify([body]))).toBe(false);
+  });
+
   test('a directory where no file is recognised is an input error', () => {
     const none = mkdir('none');
     fs.writeFileSync(path.join(none, 'README.md'), '# Infrastructure\n');

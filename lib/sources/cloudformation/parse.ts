@@ -220,6 +220,49 @@ function closingQuote(bytes: Buffer, open: number): number {
   }
 }
 
+/**
+ * Whether JSON text (as UTF-8 bytes) is an object naming one of `names` as a top-level key. Strings
+ * are passed over whole, so a name inside a string or deeper in the value is not one; the scan stops
+ * at the first such key. Text that does not begin with `{` (YAML, a list) names none.
+ */
+export function namesTopLevelKey(bytes: Buffer, names: readonly string[]): boolean {
+  let i = 0;
+  while (isJsonSpace(bytes[i])) i++;
+  if (bytes[i] !== 0x7b /* { */) return false;
+  let depth = 0;
+  for (; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === 0x22 /* " */) {
+      const end = closingQuote(bytes, i);
+      if (end === -1) return false;
+      if (depth === 1) {
+        let after = end + 1;
+        while (isJsonSpace(bytes[after])) after++;
+        if (bytes[after] === 0x3a /* : */ && names.includes(keyText(bytes, i + 1, end))) return true;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) depth++;
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return false;
+}
+
+/** The text of the JSON string whose content is bytes `from` to `to`, its escapes read; '' when malformed. */
+function keyText(bytes: Buffer, from: number, to: number): string {
+  const raw = bytes.toString('utf8', from, to);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return '';
+  }
+}
+
+/** Whether a byte is JSON white space: space, tab, line feed or carriage return. */
+function isJsonSpace(c: number | undefined): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
 /** Whether a byte is a space or a tab (`undefined` past the end is not). */
 function isIndent(c: number | undefined): boolean {
   return c === 0x20 || c === 0x09;

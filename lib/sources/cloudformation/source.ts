@@ -3,35 +3,37 @@ import * as path from 'node:path';
 import { cloudFormationAdapters } from '../../views/cloudformation';
 import type { Source, SourceRead, SourceReadOptions } from '../source';
 import { withFileBytes } from '../bytes';
-import { decodeText, isUtf8Text } from './parse';
+import { decodeText, isUtf8Text, namesTopLevelKey } from './parse';
 import { readCloudAssembly, readTemplateFile } from './read';
 
-/** A JSON template names `Resources` or `AWSTemplateFormatVersion` as a key. */
-const JSON_KEY = /"(?:Resources|AWSTemplateFormatVersion)"\s*:/;
+/** A template's top-level sections, one of which it names. */
+const TEMPLATE_KEYS = ['Resources', 'AWSTemplateFormatVersion'];
 /** A YAML template names them as top-level keys (block style, at the start of a line, or flow style). */
 const YAML_KEY = /^(?:\{\s*)?['"]?(?:Resources|AWSTemplateFormatVersion)['"]?\s*:/m;
 
-/** Whether text names a template's key. */
-function namesTemplateKey(text: string): boolean {
-  return JSON_KEY.test(text) || YAML_KEY.test(text);
-}
-
-/** How many bytes of a file are looked at first: templates name their sections near the top. */
+/** How many bytes of a file are looked at first for a YAML key: templates name their sections near the top. */
 const HEAD_BYTES = 16 * 1024;
 
 /**
- * Whether a file is a template: its text names `Resources` or `AWSTemplateFormatVersion` as a key.
- * Most templates do so in their first bytes, which are then all that is decoded: a key named there
- * is named by the whole text.
+ * Whether a file is a template: it names `Resources` or `AWSTemplateFormatVersion` as a top-level
+ * key, in JSON (a key of the outermost object, found without decoding the file) or in YAML (a key at
+ * the start of a line). A JSON file naming them only deeper (a Terraform plan with a tag so named)
+ * is not one. For YAML, most templates name them in their first bytes, which are then all that is
+ * decoded.
  */
 function isTemplateFile(file: string): boolean {
   try {
-    return withFileBytes(
-      file,
-      (bytes) =>
-        (isUtf8Text(bytes) && namesTemplateKey(bytes.toString('utf8', 0, HEAD_BYTES))) ||
-        namesTemplateKey(decodeText(file, bytes)),
-    );
+    return withFileBytes(file, (bytes) => {
+      if (isUtf8Text(bytes)) {
+        return (
+          namesTopLevelKey(bytes, TEMPLATE_KEYS) ||
+          YAML_KEY.test(bytes.toString('utf8', 0, HEAD_BYTES)) ||
+          YAML_KEY.test(bytes.toString('utf8'))
+        );
+      }
+      const text = decodeText(file, bytes);
+      return namesTopLevelKey(Buffer.from(text, 'utf8'), TEMPLATE_KEYS) || YAML_KEY.test(text);
+    });
   } catch {
     // Content that cannot be read, or not as text, is not recognised.
     return false;
