@@ -156,7 +156,7 @@ describe('sources recognise their artifacts by content', () => {
     // A real plan and a real CDK for Terraform synthesis, each given a tag or local named like a template section.
     const original = path.join(
       root,
-      '../shared/fixtures/terraform-plans/regula__aws-ebs-volume-encryption.json',
+      'test/fixtures/terraform/terraform-plans/regula__aws-ebs-volume-encryption.json',
     );
     const plan = JSON.parse(fs.readFileSync(original, 'utf8')) as {
       planned_values: { root_module: { resources: { values: { tags: unknown } }[] } };
@@ -167,7 +167,10 @@ describe('sources recognise their artifacts by content', () => {
     fs.writeFileSync(planFile, JSON.stringify(plan));
     const synthesized = JSON.parse(
       fs.readFileSync(
-        path.join(root, '../shared/fixtures/cdktf/checkov__aws-s3-bucket-versioning-appstack.cdk.tf.json'),
+        path.join(
+          root,
+          'test/fixtures/terraform/cdktf/checkov__aws-s3-bucket-versioning-appstack.cdk.tf.json',
+        ),
         'utf8',
       ),
     ) as Record<string, unknown>;
