@@ -194,7 +194,9 @@ export class ViewSet {
   private computeAll(): void {
     if (this.computedAll) return;
     for (const r of this.graph.all()) {
-      for (const v of this.of(r)) {
+      const views = this.of(r);
+      for (let i = 0; i < views.length; i++) {
+        const v = views[i]!;
         let list = this.byKindIndex.get(v.kind);
         if (!list) this.byKindIndex.set(v.kind, (list = []));
         list.push(v);
