@@ -272,5 +272,8 @@ export function documentAllowsPublic(doc: PolicyDocument): Fact<boolean> {
  * case-insensitively, as IAM compares them.
  */
 export function actionMatches(pattern: string, action: string): boolean {
-  return wildcardMatch(pattern, action, { ignoreCase: true });
+  return wildcardMatch(pattern, action, IGNORE_CASE);
 }
+
+/** IAM actions compare case-insensitively (one options object for every match). */
+const IGNORE_CASE = { ignoreCase: true } as const;
