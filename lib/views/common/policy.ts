@@ -100,8 +100,9 @@ function principals(p: Value | undefined): Fact<string>[] {
   if (p instanceof Unknown) return [p];
   if (!isObject(p)) return [str(p)];
   const out: Fact<string>[] = [];
-  for (const [kind, v] of Object.entries(p)) {
-    for (const x of strings(v)) out.push(kind === 'AWS' && x === '*' ? '*' : x);
+  // Keys, not entries: no pair per principal kind (this runs for every statement read).
+  for (const kind of Object.keys(p)) {
+    for (const x of strings(p[kind])) out.push(kind === 'AWS' && x === '*' ? '*' : x);
   }
   return out;
 }
@@ -109,10 +110,11 @@ function principals(p: Value | undefined): Fact<string>[] {
 function conditions(c: Value | undefined): Record<string, Record<string, Fact<string>[]>> {
   const out: Record<string, Record<string, Fact<string>[]>> = {};
   if (!isObject(c)) return out;
-  for (const [op, block] of Object.entries(c)) {
+  for (const op of Object.keys(c)) {
+    const block = c[op];
     if (!isObject(block)) continue;
     const m: Record<string, Fact<string>[]> = {};
-    for (const [key, v] of Object.entries(block)) m[key] = strings(v);
+    for (const key of Object.keys(block)) m[key] = strings(block[key]);
     out[op] = m;
   }
   return out;
