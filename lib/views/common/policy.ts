@@ -88,32 +88,40 @@ function str(v: Value): Fact<string> {
   return new Unknown(`unexpected value ${show(v)}`);
 }
 
-function strings(v: Value | undefined): Fact<string>[] {
+/**
+ * An absent list (most statements have no `NotAction`, `NotResource` or `NotPrincipal`): one list, shared by every
+ * statement that views keep.
+ */
+const NONE: readonly Fact<string>[] = Object.freeze([]);
+
+function strings(v: Value | undefined): readonly Fact<string>[] {
   if (v instanceof Unknown) return [v];
-  if (v === undefined || v === null) return [];
+  if (v === undefined || v === null) return NONE;
   return Array.isArray(v) ? v.map(str) : [str(v)];
 }
 
-function principals(p: Value | undefined): Fact<string>[] {
-  if (p === undefined) return [];
+function principals(p: Value | undefined): readonly Fact<string>[] {
+  if (p === undefined) return NONE;
   if (p === '*') return ['*'];
   if (p instanceof Unknown) return [p];
   if (!isObject(p)) return [str(p)];
-  const out: Fact<string>[] = [];
-  // Keys, not entries: no pair per principal kind (this runs for every statement read).
+  // The values of every principal kind (`AWS: "*"` is everyone, as `"*"` is), in lists of their own length:
+  // statements stay in views for the whole evaluation.
+  let out: readonly Fact<string>[] = NONE;
   for (const kind of Object.keys(p)) {
-    for (const x of strings(p[kind])) out.push(kind === 'AWS' && x === '*' ? '*' : x);
+    const values = strings(p[kind]);
+    out = out.length === 0 ? values : out.concat(values);
   }
   return out;
 }
 
-function conditions(c: Value | undefined): Record<string, Record<string, Fact<string>[]>> {
-  const out: Record<string, Record<string, Fact<string>[]>> = {};
+function conditions(c: Value | undefined): Record<string, Record<string, readonly Fact<string>[]>> {
+  const out: Record<string, Record<string, readonly Fact<string>[]>> = {};
   if (!isObject(c)) return out;
   for (const op of Object.keys(c)) {
     const block = c[op];
     if (!isObject(block)) continue;
-    const m: Record<string, Fact<string>[]> = {};
+    const m: Record<string, readonly Fact<string>[]> = {};
     for (const key of Object.keys(block)) m[key] = strings(block[key]);
     out[op] = m;
   }
