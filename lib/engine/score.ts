@@ -53,8 +53,11 @@ interface RuleTallies {
 export class ScoreAccumulator {
   private readonly acc = new Map<string, { w: number; wp: number; p: number; f: number; u: number }>();
   private readonly controls = new Map<string, { p: number; f: number; u: number }>();
-  /** Per rule, per cloud of the resources judged (`''` when not known). */
-  private readonly rules = new Map<Rule, Map<string, RuleTallies>>();
+  /** Per cloud of the resources judged (`''` when not known), per rule. */
+  private readonly byCloud = new Map<string, Map<Rule, RuleTallies>>();
+  /** The rules of the cloud last counted: results come resource by resource, so most often the same cloud. */
+  private cloud: string | undefined;
+  private rules = new Map<Rule, RuleTallies>();
 
   /**
    * Count one result. `cloud` is the cloud of the resource judged: a result counts towards a framework
@@ -86,9 +89,14 @@ export class ScoreAccumulator {
    * cloud, its part, each control of those frameworks), found once.
    */
   private of(rule: Rule, cloud: Cloud | undefined): RuleTallies {
-    let byCloud = this.rules.get(rule);
-    if (!byCloud) this.rules.set(rule, (byCloud = new Map()));
-    let r = byCloud.get(cloud ?? '');
+    const key = cloud ?? '';
+    if (key !== this.cloud) {
+      let rules = this.byCloud.get(key);
+      if (!rules) this.byCloud.set(key, (rules = new Map()));
+      this.cloud = key;
+      this.rules = rules;
+    }
+    let r = this.rules.get(rule);
     if (r) return r;
     const refs = [...new Set(rule.controls)].filter((ref) =>
       frameworkSpeaksOf(ref.slice(0, ref.indexOf(':')), cloud),
@@ -109,7 +117,7 @@ export class ScoreAccumulator {
       return t;
     });
     r = { w: SEVERITY_WEIGHT[rule.severity], tallies, controls };
-    byCloud.set(cloud ?? '', r);
+    this.rules.set(rule, r);
     return r;
   }
 

@@ -44,19 +44,24 @@ export class SuppressionIndex {
 
   /** The first suppression that covers this result, if any (expired ones included: the caller decides). */
   find(ruleId: string, finding: string | undefined, resource: Resource): Suppression | undefined {
-    for (const ack of resource.acknowledgements ?? []) {
-      const ref = parseRuleRef(ack.rule);
-      if (ref.rule === ruleId && (ref.finding === undefined || ref.finding === finding)) {
-        return {
-          rule: ruleId,
-          finding: ref.finding,
-          reason: ack.prop ? `${ack.reason} (opt-out: \`${ack.prop}\`)` : ack.reason,
-          origin: ack.kind === 'opt-out' ? 'construct-opt-out' : 'cdk-acknowledgement',
-          target: resource.path,
-        };
+    const acks = resource.acknowledgements;
+    if (acks !== undefined) {
+      for (const ack of acks) {
+        const ref = parseRuleRef(ack.rule);
+        if (ref.rule === ruleId && (ref.finding === undefined || ref.finding === finding)) {
+          return {
+            rule: ruleId,
+            finding: ref.finding,
+            reason: ack.prop ? `${ack.reason} (opt-out: \`${ack.prop}\`)` : ack.reason,
+            origin: ack.kind === 'opt-out' ? 'construct-opt-out' : 'cdk-acknowledgement',
+            target: resource.path,
+          };
+        }
       }
     }
-    for (const { s, match } of this.entries) {
+    // Indexed: this runs for every finding, most often with no suppression at all.
+    for (let i = 0; i < this.entries.length; i++) {
+      const { s, match } = this.entries[i]!;
       if (s.rule !== ruleId) continue;
       if (s.finding !== undefined && s.finding !== finding) continue;
       if (!match(resource)) continue;

@@ -2,6 +2,7 @@ import type { Resource } from './resource';
 import { ResourceRef, Unknown, isObject, refsIn, show, type Value } from './values';
 
 const EMPTY: readonly Resource[] = Object.freeze([]);
+const NO_ATTACHMENTS: Attachments = Object.freeze({ attached: EMPTY, uncertain: Object.freeze([]) });
 
 /** Resources of some type that a property names, as {@link ResourceGraph.attachedBy} finds them. */
 export interface Attachments {
@@ -168,20 +169,22 @@ export class ResourceGraph {
    */
   attachedBy(address: string, type: string, property: (r: Resource) => Value | undefined): Attachments {
     // Every candidate is of `type`: a graph without one has nothing to look at.
-    if (!this.byType.has(type)) return { attached: [], uncertain: [] };
+    if (!this.byType.has(type)) return NO_ATTACHMENTS;
     const links = this.linkByValue();
     const self = this.byAddress.get(address);
-    const candidates = [
-      ...this.referrers(address, type),
-      ...collect(links.ambiguous.get(address), type),
-      ...(self?.type === type ? [self] : []),
-    ];
+    const byRef = this.referrers(address, type);
+    const ambiguous = collect(links.ambiguous.get(address), type);
+    const own = self?.type === type;
+    // Most resources have no candidate, or only referrers (each listed once): nothing to merge then.
+    if (byRef.length === 0 && ambiguous.length === 0 && !own) return NO_ATTACHMENTS;
+    const merged = ambiguous.length > 0 || own;
+    const candidates = merged ? [...byRef, ...ambiguous, ...(own ? [self] : [])] : byRef;
     const attached: Resource[] = [];
     const uncertain: { resource: Resource; reason: Unknown }[] = [];
-    const seen = new Set<Resource>();
+    const seen = merged ? new Set<Resource>() : undefined;
     for (const r of candidates) {
-      if (seen.has(r)) continue;
-      seen.add(r);
+      if (seen?.has(r)) continue;
+      seen?.add(r);
       const n = this.names(property(r), address, r);
       if (n === true) attached.push(r);
       else if (n instanceof Unknown) uncertain.push({ resource: r, reason: n });

@@ -157,8 +157,10 @@ export class ViewSet {
       try {
         const out = adapters[i]!(resource, this.ctx);
         if (out === undefined) continue;
-        views ??= [];
-        if (Array.isArray(out)) for (let j = 0; j < out.length; j++) views.push(out[j] as View);
+        // The first views make a list of their own length: most resources keep one view for the whole
+        // evaluation, and a list grown by a push would hold room for sixteen.
+        if (views === undefined) views = Array.isArray(out) ? (out.slice() as View[]) : [out as View];
+        else if (Array.isArray(out)) for (let j = 0; j < out.length; j++) views.push(out[j] as View);
         else views.push(out as View);
       } catch (e) {
         const error = (e as Error).message;
@@ -194,7 +196,9 @@ export class ViewSet {
   private computeAll(): void {
     if (this.computedAll) return;
     for (const r of this.graph.all()) {
-      for (const v of this.of(r)) {
+      const views = this.of(r);
+      for (let i = 0; i < views.length; i++) {
+        const v = views[i]!;
         let list = this.byKindIndex.get(v.kind);
         if (!list) this.byKindIndex.set(v.kind, (list = []));
         list.push(v);

@@ -47,8 +47,9 @@ const STANDALONE_POLICY_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] 
  * Resources of `type` whose `property` names the identity (by reference or by name/ARN). One that may
  * name it (a value several identities claim) counts too: permissions are assumed granted.
  */
-function attaching(r: Resource, ctx: AdapterContext, type: string, property: string): Resource[] {
+function attaching(r: Resource, ctx: AdapterContext, type: string, property: string): readonly Resource[] {
   const found = ctx.graph.attachedBy(r.address, type, (x) => x.properties[property]);
+  if (found.uncertain.length === 0) return found.attached;
   return [...found.attached, ...found.uncertain.map((u) => u.resource)];
 }
 
@@ -79,13 +80,12 @@ export function identityView(r: Resource, ctx: AdapterContext): IdentityView {
   const principalType = IDENTITY_TYPES[r.type]!;
   const p = r.properties;
   const [inlineType, inlineProperty] = INLINE_POLICY_RESOURCES[principalType];
-  const inline = [
-    ...inlinePolicies(p.Policies),
-    ...attaching(r, ctx, inlineType, inlineProperty).map((x) => ({
+  const inline = inlinePolicies(p.Policies);
+  for (const x of attaching(r, ctx, inlineType, inlineProperty))
+    inline.push({
       name: nameOf(x.properties.PolicyName),
       document: parsePolicyDocument(x.properties.PolicyDocument),
-    })),
-  ];
+    });
   const managed = p.ManagedPolicyArns;
   const managedPolicyArns: Fact<string>[] =
     managed instanceof Unknown ? [managed] : asList(managed).map(fact);
@@ -94,8 +94,11 @@ export function identityView(r: Resource, ctx: AdapterContext): IdentityView {
   for (const type of STANDALONE_POLICY_TYPES) {
     for (const pol of attaching(r, ctx, type, ATTACH_PROPERTY[principalType])) attached.add(pol.address);
   }
-  for (const pol of ctx.graph.references(r.address, 'AWS::IAM::ManagedPolicy')) {
-    if (ctx.graph.names(managed, pol.address, r) !== false) attached.add(pol.address);
+  // Without `ManagedPolicyArns` the identity names no managed policy.
+  if (managed !== undefined && managed !== null) {
+    for (const pol of ctx.graph.references(r.address, 'AWS::IAM::ManagedPolicy')) {
+      if (ctx.graph.names(managed, pol.address, r) !== false) attached.add(pol.address);
+    }
   }
 
   return {
@@ -174,14 +177,21 @@ export function userPoolClientView(r: Resource): AppClientView {
   };
 }
 
+/** Each property of a standalone policy naming identities, with the type of those identities. */
+const NAMING_PROPERTIES: readonly (readonly [string, string])[] = Object.entries(ATTACH_PROPERTY).map(
+  ([principalType, prop]) => [
+    prop,
+    Object.keys(IDENTITY_TYPES).find((t) => IDENTITY_TYPES[t] === principalType)!,
+  ],
+);
+
 /**
  * Identities named in a policy's `Roles`/`Users`/`Groups`: graph addresses (by reference or by name),
  * or names as written.
  */
 function namedIdentities(r: Resource, ctx: AdapterContext): string[] {
   const out: string[] = [];
-  for (const [principalType, prop] of Object.entries(ATTACH_PROPERTY)) {
-    const type = Object.keys(IDENTITY_TYPES).find((t) => IDENTITY_TYPES[t] === principalType)!;
+  for (const [prop, type] of NAMING_PROPERTIES) {
     const v = r.properties[prop];
     for (const x of v instanceof Unknown ? [v] : asList(v)) {
       if (x instanceof ResourceRef) {

@@ -8,6 +8,10 @@ import { type Encryption, base, bool, resourcePolicyFacts } from '../common/stor
 
 /* SQS queues and SNS topics -> data-store views. */
 
+/** The actions a TLS deny must cover (see each view). */
+const SQS_ACTIONS: readonly string[] = ['sqs:*'];
+const SNS_PUBLISH: readonly string[] = ['sns:Publish'];
+
 /**
  * `AWS::SQS::Queue`: a KMS key when `KmsMasterKeyId` is set, else SSE-SQS unless
  * `SqsManagedSseEnabled` is false. TLS-only and public grants come from its queue policies.
@@ -32,7 +36,7 @@ export function queueView(r: Resource, ctx: AdapterContext): DataStoreView {
         { type: 'AWS::SQS::QueueInlinePolicy', targets: 'Queue' },
       ],
       // Every SQS action: a queue has no sub-resources.
-      { actions: ['sqs:*'], arns: arnRenderings(r, [refRendering(r.address, 'Arn')]) },
+      { actions: SQS_ACTIONS, arns: arnRenderings(r, [refRendering(r.address, 'Arn')]) },
     ),
     dataRetentionDays: seconds instanceof Unknown ? seconds : seconds / 86_400,
   };
@@ -52,7 +56,7 @@ export function topicView(r: Resource, ctx: AdapterContext): DataStoreView {
       // SNS's guidance for encryption in transit denies `sns:Publish`, the action that carries
       // messages into the topic. `Ref` of a topic is its ARN.
       {
-        actions: ['sns:Publish'],
+        actions: SNS_PUBLISH,
         arns: arnRenderings(r, [refRendering(r.address), refRendering(r.address, 'TopicArn')]),
       },
     ),

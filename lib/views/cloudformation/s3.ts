@@ -1,6 +1,6 @@
 import type { Resource } from '../../graph/resource';
 import { Unknown, get, show } from '../../graph/values';
-import type { DataStoreView, Fact } from '../kinds';
+import type { DataStoreView, Fact, PolicyDocument } from '../kinds';
 import { classificationOf } from '../common/classification';
 import { kmsEncryption } from '../common/keys';
 import { displayName } from '../common/naming';
@@ -23,6 +23,9 @@ import { logDeliveriesInto } from './log-delivery';
 import type { AdapterContext, AdapterRegistry } from '../registry';
 
 const BUCKET_POLICY = 'AWS::S3::BucketPolicy';
+
+/** A TLS deny must cover every S3 action. */
+const S3_ACTIONS: readonly string[] = ['s3:*'];
 
 /** The renderings of a bucket's ARN: its own, `${Bucket.Arn}`, `arn:<partition>:s3:::${Bucket}`. */
 function bucketArns(r: Resource): string[] {
@@ -69,15 +72,13 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
       new Unknown(
         `bucket policy \`${displayName(uncertain.resource)}\` may attach to the bucket (${uncertain.reason.reason})`,
       ));
-  const statements = policies.flatMap((d) => d.statements);
-  const scope: TlsDenyScope = { actions: ['s3:*'], arns: bucketArns(r), subResources: true };
+  const statements = policies.length === 1 ? policies[0]!.statements : policies.flatMap((d) => d.statements);
+  const resourcePolicy: PolicyDocument = unresolved ? { statements, unresolved } : { statements };
+  const scope: TlsDenyScope = { actions: S3_ACTIONS, arns: bucketArns(r), subResources: true };
   const tlsOnly: Fact<boolean> = statements.some((s) => deniesInsecureTransport(s, scope))
     ? true
     : (unresolved ?? false);
-  const policyAllowsPublic: Fact<boolean> = documentAllowsPublic({
-    statements,
-    ...(unresolved ? { unresolved } : {}),
-  });
+  const policyAllowsPublic: Fact<boolean> = documentAllowsPublic(resourcePolicy);
   const versioningStatus = get(p, 'VersioningConfiguration', 'Status');
   const lifecycle = get(p, 'LifecycleConfiguration', 'Rules');
 
@@ -95,7 +96,7 @@ export function bucketView(r: Resource, ctx: AdapterContext): DataStoreView {
     dataRetentionDays: expiryDays(lifecycle),
     noncurrentVersionRetentionDays: noncurrentDays(versioningStatus, lifecycle),
     minTls: minTls(statements, scope, unresolved),
-    resourcePolicy: unresolved ? { statements, unresolved } : { statements },
+    resourcePolicy,
     retainedOnDelete: r.retainOnDelete ?? false,
     immutability: objectLock(
       p.ObjectLockEnabled,

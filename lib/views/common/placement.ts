@@ -18,26 +18,47 @@ export interface PlacementShape {
 /** How a source writes an absent value (CloudFormation: no property; Terraform: also unset arguments). */
 export type Absent = (v: Value | undefined) => boolean;
 
-/** Values at a property path; `*` walks every entry of a list. */
-function at(v: Value | undefined, path: readonly string[], absent: Absent): Value[] {
-  if (absent(v)) return [];
-  if (path.length === 0) return [v as Value];
-  const [head, ...rest] = path;
-  if (v instanceof Unknown) return [v];
-  if (head === '*') return asList(v).flatMap((x) => at(x, rest, absent));
-  return at(get(v, head!), rest, absent);
+/** Appends the values at a property path (from its `i`th step) to `out`; `*` walks every entry of a list. */
+function collect(
+  v: Value | undefined,
+  path: readonly string[],
+  i: number,
+  absent: Absent,
+  out: Value[],
+): void {
+  if (absent(v)) return;
+  if (i === path.length || v instanceof Unknown) {
+    out.push(v as Value);
+    return;
+  }
+  const step = path[i]!;
+  if (step !== '*') collect(get(v, step), path, i + 1, absent, out);
+  else for (const x of asList(v)) collect(x, path, i + 1, absent, out);
 }
 
-/** The addresses or identifiers a list of values names; Unknown when one cannot be read. */
+/** The values at each of the property paths, in order. */
+function valuesAt(v: Value | undefined, paths: readonly (readonly string[])[], absent: Absent): Value[] {
+  const out: Value[] = [];
+  for (const path of paths) collect(v, path, 0, absent, out);
+  return out;
+}
+
+/**
+ * The addresses or identifiers a list of values names (each value one or a list of them), sorted and
+ * without repeats; Unknown when one cannot be read. Most resources name none: that costs no set.
+ */
 function names(values: readonly Value[]): Fact<string[]> {
   const out: string[] = [];
-  for (const v of values.flatMap((x) => (x instanceof Unknown ? [x] : asList(x)))) {
-    if (v instanceof ResourceRef) out.push(v.address);
-    else if (typeof v === 'string') out.push(v);
-    else if (v instanceof Unknown) return v;
-    else return new Unknown(`network placement names ${show(v)}`);
+  for (const x of values) {
+    if (x instanceof Unknown) return x;
+    for (const v of asList(x)) {
+      if (v instanceof ResourceRef) out.push(v.address);
+      else if (typeof v === 'string') out.push(v);
+      else if (v instanceof Unknown) return v;
+      else return new Unknown(`network placement names ${show(v)}`);
+    }
   }
-  return [...new Set(out)].sort();
+  return out.length > 1 ? [...new Set(out)].sort() : out;
 }
 
 function subnetsOfGroup(
@@ -53,12 +74,15 @@ function subnetsOfGroup(
   const target = graph.target(named, r, group.type);
   if (target instanceof Unknown) return target;
   if (!target) return new Unknown(`subnet group ${show(named)} is not in the input`);
-  return names(at(target.properties[group.subnets], [], absent));
+  return names(valuesAt(target.properties[group.subnets], [[]], absent));
 }
 
+/** The union of two sorted lists without repeats (one of them as it is when the other is empty). */
 function merge(a: Fact<string[]>, b: Fact<string[]>): Fact<string[]> {
   if (a instanceof Unknown) return a;
   if (b instanceof Unknown) return b;
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
   return [...new Set([...a, ...b])].sort();
 }
 
@@ -74,9 +98,9 @@ export function placementAdapter(
   const view = (r: Resource, ctx: AdapterContext): PlacementView | undefined => {
     const shape = Object.hasOwn(shapes, r.type) ? shapes[r.type] : undefined;
     if (!shape) return undefined;
-    let firewalls = names(shape.firewalls.flatMap((p) => at(r.properties, p, absent)));
+    let firewalls = names(valuesAt(r.properties, shape.firewalls, absent));
     let subnets = merge(
-      names(shape.subnets.flatMap((p) => at(r.properties, p, absent))),
+      names(valuesAt(r.properties, shape.subnets, absent)),
       subnetsOfGroup(r, shape, ctx.graph, absent),
     );
     const parentRef = shape.parent ? r.properties[shape.parent.property] : undefined;

@@ -88,31 +88,41 @@ function str(v: Value): Fact<string> {
   return new Unknown(`unexpected value ${show(v)}`);
 }
 
-function strings(v: Value | undefined): Fact<string>[] {
+/**
+ * An absent list (most statements have no `NotAction`, `NotResource` or `NotPrincipal`): one list, shared by every
+ * statement that views keep.
+ */
+const NONE: readonly Fact<string>[] = Object.freeze([]);
+
+function strings(v: Value | undefined): readonly Fact<string>[] {
   if (v instanceof Unknown) return [v];
-  if (v === undefined || v === null) return [];
+  if (v === undefined || v === null) return NONE;
   return Array.isArray(v) ? v.map(str) : [str(v)];
 }
 
-function principals(p: Value | undefined): Fact<string>[] {
-  if (p === undefined) return [];
+function principals(p: Value | undefined): readonly Fact<string>[] {
+  if (p === undefined) return NONE;
   if (p === '*') return ['*'];
   if (p instanceof Unknown) return [p];
   if (!isObject(p)) return [str(p)];
-  const out: Fact<string>[] = [];
-  for (const [kind, v] of Object.entries(p)) {
-    for (const x of strings(v)) out.push(kind === 'AWS' && x === '*' ? '*' : x);
+  // The values of every principal kind (`AWS: "*"` is everyone, as `"*"` is), in lists of their own length:
+  // statements stay in views for the whole evaluation.
+  let out: readonly Fact<string>[] = NONE;
+  for (const kind of Object.keys(p)) {
+    const values = strings(p[kind]);
+    out = out.length === 0 ? values : out.concat(values);
   }
   return out;
 }
 
-function conditions(c: Value | undefined): Record<string, Record<string, Fact<string>[]>> {
-  const out: Record<string, Record<string, Fact<string>[]>> = {};
+function conditions(c: Value | undefined): Record<string, Record<string, readonly Fact<string>[]>> {
+  const out: Record<string, Record<string, readonly Fact<string>[]>> = {};
   if (!isObject(c)) return out;
-  for (const [op, block] of Object.entries(c)) {
+  for (const op of Object.keys(c)) {
+    const block = c[op];
     if (!isObject(block)) continue;
-    const m: Record<string, Fact<string>[]> = {};
-    for (const [key, v] of Object.entries(block)) m[key] = strings(v);
+    const m: Record<string, readonly Fact<string>[]> = {};
+    for (const key of Object.keys(block)) m[key] = strings(block[key]);
     out[op] = m;
   }
   return out;
@@ -272,5 +282,8 @@ export function documentAllowsPublic(doc: PolicyDocument): Fact<boolean> {
  * case-insensitively, as IAM compares them.
  */
 export function actionMatches(pattern: string, action: string): boolean {
-  return wildcardMatch(pattern, action, { ignoreCase: true });
+  return wildcardMatch(pattern, action, IGNORE_CASE);
 }
+
+/** IAM actions compare case-insensitively (one options object for every match). */
+const IGNORE_CASE = { ignoreCase: true } as const;

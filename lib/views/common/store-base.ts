@@ -110,6 +110,8 @@ export function attachedPolicy(
         `policy \`${displayName(u.resource)}\` may attach to the resource (${u.reason.reason})`,
       );
   }
+  // One policy, the usual case, is the document as it is.
+  if (docs.length === 1 && !uncertain) return docs[0]!;
   const unresolved = docs.find((d) => d.unresolved)?.unresolved ?? uncertain;
   const statements = docs.flatMap((d) => d.statements);
   return unresolved ? { statements, unresolved } : { statements };

@@ -48,8 +48,8 @@ function coversAll(s: PolicyStatement, isAll: (r: string) => boolean): Fact<bool
 }
 
 /** The identity-policy documents of a view: an identity's inline policies, or a standalone policy. */
-export function documentsOf(view: View): { name: string; document: PolicyDocument }[] {
-  if (view.kind === 'identity') return [...view.inlinePolicies];
+export function documentsOf(view: View): readonly { name: string; document: PolicyDocument }[] {
+  if (view.kind === 'identity') return view.inlinePolicies;
   if (view.kind === 'permission-policy') return [{ name: view.name, document: view.document }];
   return [];
 }
@@ -75,20 +75,30 @@ export function checkGrantOnAll(
       );
       continue;
     }
-    document.statements.forEach((s, i) => {
-      if (s.effect === 'Deny') return;
+    // A loop, with no closure or list per statement: this runs for every statement of every policy.
+    const statements = document.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i]!;
+      if (s.effect === 'Deny') continue;
       const action = coversAction(s, actions);
-      if (action === false) return;
+      if (action === false) continue;
       const all = coversAll(s, isAll);
-      if (all === false) return;
-      const u = [s.effect, action, all].find((p): p is Unknown => p instanceof Unknown);
+      if (all === false) continue;
+      const u =
+        s.effect instanceof Unknown
+          ? s.effect
+          : action instanceof Unknown
+            ? action
+            : all instanceof Unknown
+              ? all
+              : undefined;
       const finding = `${policy}#${s.sid ?? i}`;
       out.push(
         u
           ? unknown(`\`${view.name}\`: policy \`${policy}\` may allow ${what} (${u.reason})`, finding)
           : fail(`\`${view.name}\`: policy \`${policy}\` allows ${what}`, finding),
       );
-    });
+    }
   }
   return out.length ? out : [pass(`\`${view.name}\` does not allow ${what}`)];
 }

@@ -122,12 +122,21 @@ function anyMatches(patterns: readonly string[], subject: string): boolean {
   return false;
 }
 
-const scopes = new WeakMap<PolicyStatement, StatementScope>();
+/**
+ * The scopes of the statements of the view last read. The rules matching catalogs read each view one after the
+ * other: a statement is read once for all of them, and its scope is let go with the view rather than kept (and
+ * carried by the collector) for the whole evaluation.
+ */
+const read: { view?: View; scopes: Map<PolicyStatement, StatementScope> } = { scopes: new Map() };
 
-/** A statement read as {@link StatementScope}, once for every catalog and rule that matches it. */
-function scopeOf(s: PolicyStatement): StatementScope {
-  let scope = scopes.get(s);
-  if (!scope) scopes.set(s, (scope = new StatementScope(s)));
+/** A statement of `view` read as {@link StatementScope}, once for every catalog and rule that matches it. */
+function scopeOf(view: View, s: PolicyStatement): StatementScope {
+  if (read.view !== view) {
+    read.view = view;
+    read.scopes = new Map();
+  }
+  let scope = read.scopes.get(s);
+  if (!scope) read.scopes.set(s, (scope = new StatementScope(s)));
   return scope;
 }
 
@@ -162,7 +171,7 @@ export function checkActionsOnAll(
     }
     document.statements.forEach((s, i) => {
       if (s.effect === 'Deny' || scopedByTags(s)) return;
-      const scope = scopeOf(s);
+      const scope = scopeOf(view, s);
       const effect = s.effect instanceof Unknown ? s.effect : true;
       const certain: string[] = [];
       let open: Unknown | undefined;
