@@ -197,6 +197,7 @@ describe('sources recognise their artifacts by content', () => {
     };
     // Hand-written edge cases around a real template.
     expect(probe('minified.json', JSON.stringify(body))).toBe(true);
+    expect(probe('byte-order-mark.json', `\uFEFF${text}`)).toBe(true);
     expect(probe('escaped.json', text.replace('"Resources"', '"Resourc\\u0065s"'))).toBe(true);
     expect(probe('nested.json', JSON.stringify({ Template: body }))).toBe(false);
     expect(probe('in-string.json', JSON.stringify({ Body: text }))).toBe(false);

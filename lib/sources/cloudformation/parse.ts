@@ -223,10 +223,12 @@ function closingQuote(bytes: Buffer, open: number): number {
 /**
  * Whether JSON text (as UTF-8 bytes) is an object naming one of `names` as a top-level key. Strings
  * are passed over whole, so a name inside a string or deeper in the value is not one; the scan stops
- * at the first such key. Text that does not begin with `{` (YAML, a list) names none.
+ * at the first such key. Text that does not begin with `{` (YAML, a list), after a byte-order mark,
+ * names none.
  */
 export function namesTopLevelKey(bytes: Buffer, names: readonly string[]): boolean {
-  let i = 0;
+  // After a UTF-8 byte-order mark, if any.
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (isJsonSpace(bytes[i])) i++;
   if (bytes[i] !== 0x7b /* { */) return false;
   let depth = 0;
