@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let code: number = EXIT.clean;
   const program = new Command('bulwark')
     .description(
-      'Security baseline for infrastructure as code: checks synthesized CloudFormation and Terraform against MCSB, NIST CSF 2.0 and CIS AWS controls.',
+      'Security baseline for infrastructure as code: checks CloudFormation and AWS CDK, Terraform and Pulumi azure-native against MCSB, NIST CSF 2.0, CIS AWS and CIS Azure controls.',
     )
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run `bulwark --help` for usage)')
@@ -89,7 +89,7 @@ ${packHelp()}
 Exit codes: 0 clean, 1 mandatory findings at or above --fail-on (with --fail-on-new, only those the
 baseline does not have), or input not read or judged completely (a nested stack whose template is
 not in the input, a resource whose views could not be derived; the report lists them), 2 usage or
-input error (a baseline that is not a Bulwark JSON report of schema version 1 included).
+input error (a baseline that is not a Bulwark JSON report of schema version 1 or 2 included).
 
 Examples:
   npx cdk synth && bulwark check cdk.out
