@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a format's module is loaded when a report is first rendered in it: a run loads only the formats it writes */
+import * as fs from 'node:fs';
 import type { Report } from './model';
 
 /** Report formats, as `--format` accepts them. */
@@ -47,5 +48,5 @@ export function render(format: Format, report: Report, options: RenderOptions = 
 export function writeReportFile(format: Format, file: string, report: Report): void {
   if (format === 'json') (require('./json') as typeof import('./json')).writeJsonFile(file, report);
   else if (format === 'sarif') (require('./sarif') as typeof import('./sarif')).writeSarifFile(file, report);
-  else (require('node:fs') as typeof import('node:fs')).writeFileSync(file, render(format, report));
+  else fs.writeFileSync(file, render(format, report));
 }

@@ -88,7 +88,7 @@ function keyOf(source: SourceKind, type: string): string {
   return `${source}\u0000${type}`;
 }
 
-const NO_VIEWS: readonly View[] = [];
+const NO_VIEWS: readonly View[] = Object.freeze([]);
 
 /**
  * The views of a graph: computed once per resource on first use and cached, indexed by kind and by

@@ -187,8 +187,7 @@ export function scanJson(bytes: Buffer): {
     } else if (c === 0x3a /* : */) {
       keys++;
       if (open >= 0 && (depth === 1 || (depth === 2 && topKey === 'Resources'))) {
-        const raw = bytes.toString('utf8', open + 1, close);
-        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const key = keyText(bytes, open + 1, close);
         if (depth === 1) topKey = key;
         else resources.set(key, { line: openLine, column: columns.at(openLineStart, open) });
       }
